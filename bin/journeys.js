@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// Runs the TypeScript sources directly: Node strips the types (22.18 and later).
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 18)) {
+  process.stderr.write(
+    `journeys needs Node.js 22.18 or later (this is ${process.versions.node}). ` +
+      'Inside this repository, run it through npm ("npx journeys ...", "npm start"), which uses the pinned Node.\n',
+  );
+  process.exit(2);
+}
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  now: () => new Date(),
+});

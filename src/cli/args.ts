@@ -1,0 +1,25 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { didYouMean } from '../model/suggest.ts';
+import { CommandError } from './io.ts';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** util.parseArgs with errors a person can act on. */
+export function parse<T extends Options>(command: string, args: readonly string[], options: T, maxPositionals: number) {
+  try {
+    const parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    if (parsed.positionals.length > maxPositionals) {
+      throw new CommandError(`Too many arguments for "journeys ${command}": ${parsed.positionals.slice(maxPositionals).join(' ')}`);
+    }
+    return parsed;
+  } catch (error) {
+    if (error instanceof CommandError) throw error;
+    const message = (error as Error).message;
+    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
+    if (unknown) {
+      const names = Object.keys(options).map((name) => `--${name}`);
+      throw new CommandError(`Unknown option ${unknown} for "journeys ${command}"${didYouMean(unknown, names)}.`);
+    }
+    throw new CommandError(message.replace(/\. To specify a positional argument.*$/s, '.'));
+  }
+}

@@ -1,0 +1,73 @@
+import { check, formatters, type CheckResult } from '../index.ts';
+import { parse } from './args.ts';
+import { CommandError, EXIT, useColor, type Io } from './io.ts';
+
+export const usage = `Usage: journeys lint [path] [options]
+
+Lint the journeys repository at path (default: the current folder).
+
+Options:
+  -f, --format <name>     Output format: ${Object.keys(formatters).join(', ')} (default: stylish)
+      --max-warnings <n>  Exit with status 1 when there are more than n warnings
+      --quiet             Report errors only
+      --today <date>      Lint as of this date (YYYY-MM-DD); default: today in the configured time zone
+  -h, --help              Show this help
+
+Exit status: 0 no errors, 1 errors (or too many warnings), 2 the command could not run.`;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function progress(io: Io): ((done: number, total: number) => void) | undefined {
+  if (!io.stderr.isTTY) return undefined;
+  return (done, total) => {
+    if (total < 200) return;
+    if (done % 100 === 0 || done === total) io.stderr.write(`\rReading files: ${done.toLocaleString('en')}/${total.toLocaleString('en')}${done === total ? '\n' : ''}`);
+  };
+}
+
+export function printConfigErrors(result: CheckResult, io: Io): void {
+  for (const error of result.configErrors) io.stderr.write(`${error.file}:${error.line}:${error.column}: ${error.message}\n`);
+  io.stderr.write('journeys: fix the configuration above, then run again.\n');
+}
+
+export function lintCommand(args: readonly string[], io: Io): number {
+  const { values, positionals } = parse(
+    'lint',
+    args,
+    {
+      format: { type: 'string', short: 'f' },
+      'max-warnings': { type: 'string' },
+      quiet: { type: 'boolean' },
+      today: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    1,
+  );
+  if (values.help) {
+    io.stdout.write(`${usage}\n`);
+    return EXIT.ok;
+  }
+  const formatName = values.format ?? 'stylish';
+  const format = Object.hasOwn(formatters, formatName) ? formatters[formatName] : undefined;
+  if (!format) throw new CommandError(`Unknown format "${formatName}": use one of ${Object.keys(formatters).join(', ')}.`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new CommandError(`--max-warnings takes a whole number, not "${values['max-warnings']}".`);
+  }
+  if (values.today !== undefined && !DATE.test(values.today)) throw new CommandError(`--today takes a date written YYYY-MM-DD, not "${values.today}".`);
+
+  const result = check(positionals[0] ?? io.cwd, { today: values.today, now: io.now(), onFile: progress(io) });
+  if (result.configErrors.length > 0) {
+    printConfigErrors(result, io);
+    return EXIT.usage;
+  }
+  const findings = values.quiet ? result.findings.filter((finding) => finding.severity === 'error') : result.findings;
+  io.stdout.write(format(findings, result.summary, { color: useColor(io) }));
+  if (result.summary.errors > 0) return EXIT.findings;
+  if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) {
+    io.stderr.write(`journeys: ${result.summary.warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../index.ts';
+import { didYouMean } from '../model/suggest.ts';
+import { explainCommand } from './explain.ts';
+import { CommandError, EXIT, type Io } from './io.ts';
+import { lintCommand } from './lint.ts';
+import { newCommand } from './new.ts';
+
+type Command = (args: readonly string[], io: Io) => number | Promise<number>;
+
+const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
+  lint: { run: lintCommand, summary: 'check the journeys of a repository' },
+  explain: { run: explainCommand, summary: "print a rule's documentation" },
+  new: { run: newCommand, summary: 'write a new journey that lints clean' },
+};
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export const usage = `Usage: journeys <command> [options]
+
+Customer journeys as code.
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, { summary }]) => `  ${name.padEnd(9)} ${summary}`)
+  .join('\n')}
+
+Run "journeys <command> --help" for a command's options.`;
+
+/** Runs one command line; returns the exit status. Errors in the user's input never escape as stack traces. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(`${usage}\n`);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${version()}\n`);
+    return EXIT.ok;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.stderr.write(`journeys: unknown command "${name}"${didYouMean(name, Object.keys(COMMANDS))}.\n\n${usage}\n`);
+    return EXIT.usage;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof CommandError || error instanceof UsageError) {
+      io.stderr.write(`journeys ${name}: ${error.message}\nRun "journeys ${name} --help" for usage.\n`);
+      return EXIT.usage;
+    }
+    io.stderr.write(`journeys ${name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nThis is a bug in journeys; please report it.\n`);
+    return EXIT.usage;
+  }
+}

@@ -1,0 +1,96 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { load } from 'js-yaml';
+import { stringify } from 'yaml';
+import { isId, toId } from '../model/ids.ts';
+import { todayIn } from '../model/dates.ts';
+import { parse } from './args.ts';
+import { CommandError, EXIT, type Io } from './io.ts';
+
+export const usage = `Usage: journeys new <id> [options]
+
+Write journeys/<id>.journey.yaml: a new journey that lints clean, to fill in.
+
+Options:
+      --title <text>   The journey's title (default: from the id)
+      --owner <team>   The owning team's id (default: the first team of journeys/owners.yaml)
+  -C, --dir <path>     The repository folder (default: the current folder)
+  -h, --help           Show this help`;
+
+const scalar = (value: string): string => stringify(value).trimEnd();
+
+function firstOwner(ownersFile: string): string | undefined {
+  try {
+    const data = load(readFileSync(ownersFile, 'utf8')) as { owners?: { id?: unknown }[] } | undefined;
+    const id = data?.owners?.find((owner) => typeof owner?.id === 'string')?.id;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The skeleton: every required field, one stage and one measured, owned touchpoint. */
+export function skeleton(id: string, title: string, owner: string, today: string): string {
+  return `# yaml-language-server: $schema=../schema/journey.schema.json
+journey: ${id}
+version: 1
+title: ${scalar(title)}
+owner: ${owner}
+reviewed: ${today}
+description: ${scalar(`What the customer wants to achieve in "${title}", from the first contact to the last.`)}
+stages:
+  - id: discovery
+    name: Discovery
+touchpoints:
+  - id: first-visit
+    stage: discovery
+    channel: web
+    owner: ${owner}
+    role: information
+    importance: 3
+    emotion: 3
+    kpis:
+      - metric: conversion-rate
+        target: 0.05
+`;
+}
+
+export function newCommand(args: readonly string[], io: Io): number {
+  const { values, positionals } = parse(
+    'new',
+    args,
+    { title: { type: 'string' }, owner: { type: 'string' }, dir: { type: 'string', short: 'C' }, help: { type: 'boolean', short: 'h' } },
+    1,
+  );
+  if (values.help) {
+    io.stdout.write(`${usage}\n`);
+    return EXIT.ok;
+  }
+  const [id] = positionals;
+  if (id === undefined) throw new CommandError('"journeys new" needs the id of the journey to write, e.g. journeys new account-opening');
+  if (!isId(id)) {
+    const suggestion = toId(id);
+    throw new CommandError(`"${id}" is not a journey id: use lowercase letters and digits joined by dashes${suggestion ? `, like "${suggestion}"` : ''}.`);
+  }
+  if (values.owner !== undefined && !isId(values.owner)) throw new CommandError(`"${values.owner}" is not a team id: use lowercase letters and digits joined by dashes.`);
+
+  const root = values.dir === undefined ? io.cwd : join(io.cwd, values.dir);
+  const dir = join(root, 'journeys');
+  const target = join(dir, `${id}.journey.yaml`);
+  for (const existing of [target, join(dir, `${id}.journey.yml`), join(dir, `${id}.journey.md`)]) {
+    if (existsSync(existing)) throw new CommandError(`${relative(io.cwd, existing)} already exists: nothing was written. Choose another id or edit that file.`);
+  }
+  mkdirSync(dir, { recursive: true });
+  const ownersFile = join(dir, 'owners.yaml');
+  let owner = values.owner ?? (existsSync(ownersFile) ? firstOwner(ownersFile) : undefined);
+  if (!existsSync(ownersFile)) {
+    owner ??= 'my-team';
+    writeFileSync(ownersFile, `# yaml-language-server: $schema=../schema/owners.schema.json\nowners:\n  - id: ${owner}\n    name: ${scalar(owner.replace(/-/g, ' '))}\n`);
+    io.stdout.write(`Wrote ${relative(io.cwd, ownersFile)}: declare your teams there.\n`);
+  }
+  owner ??= 'my-team';
+  const title = values.title ?? id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  writeFileSync(target, skeleton(id, title, owner, todayIn(io.now())), { flag: 'wx' });
+  io.stdout.write(`Wrote ${relative(io.cwd, target)}. Add its stages and touchpoints, then run "journeys lint".\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,113 @@
+import type { NodeRef, Repository, Severity } from '../model/types.ts';
+
+/**
+ * A rule's example: a small repository (file path -> content) and, for a failing
+ * example, the findings it must produce. Examples are the rule's documentation
+ * and its tests at once.
+ */
+export interface RuleExample {
+  /** One sentence on what the example shows. */
+  readonly title?: string;
+  /** Files of the example repository, by repository-relative path. */
+  readonly files: Readonly<Record<string, string>>;
+  /** Options for the rule, as a user would write them in journeys.config.yaml. */
+  readonly options?: Readonly<Record<string, unknown>>;
+  /** Extra context, such as the date the example is linted on. */
+  readonly context?: Partial<Pick<RunContext, 'today'>>;
+  /** Findings of this rule expected in a failing example (file defaults to the first file). */
+  readonly findings?: readonly {
+    readonly line: number;
+    readonly column: number;
+    readonly file?: string;
+    /** A fragment the message contains. */
+    readonly message?: string;
+  }[];
+}
+
+export interface RuleMeta {
+  /** Stable kebab-case id, used in config, suppressions and output. */
+  readonly id: string;
+  readonly severity: Severity;
+  /** One line: what the rule catches. */
+  readonly description: string;
+  /** Why it matters to the customer or the team, in plain words. */
+  readonly rationale: string;
+  /** What to do about a finding. */
+  readonly fix: string;
+  /** JSON Schema of the options object; omitted when the rule takes none. */
+  readonly options?: Readonly<Record<string, unknown>>;
+  /** Values of the options when the user sets none. */
+  readonly defaults?: Readonly<Record<string, unknown>>;
+  /**
+   * When the rule runs: `model` (default) on the loaded repository; `suppressions`
+   * after the other rules' findings were matched against the disable comments.
+   */
+  readonly phase?: 'model' | 'suppressions';
+  readonly examples: {
+    readonly fail: readonly RuleExample[];
+    readonly pass: readonly RuleExample[];
+  };
+}
+
+/** What the run knows about the world outside the repository, given by the caller. */
+export interface RunContext {
+  /** Today's date in the user's time zone, `YYYY-MM-DD`. */
+  readonly today: string;
+}
+
+/** A disable comment found in a file, and whether it silenced anything. */
+export interface Suppression {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly scope: 'file' | 'next-line';
+  readonly rules: readonly string[];
+  readonly reason?: string;
+  /** The rule ids among `rules` that silenced at least one finding. */
+  readonly used: ReadonlySet<string>;
+  /** The line the comment applies to (next-line scope). */
+  readonly target?: number;
+}
+
+export interface Report {
+  /** The node the finding is about. */
+  readonly at: NodeRef;
+  readonly message: string;
+  /** Point at the key of `at` rather than its value (for a field whose value is missing or irrelevant). */
+  readonly key?: boolean;
+  /** A position given directly, for problems that are not at a node (comments). */
+  readonly position?: { readonly line: number; readonly column: number };
+  /** An offset in the file's text, for problems that are not at a node (syntax errors). */
+  readonly offset?: number;
+  readonly journey?: string;
+  readonly touchpoint?: string;
+  readonly related?: readonly {
+    readonly at: NodeRef;
+    readonly key?: boolean;
+    readonly journey?: string;
+    readonly touchpoint?: string;
+  }[];
+}
+
+export interface RuleContext<Options = Record<string, unknown>> {
+  readonly repo: Repository;
+  readonly options: Options;
+  readonly run: RunContext;
+  /** Only in the `suppressions` phase. */
+  readonly suppressions: readonly Suppression[];
+  /** Ids of every registered rule, for rules that check references to rules. */
+  readonly ruleIds: ReadonlySet<string>;
+  /** Ids of the rules that run in this run. */
+  readonly enabledRules: ReadonlySet<string>;
+  report(report: Report): void;
+}
+
+export interface Rule<Options = Record<string, unknown>> {
+  readonly meta: RuleMeta;
+  check(context: RuleContext<Options>): void;
+}
+
+/** Identity helper that gives a rule file its types without a cast. */
+export function defineRule<Options = Record<string, unknown>>(rule: Rule<Options>): Rule<Options> {
+  return rule;
+}

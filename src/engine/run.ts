@@ -1,0 +1,133 @@
+import type { Finding, Position, RelatedLocation, Repository, Severity } from '../model/types.ts';
+import { Positions } from './locate.ts';
+import type { Report, Rule, RuleContext, RunContext, Suppression } from './rule.ts';
+import { resolveSettings, type ConfigError, type RuleSettings } from './settings.ts';
+import { findSuppressions, silences, type DisableComment } from './suppressions.ts';
+
+export interface Summary {
+  readonly files: number;
+  readonly journeys: number;
+  readonly touchpoints: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+export interface LintResult {
+  readonly findings: readonly Finding[];
+  readonly summary: Summary;
+  /** Mistakes in the configuration; when there are any, findings are not to be trusted. */
+  readonly configErrors: readonly (ConfigError & { readonly line: number; readonly column: number })[];
+}
+
+export interface LintOptions {
+  readonly rules: readonly Rule[];
+  readonly run: RunContext;
+}
+
+interface Raw {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly report: Report;
+}
+
+/** The order findings are printed in: file, line, column, rule. */
+export function compareFindings(a: Finding, b: Finding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+}
+
+function runRule(setting: RuleSettings, base: Omit<RuleContext, 'options' | 'report'>, sink: Raw[]): void {
+  const { rule, severity, options } = setting;
+  const report = (r: Report): void => {
+    sink.push({ rule: rule.meta.id, severity, report: r });
+  };
+  try {
+    rule.check({ ...base, options, report });
+  } catch (error) {
+    // A crashing rule must not hide the others' findings.
+    const first = base.repo.files[0]?.path ?? '.';
+    sink.push({
+      rule: 'internal',
+      severity: 'error',
+      report: {
+        at: { file: first, path: [] },
+        position: { line: 1, column: 1 },
+        message: `Rule "${rule.meta.id}" failed on this repository (${error instanceof Error ? error.message : String(error)}). This is a bug in journeys: please report it with the file that caused it.`,
+      },
+    });
+  }
+}
+
+function toFinding(raw: Raw, positions: Positions): Finding {
+  const { report } = raw;
+  const position: Position = report.position ?? (report.offset !== undefined ? positions.ofOffset(report.at.file, report.offset) : positions.of(report.at, report.key));
+  const related: RelatedLocation[] = (report.related ?? []).map((r) => {
+    const where = positions.of(r.at, r.key);
+    return { file: r.at.file, line: where.line, column: where.column, journey: r.journey, touchpoint: r.touchpoint };
+  });
+  return {
+    rule: raw.rule,
+    severity: raw.severity,
+    message: report.message,
+    file: report.at.file,
+    line: position.line,
+    column: position.column,
+    endLine: position.endLine,
+    endColumn: position.endColumn,
+    journey: report.journey,
+    touchpoint: report.touchpoint,
+    related,
+  };
+}
+
+function summarize(repo: Repository, findings: readonly Finding[]): Summary {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const finding of findings) {
+    if (finding.severity === 'error') errors += 1;
+    else if (finding.severity === 'warning') warnings += 1;
+    else infos += 1;
+  }
+  const touchpoints = repo.journeys.reduce((sum, journey) => sum + journey.touchpoints.length, 0);
+  return { files: repo.files.length, journeys: repo.journeys.length, touchpoints, errors, warnings, infos };
+}
+
+/**
+ * Runs every enabled rule on a loaded repository. Rules in the `model` phase run
+ * first; their findings are matched against disable comments; then rules of the
+ * `suppressions` phase run with the comments and whether each was used.
+ */
+export function lint(repo: Repository, options: LintOptions): LintResult {
+  const positions = new Positions(repo.files);
+  const { settings, errors } = resolveSettings(options.rules, repo.config);
+  const configErrors = errors.map((error) => ({ ...error, ...positions.of({ file: error.file, path: error.path }) }));
+  const ruleIds = new Set(options.rules.map((rule) => rule.meta.id));
+  const enabledRules = new Set(settings.map((setting) => setting.rule.meta.id));
+  const base = { repo, run: options.run, ruleIds, enabledRules, suppressions: [] as Suppression[] };
+
+  const raws: Raw[] = [];
+  for (const setting of settings) if ((setting.rule.meta.phase ?? 'model') === 'model') runRule(setting, base, raws);
+
+  const comments: DisableComment[] = repo.files.flatMap((file) => findSuppressions(file, positions));
+  const byFile = new Map<string, DisableComment[]>();
+  for (const comment of comments) byFile.set(comment.file, [...(byFile.get(comment.file) ?? []), comment]);
+
+  const findings: Finding[] = [];
+  for (const raw of raws) {
+    const finding = toFinding(raw, positions);
+    const candidates = byFile.get(finding.file);
+    // Every matching comment is marked used, so that none is reported as unused.
+    if (candidates && candidates.map((c) => silences(c, finding.rule, finding.line)).includes(true)) continue;
+    findings.push(finding);
+  }
+
+  const later: Raw[] = [];
+  const suppressions: Suppression[] = comments;
+  for (const setting of settings) if (setting.rule.meta.phase === 'suppressions') runRule(setting, { ...base, suppressions }, later);
+  for (const raw of later) findings.push(toFinding(raw, positions));
+
+  findings.sort(compareFindings);
+  return { findings, summary: summarize(repo, findings), configErrors };
+}

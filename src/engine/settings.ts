@@ -1,0 +1,70 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import type { Config, Severity } from '../model/types.ts';
+import { didYouMean } from '../model/suggest.ts';
+import type { Rule } from './rule.ts';
+
+/** A mistake in journeys.config.yaml that stops the run: linting with a wrong config would mislead. */
+export interface ConfigError {
+  readonly file: string;
+  /** Path in the config file, resolved to a position by the caller. */
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+export interface RuleSettings {
+  readonly rule: Rule;
+  readonly severity: Severity;
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
+const optionValidators = new WeakMap<Rule, ValidateFunction>();
+
+function optionsValidator(rule: Rule): ValidateFunction | undefined {
+  if (!rule.meta.options) return undefined;
+  let validate = optionValidators.get(rule);
+  if (!validate) {
+    validate = ajv.compile(rule.meta.options);
+    optionValidators.set(rule, validate);
+  }
+  return validate;
+}
+
+/** Each enabled rule with its severity and options: defaults, then the user's config. */
+export function resolveSettings(rules: readonly Rule[], config: Config): { settings: RuleSettings[]; errors: ConfigError[] } {
+  const errors: ConfigError[] = [];
+  const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
+  for (const [id, setting] of Object.entries(config.rules)) {
+    if (!byId.has(id)) {
+      errors.push({ file: setting.ref.file, path: setting.ref.path, message: `Unknown rule "${id}"${didYouMean(id, byId.keys())}. Run "journeys explain" for the list of rules.` });
+    }
+  }
+  const settings: RuleSettings[] = [];
+  for (const rule of rules) {
+    const setting = Object.hasOwn(config.rules, rule.meta.id) ? config.rules[rule.meta.id] : undefined;
+    const severity = setting?.severity ?? rule.meta.severity;
+    if (severity === 'off') continue;
+    const options = { ...rule.meta.defaults, ...setting?.options };
+    if (setting?.options) {
+      const validate = optionsValidator(rule);
+      if (!validate) {
+        errors.push({ file: setting.ref.file, path: [...setting.ref.path, 1], message: `Rule "${rule.meta.id}" takes no options.` });
+        continue;
+      }
+      if (!validate(options)) {
+        for (const error of validate.errors ?? []) {
+          const where = error.instancePath ? `option "${error.instancePath.slice(1)}"` : 'its options';
+          const extra = error.keyword === 'additionalProperties' ? ` "${String(error.params.additionalProperty)}"${didYouMean(String(error.params.additionalProperty), Object.keys((rule.meta.options?.properties as object | undefined) ?? {}))}` : '';
+          errors.push({
+            file: setting.ref.file,
+            path: [...setting.ref.path, 1],
+            message: `Rule "${rule.meta.id}", ${where}: ${error.message ?? 'is not valid'}${extra}.`,
+          });
+        }
+        continue;
+      }
+    }
+    settings.push({ rule, severity, options });
+  }
+  return { settings, errors };
+}

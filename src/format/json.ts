@@ -1,0 +1,19 @@
+import type { Summary } from '../engine/run.ts';
+import type { Finding } from '../model/types.ts';
+
+/** The machine-readable form of RULES.md: `{ findings, summary }`. */
+export function json(findings: readonly Finding[], summary: Summary): string {
+  const plain = findings.map((finding) => ({
+    rule: finding.rule,
+    severity: finding.severity,
+    message: finding.message,
+    file: finding.file,
+    line: finding.line,
+    column: finding.column,
+    ...(finding.endLine !== undefined ? { endLine: finding.endLine, endColumn: finding.endColumn } : {}),
+    journey: finding.journey,
+    touchpoint: finding.touchpoint,
+    related: finding.related,
+  }));
+  return `${JSON.stringify({ findings: plain, summary }, null, 2)}\n`;
+}

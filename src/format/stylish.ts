@@ -1,0 +1,37 @@
+import { createColors } from 'picocolors';
+import type { Finding } from '../model/types.ts';
+import type { Summary } from '../engine/run.ts';
+import { plural } from '../model/text.ts';
+
+export interface StylishOptions {
+  readonly color: boolean;
+}
+
+/** Findings grouped by file, one line each, like ESLint's stylish output. */
+export function stylish(findings: readonly Finding[], summary: Summary, options: StylishOptions = { color: false }): string {
+  const c = createColors(options.color);
+  const lines: string[] = [];
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  for (const [file, list] of byFile) {
+    lines.push(c.underline(file));
+    const places = list.map((f) => `${f.line}:${f.column}`);
+    const placeWidth = Math.max(...places.map((p) => p.length));
+    list.forEach((finding, index) => {
+      const severity =
+        finding.severity === 'error' ? c.red('error  ') : finding.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
+      lines.push(`  ${c.dim(places[index]!.padEnd(placeWidth))}  ${severity}  ${finding.message}  ${c.dim(finding.rule)}`);
+    });
+    lines.push('');
+  }
+  const total = summary.errors + summary.warnings + summary.infos;
+  const scope = `${plural(summary.journeys, 'journey')}, ${plural(summary.touchpoints, 'touchpoint')} in ${plural(summary.files, 'file')}`;
+  if (total === 0) {
+    lines.push(c.green(`✔ No problems in ${scope}.`));
+  } else {
+    const counts = `${plural(total, 'problem')} (${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')})`;
+    const paint = summary.errors > 0 ? c.red : summary.warnings > 0 ? c.yellow : c.blue;
+    lines.push(paint(c.bold(`✖ ${counts}`)) + c.dim(` in ${scope}`));
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,45 @@
+/**
+ * The public API of journeys: what the command line and the site use, and what
+ * other tools may build on. Nothing else under src/ is a stable interface.
+ */
+import { lint, type LintResult } from './engine/run.ts';
+import type { Rule } from './engine/rule.ts';
+import { loadRepository, type LoadOptions } from './load/repository.ts';
+import { todayIn } from './model/dates.ts';
+import type { Repository } from './model/types.ts';
+import { builtInRules } from './rules/index.ts';
+
+export { lint, compareFindings } from './engine/run.ts';
+export type { LintResult, Summary } from './engine/run.ts';
+export type { Rule, RuleMeta, RuleExample, RunContext } from './engine/rule.ts';
+export { loadRepository } from './load/repository.ts';
+export { UsageError } from './load/discover.ts';
+export { builtInRules } from './rules/index.ts';
+export { formatters } from './format/index.ts';
+export type { Formatter, FormatOptions } from './format/index.ts';
+export { parseDuration, formatDuration, parseTimeOfDay, formatTimeOfDay } from './model/duration.ts';
+export { todayIn } from './model/dates.ts';
+export type * from './model/types.ts';
+
+export interface CheckOptions extends LoadOptions {
+  /** Today's date, `YYYY-MM-DD`; by default from `now` in the configured time zone. */
+  readonly today?: string;
+  /** The clock reading used when `today` is not given. */
+  readonly now?: Date;
+  readonly rules?: readonly Rule[];
+}
+
+export interface CheckResult extends LintResult {
+  /** Absolute path of the repository root. */
+  readonly root: string;
+  readonly repo: Repository;
+  readonly today: string;
+}
+
+/** Loads and lints the repository at `path`: the one call most callers need. */
+export function check(path: string, options: CheckOptions = {}): CheckResult {
+  const { root, repo } = loadRepository(path, options);
+  const today = options.today ?? todayIn(options.now ?? new Date(), repo.config.timeZone);
+  const result = lint(repo, { rules: options.rules ?? builtInRules, run: { today } });
+  return { ...result, root, repo, today };
+}

@@ -1,0 +1,54 @@
+import { load, YAMLException } from 'js-yaml';
+
+export type ParseResult =
+  | { readonly ok: true; readonly data: unknown }
+  | { readonly ok: false; readonly message: string; /** Offset in the parsed text. */ readonly offset: number };
+
+/** Aliases are rare in journeys; a few are allowed, a bomb is not. */
+const MAX_ALIASES = 100;
+/** Nodes the data may hold once aliases are expanded: far above any real repository file. */
+const MAX_EXPANDED_NODES = 200_000;
+
+/** Counts the nodes of `data` as a tree (aliases expanded), stopping at `limit`. */
+function expandedSize(data: unknown, limit: number): number {
+  let count = 0;
+  const stack: unknown[] = [data];
+  while (stack.length > 0 && count <= limit) {
+    const value = stack.pop();
+    count += 1;
+    if (Array.isArray(value)) stack.push(...value);
+    else if (value !== null && typeof value === 'object') stack.push(...Object.values(value));
+  }
+  return count;
+}
+
+function describe(error: YAMLException): string {
+  const reason = error.reason || error.message;
+  return reason.replace(/\s*\(\d+:\d+\)$/, '');
+}
+
+/** Parses one YAML document. Never throws: bad input becomes a message and an offset. */
+export function parseYaml(text: string): ParseResult {
+  if (text.trim() === '') return { ok: false, message: 'The file is empty: it holds no YAML data.', offset: 0 };
+  let data: unknown;
+  try {
+    data = load(text, { maxAliases: MAX_ALIASES, maxDepth: 100 });
+  } catch (error) {
+    if (error instanceof YAMLException) {
+      const offset = error.mark?.position ?? 0;
+      const message = describe(error);
+      if (/document, but the input is empty/.test(message)) {
+        return { ok: false, message: 'The file holds only comments: it has no YAML data.', offset: 0 };
+      }
+      if (/maxAliases/.test(message)) {
+        return { ok: false, message: `Too many YAML aliases (more than ${MAX_ALIASES}): write the values out instead.`, offset };
+      }
+      return { ok: false, message: `YAML syntax error: ${message}.`, offset };
+    }
+    return { ok: false, message: `The YAML could not be read: ${(error as Error).message}`, offset: 0 };
+  }
+  if (text.includes('*') && expandedSize(data, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
+    return { ok: false, message: `The YAML aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en')} values: write the values out instead.`, offset: 0 };
+  }
+  return { ok: true, data };
+}

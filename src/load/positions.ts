@@ -1,0 +1,133 @@
+import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
+import type { Path, Position, SourceFile } from '../model/types.ts';
+import { lineStarts, rangeToPosition } from './lines.ts';
+
+/**
+ * Resolves paths into a file's YAML to line and column. Built only for the files
+ * that have something to report: the load path parses data without positions,
+ * which is several times faster.
+ */
+export interface Locator {
+  /** Position of the node at `path`, or of its deepest existing ancestor. */
+  locate(path: Path, key?: boolean): Position;
+  /** Offsets [start, end) of every scalar, to tell comments from text inside block scalars. */
+  readonly scalarRanges: readonly (readonly [number, number])[];
+  readonly lineStarts: readonly number[];
+}
+
+interface Span {
+  readonly start: number;
+  readonly end?: number;
+}
+
+interface Located {
+  value: Span;
+  key?: Span;
+}
+
+const SEPARATOR = '\u0000';
+const pathKey = (path: Path): string => path.join(SEPARATOR);
+
+function scalarSpan(source: string, event: ScalarEvent, base: number): Span {
+  let start = event.valueStart;
+  if (event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED) start -= 1;
+  else if (event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK) {
+    while (source[start] === ' ') start += 1;
+  }
+  let end = event.valueEnd;
+  if (event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED) end += 1;
+  else if (source[end - 1] === '\n') end = Math.max(start, source.slice(start, end).trimEnd().length + start);
+  for (const marker of [event.anchorStart, event.tagStart]) if (marker >= 0 && marker < start) start = marker;
+  return { start: base + start, end: base + end };
+}
+
+interface Frame {
+  readonly kind: 'mapping' | 'sequence';
+  readonly path: Path;
+  index: number;
+  pendingKey?: { name: string; span: Span };
+}
+
+function index(source: string, events: readonly Event[], base: number): { nodes: Map<string, Located>; scalars: [number, number][] } {
+  const nodes = new Map<string, Located>();
+  const scalars: [number, number][] = [];
+  const stack: Frame[] = [];
+
+  /** Where the next node goes; undefined when it is a mapping key. */
+  const place = (span: Span, keyName?: string): Path | undefined => {
+    const parent = stack.at(-1);
+    if (!parent) return [];
+    if (parent.kind === 'sequence') return [...parent.path, parent.index++];
+    if (parent.pendingKey === undefined) {
+      parent.pendingKey = { name: keyName ?? '', span };
+      return undefined;
+    }
+    const path = [...parent.path, parent.pendingKey.name];
+    const key = parent.pendingKey.span;
+    parent.pendingKey = undefined;
+    nodes.set(pathKey(path), { value: span, key });
+    return path;
+  };
+
+  for (const event of events) {
+    switch (event.type) {
+      case EVENT_ID.SCALAR: {
+        const span = scalarSpan(source, event, base);
+        scalars.push([base + event.valueStart, base + event.valueEnd]);
+        const path = place(span, getScalarValue(source, event));
+        if (path && path.length === 0) nodes.set('', { value: span });
+        else if (path && !nodes.has(pathKey(path))) nodes.set(pathKey(path), { value: span });
+        break;
+      }
+      case EVENT_ID.ALIAS: {
+        const span = { start: base + event.anchorStart - 1, end: base + event.anchorEnd };
+        const path = place(span, '');
+        if (path && !nodes.has(pathKey(path))) nodes.set(pathKey(path), { value: span });
+        break;
+      }
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE: {
+        const starts = [event.start, event.anchorStart, event.tagStart].filter((n) => n >= 0);
+        const span = { start: base + Math.min(...starts) };
+        const path = place(span) ?? [];
+        if (!nodes.has(pathKey(path))) nodes.set(pathKey(path), { value: span });
+        stack.push({ kind: event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence', path, index: 0 });
+        break;
+      }
+      case EVENT_ID.POP:
+        stack.pop();
+        break;
+      default:
+        break;
+    }
+  }
+  return { nodes, scalars };
+}
+
+/** A locator for a file whose YAML parsed; positions are in the coordinates of the whole file. */
+export function createLocator(file: SourceFile): Locator {
+  const starts = lineStarts(file.text);
+  const yaml = file.text.slice(file.yamlStart, file.yamlEnd);
+  let nodes = new Map<string, Located>();
+  let scalars: [number, number][] = [];
+  try {
+    ({ nodes, scalars } = index(yaml, parseEvents(yaml, { maxDepth: 100 }), file.yamlStart));
+  } catch {
+    // A file that does not parse has no nodes; every path falls back to its start.
+  }
+  const fallback = file.yamlStart;
+  return {
+    lineStarts: starts,
+    scalarRanges: scalars,
+    locate(path, key = false) {
+      for (let depth = path.length; depth >= 0; depth -= 1) {
+        const found = nodes.get(pathKey(path.slice(0, depth)));
+        if (!found) continue;
+        // A missing child is reported at its parent as a whole, never at the parent's key.
+        const span = depth === path.length && key && found.key ? found.key : found.value;
+        return rangeToPosition(starts, span.start, span.end);
+      }
+      return rangeToPosition(starts, fallback);
+    },
+  };
+}

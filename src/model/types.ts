@@ -1,0 +1,258 @@
+/**
+ * The model: what the loader makes of a journeys repository. Plain data only,
+ * so that rules, the simulator, formatters and the site can share it freely.
+ */
+
+/** A step into a YAML document: a mapping key or a sequence index. */
+export type PathSegment = string | number;
+export type Path = readonly PathSegment[];
+
+/**
+ * Where a value came from. Positions are resolved lazily (see load/positions.ts),
+ * so a reference is a file and a path into its YAML, not a line number.
+ */
+export interface NodeRef {
+  /** Repository-relative path with forward slashes. */
+  readonly file: string;
+  readonly path: Path;
+}
+
+export type SourceKind = 'journey' | 'owners' | 'channels' | 'personas' | 'scenario' | 'config';
+
+/** A file of the repository as read from disk. */
+export interface SourceFile {
+  /** Repository-relative path with forward slashes. */
+  readonly path: string;
+  readonly kind: SourceKind;
+  /** The whole text of the file (decoded, BOM removed); empty when it could not be read. */
+  readonly text: string;
+  /** Offset in `text` where the YAML starts (after the `---` of a Markdown front matter). */
+  readonly yamlStart: number;
+  /** Offset in `text` where the YAML ends. */
+  readonly yamlEnd: number;
+  /** Parsed YAML, or undefined when the file could not be parsed. */
+  readonly data: unknown;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+}
+
+export interface RelatedLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly journey?: string;
+  readonly touchpoint?: string;
+}
+
+/** One problem found in the repository, as every formatter receives it. */
+export interface Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+  readonly journey?: string;
+  readonly touchpoint?: string;
+  readonly related: readonly RelatedLocation[];
+}
+
+/** A problem the loader met before any rule ran (unreadable file, bad YAML, schema). */
+export interface LoadProblem {
+  readonly kind: 'parse' | 'schema';
+  readonly message: string;
+  /** The node at fault; for syntax errors, `position` is given instead. */
+  readonly at: NodeRef;
+  /** When the problem is not at a node (a syntax error), its offset in the file's text. */
+  readonly offset?: number;
+  /** Point at the key of `at` rather than at its value. */
+  readonly key?: boolean;
+  readonly journey?: string;
+  readonly touchpoint?: string;
+}
+
+export interface Owner {
+  readonly id: string;
+  readonly name?: string;
+  readonly contact?: string;
+  readonly ref: NodeRef;
+}
+
+export interface Channel {
+  readonly id: string;
+  readonly name: string;
+  readonly outbound: boolean;
+  readonly builtIn: boolean;
+  /** Undefined for built-in channels. */
+  readonly ref?: NodeRef;
+}
+
+export interface Persona {
+  readonly id: string;
+  readonly name?: string;
+  readonly ref: NodeRef;
+}
+
+export interface Stage {
+  readonly id: string;
+  readonly name?: string;
+  readonly ref: NodeRef;
+}
+
+export interface Repeat {
+  /** Minutes between two sends. */
+  readonly every: number;
+  /** Sends after the first one. */
+  readonly times: number;
+}
+
+export interface Message {
+  readonly intent?: string;
+  readonly subject?: string;
+  readonly text?: string;
+  readonly cta?: string;
+}
+
+export interface Kpi {
+  readonly metric: string;
+  readonly target?: number;
+  readonly ref: NodeRef;
+}
+
+/** A section of a Markdown journey's body. */
+export interface Narrative {
+  readonly markdown: string;
+  /** Line of the `.md` file where the section starts. */
+  readonly line: number;
+}
+
+export interface Touchpoint {
+  readonly id: string;
+  readonly journey: string;
+  readonly stage?: string;
+  readonly channel?: string;
+  readonly owner?: string;
+  readonly role?: string;
+  readonly trigger?: string;
+  /** Delay after the trigger, in minutes. */
+  readonly after: number;
+  /** Local time of day, in minutes after midnight. */
+  readonly at?: number;
+  readonly repeat?: Repeat;
+  readonly until?: string;
+  readonly message?: Message;
+  readonly personalization?: string;
+  readonly tools: readonly string[];
+  readonly automated?: boolean;
+  readonly momentOfTruth: boolean;
+  readonly importance?: number;
+  readonly emotion?: number;
+  readonly cost?: number;
+  readonly kpis: readonly Kpi[];
+  readonly narrative?: Narrative;
+  readonly ref: NodeRef;
+}
+
+export interface Journey {
+  readonly id: string;
+  readonly file: string;
+  readonly format: 'yaml' | 'markdown';
+  readonly version?: number;
+  readonly title?: string;
+  readonly owner?: string;
+  readonly personas: readonly string[];
+  /** ISO date `YYYY-MM-DD`. */
+  readonly reviewed?: string;
+  readonly description?: string;
+  readonly stages: readonly Stage[];
+  readonly touchpoints: readonly Touchpoint[];
+  /** The Markdown body before the first touchpoint section. */
+  readonly narrative?: Narrative;
+  /** `### <id>` sections of the body whose id names no touchpoint. */
+  readonly orphanSections: readonly { readonly id: string; readonly line: number }[];
+  /** The parsed data as written, for rules and views that need a field the model does not name. */
+  readonly raw: Readonly<Record<string, unknown>>;
+  readonly ref: NodeRef;
+}
+
+export interface ScenarioEvent {
+  /** Minutes after the start of day 0, local time. */
+  readonly at: number;
+  readonly event: string;
+  readonly ref: NodeRef;
+}
+
+export interface Scenario {
+  readonly id: string;
+  readonly file: string;
+  readonly persona?: string;
+  readonly start?: string;
+  readonly events: readonly ScenarioEvent[];
+  readonly ref: NodeRef;
+}
+
+export interface MaxMessages {
+  /** Window length in minutes. */
+  readonly per: number;
+  readonly max: number;
+  readonly channels?: readonly string[];
+  readonly ref: NodeRef;
+}
+
+export interface Policy {
+  readonly maxMessages: readonly MaxMessages[];
+  readonly quietHours?: {
+    /** Minutes after midnight. */
+    readonly from: number;
+    readonly to: number;
+    readonly channels?: readonly string[];
+    readonly ref: NodeRef;
+  };
+  /** Minutes. */
+  readonly conflictWindow?: number;
+}
+
+/** A rule's entry in journeys.config.yaml, as written. */
+export interface RuleSetting {
+  /** Undefined when the value written is not a severity (a schema problem says so). */
+  readonly severity?: SeveritySetting;
+  readonly options?: Readonly<Record<string, unknown>>;
+  readonly ref: NodeRef;
+}
+
+export interface Config {
+  readonly file?: string;
+  /** IANA time zone that decides today's date, when set. */
+  readonly timeZone?: string;
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  readonly policy: Policy;
+}
+
+/** Everything the rules see. */
+export interface Repository {
+  readonly files: readonly SourceFile[];
+  readonly journeys: readonly Journey[];
+  readonly owners: readonly Owner[];
+  /** Built-in channels first, then declared ones. */
+  readonly channels: readonly Channel[];
+  readonly personas: readonly Persona[];
+  readonly scenarios: readonly Scenario[];
+  readonly config: Config;
+  /** Whether each declaration file exists, so that rules can say where to declare. */
+  readonly declared: {
+    readonly owners?: string;
+    readonly channels?: string;
+    readonly personas?: string;
+  };
+  readonly problems: readonly LoadProblem[];
+}

@@ -1,0 +1,100 @@
+import { defineRule, type RuleContext } from '../engine/rule.ts';
+import { child } from '../model/refs.ts';
+import type { NodeRef } from '../model/types.ts';
+
+interface Entry {
+  readonly id: string;
+  readonly at: NodeRef;
+  readonly journey?: string;
+  readonly touchpoint?: string;
+}
+
+/** Reports every entry whose id an earlier entry already has, pointing back at the first. */
+function reportRepeats(context: RuleContext, kind: string, scope: string, entries: readonly Entry[]): void {
+  const first = new Map<string, Entry>();
+  for (const entry of entries) {
+    if (!entry.id) continue;
+    const earlier = first.get(entry.id);
+    if (!earlier) {
+      first.set(entry.id, entry);
+      continue;
+    }
+    const where = earlier.at.file === entry.at.file ? 'earlier in this file' : `in ${earlier.at.file}`;
+    context.report({
+      at: entry.at,
+      message: `Two ${kind}s have the id "${entry.id}" ${scope}: the other is ${where}. Give each its own id.`,
+      journey: entry.journey,
+      touchpoint: entry.touchpoint,
+      related: [{ at: earlier.at, journey: earlier.journey, touchpoint: earlier.touchpoint }],
+    });
+  }
+}
+
+const JOURNEY = [
+  'journey: welcome',
+  'version: 1',
+  'title: Welcome',
+  'stages:',
+  '  - id: start',
+  'touchpoints:',
+  '  - id: welcome-email',
+  '    stage: start',
+  '    channel: email',
+  '  - id: welcome-email',
+  '    stage: start',
+  '    channel: sms',
+  '',
+].join('\n');
+
+export default defineRule({
+  meta: {
+    id: 'unique-id',
+    severity: 'error',
+    description: 'Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice.',
+    rationale:
+      'Ids are how journeys, findings, metrics and the site refer to things. Two things with one id make every reference ambiguous, and one of them silently disappears from reports.',
+    fix: 'Rename one of the two. If they are really the same thing, merge them.',
+    examples: {
+      fail: [
+        {
+          title: 'Two touchpoints named welcome-email',
+          files: { 'journeys/welcome.journey.yaml': JOURNEY },
+          findings: [{ line: 10, column: 9, message: 'Two touchpoints have the id "welcome-email"' }],
+        },
+      ],
+      pass: [{ files: { 'journeys/welcome.journey.yaml': JOURNEY.replace(/welcome-email(?=\n {4}stage: start\n {4}channel: sms)/, 'welcome-sms') } }],
+    },
+  },
+  check(context) {
+    const { repo } = context;
+    reportRepeats(
+      context,
+      'journey',
+      'in the repository',
+      repo.journeys.map((journey) => ({ id: journey.id, at: child(journey.ref, 'journey'), journey: journey.id })),
+    );
+    for (const journey of repo.journeys) {
+      reportRepeats(
+        context,
+        'stage',
+        `in journey "${journey.id}"`,
+        journey.stages.map((stage) => ({ id: stage.id, at: child(stage.ref, 'id'), journey: journey.id })),
+      );
+      reportRepeats(
+        context,
+        'touchpoint',
+        `in journey "${journey.id}"`,
+        journey.touchpoints.map((touchpoint) => ({ id: touchpoint.id, at: child(touchpoint.ref, 'id'), journey: journey.id, touchpoint: touchpoint.id })),
+      );
+    }
+    reportRepeats(context, 'owner', 'in the repository', repo.owners.map((owner) => ({ id: owner.id, at: child(owner.ref, 'id') })));
+    reportRepeats(
+      context,
+      'channel',
+      'in the repository',
+      repo.channels.flatMap((channel) => (channel.ref ? [{ id: channel.id, at: child(channel.ref, 'id') }] : [])),
+    );
+    reportRepeats(context, 'persona', 'in the repository', repo.personas.map((persona) => ({ id: persona.id, at: child(persona.ref, 'id') })));
+    reportRepeats(context, 'scenario', 'in the repository', repo.scenarios.map((scenario) => ({ id: scenario.id, at: child(scenario.ref, 'scenario') })));
+  },
+});

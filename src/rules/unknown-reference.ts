@@ -1,0 +1,110 @@
+import { defineRule } from '../engine/rule.ts';
+import { child } from '../model/refs.ts';
+import { didYouMean } from '../model/suggest.ts';
+import { quote } from '../model/text.ts';
+
+const OWNERS = 'owners:\n  - id: team-crm\n    name: CRM & lifecycle marketing\n';
+
+function journey(owner: string, channel: string): string {
+  return [
+    'journey: welcome',
+    'version: 1',
+    'title: Welcome',
+    'owner: team-crm',
+    'stages:',
+    '  - id: start',
+    'touchpoints:',
+    '  - id: welcome-email',
+    '    stage: start',
+    `    channel: ${channel}`,
+    `    owner: ${owner}`,
+    '',
+  ].join('\n');
+}
+
+export default defineRule({
+  meta: {
+    id: 'unknown-reference',
+    severity: 'error',
+    description:
+      'An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have.',
+    rationale:
+      'A reference to nothing is usually a typo. The touchpoint then belongs to no team, counts on no channel, and drops out of the contact policy and the scorecards without anyone noticing.',
+    fix: 'Correct the spelling, or declare the missing team in journeys/owners.yaml, channel in journeys/channels.yaml, persona in journeys/personas.yaml, or stage in the journey.',
+    examples: {
+      fail: [
+        {
+          title: 'A misspelt team and an undeclared channel',
+          files: { 'journeys/welcome.journey.yaml': journey('team-crn', 'e-mail'), 'journeys/owners.yaml': OWNERS },
+          findings: [
+            { line: 10, column: 14, message: 'Channel "e-mail"' },
+            { line: 11, column: 12, message: 'did you mean "team-crm"?' },
+          ],
+        },
+      ],
+      pass: [{ files: { 'journeys/welcome.journey.yaml': journey('team-crm', 'email'), 'journeys/owners.yaml': OWNERS } }],
+    },
+  },
+  check({ repo, report }) {
+    const owners = new Set(repo.owners.map((owner) => owner.id));
+    const channels = new Set(repo.channels.map((channel) => channel.id));
+    const personas = new Set(repo.personas.map((persona) => persona.id));
+    const ownersFile = repo.declared.owners ?? 'journeys/owners.yaml';
+    const personasFile = repo.declared.personas ?? 'journeys/personas.yaml';
+    const declaredIn = (file: string | undefined, fallback: string): string =>
+      file ? `declared in ${file}` : `declared: there is no ${fallback} to declare it in`;
+
+    const checkOwner = (value: string | undefined, at: Parameters<typeof child>[0], journey: string, touchpoint?: string): void => {
+      if (value === undefined || owners.has(value)) return;
+      report({
+        at,
+        journey,
+        touchpoint,
+        message: `Owner ${quote(value)} is not ${declaredIn(repo.declared.owners, ownersFile)}${didYouMean(value, owners)}.`,
+      });
+    };
+    const checkChannel = (value: string | undefined, at: Parameters<typeof child>[0], journey?: string, touchpoint?: string): void => {
+      if (value === undefined || channels.has(value)) return;
+      report({
+        at,
+        journey,
+        touchpoint,
+        message: `Channel ${quote(value)} is neither built in nor ${declaredIn(repo.declared.channels, 'journeys/channels.yaml')}${didYouMean(value, channels)}.`,
+      });
+    };
+    const checkPersona = (value: string | undefined, at: Parameters<typeof child>[0], journey?: string): void => {
+      if (value === undefined || personas.has(value)) return;
+      report({ at, journey, message: `Persona ${quote(value)} is not ${declaredIn(repo.declared.personas, personasFile)}${didYouMean(value, personas)}.` });
+    };
+
+    for (const journey of repo.journeys) {
+      checkOwner(journey.owner, child(journey.ref, 'owner'), journey.id);
+      journey.personas.forEach((persona, index) => checkPersona(persona, child(journey.ref, 'personas', index), journey.id));
+      const stages = new Set(journey.stages.map((stage) => stage.id));
+      for (const touchpoint of journey.touchpoints) {
+        checkOwner(touchpoint.owner, child(touchpoint.ref, 'owner'), journey.id, touchpoint.id);
+        checkChannel(touchpoint.channel, child(touchpoint.ref, 'channel'), journey.id, touchpoint.id);
+        if (touchpoint.stage !== undefined && !stages.has(touchpoint.stage)) {
+          report({
+            at: child(touchpoint.ref, 'stage'),
+            journey: journey.id,
+            touchpoint: touchpoint.id,
+            message: `Stage ${quote(touchpoint.stage)} is not one of the stages of journey "${journey.id}" (${[...stages].join(', ') || 'none declared'})${didYouMean(touchpoint.stage, stages)}.`,
+          });
+        }
+      }
+      for (const section of journey.orphanSections) {
+        report({
+          at: journey.ref,
+          position: { line: section.line, column: 1 },
+          journey: journey.id,
+          message: `The section "### ${section.id}" names no touchpoint of this journey${didYouMean(section.id, journey.touchpoints.map((t) => t.id))}: its text is attached to nothing.`,
+        });
+      }
+    }
+    for (const scenario of repo.scenarios) checkPersona(scenario.persona, child(scenario.ref, 'persona'));
+    const { policy } = repo.config;
+    for (const limit of policy.maxMessages) limit.channels?.forEach((channel, index) => checkChannel(channel, child(limit.ref, 'channels', index)));
+    policy.quietHours?.channels?.forEach((channel, index) => checkChannel(channel, child(policy.quietHours!.ref, 'channels', index)));
+  },
+});

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    // The CLI tests spawn the real command; two cores are all CI has.
+    maxWorkers: 2,
+  },
+});
