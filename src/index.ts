@@ -8,6 +8,7 @@ import { loadRepository, type LoadOptions } from './load/repository.ts';
 import { todayIn } from './model/dates.ts';
 import type { Repository } from './model/types.ts';
 import { builtInRules } from './rules/index.ts';
+import { isTimeZone } from './engine/settings.ts';
 
 export { lint, compareFindings } from './engine/run.ts';
 export type { LintResult, Summary } from './engine/run.ts';
@@ -39,7 +40,8 @@ export interface CheckResult extends LintResult {
 /** Loads and lints the repository at `path`: the one call most callers need. */
 export function check(path: string, options: CheckOptions = {}): CheckResult {
   const { root, repo } = loadRepository(path, options);
-  const today = options.today ?? todayIn(options.now ?? new Date(), repo.config.timeZone);
+  const zone = repo.config.timeZone !== undefined && isTimeZone(repo.config.timeZone) ? repo.config.timeZone : undefined;
+  const today = options.today ?? todayIn(options.now ?? new Date(), zone);
   const result = lint(repo, { rules: options.rules ?? builtInRules, run: { today } });
   return { ...result, root, repo, today };
 }

@@ -30,6 +30,15 @@ function optionsValidator(rule: Rule): ValidateFunction | undefined {
   return validate;
 }
 
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Each enabled rule with its severity and options: defaults, then the user's config. */
 export function resolveSettings(rules: readonly Rule[], config: Config): { settings: RuleSettings[]; errors: ConfigError[] } {
   const errors: ConfigError[] = [];
@@ -38,6 +47,9 @@ export function resolveSettings(rules: readonly Rule[], config: Config): { setti
     if (!byId.has(id)) {
       errors.push({ file: setting.ref.file, path: setting.ref.path, message: `Unknown rule "${id}"${didYouMean(id, byId.keys())}. Run "journeys explain" for the list of rules.` });
     }
+  }
+  if (config.timeZone !== undefined && !isTimeZone(config.timeZone)) {
+    errors.push({ file: config.file ?? 'journeys.config.yaml', path: ['timezone'], message: `Unknown time zone "${config.timeZone}": use an IANA name such as Europe/Paris or America/New_York.` });
   }
   const settings: RuleSettings[] = [];
   for (const rule of rules) {

@@ -192,8 +192,11 @@ export function validate(kind: SourceKind, data: unknown): SchemaProblem[] {
   const errors = check.errors ?? [];
   // Inside a failed anyOf/oneOf, each branch's own complaint is noise: keep the one summary.
   const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.schemaPath);
+  // An `if` error only says that `then` or `else` failed, which has its own error.
   const kept = errors.filter(
-    (e) => e.keyword === 'anyOf' || e.keyword === 'oneOf' || !alternatives.some((prefix) => e.schemaPath.startsWith(`${prefix}/`)),
+    (e) =>
+      e.keyword !== 'if' &&
+      (e.keyword === 'anyOf' || e.keyword === 'oneOf' || !alternatives.some((prefix) => e.schemaPath.startsWith(`${prefix}/`))),
   );
   const seen = new Set<string>();
   const problems: SchemaProblem[] = [];
