@@ -37,7 +37,9 @@ function scalarSpan(source: string, event: ScalarEvent, base: number): Span {
   let end = event.valueEnd;
   if (event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED) end += 1;
   else if (source[end - 1] === '\n') end = Math.max(start, source.slice(start, end).trimEnd().length + start);
-  for (const marker of [event.anchorStart, event.tagStart]) if (marker >= 0 && marker < start) start = marker;
+  // Offsets of anchors are of their name, after the `&`.
+  if (event.anchorStart >= 0 && event.anchorStart - 1 < start) start = event.anchorStart - 1;
+  if (event.tagStart >= 0 && event.tagStart < start) start = event.tagStart;
   return { start: base + start, end: base + end };
 }
 
@@ -87,7 +89,7 @@ function index(source: string, events: readonly Event[], base: number): { nodes:
       }
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
-        const starts = [event.start, event.anchorStart, event.tagStart].filter((n) => n >= 0);
+        const starts = [event.start, event.anchorStart >= 0 ? event.anchorStart - 1 : -1, event.tagStart].filter((n) => n >= 0);
         const span = { start: base + Math.min(...starts) };
         const path = place(span) ?? [];
         if (!nodes.has(pathKey(path))) nodes.set(pathKey(path), { value: span });
