@@ -7,7 +7,7 @@ function run(rule: Rule, example: RuleExample) {
   const files: Record<string, string> = { ...example.files };
   if (example.options) {
     const config = `rules:\n  ${rule.meta.id}: [${rule.meta.severity}, ${JSON.stringify(example.options)}]\n`;
-    files['journeys.config.yaml'] = config;
+    files['journeys.config.yaml'] = `${files['journeys.config.yaml'] ?? ''}${config}`;
   }
   const root = writeRepo(files);
   const result = check(root, { today: example.context?.today ?? TODAY });

@@ -81,6 +81,9 @@ export interface Report {
   readonly offset?: number;
   readonly journey?: string;
   readonly touchpoint?: string;
+  /** The scenario whose simulation found the problem, and when in it (minutes after day 0). */
+  readonly scenario?: string;
+  readonly time?: number;
   readonly related?: readonly {
     readonly at: NodeRef;
     readonly key?: boolean;

@@ -77,6 +77,8 @@ function toFinding(raw: Raw, positions: Positions): Finding {
     endColumn: position.endColumn,
     journey: report.journey,
     touchpoint: report.touchpoint,
+    ...(report.scenario !== undefined ? { scenario: report.scenario } : {}),
+    ...(report.time !== undefined ? { time: report.time } : {}),
     related,
   };
 }

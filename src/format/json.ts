@@ -13,6 +13,7 @@ export function json(findings: readonly Finding[], summary: Summary): string {
     ...(finding.endLine !== undefined ? { endLine: finding.endLine, endColumn: finding.endColumn } : {}),
     journey: finding.journey,
     touchpoint: finding.touchpoint,
+    ...(finding.scenario !== undefined ? { scenario: finding.scenario, time: finding.time } : {}),
     related: finding.related,
   }));
   return `${JSON.stringify({ findings: plain, summary }, null, 2)}\n`;

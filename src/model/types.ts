@@ -64,6 +64,10 @@ export interface Finding {
   readonly endColumn?: number;
   readonly journey?: string;
   readonly touchpoint?: string;
+  /** The scenario whose simulation found the problem. */
+  readonly scenario?: string;
+  /** When, in that scenario: minutes after the start of day 0. */
+  readonly time?: number;
   readonly related: readonly RelatedLocation[];
 }
 

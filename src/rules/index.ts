@@ -1,9 +1,14 @@
 import type { Rule } from '../engine/rule.ts';
+import conflictingMessages from './conflicting-messages.ts';
+import contactPressure from './contact-pressure.ts';
+import duplicateTouchpoint from './duplicate-touchpoint.ts';
 import emptyStage from './empty-stage.ts';
 import lowValueTouchpoint from './low-value-touchpoint.ts';
+import messageAfterConversion from './message-after-conversion.ts';
 import missingKpi from './missing-kpi.ts';
 import missingOwner from './missing-owner.ts';
 import parse from './parse.ts';
+import quietHours from './quiet-hours.ts';
 import schema from './schema.ts';
 import staleJourney from './stale-journey.ts';
 import uniqueId from './unique-id.ts';
@@ -18,10 +23,15 @@ export const builtInRules: readonly Rule[] = [
   uniqueId,
   unknownReference,
   missingOwner,
+  duplicateTouchpoint,
+  conflictingMessages,
+  contactPressure,
+  quietHours,
+  messageAfterConversion,
+  unmeasuredMomentOfTruth,
+  missingKpi,
   emptyStage,
   staleJourney,
-  missingKpi,
-  unmeasuredMomentOfTruth,
   lowValueTouchpoint,
   unusedSuppression,
 ] as readonly Rule[];

@@ -1,0 +1,129 @@
+import { defineRule } from '../engine/rule.ts';
+import { formatDuration } from '../model/duration.ts';
+import { plural } from '../model/text.ts';
+import type { MaxMessages } from '../model/types.ts';
+import { formatMoment } from '../simulate/clock.ts';
+import { simulate, type Send, type Timeline } from '../simulate/timeline.ts';
+
+const CONFIG = 'policy:\n  max-messages:\n    - { per: 1d, max: 2 }\n';
+const SCENARIO = 'scenario: new-customer\nevents:\n  - { at: 0d 9h, event: account.opened }\n';
+const journey = (smsTrigger: string): string =>
+  [
+    'journey: welcome',
+    'version: 1',
+    'title: Welcome',
+    'stages:',
+    '  - id: start',
+    'touchpoints:',
+    '  - { id: welcome-email, stage: start, channel: email, trigger: account.opened }',
+    '  - { id: app-push, stage: start, channel: push, trigger: account.opened, after: 1h }',
+    `  - { id: welcome-sms, stage: start, channel: sms, trigger: ${smsTrigger}, after: 2h }`,
+    '',
+  ].join('\n');
+
+/** The most names a message lists before it says "and N more". */
+const NAMES = 6;
+
+interface Episode {
+  /** Index of the send that first took a window over the limit. */
+  readonly crossing: number;
+  /** The fullest window of the episode, as [first, last] send indexes. */
+  peak: [number, number];
+}
+
+function describeLimit(limit: MaxMessages): string {
+  const scope = limit.channels ? `on ${limit.channels.join(', ')}` : 'on all outbound channels';
+  return `${limit.max} per ${formatDuration(limit.per)} ${scope}`;
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): string {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return [...counts].map(([name, count]) => `${name} ×${count}`).join(', ');
+}
+
+/** Maximal runs of over-limit windows, found with two pointers: linear in the number of sends. */
+function episodes(sends: readonly Send[], limit: MaxMessages): Episode[] {
+  const found: Episode[] = [];
+  let current: Episode | undefined;
+  let first = 0;
+  for (let last = 0; last < sends.length; last += 1) {
+    while (sends[last]!.time - sends[first]!.time >= limit.per) first += 1;
+    const count = last - first + 1;
+    if (count > limit.max) {
+      if (!current) found.push((current = { crossing: last, peak: [first, last] }));
+      else if (count > current.peak[1] - current.peak[0] + 1) current.peak = [first, last];
+    } else {
+      current = undefined;
+    }
+  }
+  return found;
+}
+
+export default defineRule({
+  meta: {
+    id: 'contact-pressure',
+    severity: 'warning',
+    description:
+      "A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints.",
+    rationale:
+      'Each team sends a reasonable number of messages; together they bury the customer. Contact pressure is only visible from the customer\'s side, across every journey at once, and it drives unsubscribes and complaints.',
+    fix: 'Merge messages that say related things, delay or drop the least important ones, or move them to a channel the customer comes to (app, web) instead of one that interrupts.',
+    examples: {
+      fail: [
+        {
+          title: 'Three messages in three hours, for a limit of two a day',
+          files: {
+            'journeys/welcome.journey.yaml': journey('account.opened'),
+            'journeys/scenarios/new-customer.scenario.yaml': SCENARIO,
+            'journeys.config.yaml': CONFIG,
+          },
+          findings: [{ line: 9, column: 5, message: 'gets 3 outbound messages between day 0 09:00 and day 0 11:00' }],
+        },
+      ],
+      pass: [
+        {
+          title: 'The SMS waits for the card',
+          files: {
+            'journeys/welcome.journey.yaml': journey('card.shipped'),
+            'journeys/scenarios/new-customer.scenario.yaml': SCENARIO,
+            'journeys.config.yaml': CONFIG,
+          },
+        },
+      ],
+    },
+  },
+  check({ repo, report }) {
+    const limits = repo.config.policy.maxMessages;
+    if (limits.length === 0) return;
+    for (const timeline of simulate(repo) as Timeline[]) {
+      const { scenario } = timeline;
+      for (const limit of limits) {
+        const sends = timeline.sends.filter((send) => send.outbound && (!limit.channels || limit.channels.includes(send.channel)));
+        for (const { crossing, peak } of episodes(sends, limit)) {
+          const window = sends.slice(peak[0], peak[1] + 1);
+          const cross = sends[crossing]!;
+          const names = [...new Set(window.map((send) => `${send.touchpoint.id} (${send.journey.id})`))];
+          const listed = names.length > NAMES ? `${names.slice(0, NAMES).join(', ')} and ${names.length - NAMES} more` : names.join(', ');
+          const others = [...new Map(window.filter((send) => send !== cross).map((send) => [send.touchpoint.ref, send])).values()];
+          report({
+            at: cross.touchpoint.ref,
+            journey: cross.journey.id,
+            touchpoint: cross.touchpoint.id,
+            scenario: scenario.id,
+            time: cross.time,
+            message:
+              `In scenario "${scenario.id}", the customer gets ${plural(window.length, 'outbound message')} between ` +
+              `${formatMoment(window[0]!.time, scenario.start)} and ${formatMoment(window.at(-1)!.time, scenario.start)} ` +
+              `(limit: ${describeLimit(limit)}): ${countBy(window, (send) => send.channel)}; from ${listed}. ` +
+              `"${cross.touchpoint.id}" at ${formatMoment(cross.time, scenario.start)} is the one that crosses the limit.`,
+            related: [
+              { at: scenario.ref },
+              ...others.slice(0, 10).map((send) => ({ at: send.touchpoint.ref, journey: send.journey.id, touchpoint: send.touchpoint.id })),
+            ],
+          });
+        }
+      }
+    }
+  },
+});

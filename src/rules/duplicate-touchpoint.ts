@@ -1,0 +1,116 @@
+import { firstSimilar, normalizeText, shingles } from '../analyze/similarity.ts';
+import { defineRule } from '../engine/rule.ts';
+import { child } from '../model/refs.ts';
+import { quote } from '../model/text.ts';
+import type { Journey, Touchpoint } from '../model/types.ts';
+
+interface Options {
+  readonly threshold: number;
+}
+
+const journey = (id: string, owner: string, text: string): string =>
+  [
+    `journey: ${id}`,
+    'version: 1',
+    `title: ${id}`,
+    'stages:',
+    '  - id: delivery',
+    'touchpoints:',
+    `  - id: ${owner}-shipping-email`,
+    '    stage: delivery',
+    '    channel: email',
+    '    trigger: order.shipped',
+    '    message:',
+    `      text: "${text}"`,
+    '',
+  ].join('\n');
+
+/** The words a message says, for comparison: subject and text together. */
+function wording(touchpoint: Touchpoint): string | undefined {
+  const { subject, text } = touchpoint.message ?? {};
+  const words = [subject, text].filter(Boolean).join(' ');
+  return words.trim() === '' ? undefined : words;
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'duplicate-touchpoint',
+    severity: 'warning',
+    description:
+      'Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text).',
+    rationale:
+      'When two teams each send "your parcel is on its way", the customer gets the news twice and wonders which one to trust. Duplicates waste budget and attention, and drift apart as each team edits its copy.',
+    fix: 'Keep one touchpoint, owned by one team, and delete the other; or make each say something the other does not.',
+    options: {
+      type: 'object',
+      properties: {
+        threshold: {
+          type: 'number',
+          minimum: 0.5,
+          maximum: 1,
+          description:
+            'How similar two messages must be, from 0.5 to 1, to count as the same: the Sørensen–Dice coefficient of their character trigrams once case, accents, punctuation, spacing and numbers are set aside.',
+        },
+      },
+      additionalProperties: false,
+    },
+    defaults: { threshold: 0.8 },
+    examples: {
+      fail: [
+        {
+          title: 'Two teams announce the same shipment',
+          files: {
+            'journeys/order.journey.yaml': journey('order', 'logistics', 'Good news: your parcel is on its way!'),
+            'journeys/marketplace.journey.yaml': journey('marketplace', 'crm', 'Good news, your parcel is on its way.'),
+          },
+          findings: [{ file: 'journeys/order.journey.yaml', line: 12, column: 13, message: 'says the same thing as "crm-shipping-email"' }],
+        },
+      ],
+      pass: [
+        {
+          title: 'Different news on the same trigger',
+          files: {
+            'journeys/order.journey.yaml': journey('order', 'logistics', 'Good news: your parcel is on its way!'),
+            'journeys/marketplace.journey.yaml': journey('marketplace', 'crm', 'Rate the seller of your last order.'),
+          },
+        },
+      ],
+    },
+  },
+  check({ repo, options, report }) {
+    const groups = new Map<string, { journey: Journey; touchpoint: Touchpoint; text: string }[]>();
+    for (const journey of repo.journeys) {
+      for (const touchpoint of journey.touchpoints) {
+        const text = wording(touchpoint);
+        if (text === undefined || touchpoint.channel === undefined || touchpoint.trigger === undefined) continue;
+        const key = `${touchpoint.channel}\u0000${touchpoint.trigger}`;
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = []));
+        group.push({ journey, touchpoint, text });
+      }
+    }
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      const matches = firstSimilar(
+        group.map((item) => shingles(normalizeText(item.text))),
+        options.threshold,
+      );
+      matches.forEach((match, index) => {
+        if (!match) return;
+        const { journey, touchpoint, text } = group[index]!;
+        const other = group[match.of]!;
+        const where = other.journey === journey ? 'in this journey' : `in journey "${other.journey.id}" (${other.journey.file})`;
+        const field = touchpoint.message?.text !== undefined ? 'text' : 'subject';
+        report({
+          at: child(touchpoint.ref, 'message', field),
+          journey: journey.id,
+          touchpoint: touchpoint.id,
+          message:
+            `Touchpoint "${touchpoint.id}" says the same thing as "${other.touchpoint.id}" ${where}, on the same channel (${touchpoint.channel}) ` +
+            `and trigger (${touchpoint.trigger}): ${quote(text)} and ${quote(other.text)} (similarity ${match.score.toFixed(2)}).`,
+          related: [{ at: child(other.touchpoint.ref, 'message', field), journey: other.journey.id, touchpoint: other.touchpoint.id }],
+        });
+      });
+    }
+  },
+});
