@@ -45,3 +45,6 @@ export function check(path: string, options: CheckOptions = {}): CheckResult {
   const result = lint(repo, { rules: options.rules ?? builtInRules, run: { today } });
   return { ...result, root, repo, today };
 }
+export { simulate } from './simulate/timeline.ts';
+export type { Send, Timeline } from './simulate/timeline.ts';
+export { formatDay, formatMoment } from './simulate/clock.ts';

@@ -5,11 +5,13 @@ import { explainCommand } from './explain.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
 import { lintCommand } from './lint.ts';
 import { newCommand } from './new.ts';
+import { simulateCommand } from './simulate.ts';
 
 type Command = (args: readonly string[], io: Io) => number | Promise<number>;
 
 const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   lint: { run: lintCommand, summary: 'check the journeys of a repository' },
+  simulate: { run: simulateCommand, summary: "print each scenario's customer timeline, breaches marked" },
   explain: { run: explainCommand, summary: "print a rule's documentation" },
   new: { run: newCommand, summary: 'write a new journey that lints clean' },
 };
