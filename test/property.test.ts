@@ -175,45 +175,32 @@ function lineCount(root: string, file: string): number {
   return text.split(/\r\n|\r|\n|\u2028|\u2029|\u0085/).length;
 }
 
-/**
- * KNOWN BUG (see the it.fails tests below and in load.bad-input.test.ts): a finding at
- * an empty scalar (`owner:` with no value, a lone `!` tag, `?`) is reported at column 0
- * of line 1. The lenient checks let exactly that pass, so that the properties keep
- * exploring everything else; the strict checks do not.
- */
-const isEmptyScalarBug = (position: { line: number; column: number }): boolean => position.line === 1 && position.column === 0;
-
-interface Strictness {
-  /** Fail on the known empty-scalar bug too. */
-  readonly strict: boolean;
-}
-
-function expectWellFormed(root: string, finding: { file: string; line: number; column: number }, what: string, { strict }: Strictness): void {
+function expectWellFormed(root: string, finding: { file: string; line: number; column: number }, what: string): void {
   const where = `${what} ${JSON.stringify(finding)}`;
   expect(typeof finding.file, where).toBe('string');
   expect(existsSync(join(root, finding.file)), where).toBe(true);
   expect(Number.isInteger(finding.line) && finding.line >= 1, where).toBe(true);
   expect(Number.isInteger(finding.column), where).toBe(true);
-  if (strict || !isEmptyScalarBug(finding)) expect(finding.column, where).toBeGreaterThanOrEqual(1);
+  expect(finding.column, where).toBeGreaterThanOrEqual(1);
   expect(finding.line, where).toBeLessThanOrEqual(lineCount(root, finding.file));
 }
 
-function expectValidFinding(root: string, finding: Finding, strictness: Strictness): void {
+function expectValidFinding(root: string, finding: Finding): void {
   expect(RULE_IDS.has(finding.rule), `unknown rule in ${JSON.stringify(finding)}`).toBe(true);
   expect(SEVERITIES.has(finding.severity), JSON.stringify(finding)).toBe(true);
   expect(typeof finding.message === 'string' && finding.message.length > 0, JSON.stringify(finding)).toBe(true);
-  expectWellFormed(root, finding, 'finding', strictness);
-  for (const related of finding.related) expectWellFormed(root, related, 'related location of', strictness);
+  expectWellFormed(root, finding, 'finding');
+  for (const related of finding.related) expectWellFormed(root, related, 'related location of');
 }
 
-function expectValidResult(root: string, result: CheckResult, strictness: Strictness): void {
-  for (const finding of result.findings) expectValidFinding(root, finding, strictness);
-  for (const error of result.configErrors) expectWellFormed(root, error, 'config error', strictness);
+function expectValidResult(root: string, result: CheckResult): void {
+  for (const finding of result.findings) expectValidFinding(root, finding);
+  for (const error of result.configErrors) expectWellFormed(root, error, 'config error');
   // The good journey beside the arbitrary file is always read.
   expect(result.repo.journeys.some((journey) => journey.id === 'good' && journey.file === 'journeys/good.journey.yaml')).toBe(true);
 }
 
-interface PropertyOptions extends Partial<Strictness> {
+interface PropertyOptions {
   /** Inputs tried before the generated ones. */
   readonly examples?: readonly (string | Uint8Array)[];
 }
@@ -224,7 +211,6 @@ interface PropertyOptions extends Partial<Strictness> {
  * each run.
  */
 function propertyOf(file: string, content: fc.Arbitrary<string | Uint8Array>, options: PropertyOptions = {}): void {
-  const strictness = { strict: options.strict ?? false };
   const root = writeRepo(GOOD_FILES);
   const path = join(root, file);
   mkdirSync(dirname(path), { recursive: true });
@@ -239,7 +225,7 @@ function propertyOf(file: string, content: fc.Arbitrary<string | Uint8Array>, op
           cause: error,
         });
       }
-      expectValidResult(root, result, strictness);
+      expectValidResult(root, result);
     }),
     { numRuns: NUM_RUNS, examples: (options.examples ?? []).map((example) => [example] as [string | Uint8Array]) },
   );
@@ -262,13 +248,9 @@ describe('arbitrary text never breaks check()', () => {
     propertyOf(file, content);
   });
 
-  // BUG (src/load/positions.ts, scalarSpan): js-yaml's parseEvents gives an empty scalar
-  // (`owner:` with no value, `- !`, `?`) valueStart = valueEnd = -1, and scalarSpan uses
-  // it as an offset, so findings at such a node are at offset yamlStart - 1: column 0 of
-  // line 1 in a YAML file (expected: the node's own line, column >= 1). The strict
-  // properties start with such an input, so they fail until the bug is fixed.
-  it.fails.each(TARGETS.filter(([, file]) => !file.endsWith('.md')))('as %s, every column >= 1 (strict)', (_name, file, content) => {
-    propertyOf(file, content, { strict: true, examples: [file.endsWith('config.yaml') ? 'rules:\n' : '!'] });
+  // Empty values (`owner:` with nothing after it, a lone `!` tag) have no text of their own: they once came out at column 0.
+  it.each(TARGETS.filter(([, file]) => !file.endsWith('.md')))('as %s, starting from an empty value', (_name, file, content) => {
+    propertyOf(file, content, { examples: [file.endsWith('config.yaml') ? 'rules:\n' : '!'] });
   });
 });
 

@@ -17,7 +17,8 @@ Options:
   -C, --dir <path>     The repository folder (default: the current folder)
   -h, --help           Show this help`;
 
-const scalar = (value: string): string => stringify(value).trimEnd();
+/** One YAML scalar on one line, quoted when the text needs it. */
+const scalar = (value: string): string => stringify(value, { lineWidth: 0 }).trimEnd();
 
 function firstOwner(ownersFile: string): string | undefined {
   try {

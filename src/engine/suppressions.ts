@@ -1,7 +1,8 @@
 import type { SourceFile } from '../model/types.ts';
+import { LINE_BREAK } from '../load/lines.ts';
 import type { Positions } from './locate.ts';
 
-const DIRECTIVE = /^([ \t]*)#[ \t]*journeys-disable(-next-line)?\b(.*)$/gm;
+const DIRECTIVE = /^([ \t]*)#[ \t]*journeys-disable(-next-line)?\b([^\r\n]*)$/gm;
 
 /** A disable comment as written; `used` is filled in while findings are matched. */
 export interface DisableComment {
@@ -30,7 +31,7 @@ export function findSuppressions(file: SourceFile, positions: Positions): Disabl
   if (!yaml.includes('journeys-disable')) return [];
   const locator = positions.locator(file.path);
   const inScalar = (offset: number): boolean => (locator?.scalarRanges ?? []).some(([start, end]) => offset >= start && offset < end);
-  const lines = file.text.split('\n');
+  const lines = file.text.split(LINE_BREAK);
   const found: DisableComment[] = [];
   DIRECTIVE.lastIndex = file.yamlStart;
   for (let match = DIRECTIVE.exec(yaml); match; match = DIRECTIVE.exec(yaml)) {

@@ -2,6 +2,7 @@ import type { Heading, Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Narrative } from '../model/types.ts';
+import { countLineBreaks } from './lines.ts';
 
 export interface FrontMatter {
   /** Offsets of the YAML between the `---` lines. */
@@ -11,8 +12,8 @@ export interface FrontMatter {
   readonly bodyStart: number;
 }
 
-const OPENING = /^---[ \t]*\r?\n/;
-const CLOSING = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
+const OPENING = /^---[ \t]*(?:\r\n|\r|\n)/;
+const CLOSING = /^(?:---|\.\.\.)[ \t]*(?:\r\n|\r|\n|$)/m;
 
 /** Where the front matter of a Markdown journey is, or undefined when it has none. */
 export function findFrontMatter(text: string): FrontMatter | undefined {
@@ -40,7 +41,6 @@ function textOf(node: RootContent | Heading): string {
   return '';
 }
 
-const countLines = (text: string): number => text.split('\n').length - 1;
 
 /**
  * Splits a journey's body at level-3 headings. Each section runs from its heading
@@ -48,7 +48,7 @@ const countLines = (text: string): number => text.split('\n').length - 1;
  */
 export function splitSections(text: string, bodyStart: number): Sections {
   const body = text.slice(bodyStart);
-  const lineOffset = countLines(text.slice(0, bodyStart));
+  const lineOffset = countLineBreaks(text.slice(0, bodyStart));
   const tree = processor.parse(body) as Root;
   const headings = tree.children.filter((node): node is Heading => node.type === 'heading');
   const byHeading: { id: string; line: number; narrative: Narrative }[] = [];
@@ -61,6 +61,6 @@ export function splitSections(text: string, bodyStart: number): Sections {
     byHeading.push({ id: textOf(heading).trim(), line, narrative: { markdown: body.slice(start, end).trim(), line: line + 1 } });
   }
   const trimmed = body.trim();
-  const leading = countLines(body.slice(0, body.length - body.trimStart().length));
+  const leading = countLineBreaks(body.slice(0, body.length - body.trimStart().length));
   return { body: trimmed ? { markdown: trimmed, line: lineOffset + 1 + leading } : undefined, byHeading };
 }

@@ -28,7 +28,13 @@ interface Located {
 const SEPARATOR = '\u0000';
 const pathKey = (path: Path): string => path.join(SEPARATOR);
 
-function scalarSpan(source: string, event: ScalarEvent, base: number): Span {
+/** The span of a scalar, or undefined for an empty one (`owner:` with nothing after it), which has no text of its own. */
+function scalarSpan(source: string, event: ScalarEvent, base: number): Span | undefined {
+  if (event.valueStart < 0) {
+    const marker = [event.anchorStart >= 0 ? event.anchorStart - 1 : -1, event.tagStart].filter((n) => n >= 0);
+    if (marker.length === 0) return undefined;
+    return { start: base + Math.min(...marker) };
+  }
   let start = event.valueStart;
   if (event.style === SCALAR_STYLE.SINGLE_QUOTED || event.style === SCALAR_STYLE.DOUBLE_QUOTED) start -= 1;
   else if (event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK) {
@@ -46,6 +52,7 @@ function scalarSpan(source: string, event: ScalarEvent, base: number): Span {
 interface Frame {
   readonly kind: 'mapping' | 'sequence';
   readonly path: Path;
+  readonly span: Span;
   index: number;
   pendingKey?: { name: string; span: Span };
 }
@@ -55,19 +62,26 @@ function index(source: string, events: readonly Event[], base: number): { nodes:
   const scalars: [number, number][] = [];
   const stack: Frame[] = [];
 
-  /** Where the next node goes; undefined when it is a mapping key. */
-  const place = (span: Span, keyName?: string): Path | undefined => {
+  /**
+   * Where the next node goes; undefined when it is a mapping key. A node with no
+   * text of its own (an empty value) is placed at its key, or at its parent.
+   */
+  const place = (found: Span | undefined, keyName?: string): Path | undefined => {
     const parent = stack.at(-1);
     if (!parent) return [];
-    if (parent.kind === 'sequence') return [...parent.path, parent.index++];
+    if (parent.kind === 'sequence') {
+      const path = [...parent.path, parent.index++];
+      nodes.set(pathKey(path), { value: found ?? parent.span });
+      return path;
+    }
     if (parent.pendingKey === undefined) {
-      parent.pendingKey = { name: keyName ?? '', span };
+      parent.pendingKey = { name: keyName ?? '', span: found ?? parent.span };
       return undefined;
     }
     const path = [...parent.path, parent.pendingKey.name];
     const key = parent.pendingKey.span;
     parent.pendingKey = undefined;
-    nodes.set(pathKey(path), { value: span, key });
+    nodes.set(pathKey(path), { value: found ?? key, key });
     return path;
   };
 
@@ -75,25 +89,23 @@ function index(source: string, events: readonly Event[], base: number): { nodes:
     switch (event.type) {
       case EVENT_ID.SCALAR: {
         const span = scalarSpan(source, event, base);
-        scalars.push([base + event.valueStart, base + event.valueEnd]);
-        const path = place(span, getScalarValue(source, event));
-        if (path && path.length === 0) nodes.set('', { value: span });
-        else if (path && !nodes.has(pathKey(path))) nodes.set(pathKey(path), { value: span });
+        if (event.valueStart >= 0) scalars.push([base + event.valueStart, base + event.valueEnd]);
+        const path = place(span, event.valueStart >= 0 ? getScalarValue(source, event) : '');
+        if (path && path.length === 0) nodes.set('', { value: span ?? { start: base } });
         break;
       }
       case EVENT_ID.ALIAS: {
-        const span = { start: base + event.anchorStart - 1, end: base + event.anchorEnd };
-        const path = place(span, '');
-        if (path && !nodes.has(pathKey(path))) nodes.set(pathKey(path), { value: span });
+        place({ start: base + event.anchorStart - 1, end: base + event.anchorEnd }, '');
         break;
       }
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
         const starts = [event.start, event.anchorStart >= 0 ? event.anchorStart - 1 : -1, event.tagStart].filter((n) => n >= 0);
-        const span = { start: base + Math.min(...starts) };
-        const path = place(span) ?? [];
-        if (!nodes.has(pathKey(path))) nodes.set(pathKey(path), { value: span });
-        stack.push({ kind: event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence', path, index: 0 });
+        const span = starts.length > 0 ? { start: base + Math.min(...starts) } : (stack.at(-1)?.span ?? { start: base });
+        // A collection used as a mapping key has no path of its own; its children are placed under it anyway.
+        const path = place(span) ?? [...(stack.at(-1)?.path ?? []), '\u0001key'];
+        if (path.length === 0) nodes.set('', { value: span });
+        stack.push({ kind: event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence', path, span, index: 0 });
         break;
       }
       case EVENT_ID.POP:
