@@ -177,13 +177,9 @@ describe('story: a new bank customer gets 12 messages before the first card (con
     expect(daily!.related).toEqual([scenarioPlace('broken'), touchpointPlace(STORY, 'broken', AO, 'account-opening', 'welcome-sms')]);
   });
 
-  // BUG (src/rules/contact-pressure.ts, check): `others` is built from the window's
-  // sends minus the crossing *send*, not minus the crossing *touchpoint*, so when the
-  // touchpoint that crosses the limit has an earlier send (a repeat) in the window,
-  // `related` lists the finding's own place as one of the "other" places.
-  // Here the welcome series sends daily; its second e-mail (day 2 10:00) is the 6th
+  // The welcome series sends daily; its second e-mail (day 2 10:00) is the 6th
   // message of the week, and its first (day 1 10:00) is in the same window.
-  it.fails('when a repeated touchpoint crosses the limit, related names the other places, not the finding itself', () => {
+  it('when a repeated touchpoint crosses the limit, related names the other places, not the finding itself', () => {
     const root = copyOfStory(STORY, 'broken');
     rewrite(root, WELCOME, 'repeat: { every: 2d, times: 2 }', 'repeat: { every: 1d, times: 2 }');
     const weekly = lintDir(root).findings.find((finding) => finding.message.includes('per 1w'));

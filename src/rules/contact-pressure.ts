@@ -105,7 +105,7 @@ export default defineRule({
           const cross = sends[crossing]!;
           const names = [...new Set(window.map((send) => `${send.touchpoint.id} (${send.journey.id})`))];
           const listed = names.length > NAMES ? `${names.slice(0, NAMES).join(', ')} and ${names.length - NAMES} more` : names.join(', ');
-          const others = [...new Map(window.filter((send) => send !== cross).map((send) => [send.touchpoint.ref, send])).values()];
+          const others = [...new Map(window.filter((send) => send.touchpoint !== cross.touchpoint).map((send) => [send.touchpoint.ref, send])).values()];
           report({
             at: cross.touchpoint.ref,
             journey: cross.journey.id,
