@@ -3,6 +3,7 @@ import { Positions } from './locate.ts';
 import type { Report, Rule, RuleContext, RunContext, Suppression } from './rule.ts';
 import { resolveSettings, type ConfigError, type RuleSettings } from './settings.ts';
 import { findSuppressions, silences, type DisableComment } from './suppressions.ts';
+import { pushTo } from '../model/collections.ts';
 
 export interface Summary {
   readonly files: number;
@@ -114,7 +115,7 @@ export function lint(repo: Repository, options: LintOptions): LintResult {
 
   const comments: DisableComment[] = repo.files.flatMap((file) => findSuppressions(file, positions));
   const byFile = new Map<string, DisableComment[]>();
-  for (const comment of comments) byFile.set(comment.file, [...(byFile.get(comment.file) ?? []), comment]);
+  for (const comment of comments) pushTo(byFile, comment.file, comment);
 
   const findings: Finding[] = [];
   for (const raw of raws) {

@@ -2,6 +2,7 @@ import { createColors } from 'picocolors';
 import type { Finding } from '../model/types.ts';
 import type { Summary } from '../engine/run.ts';
 import { plural } from '../model/text.ts';
+import { pushTo } from '../model/collections.ts';
 
 export interface StylishOptions {
   readonly color: boolean;
@@ -12,7 +13,7 @@ export function stylish(findings: readonly Finding[], summary: Summary, options:
   const c = createColors(options.color);
   const lines: string[] = [];
   const byFile = new Map<string, Finding[]>();
-  for (const finding of findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  for (const finding of findings) pushTo(byFile, finding.file, finding);
   for (const [file, list] of byFile) {
     lines.push(c.underline(file));
     const places = list.map((f) => `${f.line}:${f.column}`);

@@ -51,7 +51,8 @@ function scalarSpan(source: string, event: ScalarEvent, base: number): Span | un
 
 interface Frame {
   readonly kind: 'mapping' | 'sequence';
-  readonly path: Path;
+  /** The path as a string key: segments joined by SEPARATOR, built once per node. */
+  readonly path: string;
   readonly span: Span;
   index: number;
   pendingKey?: { name: string; span: Span };
@@ -66,22 +67,23 @@ function index(source: string, events: readonly Event[], base: number): { nodes:
    * Where the next node goes; undefined when it is a mapping key. A node with no
    * text of its own (an empty value) is placed at its key, or at its parent.
    */
-  const place = (found: Span | undefined, keyName?: string): Path | undefined => {
-    const parent = stack.at(-1);
-    if (!parent) return [];
+  const place = (found: Span | undefined, keyName?: string): string | undefined => {
+    const parent = stack[stack.length - 1];
+    if (!parent) return '';
+    const prefix = parent.path === '' ? '' : `${parent.path}${SEPARATOR}`;
     if (parent.kind === 'sequence') {
-      const path = [...parent.path, parent.index++];
-      nodes.set(pathKey(path), { value: found ?? parent.span });
+      const path = `${prefix}${parent.index++}`;
+      nodes.set(path, { value: found ?? parent.span });
       return path;
     }
     if (parent.pendingKey === undefined) {
       parent.pendingKey = { name: keyName ?? '', span: found ?? parent.span };
       return undefined;
     }
-    const path = [...parent.path, parent.pendingKey.name];
+    const path = `${prefix}${parent.pendingKey.name}`;
     const key = parent.pendingKey.span;
     parent.pendingKey = undefined;
-    nodes.set(pathKey(path), { value: found ?? key, key });
+    nodes.set(path, { value: found ?? key, key });
     return path;
   };
 
@@ -91,7 +93,7 @@ function index(source: string, events: readonly Event[], base: number): { nodes:
         const span = scalarSpan(source, event, base);
         if (event.valueStart >= 0) scalars.push([base + event.valueStart, base + event.valueEnd]);
         const path = place(span, event.valueStart >= 0 ? getScalarValue(source, event) : '');
-        if (path && path.length === 0) nodes.set('', { value: span ?? { start: base } });
+        if (path === '') nodes.set('', { value: span ?? { start: base } });
         break;
       }
       case EVENT_ID.ALIAS: {
@@ -103,8 +105,8 @@ function index(source: string, events: readonly Event[], base: number): { nodes:
         const starts = [event.start, event.anchorStart >= 0 ? event.anchorStart - 1 : -1, event.tagStart].filter((n) => n >= 0);
         const span = starts.length > 0 ? { start: base + Math.min(...starts) } : (stack.at(-1)?.span ?? { start: base });
         // A collection used as a mapping key has no path of its own; its children are placed under it anyway.
-        const path = place(span) ?? [...(stack.at(-1)?.path ?? []), '\u0001key'];
-        if (path.length === 0) nodes.set('', { value: span });
+        const path = place(span) ?? `${stack[stack.length - 1]?.path ?? ''}${SEPARATOR}\u0001key`;
+        if (path === '') nodes.set('', { value: span });
         stack.push({ kind: event.type === EVENT_ID.MAPPING ? 'mapping' : 'sequence', path, span, index: 0 });
         break;
       }

@@ -5,6 +5,7 @@ import { formatDuration } from '../model/duration.ts';
 import type { Journey, Touchpoint } from '../model/types.ts';
 import { formatMoment } from '../simulate/clock.ts';
 import { simulate } from '../simulate/timeline.ts';
+import { pushTo } from '../model/collections.ts';
 
 /** What a message commits to: where its link leads, and the figures it states, by kind. */
 interface Claims {
@@ -50,7 +51,7 @@ function claimsOf(journey: Journey, touchpoint: Touchpoint): Claims {
   const figures = new Map<string, Figure[]>();
   const { subject, text } = touchpoint.message ?? {};
   for (const figure of extractFigures([subject, text].filter(Boolean).join('\n'))) {
-    figures.set(figure.kind, [...(figures.get(figure.kind) ?? []), figure]);
+    pushTo(figures, figure.kind, figure);
   }
   return { journey, touchpoint, cta: ctaTarget(touchpoint.message?.cta), figures };
 }
@@ -137,18 +138,19 @@ export default defineRule({
 
     // Statically: same intent and same trigger. Each message is compared with the
     // first of its group that states each thing, which keeps the work linear.
-    const groups = new Map<string, Claims[]>();
+    const groups = new Map<string, { journey: Journey; touchpoint: Touchpoint }[]>();
     for (const journey of repo.journeys) {
       for (const touchpoint of journey.touchpoints) {
         const intent = touchpoint.message?.intent;
         if (intent === undefined || touchpoint.trigger === undefined) continue;
-        const key = `${intent}\u0000${touchpoint.trigger}`;
-        groups.set(key, [...(groups.get(key) ?? []), claimsFor(journey, touchpoint)]);
+        pushTo(groups, `${intent}\u0000${touchpoint.trigger}`, { journey, touchpoint });
       }
     }
-    for (const group of groups.values()) {
+    for (const members of groups.values()) {
+      if (members.length < 2) continue;
       const references: Claims[] = [];
-      for (const item of group) {
+      for (const member of members) {
+        const item = claimsFor(member.journey, member.touchpoint);
         for (const reference of references) if (conflict(item, reference, `fire on the same trigger "${item.touchpoint.trigger}"`)) break;
         const states = (claim: Claims, kind: string): boolean => (kind === 'cta' ? claim.cta !== undefined : claim.figures.has(kind));
         const kinds = [...(item.cta !== undefined ? ['cta'] : []), ...item.figures.keys()];
@@ -163,7 +165,9 @@ export default defineRule({
       for (const send of sends) {
         if (send.intent === undefined) continue;
         const earlier = (recent.get(send.intent) ?? []).filter((other) => send.time - other.time <= window);
-        recent.set(send.intent, [...earlier.filter((other) => other.touchpoint !== send.touchpoint), send]);
+        const kept = earlier.filter((other) => other.touchpoint !== send.touchpoint);
+        kept.push(send);
+        recent.set(send.intent, kept);
         for (const other of earlier) {
           if (other.touchpoint === send.touchpoint) continue;
           const why = `reach the customer ${formatDuration(send.time - other.time)} apart in scenario "${scenario.id}" (${formatMoment(other.time, scenario.start)} and ${formatMoment(send.time, scenario.start)})`;

@@ -3,6 +3,7 @@ import { defineRule } from '../engine/rule.ts';
 import { child } from '../model/refs.ts';
 import { quote } from '../model/text.ts';
 import type { Journey, Touchpoint } from '../model/types.ts';
+import { pushTo } from '../model/collections.ts';
 
 interface Options {
   readonly threshold: number;
@@ -83,10 +84,7 @@ export default defineRule<Options>({
       for (const touchpoint of journey.touchpoints) {
         const text = wording(touchpoint);
         if (text === undefined || touchpoint.channel === undefined || touchpoint.trigger === undefined) continue;
-        const key = `${touchpoint.channel}\u0000${touchpoint.trigger}`;
-        let group = groups.get(key);
-        if (!group) groups.set(key, (group = []));
-        group.push({ journey, touchpoint, text });
+        pushTo(groups, `${touchpoint.channel}\u0000${touchpoint.trigger}`, { journey, touchpoint, text });
       }
     }
     for (const group of groups.values()) {

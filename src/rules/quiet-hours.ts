@@ -4,6 +4,7 @@ import { child } from '../model/refs.ts';
 import { plural } from '../model/text.ts';
 import { formatMoment } from '../simulate/clock.ts';
 import { simulate, type Send } from '../simulate/timeline.ts';
+import { pushTo } from '../model/collections.ts';
 
 const CONFIG = 'policy:\n  quiet-hours: { from: "21:00", to: "08:00", channels: [sms, push, phone] }\n';
 const SCENARIO = 'scenario: late-order\nevents:\n  - { at: 0d 20h 30m, event: order.placed }\n';
@@ -70,7 +71,7 @@ export default defineRule({
       const byTouchpoint = new Map<Send['touchpoint'], Send[]>();
       for (const send of sends) {
         if (!inScope(send) || !inQuietHours(((send.time % DAY) + DAY) % DAY, quiet.from, quiet.to)) continue;
-        byTouchpoint.set(send.touchpoint, [...(byTouchpoint.get(send.touchpoint) ?? []), send]);
+        pushTo(byTouchpoint, send.touchpoint, send);
       }
       for (const [touchpoint, late] of byTouchpoint) {
         const first = late[0]!;

@@ -1,4 +1,5 @@
 import type { Channel, Journey, Repository, Scenario, ScenarioEvent, Touchpoint } from '../model/types.ts';
+import { pushTo } from '../model/collections.ts';
 
 const DAY = 24 * 60;
 
@@ -35,9 +36,7 @@ export function touchpointsByTrigger(repo: Repository): ReadonlyMap<string, read
   for (const journey of repo.journeys) {
     for (const touchpoint of journey.touchpoints) {
       if (touchpoint.trigger === undefined) continue;
-      let list = index.get(touchpoint.trigger);
-      if (!list) index.set(touchpoint.trigger, (list = []));
-      list.push({ journey, touchpoint });
+      pushTo(index, touchpoint.trigger, { journey, touchpoint });
     }
   }
   return index;
@@ -79,7 +78,7 @@ export function simulateScenario(
 ): Timeline {
   const events = [...scenario.events].sort((a, b) => a.at - b.at);
   const occurrences = new Map<string, number[]>();
-  for (const event of events) occurrences.set(event.event, [...(occurrences.get(event.event) ?? []), event.at]);
+  for (const event of events) pushTo(occurrences, event.event, event.at);
   const firstAtOrAfter = (name: string, time: number): number | undefined => occurrences.get(name)?.find((t) => t >= time);
 
   const sends: Send[] = [];

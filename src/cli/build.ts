@@ -1,0 +1,175 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from './args.ts';
+import { CommandError, EXIT, type Io } from './io.ts';
+
+export const usage = `Usage: journeys build [path] [options]
+
+Build the journey site of the repository at path (default: the current folder):
+every journey, channel, team, scenario and rule as a static page, with a search
+index, ready to publish (GitHub Pages, any web server, or a folder).
+
+Options:
+  -o, --out <dir>      Where to write the site (default: dist/ in the current folder)
+      --base <path>    The path the site is served under, e.g. /journeys/ for a
+                       GitHub Pages project site (default: /)
+      --site <url>     The site's full address, when known
+      --today <date>   Run the rules as of this date (YYYY-MM-DD)
+      --verbose        Show Astro's build log
+  -h, --help           Show this help
+
+Exit status: 0 built, 2 the site could not be built.`;
+
+/** The folder that holds astro.config.mjs and site/. */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface SiteOptions {
+  /** The journeys repository (or its journeys/ folder). */
+  readonly root: string;
+  readonly base?: string;
+  readonly site?: string;
+  readonly today?: string;
+}
+
+export interface BuildOptions extends SiteOptions {
+  /** The output folder, absolute. */
+  readonly out: string;
+  readonly verbose?: boolean;
+}
+
+export interface BuildReport {
+  readonly pages: number;
+  readonly indexed: number;
+  readonly seconds: number;
+  readonly astroSeconds: number;
+  readonly searchSeconds: number;
+}
+
+/** The repository folder, or a CommandError a person can act on. */
+export function repositoryPath(cwd: string, given: string | undefined): string {
+  const path = resolve(cwd, given ?? '.');
+  if (!existsSync(path)) throw new CommandError(`No such folder: ${given ?? path}`);
+  if (!statSync(path).isDirectory()) throw new CommandError(`Not a folder: ${given ?? path} (give the repository folder that holds journeys/)`);
+  const inside = join(path, 'journeys');
+  if (!(existsSync(inside) && statSync(inside).isDirectory()) && !/[\\/]journeys[\\/]?$/.test(path)) {
+    throw new CommandError(`No journeys/ folder in ${given ?? path}: a journeys repository keeps its journeys in journeys/ (run "journeys new <id>" to start one)`);
+  }
+  return path;
+}
+
+/** A base path as Astro wants it: starts and ends with a slash. */
+export function normalizeBase(base: string | undefined): string {
+  if (base === undefined || base.trim() === '' || base.trim() === '/') return '/';
+  return `/${base.trim().replace(/^\/+|\/+$/g, '')}/`;
+}
+
+/** Tells the site's content loader (and astro.config.mjs) what to build, through the environment. */
+export function siteEnvironment(options: SiteOptions & { out?: string }): void {
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  process.env.JOURNEYS_ROOT = options.root;
+  process.env.JOURNEYS_SITE_BASE = normalizeBase(options.base);
+  if (options.site !== undefined) process.env.JOURNEYS_SITE_URL = options.site;
+  if (options.today !== undefined) process.env.JOURNEYS_TODAY = options.today;
+  if (options.out !== undefined) process.env.JOURNEYS_SITE_OUT = options.out;
+}
+
+function countPages(dir: string): number {
+  let pages = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && entry.name.endsWith('.html') && !join(entry.parentPath, entry.name).includes(`${join(dir, 'pagefind')}`)) pages += 1;
+  }
+  return pages;
+}
+
+/**
+ * Builds the site with Astro's programmatic API, then indexes it with Pagefind.
+ * Astro's cache goes to a fresh temporary folder, so that two builds can run at once.
+ */
+export async function buildSite(options: BuildOptions): Promise<BuildReport> {
+  const started = performance.now();
+  siteEnvironment(options);
+  const cacheDir = mkdtempSync(join(tmpdir(), 'journeys-astro-'));
+  try {
+    const { build } = await import('astro');
+    await build({
+      root: PACKAGE_ROOT,
+      configFile: join(PACKAGE_ROOT, 'astro.config.mjs'),
+      outDir: options.out,
+      base: normalizeBase(options.base),
+      cacheDir,
+      mode: 'production',
+      logLevel: options.verbose ? 'info' : 'warn',
+    });
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
+  const astroDone = performance.now();
+  const pagefind = await import('pagefind');
+  let indexed = 0;
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: options.out });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+    indexed = added.page_count;
+    rmSync(join(options.out, 'pagefind'), { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: join(options.out, 'pagefind') });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+  const done = performance.now();
+  return {
+    pages: countPages(options.out),
+    indexed,
+    seconds: (done - started) / 1000,
+    astroSeconds: (astroDone - started) / 1000,
+    searchSeconds: (done - astroDone) / 1000,
+  };
+}
+
+export async function buildCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(
+    'build',
+    args,
+    {
+      out: { type: 'string', short: 'o' },
+      base: { type: 'string' },
+      site: { type: 'string' },
+      today: { type: 'string' },
+      verbose: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    1,
+  );
+  if (values.help) {
+    io.stdout.write(`${usage}\n`);
+    return EXIT.ok;
+  }
+  if (values.today !== undefined && !DATE.test(values.today)) throw new CommandError(`--today takes a date written YYYY-MM-DD, not "${values.today}".`);
+  if (values.site !== undefined && !/^https?:\/\/\S+$/.test(values.site)) throw new CommandError(`--site takes a web address starting with http:// or https://, not "${values.site}".`);
+  const root = repositoryPath(io.cwd, positionals[0]);
+  const out = resolve(io.cwd, values.out ?? 'dist');
+  if (resolve(out) === resolve(root) || resolve(root).startsWith(`${resolve(out)}/`)) {
+    throw new CommandError(`--out ${values.out ?? 'dist'} would hold the repository itself: choose another folder.`);
+  }
+  io.stderr.write(`Building the journey site of ${relative(io.cwd, root) || '.'}...\n`);
+  let report: BuildReport;
+  try {
+    report = await buildSite({ root, out, base: values.base, site: values.site, today: values.today, verbose: values.verbose });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`journeys build: the site could not be built: ${message}\n`);
+    return EXIT.usage;
+  }
+  const where = relative(io.cwd, out) || '.';
+  io.stdout.write(
+    `Built ${report.pages} pages into ${where}${where.endsWith('/') ? '' : '/'} in ${report.seconds.toFixed(1)}s ` +
+      `(Astro ${report.astroSeconds.toFixed(1)}s, search index of ${report.indexed} pages ${report.searchSeconds.toFixed(1)}s).\n`,
+  );
+  return EXIT.ok;
+}
