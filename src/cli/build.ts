@@ -49,6 +49,12 @@ export interface BuildReport {
   readonly searchSeconds: number;
 }
 
+/** A path as short as it can be said from the current folder. */
+function shown(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
+}
+
 /** The repository folder, or a CommandError a person can act on. */
 export function repositoryPath(cwd: string, given: string | undefined): string {
   const path = resolve(cwd, given ?? '.');
@@ -97,7 +103,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const { build } = await import('astro');
     await build({
       root: PACKAGE_ROOT,
-      configFile: join(PACKAGE_ROOT, 'astro.config.mjs'),
       outDir: options.out,
       base: normalizeBase(options.base),
       cacheDir,
@@ -109,7 +114,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   }
   const astroDone = performance.now();
   const pagefind = await import('pagefind');
-  let indexed = 0;
+  let indexed: number;
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -157,7 +162,7 @@ export async function buildCommand(args: readonly string[], io: Io): Promise<num
   if (resolve(out) === resolve(root) || resolve(root).startsWith(`${resolve(out)}/`)) {
     throw new CommandError(`--out ${values.out ?? 'dist'} would hold the repository itself: choose another folder.`);
   }
-  io.stderr.write(`Building the journey site of ${relative(io.cwd, root) || '.'}...\n`);
+  io.stderr.write(`Building the journey site of ${shown(io.cwd, root)}\n`);
   let report: BuildReport;
   try {
     report = await buildSite({ root, out, base: values.base, site: values.site, today: values.today, verbose: values.verbose });
@@ -166,9 +171,8 @@ export async function buildCommand(args: readonly string[], io: Io): Promise<num
     io.stderr.write(`journeys build: the site could not be built: ${message}\n`);
     return EXIT.usage;
   }
-  const where = relative(io.cwd, out) || '.';
   io.stdout.write(
-    `Built ${report.pages} pages into ${where}${where.endsWith('/') ? '' : '/'} in ${report.seconds.toFixed(1)}s ` +
+    `Built ${report.pages} pages into ${shown(io.cwd, out)}/ in ${report.seconds.toFixed(1)}s ` +
       `(Astro ${report.astroSeconds.toFixed(1)}s, search index of ${report.indexed} pages ${report.searchSeconds.toFixed(1)}s).\n`,
   );
   return EXIT.ok;

@@ -12,6 +12,8 @@ type Command = (args: readonly string[], io: Io) => number | Promise<number>;
 const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   lint: { run: lintCommand, summary: 'check the journeys of a repository' },
   simulate: { run: simulateCommand, summary: "print each scenario's customer timeline, breaches marked" },
+  build: { run: async (args, io) => (await import('./build.ts')).buildCommand(args, io), summary: 'build the journey site (pages and search) into dist/' },
+  dev: { run: async (args, io) => (await import('./dev.ts')).devCommand(args, io), summary: 'serve the journey site, reloading when a journey changes' },
   explain: { run: explainCommand, summary: "print a rule's documentation" },
   new: { run: newCommand, summary: 'write a new journey that lints clean' },
 };

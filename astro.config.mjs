@@ -1,0 +1,26 @@
+// The journey site: Astro pages in site/, data from the journeys repository at
+// JOURNEYS_ROOT (default: the current folder) through site/content.config.ts.
+// `journeys build` and `journeys dev` set these variables; plain `astro build` works too.
+//   JOURNEYS_ROOT      the journeys repository to publish
+//   JOURNEYS_SITE_OUT  where the site goes (default: dist/)
+//   JOURNEYS_SITE_BASE the path the site is served under, e.g. /journeys/ on GitHub Pages
+//   JOURNEYS_SITE_URL  the site's full address, when known (canonical links)
+import { defineConfig } from 'astro/config';
+
+const env = (name) => (process.env[name] !== undefined && process.env[name] !== '' ? process.env[name] : undefined);
+
+export default defineConfig({
+  srcDir: './site',
+  publicDir: './site/public',
+  outDir: env('JOURNEYS_SITE_OUT') ?? './dist',
+  base: env('JOURNEYS_SITE_BASE') ?? '/',
+  site: env('JOURNEYS_SITE_URL'),
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'auto' },
+  devToolbar: { enabled: false },
+  prefetch: false,
+  vite: {
+    // Mermaid's diagrams load as separate chunks, only those a page needs.
+    build: { chunkSizeWarningLimit: 4096 },
+  },
+});

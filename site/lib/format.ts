@@ -1,0 +1,38 @@
+/** Small text helpers shared by the pages. */
+import type { Counts, Health } from './view.ts';
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? singular : pluralForm}`;
+}
+
+export const healthLabel: Readonly<Record<Health, string>> = {
+  healthy: 'Healthy',
+  notes: 'Notes',
+  warnings: 'Warnings',
+  errors: 'Errors',
+};
+
+/** `2 errors, 1 warning`, or `no findings`. */
+export function describeCounts(counts: Counts): string {
+  const parts: string[] = [];
+  if (counts.errors > 0) parts.push(plural(counts.errors, 'error'));
+  if (counts.warnings > 0) parts.push(plural(counts.warnings, 'warning'));
+  if (counts.infos > 0) parts.push(plural(counts.infos, 'info', 'infos'));
+  return parts.length > 0 ? parts.join(', ') : 'no findings';
+}
+
+export function total(counts: Counts): number {
+  return counts.errors + counts.warnings + counts.infos;
+}
+
+/** `23 Nov 2026`, from an ISO date, in UTC so the build machine's zone plays no part. */
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+export function formatCost(cost: number | undefined): string {
+  return cost === undefined ? '' : cost.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}

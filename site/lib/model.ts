@@ -1,0 +1,563 @@
+/**
+ * The engine's results -> the site's view data. Pure: every input is given (the
+ * check result, the timelines, git's answers, a Markdown renderer), so that the
+ * tests can build it from a small repository without Astro. No rule logic here:
+ * findings come from the engine as they are; this only groups and labels them.
+ */
+import { builtInRules, formatDay, formatDuration, formatMoment, formatTimeOfDay } from '../../src/index.ts';
+import type { CheckResult, Finding, Journey, RuleExample, RuleMeta, Timeline, Touchpoint } from '../../src/index.ts';
+import type {
+  BuildInfo,
+  ChannelView,
+  Counts,
+  FindingView,
+  Health,
+  HistoryEntry,
+  JourneyView,
+  LocationView,
+  MatrixView,
+  RefView,
+  RuleExampleView,
+  RuleOptionView,
+  RuleView,
+  ScenarioDay,
+  ScenarioView,
+  SiteView,
+  TeamView,
+  TimelineRow,
+  TouchpointRow,
+  TouchpointView,
+} from './view.ts';
+
+const DAY = 24 * 60;
+
+/** What git knows about the repository, found by site/lib/git.ts (or nothing outside a work tree). */
+export interface GitFacts {
+  readonly commit?: { readonly hash: string; readonly date: string; readonly subject: string; readonly dirty: boolean };
+  /** Path of the repository root inside the git work tree, `''` or ending in `/`. */
+  readonly prefix: string;
+  /** Commits touching each journey file, newest first, by repository-relative path. */
+  readonly histories: ReadonlyMap<string, readonly Omit<HistoryEntry, 'url' | 'short'>[]>;
+}
+
+export interface ModelInput {
+  readonly result: CheckResult;
+  readonly timelines: readonly Timeline[];
+  readonly git?: GitFacts;
+  /** Markdown -> sanitized HTML. */
+  readonly markdown: (text: string) => string;
+  readonly rules?: readonly { readonly meta: RuleMeta }[];
+  /** Version of journeys, shown in the footer. */
+  readonly tool: string;
+}
+
+export interface SiteModel {
+  readonly site: SiteView;
+  readonly journeys: readonly JourneyView[];
+  readonly channels: readonly ChannelView[];
+  readonly teams: readonly TeamView[];
+  readonly scenarios: readonly ScenarioView[];
+  readonly rules: readonly RuleView[];
+}
+
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** A path segment safe in a URL and a file name, unique among the ones `taken`. */
+export function slugFor(id: string, taken: Set<string>): string {
+  let base = ID.test(id)
+    ? id
+    : id
+        .normalize('NFKD')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 60);
+  if (base === '') base = 'item';
+  let slug = base;
+  for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
+  taken.add(slug);
+  return slug;
+}
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? singular : pluralForm}`;
+}
+
+export function countsOf(findings: readonly { readonly severity: string }[]): Counts {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const finding of findings) {
+    if (finding.severity === 'error') errors += 1;
+    else if (finding.severity === 'warning') warnings += 1;
+    else infos += 1;
+  }
+  return { errors, warnings, infos };
+}
+
+export function healthOf(counts: Counts): Health {
+  if (counts.errors > 0) return 'errors';
+  if (counts.warnings > 0) return 'warnings';
+  if (counts.infos > 0) return 'notes';
+  return 'healthy';
+}
+
+/** The `repository: { url, branch }` of journeys.config.yaml, as the loader parsed it. */
+function repositoryOf(result: CheckResult): { url: string; branch?: string } | undefined {
+  const config = result.repo.files.find((file) => file.kind === 'config')?.data;
+  if (typeof config !== 'object' || config === null) return undefined;
+  const repository = (config as Record<string, unknown>).repository;
+  if (typeof repository !== 'object' || repository === null) return undefined;
+  const { url, branch } = repository as Record<string, unknown>;
+  if (typeof url !== 'string' || !/^https?:\/\/\S+$/i.test(url)) return undefined;
+  return { url: url.replace(/\/+$/, ''), branch: typeof branch === 'string' && branch !== '' ? branch : undefined };
+}
+
+/** A web address that a link may point to: http or https only. */
+export function safeHref(value: string | undefined): string | undefined {
+  if (value === undefined || !/^https?:\/\//i.test(value.trim())) return undefined;
+  try {
+    return new URL(value.trim()).href;
+  } catch {
+    return undefined;
+  }
+}
+
+export function describeRepeat(every: number, times: number): string {
+  return `every ${formatDuration(every)}, ${plural(times, 'more time')}`;
+}
+
+export function timingOf(touchpoint: Touchpoint): string {
+  const parts: string[] = [];
+  const trigger = touchpoint.trigger ?? 'no trigger';
+  parts.push(touchpoint.after > 0 ? `${formatDuration(touchpoint.after)} after ${trigger}` : touchpoint.trigger ? `on ${trigger}` : trigger);
+  if (touchpoint.at !== undefined) parts.push(`at ${formatTimeOfDay(touchpoint.at)}`);
+  if (touchpoint.repeat) parts.push(`repeated ${describeRepeat(touchpoint.repeat.every, touchpoint.repeat.times)}`);
+  if (touchpoint.until) parts.push(`until ${touchpoint.until}`);
+  return parts.join(', ');
+}
+
+function yamlScalar(value: unknown): string {
+  if (typeof value === 'string') return /^[\w.:/-][\w .:/-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) ? value : JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(yamlScalar).join(', ')}]`;
+  if (typeof value === 'object' && value !== null) {
+    return `{ ${Object.entries(value)
+      .map(([key, inner]) => `${key}: ${yamlScalar(inner)}`)
+      .join(', ')} }`;
+  }
+  return String(value);
+}
+
+function ruleOptions(meta: RuleMeta): RuleOptionView[] {
+  const properties = (meta.options as { properties?: Record<string, Record<string, unknown>> } | undefined)?.properties ?? {};
+  return Object.entries(properties).map(([name, schema]) => {
+    const type = Array.isArray(schema.enum) ? schema.enum.map((value) => yamlScalar(value)).join(' | ') : typeof schema.type === 'string' ? schema.type : 'value';
+    const fallback = meta.defaults && Object.hasOwn(meta.defaults, name) ? meta.defaults[name] : schema.default;
+    return {
+      name,
+      type,
+      description: typeof schema.description === 'string' ? schema.description : undefined,
+      default: fallback === undefined ? undefined : yamlScalar(fallback),
+    };
+  });
+}
+
+function ruleExample(meta: RuleMeta, example: RuleExample): RuleExampleView {
+  const files = Object.entries(example.files).map(([path, text]) => ({ path, text }));
+  const first = files[0]?.path ?? '';
+  return {
+    title: example.title,
+    files,
+    options: example.options ? `${meta.id}: [${meta.severity}, ${yamlScalar(example.options)}]` : undefined,
+    today: example.context?.today,
+    findings: (example.findings ?? []).map((finding) => ({ file: finding.file ?? first, line: finding.line, column: finding.column, message: finding.message })),
+  };
+}
+
+function byName<T extends { name: string }>(a: T, b: T): number {
+  return a.name.localeCompare(b.name, 'en');
+}
+
+/**
+ * The journey's own narrative: its Markdown body up to the first `### <touchpoint>`
+ * section, which the touchpoint's notes show instead. Cut by the section lines
+ * the loader gives, whether or not its narrative already stops there.
+ */
+export function journeyNarrative(journey: Journey): string | undefined {
+  const narrative = journey.narrative;
+  if (!narrative) return undefined;
+  const headings = [
+    ...journey.touchpoints.flatMap((touchpoint) => (touchpoint.narrative ? [touchpoint.narrative.line - 1] : [])),
+    ...journey.orphanSections.map((section) => section.line),
+  ].filter((line) => line >= narrative.line);
+  const lines = narrative.markdown.split('\n');
+  const cut = headings.length > 0 ? Math.min(...headings) - narrative.line : lines.length;
+  const markdown = lines.slice(0, Math.max(0, cut)).join('\n').trim();
+  return markdown === '' ? undefined : markdown;
+}
+
+/** Builds every page's data from one check of the repository. */
+export function buildModel(input: ModelInput): SiteModel {
+  const { result, timelines, git, markdown } = input;
+  const { repo } = result;
+  const rules = input.rules ?? builtInRules;
+  const repository = repositoryOf(result);
+  const prefix = git?.prefix ?? '';
+  const ref = repository?.branch ?? git?.commit?.hash ?? 'main';
+
+  const fileUrl = (file: string, line?: number): string | undefined => {
+    if (!repository) return undefined;
+    const path = `${prefix}${file}`.split('/').map(encodeURIComponent).join('/');
+    return `${repository.url}/blob/${encodeURIComponent(ref)}/${path}${line !== undefined ? `#L${line}` : ''}`;
+  };
+  const commitUrl = (hash: string): string | undefined => (repository ? `${repository.url}/commit/${hash}` : undefined);
+  const location = (at: { file: string; line: number; column: number }): LocationView => ({ file: at.file, line: at.line, column: at.column, url: fileUrl(at.file, at.line) });
+
+  // --- Slugs ---------------------------------------------------------------
+  const journeySlugs = new Set<string>();
+  const journeySlug = new Map<Journey, string>();
+  const journeyByFile = new Map<string, Journey>();
+  const journeyById = new Map<string, Journey>();
+  for (const journey of repo.journeys) {
+    journeySlug.set(journey, slugFor(journey.id, journeySlugs));
+    if (!journeyByFile.has(journey.file)) journeyByFile.set(journey.file, journey);
+    if (!journeyById.has(journey.id)) journeyById.set(journey.id, journey);
+  }
+
+  const channelSlugs = new Set<string>();
+  const channelInfo = new Map<string, { slug: string; name: string; outbound: boolean; builtIn: boolean }>();
+  const used = new Set(repo.journeys.flatMap((journey) => journey.touchpoints.map((touchpoint) => touchpoint.channel).filter((id): id is string => id !== undefined)));
+  for (const channel of repo.channels) {
+    if (channelInfo.has(channel.id)) continue;
+    if (channel.builtIn && !used.has(channel.id)) continue;
+    channelInfo.set(channel.id, { slug: slugFor(channel.id, channelSlugs), name: channel.name, outbound: channel.outbound, builtIn: channel.builtIn });
+  }
+  for (const id of used) {
+    if (!channelInfo.has(id)) channelInfo.set(id, { slug: slugFor(id, channelSlugs), name: id, outbound: false, builtIn: false });
+  }
+  const channelRef = (id: string | undefined): (RefView & { outbound?: boolean }) | undefined => {
+    if (id === undefined) return undefined;
+    const info = channelInfo.get(id);
+    return info ? { id, name: info.name, slug: info.slug, outbound: info.outbound } : { id, name: id };
+  };
+
+  const teamSlugs = new Set<string>();
+  const teamInfo = new Map<string, { slug: string; name: string; contact?: string; declared: boolean }>();
+  for (const owner of repo.owners) {
+    if (!teamInfo.has(owner.id)) teamInfo.set(owner.id, { slug: slugFor(owner.id, teamSlugs), name: owner.name ?? owner.id, contact: owner.contact, declared: true });
+  }
+  for (const journey of repo.journeys) {
+    for (const id of [journey.owner, ...journey.touchpoints.map((touchpoint) => touchpoint.owner)]) {
+      if (id !== undefined && !teamInfo.has(id)) teamInfo.set(id, { slug: slugFor(id, teamSlugs), name: id, declared: false });
+    }
+  }
+  const teamRef = (id: string | undefined): RefView | undefined => {
+    if (id === undefined) return undefined;
+    const info = teamInfo.get(id);
+    return info ? { id, name: info.name, slug: info.slug } : { id, name: id };
+  };
+  const personaName = new Map(repo.personas.map((persona) => [persona.id, persona.name ?? persona.id]));
+
+  const scenarioSlugs = new Set<string>();
+  const scenarioSlug = new Map(repo.scenarios.map((scenario) => [scenario, slugFor(scenario.id, scenarioSlugs)]));
+  const scenarioSlugById = new Map<string, string>();
+  for (const [scenario, slug] of scenarioSlug) if (!scenarioSlugById.has(scenario.id)) scenarioSlugById.set(scenario.id, slug);
+  const scenarioStart = new Map(repo.scenarios.map((scenario) => [scenario.id, scenario.start]));
+
+  // --- Findings ------------------------------------------------------------
+  const journeyOf = (finding: Finding): Journey | undefined =>
+    journeyByFile.get(finding.file) ?? (finding.journey !== undefined ? journeyById.get(finding.journey) : undefined);
+  const views = new Map<Finding, FindingView>();
+  for (const finding of result.findings) {
+    const journey = journeyOf(finding);
+    views.set(finding, {
+      ...location(finding),
+      rule: finding.rule,
+      severity: finding.severity,
+      message: finding.message,
+      journey: finding.journey ?? journey?.id,
+      journeySlug: journey ? journeySlug.get(journey) : undefined,
+      touchpoint: finding.touchpoint,
+      scenario: finding.scenario,
+      scenarioSlug: finding.scenario !== undefined ? scenarioSlugById.get(finding.scenario) : undefined,
+      moment: finding.time !== undefined ? formatMoment(finding.time, finding.scenario !== undefined ? scenarioStart.get(finding.scenario) : undefined) : undefined,
+      related: finding.related.map(location),
+    });
+  }
+  const view = (finding: Finding): FindingView => views.get(finding)!;
+  const findingsOfJourney = new Map<Journey, Finding[]>();
+  for (const finding of result.findings) {
+    const journey = journeyOf(finding);
+    if (!journey) continue;
+    let list = findingsOfJourney.get(journey);
+    if (!list) findingsOfJourney.set(journey, (list = []));
+    list.push(finding);
+  }
+
+  // --- Journeys ------------------------------------------------------------
+  const rowsByChannel = new Map<string, TouchpointRow[]>();
+  const rowsByTeam = new Map<string, TouchpointRow[]>();
+  const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
+    let list = map.get(key);
+    if (!list) map.set(key, (list = []));
+    list.push(value);
+  };
+
+  const journeys: JourneyView[] = repo.journeys.map((journey) => {
+    const slug = journeySlug.get(journey)!;
+    const own = findingsOfJourney.get(journey) ?? [];
+    const anchors = new Set<string>();
+    const stageAnchors = new Set<string>();
+    const stageName = new Map(journey.stages.map((stage) => [stage.id, stage.name ?? stage.id]));
+    const stages = journey.stages.map((stage) => ({
+      id: stage.id,
+      name: stage.name ?? stage.id,
+      anchor: `stage-${slugFor(stage.id, stageAnchors)}`,
+      touchpoints: journey.touchpoints.filter((touchpoint) => touchpoint.stage === stage.id).length,
+    }));
+    const stageRef = (id: string | undefined): RefView | undefined => {
+      if (id === undefined) return undefined;
+      const stage = stages.find((candidate) => candidate.id === id);
+      return { id, name: stageName.get(id) ?? id, slug: stage?.anchor };
+    };
+    const touchpoints: TouchpointView[] = journey.touchpoints.map((touchpoint) => {
+      const mine = own.filter((finding) => finding.touchpoint === touchpoint.id);
+      const message = touchpoint.message;
+      const tp: TouchpointView = {
+        id: touchpoint.id,
+        anchor: `tp-${slugFor(touchpoint.id, anchors)}`,
+        stage: stageRef(touchpoint.stage),
+        channel: channelRef(touchpoint.channel),
+        owner: teamRef(touchpoint.owner),
+        role: touchpoint.role,
+        trigger: touchpoint.trigger,
+        after: touchpoint.after > 0 ? formatDuration(touchpoint.after) : undefined,
+        afterMinutes: touchpoint.after,
+        at: touchpoint.at !== undefined ? formatTimeOfDay(touchpoint.at) : undefined,
+        repeat: touchpoint.repeat ? describeRepeat(touchpoint.repeat.every, touchpoint.repeat.times) : undefined,
+        until: touchpoint.until,
+        timing: timingOf(touchpoint),
+        message: message ? { intent: message.intent, subject: message.subject, text: message.text, cta: message.cta, ctaHref: safeHref(message.cta) } : undefined,
+        personalization: touchpoint.personalization,
+        tools: touchpoint.tools,
+        automated: touchpoint.automated,
+        momentOfTruth: touchpoint.momentOfTruth,
+        importance: touchpoint.importance,
+        emotion: touchpoint.emotion,
+        cost: touchpoint.cost,
+        kpis: touchpoint.kpis.map((kpi) => ({ metric: kpi.metric, target: kpi.target })),
+        narrativeHtml: touchpoint.narrative && touchpoint.narrative.markdown.trim() !== '' ? markdown(touchpoint.narrative.markdown) : undefined,
+        counts: countsOf(mine),
+      };
+      const row: TouchpointRow = {
+        journeySlug: slug,
+        journeyTitle: journey.title ?? journey.id,
+        journeyId: journey.id,
+        touchpoint: touchpoint.id,
+        anchor: tp.anchor,
+        stage: tp.stage,
+        channel: tp.channel,
+        owner: tp.owner,
+        role: tp.role,
+        summary: message?.subject ?? message?.intent ?? message?.text,
+        timing: tp.timing,
+      };
+      if (touchpoint.channel !== undefined) push(rowsByChannel, touchpoint.channel, row);
+      if (touchpoint.owner !== undefined) push(rowsByTeam, touchpoint.owner, row);
+      return tp;
+    });
+    const channelIds = [...new Set(journey.touchpoints.map((touchpoint) => touchpoint.channel).filter((id): id is string => id !== undefined))];
+    const counts = countsOf(own);
+    const history = (git?.histories.get(journey.file) ?? []).map((entry) => ({ ...entry, short: entry.hash.slice(0, 7), url: commitUrl(entry.hash) }));
+    return {
+      slug,
+      id: journey.id,
+      title: journey.title ?? journey.id,
+      description: journey.description,
+      version: journey.version,
+      owner: teamRef(journey.owner),
+      personas: journey.personas.map((id) => ({ id, name: personaName.get(id) ?? id })),
+      reviewed: journey.reviewed,
+      file: journey.file,
+      fileUrl: fileUrl(journey.file),
+      format: journey.format,
+      stages,
+      touchpoints,
+      channels: channelIds.map((id) => channelRef(id)!),
+      narrativeHtml: ((text) => (text === undefined ? undefined : markdown(text)))(journeyNarrative(journey)),
+      findings: own.map(view),
+      counts,
+      health: healthOf(counts),
+      history,
+      momentsOfTruth: journey.touchpoints.filter((touchpoint) => touchpoint.momentOfTruth).length,
+    };
+  });
+  const journeyView = new Map(repo.journeys.map((journey, index) => [journey, journeys[index]!]));
+
+  // --- Channels ------------------------------------------------------------
+  const channels: ChannelView[] = [...channelInfo].map(([id, info]) => {
+    const rows = rowsByChannel.get(id) ?? [];
+    return {
+      slug: info.slug,
+      id,
+      name: info.name,
+      outbound: info.outbound,
+      builtIn: info.builtIn,
+      touchpoints: rows,
+      journeys: new Set(rows.map((row) => row.journeySlug)).size,
+    };
+  });
+
+  const matrixChannels = channels.filter((channel) => channel.touchpoints.length > 0);
+  const columns = journeys.flatMap((journey) =>
+    journey.stages.map((stage) => ({ journeySlug: journey.slug, journeyTitle: journey.title, stage: stage.id, stageName: stage.name, anchor: `${journey.slug}--${stage.anchor}` })),
+  );
+  const matrixRows = matrixChannels.map((channel) => {
+    const cells = columns.map(
+      (column) => channel.touchpoints.filter((row) => row.journeySlug === column.journeySlug && row.stage?.id === column.stage).length,
+    );
+    return { channel: { id: channel.id, name: channel.name, slug: channel.slug }, outbound: channel.outbound, cells, total: channel.touchpoints.length };
+  });
+  const matrix: MatrixView = { columns, rows: matrixRows, max: Math.max(0, ...matrixRows.flatMap((row) => row.cells)) };
+
+  // --- Teams ---------------------------------------------------------------
+  const teams: TeamView[] = [...teamInfo].map(([id, info]) => {
+    const owned = repo.journeys.filter((journey) => journey.owner === id);
+    const findings = result.findings.filter((finding) => {
+      const journey = journeyOf(finding);
+      if (!journey) return false;
+      const touchpoint = finding.touchpoint !== undefined ? journey.touchpoints.find((candidate) => candidate.id === finding.touchpoint) : undefined;
+      return touchpoint ? touchpoint.owner === id : journey.owner === id;
+    });
+    return {
+      slug: info.slug,
+      id,
+      name: info.name,
+      contact: info.contact,
+      declared: info.declared,
+      journeys: owned.map((journey) => {
+        const v = journeyView.get(journey)!;
+        return { slug: v.slug, title: v.title, health: v.health, counts: v.counts, touchpoints: v.touchpoints.length };
+      }),
+      touchpoints: rowsByTeam.get(id) ?? [],
+      findings: findings.map(view),
+      counts: countsOf(findings),
+    };
+  });
+  teams.sort(byName);
+
+  // --- Scenarios -----------------------------------------------------------
+  const scenarios: ScenarioView[] = timelines.map((timeline) => {
+    const { scenario, sends } = timeline;
+    const own = result.findings.filter((finding) => finding.scenario === scenario.id);
+    const rows: TimelineRow[] = [];
+    for (const event of scenario.events) rows.push({ kind: 'event', time: event.at, clock: formatTimeOfDay(event.at), event: event.event });
+    let breached = 0;
+    for (const send of sends) {
+      const breaches = own
+        .filter((finding) => finding.journey === send.journey.id && finding.touchpoint === send.touchpoint.id && finding.time === send.time)
+        .map((finding) => ({ rule: finding.rule, severity: finding.severity, message: finding.message }));
+      if (breaches.length > 0) breached += 1;
+      const v = journeyView.get(send.journey);
+      const tp = v?.touchpoints.find((candidate) => candidate.id === send.touchpoint.id);
+      rows.push({
+        kind: 'send',
+        time: send.time,
+        clock: formatTimeOfDay(send.time),
+        channel: channelRef(send.channel) ?? { id: send.channel, name: send.channel },
+        outbound: send.outbound,
+        journeySlug: v?.slug ?? '',
+        journeyTitle: v?.title ?? send.journey.id,
+        touchpoint: send.touchpoint.id,
+        anchor: tp?.anchor ?? '',
+        subject: send.touchpoint.message?.subject,
+        intent: send.intent,
+        trigger: send.cause.event,
+        repeat: send.repeat,
+        breaches,
+      });
+    }
+    // Events before the sends they cause, as the command line prints them.
+    rows.sort((a, b) => a.time - b.time || (a.kind === b.kind ? 0 : a.kind === 'event' ? -1 : 1));
+    const days: ScenarioDay[] = [];
+    for (const row of rows) {
+      const day = Math.floor(row.time / DAY);
+      let current = days.at(-1);
+      if (!current || current.day !== day) {
+        const label = scenario.start ? `${formatDay(row.time, scenario.start)} (day ${day})` : formatDay(row.time);
+        current = { day, label, outbound: 0, rows: [] };
+        days.push(current);
+      }
+      (current.rows as TimelineRow[]).push(row);
+      if (row.kind === 'send' && row.outbound) (current as { outbound: number }).outbound += 1;
+    }
+    return {
+      slug: scenarioSlug.get(scenario) ?? slugFor(scenario.id, scenarioSlugs),
+      id: scenario.id,
+      file: scenario.file,
+      fileUrl: fileUrl(scenario.file),
+      persona: scenario.persona !== undefined ? { id: scenario.persona, name: personaName.get(scenario.persona) ?? scenario.persona } : undefined,
+      start: scenario.start,
+      events: scenario.events.length,
+      sends: sends.length,
+      outbound: sends.filter((send) => send.outbound).length,
+      breached,
+      days,
+      findings: own.map(view),
+      counts: countsOf(own),
+    };
+  });
+
+  // --- Rules ---------------------------------------------------------------
+  const ruleViews: RuleView[] = rules.map(({ meta }) => {
+    const setting = Object.hasOwn(repo.config.rules, meta.id) ? repo.config.rules[meta.id]?.severity : undefined;
+    return {
+      id: meta.id,
+      severity: meta.severity,
+      configured: setting ?? meta.severity,
+      description: meta.description,
+      rationale: meta.rationale,
+      fix: meta.fix,
+      options: ruleOptions(meta),
+      examples: { fail: meta.examples.fail.map((example) => ruleExample(meta, example)), pass: meta.examples.pass.map((example) => ruleExample(meta, example)) },
+      findings: result.findings.filter((finding) => finding.rule === meta.id).map(view),
+    };
+  });
+
+  // --- Site ----------------------------------------------------------------
+  const counts = countsOf(result.findings);
+  const health: Record<Health, number> = { healthy: 0, notes: 0, warnings: 0, errors: 0 };
+  for (const journey of journeys) health[journey.health] += 1;
+  const commit = git?.commit;
+  const build: BuildInfo = {
+    git: commit !== undefined,
+    commit: commit?.hash,
+    short: commit?.hash.slice(0, 7),
+    date: commit?.date,
+    subject: commit?.subject,
+    dirty: commit?.dirty,
+    url: commit ? commitUrl(commit.hash) : undefined,
+    today: result.today,
+    tool: input.tool,
+  };
+  const site: SiteView = {
+    build,
+    repositoryUrl: repository?.url,
+    figures: {
+      journeys: repo.journeys.length,
+      touchpoints: repo.journeys.reduce((sum, journey) => sum + journey.touchpoints.length, 0),
+      channels: used.size,
+      teams: teams.length,
+      scenarios: repo.scenarios.length,
+      momentsOfTruth: journeys.reduce((sum, journey) => sum + journey.momentsOfTruth, 0),
+      files: result.summary.files,
+    },
+    counts,
+    health,
+    findings: result.findings.map(view),
+    configErrors: result.configErrors.map((error) => ({ ...location(error), message: error.message })),
+    matrix,
+  };
+
+  return { site, journeys, channels, teams, scenarios, rules: ruleViews };
+}

@@ -1,0 +1,308 @@
+/**
+ * What the site's pages receive: plain, serializable data made from the engine's
+ * results by site/lib/model.ts and stored in Astro's content layer. Pages only
+ * render these shapes; they never read files or run rules.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Health = 'healthy' | 'notes' | 'warnings' | 'errors';
+
+export interface Counts {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+/** Where a commit of the repository can be seen, and what the site was built from. */
+export interface BuildInfo {
+  /** False when the repository is not in a git work tree. */
+  readonly git: boolean;
+  readonly commit?: string;
+  readonly short?: string;
+  /** Committer date of the commit, ISO 8601. */
+  readonly date?: string;
+  readonly subject?: string;
+  /** Uncommitted changes under the repository folder when the site was built. */
+  readonly dirty?: boolean;
+  /** The link to the commit, when the repository's web address is configured. */
+  readonly url?: string;
+  /** The date the rules ran as (stale-journey), YYYY-MM-DD. */
+  readonly today: string;
+  /** Version of journeys that built the site. */
+  readonly tool: string;
+}
+
+export interface LocationView {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** Link to the file and line in the repository's web view, when configured. */
+  readonly url?: string;
+}
+
+export interface FindingView extends LocationView {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly journey?: string;
+  /** Page of the journey the finding belongs to, when there is one. */
+  readonly journeySlug?: string;
+  readonly touchpoint?: string;
+  readonly scenario?: string;
+  readonly scenarioSlug?: string;
+  /** `day 2 14:00` in the scenario, for simulation findings. */
+  readonly moment?: string;
+  readonly related: readonly LocationView[];
+}
+
+export interface KpiView {
+  readonly metric: string;
+  readonly target?: number;
+}
+
+export interface MessageView {
+  readonly intent?: string;
+  readonly subject?: string;
+  readonly text?: string;
+  readonly cta?: string;
+  /** The call to action, when it is a web address a link can safely point to. */
+  readonly ctaHref?: string;
+}
+
+/** A reference to another page: its label and slug (undefined when it has no page). */
+export interface RefView {
+  readonly id: string;
+  readonly name: string;
+  readonly slug?: string;
+}
+
+export interface TouchpointView {
+  readonly id: string;
+  /** The id of the table row on the journey page. */
+  readonly anchor: string;
+  readonly stage?: RefView;
+  readonly channel?: RefView & { readonly outbound?: boolean };
+  readonly owner?: RefView;
+  readonly role?: string;
+  readonly trigger?: string;
+  /** `2h`, or undefined when the touchpoint fires at once. */
+  readonly after?: string;
+  readonly afterMinutes: number;
+  /** `10:00` */
+  readonly at?: string;
+  /** `every 3d, 2 more times` */
+  readonly repeat?: string;
+  readonly until?: string;
+  /** All of the timing in one phrase: `2h after account.opened, at 10:00, ...` */
+  readonly timing: string;
+  readonly message?: MessageView;
+  readonly personalization?: string;
+  readonly tools: readonly string[];
+  readonly automated?: boolean;
+  readonly momentOfTruth: boolean;
+  readonly importance?: number;
+  readonly emotion?: number;
+  readonly cost?: number;
+  readonly kpis: readonly KpiView[];
+  /** The `### <id>` section of a Markdown journey, sanitized HTML. */
+  readonly narrativeHtml?: string;
+  readonly counts: Counts;
+}
+
+export interface StageView {
+  readonly id: string;
+  readonly name: string;
+  readonly anchor: string;
+  readonly touchpoints: number;
+}
+
+export interface HistoryEntry {
+  readonly hash: string;
+  readonly short: string;
+  readonly author: string;
+  /** Author date, ISO 8601. */
+  readonly date: string;
+  readonly subject: string;
+  /** The journey's `version` in the file at that commit. */
+  readonly version?: number;
+  /** The file's path at that commit (it may have been renamed since). */
+  readonly file: string;
+  readonly url?: string;
+}
+
+export interface JourneyView {
+  readonly slug: string;
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly version?: number;
+  readonly owner?: RefView;
+  readonly personas: readonly RefView[];
+  readonly reviewed?: string;
+  readonly file: string;
+  readonly fileUrl?: string;
+  readonly format: 'yaml' | 'markdown';
+  readonly stages: readonly StageView[];
+  readonly touchpoints: readonly TouchpointView[];
+  /** Channels used, in order of first use. */
+  readonly channels: readonly RefView[];
+  readonly narrativeHtml?: string;
+  readonly findings: readonly FindingView[];
+  readonly counts: Counts;
+  readonly health: Health;
+  readonly history: readonly HistoryEntry[];
+  readonly momentsOfTruth: number;
+}
+
+/** A touchpoint as listed on a channel's or a team's page. */
+export interface TouchpointRow {
+  readonly journeySlug: string;
+  readonly journeyTitle: string;
+  readonly journeyId: string;
+  readonly touchpoint: string;
+  readonly anchor: string;
+  readonly stage?: RefView;
+  readonly channel?: RefView;
+  readonly owner?: RefView;
+  readonly role?: string;
+  readonly summary?: string;
+  readonly timing: string;
+}
+
+export interface ChannelView {
+  readonly slug: string;
+  readonly id: string;
+  readonly name: string;
+  readonly outbound: boolean;
+  readonly builtIn: boolean;
+  readonly touchpoints: readonly TouchpointRow[];
+  readonly journeys: number;
+}
+
+export interface TeamView {
+  readonly slug: string;
+  readonly id: string;
+  readonly name: string;
+  readonly contact?: string;
+  /** False for an owner that journeys name but owners.yaml does not declare. */
+  readonly declared: boolean;
+  readonly journeys: readonly { readonly slug: string; readonly title: string; readonly health: Health; readonly counts: Counts; readonly touchpoints: number }[];
+  readonly touchpoints: readonly TouchpointRow[];
+  readonly findings: readonly FindingView[];
+  readonly counts: Counts;
+}
+
+export interface BreachView {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+export type TimelineRow =
+  | { readonly kind: 'event'; readonly time: number; readonly clock: string; readonly event: string }
+  | {
+      readonly kind: 'send';
+      readonly time: number;
+      readonly clock: string;
+      readonly channel: RefView;
+      readonly outbound: boolean;
+      readonly journeySlug: string;
+      readonly journeyTitle: string;
+      readonly touchpoint: string;
+      readonly anchor: string;
+      readonly subject?: string;
+      readonly intent?: string;
+      readonly trigger: string;
+      readonly repeat: number;
+      readonly breaches: readonly BreachView[];
+    };
+
+export interface ScenarioDay {
+  readonly day: number;
+  readonly label: string;
+  readonly outbound: number;
+  readonly rows: readonly TimelineRow[];
+}
+
+export interface ScenarioView {
+  readonly slug: string;
+  readonly id: string;
+  readonly file: string;
+  readonly fileUrl?: string;
+  readonly persona?: RefView;
+  readonly start?: string;
+  readonly events: number;
+  readonly sends: number;
+  readonly outbound: number;
+  readonly breached: number;
+  readonly days: readonly ScenarioDay[];
+  readonly findings: readonly FindingView[];
+  readonly counts: Counts;
+}
+
+export interface RuleOptionView {
+  readonly name: string;
+  readonly type: string;
+  readonly description?: string;
+  /** The default, as YAML would write it. */
+  readonly default?: string;
+}
+
+export interface RuleExampleView {
+  readonly title?: string;
+  readonly files: readonly { readonly path: string; readonly text: string }[];
+  /** The options as a journeys.config.yaml line, when the example sets any. */
+  readonly options?: string;
+  readonly today?: string;
+  readonly findings: readonly { readonly file: string; readonly line: number; readonly column: number; readonly message?: string }[];
+}
+
+export interface RuleView {
+  readonly id: string;
+  readonly severity: Severity;
+  /** The severity this repository's configuration gives the rule. */
+  readonly configured: Severity | 'off';
+  readonly description: string;
+  readonly rationale: string;
+  readonly fix: string;
+  readonly options: readonly RuleOptionView[];
+  readonly examples: { readonly fail: readonly RuleExampleView[]; readonly pass: readonly RuleExampleView[] };
+  readonly findings: readonly FindingView[];
+}
+
+/** One cell column of the channel x stage matrix. */
+export interface MatrixColumn {
+  readonly journeySlug: string;
+  readonly journeyTitle: string;
+  readonly stage: string;
+  readonly stageName: string;
+  readonly anchor: string;
+}
+
+export interface MatrixView {
+  readonly columns: readonly MatrixColumn[];
+  readonly rows: readonly { readonly channel: RefView; readonly outbound: boolean; readonly cells: readonly number[]; readonly total: number }[];
+  readonly max: number;
+}
+
+export interface SiteView {
+  readonly build: BuildInfo;
+  /** The repository's web address, from journeys.config.yaml. */
+  readonly repositoryUrl?: string;
+  readonly figures: {
+    readonly journeys: number;
+    readonly touchpoints: number;
+    readonly channels: number;
+    readonly teams: number;
+    readonly scenarios: number;
+    readonly momentsOfTruth: number;
+    readonly files: number;
+  };
+  readonly counts: Counts;
+  readonly health: Readonly<Record<Health, number>>;
+  /** Every finding of the repository, in the linter's order. */
+  readonly findings: readonly FindingView[];
+  /** Mistakes in journeys.config.yaml: when there are any, the findings are not to be trusted. */
+  readonly configErrors: readonly (LocationView & { readonly message: string })[];
+  readonly matrix: MatrixView;
+}

@@ -1,0 +1,78 @@
+/**
+ * Draws every Mermaid diagram of the page, with Mermaid bundled from the npm
+ * package (no network). Strict security: no HTML or scripts from the text, no
+ * click handlers. Redrawn when the colour theme changes.
+ */
+import mermaid from 'mermaid';
+
+const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
+/** Channel colours in journey diagrams: calm, distinct, readable in both themes (7 and more: site CSS). */
+const ACTORS = { actor0: '#4f7be8', actor1: '#e09a2d', actor2: '#2fa36b', actor3: '#d0527a', actor4: '#8a6bd1', actor5: '#2aa7b5' };
+
+function isDark(): boolean {
+  const choice = document.querySelector<HTMLInputElement>('input[name="theme"]:checked')?.value ?? 'auto';
+  if (choice === 'dark') return true;
+  if (choice === 'light') return false;
+  return window.matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+function configure(dark: boolean): void {
+  mermaid.initialize({
+    startOnLoad: false,
+    securityLevel: 'strict',
+    theme: dark ? 'dark' : 'default',
+    fontFamily: FONT,
+    journey: {
+      useMaxWidth: false,
+      width: 128,
+      height: 52,
+      taskMargin: 20,
+      leftMargin: 60,
+      diagramMarginX: 16,
+      diagramMarginY: 8,
+      taskFontSize: 13,
+    },
+    flowchart: { useMaxWidth: false, nodeSpacing: 24, rankSpacing: 28, padding: 10, wrappingWidth: 190 },
+    // Mermaid appends arrays of its configuration to its defaults: actor colours go through the theme.
+    themeVariables: dark
+      ? { ...ACTORS, fontFamily: FONT, background: '#161b23', primaryColor: '#1f2a3d', primaryBorderColor: '#7ea3ff', primaryTextColor: '#e4e8ef', lineColor: '#8c97aa', clusterBkg: '#1a212c', clusterBorder: '#3a4455', titleColor: '#e4e8ef' }
+      : { ...ACTORS, fontFamily: FONT, primaryColor: '#eef3fe', primaryBorderColor: '#2a59c9', primaryTextColor: '#1b2230', lineColor: '#6b7689', clusterBkg: '#f6f7f9', clusterBorder: '#c5ccd6', titleColor: '#1b2230' },
+  });
+}
+
+let drawn = 0;
+let theme: boolean | undefined;
+
+async function drawAll(): Promise<void> {
+  const dark = isDark();
+  if (dark === theme) return;
+  theme = dark;
+  configure(dark);
+  const canvases = document.querySelectorAll<HTMLElement>('[data-mermaid]');
+  for (const canvas of canvases) {
+    const source = canvas.querySelector('template')?.content.textContent ?? canvas.dataset.source ?? '';
+    canvas.dataset.source = source;
+    drawn += 1;
+    try {
+      const { svg } = await mermaid.render(`mermaid-${drawn}`, source);
+      canvas.innerHTML = svg;
+      canvas.dataset.rendered = 'true';
+    } catch (error) {
+      canvas.dataset.rendered = 'error';
+      canvas.innerHTML = '';
+      const message = document.createElement('p');
+      message.className = 'diagram-fallback';
+      message.textContent = 'This diagram could not be drawn; the table beside it says the same.';
+      canvas.append(message);
+      console.error('journeys: a diagram could not be drawn', error);
+    }
+  }
+  document.documentElement.dataset.diagrams = 'ready';
+}
+
+export function drawDiagrams(): void {
+  void drawAll();
+  document.addEventListener('journeys:theme', () => void drawAll());
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => void drawAll());
+}

@@ -1,0 +1,69 @@
+import { parse } from './args.ts';
+import { normalizeBase, PACKAGE_ROOT, repositoryPath, siteEnvironment } from './build.ts';
+import { CommandError, EXIT, type Io } from './io.ts';
+
+export const usage = `Usage: journeys dev [path] [options]
+
+Serve the journey site of the repository at path (default: the current folder)
+while you edit it: a page reloads by itself when a journey file, a declaration
+(owners, channels, personas), a scenario or journeys.config.yaml changes.
+Stop it with Ctrl+C. (Search works in the built site only: journeys build.)
+
+Options:
+      --port <n>       The port to listen on (default: 4321, or the next free one)
+      --host <name>    The address to listen on (default: 127.0.0.1; 0.0.0.0 for every network)
+      --base <path>    The path the site is served under (default: /)
+      --today <date>   Run the rules as of this date (YYYY-MM-DD)
+  -h, --help           Show this help`;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Resolves when the process is asked to stop (Ctrl+C, or a TERM from a supervisor). */
+function interrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export async function devCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(
+    'dev',
+    args,
+    {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      base: { type: 'string' },
+      today: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    1,
+  );
+  if (values.help) {
+    io.stdout.write(`${usage}\n`);
+    return EXIT.ok;
+  }
+  const port = values.port === undefined ? 4321 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CommandError(`--port takes a port number (0 to 65535), not "${values.port}".`);
+  if (values.today !== undefined && !DATE.test(values.today)) throw new CommandError(`--today takes a date written YYYY-MM-DD, not "${values.today}".`);
+  const root = repositoryPath(io.cwd, positionals[0]);
+  const host = values.host ?? '127.0.0.1';
+  siteEnvironment({ root, base: values.base, today: values.today });
+  const { dev } = await import('astro');
+  const server = await dev({
+    root: PACKAGE_ROOT,
+    base: normalizeBase(values.base),
+    server: { port, host },
+    logLevel: 'warn',
+  });
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  io.stdout.write(`Serving the journey site of ${root} at http://${shown}:${server.address.port}${normalizeBase(values.base)}\nPages reload when a journey changes. Stop with Ctrl+C.\n`);
+  await interrupted();
+  await server.stop();
+  return EXIT.ok;
+}
