@@ -1,0 +1,63 @@
+import type { LoadProblem, SourceFile, SourceKind } from '../model/types.ts';
+import { findFrontMatter, splitSections, type Sections } from './markdown.ts';
+import { parseYaml } from './parse-yaml.ts';
+import { readText } from './read.ts';
+import { validate } from './validate.ts';
+
+/** One file read, parsed and validated: plain data, so that it can cross a worker boundary. */
+export interface ParsedFile {
+  readonly file: SourceFile;
+  readonly sections?: Sections;
+  readonly problems: readonly LoadProblem[];
+}
+
+/** Reads, parses and validates one file. Never throws: what is wrong with it becomes problems. */
+export function parseFile(root: string, path: string, kind: SourceKind): ParsedFile {
+  const at = { file: path, path: [] };
+  const read = readText(root, path);
+  if (!read.ok) {
+    return {
+      file: { path, kind, text: read.text, yamlStart: 0, yamlEnd: read.text.length, data: undefined },
+      problems: [{ kind: 'parse', message: read.message, at, offset: read.offset }],
+    };
+  }
+  const text = read.text;
+  let yamlStart = 0;
+  let yamlEnd = text.length;
+  let bodyStart: number | undefined;
+  if (path.endsWith('.md')) {
+    const front = findFrontMatter(text);
+    if (!front) {
+      return {
+        file: { path, kind, text, yamlStart: 0, yamlEnd: 0, data: undefined },
+        problems: [
+          {
+            kind: 'parse',
+            message: 'A Markdown journey starts with its YAML front matter between two "---" lines; this file has none.',
+            at,
+            offset: 0,
+          },
+        ],
+      };
+    }
+    ({ yamlStart, yamlEnd, bodyStart } = front);
+  }
+  const parsed = parseYaml(text.slice(yamlStart, yamlEnd));
+  if (!parsed.ok) {
+    return {
+      file: { path, kind, text, yamlStart, yamlEnd, data: undefined },
+      problems: [{ kind: 'parse', message: parsed.message, at, offset: yamlStart + parsed.offset }],
+    };
+  }
+  const problems: LoadProblem[] = validate(kind, parsed.data).map((problem) => ({
+    kind: 'schema',
+    message: problem.message,
+    at: { file: path, path: problem.path },
+    key: problem.key,
+  }));
+  return {
+    file: { path, kind, text, yamlStart, yamlEnd, data: parsed.data },
+    sections: bodyStart === undefined ? undefined : splitSections(text, bodyStart),
+    problems,
+  };
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { discover } from '../src/load/discover.ts';
+import { parseAll } from '../src/load/parse-all.ts';
+import { loadRepository } from '../src/load/repository.ts';
+import { cleanJourney, OWNERS, writeRepo } from './helpers/repo.ts';
+
+/** Good, broken and hostile files, and enough of them that the worker gets a share. */
+function mixedRepo(count: number): string {
+  const files: Record<string, string | Uint8Array> = { 'journeys/owners.yaml': OWNERS };
+  for (let i = 0; i < count; i += 1) files[`journeys/j-${String(i).padStart(4, '0')}.journey.yaml`] = cleanJourney(`j-${i}`);
+  files['journeys/broken.journey.yaml'] = 'journey: broken\ntitle: [unclosed\n';
+  files['journeys/proto.journey.yaml'] = cleanJourney('proto', '__proto__: { polluted: true }\n');
+  files['journeys/latin1.journey.yaml'] = new Uint8Array([0x6a, 0x3a, 0x20, 0xe9, 0x0a]);
+  files['journeys/story.journey.md'] = `---\n${cleanJourney('story')}\n---\n# Story\n\n### welcome-email\n\nSent at once.\n`;
+  return writeRepo(files);
+}
+
+describe('parsing on a worker thread beside the main thread', () => {
+  const root = mixedRepo(3000);
+
+  it('shares the files with the worker', () => {
+    const layout = discover(root);
+    const { parsed, byWorker } = parseAll(layout.root, layout.files, { parallel: true });
+    expect(parsed.length).toBe(layout.files.length);
+    expect(byWorker).toBeGreaterThan(0);
+    expect(byWorker).toBeLessThan(layout.files.length);
+  });
+
+  it('gives the same repository as the main thread alone', () => {
+    const alone = loadRepository(root, { parallel: false });
+    const shared = loadRepository(root, { parallel: true });
+    expect(shared).toEqual(alone);
+    expect(alone.repo.journeys.length).toBe(3002);
+    expect(alone.repo.problems.map((problem) => `${problem.kind} ${problem.at.file}`)).toEqual(
+      expect.arrayContaining(['parse journeys/broken.journey.yaml', 'parse journeys/latin1.journey.yaml', 'schema journeys/proto.journey.yaml']),
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
