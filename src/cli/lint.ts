@@ -17,11 +17,19 @@ Exit status: 0 no errors, 1 errors (or too many warnings), 2 the command could n
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function progress(io: Io): ((done: number, total: number) => void) | undefined {
-  if (!io.stderr.isTTY) return undefined;
-  return (done, total) => {
-    if (total < 200) return;
-    if (done % 100 === 0 || done === total) io.stderr.write(`\rReading files: ${done.toLocaleString('en')}/${total.toLocaleString('en')}${done === total ? '\n' : ''}`);
+/** A progress line on a terminal's stderr for large repositories; `end` clears it. */
+function progress(io: Io): { onFile?: (done: number, total: number) => void; end: () => void } {
+  if (!io.stderr.isTTY) return { end: () => {} };
+  let shown = false;
+  return {
+    onFile(done, total) {
+      if (total < 200 || (done % 100 !== 0 && done !== total)) return;
+      shown = true;
+      io.stderr.write(`\rParsing files: ${done.toLocaleString('en')}/${total.toLocaleString('en')}`);
+    },
+    end() {
+      if (shown) io.stderr.write('\r\u001b[K');
+    },
   };
 }
 
@@ -57,7 +65,9 @@ export function lintCommand(args: readonly string[], io: Io): number {
   }
   if (values.today !== undefined && !DATE.test(values.today)) throw new CommandError(`--today takes a date written YYYY-MM-DD, not "${values.today}".`);
 
-  const result = check(positionals[0] ?? io.cwd, { today: values.today, now: io.now(), onFile: progress(io) });
+  const meter = progress(io);
+  const result = check(positionals[0] ?? io.cwd, { today: values.today, now: io.now(), onFile: meter.onFile });
+  meter.end();
   if (result.configErrors.length > 0) {
     printConfigErrors(result, io);
     return EXIT.usage;

@@ -9,6 +9,8 @@ const PARALLEL_FROM = 150;
 export interface ParseAllOptions {
   /** `auto` (default): a worker beside the main thread for large repositories on machines with cores to spare. */
   readonly parallel?: boolean | 'auto';
+  /** Called as files are parsed (by either thread), for progress on large repositories. */
+  readonly onFile?: (done: number, total: number) => void;
 }
 
 type FileList = readonly { readonly path: string; readonly kind: SourceKind }[];
@@ -47,6 +49,7 @@ export function parseAll(root: string, files: FileList, options: ParseAllOptions
   }
   for (let index = Atomics.add(state, 0, 1); index < files.length; index = Atomics.add(state, 0, 1)) {
     results[index] = parseFile(root, files[index]!.path, files[index]!.kind);
+    options.onFile?.(Math.min(files.length, Atomics.load(state, 0)), files.length);
   }
   if (worker && port) {
     // A worker that took no file has nothing to send (or never started): no need to wait for it.

@@ -5,10 +5,7 @@ import { discover } from './discover.ts';
 import { channelsFrom, journeyFrom, ownersFrom, personasFrom, scenarioFrom } from './normalize.ts';
 import { parseAll, type ParseAllOptions } from './parse-all.ts';
 
-export interface LoadOptions extends ParseAllOptions {
-  /** Called as files are taken into the model, for progress on large repositories. */
-  readonly onFile?: (done: number, total: number) => void;
-}
+export type LoadOptions = ParseAllOptions;
 
 export interface LoadedRepository {
   readonly root: string;
@@ -28,11 +25,10 @@ export function loadRepository(path: string, options: LoadOptions = {}): LoadedR
   const declared: { owners?: string; channels?: string; personas?: string } = {};
   let config = EMPTY_CONFIG;
 
-  parseAll(layout.root, layout.files, options).parsed.forEach(({ file, sections, problems: found }, index) => {
+  parseAll(layout.root, layout.files, options).parsed.forEach(({ file, sections, problems: found }) => {
     const { path: filePath, kind } = file;
     problems.push(...found);
     files.push(file);
-    options.onFile?.(index + 1, layout.files.length);
     if (kind === 'owners' || kind === 'channels' || kind === 'personas') declared[kind] ??= filePath;
     if (file.data === undefined) return;
     switch (kind) {
