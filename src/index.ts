@@ -14,6 +14,7 @@ export { lint, compareFindings } from './engine/run.ts';
 export type { LintResult, Summary } from './engine/run.ts';
 export type { Rule, RuleMeta, RuleExample, RunContext } from './engine/rule.ts';
 export { loadRepository } from './load/repository.ts';
+export { loadAtRevision, resolveRevision } from './load/git.ts';
 export { UsageError } from './load/discover.ts';
 export { builtInRules } from './rules/index.ts';
 export { formatters } from './format/index.ts';
@@ -28,6 +29,8 @@ export interface CheckOptions extends LoadOptions {
   /** The clock reading used when `today` is not given. */
   readonly now?: Date;
   readonly rules?: readonly Rule[];
+  /** The repository at a base revision, for the rules that compare with one. */
+  readonly base?: Repository;
 }
 
 export interface CheckResult extends LintResult {
@@ -42,7 +45,7 @@ export function check(path: string, options: CheckOptions = {}): CheckResult {
   const { root, repo } = loadRepository(path, options);
   const zone = repo.config.timeZone !== undefined && isTimeZone(repo.config.timeZone) ? repo.config.timeZone : undefined;
   const today = options.today ?? todayIn(options.now ?? new Date(), zone);
-  const result = lint(repo, { rules: options.rules ?? builtInRules, run: { today } });
+  const result = lint(repo, { rules: options.rules ?? builtInRules, run: { today, base: options.base } });
   return { ...result, root, repo, today };
 }
 export { simulate } from './simulate/timeline.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtInRules, check, type Rule, type RuleExample } from '../src/index.ts';
+import { builtInRules, check, loadRepository, type Rule, type RuleExample } from '../src/index.ts';
 import { TODAY, writeRepo } from './helpers/repo.ts';
 
 /** Lints an example with every rule (the example's options on its own rule) and keeps that rule's findings. */
@@ -10,7 +10,8 @@ function run(rule: Rule, example: RuleExample) {
     files['journeys.config.yaml'] = `${files['journeys.config.yaml'] ?? ''}${config}`;
   }
   const root = writeRepo(files);
-  const result = check(root, { today: example.context?.today ?? TODAY });
+  const base = example.base ? loadRepository(writeRepo(example.base)).repo : undefined;
+  const result = check(root, { today: example.context?.today ?? TODAY, base });
   expect(result.configErrors).toEqual([]);
   return result.findings.filter((finding) => finding.rule === rule.meta.id);
 }

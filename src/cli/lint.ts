@@ -1,4 +1,4 @@
-import { check, formatters, type CheckResult } from '../index.ts';
+import { check, formatters, loadAtRevision, type CheckResult } from '../index.ts';
 import { parse } from './args.ts';
 import { CommandError, EXIT, useColor, type Io } from './io.ts';
 
@@ -11,6 +11,7 @@ Options:
       --max-warnings <n>  Exit with status 1 when there are more than n warnings
       --quiet             Report errors only
       --today <date>      Lint as of this date (YYYY-MM-DD); default: today in the configured time zone
+      --base <rev>        Also run the rules that compare with a git revision (version-not-bumped)
   -h, --help              Show this help
 
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 the command could not run.`;
@@ -47,6 +48,7 @@ export function lintCommand(args: readonly string[], io: Io): number {
       'max-warnings': { type: 'string' },
       quiet: { type: 'boolean' },
       today: { type: 'string' },
+      base: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     1,
@@ -65,8 +67,10 @@ export function lintCommand(args: readonly string[], io: Io): number {
   }
   if (values.today !== undefined && !DATE.test(values.today)) throw new CommandError(`--today takes a date written YYYY-MM-DD, not "${values.today}".`);
 
+  const path = positionals[0] ?? io.cwd;
+  const base = values.base === undefined ? undefined : loadAtRevision(path, values.base).repo;
   const meter = progress(io);
-  const result = check(positionals[0] ?? io.cwd, { today: values.today, now: io.now(), onFile: meter.onFile });
+  const result = check(path, { today: values.today, now: io.now(), onFile: meter.onFile, base });
   meter.end();
   if (result.configErrors.length > 0) {
     printConfigErrors(result, io);

@@ -14,6 +14,8 @@ export interface RuleExample {
   readonly options?: Readonly<Record<string, unknown>>;
   /** Extra context, such as the date the example is linted on. */
   readonly context?: Partial<Pick<RunContext, 'today'>>;
+  /** For rules that compare with a base revision: the files as they were there. */
+  readonly base?: Readonly<Record<string, string>>;
   /** Findings of this rule expected in a failing example (file defaults to the first file). */
   readonly findings?: readonly {
     readonly line: number;
@@ -43,6 +45,8 @@ export interface RuleMeta {
    * after the other rules' findings were matched against the disable comments.
    */
   readonly phase?: 'model' | 'suppressions';
+  /** `base`: the rule compares with a base revision, and runs only when one is given (`--base`). */
+  readonly requires?: 'base';
   readonly examples: {
     readonly fail: readonly RuleExample[];
     readonly pass: readonly RuleExample[];
@@ -53,6 +57,8 @@ export interface RuleMeta {
 export interface RunContext {
   /** Today's date in the user's time zone, `YYYY-MM-DD`. */
   readonly today: string;
+  /** The repository at the base revision, when comparing with one. */
+  readonly base?: Repository;
 }
 
 /** A disable comment found in a file, and whether it silenced anything. */

@@ -104,7 +104,10 @@ function summarize(repo: Repository, findings: readonly Finding[]): Summary {
  */
 export function lint(repo: Repository, options: LintOptions): LintResult {
   const positions = new Positions(repo.files);
-  const { settings, errors } = resolveSettings(options.rules, repo.config);
+  const resolved = resolveSettings(options.rules, repo.config);
+  const errors = resolved.errors;
+  // Rules that compare with a base revision stay silent without one.
+  const settings = resolved.settings.filter((setting) => setting.rule.meta.requires !== 'base' || options.run.base !== undefined);
   const configErrors = errors.map((error) => ({ ...error, ...positions.of({ file: error.file, path: error.path }) }));
   const ruleIds = new Set(options.rules.map((rule) => rule.meta.id));
   const enabledRules = new Set(settings.map((setting) => setting.rule.meta.id));

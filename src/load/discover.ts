@@ -26,7 +26,9 @@ const DECLARATIONS: Readonly<Record<string, SourceKind>> = {
 
 export const CONFIG_FILES = ['journeys.config.yaml', 'journeys.config.yml'] as const;
 
-function kindOf(relativePath: string): SourceKind | undefined {
+/** What a file is, from its path inside the journeys folder; undefined for files the tools do not read. */
+export function kindOf(relativePath: string): SourceKind | undefined {
+  if (relativePath.split('/').some((part) => part.startsWith('.') || part === 'node_modules')) return undefined;
   const name = basename(relativePath);
   if (/\.journey\.(ya?ml|md)$/.test(name)) return 'journey';
   if (/\.scenario\.ya?ml$/.test(name)) return 'scenario';
@@ -54,9 +56,7 @@ export function discover(path: string): Layout {
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const full = join(entry.parentPath, entry.name);
-    const inside = relative(journeysDir, full).split(sep).join('/');
-    if (inside.split('/').some((part) => part.startsWith('.') || part === 'node_modules')) continue;
-    const kind = kindOf(inside);
+    const kind = kindOf(relative(journeysDir, full).split(sep).join('/'));
     if (kind) files.push({ path: relative(root, full).split(sep).join('/'), kind });
   }
   for (const name of CONFIG_FILES) {

@@ -1,7 +1,7 @@
 import type { LoadProblem, SourceFile, SourceKind } from '../model/types.ts';
 import { findFrontMatter, splitSections, type Sections } from './markdown.ts';
 import { parseYaml } from './parse-yaml.ts';
-import { readText } from './read.ts';
+import { readText, type ReadResult } from './read.ts';
 import { validate } from './validate.ts';
 
 /** One file read, parsed and validated: plain data, so that it can cross a worker boundary. */
@@ -11,10 +11,14 @@ export interface ParsedFile {
   readonly problems: readonly LoadProblem[];
 }
 
-/** Reads, parses and validates one file. Never throws: what is wrong with it becomes problems. */
+/** Reads, parses and validates one file from disk. Never throws: what is wrong with it becomes problems. */
 export function parseFile(root: string, path: string, kind: SourceKind): ParsedFile {
+  return parseText(path, kind, readText(root, path));
+}
+
+/** Parses and validates one file's text, wherever it was read from (disk or git). */
+export function parseText(path: string, kind: SourceKind, read: ReadResult): ParsedFile {
   const at = { file: path, path: [] };
-  const read = readText(root, path);
   if (!read.ok) {
     return {
       file: { path, kind, text: read.text, yamlStart: 0, yamlEnd: read.text.length, data: undefined },

@@ -46,6 +46,11 @@ export function readText(root: string, path: string): ReadResult {
   } catch (error) {
     return { ok: false, message: `The file could not be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, text: '', offset: 0 };
   }
+  return decodeText(bytes);
+}
+
+/** Decodes a file's bytes as UTF-8, saying where it is not. */
+export function decodeText(bytes: Uint8Array): ReadResult {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { ok: false, message: 'The file is encoded as UTF-16: save it as UTF-8.', text: '', offset: 0 };
   }

@@ -4,6 +4,7 @@ import { configFrom, EMPTY_CONFIG } from './config.ts';
 import { discover } from './discover.ts';
 import { channelsFrom, journeyFrom, ownersFrom, personasFrom, scenarioFrom } from './normalize.ts';
 import { parseAll, type ParseAllOptions } from './parse-all.ts';
+import type { ParsedFile } from './parse-file.ts';
 
 export type LoadOptions = ParseAllOptions;
 
@@ -15,6 +16,11 @@ export interface LoadedRepository {
 /** Reads, parses and validates a journeys repository. Bad files become problems, never exceptions. */
 export function loadRepository(path: string, options: LoadOptions = {}): LoadedRepository {
   const layout = discover(path);
+  return { root: layout.root, repo: assemble(parseAll(layout.root, layout.files, options).parsed) };
+}
+
+/** The model of a repository from its parsed files, in path order. */
+export function assemble(parsed: readonly ParsedFile[]): Repository {
   const problems: LoadProblem[] = [];
   const files: SourceFile[] = [];
   const journeys: Journey[] = [];
@@ -25,7 +31,7 @@ export function loadRepository(path: string, options: LoadOptions = {}): LoadedR
   const declared: { owners?: string; channels?: string; personas?: string } = {};
   let config = EMPTY_CONFIG;
 
-  parseAll(layout.root, layout.files, options).parsed.forEach(({ file, sections, problems: found }) => {
+  parsed.forEach(({ file, sections, problems: found }) => {
     const { path: filePath, kind } = file;
     problems.push(...found);
     files.push(file);
@@ -60,5 +66,5 @@ export function loadRepository(path: string, options: LoadOptions = {}): LoadedR
   // A declared channel may redefine a built-in one (its name, or whether it is outbound).
   const declaredIds = new Set(channels.filter((channel) => !channel.builtIn).map((channel) => channel.id));
   const allChannels = channels.filter((channel) => !channel.builtIn || !declaredIds.has(channel.id));
-  return { root: layout.root, repo: { files, journeys, owners, channels: allChannels, personas, scenarios, config, declared, problems } };
+  return { files, journeys, owners, channels: allChannels, personas, scenarios, config, declared, problems };
 }

@@ -15,6 +15,7 @@ import uniqueId from './unique-id.ts';
 import unknownReference from './unknown-reference.ts';
 import unmeasuredMomentOfTruth from './unmeasured-moment-of-truth.ts';
 import unusedSuppression from './unused-suppression.ts';
+import versionNotBumped from './version-not-bumped.ts';
 
 /** Every built-in rule, in the order of the catalogue. */
 export const builtInRules: readonly Rule[] = [
@@ -34,4 +35,5 @@ export const builtInRules: readonly Rule[] = [
   staleJourney,
   lowValueTouchpoint,
   unusedSuppression,
+  versionNotBumped,
 ] as readonly Rule[];

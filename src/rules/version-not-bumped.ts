@@ -1,0 +1,78 @@
+import { defineRule } from '../engine/rule.ts';
+import { child } from '../model/refs.ts';
+import type { Journey } from '../model/types.ts';
+
+const journey = (version: number, after: string): string =>
+  [
+    'journey: welcome',
+    `version: ${version}`,
+    'title: Welcome',
+    'stages:',
+    '  - id: start',
+    'touchpoints:',
+    '  - id: welcome-email',
+    '    stage: start',
+    '    channel: email',
+    '    trigger: account.opened',
+    `    after: ${after}`,
+    '',
+  ].join('\n');
+
+/** JSON with sorted keys, so that reordering fields is not a change. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** The touchpoints as data, without the Markdown narrative (prose is not behaviour). */
+const behaviour = (journey: Journey): string => canonical(journey.raw.touchpoints ?? []);
+
+export default defineRule({
+  meta: {
+    id: 'version-not-bumped',
+    severity: 'warning',
+    description:
+      '(Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise.',
+    rationale:
+      'The version tells analysts, the site and downstream tools that a journey behaves differently from a given date. Measurements before and after a change must not be mixed up.',
+    fix: 'Raise "version:" by one in the same change.',
+    requires: 'base',
+    examples: {
+      fail: [
+        {
+          title: 'The welcome e-mail now waits 2 hours, and the version stayed at 3',
+          base: { 'journeys/welcome.journey.yaml': journey(3, '0m') },
+          files: { 'journeys/welcome.journey.yaml': journey(3, '2h') },
+          findings: [{ line: 2, column: 10, message: 'still version 3' }],
+        },
+      ],
+      pass: [
+        {
+          title: 'The same change, with the version raised',
+          base: { 'journeys/welcome.journey.yaml': journey(3, '0m') },
+          files: { 'journeys/welcome.journey.yaml': journey(4, '2h') },
+        },
+      ],
+    },
+  },
+  check({ repo, run, report }) {
+    if (!run.base) return;
+    const before = new Map(run.base.journeys.map((journey) => [journey.id, journey]));
+    for (const journey of repo.journeys) {
+      const old = before.get(journey.id);
+      if (!old || journey.version === undefined || old.version === undefined) continue;
+      if (journey.version > old.version || behaviour(journey) === behaviour(old)) continue;
+      report({
+        at: child(journey.ref, 'version'),
+        journey: journey.id,
+        message: `The touchpoints of journey "${journey.id}" changed, but it is still version ${journey.version} (version ${old.version} at the base): raise it to ${old.version + 1}.`,
+      });
+    }
+  },
+});
