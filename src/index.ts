@@ -51,3 +51,6 @@ export function check(path: string, options: CheckOptions = {}): CheckResult {
 export { simulate } from './simulate/timeline.ts';
 export type { Send, Timeline } from './simulate/timeline.ts';
 export { formatDay, formatMoment } from './simulate/clock.ts';
+export { compare as diffJourneys, findingKey, findingsNotIn } from './diff/compare.ts';
+export type { JourneysDiff, JourneyChange, ScenarioChange, FieldChange } from './diff/compare.ts';
+export { diffMarkdown, COMMENT_MARKER } from './diff/markdown.ts';

@@ -1,4 +1,5 @@
 import { defineRule } from '../engine/rule.ts';
+import { canonical } from '../model/canonical.ts';
 import { child } from '../model/refs.ts';
 import type { Journey } from '../model/types.ts';
 
@@ -17,18 +18,6 @@ const journey = (version: number, after: string): string =>
     `    after: ${after}`,
     '',
   ].join('\n');
-
-/** JSON with sorted keys, so that reordering fields is not a change. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 /** The touchpoints as data, without the Markdown narrative (prose is not behaviour). */
 const behaviour = (journey: Journey): string => canonical(journey.raw.touchpoints ?? []);

@@ -1,0 +1,221 @@
+/**
+ * What a change does to the journeys: a pure comparison of the repository at a
+ * base revision with the repository now, their findings and their simulated
+ * timelines.
+ */
+import { canonical } from '../model/canonical.ts';
+import type { Finding, Journey, Repository, Touchpoint } from '../model/types.ts';
+import { formatMoment } from '../simulate/clock.ts';
+import type { Timeline } from '../simulate/timeline.ts';
+
+export interface FieldChange {
+  /** Dotted path of the field: `owner`, `message.text`, `kpis`. */
+  readonly field: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+}
+
+export interface TouchpointSummary {
+  readonly id: string;
+  readonly stage?: string;
+  readonly channel?: string;
+  readonly owner?: string;
+  readonly text?: string;
+}
+
+export interface JourneySummary {
+  readonly id: string;
+  readonly file: string;
+  readonly title?: string;
+  readonly touchpoints: number;
+}
+
+export interface JourneyChange {
+  readonly id: string;
+  readonly file: string;
+  readonly title?: string;
+  /** The journey's own fields (title, owner, version, stages...). */
+  readonly fields: readonly FieldChange[];
+  readonly added: readonly TouchpointSummary[];
+  readonly removed: readonly TouchpointSummary[];
+  readonly changed: readonly { readonly id: string; readonly fields: readonly FieldChange[] }[];
+}
+
+export interface SendSummary {
+  readonly time: number;
+  readonly when: string;
+  readonly journey: string;
+  readonly touchpoint: string;
+  readonly channel: string;
+}
+
+export interface ScenarioChange {
+  readonly scenario: string;
+  /** Messages the scenario's customer now gets, and no longer gets. */
+  readonly added: readonly SendSummary[];
+  readonly removed: readonly SendSummary[];
+}
+
+export interface JourneysDiff {
+  readonly journeys: {
+    readonly added: readonly JourneySummary[];
+    readonly removed: readonly JourneySummary[];
+    readonly renamed: readonly { readonly from: JourneySummary; readonly to: JourneySummary }[];
+    readonly changed: readonly JourneyChange[];
+  };
+  readonly timelines: readonly ScenarioChange[];
+  readonly findings: { readonly introduced: readonly Finding[]; readonly fixed: readonly Finding[] };
+  /** What could not be compared, in plain words (a file unreadable at the base...). */
+  readonly notes: readonly string[];
+}
+
+export interface Side {
+  readonly repo: Repository;
+  readonly findings: readonly Finding[];
+  readonly timelines: readonly Timeline[];
+}
+
+/** The fields of an object, flattened one level into its sub-objects (`message.text`); lists stay whole. */
+function flatten(data: unknown): Map<string, unknown> {
+  const fields = new Map<string, unknown>();
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return fields;
+  for (const [key, value] of Object.entries(data)) {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [inner, innerValue] of Object.entries(value)) fields.set(`${key}.${inner}`, innerValue);
+    } else {
+      fields.set(key, value);
+    }
+  }
+  return fields;
+}
+
+function fieldChanges(before: unknown, after: unknown, ignore: ReadonlySet<string> = new Set()): FieldChange[] {
+  const old = flatten(before);
+  const now = flatten(after);
+  const changes: FieldChange[] = [];
+  for (const field of new Set([...old.keys(), ...now.keys()])) {
+    if (ignore.has(field)) continue;
+    if (canonical(old.get(field)) === canonical(now.get(field))) continue;
+    changes.push({ field, before: old.get(field), after: now.get(field) });
+  }
+  return changes;
+}
+
+const summary = (journey: Journey): JourneySummary => ({ id: journey.id, file: journey.file, title: journey.title, touchpoints: journey.touchpoints.length });
+const touchpointSummary = (touchpoint: Touchpoint): TouchpointSummary => ({
+  id: touchpoint.id,
+  stage: touchpoint.stage,
+  channel: touchpoint.channel,
+  owner: touchpoint.owner,
+  text: touchpoint.message?.text,
+});
+const rawOf = (journey: Journey, touchpoint: Touchpoint): unknown => {
+  const list = journey.raw.touchpoints;
+  return Array.isArray(list) ? list[touchpoint.ref.path[1] as number] : undefined;
+};
+
+function compareJourney(before: Journey, after: Journey): JourneyChange | undefined {
+  const fields = fieldChanges(before.raw, after.raw, new Set(['touchpoints']));
+  const old = new Map(before.touchpoints.map((touchpoint) => [touchpoint.id, touchpoint]));
+  const now = new Map(after.touchpoints.map((touchpoint) => [touchpoint.id, touchpoint]));
+  const added = after.touchpoints.filter((touchpoint) => !old.has(touchpoint.id)).map(touchpointSummary);
+  const removed = before.touchpoints.filter((touchpoint) => !now.has(touchpoint.id)).map(touchpointSummary);
+  const changed: { id: string; fields: FieldChange[] }[] = [];
+  for (const touchpoint of after.touchpoints) {
+    const previous = old.get(touchpoint.id);
+    if (!previous) continue;
+    const changes = fieldChanges(rawOf(before, previous), rawOf(after, touchpoint));
+    if ((previous.narrative?.markdown ?? '') !== (touchpoint.narrative?.markdown ?? '')) {
+      changes.push({ field: 'narrative', before: previous.narrative?.markdown, after: touchpoint.narrative?.markdown });
+    }
+    if (changes.length > 0) changed.push({ id: touchpoint.id, fields: changes });
+  }
+  if ((before.narrative?.markdown ?? '') !== (after.narrative?.markdown ?? '')) {
+    fields.push({ field: 'narrative', before: before.narrative?.markdown, after: after.narrative?.markdown });
+  }
+  if (fields.length === 0 && added.length === 0 && removed.length === 0 && changed.length === 0 && before.file === after.file) return undefined;
+  return { id: after.id, file: after.file, title: after.title, fields, added, removed, changed };
+}
+
+const sendKey = (send: SendSummary): string => `${send.journey}\u0000${send.touchpoint}\u0000${send.time}`;
+
+function compareTimelines(before: readonly Timeline[], after: readonly Timeline[]): ScenarioChange[] {
+  const sends = (timeline: Timeline | undefined): SendSummary[] =>
+    (timeline?.sends ?? []).map((send) => ({
+      time: send.time,
+      when: formatMoment(send.time, timeline?.scenario.start),
+      journey: send.journey.id,
+      touchpoint: send.touchpoint.id,
+      channel: send.channel,
+    }));
+  const old = new Map(before.map((timeline) => [timeline.scenario.id, timeline]));
+  const now = new Map(after.map((timeline) => [timeline.scenario.id, timeline]));
+  const changes: ScenarioChange[] = [];
+  for (const id of [...new Set([...old.keys(), ...now.keys()])].sort()) {
+    const was = sends(old.get(id));
+    const is = sends(now.get(id));
+    const wasKeys = new Set(was.map(sendKey));
+    const isKeys = new Set(is.map(sendKey));
+    const added = is.filter((send) => !wasKeys.has(sendKey(send)));
+    const removed = was.filter((send) => !isKeys.has(sendKey(send)));
+    if (added.length > 0 || removed.length > 0) changes.push({ scenario: id, added, removed });
+  }
+  return changes;
+}
+
+/** What identifies a finding across revisions: never its line, which moves with every edit above it. */
+export function findingKey(finding: Finding): string {
+  return [finding.rule, finding.journey ?? '', finding.touchpoint ?? '', finding.message].join('\u0000');
+}
+
+/** Findings of `a` that `b` does not have, counting repeats (a multiset difference). */
+export function findingsNotIn(a: readonly Finding[], b: readonly Finding[]): Finding[] {
+  const counts = new Map<string, number>();
+  for (const finding of b) counts.set(findingKey(finding), (counts.get(findingKey(finding)) ?? 0) + 1);
+  return a.filter((finding) => {
+    const left = counts.get(findingKey(finding)) ?? 0;
+    if (left === 0) return true;
+    counts.set(findingKey(finding), left - 1);
+    return false;
+  });
+}
+
+export function compare(base: Side, head: Side): JourneysDiff {
+  const notes: string[] = [];
+  for (const problem of base.repo.problems) {
+    if (problem.kind !== 'parse') continue;
+    notes.push(`${problem.at.file} could not be read at the base revision (${problem.message}): its changes are shown as if it were new.`);
+  }
+  for (const problem of head.repo.problems) {
+    if (problem.kind !== 'parse') continue;
+    notes.push(`${problem.at.file} cannot be read now (${problem.message}): what it held is shown as removed until it is fixed.`);
+  }
+  const oldById = new Map(base.repo.journeys.map((journey) => [journey.id, journey]));
+  const newById = new Map(head.repo.journeys.map((journey) => [journey.id, journey]));
+  const oldByFile = new Map(base.repo.journeys.map((journey) => [journey.file, journey]));
+
+  const added: JourneySummary[] = [];
+  const renamed: { from: JourneySummary; to: JourneySummary }[] = [];
+  const changed: JourneyChange[] = [];
+  const matched = new Set<Journey>();
+  for (const journey of head.repo.journeys) {
+    // The same id is the same journey, even moved to another file; the same file with a new id is a renamed journey.
+    const previous = oldById.get(journey.id) ?? (newById.has(oldByFile.get(journey.file)?.id ?? '') ? undefined : oldByFile.get(journey.file));
+    if (!previous) {
+      added.push(summary(journey));
+      continue;
+    }
+    matched.add(previous);
+    if (previous.id !== journey.id || previous.file !== journey.file) renamed.push({ from: summary(previous), to: summary(journey) });
+    const change = compareJourney(previous, journey);
+    if (change && (change.fields.length > 0 || change.added.length > 0 || change.removed.length > 0 || change.changed.length > 0)) changed.push(change);
+  }
+  const removed = base.repo.journeys.filter((journey) => !matched.has(journey)).map(summary);
+
+  return {
+    journeys: { added, removed, renamed, changed },
+    timelines: compareTimelines(base.timelines, head.timelines),
+    findings: { introduced: findingsNotIn(head.findings, base.findings), fixed: findingsNotIn(base.findings, head.findings) },
+    notes,
+  };
+}
