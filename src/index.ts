@@ -51,6 +51,9 @@ export function check(path: string, options: CheckOptions = {}): CheckResult {
 export { simulate } from './simulate/timeline.ts';
 export type { Send, Timeline } from './simulate/timeline.ts';
 export { formatDay, formatMoment } from './simulate/clock.ts';
-export { compare as diffJourneys, findingKey, findingsNotIn } from './diff/compare.ts';
+export { compare as diffJourneys } from './diff/compare.ts';
+export { applyBaseline, BASELINE_FILE, createBaseline, findingKey, findingsNotIn, parseBaseline } from './engine/baseline.ts';
+export type { Baseline, BaselineEntry } from './engine/baseline.ts';
+export { summarize } from './engine/run.ts';
 export type { JourneysDiff, JourneyChange, ScenarioChange, FieldChange } from './diff/compare.ts';
 export { diffMarkdown, COMMENT_MARKER } from './diff/markdown.ts';

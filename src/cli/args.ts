@@ -7,7 +7,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** util.parseArgs with errors a person can act on. */
 export function parse<T extends Options>(command: string, args: readonly string[], options: T, maxPositionals: number) {
   try {
-    const parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    const parsed = parseArgs({ args: [...args], options, allowPositionals: true, allowNegative: true, strict: true });
     if (parsed.positionals.length > maxPositionals) {
       throw new CommandError(`Too many arguments for "journeys ${command}": ${parsed.positionals.slice(maxPositionals).join(' ')}`);
     }

@@ -1,4 +1,7 @@
-import { check, formatters, loadAtRevision, type CheckResult } from '../index.ts';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { applyBaseline, BASELINE_FILE, check, createBaseline, formatters, loadAtRevision, parseBaseline, summarize, type CheckResult } from '../index.ts';
+import { plural } from '../model/text.ts';
 import { parse } from './args.ts';
 import { CommandError, EXIT, useColor, type Io } from './io.ts';
 
@@ -12,6 +15,8 @@ Options:
       --quiet             Report errors only
       --today <date>      Lint as of this date (YYYY-MM-DD); default: today in the configured time zone
       --base <rev>        Also run the rules that compare with a git revision (version-not-bumped)
+      --baseline-write    Record today's findings in ${BASELINE_FILE}; later runs report only new ones
+      --no-baseline       Report every finding, even those recorded in ${BASELINE_FILE}
   -h, --help              Show this help
 
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 the command could not run.`;
@@ -49,6 +54,8 @@ export function lintCommand(args: readonly string[], io: Io): number {
       quiet: { type: 'boolean' },
       today: { type: 'string' },
       base: { type: 'string' },
+      baseline: { type: 'boolean', default: true },
+      'baseline-write': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     1,
@@ -76,11 +83,31 @@ export function lintCommand(args: readonly string[], io: Io): number {
     printConfigErrors(result, io);
     return EXIT.usage;
   }
-  const findings = values.quiet ? result.findings.filter((finding) => finding.severity === 'error') : result.findings;
-  io.stdout.write(format(findings, result.summary, { color: useColor(io) }));
-  if (result.summary.errors > 0) return EXIT.findings;
-  if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) {
-    io.stderr.write(`journeys: ${result.summary.warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);
+  const baselinePath = join(result.root, BASELINE_FILE);
+  if (values['baseline-write']) {
+    const baseline = createBaseline(result.findings);
+    writeFileSync(baselinePath, `${JSON.stringify(baseline, null, 2)}\n`);
+    io.stdout.write(`Wrote ${BASELINE_FILE}: ${plural(result.findings.length, 'finding')} recorded. Later runs report only new ones.\n`);
+    return EXIT.ok;
+  }
+  let { findings, summary } = result;
+  if (values.baseline && existsSync(baselinePath)) {
+    let baseline;
+    try {
+      baseline = parseBaseline(readFileSync(baselinePath, 'utf8'));
+    } catch (error) {
+      throw new CommandError(`${BASELINE_FILE} cannot be used: ${(error as Error).message}. Write it again with --baseline-write, or run with --no-baseline.`);
+    }
+    const applied = applyBaseline(findings, baseline);
+    findings = applied.findings;
+    summary = summarize(result.repo, findings);
+    if (applied.hidden > 0) io.stderr.write(`journeys: ${plural(applied.hidden, 'finding')} recorded in ${BASELINE_FILE} not shown (--no-baseline shows them).\n`);
+  }
+  const shown = values.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
+  io.stdout.write(format(shown, summary, { color: useColor(io) }));
+  if (summary.errors > 0) return EXIT.findings;
+  if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
+    io.stderr.write(`journeys: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);
     return EXIT.findings;
   }
   return EXIT.ok;

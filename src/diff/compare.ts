@@ -3,6 +3,7 @@
  * base revision with the repository now, their findings and their simulated
  * timelines.
  */
+import { findingsNotIn } from '../engine/baseline.ts';
 import { canonical } from '../model/canonical.ts';
 import type { Finding, Journey, Repository, Touchpoint } from '../model/types.ts';
 import { formatMoment } from '../simulate/clock.ts';
@@ -161,23 +162,6 @@ function compareTimelines(before: readonly Timeline[], after: readonly Timeline[
     if (added.length > 0 || removed.length > 0) changes.push({ scenario: id, added, removed });
   }
   return changes;
-}
-
-/** What identifies a finding across revisions: never its line, which moves with every edit above it. */
-export function findingKey(finding: Finding): string {
-  return [finding.rule, finding.journey ?? '', finding.touchpoint ?? '', finding.message].join('\u0000');
-}
-
-/** Findings of `a` that `b` does not have, counting repeats (a multiset difference). */
-export function findingsNotIn(a: readonly Finding[], b: readonly Finding[]): Finding[] {
-  const counts = new Map<string, number>();
-  for (const finding of b) counts.set(findingKey(finding), (counts.get(findingKey(finding)) ?? 0) + 1);
-  return a.filter((finding) => {
-    const left = counts.get(findingKey(finding)) ?? 0;
-    if (left === 0) return true;
-    counts.set(findingKey(finding), left - 1);
-    return false;
-  });
 }
 
 export function compare(base: Side, head: Side): JourneysDiff {

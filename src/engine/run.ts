@@ -84,7 +84,8 @@ function toFinding(raw: Raw, positions: Positions): Finding {
   };
 }
 
-function summarize(repo: Repository, findings: readonly Finding[]): Summary {
+/** Counts of a repository and of its findings by severity. */
+export function summarize(repo: Repository, findings: readonly Finding[]): Summary {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
