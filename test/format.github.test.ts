@@ -1,0 +1,119 @@
+/**
+ * `journeys lint --format github`: workflow commands that GitHub Actions turns into
+ * annotations, escaped so that user text can neither break nor forge a command, and cut
+ * to what GitHub shows, with a line saying what was cut.
+ */
+import { describe, expect, it } from 'vitest';
+import { check, type CheckResult } from '../src/index.ts';
+import { ANNOTATIONS_PER_KIND, escapeData, escapeProperty, github } from '../src/format/github.ts';
+import { runJourneys } from './helpers/cli.ts';
+import { cleanJourney, OWNERS, TODAY, writeRepo } from './helpers/repo.ts';
+import { FLAWED, HOSTILE, HOSTILE_FILE, ownerless } from './fixtures/format/repos.ts';
+
+function lint(files: Readonly<Record<string, string>>): CheckResult {
+  const result = check(writeRepo(files), { today: TODAY });
+  expect(result.configErrors).toEqual([]);
+  return result;
+}
+
+const format = (result: CheckResult): string[] => github(result.findings, result.summary).trimEnd().split('\n');
+
+/** A workflow command as GitHub parses it: `::name prop=value,prop=value::data`, values unescaped. */
+function parseCommand(line: string): { command: string; properties: Record<string, string>; data: string } | undefined {
+  const match = /^::([a-z]+) ([^:]*)::(.*)$/.exec(line);
+  if (!match) return undefined;
+  const unescape = (text: string): string =>
+    text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  const properties: Record<string, string> = {};
+  for (const pair of match[2]!.split(',')) {
+    const at = pair.indexOf('=');
+    properties[pair.slice(0, at)] = unescape(pair.slice(at + 1));
+  }
+  return { command: match[1]!, properties, data: unescape(match[3]!) };
+}
+
+describe('github', () => {
+  it('prints one annotation per finding, with its place, end, title and message, then the counts', () => {
+    const result = lint(FLAWED);
+    expect(format(result)).toEqual([
+      '::notice file=journeys/welcome.journey.yaml,line=14,col=5,title=journeys(missing-kpi)::Touchpoint "welcome-email" has no KPI: add one under "kpis:" to measure it.',
+      `::error file=journeys/welcome.journey.yaml,line=14,col=9,endLine=14,endColumn=22,title=journeys(unique-id)::${result.findings[1]!.message}`,
+      '::error file=journeys/welcome.journey.yaml,line=17,col=12,endLine=17,endColumn=23,title=journeys(unknown-reference)::Owner "team-growth" is not declared in journeys/owners.yaml.',
+      `::error file=journeys/welcome.journey.yaml,line=18,col=5,title=journeys(missing-owner)::${result.findings[3]!.message}`,
+      'journeys: 4 problems (3 errors, 0 warnings, 1 info) in 1 journey, 3 touchpoints in 2 files.',
+    ]);
+  });
+
+  it('escapes %, CR and LF in messages, and also : and , in properties', () => {
+    expect(escapeData('50% off\r\nnow: a, b')).toBe('50%25 off%0D%0Anow: a, b');
+    expect(escapeProperty('50% off\r\nnow: a, b')).toBe('50%25 off%0D%0Anow%3A a%2C b');
+    // `%` first, so that an escape is never escaped twice, and text that looks escaped stays as written.
+    expect(escapeData('%0A')).toBe('%250A');
+    expect(escapeProperty('%3A')).toBe('%253A');
+  });
+
+  it('keeps hostile user text (a file name, a touchpoint id, an owner) inside one command each, unchanged once unescaped', () => {
+    const result = lint(HOSTILE);
+    const lines = format(result);
+    // Nothing the user wrote starts a line: one command per finding, and the counts.
+    expect(lines).toHaveLength(result.findings.length + 1);
+    const commands = lines.slice(0, -1).map((line) => parseCommand(line));
+    commands.forEach((command, index) => {
+      const finding = result.findings[index]!;
+      expect(command, lines[index]).toBeDefined();
+      expect(command!.properties.file).toBe(HOSTILE_FILE);
+      expect(command!.properties.line).toBe(String(finding.line));
+      expect(command!.properties.col).toBe(String(finding.column));
+      expect(command!.properties.title).toBe(`journeys(${finding.rule})`);
+      expect(command!.data).toBe(finding.message);
+    });
+    // The touchpoint id, CR LF and all, echoed by missing-kpi.
+    const kpi = lines.find((line) => line.includes('journeys(missing-kpi)'))!;
+    expect(kpi).toBe(
+      '::notice file=journeys/x%2Cy%3Az%25.journey.yaml,line=9,col=5,title=journeys(missing-kpi)::Touchpoint "t,1:%25%0D%0A<script>alert(1)</script>|`x`" has no KPI: add one under "kpis:" to measure it.',
+    );
+    // The unknown owner, with its percent sign, comma and colon.
+    const owner = lines.find((line) => line.includes('journeys(unknown-reference)'))!;
+    expect(owner).toBe(
+      '::error file=journeys/x%2Cy%3Az%25.journey.yaml,line=12,col=12,endLine=12,endColumn=32,title=journeys(unknown-reference)::Owner "50%25,off: @everyone" is not declared in journeys/owners.yaml.',
+    );
+  });
+
+  it(`prints at most ${ANNOTATIONS_PER_KIND} errors, then a line on what was cut and where the full list is, then the counts`, () => {
+    const result = lint({ 'journeys/owners.yaml': OWNERS, 'journeys/ownerless.journey.yaml': ownerless(25) });
+    expect(result.findings.map((f) => f.rule)).toEqual(Array(25).fill('missing-owner'));
+    const lines = format(result);
+    expect(lines).toHaveLength(12);
+    expect(lines.slice(0, 10).every((line) => line.startsWith('::error file=journeys/ownerless.journey.yaml,'))).toBe(true);
+    expect(lines[9]).toContain('Touchpoint "step-10" has no owner');
+    // Plain lines: not workflow commands.
+    expect(lines[10]).toMatch(/^journeys: 15 more findings not shown as annotations \(15 errors\)/);
+    expect(lines[10]).toContain('SARIF');
+    expect(lines[10]).toContain('pull-request comment');
+    expect(lines[11]).toBe('journeys: 25 problems (25 errors, 0 warnings, 0 infos) in 1 journey, 25 touchpoints in 2 files.');
+  });
+
+  it('counts the caps per kind: ten of each, and the cut line names each kind that was cut', () => {
+    // 12 errors (missing owners) and 12 infos (missing KPIs) on the same touchpoints.
+    const journey = ownerless(12).replace(/ {4}kpis: \[\{ metric: open-rate, target: 0\.4 \}\]\n/g, '');
+    const result = lint({ 'journeys/owners.yaml': OWNERS, 'journeys/ownerless.journey.yaml': journey });
+    const lines = format(result);
+    expect(lines.filter((line) => line.startsWith('::error '))).toHaveLength(10);
+    expect(lines.filter((line) => line.startsWith('::notice '))).toHaveLength(10);
+    expect(lines.filter((line) => line.startsWith('::warning '))).toHaveLength(0);
+    expect(lines.at(-2)).toMatch(/^journeys: 4 more findings not shown as annotations \(2 errors, 2 notices\)/);
+  });
+
+  it('prints only the counts when there is nothing to report', () => {
+    const result = lint({ 'journeys/owners.yaml': OWNERS, 'journeys/welcome.journey.yaml': cleanJourney() });
+    expect(format(result)).toEqual(['journeys: no problems in 1 journey, 1 touchpoint in 2 files.']);
+  });
+
+  it('is what `journeys lint --format github` prints', async () => {
+    const root = writeRepo(FLAWED);
+    const cli = await runJourneys(['lint', root, '--format', 'github', '--today', TODAY], root);
+    expect(cli.status).toBe(1);
+    const result = check(root, { today: TODAY });
+    expect(cli.stdout).toBe(github(result.findings, result.summary));
+  });
+});
