@@ -10,8 +10,12 @@
  */
 import type { JourneyView, StageView, TouchpointView } from './view.ts';
 
-/** Characters that mean nothing to Mermaid's grammars wherever labels appear. */
-const SAFE = /^[\p{L}\p{N}\p{M} .,'()\-/?!@+*=_]$/u;
+/**
+ * Characters that mean nothing to Mermaid's grammars wherever labels appear: letters,
+ * digits and a little ASCII punctuation; any other character beyond ASCII except
+ * controls and invisible formatting (Mermaid's grammars are ASCII).
+ */
+const SAFE = /^(?:[A-Za-z0-9 .,'()\-/?!@+*=_]|(?![\p{C}])[^\p{ASCII}])$/u;
 /** Mermaid's own placeholder for entity codes: never let user text contain it. */
 const PLACEHOLDER = /^[ﬂ°¶]$/u;
 /** Words that open a statement in Mermaid's `journey` grammar, when a task name starts with them. */
@@ -42,7 +46,7 @@ export function mermaidPlain(text: string, max = Infinity): string {
   for (const char of chars) {
     const code = char.codePointAt(0)!;
     if (PLACEHOLDER.test(char)) out += '·';
-    else if ((SAFE.test(char) && char !== ',') || code > 0x7e) out += char;
+    else if (SAFE.test(char) && char !== ',') out += char;
     else if (code > 0x20 && code <= 0x7e) out += String.fromCodePoint(code + 0xfee0);
     else out += ' ';
   }

@@ -68,6 +68,7 @@ export function slugFor(id: string, taken: Set<string>): string {
     ? id
     : id
         .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-+|-+$/g, '')

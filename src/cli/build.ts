@@ -76,6 +76,9 @@ export function normalizeBase(base: string | undefined): string {
 /** Tells the site's content loader (and astro.config.mjs) what to build, through the environment. */
 export function siteEnvironment(options: SiteOptions & { out?: string }): void {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  // Vite reads import.meta.env from the environment too: a BASE_URL or MODE set for
+  // something else (a test runner sets both) would change every link of the site.
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
   process.env.JOURNEYS_ROOT = options.root;
   process.env.JOURNEYS_SITE_BASE = normalizeBase(options.base);
   if (options.site !== undefined) process.env.JOURNEYS_SITE_URL = options.site;
@@ -99,6 +102,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   siteEnvironment(options);
   const cacheDir = mkdtempSync(join(tmpdir(), 'journeys-astro-'));
+  // Astro resolves the packages of its prerendering chunks from the current folder.
+  const cwd = process.cwd();
+  process.chdir(PACKAGE_ROOT);
   try {
     const { build } = await import('astro');
     await build({
@@ -110,6 +116,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       logLevel: options.verbose ? 'info' : 'warn',
     });
   } finally {
+    process.chdir(cwd);
     rmSync(cacheDir, { recursive: true, force: true });
   }
   const astroDone = performance.now();

@@ -54,6 +54,8 @@ export async function devCommand(args: readonly string[], io: Io): Promise<numbe
   const root = repositoryPath(io.cwd, positionals[0]);
   const host = values.host ?? '127.0.0.1';
   siteEnvironment({ root, base: values.base, today: values.today });
+  // Astro resolves some packages from the current folder: serve from the site's own.
+  process.chdir(PACKAGE_ROOT);
   const { dev } = await import('astro');
   const server = await dev({
     root: PACKAGE_ROOT,

@@ -1,0 +1,265 @@
+/**
+ * The Mermaid text the site generates: user text can never change the diagram's
+ * structure (it is encoded, and comes back whole), long journeys are split into
+ * legible diagrams, and every touchpoint appears exactly once. Mermaid itself
+ * parses these texts in test/site.browser.test.ts.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { journeyDiagrams, MAX_TASKS, mermaidPlain, mermaidText, shortTiming, timelineFlowchart, timeOrder } from '../site/lib/mermaid.ts';
+import type { JourneyView, TouchpointView } from '../site/lib/view.ts';
+
+const NO_COUNTS = { errors: 0, warnings: 0, infos: 0 };
+
+interface TouchpointSpec {
+  id: string;
+  stage?: string;
+  channel?: string;
+  emotion?: number;
+  subject?: string;
+  trigger?: string;
+  after?: string;
+  at?: string;
+  moment?: boolean;
+}
+
+function touchpoint(spec: TouchpointSpec, stages: Map<string, string>): TouchpointView {
+  return {
+    id: spec.id,
+    anchor: `tp-${spec.id}`,
+    stage: spec.stage === undefined ? undefined : { id: spec.stage, name: stages.get(spec.stage) ?? spec.stage, slug: `stage-${spec.stage}` },
+    channel: spec.channel === undefined ? undefined : { id: spec.channel.toLowerCase(), name: spec.channel, slug: spec.channel.toLowerCase() },
+    trigger: spec.trigger ?? 'event.happened',
+    after: spec.after,
+    afterMinutes: 0,
+    at: spec.at,
+    timing: 'on event.happened',
+    message: spec.subject === undefined ? undefined : { subject: spec.subject },
+    tools: [],
+    momentOfTruth: spec.moment ?? false,
+    emotion: spec.emotion,
+    kpis: [],
+    counts: NO_COUNTS,
+  };
+}
+
+function journey(title: string, stageList: readonly (readonly [string, string])[], specs: readonly TouchpointSpec[]): JourneyView {
+  const stages = new Map(stageList);
+  return {
+    slug: 'j',
+    id: 'j',
+    title,
+    personas: [],
+    file: 'journeys/j.journey.yaml',
+    format: 'yaml',
+    stages: stageList.map(([id, name]) => ({ id, name, anchor: `stage-${id}`, touchpoints: specs.filter((spec) => spec.stage === id).length })),
+    touchpoints: specs.map((spec) => touchpoint(spec, stages)),
+    channels: [],
+    findings: [],
+    counts: NO_COUNTS,
+    health: 'healthy',
+    history: [],
+    momentsOfTruth: 0,
+  };
+}
+
+/** What Mermaid's own pre-processing does before parsing: entity codes become inert placeholders. */
+const encoded = (text: string): string => text.replace(/#\w+;/g, 'E');
+/** What Mermaid does after drawing: entity codes become the characters. */
+const decoded = (text: string): string => text.replace(/#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
+
+const HOSTILE = [
+  '<script>window.__pwned = 1</script>',
+  'a: b; c',
+  '"]; n0 --> n1; click n0 call alert(1); %%',
+  '%%{init: {"securityLevel": "loose"}}%%',
+  'end',
+  'title x: y',
+  'section z',
+  'journey',
+  'accTitle: owned',
+  'line one\nline two\r\nline three',
+  '`markdown` **bold** $$x^2$$',
+  '#quot; &lt; &amp; #35;',
+  '{braces} [brackets] (parens) <angles> |pipes|',
+  'ﬂ°°58¶ß',
+  'emoji 🎉 and accents: Crème brûlée, Straße',
+];
+
+describe('mermaidText', () => {
+  it('keeps plain words, and encodes every character that means something to Mermaid', () => {
+    expect(mermaidText('Welcome email (2nd)')).toBe('Welcome email (2nd)');
+    expect(mermaidText('a: b; c')).toBe('a#58; b#59; c');
+    expect(mermaidText('<b>"x"</b>')).toBe('#60;b#62;#34;x#34;#60;/b#62;');
+    expect(mermaidText('100% %%')).toBe('100#37; #37;#37;');
+    expect(mermaidText('#quot;')).toBe('#35;quot#59;');
+  });
+
+  it('puts everything on one line and cuts long text', () => {
+    expect(mermaidText('one\ntwo\r\n  three\t four')).toBe('one two three four');
+    expect(decoded(mermaidText('abcdefghijklmnop', 8))).toBe('abcdefg…');
+  });
+
+  it('neutralises a label that starts with a statement keyword', () => {
+    for (const word of ['journey', 'title x', 'section y', 'accTitle', 'accDescr', 'Journey map']) {
+      const text = mermaidText(word);
+      expect(text.startsWith('#')).toBe(true);
+      expect(decoded(text)).toBe(word);
+    }
+    expect(mermaidText('my journey')).toBe('my journey');
+  });
+
+  it("never lets text contain Mermaid's own entity placeholder", () => {
+    expect(mermaidText('ﬂ°°58¶ß')).not.toMatch(/[ﬂ°¶]/u);
+  });
+
+  it('round-trips any text, and leaves nothing Mermaid would read as syntax', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (text) => {
+        const out = mermaidText(text);
+        expect(encoded(out)).toMatch(/^(?:[A-Za-z0-9 .,'()\-/?!@+*=_]|(?![\p{C}ﬂ°¶])[^\p{ASCII}])*$/u);
+        expect(decoded(out)).toBe(text.replace(/\s+/g, ' ').trim());
+      }),
+    );
+  });
+});
+
+describe('mermaidPlain', () => {
+  it('turns punctuation into its full-width twin, commas included (they separate actors)', () => {
+    expect(mermaidPlain('Fax: "#1", {x}')).toBe('Fax： ＂＃1＂， ｛x｝');
+  });
+
+  it('leaves no character that Mermaid reads as syntax, and no entity placeholder', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (text) => {
+        const out = mermaidPlain(text);
+        expect(out).not.toMatch(/[\n\r"#$%&,:;<>[\]\\`{|}~^ﬂ¶]|\p{Cc}/u);
+      }),
+    );
+  });
+});
+
+describe('journeyDiagrams', () => {
+  const stages = [
+    ['discover', 'Discover'],
+    ['buy', 'Buy'],
+    ['use', 'Use'],
+  ] as const;
+
+  it('draws one journey per stage: the stage as the section, touchpoints as tasks scored by emotion, channels as actors', () => {
+    const j = journey('Buying a thing', stages, [
+      { id: 'ad', stage: 'discover', channel: 'Advertising', emotion: 3 },
+      { id: 'landing-page', stage: 'discover', channel: 'Website', emotion: 4 },
+      { id: 'checkout', stage: 'buy', channel: 'Website' },
+    ]);
+    const diagrams = journeyDiagrams(j);
+    expect(diagrams.map((diagram) => diagram.caption)).toEqual(['Discover', 'Buy']);
+    const lines = diagrams[0]!.source.split('\n');
+    expect(lines.slice(0, 2)).toEqual(['journey', '  accTitle: Buying a thing#58; Discover']);
+    expect(lines[2]).toMatch(/^ {2}accDescr: How the customer feels at each touchpoint of stage Discover/);
+    expect(lines.slice(3)).toEqual(['  section Discover', '    ad: 3: Advertising', '    landing-page: 4: Website', '']);
+    expect(diagrams[1]!.source).toContain('    checkout (no score): 3: Website\n');
+    expect(diagrams[0]!.description).toContain('ad on Advertising, emotion 3 of 5 (neutral)');
+  });
+
+  it(`splits a long journey so that no diagram has more than ${MAX_TASKS} tasks, and shows every touchpoint once`, () => {
+    const specs = Array.from({ length: 40 }, (_, n) => ({ id: `step-${n + 1}`, stage: n < 25 ? 'buy' : n < 30 ? 'use' : 'discover', channel: `Channel ${n % 7}`, emotion: (n % 5) + 1 }));
+    const diagrams = journeyDiagrams(journey('Long', stages, specs));
+    for (const diagram of diagrams) expect(diagram.touchpoints.length).toBeLessThanOrEqual(MAX_TASKS);
+    expect(diagrams.flatMap((diagram) => diagram.touchpoints.map((tp) => tp.id)).sort()).toEqual(specs.map((spec) => spec.id).sort());
+    // In stage order, the 25 of "buy" in 5 even parts.
+    expect(diagrams.map((diagram) => diagram.caption)).toEqual([
+      'Discover (part 1 of 2)',
+      'Discover (part 2 of 2)',
+      'Buy (part 1 of 5)',
+      'Buy (part 2 of 5)',
+      'Buy (part 3 of 5)',
+      'Buy (part 4 of 5)',
+      'Buy (part 5 of 5)',
+      'Use',
+    ]);
+    expect(new Set(diagrams.map((diagram) => diagram.id)).size).toBe(diagrams.length);
+  });
+
+  it('gathers touchpoints of no known stage in a diagram of their own', () => {
+    const diagrams = journeyDiagrams(journey('J', stages, [{ id: 'lost', stage: 'nowhere', channel: 'E-mail', emotion: 2 }]));
+    expect(diagrams.map((diagram) => diagram.caption)).toEqual(['No known stage']);
+  });
+
+  it('keeps every line well formed whatever the titles, stage names, channel names and ids say', () => {
+    for (const text of HOSTILE) {
+      const j = journey(text, [['s', text]], [
+        { id: 'journey-start', stage: 's', channel: text, emotion: 2 },
+        { id: text, stage: 's', channel: `${text}, other`, emotion: 4 },
+      ]);
+      for (const diagram of journeyDiagrams(j)) {
+        const lines = encoded(diagram.source).trimEnd().split('\n');
+        expect(lines[0]).toBe('journey');
+        expect(lines[1]).toMatch(/^ {2}accTitle: [^\n%]*$/);
+        expect(lines[2]).toMatch(/^ {2}accDescr: [^\n%]*$/);
+        expect(lines[3]).toMatch(/^ {2}section [^#:\n;%]+$/);
+        for (const task of lines.slice(4)) {
+          expect(task).toMatch(/^ {4}[^#:\n;%]+: [1-5]: [^#:\n;%,]+$/);
+          expect(task.trimStart()).not.toMatch(/^(journey|title|section|acc)/i);
+        }
+      }
+    }
+  });
+});
+
+describe('timelineFlowchart', () => {
+  const stages = [
+    ['a', 'Alpha'],
+    ['b', 'Beta'],
+  ] as const;
+
+  it('orders touchpoints by stage, then as written', () => {
+    const j = journey('J', stages, [
+      { id: 'late', stage: 'b' },
+      { id: 'early', stage: 'a' },
+      { id: 'second', stage: 'a' },
+      { id: 'orphan', stage: 'zzz' },
+    ]);
+    expect(timeOrder(j).map((tp) => tp.id)).toEqual(['early', 'second', 'late', 'orphan']);
+  });
+
+  it('draws one lane per channel, each touchpoint numbered in the order of the whole journey', () => {
+    const j = journey('J', stages, [
+      { id: 'welcome', stage: 'a', channel: 'E-mail', trigger: 'signed.up', after: '2h', at: '10:00', subject: 'Hello', moment: true },
+      { id: 'nudge', stage: 'a', channel: 'SMS' },
+      { id: 'follow-up', stage: 'b', channel: 'E-mail' },
+    ]);
+    const flow = timelineFlowchart(j);
+    const lines = flow.source.trimEnd().split('\n');
+    expect(lines[0]).toBe('flowchart LR');
+    expect(lines).toContain('  subgraph lane0["E-mail"]');
+    expect(lines).toContain('  subgraph lane1["SMS"]');
+    expect(lines.filter((line) => line.startsWith('  subgraph'))).toHaveLength(2);
+    expect(lines).toContain('    n0["1. welcome<br/><small>Alpha · signed.up +2h at 10#58;00</small>"]');
+    expect(lines).toContain('    n0 --> n2');
+    expect(lines).toContain('  lane0 ~~~ lane1');
+    expect(lines).toContain('  class n0 moment');
+    expect(flow.touchpoints.map((tp) => tp.id)).toEqual(['welcome', 'nudge', 'follow-up']);
+    expect(flow.description).toContain('3 touchpoints in 2 channel lanes (E-mail: 2, SMS: 1)');
+  });
+
+  it('keeps labels inside their quotes whatever the text, with generated ids only', () => {
+    for (const text of HOSTILE) {
+      const j = journey(text, [['s', text]], [
+        { id: text, stage: 's', channel: text, subject: text, trigger: text },
+        { id: 'end', stage: 's', channel: 'end', subject: 'end' },
+      ]);
+      const lines = encoded(timelineFlowchart(j).source).trimEnd().split('\n');
+      for (const line of lines.slice(3)) {
+        expect(line).toMatch(
+          /^( {2}subgraph lane\d+\["[^"\n]*"\]| {4}direction TB| {4}n\d+\["[^"\n]*"\]| {4}n\d+ --> n\d+| {2}end| {2}lane\d+ ~~~ lane\d+| {2}classDef moment stroke-width:3px| {2}class [n\d,]+ moment)$/,
+        );
+      }
+    }
+  });
+
+  it('says when a touchpoint fires in a few words', () => {
+    const [tp] = journey('J', [['a', 'A']], [{ id: 'x', stage: 'a', trigger: 'card.shipped', after: '1d', at: '09:30' }]).touchpoints;
+    expect(shortTiming(tp!)).toBe('card.shipped +1d at 09:30');
+  });
+});
