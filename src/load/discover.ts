@@ -32,6 +32,7 @@ export function kindOf(relativePath: string): SourceKind | undefined {
   const name = basename(relativePath);
   if (/\.journey\.(ya?ml|md)$/.test(name)) return 'journey';
   if (/\.scenario\.ya?ml$/.test(name)) return 'scenario';
+  if (/^metrics\/[^/]+\.csv$/.test(relativePath)) return 'metrics';
   if (!relativePath.includes('/')) return DECLARATIONS[name];
   return undefined;
 }

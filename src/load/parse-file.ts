@@ -1,6 +1,8 @@
 import type { LoadProblem, SourceFile, SourceKind } from '../model/types.ts';
 import { findFrontMatter, splitSections, type Sections } from './markdown.ts';
 import { parseYaml } from './parse-yaml.ts';
+import { lineStarts } from './lines.ts';
+import { parseMetrics } from './metrics.ts';
 import { readText, type ReadResult } from './read.ts';
 import { validate } from './validate.ts';
 
@@ -11,6 +13,20 @@ export interface ParsedFile {
   readonly problems: readonly LoadProblem[];
 }
 
+function parseMetricsFile(path: string, text: string): ParsedFile {
+  const { values, problems } = parseMetrics(path, text);
+  const starts = lineStarts(text);
+  return {
+    file: { path, kind: 'metrics', text, yamlStart: 0, yamlEnd: 0, data: values },
+    problems: problems.map((problem) => ({
+      kind: 'schema',
+      message: problem.message,
+      at: { file: path, path: [] },
+      offset: (starts[problem.line - 1] ?? 0) + problem.column - 1,
+    })),
+  };
+}
+
 /** Reads, parses and validates one file from disk. Never throws: what is wrong with it becomes problems. */
 export function parseFile(root: string, path: string, kind: SourceKind): ParsedFile {
   return parseText(path, kind, readText(root, path));
@@ -19,6 +35,7 @@ export function parseFile(root: string, path: string, kind: SourceKind): ParsedF
 /** Parses and validates one file's text, wherever it was read from (disk or git). */
 export function parseText(path: string, kind: SourceKind, read: ReadResult): ParsedFile {
   const at = { file: path, path: [] };
+  if (read.ok && kind === 'metrics') return parseMetricsFile(path, read.text);
   if (!read.ok) {
     return {
       file: { path, kind, text: read.text, yamlStart: 0, yamlEnd: read.text.length, data: undefined },

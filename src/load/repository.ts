@@ -1,4 +1,4 @@
-import type { Channel, Journey, LoadProblem, Owner, Persona, Repository, Scenario, SourceFile } from '../model/types.ts';
+import type { Channel, Journey, LoadProblem, MetricValue, Owner, Persona, Repository, Scenario, SourceFile } from '../model/types.ts';
 import { BUILT_IN_CHANNELS } from '../model/channels.ts';
 import { configFrom, EMPTY_CONFIG } from './config.ts';
 import { discover } from './discover.ts';
@@ -28,6 +28,7 @@ export function assemble(parsed: readonly ParsedFile[]): Repository {
   const channels: Channel[] = [...BUILT_IN_CHANNELS];
   const personas: Persona[] = [];
   const scenarios: Scenario[] = [];
+  const metrics: MetricValue[] = [];
   const declared: { owners?: string; channels?: string; personas?: string } = {};
   let config = EMPTY_CONFIG;
 
@@ -60,11 +61,14 @@ export function assemble(parsed: readonly ParsedFile[]): Repository {
       case 'config':
         config = configFrom(filePath, file.data);
         break;
+      case 'metrics':
+        metrics.push(...(file.data as MetricValue[]));
+        break;
     }
   });
 
   // A declared channel may redefine a built-in one (its name, or whether it is outbound).
   const declaredIds = new Set(channels.filter((channel) => !channel.builtIn).map((channel) => channel.id));
   const allChannels = channels.filter((channel) => !channel.builtIn || !declaredIds.has(channel.id));
-  return { files, journeys, owners, channels: allChannels, personas, scenarios, config, declared, problems };
+  return { files, journeys, owners, channels: allChannels, personas, scenarios, metrics, config, declared, problems };
 }

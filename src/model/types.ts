@@ -17,7 +17,7 @@ export interface NodeRef {
   readonly path: Path;
 }
 
-export type SourceKind = 'journey' | 'owners' | 'channels' | 'personas' | 'scenario' | 'config';
+export type SourceKind = 'journey' | 'owners' | 'channels' | 'personas' | 'scenario' | 'config' | 'metrics';
 
 /** A file of the repository as read from disk. */
 export interface SourceFile {
@@ -226,6 +226,22 @@ export interface Policy {
   readonly conflictWindow?: number;
 }
 
+/** One measured value of a KPI, from a row of journeys/metrics/*.csv. */
+export interface MetricValue {
+  readonly journey: string;
+  /** Undefined for a value about the journey as a whole. */
+  readonly touchpoint?: string;
+  readonly metric: string;
+  /** The period as written, normalised (`2026-Q3`). */
+  readonly period: string;
+  /** Days since 1970-01-01 of the period's first day, to sort periods. */
+  readonly periodStart: number;
+  readonly value: number;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
 /** A rule's entry in journeys.config.yaml, as written. */
 export interface RuleSetting {
   /** Undefined when the value written is not a severity (a schema problem says so). */
@@ -251,6 +267,8 @@ export interface Repository {
   readonly channels: readonly Channel[];
   readonly personas: readonly Persona[];
   readonly scenarios: readonly Scenario[];
+  /** Measured KPI values, in file and row order. */
+  readonly metrics: readonly MetricValue[];
   readonly config: Config;
   /** Whether each declaration file exists, so that rules can say where to declare. */
   readonly declared: {

@@ -66,6 +66,7 @@ export default defineRule({
       report({
         at: problem.at,
         key: problem.key,
+        offset: problem.offset,
         message: problem.message,
         journey: journey?.id || undefined,
         touchpoint: touchpoint?.id || undefined,

@@ -27,7 +27,7 @@ export default defineRule({
     id: 'unknown-reference',
     severity: 'error',
     description:
-      'An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have.',
+      'An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI.',
     rationale:
       'A reference to nothing is usually a typo. The touchpoint then belongs to no team, counts on no channel, and drops out of the contact policy and the scorecards without anyone noticing.',
     fix: 'Correct the spelling, or declare the missing team in journeys/owners.yaml, channel in journeys/channels.yaml, persona in journeys/personas.yaml, or stage in the journey.',
@@ -103,6 +103,38 @@ export default defineRule({
       }
     }
     for (const scenario of repo.scenarios) checkPersona(scenario.persona, child(scenario.ref, 'persona'));
+
+    const journeys = new Map(repo.journeys.map((journey) => [journey.id, journey]));
+    for (const row of repo.metrics) {
+      const at = { file: row.file, path: [] };
+      const position = { line: row.line, column: row.column };
+      const journey = journeys.get(row.journey);
+      if (!journey) {
+        report({ at, position, message: `Journey "${row.journey}" of this metrics row does not exist${didYouMean(row.journey, journeys.keys())}.` });
+        continue;
+      }
+      const touchpoint = row.touchpoint === undefined ? undefined : journey.touchpoints.find((t) => t.id === row.touchpoint);
+      if (row.touchpoint !== undefined && !touchpoint) {
+        report({
+          at,
+          position,
+          journey: journey.id,
+          message: `Touchpoint "${row.touchpoint}" of this metrics row is not in journey "${journey.id}"${didYouMean(row.touchpoint, journey.touchpoints.map((t) => t.id))}.`,
+        });
+        continue;
+      }
+      const metrics = new Set((touchpoint ? [touchpoint] : journey.touchpoints).flatMap((t) => t.kpis.map((kpi) => kpi.metric)));
+      if (!metrics.has(row.metric)) {
+        const owner = touchpoint ? `touchpoint "${touchpoint.id}"` : `any touchpoint of journey "${journey.id}"`;
+        report({
+          at,
+          position,
+          journey: journey.id,
+          touchpoint: touchpoint?.id,
+          message: `Metric "${row.metric}" is not a KPI of ${owner}${didYouMean(row.metric, metrics)}: declare it under "kpis:" to track it.`,
+        });
+      }
+    }
     const { policy } = repo.config;
     for (const limit of policy.maxMessages) limit.channels?.forEach((channel, index) => checkChannel(channel, child(limit.ref, 'channels', index)));
     policy.quietHours?.channels?.forEach((channel, index) => checkChannel(channel, child(policy.quietHours!.ref, 'channels', index)));
