@@ -17,6 +17,8 @@ Options:
       --base <rev>        Also run the rules that compare with a git revision (version-not-bumped)
       --baseline-write    Record today's findings in ${BASELINE_FILE}; later runs report only new ones
       --no-baseline       Report every finding, even those recorded in ${BASELINE_FILE}
+      --site-url <url>    Where the journey site is published, for links to rule pages
+                          (sarif, markdown; default: $JOURNEYS_SITE_URL)
   -h, --help              Show this help
 
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 the command could not run.`;
@@ -56,6 +58,7 @@ export function lintCommand(args: readonly string[], io: Io): number {
       base: { type: 'string' },
       baseline: { type: 'boolean', default: true },
       'baseline-write': { type: 'boolean' },
+      'site-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     1,
@@ -104,7 +107,8 @@ export function lintCommand(args: readonly string[], io: Io): number {
     if (applied.hidden > 0) io.stderr.write(`journeys: ${plural(applied.hidden, 'finding')} recorded in ${BASELINE_FILE} not shown (--no-baseline shows them).\n`);
   }
   const shown = values.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
-  io.stdout.write(format(shown, summary, { color: useColor(io) }));
+  const siteUrl = values['site-url'] ?? io.env.JOURNEYS_SITE_URL;
+  io.stdout.write(format(shown, summary, { color: useColor(io), ...(siteUrl ? { siteUrl } : {}) }));
   if (summary.errors > 0) return EXIT.findings;
   if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
     io.stderr.write(`journeys: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);
