@@ -1,0 +1,296 @@
+/**
+ * The built site in a real headless Chromium (Debian's, driven by playwright-core):
+ * every page kind loads with no console error, every Mermaid block becomes an SVG,
+ * Mermaid parses every text the site generates, search finds a journey by a
+ * touchpoint's text, hostile text executes nothing, and the site works in both
+ * themes, on a phone, with the keyboard and without JavaScript.
+ *
+ * SITE_SCREENSHOTS=<folder> also saves a screenshot of each page kind (desktop and
+ * phone, light and dark) there, to look at.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { journeyDiagrams, timelineFlowchart } from '../site/lib/mermaid.ts';
+import type { JourneyView } from '../site/lib/view.ts';
+import { CHROMIUM, CHROMIUM_ARGS, copyAcme, runJourneys, serveStatic, tempDir, TODAY } from './fixtures/site/helpers.ts';
+
+const PAGES = {
+  home: '',
+  journeys: 'journeys/',
+  hostile: 'journeys/hostile/',
+  long: 'journeys/long-haul/',
+  flawed: 'journeys/flawed/',
+  channels: 'channels/',
+  channel: 'channels/fax/',
+  teams: 'teams/',
+  team: 'teams/team-evil/',
+  scenarios: 'scenarios/',
+  scenario: 'scenarios/busy-week/',
+  rules: 'rules/',
+  rule: 'rules/contact-pressure/',
+  findings: 'findings/',
+  search: 'search/',
+  missing: '404.html',
+} as const;
+
+let dir: { path: string; remove: () => void };
+let out: string;
+let site: { url: string; close: () => Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  dir = tempDir('journeys-site-browser-');
+  copyAcme(dir.path);
+  out = join(dir.path, 'site');
+  const build = await runJourneys(['build', 'repo', '--out', 'site', '--today', TODAY], dir.path);
+  if (build.status !== 0) throw new Error(`journeys build failed:\n${build.stderr}`);
+  site = await serveStatic(out);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  dir?.remove();
+});
+
+interface Visit {
+  readonly page: Page;
+  /** Console errors, uncaught exceptions and dialogs, in order. */
+  readonly problems: string[];
+}
+
+async function open(context: BrowserContext, path: string): Promise<Visit> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.goto(site.url + path, { waitUntil: 'load' });
+  // Diagrams are drawn after load; the page says when.
+  await page.waitForFunction('!document.querySelector("[data-mermaid]") || document.documentElement.dataset.diagrams === "ready"', null, { timeout: 30_000 });
+  return { page, problems };
+}
+
+const pwned = (page: Page): Promise<unknown> => page.evaluate('window.__pwned');
+
+describe('the built site in Chromium', () => {
+  it('loads every page kind with no console error, and runs nothing from user text', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    for (const [kind, path] of Object.entries(PAGES)) {
+      const { page, problems } = await open(context, path);
+      expect(problems, kind).toEqual([]);
+      expect(await pwned(page), kind).toBeUndefined();
+      expect(await page.locator('main h1').count(), kind).toBe(1);
+      await page.close();
+    }
+    await context.close();
+  }, 120_000);
+
+  it('draws every Mermaid block as an SVG with an accessible title and description, in both themes', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, colorScheme });
+      for (const path of [PAGES.hostile, PAGES.long, PAGES.flawed]) {
+        const { page, problems } = await open(context, path);
+        const state = (await page.evaluate(`(() => {
+          const canvases = [...document.querySelectorAll('[data-mermaid]')];
+          return {
+            blocks: canvases.length,
+            svgs: canvases.filter((c) => c.dataset.rendered === 'true' && c.querySelector(':scope > svg')).length,
+            titled: canvases.filter((c) => c.querySelector('svg > title')?.textContent && c.querySelector('svg > desc')?.textContent).length,
+          };
+        })()`)) as { blocks: number; svgs: number; titled: number };
+        expect(state.blocks, path).toBeGreaterThan(0);
+        expect(state, path).toEqual({ blocks: state.blocks, svgs: state.blocks, titled: state.blocks });
+        expect(problems, path).toEqual([]);
+        expect(await pwned(page)).toBeUndefined();
+        await page.close();
+      }
+      await context.close();
+    }
+  }, 120_000);
+
+  it('shows hostile text as text inside the diagrams, and executes none of it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const { page, problems } = await open(context, PAGES.hostile);
+    const titles = (await page.evaluate('[...document.querySelectorAll("[data-mermaid] svg > title")].map((t) => t.textContent)')) as string[];
+    expect(titles[0]).toBe('<script>window.__pwned = "title"</script> Hostile: "quotes"; end %% {braces} [brackets] #hash `tick` <b>bold</b>: end');
+    const labels = (await page.evaluate('document.querySelector("#timeline-flow svg").textContent')) as string;
+    expect(labels).toContain('Fax: "#1"; %%{init: {"securityLevel": "…');
+    expect(labels).toContain('title x: y; section z %%{init: {"theme": "forest"}}%% click n0…');
+    expect(await page.evaluate('document.querySelectorAll("[data-mermaid] img, [data-mermaid] script, [data-mermaid] iframe").length')).toBe(0);
+    expect(await pwned(page)).toBeUndefined();
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('keeps a journey of 40 touchpoints legible: at most 6 tasks a diagram, drawn at full size', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const { page } = await open(context, PAGES.long);
+    const diagrams = (await page.evaluate(`[...document.querySelectorAll('[data-mermaid] svg')].map((svg) => ({
+      tasks: svg.querySelectorAll('rect.task').length,
+      drawn: svg.getBoundingClientRect().width,
+      natural: svg.viewBox.baseVal.width,
+      font: Math.min(...[...svg.querySelectorAll('text, span')].map((t) => parseFloat(getComputedStyle(t).fontSize)).filter((size) => size > 0)),
+    }))`)) as { tasks: number; drawn: number; natural: number; font: number }[];
+    expect(diagrams).toHaveLength(9);
+    const journeys = diagrams.slice(0, 8);
+    expect(journeys.reduce((sum, d) => sum + d.tasks, 0)).toBe(40);
+    for (const d of diagrams) {
+      expect(d.tasks).toBeLessThanOrEqual(6);
+      expect(d.drawn).toBeGreaterThanOrEqual(d.natural * 0.99);
+      expect(d.font).toBeGreaterThanOrEqual(11);
+    }
+    await context.close();
+  }, 60_000);
+
+  it('accepts every Mermaid text the site generates (mermaid.parse, in the page)', async () => {
+    const sources: { where: string; source: string }[] = [];
+    const decode = (html: string): string =>
+      html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    for (const path of [PAGES.hostile, PAGES.long, PAGES.flawed]) {
+      const html = readFileSync(join(out, path, 'index.html'), 'utf8');
+      for (const match of html.matchAll(/<template>([\s\S]*?)<\/template>/g)) sources.push({ where: path, source: decode(match[1]!) });
+    }
+    // And generated from text meant to break them.
+    const hostile = ['a: b; c', '%%{init: {"securityLevel": "loose"}}%%', 'end', 'title x', 'section y', 'journey', '"]; n0-->n1', '`x` $$y$$ {z} [w] <v> |u| #35; ﬂ°¶ß', 'line\nbreak'];
+    const base: JourneyView = { slug: 'x', id: 'x', title: '', personas: [], file: 'x', format: 'yaml', stages: [], touchpoints: [], channels: [], findings: [], counts: { errors: 0, warnings: 0, infos: 0 }, health: 'healthy', history: [], momentsOfTruth: 0 };
+    for (const text of hostile) {
+      const journey: JourneyView = {
+        ...base,
+        title: text,
+        stages: [{ id: 's', name: text, anchor: 'stage-s', touchpoints: 2 }],
+        touchpoints: [text, `${text}, again`].map((value, n) => ({
+          id: n === 0 ? value : 'end',
+          anchor: `tp-${n}`,
+          stage: { id: 's', name: text },
+          channel: { id: `c${n}`, name: value },
+          trigger: value,
+          afterMinutes: 0,
+          timing: '',
+          message: { subject: value },
+          tools: [],
+          momentOfTruth: n === 0,
+          emotion: n === 0 ? 1 : undefined,
+          kpis: [],
+          counts: base.counts,
+        })),
+      };
+      for (const diagram of [...journeyDiagrams(journey), timelineFlowchart(journey)]) sources.push({ where: JSON.stringify(text), source: diagram.source });
+    }
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${site.url}404.html`);
+    const require = createRequire(import.meta.url);
+    await page.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
+    const failures = (await page.evaluate(
+      `(async (sources) => {
+        const failed = [];
+        for (const { where, source } of sources) {
+          try { await mermaid.parse(source); } catch (error) { failed.push(where + ': ' + String(error && error.message || error).slice(0, 200)); }
+        }
+        return failed;
+      })(${JSON.stringify(sources)})`,
+    )) as string[];
+    expect(sources.length).toBeGreaterThan(30);
+    expect(failures).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it("finds a journey by a touchpoint's text with the search box (Pagefind)", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const { page, problems } = await open(context, PAGES.home);
+    await page.fill('#home-search', 'quokka');
+    await page.press('#home-search', 'Enter');
+    await page.waitForURL(/\/search\/\?q=quokka$/);
+    const result = page.locator('.pagefind-ui__result-link').first();
+    await result.waitFor({ timeout: 15_000 });
+    expect(await result.textContent()).toBe('The long haul, from first visit to renewal');
+    expect(await result.getAttribute('href')).toMatch(/^\/journeys\/long-haul\/$/);
+    // The sub-result points at the touchpoint's row.
+    const hrefs = await page.evaluate('[...document.querySelectorAll(".pagefind-ui__result-nested .pagefind-ui__result-link")].map((a) => a.getAttribute("href"))');
+    expect(hrefs).toContain('/journeys/long-haul/#tp-onboard-step-9');
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('follows the system theme, and switches and remembers a chosen one', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, colorScheme: 'dark' });
+    const background = (page: Page): Promise<string> => page.evaluate('getComputedStyle(document.body).backgroundColor') as Promise<string>;
+    const { page, problems } = await open(context, PAGES.flawed);
+    expect(await background(page)).toBe('rgb(14, 17, 23)');
+    await page.click('label[for="theme-light"]');
+    expect(await background(page)).toBe('rgb(246, 247, 249)');
+    // The diagrams are drawn again in the light theme.
+    await page.waitForFunction('[...document.querySelectorAll("[data-mermaid]")].every((c) => c.dataset.rendered === "true")');
+    await page.reload();
+    expect(await page.isChecked('#theme-light')).toBe(true);
+    expect(await background(page)).toBe('rgb(246, 247, 249)');
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('works without JavaScript: content, tables beside the diagrams, and the theme switch', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, javaScriptEnabled: false, colorScheme: 'light' });
+    const page = await context.newPage();
+    await page.goto(site.url + PAGES.long);
+    expect(await page.locator('.diagram-fallback').count()).toBe(9);
+    expect(await page.locator('.diagram-table tbody tr').count()).toBe(80);
+    await page.click('label[for="theme-dark"]');
+    expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgb(14, 17, 23)');
+    await context.close();
+  }, 60_000);
+
+  it('can be used with the keyboard: a skip link first, then focus visible', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const { page } = await open(context, PAGES.flawed);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.className')).toBe('skip-link');
+    expect(await page.evaluate('getComputedStyle(document.activeElement).top')).not.toBe('-64px');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement.id')).toBe('main');
+    await page.keyboard.press('Tab');
+    const outline = (await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')) as string;
+    expect(outline).toBe('solid');
+    await context.close();
+  }, 60_000);
+
+  it('fits a phone: no page scrolls sideways, wide tables and diagrams scroll inside', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    for (const [kind, path] of Object.entries(PAGES)) {
+      const { page, problems } = await open(context, path);
+      const widths = (await page.evaluate('({ page: document.documentElement.scrollWidth, view: window.innerWidth })')) as { page: number; view: number };
+      expect(widths.page, kind).toBeLessThanOrEqual(widths.view);
+      expect(problems, kind).toEqual([]);
+      await page.close();
+    }
+    await context.close();
+  }, 120_000);
+
+  it.runIf(process.env.SITE_SCREENSHOTS)('saves screenshots of each page kind', async () => {
+    const folder = process.env.SITE_SCREENSHOTS!;
+    mkdirSync(folder, { recursive: true });
+    for (const device of ['desktop', 'phone'] as const) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const context = await browser.newContext(
+          device === 'phone' ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, colorScheme } : { viewport: { width: 1366, height: 900 }, colorScheme },
+        );
+        for (const [kind, path] of Object.entries(PAGES)) {
+          const { page } = await open(context, kind === 'search' ? `${path}?q=welcome` : path);
+          if (kind === 'search') await page.locator('.pagefind-ui__result').first().waitFor();
+          await page.screenshot({ path: join(folder, `${kind}-${device}-${colorScheme}.png`), fullPage: true });
+          await page.close();
+        }
+        await context.close();
+      }
+    }
+  }, 300_000);
+});

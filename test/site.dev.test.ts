@@ -1,0 +1,100 @@
+/**
+ * `journeys dev`: the Astro development server on a fixture repository. A changed
+ * journey file, or a new one, shows on the next request: the content layer
+ * reloads it, and Astro then reloads the open pages.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, CHROMIUM, CHROMIUM_ARGS, copyAcme, tempDir, TODAY, userEnv } from './fixtures/site/helpers.ts';
+
+let dir: { path: string; remove: () => void };
+let repo: string;
+let child: ChildProcess;
+let url: string;
+let output = '';
+
+beforeAll(async () => {
+  dir = tempDir('journeys-site-dev-');
+  repo = copyAcme(dir.path);
+  child = spawn(process.execPath, [BIN, 'dev', 'repo', '--port', '0', '--today', TODAY], { cwd: dir.path, env: userEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`journeys dev did not start:\n${output}`)), 90_000);
+    const check = (): void => {
+      const match = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', (status) => reject(new Error(`journeys dev exited (${status}):\n${output}`)));
+  });
+}, 120_000);
+
+afterAll(async () => {
+  if (child && child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  dir?.remove();
+});
+
+async function get(path: string): Promise<{ status: number; body: string }> {
+  const response = await fetch(url + path);
+  return { status: response.status, body: await response.text() };
+}
+
+/** Asks again until `test` holds: the server reloads the journeys a moment after a change. */
+async function eventually(path: string, test: (page: { status: number; body: string }) => boolean): Promise<{ status: number; body: string }> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const page = await get(path);
+    if (test(page) || Date.now() > deadline) return page;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+describe('journeys dev', () => {
+  it('serves the site of the repository it was given', async () => {
+    expect(output).toContain(`Serving the journey site of ${repo} at ${url}`);
+    const page = await get('journeys/flawed/');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Flawed welcome');
+  }, 60_000);
+
+  it('shows a change to a journey file, and a new journey, without a restart', async () => {
+    const file = join(repo, 'journeys', 'flawed.journey.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: Flawed welcome', 'title: Welcome, edited live'));
+    const changed = await eventually('journeys/flawed/', (page) => page.body.includes('Welcome, edited live'));
+    expect(changed.body).toContain('Welcome, edited live');
+
+    writeFileSync(
+      join(repo, 'journeys', 'fresh.journey.yaml'),
+      'journey: fresh\nversion: 1\ntitle: A fresh journey\nowner: team-growth\nstages:\n  - id: start\ntouchpoints:\n  - { id: hello, stage: start, channel: email, owner: team-growth }\n',
+    );
+    const added = await eventually('journeys/fresh/', (page) => page.status === 200);
+    expect(added.status).toBe(200);
+    expect(added.body).toContain('A fresh journey');
+    expect((await get('')).body).toContain('4 journeys');
+  }, 90_000);
+
+  it('reloads an open page when its journey changes (live reload)', async () => {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${url}journeys/long-haul/`);
+      await page.waitForFunction('document.documentElement.dataset.diagrams === "ready"', null, { timeout: 60_000 });
+      const file = join(repo, 'journeys', 'long-haul.journey.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('title: The long haul, from first visit to renewal', 'title: The long haul, reloaded'));
+      await page.waitForFunction('document.querySelector("h1").textContent === "The long haul, reloaded"', null, { timeout: 30_000 });
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+});
