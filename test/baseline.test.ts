@@ -260,13 +260,7 @@ describe('journeys lint with a baseline', () => {
     expect((await lint(repo.root)).status).toBe(0);
   });
 
-  // BUG (src/rules/stale-journey.ts, message): the message of a stale journey says
-  // how many days ago it was reviewed ("..., 669 days ago; ..."), and baselines match
-  // findings by message. So a baselined stale-journey finding comes back the next
-  // day: `lint --baseline-write --today 2026-11-01`, then `lint --today 2026-11-02`
-  // reports it again as new. Expected: still hidden (the baseline is for adoption,
-  // and a repository's old journeys stay stale day after day).
-  it.fails('keeps hiding a baselined stale journey on the following days', async () => {
+  it('keeps hiding a baselined stale journey on the following days', async () => {
     const repo = gitRepo({ 'journeys/owners.yaml': OWNERS, [FILE]: flawed().replace('reviewed: 2026-10-01', 'reviewed: 2025-01-01') });
     await runJourneys(['lint', '--today', '2026-11-01', '--baseline-write'], repo.root);
     expect(readBaseline(repo.root).findings.map((entry) => entry.rule)).toContain('stale-journey');
@@ -274,13 +268,7 @@ describe('journeys lint with a baseline', () => {
     expect((JSON.parse(nextDay.stdout) as JsonOutput).findings).toEqual([]);
   });
 
-  // BUG (src/rules/unused-suppression.ts, message): "This journeys-disable-next-line
-  // comment suppresses nothing: there is no "missing-kpi" finding on line 10." names
-  // a line, and the finding has no journey or touchpoint, so its baseline key is
-  // file + message. Inserting lines above the comment changes "line 10" to "line 12"
-  // and the baselined finding comes back as new. Expected: still hidden, as for any
-  // other finding when lines are inserted above it.
-  it.fails('does not bring back a baselined useless suppression when lines are inserted above it', async () => {
+  it('does not bring back a baselined useless suppression when lines are inserted above it', async () => {
     const useless = (top: string): string =>
       top +
       lines(

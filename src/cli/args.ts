@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { dayNumber } from '../model/dates.ts';
 import { didYouMean } from '../model/suggest.ts';
 import { CommandError } from './io.ts';
 
@@ -22,4 +23,10 @@ export function parse<T extends Options>(command: string, args: readonly string[
     }
     throw new CommandError(message.replace(/\. To specify a positional argument.*$/s, '.'));
   }
+}
+
+/** The value of --today, checked: a real calendar date written YYYY-MM-DD. */
+export function todayOption(value: string | undefined): string | undefined {
+  if (value !== undefined && dayNumber(value) === undefined) throw new CommandError(`--today takes a date written YYYY-MM-DD, not "${value}".`);
+  return value;
 }

@@ -1,5 +1,5 @@
 import { builtInRules, check, diffJourneys, diffMarkdown, lint, loadAtRevision, simulate } from '../index.ts';
-import { parse } from './args.ts';
+import { parse, todayOption } from './args.ts';
 import { printConfigErrors } from './lint.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
 
@@ -31,8 +31,9 @@ export function diffCommand(args: readonly string[], io: Io): number {
   const format = values.format ?? 'markdown';
   if (format !== 'markdown' && format !== 'json') throw new CommandError(`Unknown format "${format}": use markdown or json.`);
   const path = positionals[0] ?? io.cwd;
+  const today = todayOption(values.today);
   const base = loadAtRevision(path, values.base);
-  const head = check(path, { today: values.today, now: io.now(), base: base.repo });
+  const head = check(path, { today, now: io.now(), base: base.repo });
   if (head.configErrors.length > 0) {
     printConfigErrors(head, io);
     return EXIT.usage;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyBaseline, BASELINE_FILE, check, createBaseline, formatters, loadAtRevision, parseBaseline, summarize, type CheckResult } from '../index.ts';
 import { plural } from '../model/text.ts';
-import { parse } from './args.ts';
+import { parse, todayOption } from './args.ts';
 import { CommandError, EXIT, useColor, type Io } from './io.ts';
 
 export const usage = `Usage: journeys lint [path] [options]
@@ -22,8 +22,6 @@ Options:
   -h, --help              Show this help
 
 Exit status: 0 no errors, 1 errors (or too many warnings), 2 the command could not run.`;
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A progress line on a terminal's stderr for large repositories; `end` clears it. */
 function progress(io: Io): { onFile?: (done: number, total: number) => void; end: () => void } {
@@ -75,12 +73,11 @@ export function lintCommand(args: readonly string[], io: Io): number {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new CommandError(`--max-warnings takes a whole number, not "${values['max-warnings']}".`);
   }
-  if (values.today !== undefined && !DATE.test(values.today)) throw new CommandError(`--today takes a date written YYYY-MM-DD, not "${values.today}".`);
 
   const path = positionals[0] ?? io.cwd;
   const base = values.base === undefined ? undefined : loadAtRevision(path, values.base).repo;
   const meter = progress(io);
-  const result = check(path, { today: values.today, now: io.now(), onFile: meter.onFile, base });
+  const result = check(path, { today: todayOption(values.today), now: io.now(), onFile: meter.onFile, base });
   meter.end();
   if (result.configErrors.length > 0) {
     printConfigErrors(result, io);

@@ -2,7 +2,7 @@ import { createColors } from 'picocolors';
 import { check, formatDay, formatTimeOfDay, simulate, type Finding, type Timeline } from '../index.ts';
 import { didYouMean } from '../model/suggest.ts';
 import { plural } from '../model/text.ts';
-import { parse } from './args.ts';
+import { parse, todayOption } from './args.ts';
 import { printConfigErrors } from './lint.ts';
 import { CommandError, EXIT, useColor, type Io } from './io.ts';
 
@@ -109,7 +109,7 @@ export function simulateCommand(args: readonly string[], io: Io): number {
   }
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new CommandError(`Unknown format "${format}": use text or json.`);
-  const result = check(values.dir ?? io.cwd, { today: values.today, now: io.now() });
+  const result = check(values.dir ?? io.cwd, { today: todayOption(values.today), now: io.now() });
   if (result.configErrors.length > 0) {
     printConfigErrors(result, io);
     return EXIT.usage;

@@ -140,12 +140,13 @@ function compareJourney(before: Journey, after: Journey): JourneyChange | undefi
 
 const sendKey = (send: SendSummary): string => `${send.journey}\u0000${send.touchpoint}\u0000${send.time}`;
 
-function compareTimelines(before: readonly Timeline[], after: readonly Timeline[]): ScenarioChange[] {
-  const sends = (timeline: Timeline | undefined): SendSummary[] =>
+/** `renamed` maps a journey's id at the base to its id now, so that a renamed journey's messages match. */
+function compareTimelines(before: readonly Timeline[], after: readonly Timeline[], renamed: ReadonlyMap<string, string>): ScenarioChange[] {
+  const sends = (timeline: Timeline | undefined, ids: ReadonlyMap<string, string> = new Map()): SendSummary[] =>
     (timeline?.sends ?? []).map((send) => ({
       time: send.time,
       when: formatMoment(send.time, timeline?.scenario.start),
-      journey: send.journey.id,
+      journey: ids.get(send.journey.id) ?? send.journey.id,
       touchpoint: send.touchpoint.id,
       channel: send.channel,
     }));
@@ -153,7 +154,7 @@ function compareTimelines(before: readonly Timeline[], after: readonly Timeline[
   const now = new Map(after.map((timeline) => [timeline.scenario.id, timeline]));
   const changes: ScenarioChange[] = [];
   for (const id of [...new Set([...old.keys(), ...now.keys()])].sort()) {
-    const was = sends(old.get(id));
+    const was = sends(old.get(id), renamed);
     const is = sends(now.get(id));
     const wasKeys = new Set(was.map(sendKey));
     const isKeys = new Set(is.map(sendKey));
@@ -196,10 +197,15 @@ export function compare(base: Side, head: Side): JourneysDiff {
   }
   const removed = base.repo.journeys.filter((journey) => !matched.has(journey)).map(summary);
 
+  // A journey whose id changed is the same journey: its messages and findings are compared under its new id.
+  const newIds = new Map(renamed.filter(({ from, to }) => from.id !== to.id).map(({ from, to }) => [from.id, to.id]));
+  const baseFindings = base.findings.map((finding) =>
+    finding.journey !== undefined && newIds.has(finding.journey) ? { ...finding, journey: newIds.get(finding.journey)! } : finding,
+  );
   return {
     journeys: { added, removed, renamed, changed },
-    timelines: compareTimelines(base.timelines, head.timelines),
-    findings: { introduced: findingsNotIn(head.findings, base.findings), fixed: findingsNotIn(base.findings, head.findings) },
+    timelines: compareTimelines(base.timelines, head.timelines, newIds),
+    findings: { introduced: findingsNotIn(head.findings, baseFindings), fixed: findingsNotIn(baseFindings, head.findings) },
     notes,
   };
 }

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { SourceKind } from '../model/types.ts';
 import { CONFIG_FILES, kindOf, resolveLayout, UsageError } from './discover.ts';
@@ -56,8 +57,11 @@ function splitBatch(output: Buffer, count: number): (Buffer | undefined)[] {
  * store: nothing is checked out and nothing in the work tree is touched.
  */
 export function loadAtRevision(path: string, revision: string): LoadedRepository & { readonly commit: string } {
-  const { root, journeysDir } = resolveLayout(path);
-  const top = topLevel(root);
+  // Real paths on both sides: git answers with the real path of the work tree, and the user's may go through a link.
+  const layout = resolveLayout(path);
+  const root = realpathSync(layout.root);
+  const journeysDir = realpathSync(layout.journeysDir);
+  const top = realpathSync(topLevel(root));
   const commit = resolveRevision(root, revision);
   const prefix = (dir: string): string => relative(top, dir).split(sep).join('/');
   const journeysPrefix = prefix(journeysDir);
@@ -78,5 +82,5 @@ export function loadAtRevision(path: string, revision: string): LoadedRepository
   const parsed = files.map((file, index) =>
     parseText(file.path, file.kind, decodeText(blobs[index] ?? new Uint8Array())),
   );
-  return { root, commit, repo: assemble(parsed) };
+  return { root: layout.root, commit, repo: assemble(parsed) };
 }
