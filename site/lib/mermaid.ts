@@ -33,22 +33,25 @@ export function mermaidText(text: string, max = Infinity): string {
   return out;
 }
 
+/** Look-alikes, common to the usual system fonts, of the characters that end an actor's name. */
+const LOOKALIKE: Readonly<Record<string, string>> = { ':': '\u2236', ';': '\u037e', ',': '\u201a', '#': '\u266f' };
+
 /**
- * Text for places where Mermaid cuts or wraps the text itself (the actor legend of a
- * `journey`), which would split an entity code: ASCII punctuation that means something
- * to Mermaid becomes its full-width twin (`:` -> `：`), which reads the same; so does
- * the comma, which separates actors.
+ * Text for the actors of a `journey` diagram, whose legend Mermaid wraps itself,
+ * which would split an entity code: the few characters that end an actor's name
+ * (`:`, `;`, `,`, `#`) become look-alikes (`∶`, `;`, `‚`, `♯`), and `%%` (a
+ * comment or directive) is split. Nothing else in an actor's name means anything
+ * to Mermaid.
  */
 export function mermaidPlain(text: string, max = Infinity): string {
   let chars = [...text.replace(/\s+/g, ' ').trim()];
   if (chars.length > max) chars = [...chars.slice(0, Math.max(1, max - 1)).join('').trimEnd(), '…'];
   let out = '';
   for (const char of chars) {
-    const code = char.codePointAt(0)!;
     if (PLACEHOLDER.test(char)) out += '·';
-    else if (SAFE.test(char) && char !== ',') out += char;
-    else if (code > 0x20 && code <= 0x7e) out += String.fromCodePoint(code + 0xfee0);
-    else out += ' ';
+    else if (Object.hasOwn(LOOKALIKE, char)) out += LOOKALIKE[char];
+    else if (/\p{C}/u.test(char)) out += ' ';
+    else out += char === '%' && out.endsWith('%') ? ' %' : char;
   }
   return out;
 }
