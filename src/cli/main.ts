@@ -6,6 +6,7 @@ import { explainCommand } from './explain.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
 import { lintCommand } from './lint.ts';
 import { newCommand } from './new.ts';
+import { scoreCommand } from './score.ts';
 import { simulateCommand } from './simulate.ts';
 
 type Command = (args: readonly string[], io: Io) => number | Promise<number>;
@@ -15,6 +16,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   simulate: { run: simulateCommand, summary: "print each scenario's customer timeline, breaches marked" },
   build: { run: async (args, io) => (await import('./build.ts')).buildCommand(args, io), summary: 'build the journey site (pages and search) into dist/' },
   dev: { run: async (args, io) => (await import('./dev.ts')).devCommand(args, io), summary: 'serve the journey site, reloading when a journey changes' },
+  score: { run: scoreCommand, summary: 'scorecards and grades of the company, journeys, channels and teams' },
   diff: { run: diffCommand, summary: 'what changed in the journeys since a git revision' },
   explain: { run: explainCommand, summary: "print a rule's documentation" },
   new: { run: newCommand, summary: 'write a new journey that lints clean' },

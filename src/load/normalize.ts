@@ -76,7 +76,15 @@ function kpis(file: string, path: Path, data: Data): Kpi[] {
   list(data, 'kpis').forEach((item, index) => {
     if (!isRecord(item)) return;
     const metric = text(item, 'metric');
-    if (metric !== undefined) result.push({ metric, target: num(item, 'target'), ref: ref(file, [...path, 'kpis', index]) });
+    const direction = text(item, 'direction');
+    if (metric !== undefined) {
+      result.push({
+        metric,
+        target: num(item, 'target'),
+        ...(direction === 'higher' || direction === 'lower' ? { direction } : {}),
+        ref: ref(file, [...path, 'kpis', index]),
+      });
+    }
   });
   return result;
 }

@@ -8,6 +8,7 @@ import messageAfterConversion from './message-after-conversion.ts';
 import missingKpi from './missing-kpi.ts';
 import missingOwner from './missing-owner.ts';
 import parse from './parse.ts';
+import priorityGap from './priority-gap.ts';
 import quietHours from './quiet-hours.ts';
 import schema from './schema.ts';
 import staleJourney from './stale-journey.ts';
@@ -33,6 +34,7 @@ export const builtInRules: readonly Rule[] = [
   missingKpi,
   emptyStage,
   staleJourney,
+  priorityGap,
   lowValueTouchpoint,
   unusedSuppression,
   versionNotBumped,

@@ -1,0 +1,84 @@
+/**
+ * The scorecard over the last commits: the company's and each journey's grade at
+ * each of the last commits that touched the journeys, read from git without
+ * touching the work tree, so that one can see whether a journey is getting better.
+ */
+import { execFileSync } from 'node:child_process';
+import { relative, sep } from 'node:path';
+import { lint } from '../engine/run.ts';
+import { CONFIG_FILES, resolveLayout } from '../load/discover.ts';
+import { loadAtRevision } from '../load/git.ts';
+import { builtInRules } from '../rules/index.ts';
+import { simulate } from '../simulate/timeline.ts';
+import { scorecards, type Letter } from './scorecard.ts';
+
+/** A scope's grade at one commit. */
+export interface HistoryGrade {
+  readonly id: string;
+  readonly name?: string;
+  readonly touchpoints: number;
+  /** Undefined when the scope has no touchpoint. */
+  readonly score?: number;
+  readonly letter?: Letter;
+}
+
+/** The scorecard at one commit. */
+export interface HistoryPoint {
+  readonly commit: string;
+  /** The committer date, ISO 8601 with its offset. */
+  readonly date: string;
+  readonly subject: string;
+  readonly company: HistoryGrade;
+  readonly journeys: readonly HistoryGrade[];
+}
+
+export interface HistoryOptions {
+  /** The date to lint each commit as of, `YYYY-MM-DD`; by default the commit's own date. */
+  readonly today?: string;
+}
+
+const SEPARATOR = '\u001f';
+
+function git(cwd: string, args: readonly string[]): string | undefined {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The company's and each journey's score and grade at each of the last `count`
+ * commits that changed the journeys folder or journeys.config.yaml, oldest first.
+ * Each commit is linted with the built-in rules as of its own date (or
+ * `options.today`), and its scenarios simulated. An empty list when `path` is not
+ * in a git repository or the repository has no commit.
+ */
+export function scoreHistory(path: string, count: number, options: HistoryOptions = {}): HistoryPoint[] {
+  const { root, journeysDir } = resolveLayout(path);
+  if (!Number.isInteger(count) || count <= 0) return [];
+  if (git(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']) === undefined) return [];
+  const journeysSpec = relative(root, journeysDir).split(sep).join('/') || '.';
+  const log = git(root, ['log', `-n${count}`, `--format=%H${SEPARATOR}%cI${SEPARATOR}%s`, 'HEAD', '--', journeysSpec, ...CONFIG_FILES]);
+  if (log === undefined) return [];
+  const commits = log
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [commit = '', date = '', subject = ''] = line.split(SEPARATOR);
+      return { commit, date, subject };
+    })
+    .reverse();
+  return commits.map(({ commit, date, subject }) => {
+    const { repo } = loadAtRevision(root, commit);
+    const { findings } = lint(repo, { rules: builtInRules, run: { today: options.today ?? date.slice(0, 10) } });
+    const cards = scorecards(repo, findings, simulate(repo));
+    const grade = (card: (typeof cards)['company']): HistoryGrade => ({
+      id: card.id,
+      ...(card.name !== undefined ? { name: card.name } : {}),
+      touchpoints: card.touchpoints,
+      ...(card.grade ? { score: card.grade.score, letter: card.grade.letter } : {}),
+    });
+    return { commit, date, subject, company: grade(cards.company), journeys: cards.journeys.map(grade) };
+  });
+}

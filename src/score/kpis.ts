@@ -1,0 +1,170 @@
+/**
+ * Measured KPIs: the values of journeys/metrics/*.csv attached to the KPIs that
+ * journeys declare, in period order, with the latest value, its trend and whether it
+ * meets the target. Pure functions of the repository.
+ */
+import type { Journey, Kpi, MetricValue, NodeRef, Repository, Touchpoint } from '../model/types.ts';
+
+/** Which way a metric is better. */
+export type Direction = 'higher' | 'lower';
+
+/** The latest value against the previous one, in the metric's direction. */
+export type Trend = 'improving' | 'worsening' | 'steady';
+
+/** One measured value of a KPI. */
+export interface KpiMeasure {
+  /** The normalised period label (`2026-Q3`). */
+  readonly period: string;
+  /** Days since 1970-01-01 of the period's first day. */
+  readonly periodStart: number;
+  readonly value: number;
+  /** The metrics file and line the value comes from. */
+  readonly file: string;
+  readonly line: number;
+}
+
+/** A KPI with what was measured of it. */
+export interface KpiStatus {
+  readonly journey: string;
+  /** Undefined for a value about the journey as a whole (a CSV row with no touchpoint). */
+  readonly touchpoint?: string;
+  readonly metric: string;
+  readonly target?: number;
+  readonly direction: Direction;
+  /** The `kpis` item that declares it; undefined for a journey-level series. */
+  readonly ref?: NodeRef;
+  /** Measured values, oldest period first; one per period (the last row wins). */
+  readonly series: readonly KpiMeasure[];
+  readonly latest?: KpiMeasure;
+  readonly previous?: KpiMeasure;
+  /** Undefined with fewer than two periods. */
+  readonly trend?: Trend;
+  /** Whether the latest value meets the target; undefined with no target or no value. */
+  readonly onTarget?: boolean;
+}
+
+/** Metric ids (exact) for which a lower value is better. */
+const LOWER_IS_BETTER = new Set(['resolution-time', 'ces', 'handling-time', 'wait-time']);
+/** Words that make a metric lower-is-better wherever they appear in its id. */
+const LOWER_WORDS = ['churn', 'complaint', 'unsubscribe', 'bounce', 'abandon', 'error'];
+
+/**
+ * Which way a metric is better: the KPI's own `direction` when it has one; else lower
+ * for resolution-time, ces, handling-time, wait-time, any id ending in `-time`, and any
+ * id containing churn, complaint, unsubscribe, bounce, abandon(ment) or error; else higher.
+ */
+export function metricDirection(metric: string, override?: Direction): Direction {
+  if (override) return override;
+  if (LOWER_IS_BETTER.has(metric) || metric.endsWith('-time')) return 'lower';
+  return LOWER_WORDS.some((word) => metric.includes(word)) ? 'lower' : 'higher';
+}
+
+/** A measured value as people write it, without float noise (0.30000000000000004 is 0.3). */
+export function formatValue(value: number): string {
+  return String(Number(value.toPrecision(6)));
+}
+
+/** Whether `value` is at or beyond `target` in the metric's direction. */
+export function meetsTarget(value: number, target: number, direction: Direction): boolean {
+  return direction === 'higher' ? value >= target : value <= target;
+}
+
+/** The trend from `previous` to `latest`: equal values (to rounding noise) are steady. */
+export function trendOf(previous: number, latest: number, direction: Direction): Trend {
+  const change = latest - previous;
+  if (Math.abs(change) <= 1e-9 * Math.max(1, Math.abs(previous), Math.abs(latest))) return 'steady';
+  return (change > 0) === (direction === 'higher') ? 'improving' : 'worsening';
+}
+
+function seriesOf(rows: readonly MetricValue[] | undefined): KpiMeasure[] {
+  if (!rows) return [];
+  const byPeriod = new Map<string, KpiMeasure>();
+  for (const row of rows) {
+    byPeriod.delete(row.period);
+    byPeriod.set(row.period, { period: row.period, periodStart: row.periodStart, value: row.value, file: row.file, line: row.line });
+  }
+  return [...byPeriod.values()].sort((a, b) => a.periodStart - b.periodStart || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+}
+
+function status(base: Omit<KpiStatus, 'series' | 'latest' | 'previous' | 'trend' | 'onTarget'>, series: KpiMeasure[]): KpiStatus {
+  const latest = series.at(-1);
+  const previous = series.length > 1 ? series.at(-2) : undefined;
+  return {
+    ...base,
+    series,
+    ...(latest ? { latest } : {}),
+    ...(previous ? { previous } : {}),
+    ...(latest && previous ? { trend: trendOf(previous.value, latest.value, base.direction) } : {}),
+    ...(latest && base.target !== undefined ? { onTarget: meetsTarget(latest.value, base.target, base.direction) } : {}),
+  };
+}
+
+/** Every KPI of a repository and what was measured of it. */
+export interface KpiIndex {
+  /** Declared KPIs in journey, touchpoint and `kpis` order, each journey's journey-level series after its touchpoints'. */
+  readonly all: readonly KpiStatus[];
+  /** The KPIs a touchpoint declares, in its `kpis` order. */
+  readonly byTouchpoint: ReadonlyMap<Touchpoint, readonly KpiStatus[]>;
+}
+
+const key = (journey: string, touchpoint: string, metric: string): string => `${journey}\u0000${touchpoint}\u0000${metric}`;
+const memo = new WeakMap<Repository, KpiIndex>();
+
+/**
+ * The KPIs of a repository with their measured series. Rows whose journey,
+ * touchpoint or metric is unknown (an `unknown-reference` finding) are left out.
+ * Computed once per repository; linear in KPIs and rows.
+ */
+export function measureKpis(repo: Repository): KpiIndex {
+  const cached = memo.get(repo);
+  if (cached) return cached;
+  const rows = new Map<string, MetricValue[]>();
+  for (const row of repo.metrics) {
+    const k = key(row.journey, row.touchpoint ?? '', row.metric);
+    const list = rows.get(k);
+    if (list) list.push(row);
+    else rows.set(k, [row]);
+  }
+  const all: KpiStatus[] = [];
+  const byTouchpoint = new Map<Touchpoint, KpiStatus[]>();
+  const seenJourneys = new Set<string>();
+  for (const journey of repo.journeys) {
+    for (const touchpoint of journey.touchpoints) {
+      const statuses = touchpoint.kpis.map((kpi) => declared(journey, touchpoint, kpi, rows.get(key(journey.id, touchpoint.id, kpi.metric))));
+      byTouchpoint.set(touchpoint, statuses);
+      all.push(...statuses);
+    }
+    if (seenJourneys.has(journey.id)) continue;
+    seenJourneys.add(journey.id);
+    all.push(...journeyLevel(journey, rows));
+  }
+  const index = { all, byTouchpoint };
+  memo.set(repo, index);
+  return index;
+}
+
+function declared(journey: Journey, touchpoint: Touchpoint, kpi: Kpi, rows: readonly MetricValue[] | undefined): KpiStatus {
+  return status(
+    {
+      journey: journey.id,
+      touchpoint: touchpoint.id,
+      metric: kpi.metric,
+      ...(kpi.target !== undefined ? { target: kpi.target } : {}),
+      direction: metricDirection(kpi.metric, kpi.direction),
+      ref: kpi.ref,
+    },
+    seriesOf(rows),
+  );
+}
+
+/** Series of rows with no touchpoint, for metrics some touchpoint of the journey declares. */
+function journeyLevel(journey: Journey, rows: ReadonlyMap<string, readonly MetricValue[]>): KpiStatus[] {
+  const result: KpiStatus[] = [];
+  const metrics = new Map<string, Kpi>();
+  for (const touchpoint of journey.touchpoints) for (const kpi of touchpoint.kpis) if (!metrics.has(kpi.metric)) metrics.set(kpi.metric, kpi);
+  for (const [metric, kpi] of metrics) {
+    const series = seriesOf(rows.get(key(journey.id, '', metric)));
+    if (series.length > 0) result.push(status({ journey: journey.id, metric, direction: metricDirection(metric, kpi.direction) }, series));
+  }
+  return result;
+}
