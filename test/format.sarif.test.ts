@@ -235,12 +235,11 @@ describe('sarif', () => {
     expect(after.map((r) => r.partialFingerprints)).toEqual(before.map((r) => r.partialFingerprints));
   });
 
-  it('keeps the fingerprint of a stale journey from one day to the next, though its message counts the days', () => {
+  it('keeps the fingerprint of a stale journey from one day to the next', () => {
     const root = writeRepo({ 'journeys/owners.yaml': OWNERS, 'journeys/welcome.journey.yaml': cleanJourney().replace('reviewed: 2026-10-01', 'reviewed: 2025-01-15') });
     const stale = (today: string): SarifResult => sarifOf(lint(root, today)).runs[0]!.results.find((r) => r.ruleId === 'stale-journey')!;
     const monday = stale('2026-11-01');
     const tuesday = stale('2026-11-02');
-    expect(monday.message.text).not.toBe(tuesday.message.text);
     expect(tuesday.partialFingerprints).toEqual(monday.partialFingerprints);
   });
 

@@ -4,6 +4,7 @@ import type { Summary } from '../engine/run.ts';
 import type { Rule } from '../engine/rule.ts';
 import type { Finding, RelatedLocation, Severity } from '../model/types.ts';
 import { builtInRules } from '../rules/index.ts';
+import { findingKey } from '../engine/baseline.ts';
 
 /** What the SARIF formatter reads of the format options. */
 export interface SarifOptions {
@@ -75,23 +76,16 @@ function describeOther(id: string): Record<string, unknown> {
 }
 
 /**
- * Volatile parts of messages that change without the problem changing: a day count
- * that grows every day (stale-journey), a line number (unused-suppression).
- */
-function stableMessage(message: string): string {
-  return message.replace(/\b\d[\d,]* days? ago\b/g, 'N days ago').replace(/\b(lines?) \d+(?:[-–]\d+)?/g, '$1 N');
-}
-
-/**
  * Fingerprints that survive edits elsewhere in the file: a hash of the rule, the journey,
- * the touchpoint (or, for a finding outside any journey, the file) and the message without
- * its volatile parts, never the line. Findings with the same identity are told apart by
+ * the touchpoint (or, for a finding outside any journey, the file), the scenario and the
+ * message, never the line. Findings with the same identity are told apart by
  * their order of occurrence.
  */
 export function fingerprints(findings: readonly Finding[]): string[] {
   const seen = new Map<string, number>();
   return findings.map((finding) => {
-    const identity = [finding.rule, finding.journey ?? `file:${finding.file}`, finding.touchpoint ?? '', finding.scenario ?? '', stableMessage(finding.message)].join('\u0000');
+    // The identity baselines use (messages hold no line numbers or day counts), and the scenario.
+    const identity = `${findingKey(finding)}\u0000${finding.scenario ?? ''}`;
     const occurrence = (seen.get(identity) ?? 0) + 1;
     seen.set(identity, occurrence);
     return createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex');
