@@ -141,11 +141,11 @@ describe('journeys build', () => {
 
   it('shows the channel x stage matrix, each count linking to its touchpoints', () => {
     const html = page('channels');
-    expectContains(html, `<a href="${BASE}channels/push/#flawed--stage-welcome"`);
+    expectContains(html, `<a href="${BASE}channels/push/#stage-welcome"`);
     expectContains(text(html), 'Channel × stage matrix');
     const push = page('channels/push');
-    expectContains(push, 'id="flawed--stage-welcome"');
-    expectContains(text(push), 'welcome-push team-ghost');
+    expectContains(push, 'id="stage-welcome"');
+    expectContains(text(push), 'welcome-push Flawed welcome team-ghost');
   });
 
   it("shows a team's journeys, touchpoints and open findings", () => {

@@ -61,15 +61,16 @@ describe('the site model of the acme fixture', () => {
     expect(scenario!.findings[0]!.moment).toMatch(/^Mon 2 Mar 2026 \d\d:\d\d$/);
   });
 
-  it('counts touchpoints per channel and journey stage, linking each cell to them', () => {
+  it('counts touchpoints per channel and stage name, stages in the order they usually come, linking each cell to them', () => {
     const { matrix } = model.site;
-    const email = matrix.rows.find((row) => row.channel.id === 'email')!;
-    const welcome = matrix.columns.findIndex((column) => column.journeySlug === 'flawed' && column.stage === 'welcome');
-    expect(email.cells[welcome]).toBe(1);
-    expect(matrix.columns[welcome]!.anchor).toBe('flawed--stage-welcome');
-    const push = matrix.rows.find((row) => row.channel.id === 'push')!;
-    expect(push.cells[welcome]).toBe(2);
+    expect(matrix.columns.map((column) => column.name)).toEqual(['Welcome', 'end', 'Discover', 'Sign up', 'Onboard', 'Use', 'Forgotten stage', 'title x: y; section z %%{init: {"theme": "forest"}}%% click n0 call alert(1)', 'Renew']);
+    const welcome = matrix.columns.findIndex((column) => column.name === 'Welcome');
+    expect(matrix.columns[welcome]).toEqual({ name: 'Welcome', anchor: 'stage-welcome', journeys: 1 });
+    expect(matrix.rows.find((row) => row.channel.id === 'email')!.cells[welcome]).toBe(1);
+    expect(matrix.rows.find((row) => row.channel.id === 'push')!.cells[welcome]).toBe(2);
     expect(matrix.rows.every((row) => row.total === row.cells.reduce((a, b) => a + b, 0))).toBe(true);
+    const push = model.channels.find((channel) => channel.id === 'push')!;
+    expect(push.touchpoints.filter((row) => row.stageColumn.anchor === 'stage-welcome').map((row) => row.touchpoint)).toEqual(['welcome-push', 'night-push']);
   });
 
   it("keeps the journey's narrative apart from its touchpoints' notes, both sanitized", () => {

@@ -295,6 +295,29 @@ export function buildModel(input: ModelInput): SiteModel {
     list.push(finding);
   }
 
+  // --- Stage names, the columns of the channel x stage matrix -----------------
+  const NO_STAGE = '\u0000';
+  const stageKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
+  const stageNames = new Map<string, { name: string; positions: number[]; first: number; journeys: number }>();
+  let seen = 0;
+  for (const journey of repo.journeys) {
+    journey.stages.forEach((stage, index) => {
+      const name = stage.name ?? stage.id;
+      const key = stageKey(name);
+      let entry = stageNames.get(key);
+      if (!entry) stageNames.set(key, (entry = { name, positions: [], first: seen++, journeys: 0 }));
+      entry.positions.push(journey.stages.length > 1 ? index / (journey.stages.length - 1) : 0);
+      entry.journeys += 1;
+    });
+  }
+  const columnSlugs = new Set<string>();
+  const stageColumns = [...stageNames]
+    .map(([key, entry]) => ({ key, entry, mean: entry.positions.reduce((a, b) => a + b, 0) / entry.positions.length }))
+    .sort((a, b) => a.mean - b.mean || a.entry.first - b.entry.first)
+    .map(({ key, entry }, order) => ({ key, name: entry.name, anchor: `stage-${slugFor(entry.name, columnSlugs)}`, journeys: entry.journeys, order }));
+  const noStage = { key: NO_STAGE, name: 'No known stage', anchor: `stage-${slugFor('none', columnSlugs)}`, journeys: 0, order: stageColumns.length };
+  const columnOf = new Map(stageColumns.map((column) => [column.key, column]));
+
   // --- Journeys ------------------------------------------------------------
   const rowsByChannel = new Map<string, TouchpointRow[]>();
   const rowsByTeam = new Map<string, TouchpointRow[]>();
@@ -350,6 +373,8 @@ export function buildModel(input: ModelInput): SiteModel {
         narrativeHtml: touchpoint.narrative && touchpoint.narrative.markdown.trim() !== '' ? markdown(touchpoint.narrative.markdown) : undefined,
         counts: countsOf(mine),
       };
+      const stageName = touchpoint.stage !== undefined && journey.stages.some((stage) => stage.id === touchpoint.stage) ? tp.stage!.name : undefined;
+      const column = stageName !== undefined ? (columnOf.get(stageKey(stageName)) ?? noStage) : noStage;
       const row: TouchpointRow = {
         journeySlug: slug,
         journeyTitle: journey.title ?? journey.id,
@@ -357,6 +382,7 @@ export function buildModel(input: ModelInput): SiteModel {
         touchpoint: touchpoint.id,
         anchor: tp.anchor,
         stage: tp.stage,
+        stageColumn: { name: column.name, anchor: column.anchor, order: column.order },
         channel: tp.channel,
         owner: tp.owner,
         role: tp.role,
@@ -410,16 +436,16 @@ export function buildModel(input: ModelInput): SiteModel {
   });
 
   const matrixChannels = channels.filter((channel) => channel.touchpoints.length > 0);
-  const columns = journeys.flatMap((journey) =>
-    journey.stages.map((stage) => ({ journeySlug: journey.slug, journeyTitle: journey.title, stage: stage.id, stageName: stage.name, anchor: `${journey.slug}--${stage.anchor}` })),
-  );
+  const orphans = matrixChannels.some((channel) => channel.touchpoints.some((row) => row.stageColumn.anchor === noStage.anchor));
+  const columns = [...stageColumns, ...(orphans ? [noStage] : [])];
   const matrixRows = matrixChannels.map((channel) => {
-    const cells = columns.map(
-      (column) => channel.touchpoints.filter((row) => row.journeySlug === column.journeySlug && row.stage?.id === column.stage).length,
-    );
+    const cells = columns.map(() => 0);
+    for (const row of channel.touchpoints) cells[row.stageColumn.order] = (cells[row.stageColumn.order] ?? 0) + 1;
     return { channel: { id: channel.id, name: channel.name, slug: channel.slug }, outbound: channel.outbound, cells, total: channel.touchpoints.length };
   });
-  const matrix: MatrixView = { columns, rows: matrixRows, max: Math.max(0, ...matrixRows.flatMap((row) => row.cells)) };
+  let max = 0;
+  for (const row of matrixRows) for (const cell of row.cells) if (cell > max) max = cell;
+  const matrix: MatrixView = { columns: columns.map(({ name, anchor, journeys }) => ({ name, anchor, journeys })), rows: matrixRows, max };
 
   // --- Teams ---------------------------------------------------------------
   const teams: TeamView[] = [...teamInfo].map(([id, info]) => {

@@ -162,6 +162,8 @@ export interface TouchpointRow {
   readonly touchpoint: string;
   readonly anchor: string;
   readonly stage?: RefView;
+  /** The matrix column of the touchpoint's stage: its anchor and its place among the columns. */
+  readonly stageColumn: { readonly name: string; readonly anchor: string; readonly order: number };
   readonly channel?: RefView;
   readonly owner?: RefView;
   readonly role?: string;
@@ -270,16 +272,20 @@ export interface RuleView {
   readonly findings: readonly FindingView[];
 }
 
-/** One cell column of the channel x stage matrix. */
+/**
+ * One column of the channel x stage matrix: a stage name, gathering the stages of
+ * that name in every journey ("Onboarding" in three journeys is one column).
+ */
 export interface MatrixColumn {
-  readonly journeySlug: string;
-  readonly journeyTitle: string;
-  readonly stage: string;
-  readonly stageName: string;
+  readonly name: string;
+  /** The id of the group of this stage's touchpoints on each channel's page. */
   readonly anchor: string;
+  /** How many journeys have a stage of this name. */
+  readonly journeys: number;
 }
 
 export interface MatrixView {
+  /** In the order stages usually come in a journey. */
   readonly columns: readonly MatrixColumn[];
   readonly rows: readonly { readonly channel: RefView; readonly outbound: boolean; readonly cells: readonly number[]; readonly total: number }[];
   readonly max: number;

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from './args.ts';
@@ -94,30 +93,31 @@ function countPages(dir: string): number {
   return pages;
 }
 
-/**
- * Builds the site with Astro's programmatic API, then indexes it with Pagefind.
- * Astro's cache goes to a fresh temporary folder, so that two builds can run at once.
- */
+/** Builds the site with Astro's programmatic API, then indexes it with Pagefind. */
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   siteEnvironment(options);
-  const cacheDir = mkdtempSync(join(tmpdir(), 'journeys-astro-'));
-  // Astro resolves the packages of its prerendering chunks from the current folder.
+  // A working folder of this build's own, inside the package so that Node finds its
+  // packages from there: Astro writes its prerendering chunks under the current folder
+  // (when the output is outside it) and its cache to cacheDir, and two builds at once
+  // must not share either.
+  mkdirSync(join(PACKAGE_ROOT, '.astro'), { recursive: true });
+  const work = mkdtempSync(join(PACKAGE_ROOT, '.astro', 'build-'));
   const cwd = process.cwd();
-  process.chdir(PACKAGE_ROOT);
+  process.chdir(work);
   try {
     const { build } = await import('astro');
     await build({
       root: PACKAGE_ROOT,
       outDir: options.out,
       base: normalizeBase(options.base),
-      cacheDir,
+      cacheDir: join(work, 'cache'),
       mode: 'production',
       logLevel: options.verbose ? 'info' : 'warn',
     });
   } finally {
     process.chdir(cwd);
-    rmSync(cacheDir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
   const astroDone = performance.now();
   const pagefind = await import('pagefind');
