@@ -275,7 +275,8 @@ describe('the built site in Chromium', () => {
     await context.close();
   }, 120_000);
 
-  it.runIf(process.env.SITE_SCREENSHOTS)('saves screenshots of each page kind', async () => {
+  // Only when asked for: not a test, a way to look at the site.
+  if (process.env.SITE_SCREENSHOTS) it('saves screenshots of each page kind', async () => {
     const folder = process.env.SITE_SCREENSHOTS!;
     mkdirSync(folder, { recursive: true });
     for (const device of ['desktop', 'phone'] as const) {
