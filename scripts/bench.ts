@@ -8,10 +8,12 @@
  *   - parse only: read every file and parse it with js-yaml `load` (the loader's parser);
  *   - the same with the `yaml` package's `parseDocument`, for reference;
  *   - the full lint, `check(root, { today: '2026-11-01' })`;
- *   - the full lint of half the corpus (550 journeys), to show how the cost scales.
+ *   - the full lint of half the corpus (550 journeys), to show how the cost scales;
+ *   - the site: `journeys build` of the 1,000 regular journeys, beside a bare Astro
+ *     build of 1,000 trivial pages (skipped with --no-site).
  * Each figure is the median of 5 runs (3 when a run takes more than a second).
  *
- *   node scripts/bench.ts [--json] [--keep] [--runs <n>] [--seed <text>]
+ *   node scripts/bench.ts [--json] [--keep] [--no-site] [--runs <n>] [--seed <text>]
  *
  * --json prints the figures as JSON on stdout; --keep leaves the repository on
  * disk. Progress goes to stderr.
@@ -23,12 +25,13 @@ import { parseArgs } from 'node:util';
 import { check, type CheckResult } from '../src/index.ts';
 import { DEFAULT_CORPUS, generateCorpus, writeRepository, type CorpusStats } from './bench/generate.ts';
 import { collector, parseOnlyJsYaml, parseOnlyYaml, summarize, time, type Timing } from './bench/measure.ts';
+import { timeBareAstro, timeJourneySite, type BuildTiming } from './bench/site.ts';
 
 const TODAY = '2026-11-01';
 /** The goal: a full lint costs at most this many times parsing alone. */
 const TARGET_RATIO = 2;
 
-const USAGE = 'Usage: node scripts/bench.ts [--json] [--keep] [--runs <n>] [--seed <text>]';
+const USAGE = 'Usage: node scripts/bench.ts [--json] [--keep] [--no-site] [--runs <n>] [--seed <text>]';
 
 interface Measure {
   readonly key: 'parseJsYaml' | 'parseYaml' | 'lint' | 'lintHalf';
@@ -65,11 +68,13 @@ function main(): void {
       options: {
         json: { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
+        site: { type: 'boolean', default: true },
         runs: { type: 'string' },
         seed: { type: 'string', default: DEFAULT_CORPUS.seed },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
+      allowNegative: true,
     }).values;
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
@@ -135,6 +140,18 @@ function main(): void {
       progress(`run ${round}/${rounds}: ${line.join(', ')}`);
     }
 
+    let site: { journeys: number; journeySite: BuildTiming; bareAstro: BuildTiming } | undefined;
+    if (args.site) {
+      const thousand = join(dir, 'thousand');
+      const stats = writeRepository(thousand, corpus, (index) => index < DEFAULT_CORPUS.regular);
+      progress(`building the site of ${int(stats.journeys)} journeys (one run: it takes a while)`);
+      const journeySite = timeJourneySite(thousand, TODAY);
+      progress(`  ${int(journeySite.ms)} ms, ${int(journeySite.pages)} pages; now a bare Astro site of ${int(stats.journeys)} trivial pages`);
+      const bareAstro = timeBareAstro(stats.journeys);
+      progress(`  ${int(bareAstro.ms)} ms, ${int(bareAstro.pages)} pages`);
+      site = { journeys: stats.journeys, journeySite, bareAstro };
+    }
+
     const timings = Object.fromEntries(measures.map((measure) => [measure.key, summarize(samples.get(measure.key)!)])) as Record<Measure['key'], Timing>;
     const findings = findingsSummary(fullResult!);
     const lintOverParse = ratio(timings.lint.median, timings.parseJsYaml.median);
@@ -160,6 +177,7 @@ function main(): void {
         fullOverHalf,
         fullOverHalfMin,
       },
+      ...(site ? { site } : {}),
       ...(args.keep ? { dir } : {}),
     };
 
@@ -202,6 +220,21 @@ function main(): void {
           new Set([1]),
         ),
       ];
+      if (site) {
+        const { journeySite, bareAstro } = site;
+        out.push(
+          '',
+          table(
+            [
+              ['site build', 'time', 'pages'],
+              [`journeys build, ${int(site.journeys)} journeys`, `${int(journeySite.ms)} ms`, int(journeySite.pages)],
+              [`bare Astro, ${int(site.journeys)} trivial pages`, `${int(bareAstro.ms)} ms`, int(bareAstro.pages)],
+            ],
+            new Set([1, 2]),
+          ),
+          `journey site / bare Astro: ${ratio(journeySite.ms, bareAstro.ms).toFixed(1)}x (each a single run, in a process of its own)`,
+        );
+      }
       if (figures.configErrors > 0) out.push('', `warning: ${figures.configErrors} configuration errors in the generated repository`);
       if (args.keep) out.push('', `repository kept in ${dir}`);
       process.stdout.write(`${out.join('\n')}\n`);

@@ -93,6 +93,8 @@ export interface Report {
   readonly related?: readonly {
     readonly at: NodeRef;
     readonly key?: boolean;
+    /** A position given directly, for places that are not YAML nodes (a row of a CSV file). */
+    readonly position?: { readonly line: number; readonly column: number };
     readonly journey?: string;
     readonly touchpoint?: string;
   }[];

@@ -64,7 +64,7 @@ function toFinding(raw: Raw, positions: Positions): Finding {
   const { report } = raw;
   const position: Position = report.position ?? (report.offset !== undefined ? positions.ofOffset(report.at.file, report.offset) : positions.of(report.at, report.key));
   const related: RelatedLocation[] = (report.related ?? []).map((r) => {
-    const where = positions.of(r.at, r.key);
+    const where = r.position ?? positions.of(r.at, r.key);
     return { file: r.at.file, line: where.line, column: where.column, journey: r.journey, touchpoint: r.touchpoint };
   });
   return {

@@ -104,8 +104,10 @@ export default defineRule<Options>({
             touchpoint: touchpoint.id,
             message:
               `Touchpoint "${touchpoint.id}" matters to customers (importance ${importance}) but its KPI "${kpi.metric}" is ` +
-              `${formatValue(latest.value)} in ${latest.period}${before}, ${side} its target of ${formatValue(kpi.target)}${lower} ` +
-              `(${latest.file}:${latest.line}): act here first, high importance and low performance.`,
+              `${formatValue(latest.value)} in ${latest.period}${before}, ${side} its target of ${formatValue(kpi.target)}${lower}: ` +
+              'act here first, high importance and low performance.',
+            // The measured row, as a related place: a line number in the message would change its identity.
+            related: [{ at: { file: latest.file, path: [] }, position: { line: latest.line, column: 1 }, journey: journey.id, touchpoint: touchpoint.id }],
           });
         }
       }

@@ -4,7 +4,9 @@ import type { NodeRef } from '../model/types.ts';
 
 interface Entry {
   readonly id: string;
-  readonly at: NodeRef;
+  /** The node that holds the id, and the id's field: the reference to it is made only to report. */
+  readonly ref: NodeRef;
+  readonly field: string;
   readonly journey?: string;
   readonly touchpoint?: string;
 }
@@ -19,13 +21,13 @@ function reportRepeats(context: RuleContext, kind: string, scope: string, entrie
       first.set(entry.id, entry);
       continue;
     }
-    const where = earlier.at.file === entry.at.file ? 'earlier in this file' : `in ${earlier.at.file}`;
+    const where = earlier.ref.file === entry.ref.file ? 'earlier in this file' : `in ${earlier.ref.file}`;
     context.report({
-      at: entry.at,
+      at: child(entry.ref, entry.field),
       message: `Two ${kind}s have the id "${entry.id}" ${scope}: the other is ${where}. Give each its own id.`,
       journey: entry.journey,
       touchpoint: entry.touchpoint,
-      related: [{ at: earlier.at, journey: earlier.journey, touchpoint: earlier.touchpoint }],
+      related: [{ at: child(earlier.ref, earlier.field), journey: earlier.journey, touchpoint: earlier.touchpoint }],
     });
   }
 }
@@ -71,30 +73,30 @@ export default defineRule({
       context,
       'journey',
       'in the repository',
-      repo.journeys.map((journey) => ({ id: journey.id, at: child(journey.ref, 'journey'), journey: journey.id })),
+      repo.journeys.map((journey) => ({ id: journey.id, ref: journey.ref, field: 'journey', journey: journey.id })),
     );
     for (const journey of repo.journeys) {
       reportRepeats(
         context,
         'stage',
         `in journey "${journey.id}"`,
-        journey.stages.map((stage) => ({ id: stage.id, at: child(stage.ref, 'id'), journey: journey.id })),
+        journey.stages.map((stage) => ({ id: stage.id, ref: stage.ref, field: 'id', journey: journey.id })),
       );
       reportRepeats(
         context,
         'touchpoint',
         `in journey "${journey.id}"`,
-        journey.touchpoints.map((touchpoint) => ({ id: touchpoint.id, at: child(touchpoint.ref, 'id'), journey: journey.id, touchpoint: touchpoint.id })),
+        journey.touchpoints.map((touchpoint) => ({ id: touchpoint.id, ref: touchpoint.ref, field: 'id', journey: journey.id, touchpoint: touchpoint.id })),
       );
     }
-    reportRepeats(context, 'owner', 'in the repository', repo.owners.map((owner) => ({ id: owner.id, at: child(owner.ref, 'id') })));
+    reportRepeats(context, 'owner', 'in the repository', repo.owners.map((owner) => ({ id: owner.id, ref: owner.ref, field: 'id' })));
     reportRepeats(
       context,
       'channel',
       'in the repository',
-      repo.channels.flatMap((channel) => (channel.ref ? [{ id: channel.id, at: child(channel.ref, 'id') }] : [])),
+      repo.channels.flatMap((channel) => (channel.ref ? [{ id: channel.id, ref: channel.ref, field: 'id' }] : [])),
     );
-    reportRepeats(context, 'persona', 'in the repository', repo.personas.map((persona) => ({ id: persona.id, at: child(persona.ref, 'id') })));
-    reportRepeats(context, 'scenario', 'in the repository', repo.scenarios.map((scenario) => ({ id: scenario.id, at: child(scenario.ref, 'scenario') })));
+    reportRepeats(context, 'persona', 'in the repository', repo.personas.map((persona) => ({ id: persona.id, ref: persona.ref, field: 'id' })));
+    reportRepeats(context, 'scenario', 'in the repository', repo.scenarios.map((scenario) => ({ id: scenario.id, ref: scenario.ref, field: 'scenario' })));
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule } from '../engine/rule.ts';
 import { child } from '../model/refs.ts';
+import type { NodeRef, PathSegment } from '../model/types.ts';
 import { didYouMean } from '../model/suggest.ts';
 import { quote } from '../model/text.ts';
 
@@ -54,36 +55,38 @@ export default defineRule({
     const declaredIn = (file: string | undefined, fallback: string): string =>
       file ? `declared in ${file}` : `declared: there is no ${fallback} to declare it in`;
 
-    const checkOwner = (value: string | undefined, at: Parameters<typeof child>[0], journey: string, touchpoint?: string): void => {
+    // References to the nodes are made only to report: most values are fine, and there are tens of thousands.
+    type Place = readonly [ref: NodeRef, ...path: PathSegment[]];
+    const checkOwner = (value: string | undefined, [ref, ...path]: Place, journey: string, touchpoint?: string): void => {
       if (value === undefined || owners.has(value)) return;
       report({
-        at,
+        at: child(ref, ...path),
         journey,
         touchpoint,
         message: `Owner ${quote(value)} is not ${declaredIn(repo.declared.owners, ownersFile)}${didYouMean(value, owners)}.`,
       });
     };
-    const checkChannel = (value: string | undefined, at: Parameters<typeof child>[0], journey?: string, touchpoint?: string): void => {
+    const checkChannel = (value: string | undefined, [ref, ...path]: Place, journey?: string, touchpoint?: string): void => {
       if (value === undefined || channels.has(value)) return;
       report({
-        at,
+        at: child(ref, ...path),
         journey,
         touchpoint,
         message: `Channel ${quote(value)} is neither built in nor ${declaredIn(repo.declared.channels, 'journeys/channels.yaml')}${didYouMean(value, channels)}.`,
       });
     };
-    const checkPersona = (value: string | undefined, at: Parameters<typeof child>[0], journey?: string): void => {
+    const checkPersona = (value: string | undefined, [ref, ...path]: Place, journey?: string): void => {
       if (value === undefined || personas.has(value)) return;
-      report({ at, journey, message: `Persona ${quote(value)} is not ${declaredIn(repo.declared.personas, personasFile)}${didYouMean(value, personas)}.` });
+      report({ at: child(ref, ...path), journey, message: `Persona ${quote(value)} is not ${declaredIn(repo.declared.personas, personasFile)}${didYouMean(value, personas)}.` });
     };
 
     for (const journey of repo.journeys) {
-      checkOwner(journey.owner, child(journey.ref, 'owner'), journey.id);
-      journey.personas.forEach((persona, index) => checkPersona(persona, child(journey.ref, 'personas', index), journey.id));
+      checkOwner(journey.owner, [journey.ref, 'owner'], journey.id);
+      journey.personas.forEach((persona, index) => checkPersona(persona, [journey.ref, 'personas', index], journey.id));
       const stages = new Set(journey.stages.map((stage) => stage.id));
       for (const touchpoint of journey.touchpoints) {
-        checkOwner(touchpoint.owner, child(touchpoint.ref, 'owner'), journey.id, touchpoint.id);
-        checkChannel(touchpoint.channel, child(touchpoint.ref, 'channel'), journey.id, touchpoint.id);
+        checkOwner(touchpoint.owner, [touchpoint.ref, 'owner'], journey.id, touchpoint.id);
+        checkChannel(touchpoint.channel, [touchpoint.ref, 'channel'], journey.id, touchpoint.id);
         if (touchpoint.stage !== undefined && !stages.has(touchpoint.stage)) {
           report({
             at: child(touchpoint.ref, 'stage'),
@@ -102,7 +105,7 @@ export default defineRule({
         });
       }
     }
-    for (const scenario of repo.scenarios) checkPersona(scenario.persona, child(scenario.ref, 'persona'));
+    for (const scenario of repo.scenarios) checkPersona(scenario.persona, [scenario.ref, 'persona']);
 
     const journeys = new Map(repo.journeys.map((journey) => [journey.id, journey]));
     for (const row of repo.metrics) {
@@ -136,7 +139,7 @@ export default defineRule({
       }
     }
     const { policy } = repo.config;
-    for (const limit of policy.maxMessages) limit.channels?.forEach((channel, index) => checkChannel(channel, child(limit.ref, 'channels', index)));
-    policy.quietHours?.channels?.forEach((channel, index) => checkChannel(channel, child(policy.quietHours!.ref, 'channels', index)));
+    for (const limit of policy.maxMessages) limit.channels?.forEach((channel, index) => checkChannel(channel, [limit.ref, 'channels', index]));
+    policy.quietHours?.channels?.forEach((channel, index) => checkChannel(channel, [policy.quietHours!.ref, 'channels', index]));
   },
 });
