@@ -36,3 +36,28 @@ export function formatDate(iso: string | undefined): string {
 export function formatCost(cost: number | undefined): string {
   return cost === undefined ? '' : cost.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
+
+/** `98%`, or `n/a` when there is nothing to count. */
+export function percent(share: number | undefined): string {
+  return share === undefined ? 'n/a' : `${Math.round(share * 100)}%`;
+}
+
+/** A mean or a figure with fixed decimals, or `n/a`. */
+export function fixed(value: number | undefined, digits: number): string {
+  return value === undefined ? 'n/a' : value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** The colour family of a grade letter: A and B good, C and D fair, E and F poor. */
+export function gradeTone(letter: string | undefined): 'good' | 'fair' | 'poor' | 'none' {
+  if (letter === 'A' || letter === 'B') return 'good';
+  if (letter === 'C' || letter === 'D') return 'fair';
+  if (letter === 'E' || letter === 'F') return 'poor';
+  return 'none';
+}
+
+export const trendLabel: Readonly<Record<string, string>> = { improving: '↗ improving', worsening: '↘ worsening', steady: '→ steady' };
+
+/** `Owner coverage` → `owner coverage` inside a sentence; `KPI coverage` stays as it is. */
+export function inSentence(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}

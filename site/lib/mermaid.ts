@@ -8,7 +8,7 @@
  * only after parsing, so no title can end a statement, open a comment or a
  * directive, close a label, or inject markup.
  */
-import type { JourneyView, StageView, TouchpointView } from './view.ts';
+import type { JourneyView, KpiSeriesView, QuadrantPointView, QuadrantView, ScoreHistoryEntry, StageView, TouchpointView } from './view.ts';
 
 /**
  * Characters that mean nothing to Mermaid's grammars wherever labels appear: letters,
@@ -56,7 +56,8 @@ export function mermaidPlain(text: string, max = Infinity): string {
   return out;
 }
 
-export interface Diagram {
+/** A Mermaid text and what the page says about it. */
+export interface MermaidBlock {
   /** A stable id for the figure on the page. */
   readonly id: string;
   /** Plain text (the page escapes it); the Mermaid text holds its encoded form. */
@@ -65,6 +66,9 @@ export interface Diagram {
   readonly caption: string;
   readonly description: string;
   readonly source: string;
+}
+
+export interface Diagram extends MermaidBlock {
   /** The touchpoints the diagram shows, in its order: the table beside it lists them. */
   readonly touchpoints: readonly TouchpointView[];
 }
@@ -183,4 +187,149 @@ export function timelineFlowchart(journey: JourneyView): Diagram {
   const moments = ordered.flatMap((touchpoint, index) => (touchpoint.momentOfTruth ? [`n${index}`] : []));
   if (moments.length > 0) lines.push('  classDef moment stroke-width:3px', `  class ${moments.join(',')} moment`);
   return { id: 'timeline-flow', title, caption: 'Touchpoints in time order, one lane per channel', description, source: `${lines.join('\n')}\n`, touchpoints: ordered };
+}
+
+/**
+ * Text as a Mermaid double-quoted string, quotes included: mermaidText's encoding
+ * (which encodes the quote itself), never empty. For quadrantChart point names and
+ * xychart labels, whose unquoted forms accept only a few characters.
+ */
+export function mermaidQuoted(text: string, max = Infinity): string {
+  const inner = mermaidText(text, max);
+  return `"${inner === '' ? '#8203;' : inner}"`;
+}
+
+/**
+ * A number as Mermaid's xychart reads it: plain decimal digits (no exponent),
+ * at most six decimals, `-` for a negative value.
+ */
+export function mermaidNumber(value: number): string {
+  if (!Number.isFinite(value)) return '0';
+  const text = value.toLocaleString('en', { useGrouping: false, maximumFractionDigits: 6 });
+  return text === '-0' ? '0' : text;
+}
+
+/** A coordinate of a quadrantChart point, which Mermaid reads only as `0`, `1` or `0.` and digits. */
+export function unitCoordinate(value: number): string {
+  const clamped = Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+  const text = clamped.toFixed(3);
+  return text === '1.000' ? '1' : text === '0.000' ? '0' : text;
+}
+
+/**
+ * Where a point is drawn: the engine's 0..1 drawn in 0.07..0.93, so that points at the
+ * edges (importance 5, twice the target) stay clear of the quadrant names and the
+ * frame. The middle stays the middle: the quadrants' borders do not move.
+ */
+export function drawnCoordinate(value: number): number {
+  return 0.5 + (Math.min(1, Math.max(0, value)) - 0.5) * 0.86;
+}
+
+/** Point colours by quadrant: legible on the light and the dark theme. */
+const QUADRANT_COLOURS: Readonly<Record<number, string>> = { 1: '#1f9d5a', 2: '#e5484d', 3: '#8792a2', 4: '#d08a1e' };
+
+/** More points than this on one chart are labelled with their number in the table beside it, not their id. */
+export const MAX_NAMED_POINTS = 12;
+
+/**
+ * The importance/performance matrix as a Mermaid `quadrantChart`: each placed
+ * touchpoint at the engine's x (performance against target, on target in the middle)
+ * and y (importance), coloured by quadrant; the quadrants named as the engine names
+ * them, "Act first" top left. With more than MAX_NAMED_POINTS points, each point is
+ * labelled by its number in the table beside the chart.
+ */
+export function quadrantChart(options: { id: string; title: string; caption: string; points: readonly QuadrantPointView[]; quadrants: readonly QuadrantView[]; qualified?: boolean }): MermaidBlock & { numbered: boolean } {
+  const { id, title, caption, points, quadrants, qualified = false } = options;
+  const numbered = points.length > MAX_NAMED_POINTS;
+  const nameOf = (point: QuadrantPointView): string => (qualified ? `${point.journey}/${point.touchpoint}` : point.touchpoint);
+  const byQuadrant = quadrants.map((quadrant) => ({ quadrant, points: points.filter((point) => point.quadrant === quadrant.id) }));
+  const description =
+    `${points.length === 1 ? '1 touchpoint' : `${points.length} touchpoints`} placed by importance (bottom 1, top 5) and by performance against the target of its weakest measured KPI (left below target, right beyond it; on target in the middle). ` +
+    byQuadrant.map(({ quadrant, points: inside }) => `${quadrant.name} (${quadrant.importance} importance, ${quadrant.performance === 'high' ? 'on or beyond target' : 'below target'}): ${inside.length === 0 ? 'none' : inside.map(nameOf).join(', ')}`).join('; ') +
+    '.';
+  const lines = [
+    'quadrantChart',
+    `  accTitle: ${mermaidText(title)}`,
+    `  accDescr: ${mermaidText(description)}`,
+    '  x-axis Below target --> Beyond target',
+    '  y-axis Less important --> More important',
+  ];
+  for (const quadrant of [...quadrants].sort((a, b) => a.mermaid - b.mermaid)) lines.push(`  quadrant-${quadrant.mermaid} ${mermaidText(quadrant.name, 30)}`);
+  for (const quadrant of quadrants) lines.push(`  classDef q${quadrant.mermaid} color: ${QUADRANT_COLOURS[quadrant.mermaid] ?? '#8792a2'}, radius: ${quadrant.mermaid === 2 ? 7 : 5}`);
+  const mermaidOf = new Map(quadrants.map((quadrant) => [quadrant.id, quadrant.mermaid]));
+  points.forEach((point, index) => {
+    const label = numbered ? String(index + 1) : nameOf(point);
+    const klass = mermaidOf.get(point.quadrant);
+    lines.push(`  ${mermaidQuoted(label, 40)}${klass !== undefined ? `:::q${klass}` : ''}: [${unitCoordinate(drawnCoordinate(point.x))}, ${unitCoordinate(drawnCoordinate(point.y))}]`);
+  });
+  return { id, title, caption, description, source: `${lines.join('\n')}\n`, numbered };
+}
+
+/** A y-axis range around the values, with some room, from 0 when they are all positive and near it. */
+function axisRange(values: readonly number[], floor?: number, ceiling?: number): [number, number] {
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  const pad = hi > lo ? (hi - lo) * 0.2 : Math.abs(hi) * 0.1 || 1;
+  lo = lo >= 0 && lo - pad < 0 ? 0 : lo - pad;
+  hi += pad;
+  if (floor !== undefined) lo = Math.max(floor, lo);
+  if (ceiling !== undefined) hi = Math.min(ceiling, hi);
+  return [lo, hi];
+}
+
+const round = (value: number): number => Number(value.toPrecision(3));
+
+/** What a KPI is about, in words: `welcome-email: open-rate`, or the journey's for a journey-level series. */
+export function kpiLabel(kpi: Pick<KpiSeriesView, 'touchpoint' | 'metric'>): string {
+  return `${kpi.touchpoint ?? 'whole journey'}: ${kpi.metric}`;
+}
+
+/**
+ * A KPI's measured values over its periods as a Mermaid `xychart`: one line of the
+ * values and, when the KPI has a target, a second line at the target.
+ */
+export function kpiTrendChart(kpi: KpiSeriesView, options: { id: string; journeyTitle: string }): MermaidBlock {
+  const label = kpiLabel(kpi);
+  const title = `${options.journeyTitle}: ${label}, by period`;
+  const values = kpi.series.map((measure) => measure.value);
+  const [lo, hi] = axisRange(kpi.target !== undefined ? [...values, kpi.target] : values);
+  const better = kpi.direction === 'higher' ? 'higher is better' : 'lower is better';
+  const description =
+    `${kpi.metric} (${better}) of ${kpi.touchpoint ?? 'the whole journey'}: ` +
+    kpi.series.map((measure) => `${measure.text} in ${measure.period}`).join(', ') +
+    (kpi.target !== undefined ? `; target ${kpi.targetText}${kpi.onTarget === undefined ? '' : kpi.onTarget ? ', met' : ', missed'}` : '; no target') +
+    (kpi.trend ? `; ${kpi.trend}` : '') +
+    '.';
+  const lines = [
+    'xychart',
+    `  accTitle: ${mermaidText(title)}`,
+    `  accDescr: ${mermaidText(description)}`,
+    `  x-axis [${kpi.series.map((measure) => mermaidQuoted(measure.period, 16)).join(', ')}]`,
+    `  y-axis ${mermaidQuoted(kpi.metric, 40)} ${mermaidNumber(round(lo))} --> ${mermaidNumber(round(hi))}`,
+    `  line "Measured" [${values.map(mermaidNumber).join(', ')}]`,
+  ];
+  if (kpi.target !== undefined) lines.push(`  line ${mermaidQuoted(`Target ${kpi.targetText ?? mermaidNumber(kpi.target)}`, 30)} [${values.map(() => mermaidNumber(kpi.target!)).join(', ')}]`);
+  return { id: options.id, title, caption: label, description, source: `${lines.join('\n')}\n` };
+}
+
+/**
+ * A score (0..100) at each of the last commits as a Mermaid `xychart` line, commits
+ * by their short hash, oldest first; commits where the scope had no grade are left out.
+ */
+export function scoreHistoryChart(entries: readonly ScoreHistoryEntry[], options: { id: string; title: string; caption: string }): MermaidBlock | undefined {
+  const graded = entries.filter((entry): entry is ScoreHistoryEntry & { score: number } => entry.score !== undefined);
+  if (graded.length < 2) return undefined;
+  const description =
+    `The score from 0 to 100 at each of the last ${graded.length} commits, oldest first: ` +
+    graded.map((entry) => `${entry.short} (${entry.date.slice(0, 10)}) ${entry.score.toFixed(1)}, grade ${entry.letter ?? 'none'}`).join('; ') +
+    '.';
+  const lines = [
+    'xychart',
+    `  accTitle: ${mermaidText(options.title)}`,
+    `  accDescr: ${mermaidText(description)}`,
+    `  x-axis [${graded.map((entry) => mermaidQuoted(entry.short, 12)).join(', ')}]`,
+    '  y-axis "Score" 0 --> 100',
+    `  line [${graded.map((entry) => mermaidNumber(entry.score)).join(', ')}]`,
+  ];
+  return { id: options.id, title: options.title, caption: options.caption, description, source: `${lines.join('\n')}\n` };
 }

@@ -4,24 +4,29 @@
  * tests can build it from a small repository without Astro. No rule logic here:
  * findings come from the engine as they are; this only groups and labels them.
  */
-import { builtInRules, formatDay, formatDuration, formatMoment, formatTimeOfDay } from '../../src/index.ts';
-import type { CheckResult, Finding, Journey, RuleExample, RuleMeta, Timeline, Touchpoint } from '../../src/index.ts';
+import { builtInRules, formatDay, formatDuration, formatMoment, formatTimeOfDay, formatValue, GRADING, measureKpis, QUADRANTS, scorecards } from '../../src/index.ts';
+import type { CheckResult, Finding, HistoryGrade, HistoryPoint, Journey, KpiStatus, QuadrantPoint, RuleExample, RuleMeta, Scorecard, Timeline, Touchpoint } from '../../src/index.ts';
 import type {
   BuildInfo,
   ChannelView,
   Counts,
   FindingView,
+  GradingView,
   Health,
   HistoryEntry,
   JourneyView,
+  KpiSeriesView,
   LocationView,
   MatrixView,
+  QuadrantPointView,
   RefView,
   RuleExampleView,
   RuleOptionView,
   RuleView,
   ScenarioDay,
   ScenarioView,
+  ScorecardView,
+  ScoreHistoryEntry,
   SiteView,
   TeamView,
   TimelineRow,
@@ -49,6 +54,8 @@ export interface ModelInput {
   readonly rules?: readonly { readonly meta: RuleMeta }[];
   /** Version of journeys, shown in the footer. */
   readonly tool: string;
+  /** The scorecards at the last commits (the engine's scoreHistory), oldest first; none outside git. */
+  readonly scoreHistory?: readonly HistoryPoint[];
 }
 
 export interface SiteModel {
@@ -318,6 +325,87 @@ export function buildModel(input: ModelInput): SiteModel {
   const noStage = { key: NO_STAGE, name: 'No known stage', anchor: `stage-${slugFor('none', columnSlugs)}`, journeys: 0, order: stageColumns.length };
   const columnOf = new Map(stageColumns.map((column) => [column.key, column]));
 
+  // --- Scorecards (the engine's), as the pages show them ----------------------
+  const cards = scorecards(repo, result.findings, timelines);
+  const kpiIndex = measureKpis(repo);
+  /** Each touchpoint's row on its journey page, by journey and touchpoint id (the first journey of an id wins). */
+  const touchpointAnchor = new Map<string, string>();
+  const tpKey = (journey: string, touchpoint: string): string => `${journey}\u0000${touchpoint}`;
+  const quadrantName = new Map(QUADRANTS.map((quadrant) => [quadrant.id, quadrant.name]));
+  const pointView = (point: QuadrantPoint): QuadrantPointView => {
+    const journey = journeyById.get(point.journey);
+    return {
+      journey: point.journey,
+      journeySlug: journey ? journeySlug.get(journey) : undefined,
+      journeyTitle: journey?.title ?? point.journey,
+      touchpoint: point.touchpoint,
+      anchor: touchpointAnchor.get(tpKey(point.journey, point.touchpoint)),
+      importance: point.importance,
+      metric: point.metric,
+      value: formatValue(point.value),
+      target: formatValue(point.target),
+      period: point.period,
+      direction: point.direction,
+      performance: point.performance,
+      x: point.x,
+      y: point.y,
+      quadrant: point.quadrant,
+      quadrantName: quadrantName.get(point.quadrant) ?? point.quadrant,
+    };
+  };
+  const partLabel = new Map<string, string>(GRADING.parts.map((part) => [part.id, part.label]));
+  const scorecardView = (card: Scorecard, name: string, slug?: string): ScorecardView => {
+    const peak = card.peakPressure;
+    const start = peak ? scenarioStart.get(peak.scenario) : undefined;
+    return {
+      kind: card.kind,
+      id: card.id,
+      name,
+      slug,
+      touchpoints: card.touchpoints,
+      outboundPerCustomer: card.outboundPerCustomer,
+      ownerCoverage: card.ownerCoverage,
+      kpiCoverage: card.kpiCoverage,
+      momentsOfTruthMeasured: card.momentsOfTruthMeasured,
+      peakPressure: peak
+        ? { messages: peak.messages, scenario: peak.scenario, scenarioSlug: scenarioSlugById.get(peak.scenario), from: formatMoment(peak.from, start), to: formatMoment(peak.to, start) }
+        : undefined,
+      findings: { errors: card.findings.error, warnings: card.findings.warning, infos: card.findings.info },
+      emotion: card.emotion,
+      costPerCustomer: card.costPerCustomer,
+      kpiTargets: card.kpiTargets,
+      quadrant: card.quadrant.map(pointView),
+      grade: card.grade
+        ? { score: card.grade.score, letter: card.grade.letter, parts: card.grade.parts.map((part) => ({ id: part.id, label: partLabel.get(part.id) ?? part.id, weight: part.weight, value: part.value })) }
+        : undefined,
+    };
+  };
+  const journeyCards = new Map(cards.journeys.map((card) => [card.id, card]));
+  const channelCards = new Map(cards.channels.map((card) => [card.id, card]));
+  const teamCards = new Map(cards.teams.map((card) => [card.id, card]));
+  const seriesView = (kpi: KpiStatus, anchor: string | undefined): KpiSeriesView => ({
+    touchpoint: kpi.touchpoint,
+    anchor,
+    metric: kpi.metric,
+    target: kpi.target,
+    targetText: kpi.target !== undefined ? formatValue(kpi.target) : undefined,
+    direction: kpi.direction,
+    series: kpi.series.map((measure) => ({ period: measure.period, value: measure.value, text: formatValue(measure.value), file: measure.file, line: measure.line, url: fileUrl(measure.file, measure.line) })),
+    trend: kpi.trend,
+    onTarget: kpi.onTarget,
+  });
+  const historyEntry = (point: HistoryPoint, grade: HistoryGrade): ScoreHistoryEntry => ({
+    commit: point.commit,
+    short: point.commit.slice(0, 7),
+    date: point.date,
+    subject: point.subject,
+    url: commitUrl(point.commit),
+    touchpoints: grade.touchpoints,
+    score: grade.score,
+    letter: grade.letter,
+  });
+  const scoreHistory = input.scoreHistory ?? [];
+
   // --- Journeys ------------------------------------------------------------
   const rowsByChannel = new Map<string, TouchpointRow[]>();
   const rowsByTeam = new Map<string, TouchpointRow[]>();
@@ -347,9 +435,11 @@ export function buildModel(input: ModelInput): SiteModel {
     const touchpoints: TouchpointView[] = journey.touchpoints.map((touchpoint) => {
       const mine = own.filter((finding) => finding.touchpoint === touchpoint.id);
       const message = touchpoint.message;
+      const anchor = `tp-${slugFor(touchpoint.id, anchors)}`;
+      if (journeyById.get(journey.id) === journey && !touchpointAnchor.has(tpKey(journey.id, touchpoint.id))) touchpointAnchor.set(tpKey(journey.id, touchpoint.id), anchor);
       const tp: TouchpointView = {
         id: touchpoint.id,
-        anchor: `tp-${slugFor(touchpoint.id, anchors)}`,
+        anchor,
         stage: stageRef(touchpoint.stage),
         channel: channelRef(touchpoint.channel),
         owner: teamRef(touchpoint.owner),
@@ -417,6 +507,15 @@ export function buildModel(input: ModelInput): SiteModel {
       health: healthOf(counts),
       history,
       momentsOfTruth: journey.touchpoints.filter((touchpoint) => touchpoint.momentOfTruth).length,
+      scorecard: scorecardView(journeyCards.get(journey.id)!, journey.title ?? journey.id, slug),
+      kpis: [
+        ...journey.touchpoints.flatMap((touchpoint, index) => (kpiIndex.byTouchpoint.get(touchpoint) ?? []).map((kpi) => seriesView(kpi, touchpoints[index]!.anchor))),
+        ...(journeyById.get(journey.id) === journey ? kpiIndex.all.filter((kpi) => kpi.journey === journey.id && kpi.touchpoint === undefined).map((kpi) => seriesView(kpi, undefined)) : []),
+      ],
+      scoreHistory: scoreHistory.flatMap((point) => {
+        const grade = point.journeys.find((candidate) => candidate.id === journey.id);
+        return grade ? [historyEntry(point, grade)] : [];
+      }),
     };
   });
   const journeyView = new Map(repo.journeys.map((journey, index) => [journey, journeys[index]!]));
@@ -432,6 +531,7 @@ export function buildModel(input: ModelInput): SiteModel {
       builtIn: info.builtIn,
       touchpoints: rows,
       journeys: new Set(rows.map((row) => row.journeySlug)).size,
+      scorecard: ((card) => (card ? scorecardView(card, info.name, info.slug) : undefined))(channelCards.get(id)),
     };
   });
 
@@ -469,6 +569,7 @@ export function buildModel(input: ModelInput): SiteModel {
       touchpoints: rowsByTeam.get(id) ?? [],
       findings: findings.map(view),
       counts: countsOf(findings),
+      scorecard: ((card) => (card ? scorecardView(card, info.name, info.slug) : undefined))(teamCards.get(id)),
     };
   });
   teams.sort(byName);
@@ -584,6 +685,16 @@ export function buildModel(input: ModelInput): SiteModel {
     findings: result.findings.map(view),
     configErrors: result.configErrors.map((error) => ({ ...location(error), message: error.message })),
     matrix,
+    scorecard: scorecardView(cards.company, 'Company'),
+    grading: {
+      formula: GRADING.formula,
+      parts: GRADING.parts.map(({ id, label, weight, description }) => ({ id, label, weight, description })),
+      letters: GRADING.letters.map(({ letter, min }) => ({ letter, min })),
+      rounding: GRADING.rounding,
+      window: formatDuration(cards.window),
+    } satisfies GradingView,
+    quadrants: QUADRANTS.map(({ id, name, importance, performance, mermaid, advice }) => ({ id, name, importance, performance, mermaid, advice })),
+    scoreHistory: scoreHistory.map((point) => historyEntry(point, point.company)),
   };
 
   return { site, journeys, channels, teams, scenarios, rules: ruleViews };

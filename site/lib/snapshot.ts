@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
-import { check, simulate } from '../../src/index.ts';
+import { check, scoreHistory, simulate, type HistoryPoint } from '../../src/index.ts';
 import { gitFacts } from './git.ts';
 import { renderMarkdown } from './markdown.ts';
 import { buildModel, type SiteModel } from './model.ts';
@@ -67,14 +67,42 @@ function toolVersion(): string {
 
 let cached: { key: string; model: SiteModel } | undefined;
 
+/** How many of the last commits the score history shows. */
+export const SCORE_HISTORY_COMMITS = 12;
+
+let historyCache: { key: string; points: HistoryPoint[] } | undefined;
+
+/**
+ * The scorecards at the last commits, from git (the engine's scoreHistory): computed
+ * again only when HEAD moves, since editing files changes no commit. Each commit is
+ * linted as of its own date, or of JOURNEYS_TODAY when the build is given one (so that
+ * a build is reproducible). Empty outside git and with JOURNEYS_NO_GIT; a failure
+ * leaves the site without it, never without a site.
+ */
+function historyOf(root: string, head: string | undefined, today: string | undefined): HistoryPoint[] {
+  if (head === undefined) return [];
+  const key = `${root}\n${head}\n${today ?? ''}`;
+  if (historyCache?.key === key) return historyCache.points;
+  let points: HistoryPoint[] = [];
+  try {
+    points = scoreHistory(root, SCORE_HISTORY_COMMITS, today !== undefined ? { today } : {});
+  } catch {
+    points = [];
+  }
+  historyCache = { key, points };
+  return points;
+}
+
 /** The site's data for the repository at `path`, recomputed only when a file changed. */
 export function snapshot(path = journeysRoot()): SiteModel {
   const key = `${path}\n${fingerprint(path)}`;
   if (cached?.key === key) return cached.model;
-  const result = check(path, { today: process.env.JOURNEYS_TODAY || undefined });
+  const today = process.env.JOURNEYS_TODAY || undefined;
+  const result = check(path, { today });
   const timelines = simulate(result.repo);
   const git = process.env.JOURNEYS_NO_GIT ? undefined : gitFacts(result.root, result.repo.journeys.map((journey) => journey.file));
-  const model = buildModel({ result, timelines, git, markdown: (text) => renderMarkdown(text), tool: toolVersion() });
+  const history = historyOf(result.root, git?.commit?.hash, today);
+  const model = buildModel({ result, timelines, git, markdown: (text) => renderMarkdown(text), tool: toolVersion(), scoreHistory: history });
   cached = { key, model };
   return model;
 }

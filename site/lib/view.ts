@@ -152,6 +152,11 @@ export interface JourneyView {
   readonly health: Health;
   readonly history: readonly HistoryEntry[];
   readonly momentsOfTruth: number;
+  readonly scorecard: ScorecardView;
+  /** Every KPI of the journey with what was measured of it: touchpoints' in their order, then the journey's own. */
+  readonly kpis: readonly KpiSeriesView[];
+  /** The journey's score at each of the last commits, oldest first (empty outside git). */
+  readonly scoreHistory: readonly ScoreHistoryEntry[];
 }
 
 /** A touchpoint as listed on a channel's or a team's page. */
@@ -179,6 +184,8 @@ export interface ChannelView {
   readonly builtIn: boolean;
   readonly touchpoints: readonly TouchpointRow[];
   readonly journeys: number;
+  /** Undefined for a channel no touchpoint uses. */
+  readonly scorecard?: ScorecardView;
 }
 
 export interface TeamView {
@@ -192,6 +199,7 @@ export interface TeamView {
   readonly touchpoints: readonly TouchpointRow[];
   readonly findings: readonly FindingView[];
   readonly counts: Counts;
+  readonly scorecard?: ScorecardView;
 }
 
 export interface BreachView {
@@ -311,4 +319,134 @@ export interface SiteView {
   /** Mistakes in journeys.config.yaml: when there are any, the findings are not to be trusted. */
   readonly configErrors: readonly (LocationView & { readonly message: string })[];
   readonly matrix: MatrixView;
+  /** The company's scorecard. */
+  readonly scorecard: ScorecardView;
+  /** How a grade is computed, to show beside every grade. */
+  readonly grading: GradingView;
+  /** The four quadrants of the importance/performance matrix, in Mermaid order (1 top right, 2 top left, ...). */
+  readonly quadrants: readonly QuadrantView[];
+  /** The company's score at each of the last commits, oldest first (empty outside git). */
+  readonly scoreHistory: readonly ScoreHistoryEntry[];
+}
+
+// --- Scorecards ---------------------------------------------------------------
+
+export type Letter = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+
+/** A count out of a total; `share` (0..1) is undefined when the total is 0. */
+export interface ShareView {
+  readonly count: number;
+  readonly of: number;
+  readonly share?: number;
+}
+
+export interface GradeView {
+  /** 0..100, one decimal. */
+  readonly score: number;
+  readonly letter: Letter;
+  /** Each part of the formula with its value (0..1) for this scope. */
+  readonly parts: readonly { readonly id: string; readonly label: string; readonly weight: number; readonly value: number }[];
+}
+
+export interface GradingView {
+  readonly formula: string;
+  readonly parts: readonly { readonly id: string; readonly label: string; readonly weight: number; readonly description: string }[];
+  readonly letters: readonly { readonly letter: Letter; readonly min: number }[];
+  readonly rounding: string;
+  /** The window of peak contact pressure, `1d`. */
+  readonly window: string;
+}
+
+export interface QuadrantView {
+  readonly id: string;
+  readonly name: string;
+  readonly importance: 'high' | 'low';
+  readonly performance: 'high' | 'low';
+  readonly mermaid: 1 | 2 | 3 | 4;
+  readonly advice: string;
+}
+
+/** A touchpoint placed on the importance/performance matrix by the engine. */
+export interface QuadrantPointView {
+  readonly journey: string;
+  readonly journeySlug?: string;
+  readonly journeyTitle: string;
+  readonly touchpoint: string;
+  /** The touchpoint's row on its journey page. */
+  readonly anchor?: string;
+  readonly importance: number;
+  readonly metric: string;
+  readonly value: string;
+  readonly target: string;
+  readonly period: string;
+  readonly direction: 'higher' | 'lower';
+  /** latest/target in the metric's direction, capped; 1 is on target. */
+  readonly performance: number;
+  /** 0..1 on the chart. */
+  readonly x: number;
+  readonly y: number;
+  readonly quadrant: string;
+  readonly quadrantName: string;
+}
+
+export interface ScorecardView {
+  readonly kind: 'company' | 'journey' | 'channel' | 'team';
+  readonly id: string;
+  readonly name: string;
+  /** The scope's page (journey, channel or team slug). */
+  readonly slug?: string;
+  readonly touchpoints: number;
+  readonly outboundPerCustomer: { readonly mean?: number; readonly messages: number; readonly scenarios: number };
+  readonly ownerCoverage: ShareView;
+  readonly kpiCoverage: ShareView;
+  readonly momentsOfTruthMeasured: ShareView;
+  /** The fullest window of outbound messages one scenario's customer gets; `from` and `to` as the timeline writes them. */
+  readonly peakPressure?: { readonly messages: number; readonly scenario: string; readonly scenarioSlug?: string; readonly from: string; readonly to: string };
+  readonly findings: Counts;
+  readonly emotion: { readonly mean?: number; readonly touchpoints: number };
+  readonly costPerCustomer: { readonly mean?: number; readonly total: number; readonly scenarios: number };
+  readonly kpiTargets: { readonly withTarget: number; readonly measured: number; readonly onTarget: number };
+  readonly quadrant: readonly QuadrantPointView[];
+  /** Undefined for a scope with no touchpoint. */
+  readonly grade?: GradeView;
+}
+
+/** One measured value of a KPI. */
+export interface MeasureView {
+  readonly period: string;
+  readonly value: number;
+  /** The value as people write it. */
+  readonly text: string;
+  /** The metrics file and line it comes from, and its link in the repository. */
+  readonly file: string;
+  readonly line: number;
+  readonly url?: string;
+}
+
+/** A KPI of a journey and what was measured of it. */
+export interface KpiSeriesView {
+  /** Undefined for a value about the journey as a whole. */
+  readonly touchpoint?: string;
+  readonly anchor?: string;
+  readonly metric: string;
+  readonly target?: number;
+  readonly targetText?: string;
+  readonly direction: 'higher' | 'lower';
+  /** Oldest period first. */
+  readonly series: readonly MeasureView[];
+  readonly trend?: 'improving' | 'worsening' | 'steady';
+  readonly onTarget?: boolean;
+}
+
+/** A score at one commit of the repository. */
+export interface ScoreHistoryEntry {
+  readonly commit: string;
+  readonly short: string;
+  /** Committer date, ISO 8601. */
+  readonly date: string;
+  readonly subject: string;
+  readonly url?: string;
+  readonly touchpoints: number;
+  readonly score?: number;
+  readonly letter?: Letter;
 }

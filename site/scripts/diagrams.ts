@@ -17,6 +17,48 @@ function isDark(): boolean {
   return window.matchMedia('(prefers-color-scheme: dark)').matches;
 }
 
+/**
+ * Colours of the importance/performance matrix ("Act first", quadrant 2, in red) and
+ * of the KPI charts (the measured line in the accent colour, the target in amber).
+ */
+function charts(dark: boolean): Record<string, unknown> {
+  const text = dark ? '#e4e8ef' : '#1b2230';
+  const muted = dark ? '#9ba5b6' : '#586274';
+  const line = dark ? '#3a4455' : '#c5ccd6';
+  return {
+    quadrant1Fill: dark ? '#143222' : '#e9f6ee',
+    quadrant2Fill: dark ? '#3b1c1c' : '#fdeceb',
+    quadrant3Fill: dark ? '#1d2430' : '#f2f4f7',
+    quadrant4Fill: dark ? '#392a12' : '#fff5e2',
+    quadrant1TextFill: text,
+    quadrant2TextFill: text,
+    quadrant3TextFill: text,
+    quadrant4TextFill: text,
+    quadrantPointFill: dark ? '#7ea3ff' : '#2a59c9',
+    quadrantPointTextFill: text,
+    quadrantXAxisTextFill: muted,
+    quadrantYAxisTextFill: muted,
+    quadrantTitleFill: text,
+    quadrantInternalBorderStrokeFill: line,
+    quadrantExternalBorderStrokeFill: dark ? '#5a6577' : '#8c97aa',
+    xyChart: {
+      backgroundColor: dark ? '#161b23' : '#ffffff',
+      titleColor: text,
+      dataLabelColor: text,
+      legendTextColor: text,
+      xAxisTitleColor: muted,
+      xAxisLabelColor: muted,
+      xAxisTickColor: line,
+      xAxisLineColor: line,
+      yAxisTitleColor: muted,
+      yAxisLabelColor: muted,
+      yAxisTickColor: line,
+      yAxisLineColor: line,
+      plotColorPalette: dark ? '#7ea3ff,#f2b45a' : '#2a59c9,#c77c02',
+    },
+  };
+}
+
 function configure(dark: boolean): void {
   mermaid.initialize({
     startOnLoad: false,
@@ -34,10 +76,22 @@ function configure(dark: boolean): void {
       taskFontSize: 13,
     },
     flowchart: { useMaxWidth: false, nodeSpacing: 24, rankSpacing: 28, padding: 10, wrappingWidth: 190 },
+    // Charts scale down to a phone's width: their text stays short.
+    quadrantChart: { useMaxWidth: true, chartWidth: 520, chartHeight: 460, titleFontSize: 16, pointLabelFontSize: 12, quadrantLabelFontSize: 15, xAxisLabelFontSize: 13, yAxisLabelFontSize: 13, pointRadius: 5 },
+    xyChart: {
+      useMaxWidth: true,
+      width: 440,
+      height: 250,
+      showTitle: false,
+      legendFontSize: 12,
+      legendPadding: 6,
+      xAxis: { labelFontSize: 12, titleFontSize: 13, tickLength: 4, tickWidth: 1, axisLineWidth: 1 },
+      yAxis: { labelFontSize: 12, titleFontSize: 13, tickLength: 4, tickWidth: 1, axisLineWidth: 1 },
+    },
     // Mermaid appends arrays of its configuration to its defaults: actor colours go through the theme.
     themeVariables: dark
-      ? { ...ACTORS, fontFamily: FONT, background: '#161b23', primaryColor: '#1f2a3d', primaryBorderColor: '#7ea3ff', primaryTextColor: '#e4e8ef', lineColor: '#8c97aa', clusterBkg: '#1a212c', clusterBorder: '#3a4455', titleColor: '#e4e8ef' }
-      : { ...ACTORS, fontFamily: FONT, primaryColor: '#eef3fe', primaryBorderColor: '#2a59c9', primaryTextColor: '#1b2230', lineColor: '#6b7689', clusterBkg: '#f6f7f9', clusterBorder: '#c5ccd6', titleColor: '#1b2230' },
+      ? { ...ACTORS, ...charts(true), fontFamily: FONT, background: '#161b23', primaryColor: '#1f2a3d', primaryBorderColor: '#7ea3ff', primaryTextColor: '#e4e8ef', lineColor: '#8c97aa', clusterBkg: '#1a212c', clusterBorder: '#3a4455', titleColor: '#e4e8ef' }
+      : { ...ACTORS, ...charts(false), fontFamily: FONT, primaryColor: '#eef3fe', primaryBorderColor: '#2a59c9', primaryTextColor: '#1b2230', lineColor: '#6b7689', clusterBkg: '#f6f7f9', clusterBorder: '#c5ccd6', titleColor: '#1b2230' },
   });
 }
 
@@ -71,7 +125,12 @@ async function drawAll(): Promise<void> {
   document.documentElement.dataset.diagrams = 'ready';
 }
 
+let started = false;
+
+/** Draws the page's diagrams, and again when the theme changes; once per page, however many components ask. */
 export function drawDiagrams(): void {
+  if (started) return;
+  started = true;
   void drawAll();
   document.addEventListener('journeys:theme', () => void drawAll());
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => void drawAll());
