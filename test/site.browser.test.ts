@@ -15,7 +15,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeyDiagrams, timelineFlowchart } from '../site/lib/mermaid.ts';
 import type { JourneyView } from '../site/lib/view.ts';
-import { CHROMIUM, CHROMIUM_ARGS, copyAcme, runJourneys, serveStatic, tempDir, TODAY } from './fixtures/site/helpers.ts';
+import { CHROMIUM, CHROMIUM_ARGS, copyAcme, emptyScorecard, runJourneys, serveStatic, tempDir, TODAY } from './fixtures/site/helpers.ts';
 
 const PAGES = {
   home: '',
@@ -162,7 +162,7 @@ describe('the built site in Chromium', () => {
     }
     // And generated from text meant to break them.
     const hostile = ['a: b; c', '%%{init: {"securityLevel": "loose"}}%%', 'end', 'title x', 'section y', 'journey', '"]; n0-->n1', '`x` $$y$$ {z} [w] <v> |u| #35; ﬂ°¶ß', 'line\nbreak'];
-    const base: JourneyView = { slug: 'x', id: 'x', title: '', personas: [], file: 'x', format: 'yaml', stages: [], touchpoints: [], channels: [], findings: [], counts: { errors: 0, warnings: 0, infos: 0 }, health: 'healthy', history: [], momentsOfTruth: 0 };
+    const base: JourneyView = { slug: 'x', id: 'x', title: '', personas: [], file: 'x', format: 'yaml', stages: [], touchpoints: [], channels: [], findings: [], counts: { errors: 0, warnings: 0, infos: 0 }, health: 'healthy', history: [], momentsOfTruth: 0, scorecard: emptyScorecard(), kpis: [], scoreHistory: [] };
     for (const text of hostile) {
       const journey: JourneyView = {
         ...base,

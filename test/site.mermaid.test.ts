@@ -5,9 +5,27 @@
  * parses these texts in test/site.browser.test.ts.
  */
 import fc from 'fast-check';
+import { QUADRANTS } from '../src/index.ts';
 import { describe, expect, it } from 'vitest';
-import { journeyDiagrams, MAX_TASKS, mermaidPlain, mermaidText, shortTiming, timelineFlowchart, timeOrder } from '../site/lib/mermaid.ts';
-import type { JourneyView, TouchpointView } from '../site/lib/view.ts';
+import {
+  drawnCoordinate,
+  journeyDiagrams,
+  kpiTrendChart,
+  MAX_NAMED_POINTS,
+  MAX_TASKS,
+  mermaidNumber,
+  mermaidPlain,
+  mermaidQuoted,
+  mermaidText,
+  quadrantChart,
+  scoreHistoryChart,
+  shortTiming,
+  timelineFlowchart,
+  timeOrder,
+  unitCoordinate,
+} from '../site/lib/mermaid.ts';
+import type { JourneyView, KpiSeriesView, QuadrantPointView, ScoreHistoryEntry, TouchpointView } from '../site/lib/view.ts';
+import { emptyScorecard } from './fixtures/site/helpers.ts';
 
 const NO_COUNTS = { errors: 0, warnings: 0, infos: 0 };
 
@@ -60,6 +78,9 @@ function journey(title: string, stageList: readonly (readonly [string, string])[
     health: 'healthy',
     history: [],
     momentsOfTruth: 0,
+    scorecard: emptyScorecard(),
+    kpis: [],
+    scoreHistory: [],
   };
 }
 
@@ -262,5 +283,179 @@ describe('timelineFlowchart', () => {
   it('says when a touchpoint fires in a few words', () => {
     const [tp] = journey('J', [['a', 'A']], [{ id: 'x', stage: 'a', trigger: 'card.shipped', after: '1d', at: '09:30' }]).touchpoints;
     expect(shortTiming(tp!)).toBe('card.shipped +1d at 09:30');
+  });
+});
+
+describe('mermaidQuoted', () => {
+  it('makes a double-quoted string that no text can close, break or empty', () => {
+    expect(mermaidQuoted('welcome-email')).toBe('"welcome-email"');
+    expect(mermaidQuoted('a "b" c')).toBe('"a #34;b#34; c"');
+    expect(mermaidQuoted('')).toBe('"#8203;"');
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (text) => {
+        const out = mermaidQuoted(text, 40);
+        expect(out).toMatch(/^"[^"\n\r]+"$/u);
+        expect(encoded(out)).not.toMatch(/%|[[\]:;{}<>`]/u);
+      }),
+    );
+  });
+});
+
+describe('numbers for Mermaid charts', () => {
+  it('writes plain decimals, never an exponent', () => {
+    expect(mermaidNumber(0.30000000000000004)).toBe('0.3');
+    expect(mermaidNumber(1e-7)).toBe('0');
+    expect(mermaidNumber(2e21)).toBe('2000000000000000000000');
+    expect(mermaidNumber(-1.5)).toBe('-1.5');
+    expect(mermaidNumber(-0)).toBe('0');
+    expect(mermaidNumber(Number.NaN)).toBe('0');
+  });
+
+  it('writes coordinates as quadrantChart reads them: 0, 1, or 0 and decimals', () => {
+    expect([0, 1, 0.5, 0.12345, -2, 7, Number.NaN].map(unitCoordinate)).toEqual(['0', '1', '0.500', '0.123', '0', '1', '0']);
+    fc.assert(
+      fc.property(fc.double(), (value) => {
+        expect(unitCoordinate(value)).toMatch(/^(1|0(\.\d+)?)$/);
+      }),
+    );
+  });
+
+  it('draws points inside the frame without moving the middle', () => {
+    expect(drawnCoordinate(0.5)).toBe(0.5);
+    expect(drawnCoordinate(0)).toBeCloseTo(0.07);
+    expect(drawnCoordinate(1)).toBeCloseTo(0.93);
+    expect(drawnCoordinate(0.75)).toBeGreaterThan(0.5);
+    expect(drawnCoordinate(0.4999)).toBeLessThan(0.5);
+  });
+});
+
+function point(touchpoint: string, quadrant: string, x: number, y: number, journey = 'j'): QuadrantPointView {
+  const info = QUADRANTS.find((candidate) => candidate.id === quadrant)!;
+  return {
+    journey,
+    journeySlug: journey,
+    journeyTitle: journey,
+    touchpoint,
+    anchor: `tp-${touchpoint}`,
+    importance: 1 + y * 4,
+    metric: 'open-rate',
+    value: '0.3',
+    target: '0.4',
+    period: '2026-Q3',
+    direction: 'higher',
+    performance: x * 2,
+    x,
+    y,
+    quadrant,
+    quadrantName: info.name,
+  };
+}
+
+describe('quadrantChart', () => {
+  const quadrants = QUADRANTS.map((quadrant) => ({ ...quadrant }));
+
+  it('names the four quadrants, "Act first" top left, and places each touchpoint coloured by its quadrant', () => {
+    const chart = quadrantChart({ id: 'q', title: 'J: importance and performance', caption: 'c', points: [point('act-now', 'act-first', 0.3, 1), point('fine', 'keep-it-up', 0.6, 0.75)], quadrants });
+    const lines = chart.source.trimEnd().split('\n');
+    expect(lines[0]).toBe('quadrantChart');
+    expect(lines[1]).toBe('  accTitle: J#58; importance and performance');
+    expect(lines[2]).toMatch(/^ {2}accDescr: 2 touchpoints placed by importance .*middle\)\. Act first \(high importance, below target\)#58; act-now#59; Keep it up \(high importance, on or beyond target\)#58; fine#59; Low priority/);
+    expect(lines).toContain('  x-axis Below target --> Beyond target');
+    expect(lines).toContain('  y-axis Less important --> More important');
+    expect(lines).toContain('  quadrant-1 Keep it up');
+    expect(lines).toContain('  quadrant-2 Act first');
+    expect(lines).toContain('  quadrant-3 Low priority');
+    expect(lines).toContain('  quadrant-4 Possible overkill');
+    expect(lines.at(-2)).toBe('  "act-now":::q2: [0.328, 0.930]');
+    expect(lines.at(-1)).toBe('  "fine":::q1: [0.586, 0.715]');
+    expect(chart.numbered).toBe(false);
+  });
+
+  it('numbers the points when there are many, as the table beside it does, and qualifies them by journey when asked', () => {
+    const many = Array.from({ length: MAX_NAMED_POINTS + 1 }, (_, n) => point(`tp-${n}`, 'low-priority', 0.1, 0.25));
+    const chart = quadrantChart({ id: 'q', title: 't', caption: 'c', points: many, quadrants });
+    expect(chart.numbered).toBe(true);
+    expect(chart.source).toContain('  "13":::q3: [0.156, 0.285]');
+    const two = quadrantChart({ id: 'q', title: 't', caption: 'c', points: [point('x', 'keep-it-up', 0.5, 1, 'welcome')], quadrants, qualified: true });
+    expect(two.source).toContain('"welcome/x":::q1');
+  });
+
+  it('keeps every point on one well-formed line whatever the touchpoint and journey say', () => {
+    for (const text of HOSTILE) {
+      const chart = quadrantChart({ id: 'q', title: text, caption: text, points: [point(text, 'act-first', 0.2, 1, text), point(`${text}2`, 'possible-overkill', 0.9, 0)], quadrants, qualified: true });
+      const lines = encoded(chart.source).trimEnd().split('\n');
+      expect(lines[1]).toMatch(/^ {2}accTitle: [^\n%]*$/);
+      expect(lines[2]).toMatch(/^ {2}accDescr: [^\n%]*$/);
+      for (const line of lines.slice(-2)) expect(line).toMatch(/^ {2}"[^"%\n]+":::q[1-4]: \[(1|0(\.\d+)?), (1|0(\.\d+)?)\]$/);
+    }
+  });
+});
+
+const kpi = (values: readonly number[], target?: number, touchpoint = 'welcome-email'): KpiSeriesView => ({
+  touchpoint,
+  anchor: `tp-${touchpoint}`,
+  metric: 'open-rate',
+  target,
+  targetText: target === undefined ? undefined : String(target),
+  direction: 'higher',
+  series: values.map((value, n) => ({ period: `2026-Q${n + 1}`, value, text: String(value), file: 'journeys/metrics/m.csv', line: n + 2 })),
+  trend: values.length > 1 ? 'improving' : undefined,
+  onTarget: target === undefined ? undefined : values.at(-1)! >= target,
+});
+
+describe('kpiTrendChart', () => {
+  it('draws the measured values by period and the target as a second line', () => {
+    const chart = kpiTrendChart(kpi([0.38, 0.44, 0.52], 0.4), { id: 'k', journeyTitle: 'Welcome' });
+    expect(chart.caption).toBe('welcome-email: open-rate');
+    expect(chart.source.trimEnd().split('\n')).toEqual([
+      'xychart',
+      '  accTitle: Welcome#58; welcome-email#58; open-rate, by period',
+      '  accDescr: open-rate (higher is better) of welcome-email#58; 0.38 in 2026-Q1, 0.44 in 2026-Q2, 0.52 in 2026-Q3#59; target 0.4, met#59; improving.',
+      '  x-axis ["2026-Q1", "2026-Q2", "2026-Q3"]',
+      '  y-axis "open-rate" 0.352 --> 0.548',
+      '  line "Measured" [0.38, 0.44, 0.52]',
+      '  line "Target 0.4" [0.4, 0.4, 0.4]',
+    ]);
+  });
+
+  it('has no target line without a target, and a range around a flat series', () => {
+    const chart = kpiTrendChart({ ...kpi([5, 5]), touchpoint: undefined, anchor: undefined }, { id: 'k', journeyTitle: 'J' });
+    expect(chart.caption).toBe('whole journey: open-rate');
+    expect(chart.source).toContain('  y-axis "open-rate" 4.5 --> 5.5');
+    expect(chart.source).not.toContain('Target');
+    expect(chart.source).toContain('; no target');
+  });
+
+  it('keeps hostile journey titles, metrics and periods inside their quotes', () => {
+    for (const text of HOSTILE) {
+      const series = { ...kpi([1, -2.5, 3e-7]), metric: text, touchpoint: text, series: kpi([1, -2.5, 3e-7]).series.map((measure) => ({ ...measure, period: text })) };
+      const lines = encoded(kpiTrendChart(series, { id: 'k', journeyTitle: text }).source).trimEnd().split('\n');
+      expect(lines[1]).toMatch(/^ {2}accTitle: [^\n%]*$/);
+      expect(lines[2]).toMatch(/^ {2}accDescr: [^\n%]*$/);
+      expect(lines[3]).toMatch(/^ {2}x-axis \[(?:"[^"%\n]+"(?:, )?){3}\]$/);
+      expect(lines[4]).toMatch(/^ {2}y-axis "[^"%\n]+" -?[\d.]+ --> -?[\d.]+$/);
+      expect(lines[5]).toBe('  line "Measured" [1, -2.5, 0]');
+    }
+  });
+});
+
+describe('scoreHistoryChart', () => {
+  const entry = (short: string, score?: number): ScoreHistoryEntry => ({ commit: short.padEnd(40, '0'), short, date: '2026-03-01T10:00:00+01:00', subject: 'x', touchpoints: score === undefined ? 0 : 4, score, letter: score === undefined ? undefined : 'C' });
+
+  it('draws the score from 0 to 100 at each graded commit, oldest first', () => {
+    const chart = scoreHistoryChart([entry('aaaaaaa', 60), entry('bbbbbbb'), entry('ccccccc', 72.5)], { id: 'h', title: 'J: score', caption: 'c' })!;
+    expect(chart.source.trimEnd().split('\n')).toEqual([
+      'xychart',
+      '  accTitle: J#58; score',
+      '  accDescr: The score from 0 to 100 at each of the last 2 commits, oldest first#58; aaaaaaa (2026-03-01) 60.0, grade C#59; ccccccc (2026-03-01) 72.5, grade C.',
+      '  x-axis ["aaaaaaa", "ccccccc"]',
+      '  y-axis "Score" 0 --> 100',
+      '  line [60, 72.5]',
+    ]);
+  });
+
+  it('draws nothing with fewer than two graded commits', () => {
+    expect(scoreHistoryChart([], { id: 'h', title: 't', caption: 'c' })).toBeUndefined();
+    expect(scoreHistoryChart([entry('aaaaaaa', 60), entry('bbbbbbb')], { id: 'h', title: 't', caption: 'c' })).toBeUndefined();
   });
 });

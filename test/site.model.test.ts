@@ -4,7 +4,7 @@
  * timeline, the channel x stage matrix, narratives, and git's answers.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtInRules, check, simulate } from '../src/index.ts';
+import { builtInRules, check, GRADING, QUADRANTS, scorecards, simulate, type HistoryPoint } from '../src/index.ts';
 import { catFileContents, fileCommits } from '../site/lib/git.ts';
 import { renderMarkdown } from '../site/lib/markdown.ts';
 import { buildModel, safeHref, slugFor, type SiteModel } from '../site/lib/model.ts';
@@ -43,7 +43,7 @@ describe('the site model of the acme fixture', () => {
 
   it("gives a team the findings of what it runs, and of the journeys it owns when no touchpoint is named", () => {
     const growth = model.teams.find((team) => team.id === 'team-growth')!;
-    expect(growth.findings.map((finding) => finding.rule).sort()).toEqual(['empty-stage', 'quiet-hours']);
+    expect(growth.findings.map((finding) => finding.rule).sort()).toEqual(['empty-stage', 'priority-gap', 'quiet-hours']);
     const ghost = model.teams.find((team) => team.id === 'team-ghost')!;
     expect(ghost.findings.map((finding) => finding.rule)).toEqual(['unknown-reference']);
   });
@@ -87,6 +87,85 @@ describe('the site model of the acme fixture', () => {
     expect(safeHref('https://acme.example/?q=<script>')).toBe('https://acme.example/?q=%3Cscript%3E');
     expect(safeHref('javascript:alert(1)')).toBeUndefined();
     expect(safeHref('/relative')).toBeUndefined();
+  });
+});
+
+describe("the site model's scorecards", () => {
+  it('carries the engine scorecard of the company, each journey, channel in use and team, with page links', () => {
+    const result = check(ACME, { today: TODAY });
+    const cards = scorecards(result.repo, result.findings, simulate(result.repo));
+    const { scorecard } = model.site;
+    expect(scorecard.grade).toMatchObject({ score: cards.company.grade!.score, letter: cards.company.grade!.letter });
+    expect(scorecard).toMatchObject({ kind: 'company', name: 'Company', touchpoints: 47, kpiTargets: cards.company.kpiTargets, findings: { errors: 2, warnings: 3, infos: 1 } });
+    for (const card of cards.journeys) {
+      const view = journey(card.id).scorecard;
+      expect(view.slug).toBe(journey(card.id).slug);
+      expect(view.grade?.score).toBe(card.grade?.score);
+      expect(view.ownerCoverage).toEqual(card.ownerCoverage);
+      expect(view.grade?.parts.map((part) => part.label)).toEqual(GRADING.parts.map((part) => part.label));
+    }
+    expect(journey('flawed').scorecard.grade).toMatchObject({ score: 70.3, letter: 'C' });
+    expect(journey('long-haul').scorecard.grade).toMatchObject({ score: 67, letter: 'D' });
+    // The peak window as the timeline writes it, with the scenario's page.
+    expect(journey('flawed').scorecard.peakPressure).toEqual({ messages: 4, scenario: 'busy-week', scenarioSlug: 'busy-week', from: 'Mon 2 Mar 2026 09:00', to: 'Mon 2 Mar 2026 22:00' });
+    const email = model.channels.find((channel) => channel.id === 'email')!;
+    expect(email.scorecard).toMatchObject({ kind: 'channel', slug: email.slug, name: email.name });
+    expect(model.channels.filter((channel) => channel.touchpoints.length === 0).every((channel) => channel.scorecard === undefined)).toBe(true);
+    const ghost = model.teams.find((team) => team.id === 'team-ghost')!;
+    expect(ghost.scorecard).toMatchObject({ kind: 'team', touchpoints: 1, grade: { score: 50, letter: 'E' } });
+    expect(model.site.grading).toMatchObject({ formula: GRADING.formula, window: '1d' });
+    expect(model.site.quadrants.map((quadrant) => quadrant.name)).toEqual(QUADRANTS.map((quadrant) => quadrant.name));
+  });
+
+  it('places measured touchpoints on the quadrant, linked to their rows, "Act first" where the method says', () => {
+    const points = journey('long-haul').scorecard.quadrant;
+    expect(points.map((point) => [point.touchpoint, point.quadrantName])).toEqual([
+      ['discover-step-3', 'Keep it up'],
+      ['discover-step-4', 'Act first'],
+      ['sign-up-step-3', 'Keep it up'],
+      ['onboard-step-1', 'Possible overkill'],
+      ['onboard-step-2', 'Low priority'],
+      ['use-step-4', 'Low priority'],
+      ['renew-step-4', 'Keep it up'],
+    ]);
+    const act = points[1]!;
+    expect(act).toMatchObject({ journeySlug: 'long-haul', anchor: 'tp-discover-step-4', importance: 5, metric: 'open-rate', value: '0.31', target: '0.4', period: '2026-Q3', y: 1 });
+    expect(model.site.scorecard.quadrant).toHaveLength(7);
+  });
+
+  it("gives each journey its KPIs' series by period, trend and target, the journey's own series last", () => {
+    const kpis = journey('long-haul').kpis;
+    expect(kpis).toHaveLength(41);
+    const measured = kpis.filter((kpi) => kpi.series.length > 0);
+    expect(measured.map((kpi) => kpi.touchpoint ?? 'journey')).toEqual(['discover-step-3', 'discover-step-4', 'sign-up-step-3', 'onboard-step-1', 'onboard-step-2', 'use-step-4', 'renew-step-4', 'journey']);
+    expect(measured[1]).toMatchObject({ anchor: 'tp-discover-step-4', metric: 'open-rate', target: 0.4, targetText: '0.4', trend: 'worsening', onTarget: false });
+    expect(measured[1]!.series.map((measure) => [measure.period, measure.text])).toEqual([
+      ['2026-Q1', '0.46'],
+      ['2026-Q2', '0.41'],
+      ['2026-Q3', '0.31'],
+    ]);
+    expect(measured[2]!.series.map((measure) => measure.text)).toEqual(['0.5', '0.55', '0.58']);
+    expect(measured[1]!.series[2]!.url).toBe('https://git.example/acme/journeys/blob/main/journeys/metrics/2026.csv#L7');
+    expect(measured.at(-1)).toMatchObject({ touchpoint: undefined, anchor: undefined, target: undefined, trend: 'improving' });
+  });
+
+  it("maps the score history to the company's and each journey's entries, skipping commits without the journey", () => {
+    const grade = (id: string, score?: number) => ({ id, touchpoints: score === undefined ? 0 : 3, ...(score === undefined ? {} : { score, letter: 'C' as const }) });
+    const points: HistoryPoint[] = [
+      { commit: 'a'.repeat(40), date: '2026-03-01T10:00:00+01:00', subject: 'First', company: grade('company', 60), journeys: [grade('flawed', 61)] },
+      { commit: 'b'.repeat(40), date: '2026-03-02T10:00:00+01:00', subject: 'Second', company: grade('company', 70), journeys: [grade('flawed', 71), grade('hostile')] },
+    ];
+    const result = check(ACME, { today: TODAY });
+    const withHistory = buildModel({ result, timelines: simulate(result.repo), markdown: renderMarkdown, tool: 'test', scoreHistory: points });
+    expect(withHistory.site.scoreHistory.map((entry) => [entry.short, entry.score, entry.url])).toEqual([
+      ['aaaaaaa', 60, `https://git.example/acme/journeys/commit/${'a'.repeat(40)}`],
+      ['bbbbbbb', 70, `https://git.example/acme/journeys/commit/${'b'.repeat(40)}`],
+    ]);
+    const of = (id: string) => withHistory.journeys.find((candidate) => candidate.id === id)!.scoreHistory;
+    expect(of('flawed').map((entry) => entry.score)).toEqual([61, 71]);
+    expect(of('hostile')).toEqual([expect.objectContaining({ subject: 'Second', score: undefined, touchpoints: 0 })]);
+    expect(of('long-haul')).toEqual([]);
+    expect(model.site.scoreHistory).toEqual([]);
   });
 });
 

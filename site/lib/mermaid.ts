@@ -242,7 +242,10 @@ export function quadrantChart(options: { id: string; title: string; caption: str
   const { id, title, caption, points, quadrants, qualified = false } = options;
   const numbered = points.length > MAX_NAMED_POINTS;
   const nameOf = (point: QuadrantPointView): string => (qualified ? `${point.journey}/${point.touchpoint}` : point.touchpoint);
-  const byQuadrant = quadrants.map((quadrant) => ({ quadrant, points: points.filter((point) => point.quadrant === quadrant.id) }));
+  // "Act first" first in the description: it is what a reader needs to know.
+  const byQuadrant = [...quadrants]
+    .sort((a, b) => Number(b.id === 'act-first') - Number(a.id === 'act-first'))
+    .map((quadrant) => ({ quadrant, points: points.filter((point) => point.quadrant === quadrant.id) }));
   const description =
     `${points.length === 1 ? '1 touchpoint' : `${points.length} touchpoints`} placed by importance (bottom 1, top 5) and by performance against the target of its weakest measured KPI (left below target, right beyond it; on target in the middle). ` +
     byQuadrant.map(({ quadrant, points: inside }) => `${quadrant.name} (${quadrant.importance} importance, ${quadrant.performance === 'high' ? 'on or beyond target' : 'below target'}): ${inside.length === 0 ? 'none' : inside.map(nameOf).join(', ')}`).join('; ') +

@@ -83,7 +83,7 @@ function historyOf(root: string, head: string | undefined, today: string | undef
   if (head === undefined) return [];
   const key = `${root}\n${head}\n${today ?? ''}`;
   if (historyCache?.key === key) return historyCache.points;
-  let points: HistoryPoint[] = [];
+  let points: HistoryPoint[];
   try {
     points = scoreHistory(root, SCORE_HISTORY_COMMITS, today !== undefined ? { today } : {});
   } catch {
