@@ -11,6 +11,7 @@ import {
   drawnCoordinate,
   journeyDiagrams,
   kpiTrendChart,
+  labelsOverlap,
   MAX_NAMED_POINTS,
   MAX_TASKS,
   mermaidNumber,
@@ -371,13 +372,25 @@ describe('quadrantChart', () => {
     expect(chart.numbered).toBe(false);
   });
 
-  it('numbers the points when there are many, as the table beside it does, and qualifies them by journey when asked', () => {
+  it('numbers the points when there are many or they come from several journeys, as the table beside it does', () => {
     const many = Array.from({ length: MAX_NAMED_POINTS + 1 }, (_, n) => point(`tp-${n}`, 'low-priority', 0.1, 0.25));
     const chart = quadrantChart({ id: 'q', title: 't', caption: 'c', points: many, quadrants });
     expect(chart.numbered).toBe(true);
     expect(chart.source).toContain('  "13":::q3: [0.156, 0.285]');
     const two = quadrantChart({ id: 'q', title: 't', caption: 'c', points: [point('x', 'keep-it-up', 0.5, 1, 'welcome')], quadrants, qualified: true });
-    expect(two.source).toContain('"welcome/x":::q1');
+    expect(two.numbered).toBe(true);
+    expect(two.source).toContain('  "1":::q1: [0.500, 0.930]');
+    expect(two.description).toContain('Keep it up (high importance, on or beyond target): welcome/x;');
+  });
+
+  it('numbers the points when their names would overlap, or run past the side of the chart', () => {
+    expect(labelsOverlap([{ x: 0.4, y: 0.9, label: 'discover-step-4' }, { x: 0.5, y: 0.9, label: 'renew-step-4' }])).toBe(true);
+    expect(labelsOverlap([{ x: 0.4, y: 0.9, label: 'discover-step-4' }, { x: 0.5, y: 0.6, label: 'renew-step-4' }])).toBe(false);
+    expect(labelsOverlap([{ x: 0.2, y: 0.9, label: 'a' }, { x: 0.8, y: 0.9, label: 'b' }])).toBe(false);
+    expect(labelsOverlap([{ x: 0.93, y: 0.5, label: 'a-very-long-touchpoint-name-indeed' }])).toBe(true);
+    const crowded = quadrantChart({ id: 'q', title: 't', caption: 'c', points: [point('discover-step-4', 'act-first', 0.38, 1), point('renew-step-4', 'keep-it-up', 0.5, 1)], quadrants });
+    expect(crowded.numbered).toBe(true);
+    expect(crowded.source).toContain('  "1":::q2: ');
   });
 
   it('keeps every point on one well-formed line whatever the touchpoint and journey say', () => {

@@ -225,6 +225,30 @@ export function drawnCoordinate(value: number): number {
   return 0.5 + (Math.min(1, Math.max(0, value)) - 0.5) * 0.86;
 }
 
+/** Width of a character of a point's label, and height of the label, as shares of the chart (13px text on a 560 × 440 chart). */
+const LABEL_CHAR = 7.5 / 560;
+const LABEL_HEIGHT = 17 / 440;
+
+/**
+ * Whether two points' labels, drawn centred under them, would overlap (or run past
+ * the chart's side), by an estimate of their width: then the chart numbers its points.
+ */
+export function labelsOverlap(points: readonly { readonly x: number; readonly y: number; readonly label: string }[]): boolean {
+  const boxes = points.map(({ x, y, label }) => {
+    const half = (Math.min([...label].length, 40) * LABEL_CHAR) / 2;
+    return { left: x - half, right: x + half, y };
+  });
+  if (boxes.some((box) => box.left < -0.04 || box.right > 1.04)) return true;
+  for (let i = 0; i < boxes.length; i += 1) {
+    for (let j = i + 1; j < boxes.length; j += 1) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      if (Math.abs(a.y - b.y) < LABEL_HEIGHT && a.left < b.right && b.left < a.right) return true;
+    }
+  }
+  return false;
+}
+
 /** Point colours by quadrant: legible on the light and the dark theme. */
 const QUADRANT_COLOURS: Readonly<Record<number, string>> = { 1: '#1f9d5a', 2: '#e5484d', 3: '#8792a2', 4: '#d08a1e' };
 
@@ -235,13 +259,16 @@ export const MAX_NAMED_POINTS = 12;
  * The importance/performance matrix as a Mermaid `quadrantChart`: each placed
  * touchpoint at the engine's x (performance against target, on target in the middle)
  * and y (importance), coloured by quadrant; the quadrants named as the engine names
- * them, "Act first" top left. With more than MAX_NAMED_POINTS points, each point is
- * labelled by its number in the table beside the chart.
+ * them, "Act first" top left. With more than MAX_NAMED_POINTS points, points of
+ * several journeys, or labels that would overlap, each point is labelled by its number
+ * in the table beside the chart.
  */
 export function quadrantChart(options: { id: string; title: string; caption: string; points: readonly QuadrantPointView[]; quadrants: readonly QuadrantView[]; qualified?: boolean }): MermaidBlock & { numbered: boolean } {
   const { id, title, caption, points, quadrants, qualified = false } = options;
-  const numbered = points.length > MAX_NAMED_POINTS;
   const nameOf = (point: QuadrantPointView): string => (qualified ? `${point.journey}/${point.touchpoint}` : point.touchpoint);
+  // Qualified names (journey/touchpoint) are too long to label points, and names that
+  // would overlap cannot be read: then the points are numbered, and the table names them.
+  const numbered = qualified || points.length > MAX_NAMED_POINTS || labelsOverlap(points.map((point) => ({ x: drawnCoordinate(point.x), y: drawnCoordinate(point.y), label: nameOf(point) })));
   // "Act first" first in the description: it is what a reader needs to know.
   const byQuadrant = [...quadrants]
     .sort((a, b) => Number(b.id === 'act-first') - Number(a.id === 'act-first'))

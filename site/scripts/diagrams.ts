@@ -77,7 +77,7 @@ function configure(dark: boolean): void {
     },
     flowchart: { useMaxWidth: false, nodeSpacing: 24, rankSpacing: 28, padding: 10, wrappingWidth: 190 },
     // Charts scale down to a phone's width: their text stays short.
-    quadrantChart: { useMaxWidth: true, chartWidth: 520, chartHeight: 460, titleFontSize: 16, pointLabelFontSize: 12, quadrantLabelFontSize: 15, xAxisLabelFontSize: 13, yAxisLabelFontSize: 13, pointRadius: 5 },
+    quadrantChart: { useMaxWidth: true, chartWidth: 560, chartHeight: 440, titleFontSize: 16, pointLabelFontSize: 13, quadrantLabelFontSize: 15, xAxisLabelFontSize: 13, yAxisLabelFontSize: 13, pointRadius: 5 },
     xyChart: {
       useMaxWidth: true,
       width: 440,
