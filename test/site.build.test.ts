@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtInRules } from '../src/index.ts';
+import { builtInRules, GRADING } from '../src/index.ts';
 import { copyAcme, expectContains, gitHistory, runJourneys, tempDir, TODAY, type Run } from './fixtures/site/helpers.ts';
 
 const BASE = '/acme/';
@@ -42,6 +42,12 @@ const text = (html: string): string =>
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 
+/** The Mermaid texts of a page, as the diagrams' script reads them. */
+const mermaidSources = (html: string, kind: string): string[] =>
+  [...html.matchAll(/<template>([\s\S]*?)<\/template>/g)]
+    .map((match) => match[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'))
+    .filter((source) => source.startsWith(`${kind}\n`));
+
 function htmlFiles(root: string): string[] {
   return readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html') && !entry.parentPath.includes(`${root}/pagefind`))
@@ -70,9 +76,10 @@ describe('journeys build', () => {
 
   it('shows the company-wide figures and every journey with its health on the home page', () => {
     const home = text(page(''));
-    expect(home).toMatch(/3 Journeys 47 Touchpoints 11 Channels in use 4 Teams 4 Moments of truth 5 Open findings 2 errors 3 warnings 0 infos/);
+    expect(home).toMatch(/3 Journeys 47 Touchpoints 11 Channels in use 4 Teams 4 Moments of truth 6 Open findings 2 errors 3 warnings 1 info E \(score 51\.5 of 100\) Company scorecard : 51\.5 of 100/);
     expectContains(home, 'Flawed welcome Errors');
-    expectContains(home, 'The long haul, from first visit to renewal Healthy');
+    expectContains(home, 'The long haul, from first visit to renewal Notes');
+    expectContains(page(''), `<a href="${BASE}scorecard/">Company scorecard</a>`);
     expectContains(page(''), `action="${BASE}search/"`);
   });
 
@@ -89,9 +96,11 @@ describe('journeys build', () => {
     expectContains(body, 'Welcome aboard Thanks for joining. Set up your profile in two minutes. https://app.acme.example/profile');
     expectContains(body, 'open-rate → 0.5');
     // Diagrams: one journey per stage with a touchpoint, and the timeline flowchart.
-    expect(html.match(/data-mermaid/g)).toHaveLength(2);
+    expect(html.match(/data-mermaid/g)).toHaveLength(4);
     expectContains(html, '<template>journey\n');
     expectContains(html, '<template>flowchart LR\n');
+    // The KPI with two periods, and the score over the last commits.
+    expect(html.match(/<template>xychart\n/g)).toHaveLength(2);
     // Findings, linked to the file and line.
     expectContains(html, `href="${REPO_URL}/blob/main/journeys/flawed.journey.yaml#L23"`);
     expectContains(body, 'Touchpoint "welcome-sms" has no owner');
@@ -110,6 +119,114 @@ describe('journeys build', () => {
     expect(rows[0]!.row).toMatch(/Ada Lovelace Welcome: second version, with a push 2 $/);
     expect(rows[1]!.row).toMatch(/Rename the welcome journey 1 $/);
     expect(rows[2]!.row).toMatch(/First map of the welcome journey as journeys\/welcome.journey.yaml 1 $/);
+  });
+
+  it("shows a journey's scorecard: every figure, the grade and its formula beside it, which a keyboard opens", () => {
+    const html = page('journeys/long-haul');
+    const body = text(html);
+    expectContains(html, '<section id="scorecard" aria-labelledby="scorecard-heading"');
+    expectContains(body, 'Grade D , score 67.0 of 100 = 100 × ( 0.2 × 100% owner coverage + 0.2 × 100% KPI coverage + 0.2 × 10% KPIs on target + 0.2 × 25% moments of truth measured + 0.2 × 100% findings)');
+    // The whole formula in a disclosure: <details> opens with the keyboard.
+    expect(html).toMatch(/<details class="grade-formula"[^>]*>\s*<summary[^>]*>How the grade is computed<\/summary>/);
+    expectContains(body, `How the grade is computed ${GRADING.formula}`);
+    expectContains(body, 'Part Value Weight Points Owner coverage 100% 0.2 20.0 KPI coverage 100% 0.2 20.0 KPIs on target 10% 0.2 2.0 Moments of truth measured 25% 0.2 5.0 Findings 100% 0.2 20.0');
+    expectContains(body, 'Letters: A ≥ 90, B ≥ 80, C ≥ 70, D ≥ 60, E ≥ 50, F below.');
+    for (const figure of [
+      'Touchpoints 40',
+      'Outbound messages per customer n/a no scenario customer gets one',
+      'Owner coverage 100% 40 of 40 touchpoints have an owner',
+      'KPI coverage 100% 40 of 40 touchpoints have a KPI',
+      'Moments of truth measured 25% 1 of 4 have a measured KPI',
+      'Peak contact pressure n/a no scenario sends an outbound message here',
+      'Findings 0 errors 0 warnings 1 info',
+      'Mean emotion 3.0 of 5, over 40 touchpoints with a score',
+      'Cost per customer n/a no scenario reaches it',
+      'KPIs measured vs target 4/40 on target; 7 of 40 KPIs with a target measured',
+    ]) expectContains(body, figure);
+    // A peak with its window, linked to its scenario.
+    const flawed = text(page('journeys/flawed'));
+    expectContains(flawed, 'Grade C , score 70.3 of 100');
+    expectContains(flawed, 'Peak contact pressure 4 outbound messages within 1d in busy-week , from Mon 2 Mar 2026 09:00 to Mon 2 Mar 2026 22:00');
+    expectContains(flawed, 'Cost per customer 0.00 cost × sends, over 1 scenario');
+    expectContains(page('journeys/flawed'), `<a href="${BASE}scenarios/busy-week/">busy-week</a>`);
+  });
+
+  it("places a journey's measured touchpoints on the importance/performance matrix, with a table that says the same", () => {
+    const html = page('journeys/long-haul');
+    const quadrant = mermaidSources(html, 'quadrantChart');
+    expect(quadrant).toHaveLength(1);
+    for (const line of ['  quadrant-1 Keep it up', '  quadrant-2 Act first', '  quadrant-3 Low priority', '  quadrant-4 Possible overkill', '  x-axis Below target --> Beyond target']) expectContains(quadrant[0]!, line);
+    // Seven points, numbered (their names would overlap), the one to act first in red.
+    expect(quadrant[0]!.match(/^ {2}"\d+":::q[1-4]: \[/gm)).toHaveLength(7);
+    expectContains(quadrant[0]!, '  "1":::q2: [0.403, 0.930]');
+    const body = text(html);
+    expectContains(body, 'Act first 1 · Matters to customers and falls short of its target: the priority.');
+    expectContains(body, '# Touchpoint Quadrant Importance Weakest KPI Of target 1 discover-step-4 Act first 5 open-rate 0.31 in 2026-Q3, target 0.4 77% 2 use-step-4 Low priority 1');
+    expectContains(body, '7 onboard-step-1 Possible overkill 1 open-rate 0.72 in 2026-Q3, target 0.4 180%');
+    expectContains(html, `<a href="${BASE}journeys/long-haul/#tp-discover-step-4">discover-step-4</a>`);
+    // No touchpoint to place: it says why.
+    expectContains(text(page('journeys/hostile')), 'No touchpoint placed: it takes an importance and a measured KPI with a target.');
+  });
+
+  it('draws the trend of each KPI with two periods or more, the target as a second line, and a table of every measured KPI', () => {
+    const html = page('journeys/long-haul');
+    const trends = mermaidSources(html, 'xychart').filter((source) => !source.includes('"Score"'));
+    expect(trends).toHaveLength(6);
+    expectContains(trends[1]!, '  x-axis ["2026-Q1", "2026-Q2", "2026-Q3"]\n');
+    expectContains(trends[1]!, '  line "Measured" [0.46, 0.41, 0.31]\n  line "Target 0.4" [0.4, 0.4, 0.4]\n');
+    expect(trends[5]).not.toContain('Target');
+    const body = text(html);
+    expectContains(body, 'discover-step-4: open-rate ↘ worsening');
+    expectContains(body, 'Touchpoint Metric By period Target Latest vs target Trend discover-step-3 open-rate 2026-Q1 0.38 2026-Q2 0.44 2026-Q3 0.52 0.4 met ↗ improving');
+    expectContains(body, 'use-step-4 open-rate 2026-Q3 0.1 0.4 missed one period');
+    expectContains(body, 'whole journey open-rate 2026-Q1 0.41 2026-Q2 0.43 2026-Q3 0.44 none — ↗ improving');
+    expectContains(body, '33 more KPIs of this journey have no measured value yet.');
+    // Each value links to its line of the CSV.
+    expectContains(html, `href="${REPO_URL}/blob/main/journeys/metrics/2026.csv#L7"`);
+  });
+
+  it("shows the score over the last commits, from git, so that one sees whether a journey is getting better", () => {
+    const html = page('journeys/long-haul');
+    const body = text(html);
+    expectContains(body, 'Score over the last commits Getting better: up 7.0 points over the last 3 commits.');
+    const short = commits.map((hash) => hash.slice(0, 7));
+    expectContains(body, `${short[2]} Welcome: second version, with a push`);
+    expect(body).toMatch(new RegExp(`${short[2]} Welcome: second version, with a push \\d+ \\w+ \\d{4} 67\\.0 D .*${short[1]} Rename the welcome journey \\d+ \\w+ \\d{4} 60\\.0 D .*${short[0]} First map`));
+    const history = mermaidSources(html, 'xychart').find((source) => source.includes('"Score"'));
+    expectContains(history!, `  x-axis ["${short[0]}", "${short[1]}", "${short[2]}"]\n  y-axis "Score" 0 --> 100\n  line [60, 60, 67]\n`);
+    expectContains(html, `<a href="${REPO_URL}/commit/${commits[2]}"><code>${short[2]}</code></a>`);
+  });
+
+  it('shows a scorecard on every channel and team page', () => {
+    const email = text(page('channels/email'));
+    expectContains(email, 'Scorecard B (score 84.0 of 100) Grade B , score 84.0 of 100');
+    expectContains(email, 'How the grade is computed');
+    expectContains(email, 'Touchpoints 6');
+    const growth = text(page('teams/team-growth'));
+    expectContains(growth, 'Grade D , score 68.0 of 100');
+    expectContains(growth, 'Findings 1 error 3 warnings 1 info');
+    expectContains(text(page('teams/team-ghost')), 'Grade E , score 50.0 of 100');
+  });
+
+  it('has a company scorecard page, linked from every page: the company, its history, every journey, channel and team, and the matrix', () => {
+    for (const file of htmlFiles(out)) expectContains(readFileSync(file, 'utf8'), `<a href="${BASE}scorecard/"`, file);
+    const html = page('scorecard');
+    const body = text(html);
+    expectContains(body, 'The company E (score 51.5 of 100) Grade E , score 51.5 of 100 = 100 × ( 0.2 × 98% owner coverage');
+    expectContains(body, 'Peak contact pressure 5 outbound messages within 1d in busy-week , from Mon 2 Mar 2026 09:00 to Mon 2 Mar 2026 22:00');
+    expectContains(body, 'Over the last commits Getting better: up 7.4 points over the last 3 commits.');
+    // Journeys, channels and teams, lowest score first, each linked to its scorecard.
+    expect(body).toMatch(/Journeys Lowest score first\. Journey Grade Score .* The long haul, from first visit to renewal long-haul D \(score 67\.0 of 100\) 67\.0 40 .* Flawed welcome flawed C \(score 70\.3 of 100\) 70\.3 4 /);
+    expectContains(body, 'SMS sms F (score 40.9 of 100) 40.9 5 1.0 80% 80% 0% 1 1 / 1 / 0 5.0 0.00 0/4 · 0/4');
+    expectContains(body, 'team-ghost E (score 50.0 of 100) 50.0 1 1.0 100% 0% n/a 1 1 / 0 / 0 n/a 0.00 0/0 · 0/0');
+    expectContains(html, `<a href="${BASE}journeys/long-haul/#scorecard">`);
+    expectContains(html, `<a href="${BASE}channels/sms/#scorecard">`);
+    expectContains(html, `<a href="${BASE}teams/team-ghost/#scorecard">`);
+    // The company's matrix: points of every journey, numbered, the journey beside each in the table.
+    const quadrant = mermaidSources(html, 'quadrantChart');
+    expect(quadrant).toHaveLength(1);
+    expectContains(quadrant[0]!, '  quadrant-2 Act first\n');
+    expectContains(body, '1 discover-step-4 The long haul, from first visit to renewal Act first 5');
   });
 
   it('says on every page which commit it was built from', () => {
@@ -135,7 +252,7 @@ describe('journeys build', () => {
     expectContains(text(hostile), 'Notes on the first touchpoint, with an iframe.');
     // In the diagrams' Mermaid text, user text is encoded.
     const templates = [...hostile.matchAll(/<template>([\s\S]*?)<\/template>/g)].map((match) => text(match[1]!.replace(/&lt;(\/?small|br\/)&gt;/g, '')));
-    expect(templates).toHaveLength(3);
+    expect(templates).toHaveLength(5);
     for (const source of templates) expect(source).not.toMatch(/<|%%|__pwned = "/);
   });
 
