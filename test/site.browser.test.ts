@@ -13,9 +13,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { journeyDiagrams, timelineFlowchart } from '../site/lib/mermaid.ts';
-import type { JourneyView } from '../site/lib/view.ts';
-import { CHROMIUM, CHROMIUM_ARGS, copyAcme, emptyScorecard, runJourneys, serveStatic, tempDir, TODAY } from './fixtures/site/helpers.ts';
+import { GRADING, QUADRANTS } from '../src/index.ts';
+import { journeyDiagrams, kpiTrendChart, quadrantChart, scoreHistoryChart, timelineFlowchart } from '../site/lib/mermaid.ts';
+import type { JourneyView, KpiSeriesView, QuadrantPointView } from '../site/lib/view.ts';
+import { CHROMIUM, CHROMIUM_ARGS, copyAcme, emptyScorecard, gitHistory, runJourneys, serveStatic, tempDir, TODAY } from './fixtures/site/helpers.ts';
 
 const PAGES = {
   home: '',
@@ -23,6 +24,7 @@ const PAGES = {
   hostile: 'journeys/hostile/',
   long: 'journeys/long-haul/',
   flawed: 'journeys/flawed/',
+  scorecard: 'scorecard/',
   channels: 'channels/',
   channel: 'channels/fax/',
   teams: 'teams/',
@@ -43,7 +45,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   dir = tempDir('journeys-site-browser-');
-  copyAcme(dir.path);
+  // With a git history, so that the score over the last commits is drawn too.
+  gitHistory(copyAcme(dir.path));
   out = join(dir.path, 'site');
   const build = await runJourneys(['build', 'repo', '--out', 'site', '--today', TODAY], dir.path);
   if (build.status !== 0) throw new Error(`journeys build failed:\n${build.stderr}`);
@@ -98,7 +101,7 @@ describe('the built site in Chromium', () => {
   it('draws every Mermaid block as an SVG with an accessible title and description, in both themes', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, colorScheme });
-      for (const path of [PAGES.hostile, PAGES.long, PAGES.flawed]) {
+      for (const path of [PAGES.hostile, PAGES.long, PAGES.flawed, PAGES.scorecard]) {
         const { page, problems } = await open(context, path);
         const state = (await page.evaluate(`(() => {
           const canvases = [...document.querySelectorAll('[data-mermaid]')];
@@ -121,7 +124,7 @@ describe('the built site in Chromium', () => {
   it('shows hostile text as text inside the diagrams, and executes none of it', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const { page, problems } = await open(context, PAGES.hostile);
-    const titles = (await page.evaluate('[...document.querySelectorAll("[data-mermaid] svg > title")].map((t) => t.textContent)')) as string[];
+    const titles = (await page.evaluate('[...document.querySelectorAll("[data-mermaid] svg[aria-roledescription=journey] > title")].map((t) => t.textContent)')) as string[];
     expect(titles[0]).toBe('<script>window.__pwned = "title"</script> Hostile: "quotes"; end %% {braces} [brackets] #hash `tick` <b>bold</b>: end');
     const labels = (await page.evaluate('document.querySelector("#timeline-flow svg").textContent')) as string;
     expect(labels).toContain('Fax: "#1"; %%{init: {"securityLevel": "…');
@@ -135,7 +138,7 @@ describe('the built site in Chromium', () => {
   it('keeps a journey of 40 touchpoints legible: at most 6 tasks a diagram, drawn at full size', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const { page } = await open(context, PAGES.long);
-    const diagrams = (await page.evaluate(`[...document.querySelectorAll('[data-mermaid] svg')].map((svg) => ({
+    const diagrams = (await page.evaluate(`[...document.querySelectorAll('#map [data-mermaid] svg, #timeline [data-mermaid] svg')].map((svg) => ({
       tasks: svg.querySelectorAll('rect.task').length,
       drawn: svg.getBoundingClientRect().width,
       natural: svg.viewBox.baseVal.width,
@@ -156,7 +159,7 @@ describe('the built site in Chromium', () => {
     const sources: { where: string; source: string }[] = [];
     const decode = (html: string): string =>
       html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-    for (const path of [PAGES.hostile, PAGES.long, PAGES.flawed]) {
+    for (const path of [PAGES.hostile, PAGES.long, PAGES.flawed, PAGES.scorecard]) {
       const html = readFileSync(join(out, path, 'index.html'), 'utf8');
       for (const match of html.matchAll(/<template>([\s\S]*?)<\/template>/g)) sources.push({ where: path, source: decode(match[1]!) });
     }
@@ -185,6 +188,41 @@ describe('the built site in Chromium', () => {
         })),
       };
       for (const diagram of [...journeyDiagrams(journey), timelineFlowchart(journey)]) sources.push({ where: JSON.stringify(text), source: diagram.source });
+      // The charts of the scorecards: the matrix (points named, numbered, by journey), KPI trends, the score history.
+      const point = (touchpoint: string, quadrant: (typeof QUADRANTS)[number], x: number, y: number): QuadrantPointView => ({
+        journey: text,
+        journeyTitle: text,
+        touchpoint,
+        importance: 3,
+        metric: text,
+        value: text,
+        target: text,
+        period: text,
+        direction: 'higher',
+        performance: x * 2,
+        x,
+        y,
+        quadrant: quadrant.id,
+        quadrantName: quadrant.name,
+      });
+      const points = QUADRANTS.map((quadrant, n) => point(`${text} ${n}`, quadrant, quadrant.performance === 'high' ? 0.75 : 0.25, [0.2, 0.45, 0.7, 0.95][n]!));
+      for (const options of [{ points: points.slice(0, 1) }, { points }, { points, qualified: true }]) {
+        sources.push({ where: `quadrant ${JSON.stringify(text)}`, source: quadrantChart({ id: 'q', title: text, caption: text, quadrants: QUADRANTS, ...options }).source });
+      }
+      const kpi: KpiSeriesView = {
+        touchpoint: text,
+        metric: text,
+        target: 0.4,
+        targetText: text,
+        direction: 'lower',
+        series: [1e-9, -3.25, 12345678.9].map((value) => ({ period: text, value, text, file: 'f', line: 1 })),
+        trend: 'worsening',
+        onTarget: false,
+      };
+      sources.push({ where: `trend ${JSON.stringify(text)}`, source: kpiTrendChart(kpi, { id: 'k', journeyTitle: text }).source });
+      sources.push({ where: `flat trend ${JSON.stringify(text)}`, source: kpiTrendChart({ ...kpi, target: undefined, series: kpi.series.slice(0, 2).map((measure) => ({ ...measure, value: 0 })) }, { id: 'k', journeyTitle: text }).source });
+      const history = [60, 72.5].map((score, n) => ({ commit: `${n}`.repeat(40), short: text, date: '2026-03-01T10:00:00+01:00', subject: text, touchpoints: 3, score, letter: 'C' as const }));
+      sources.push({ where: `history ${JSON.stringify(text)}`, source: scoreHistoryChart(history, { id: 'h', title: text, caption: text })!.source });
     }
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -200,7 +238,9 @@ describe('the built site in Chromium', () => {
         return failed;
       })(${JSON.stringify(sources)})`,
     )) as string[];
-    expect(sources.length).toBeGreaterThan(30);
+    expect(sources.length).toBeGreaterThan(90);
+    // Every kind of chart the scorecards draw is among them, with the name Mermaid 12 gives it.
+    for (const kind of ['quadrantChart\n', 'xychart\n']) expect(sources.filter(({ source }) => source.startsWith(kind)).length, kind).toBeGreaterThan(10);
     expect(failures).toEqual([]);
     await context.close();
   }, 60_000);
@@ -242,8 +282,11 @@ describe('the built site in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, javaScriptEnabled: false, colorScheme: 'light' });
     const page = await context.newPage();
     await page.goto(site.url + PAGES.long);
-    expect(await page.locator('.diagram-fallback').count()).toBe(9);
-    expect(await page.locator('.diagram-table tbody tr').count()).toBe(80);
+    // 9 diagrams of the journey, the matrix, 6 KPI trends and the score over 3 commits.
+    expect(await page.locator('.diagram-fallback').count()).toBe(17);
+    // Their tables: 40 touchpoints twice, 7 on the matrix, 3 commits.
+    expect(await page.locator('.diagram-table tbody tr').count()).toBe(90);
+    expect(await page.locator('.kpi-table tbody tr').count()).toBe(8);
     await page.click('label[for="theme-dark"]');
     expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgb(14, 17, 23)');
     await context.close();
@@ -260,6 +303,52 @@ describe('the built site in Chromium', () => {
     await page.keyboard.press('Tab');
     const outline = (await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')) as string;
     expect(outline).toBe('solid');
+    await context.close();
+  }, 60_000);
+
+  it('opens the formula beside a grade with the keyboard', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const { page, problems } = await open(context, PAGES.scorecard);
+    const formula = page.locator('#company-scorecard details.grade-formula');
+    expect(await formula.evaluate((details) => (details as unknown as { open: boolean }).open)).toBe(false);
+    let reached = false;
+    for (let n = 0; n < 40 && !reached; n += 1) {
+      await page.keyboard.press('Tab');
+      reached = (await page.evaluate('document.activeElement.tagName === "SUMMARY" && document.activeElement.textContent')) === 'How the grade is computed';
+    }
+    expect(reached).toBe(true);
+    expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).toBe('solid');
+    await page.keyboard.press('Enter');
+    expect(await formula.evaluate((details) => (details as unknown as { open: boolean }).open)).toBe(true);
+    expect(await formula.locator('code').isVisible()).toBe(true);
+    expect(await formula.locator('code').textContent()).toBe(GRADING.formula);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it('draws the matrix with its quadrants named and every measured touchpoint placed, and each KPI trend with its target', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const { page, problems } = await open(context, PAGES.long);
+    const drawn = (await page.evaluate(`(() => {
+      const quadrant = document.querySelector('#quadrant svg');
+      const trends = [...document.querySelectorAll('.small-multiples svg')];
+      return {
+        role: quadrant.getAttribute('aria-roledescription'),
+        text: quadrant.textContent,
+        points: quadrant.querySelectorAll('circle').length,
+        trends: trends.map((svg) => [svg.getAttribute('aria-roledescription'), svg.querySelectorAll('path').length, svg.textContent.includes('Target 0.4')]),
+        history: document.querySelector('#score-history svg').getAttribute('aria-roledescription'),
+      };
+    })()`)) as { role: string; text: string; points: number; trends: [string, number, boolean][]; history: string };
+    expect(drawn.role).toBe('quadrantChart');
+    for (const quadrant of QUADRANTS) expect(drawn.text).toContain(quadrant.name);
+    expect(drawn.points).toBe(7);
+    expect(drawn.trends).toHaveLength(6);
+    expect(drawn.trends.map(([role]) => role)).toEqual(Array(6).fill('xychart'));
+    // The target line and its legend on the five KPIs with a target; none on the journey's own series.
+    expect(drawn.trends.map(([, , target]) => target)).toEqual([true, true, true, true, true, false]);
+    expect(drawn.history).toBe('xychart');
+    expect(problems).toEqual([]);
     await context.close();
   }, 60_000);
 
