@@ -202,6 +202,7 @@ describe('journeys build', () => {
     expectContains(email, 'Scorecard B (score 84.0 of 100) Grade B , score 84.0 of 100');
     expectContains(email, 'How the grade is computed');
     expectContains(email, 'Touchpoints 6');
+    expectContains(email, 'Peak contact pressure 1 outbound message within 1d in busy-week , at Mon 2 Mar 2026 09:00');
     const growth = text(page('teams/team-growth'));
     expectContains(growth, 'Grade D , score 68.0 of 100');
     expectContains(growth, 'Findings 1 error 3 warnings 1 info');
