@@ -158,7 +158,7 @@ describe('journeys build', () => {
     for (const line of ['  quadrant-1 Keep it up', '  quadrant-2 Act first', '  quadrant-3 Low priority', '  quadrant-4 Possible overkill', '  x-axis Below target --> Beyond target']) expectContains(quadrant[0]!, line);
     // Seven points, numbered (their names would overlap), the one to act first in red.
     expect(quadrant[0]!.match(/^ {2}"\d+":::q[1-4]: \[/gm)).toHaveLength(7);
-    expectContains(quadrant[0]!, '  "1":::q2: [0.403, 0.930]');
+    expectContains(quadrant[0]!, '  "1":::q2: [0.383, 0.823]');
     const body = text(html);
     expectContains(body, 'Act first 1 · Matters to customers and falls short of its target: the priority.');
     expectContains(body, '# Touchpoint Quadrant Importance Weakest KPI Of target 1 discover-step-4 Act first 5 open-rate 0.31 in 2026-Q3, target 0.4 77% 2 use-step-4 Low priority 1');

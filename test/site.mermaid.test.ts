@@ -19,6 +19,7 @@ import {
   mermaidQuoted,
   mermaidText,
   quadrantChart,
+  quadrantLayout,
   scoreHistoryChart,
   shortTiming,
   timelineFlowchart,
@@ -367,8 +368,8 @@ describe('quadrantChart', () => {
     expect(lines).toContain('  quadrant-2 Act first');
     expect(lines).toContain('  quadrant-3 Low priority');
     expect(lines).toContain('  quadrant-4 Possible overkill');
-    expect(lines.at(-2)).toBe('  "act-now":::q2: [0.328, 0.930]');
-    expect(lines.at(-1)).toBe('  "fine":::q1: [0.586, 0.715]');
+    expect(lines.at(-2)).toBe('  "act-now":::q2: [0.313, 0.823]');
+    expect(lines.at(-1)).toBe('  "fine":::q1: [0.607, 0.608]');
     expect(chart.numbered).toBe(false);
   });
 
@@ -376,10 +377,17 @@ describe('quadrantChart', () => {
     const many = Array.from({ length: MAX_NAMED_POINTS + 1 }, (_, n) => point(`tp-${n}`, 'low-priority', 0.1, 0.25));
     const chart = quadrantChart({ id: 'q', title: 't', caption: 'c', points: many, quadrants });
     expect(chart.numbered).toBe(true);
-    expect(chart.source).toContain('  "13":::q3: [0.156, 0.285]');
+    // Thirteen touchpoints of one importance and performance: side by side, none covering another.
+    const at = [...chart.source.matchAll(/^ {2}"(\d+)":::q3: \[([\d.]+), ([\d.]+)\]$/gm)].map((match) => [Number(match[2]), Number(match[3])] as const);
+    expect(at).toHaveLength(13);
+    expect(new Set(at.map(([x, y]) => `${x},${y}`)).size).toBe(13);
+    for (const [x, y] of at) {
+      expect(x).toBeLessThan(0.5);
+      expect(y).toBeLessThan(0.5);
+    }
     const two = quadrantChart({ id: 'q', title: 't', caption: 'c', points: [point('x', 'keep-it-up', 0.5, 1, 'welcome')], quadrants, qualified: true });
     expect(two.numbered).toBe(true);
-    expect(two.source).toContain('  "1":::q1: [0.500, 0.930]');
+    expect(two.source).toMatch(/^ {2}"1":::q1: \[0\.\d+, 0\.\d+\]$/m);
     expect(two.description).toContain('Keep it up (high importance, on or beyond target): welcome/x;');
   });
 
@@ -391,6 +399,38 @@ describe('quadrantChart', () => {
     const crowded = quadrantChart({ id: 'q', title: 't', caption: 'c', points: [point('discover-step-4', 'act-first', 0.38, 1), point('renew-step-4', 'keep-it-up', 0.5, 1)], quadrants });
     expect(crowded.numbered).toBe(true);
     expect(crowded.source).toContain('  "1":::q2: ');
+  });
+
+  it('draws each point inside its quadrant, never on a border, by importance and performance, and keeps crowds apart', () => {
+    const arbitrary = fc.record({
+      quadrant: fc.constantFrom(...QUADRANTS),
+      importance: fc.integer({ min: 1, max: 5 }),
+      performance: fc.double({ min: 0, max: 2, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(fc.array(arbitrary, { maxLength: 60 }), (specs) => {
+        const points = specs.map(({ quadrant, importance, performance }, n) => ({ ...point(`p${n}`, quadrant.id, performance / 2, (importance - 1) / 4), importance, performance }));
+        const drawn = quadrantLayout(points, quadrants, 0.03);
+        drawn.forEach(({ x, y }, n) => {
+          const quadrant = specs[n]!.quadrant;
+          expect(x).toBeGreaterThanOrEqual(0.07);
+          expect(x).toBeLessThanOrEqual(0.93);
+          expect(y).toBeGreaterThanOrEqual(0.07);
+          expect(y).toBeLessThanOrEqual(0.93);
+          expect(x > 0.5).toBe(quadrant.performance === 'high');
+          expect(y > 0.5).toBe(quadrant.importance === 'high');
+          expect(Math.abs(x - 0.5)).toBeGreaterThan(0.02);
+          expect(Math.abs(y - 0.5)).toBeGreaterThan(0.02);
+        });
+      }),
+    );
+    // Importance 3 is low (below the middle), 4 high; more important is higher; better is further right.
+    const [three, four, five] = quadrantLayout([point('a', 'low-priority', 0.3, 0.5), point('b', 'act-first', 0.3, 0.75), point('c', 'act-first', 0.3, 1)], quadrants, 0.03);
+    expect(three!.y).toBeLessThan(0.5);
+    expect(four!.y).toBeGreaterThan(0.5);
+    expect(five!.y).toBeGreaterThan(four!.y);
+    const [worse, better] = quadrantLayout([point('a', 'keep-it-up', 0.55, 1), point('b', 'keep-it-up', 0.9, 1)], quadrants, 0.03);
+    expect(better!.x).toBeGreaterThan(worse!.x);
   });
 
   it('keeps every point on one well-formed line whatever the touchpoint and journey say', () => {

@@ -8,6 +8,7 @@
  * only after parsing, so no title can end a statement, open a comment or a
  * directive, close a label, or inject markup.
  */
+import { HIGH_IMPORTANCE, PERFORMANCE_CAP } from '../../src/index.ts';
 import type { JourneyView, KpiSeriesView, QuadrantPointView, QuadrantView, ScoreHistoryEntry, StageView, TouchpointView } from './view.ts';
 
 /**
@@ -255,11 +256,87 @@ const QUADRANT_COLOURS: Readonly<Record<number, string>> = { 1: '#1f9d5a', 2: '#
 /** More points than this on one chart are labelled with their number in the table beside it, not their id. */
 export const MAX_NAMED_POINTS = 12;
 
+/** Space kept on each side of the middle lines, so that no point sits on a quadrant's border. */
+const MIDDLE_GAP = 0.03;
+/** Height of a row of points that had to make room for each other, in drawn units. */
+const ROW = 0.045;
+
+/**
+ * Where each point of the matrix is drawn, 0..1 on both axes (the quadrants' borders at
+ * 0.5): in the half of its quadrant as the engine placed it (importance high from
+ * HIGH_IMPORTANCE, performance high on target), never on a border; within the half, by
+ * importance (one band per level, so that importance 3 is not drawn on the middle line)
+ * and by performance (linear up to PERFORMANCE_CAP); then inside the frame
+ * (drawnCoordinate). Points that would cover each other move along their band by `gap`
+ * (right, or left when the half ends), or to a row just below or above it.
+ */
+export function quadrantLayout(points: readonly QuadrantPointView[], quadrants: readonly QuadrantView[], gap: number): { x: number; y: number }[] {
+  const info = new Map(quadrants.map((quadrant) => [quadrant.id, quadrant]));
+  const clamp = (value: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, value));
+  const base = points.map((point) => {
+    const quadrant = info.get(point.quadrant);
+    const highImportance = quadrant ? quadrant.importance === 'high' : point.importance >= HIGH_IMPORTANCE;
+    const highPerformance = quadrant ? quadrant.performance === 'high' : point.performance >= 1;
+    const levels = highImportance ? 6 - HIGH_IMPORTANCE : HIGH_IMPORTANCE - 1;
+    const level = highImportance ? clamp(point.importance, HIGH_IMPORTANCE, 5) - HIGH_IMPORTANCE : clamp(point.importance, 1, HIGH_IMPORTANCE - 1) - 1;
+    const y = (highImportance ? 0.5 : 0) + ((level + 0.5) / Math.max(1, levels)) * 0.5;
+    const half = 0.5 - MIDDLE_GAP;
+    const x = highPerformance
+      ? 0.5 + MIDDLE_GAP + (clamp(point.performance, 1, PERFORMANCE_CAP) - 1) / (PERFORMANCE_CAP - 1) * half
+      : clamp(point.performance, 0, 1) * half;
+    return {
+      x: drawnCoordinate(x),
+      y: drawnCoordinate(y),
+      band: `${point.quadrant}\u0000${y}`,
+      limit: drawnCoordinate(highPerformance ? 1 : half),
+      start: drawnCoordinate(highPerformance ? 0.5 + MIDDLE_GAP : 0),
+      floor: drawnCoordinate(highImportance ? 0.5 + MIDDLE_GAP : 0),
+      ceiling: drawnCoordinate(highImportance ? 1 : half),
+    };
+  });
+  const drawn = base.map(({ x, y }) => ({ x, y }));
+  const bands = new Map<string, number[]>();
+  base.forEach((point, index) => {
+    let list = bands.get(point.band);
+    if (!list) bands.set(point.band, (list = []));
+    list.push(index);
+  });
+  for (const members of bands.values()) {
+    const first = base[members[0]!]!;
+    // Rows of the band: its own, then one below, one above, two below, ... inside its half.
+    const offsets = [0];
+    for (let k = 1; k < 12; k += 1) offsets.push(k % 2 === 1 ? -Math.ceil(k / 2) : k / 2);
+    const rows = offsets.map((offset) => first.y + offset * ROW).filter((y) => y >= first.floor && y <= first.ceiling);
+    const taken = rows.map(() => ({ min: Infinity, max: -Infinity }));
+    for (const index of [...members].sort((a, b) => base[a]!.x - base[b]!.x || a - b)) {
+      const point = base[index]!;
+      // To the right of a row's points, else to their left, in the first row with room.
+      let placed: { row: number; x: number } | undefined;
+      for (let row = 0; row < taken.length && !placed; row += 1) {
+        const { min, max } = taken[row]!;
+        const right = Math.max(point.x, max + gap);
+        const left = Math.min(point.x, min - gap);
+        if (right <= point.limit) placed = { row, x: right };
+        else if (left >= point.start) placed = { row, x: left };
+      }
+      // Every row full: at the end of the band's own row.
+      placed ??= { row: 0, x: point.limit };
+      const row = taken[placed.row];
+      if (row) {
+        row.min = Math.min(row.min, placed.x);
+        row.max = Math.max(row.max, placed.x);
+      }
+      drawn[index] = { x: placed.x, y: rows[placed.row] ?? point.y };
+    }
+  }
+  return drawn;
+}
+
 /**
  * The importance/performance matrix as a Mermaid `quadrantChart`: each placed
- * touchpoint at the engine's x (performance against target, on target in the middle)
- * and y (importance), coloured by quadrant; the quadrants named as the engine names
- * them, "Act first" top left. With more than MAX_NAMED_POINTS points, points of
+ * touchpoint in the quadrant the engine gives it, by importance (up) and performance
+ * against its target (right), as quadrantLayout draws them, coloured by quadrant; the
+ * quadrants named as the engine names them, "Act first" top left. With more than MAX_NAMED_POINTS points, points of
  * several journeys, or labels that would overlap, each point is labelled by its number
  * in the table beside the chart.
  */
@@ -268,7 +345,19 @@ export function quadrantChart(options: { id: string; title: string; caption: str
   const nameOf = (point: QuadrantPointView): string => (qualified ? `${point.journey}/${point.touchpoint}` : point.touchpoint);
   // Qualified names (journey/touchpoint) are too long to label points, and names that
   // would overlap cannot be read: then the points are numbered, and the table names them.
-  const numbered = qualified || points.length > MAX_NAMED_POINTS || labelsOverlap(points.map((point) => ({ x: drawnCoordinate(point.x), y: drawnCoordinate(point.y), label: nameOf(point) })));
+  const named = !qualified && points.length <= MAX_NAMED_POINTS;
+  // Room for a number's label between points, or for a name's when names may be shown.
+  const numberGap = (String(points.length).length * LABEL_CHAR + 0.012);
+  let drawn = quadrantLayout(points, quadrants, numberGap);
+  let numbered = !named || labelsOverlap(drawn.map((at, index) => ({ ...at, label: nameOf(points[index]!) })));
+  if (named && numbered) {
+    // Names might fit once the points make room for them.
+    const spread = quadrantLayout(points, quadrants, Math.max(...points.map((point) => Math.min(40, [...nameOf(point)].length))) * LABEL_CHAR + 0.012);
+    if (!labelsOverlap(spread.map((at, index) => ({ ...at, label: nameOf(points[index]!) })))) {
+      drawn = spread;
+      numbered = false;
+    }
+  }
   // "Act first" first in the description: it is what a reader needs to know.
   const byQuadrant = [...quadrants]
     .sort((a, b) => Number(b.id === 'act-first') - Number(a.id === 'act-first'))
@@ -290,7 +379,8 @@ export function quadrantChart(options: { id: string; title: string; caption: str
   points.forEach((point, index) => {
     const label = numbered ? String(index + 1) : nameOf(point);
     const klass = mermaidOf.get(point.quadrant);
-    lines.push(`  ${mermaidQuoted(label, 40)}${klass !== undefined ? `:::q${klass}` : ''}: [${unitCoordinate(drawnCoordinate(point.x))}, ${unitCoordinate(drawnCoordinate(point.y))}]`);
+    const at = drawn[index]!;
+    lines.push(`  ${mermaidQuoted(label, 40)}${klass !== undefined ? `:::q${klass}` : ''}: [${unitCoordinate(at.x)}, ${unitCoordinate(at.y)}]`);
   });
   return { id, title, caption, description, source: `${lines.join('\n')}\n`, numbered };
 }
