@@ -361,7 +361,7 @@ describe('quadrantChart', () => {
     const lines = chart.source.trimEnd().split('\n');
     expect(lines[0]).toBe('quadrantChart');
     expect(lines[1]).toBe('  accTitle: J#58; importance and performance');
-    expect(lines[2]).toMatch(/^ {2}accDescr: 2 touchpoints placed by importance .*middle\)\. Act first \(high importance, below target\)#58; act-now#59; Keep it up \(high importance, on or beyond target\)#58; fine#59; Low priority/);
+    expect(lines[2]).toMatch(/^ {2}accDescr: 2 touchpoints placed by importance .*on target or beyond\)\. Act first \(high importance, below target\)#58; act-now#59; Keep it up \(high importance, on or beyond target\)#58; fine#59; Low priority/);
     expect(lines).toContain('  x-axis Below target --> Beyond target');
     expect(lines).toContain('  y-axis Less important --> More important');
     expect(lines).toContain('  quadrant-1 Keep it up');

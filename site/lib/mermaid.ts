@@ -363,7 +363,7 @@ export function quadrantChart(options: { id: string; title: string; caption: str
     .sort((a, b) => Number(b.id === 'act-first') - Number(a.id === 'act-first'))
     .map((quadrant) => ({ quadrant, points: points.filter((point) => point.quadrant === quadrant.id) }));
   const description =
-    `${points.length === 1 ? '1 touchpoint' : `${points.length} touchpoints`} placed by importance (bottom 1, top 5) and by performance against the target of its weakest measured KPI (left below target, right beyond it; on target in the middle). ` +
+    `${points.length === 1 ? '1 touchpoint' : `${points.length} touchpoints`} placed by importance (bottom 1, top 5) and by performance against the target of its weakest measured KPI (left of the middle below target, right of it on target or beyond). ` +
     byQuadrant.map(({ quadrant, points: inside }) => `${quadrant.name} (${quadrant.importance} importance, ${quadrant.performance === 'high' ? 'on or beyond target' : 'below target'}): ${inside.length === 0 ? 'none' : inside.map(nameOf).join(', ')}`).join('; ') +
     '.';
   const lines = [
