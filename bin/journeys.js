@@ -8,6 +8,9 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(2);
 }
+// Linting allocates many short-lived objects; a larger young generation halves the time spent collecting them.
+const { setFlagsFromString } = await import('node:v8');
+setFlagsFromString('--max-semi-space-size=64');
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),

@@ -39,6 +39,8 @@ export function parseAll(root: string, files: FileList, options: ParseAllOptions
       worker = new Worker(new URL('./parse-worker.ts', import.meta.url), {
         workerData: { root, files, state, port: channel.port2 },
         transferList: [channel.port2],
+        // As for the main thread (bin/journeys.js): parsing allocates many short-lived objects.
+        resourceLimits: { maxYoungGenerationSizeMb: 192 },
       });
       worker.unref();
       port = channel.port1;
