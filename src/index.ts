@@ -54,7 +54,7 @@ export { formatDay, formatMoment } from './simulate/clock.ts';
 export { compare as diffJourneys } from './diff/compare.ts';
 export { applyBaseline, BASELINE_FILE, createBaseline, findingKey, findingsNotIn, parseBaseline } from './engine/baseline.ts';
 export type { Baseline, BaselineEntry } from './engine/baseline.ts';
-export { summarize } from './engine/run.ts';
+export { countBySeverity, summarize } from './engine/run.ts';
 export type { JourneysDiff, JourneyChange, ScenarioChange, FieldChange } from './diff/compare.ts';
 export { diffMarkdown, COMMENT_MARKER } from './diff/markdown.ts';
 export { scorecards, gradeOf, letterOf, GRADING, DEFAULT_WINDOW } from './score/scorecard.ts';

@@ -4,7 +4,7 @@
  * tests can build it from a small repository without Astro. No rule logic here:
  * findings come from the engine as they are; this only groups and labels them.
  */
-import { builtInRules, formatDay, formatDuration, formatMoment, formatTimeOfDay, formatValue, GRADING, measureKpis, QUADRANTS, scorecards } from '../../src/index.ts';
+import { builtInRules, countBySeverity, formatDay, formatDuration, formatMoment, formatTimeOfDay, formatValue, GRADING, measureKpis, QUADRANTS, scorecards } from '../../src/index.ts';
 import type { CheckResult, Finding, HistoryGrade, HistoryPoint, Journey, KpiStatus, QuadrantPoint, RuleExample, RuleMeta, Scorecard, Timeline, Touchpoint } from '../../src/index.ts';
 import type {
   BuildInfo,
@@ -91,16 +91,8 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count.toLocaleString('en')} ${count === 1 ? singular : pluralForm}`;
 }
 
-export function countsOf(findings: readonly { readonly severity: string }[]): Counts {
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const finding of findings) {
-    if (finding.severity === 'error') errors += 1;
-    else if (finding.severity === 'warning') warnings += 1;
-    else infos += 1;
-  }
-  return { errors, warnings, infos };
+export function countsOf(findings: readonly Pick<Finding, 'severity'>[]): Counts {
+  return countBySeverity(findings);
 }
 
 export function healthOf(counts: Counts): Health {

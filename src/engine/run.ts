@@ -84,8 +84,8 @@ function toFinding(raw: Raw, positions: Positions): Finding {
   };
 }
 
-/** Counts of a repository and of its findings by severity. */
-export function summarize(repo: Repository, findings: readonly Finding[]): Summary {
+/** How many findings there are of each severity. */
+export function countBySeverity(findings: readonly Pick<Finding, 'severity'>[]): { errors: number; warnings: number; infos: number } {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
@@ -94,6 +94,12 @@ export function summarize(repo: Repository, findings: readonly Finding[]): Summa
     else if (finding.severity === 'warning') warnings += 1;
     else infos += 1;
   }
+  return { errors, warnings, infos };
+}
+
+/** Counts of a repository and of its findings by severity. */
+export function summarize(repo: Repository, findings: readonly Finding[]): Summary {
+  const { errors, warnings, infos } = countBySeverity(findings);
   const touchpoints = repo.journeys.reduce((sum, journey) => sum + journey.touchpoints.length, 0);
   return { files: repo.files.length, journeys: repo.journeys.length, touchpoints, errors, warnings, infos };
 }
