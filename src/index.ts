@@ -21,6 +21,7 @@ export { formatters } from './format/index.ts';
 export type { Formatter, FormatOptions } from './format/index.ts';
 export { parseDuration, formatDuration, parseTimeOfDay, formatTimeOfDay } from './model/duration.ts';
 export { todayIn } from './model/dates.ts';
+export { plural } from './model/text.ts';
 export type * from './model/types.ts';
 
 export interface CheckOptions extends LoadOptions {

@@ -1,9 +1,8 @@
 /** Small text helpers shared by the pages. */
+import { plural } from '../../src/index.ts';
 import type { Counts, Health } from './view.ts';
 
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? singular : pluralForm}`;
-}
+export { plural };
 
 export const healthLabel: Readonly<Record<Health, string>> = {
   healthy: 'Healthy',

@@ -4,7 +4,7 @@
  * tests can build it from a small repository without Astro. No rule logic here:
  * findings come from the engine as they are; this only groups and labels them.
  */
-import { builtInRules, countBySeverity, formatDay, formatDuration, formatMoment, formatTimeOfDay, formatValue, GRADING, measureKpis, QUADRANTS, scorecards } from '../../src/index.ts';
+import { builtInRules, countBySeverity, formatDay, formatDuration, formatMoment, formatTimeOfDay, formatValue, GRADING, measureKpis, plural, QUADRANTS, scorecards } from '../../src/index.ts';
 import type { CheckResult, Finding, HistoryGrade, HistoryPoint, Journey, KpiStatus, QuadrantPoint, RuleExample, RuleMeta, Scorecard, Timeline, Touchpoint } from '../../src/index.ts';
 import type {
   BuildInfo,
@@ -85,10 +85,6 @@ export function slugFor(id: string, taken: Set<string>): string {
   for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
   taken.add(slug);
   return slug;
-}
-
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? singular : pluralForm}`;
 }
 
 export function countsOf(findings: readonly Pick<Finding, 'severity'>[]): Counts {

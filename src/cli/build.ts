@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from './args.ts';
+import { parse, todayOption } from './args.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
 
 export const usage = `Usage: journeys build [path] [options]
@@ -24,7 +24,6 @@ Exit status: 0 built, 2 the site could not be built.`;
 /** The folder that holds astro.config.mjs and site/. */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface SiteOptions {
   /** The journeys repository (or its journeys/ folder). */
@@ -162,7 +161,7 @@ export async function buildCommand(args: readonly string[], io: Io): Promise<num
     io.stdout.write(`${usage}\n`);
     return EXIT.ok;
   }
-  if (values.today !== undefined && !DATE.test(values.today)) throw new CommandError(`--today takes a date written YYYY-MM-DD, not "${values.today}".`);
+  todayOption(values.today);
   if (values.site !== undefined && !/^https?:\/\/\S+$/.test(values.site)) throw new CommandError(`--site takes a web address starting with http:// or https://, not "${values.site}".`);
   const root = repositoryPath(io.cwd, positionals[0]);
   const out = resolve(io.cwd, values.out ?? 'dist');

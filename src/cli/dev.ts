@@ -1,4 +1,4 @@
-import { parse } from './args.ts';
+import { parse, todayOption } from './args.ts';
 import { normalizeBase, PACKAGE_ROOT, repositoryPath, siteEnvironment } from './build.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
 
@@ -16,7 +16,6 @@ Options:
       --today <date>   Run the rules as of this date (YYYY-MM-DD)
   -h, --help           Show this help`;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Resolves when the process is asked to stop (Ctrl+C, or a TERM from a supervisor). */
 function interrupted(): Promise<void> {
@@ -50,7 +49,7 @@ export async function devCommand(args: readonly string[], io: Io): Promise<numbe
   }
   const port = values.port === undefined ? 4321 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CommandError(`--port takes a port number (0 to 65535), not "${values.port}".`);
-  if (values.today !== undefined && !DATE.test(values.today)) throw new CommandError(`--today takes a date written YYYY-MM-DD, not "${values.today}".`);
+  todayOption(values.today);
   const root = repositoryPath(io.cwd, positionals[0]);
   const host = values.host ?? '127.0.0.1';
   siteEnvironment({ root, base: values.base, today: values.today });
