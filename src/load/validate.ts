@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import * as validators from './schema-validators.js';
 import { DURATION_PATTERN, TIME_OF_DAY_PATTERN } from '../model/duration.ts';
 import { ID_PATTERN } from '../model/ids.ts';
 import { didYouMean } from '../model/suggest.ts';
@@ -14,35 +14,8 @@ export interface SchemaProblem {
   readonly key?: boolean;
 }
 
-/** The JSON Schema of each YAML kind of file (metrics are CSV, checked by their own reader). */
-const SCHEMA_FILES: Readonly<Record<Exclude<SourceKind, 'metrics'>, string>> = {
-  journey: 'journey.schema.json',
-  owners: 'owners.schema.json',
-  channels: 'channels.schema.json',
-  personas: 'personas.schema.json',
-  scenario: 'scenario.schema.json',
-  config: 'config.schema.json',
-};
-
-const SCHEMA_DIR = new URL('../../schema/', import.meta.url);
-
-export function schemaFile(kind: Exclude<SourceKind, 'metrics'>): URL {
-  return new URL(SCHEMA_FILES[kind], SCHEMA_DIR);
-}
-
-let ajv: Ajv2020 | undefined;
-const validators = new Map<Exclude<SourceKind, 'metrics'>, ValidateFunction>();
-
-/** Compiles each schema once per process, on first use. */
-function validatorFor(kind: Exclude<SourceKind, 'metrics'>): ValidateFunction {
-  let validate = validators.get(kind);
-  if (!validate) {
-    ajv ??= new Ajv2020({ allErrors: true, strict: true, verbose: true });
-    validate = ajv.compile(JSON.parse(readFileSync(schemaFile(kind), 'utf8')) as object);
-    validators.set(kind, validate);
-  }
-  return validate;
-}
+/** Validators compiled ahead of time from schema/ (npm run schema:compile), so that no process pays for compiling them. */
+const VALIDATORS: Readonly<Record<Exclude<SourceKind, 'metrics'>, ValidateFunction>> = validators;
 
 const NOUNS: Readonly<Record<string, string>> = {
   touchpoints: 'touchpoint',
@@ -190,7 +163,7 @@ function humanize(kind: SourceKind, error: ErrorObject, path: Path): SchemaProbl
 /** Validates parsed data against the schema of its kind; problems in plain words. */
 export function validate(kind: SourceKind, data: unknown): SchemaProblem[] {
   if (kind === 'metrics') return [];
-  const check = validatorFor(kind);
+  const check = VALIDATORS[kind];
   if (check(data)) return [];
   const errors = check.errors ?? [];
   // Inside a failed anyOf/oneOf, each branch's own complaint is noise: keep the one summary.
