@@ -26,6 +26,14 @@ describe('parsing on a worker thread beside the main thread', () => {
     expect(byWorker).toBeLessThan(layout.files.length);
   });
 
+  it('keeps its worker for the next call, which shares the files again', () => {
+    const layout = discover(root);
+    const first = parseAll(layout.root, layout.files, { parallel: true });
+    const second = parseAll(layout.root, layout.files, { parallel: true });
+    expect(second.byWorker).toBeGreaterThan(0);
+    expect(second.parsed).toEqual(first.parsed);
+  });
+
   it('gives the same repository as the main thread alone', () => {
     const alone = loadRepository(root, { parallel: false });
     const shared = loadRepository(root, { parallel: true });

@@ -1,10 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { SourceKind } from '../model/types.ts';
 import { parseFile, type ParsedFile } from './parse-file.ts';
+import type { ParseJob, ParseJobResult } from './parse-worker.ts';
 
 /** Below this many files a worker costs more to start than it saves. */
 const PARALLEL_FROM = 150;
+/** How long to wait for a worker that took files and has not said it is done (one that died never will). */
+const WORKER_TIMEOUT_MS = 60_000;
 
 export interface ParseAllOptions {
   /** `auto` (default): a worker beside the main thread for large repositories on machines with cores to spare. */
@@ -21,49 +24,78 @@ function useWorker(files: FileList, parallel: boolean | 'auto'): boolean {
   return files.length >= PARALLEL_FROM && availableParallelism() > 1;
 }
 
+interface ParseWorker {
+  readonly worker: Worker;
+  /** Jobs go out and results come back on this port, read synchronously. */
+  readonly port: MessagePort;
+  alive: boolean;
+}
+
+let shared: ParseWorker | undefined;
+
 /**
- * Parses every file, in order, and says how many the worker parsed. On large repositories one worker thread parses
- * alongside the main thread: parsing is most of the linter's cost, and the data
- * crosses back cheaply. The call stays synchronous (the main thread waits on a
- * shared flag, then reads the worker's message straight off its port).
+ * The process's parse worker, started on first use and kept for the next calls:
+ * starting one (a thread, the type stripper, the parser's modules) takes a few
+ * hundred milliseconds, which the dev server and other long-lived callers need
+ * not pay twice. It never keeps the process alive.
+ */
+function parseWorker(): ParseWorker | undefined {
+  if (shared?.alive) return shared;
+  try {
+    const channel = new MessageChannel();
+    const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), {
+      workerData: { port: channel.port2 },
+      transferList: [channel.port2],
+      // As for the main thread (bin/journeys.js): parsing allocates many short-lived objects.
+      resourceLimits: { maxYoungGenerationSizeMb: 192 },
+    });
+    const current: ParseWorker = { worker, port: channel.port1, alive: true };
+    worker.on('exit', () => {
+      current.alive = false;
+      current.port.close();
+    });
+    worker.on('error', () => {
+      current.alive = false;
+    });
+    worker.unref();
+    channel.port1.unref();
+    shared = current;
+    return current;
+  } catch {
+    // No worker (an unusual runtime): the main thread parses everything.
+    return undefined;
+  }
+}
+
+/**
+ * Parses every file, in order, and says how many the worker parsed. On large
+ * repositories a worker thread parses alongside the main thread, both taking the
+ * next file from a shared counter: parsing is most of the linter's cost, and the
+ * data crosses back cheaply. The call stays synchronous (the main thread waits on
+ * a shared flag, then reads the worker's message straight off its port).
  */
 export function parseAll(root: string, files: FileList, options: ParseAllOptions = {}): { parsed: ParsedFile[]; byWorker: number } {
   const results: (ParsedFile | undefined)[] = new Array(files.length);
   const state = new Int32Array(new SharedArrayBuffer(12));
-  let worker: Worker | undefined;
-  let byWorker = 0;
-  let port: MessageChannel['port1'] | undefined;
-  if (useWorker(files, options.parallel ?? 'auto')) {
-    try {
-      const channel = new MessageChannel();
-      worker = new Worker(new URL('./parse-worker.ts', import.meta.url), {
-        workerData: { root, files, state, port: channel.port2 },
-        transferList: [channel.port2],
-        // As for the main thread (bin/journeys.js): parsing allocates many short-lived objects.
-        resourceLimits: { maxYoungGenerationSizeMb: 192 },
-      });
-      worker.unref();
-      port = channel.port1;
-    } catch {
-      // No worker (an unusual runtime): the main thread parses everything.
-      worker = undefined;
-    }
-  }
+  const helper = useWorker(files, options.parallel ?? 'auto') ? parseWorker() : undefined;
+  if (helper) helper.port.postMessage({ root, files, state } satisfies ParseJob);
   for (let index = Atomics.add(state, 0, 1); index < files.length; index = Atomics.add(state, 0, 1)) {
     results[index] = parseFile(root, files[index]!.path, files[index]!.kind);
     options.onFile?.(Math.min(files.length, Atomics.load(state, 0)), files.length);
   }
-  if (worker && port) {
-    // A worker that took no file has nothing to send (or never started): no need to wait for it.
-    // One that died mid-way never raises its flag: wait a bounded time, then parse what is left here.
-    if (Atomics.load(state, 2) > 0) Atomics.wait(state, 1, 0, 60_000);
-    const message = receiveMessageOnPort(port)?.message as { results: [number, ParsedFile][] } | undefined;
+  let byWorker = 0;
+  if (helper) {
+    // A worker that took no file has nothing to send: no need to wait for it. Once it has taken one,
+    // it raises its flag when done; if it died mid-way, it never will, and what it took is parsed here.
+    if (Atomics.load(state, 2) > 0 && Atomics.wait(state, 1, 0, WORKER_TIMEOUT_MS) === 'timed-out') {
+      helper.alive = false;
+      void helper.worker.terminate();
+    }
+    const message = helper.alive ? (receiveMessageOnPort(helper.port)?.message as ParseJobResult | undefined) : undefined;
     for (const [index, parsed] of message?.results ?? []) {
       results[index] = parsed;
       byWorker += 1;
     }
-    port.close();
-    void worker.terminate();
   }
   return { parsed: files.map((file, index) => results[index] ?? parseFile(root, file.path, file.kind)), byWorker };
 }
