@@ -33,38 +33,42 @@ export function record(value: unknown): Data {
   return isRecord(value) ? value : EMPTY;
 }
 
-/**
- * A field of parsed data. Plain indexing is safe here, and it is on the hot path: the
- * keys read are the format's field names, none of which Object.prototype has, so an
- * inherited value (`constructor`, `toString`) can never be read.
- */
 function own(data: Data, key: string): unknown {
-  return data[key];
+  return Object.hasOwn(data, key) ? data[key] : undefined;
 }
 
-export const text = (data: Data, key: string): string | undefined => {
-  const value = own(data, key);
-  return typeof value === 'string' ? value : undefined;
-};
-export const num = (data: Data, key: string): number | undefined => {
-  const value = own(data, key);
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-};
-export const bool = (data: Data, key: string): boolean | undefined => {
-  const value = own(data, key);
-  return typeof value === 'boolean' ? value : undefined;
-};
-export const list = (data: Data, key: string): readonly unknown[] => {
-  const value = own(data, key);
-  return Array.isArray(value) ? value : [];
-};
-export const texts = (data: Data, key: string): string[] => list(data, key).filter((v): v is string => typeof v === 'string');
+/**
+ * The fields of `data` named in `template`, read in one pass over its keys, as an
+ * object of one fixed shape. Parsed objects come in thousands of shapes (each mix
+ * of optional fields is one), which makes reading them field by field slow; a
+ * for-in loop reads each key directly, and later reads hit the fixed shape.
+ */
+function pick<K extends string>(data: Data, template: Readonly<Record<K, undefined>>): Readonly<Record<K, unknown>> {
+  const fields: Record<string, unknown> = { ...template };
+  for (const key in data) if (Object.hasOwn(template, key)) fields[key] = data[key];
+  return fields as Record<K, unknown>;
+}
+
+const asText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const asNumber = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+const asBoolean = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
+const asList = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
+const asTexts = (value: unknown): string[] => asList(value).filter((v): v is string => typeof v === 'string');
+
+export const text = (data: Data, key: string): string | undefined => asText(own(data, key));
+export const num = (data: Data, key: string): number | undefined => asNumber(own(data, key));
+export const bool = (data: Data, key: string): boolean | undefined => asBoolean(own(data, key));
+export const list = (data: Data, key: string): readonly unknown[] => asList(own(data, key));
+export const texts = (data: Data, key: string): string[] => asTexts(own(data, key));
 
 const ref = (file: string, path: Path): NodeRef => ({ file, path });
 
+const MESSAGE_FIELDS = { intent: undefined, subject: undefined, text: undefined, cta: undefined } as const;
+
 function message(data: unknown): Message | undefined {
   if (!isRecord(data)) return undefined;
-  return { intent: text(data, 'intent'), subject: text(data, 'subject'), text: text(data, 'text'), cta: text(data, 'cta') };
+  const f = pick(data, MESSAGE_FIELDS);
+  return { intent: asText(f.intent), subject: asText(f.subject), text: asText(f.text), cta: asText(f.cta) };
 }
 
 function repeat(data: unknown): Repeat | undefined {
@@ -75,17 +79,19 @@ function repeat(data: unknown): Repeat | undefined {
   return { every, times };
 }
 
-function kpis(file: string, path: Path, data: Data): Kpi[] {
+const KPI_FIELDS = { metric: undefined, target: undefined, direction: undefined } as const;
+
+function kpis(file: string, path: Path, items: readonly unknown[]): Kpi[] {
   const result: Kpi[] = [];
-  list(data, 'kpis').forEach((item, index) => {
+  items.forEach((item, index) => {
     if (!isRecord(item)) return;
-    const metric = text(item, 'metric');
-    const direction = text(item, 'direction');
+    const f = pick(item, KPI_FIELDS);
+    const metric = asText(f.metric);
     if (metric !== undefined) {
       result.push({
         metric,
-        target: num(item, 'target'),
-        ...(direction === 'higher' || direction === 'lower' ? { direction } : {}),
+        target: asNumber(f.target),
+        ...(f.direction === 'higher' || f.direction === 'lower' ? { direction: f.direction } : {}),
         ref: ref(file, [...path, 'kpis', index]),
       });
     }
@@ -93,62 +99,98 @@ function kpis(file: string, path: Path, data: Data): Kpi[] {
   return result;
 }
 
+const TOUCHPOINT_FIELDS = {
+  id: undefined,
+  stage: undefined,
+  channel: undefined,
+  owner: undefined,
+  role: undefined,
+  trigger: undefined,
+  after: undefined,
+  at: undefined,
+  repeat: undefined,
+  until: undefined,
+  message: undefined,
+  personalization: undefined,
+  tools: undefined,
+  automated: undefined,
+  moment_of_truth: undefined,
+  importance: undefined,
+  emotion: undefined,
+  cost: undefined,
+  kpis: undefined,
+} as const;
+
 function touchpoint(file: string, journey: string, index: number, data: Data, sections: Map<string, Sections['byHeading'][number]>): Touchpoint {
   const path = ['touchpoints', index];
-  const id = text(data, 'id') ?? '';
+  const f = pick(data, TOUCHPOINT_FIELDS);
+  const id = asText(f.id) ?? '';
   return {
     id,
     journey,
-    stage: text(data, 'stage'),
-    channel: text(data, 'channel'),
-    owner: text(data, 'owner'),
-    role: text(data, 'role'),
-    trigger: text(data, 'trigger'),
-    after: parseDuration(own(data, 'after')) ?? 0,
-    at: parseTimeOfDay(own(data, 'at')),
-    repeat: repeat(own(data, 'repeat')),
-    until: text(data, 'until'),
-    message: message(own(data, 'message')),
-    personalization: text(data, 'personalization'),
-    tools: texts(data, 'tools'),
-    automated: bool(data, 'automated'),
-    momentOfTruth: bool(data, 'moment_of_truth') ?? false,
-    importance: num(data, 'importance'),
-    emotion: num(data, 'emotion'),
-    cost: num(data, 'cost'),
-    kpis: kpis(file, path, data),
+    stage: asText(f.stage),
+    channel: asText(f.channel),
+    owner: asText(f.owner),
+    role: asText(f.role),
+    trigger: asText(f.trigger),
+    after: parseDuration(f.after) ?? 0,
+    at: parseTimeOfDay(f.at),
+    repeat: repeat(f.repeat),
+    until: asText(f.until),
+    message: message(f.message),
+    personalization: asText(f.personalization),
+    tools: asTexts(f.tools),
+    automated: asBoolean(f.automated),
+    momentOfTruth: asBoolean(f.moment_of_truth) ?? false,
+    importance: asNumber(f.importance),
+    emotion: asNumber(f.emotion),
+    cost: asNumber(f.cost),
+    kpis: kpis(file, path, asList(f.kpis)),
     narrative: id ? sections.get(id)?.narrative : undefined,
     ref: ref(file, path),
   };
 }
 
+const JOURNEY_FIELDS = {
+  journey: undefined,
+  version: undefined,
+  title: undefined,
+  owner: undefined,
+  personas: undefined,
+  reviewed: undefined,
+  description: undefined,
+  stages: undefined,
+  touchpoints: undefined,
+} as const;
+
 /** The journey of a file, or undefined when its data is not a journey at all. */
 export function journeyFrom(file: string, format: Journey['format'], data: unknown, sections?: Sections): Journey | undefined {
   if (!isRecord(data)) return undefined;
-  const id = text(data, 'journey') ?? '';
+  const f = pick(data, JOURNEY_FIELDS);
+  const id = asText(f.journey) ?? '';
   const byId = new Map((sections?.byHeading ?? []).map((section) => [section.id, section]));
   const stages: Stage[] = [];
-  list(data, 'stages').forEach((item, index) => {
+  asList(f.stages).forEach((item, index) => {
     if (isRecord(item) && typeof own(item, 'id') === 'string') {
       stages.push({ id: text(item, 'id')!, name: text(item, 'name'), ref: ref(file, ['stages', index]) });
     }
   });
   const touchpoints: Touchpoint[] = [];
-  list(data, 'touchpoints').forEach((item, index) => {
+  asList(f.touchpoints).forEach((item, index) => {
     if (isRecord(item)) touchpoints.push(touchpoint(file, id, index, item, byId));
   });
   const touchpointIds = new Set(touchpoints.map((t) => t.id));
-  const version = num(data, 'version');
+  const version = asNumber(f.version);
   return {
     id,
     file,
     format,
     version: version !== undefined && Number.isInteger(version) ? version : undefined,
-    title: text(data, 'title'),
-    owner: text(data, 'owner'),
-    personas: texts(data, 'personas'),
-    reviewed: text(data, 'reviewed'),
-    description: text(data, 'description'),
+    title: asText(f.title),
+    owner: asText(f.owner),
+    personas: asTexts(f.personas),
+    reviewed: asText(f.reviewed),
+    description: asText(f.description),
     stages,
     touchpoints,
     narrative: sections?.body,
