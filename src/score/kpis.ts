@@ -3,6 +3,7 @@
  * journeys declare, in period order, with the latest value, its trend and whether it
  * meets the target. Pure functions of the repository.
  */
+import { pushTo } from '../model/collections.ts';
 import type { Journey, Kpi, MetricValue, NodeRef, Repository, Touchpoint } from '../model/types.ts';
 
 /** Which way a metric is better. */
@@ -55,9 +56,16 @@ const LOWER_WORDS = ['churn', 'complaint', 'unsubscribe', 'bounce', 'abandon', '
  */
 export function metricDirection(metric: string, override?: Direction): Direction {
   if (override) return override;
-  if (LOWER_IS_BETTER.has(metric) || metric.endsWith('-time')) return 'lower';
-  return LOWER_WORDS.some((word) => metric.includes(word)) ? 'lower' : 'higher';
+  let direction = directions.get(metric);
+  if (direction === undefined) {
+    direction = LOWER_IS_BETTER.has(metric) || metric.endsWith('-time') || LOWER_WORDS.some((word) => metric.includes(word)) ? 'lower' : 'higher';
+    directions.set(metric, direction);
+  }
+  return direction;
 }
+
+/** Directions already worked out: a repository names a few metrics thousands of times. */
+const directions = new Map<string, Direction>();
 
 /** A measured value as people write it, without float noise (0.30000000000000004 is 0.3). */
 export function formatValue(value: number): string {
@@ -86,17 +94,17 @@ function seriesOf(rows: readonly MetricValue[] | undefined): KpiMeasure[] {
   return [...byPeriod.values()].sort((a, b) => a.periodStart - b.periodStart || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 function status(base: Omit<KpiStatus, 'series' | 'latest' | 'previous' | 'trend' | 'onTarget'>, series: KpiMeasure[]): KpiStatus {
+  const result: Mutable<KpiStatus> = { ...base, series };
   const latest = series.at(-1);
   const previous = series.length > 1 ? series.at(-2) : undefined;
-  return {
-    ...base,
-    series,
-    ...(latest ? { latest } : {}),
-    ...(previous ? { previous } : {}),
-    ...(latest && previous ? { trend: trendOf(previous.value, latest.value, base.direction) } : {}),
-    ...(latest && base.target !== undefined ? { onTarget: meetsTarget(latest.value, base.target, base.direction) } : {}),
-  };
+  if (latest) result.latest = latest;
+  if (previous) result.previous = previous;
+  if (latest && previous) result.trend = trendOf(previous.value, latest.value, base.direction);
+  if (latest && base.target !== undefined) result.onTarget = meetsTarget(latest.value, base.target, base.direction);
+  return result;
 }
 
 /** Every KPI of a repository and what was measured of it. */
@@ -107,7 +115,7 @@ export interface KpiIndex {
   readonly byTouchpoint: ReadonlyMap<Touchpoint, readonly KpiStatus[]>;
 }
 
-const key = (journey: string, touchpoint: string, metric: string): string => `${journey}\u0000${touchpoint}\u0000${metric}`;
+const seriesKey = (touchpoint: string, metric: string): string => `${touchpoint}\u0000${metric}`;
 const memo = new WeakMap<Repository, KpiIndex>();
 
 /**
@@ -118,25 +126,26 @@ const memo = new WeakMap<Repository, KpiIndex>();
 export function measureKpis(repo: Repository): KpiIndex {
   const cached = memo.get(repo);
   if (cached) return cached;
-  const rows = new Map<string, MetricValue[]>();
+  // Rows by journey first: most journeys have no measures, and their KPIs need no lookup.
+  const rows = new Map<string, Map<string, MetricValue[]>>();
   for (const row of repo.metrics) {
-    const k = key(row.journey, row.touchpoint ?? '', row.metric);
-    const list = rows.get(k);
-    if (list) list.push(row);
-    else rows.set(k, [row]);
+    let journeyRows = rows.get(row.journey);
+    if (!journeyRows) rows.set(row.journey, (journeyRows = new Map()));
+    pushTo(journeyRows, seriesKey(row.touchpoint ?? '', row.metric), row);
   }
   const all: KpiStatus[] = [];
   const byTouchpoint = new Map<Touchpoint, KpiStatus[]>();
   const seenJourneys = new Set<string>();
   for (const journey of repo.journeys) {
+    const journeyRows = rows.get(journey.id);
     for (const touchpoint of journey.touchpoints) {
-      const statuses = touchpoint.kpis.map((kpi) => declared(journey, touchpoint, kpi, rows.get(key(journey.id, touchpoint.id, kpi.metric))));
+      const statuses = touchpoint.kpis.map((kpi) => declared(journey, touchpoint, kpi, journeyRows?.get(seriesKey(touchpoint.id, kpi.metric))));
       byTouchpoint.set(touchpoint, statuses);
-      all.push(...statuses);
+      for (const one of statuses) all.push(one);
     }
     if (seenJourneys.has(journey.id)) continue;
     seenJourneys.add(journey.id);
-    all.push(...journeyLevel(journey, rows));
+    if (journeyRows) all.push(...journeyLevel(journey, journeyRows));
   }
   const index = { all, byTouchpoint };
   memo.set(repo, index);
@@ -144,17 +153,12 @@ export function measureKpis(repo: Repository): KpiIndex {
 }
 
 function declared(journey: Journey, touchpoint: Touchpoint, kpi: Kpi, rows: readonly MetricValue[] | undefined): KpiStatus {
-  return status(
-    {
-      journey: journey.id,
-      touchpoint: touchpoint.id,
-      metric: kpi.metric,
-      ...(kpi.target !== undefined ? { target: kpi.target } : {}),
-      direction: metricDirection(kpi.metric, kpi.direction),
-      ref: kpi.ref,
-    },
-    seriesOf(rows),
-  );
+  const direction = metricDirection(kpi.metric, kpi.direction);
+  const base: Mutable<Omit<KpiStatus, 'series'>> =
+    kpi.target !== undefined
+      ? { journey: journey.id, touchpoint: touchpoint.id, metric: kpi.metric, target: kpi.target, direction, ref: kpi.ref }
+      : { journey: journey.id, touchpoint: touchpoint.id, metric: kpi.metric, direction, ref: kpi.ref };
+  return status(base, seriesOf(rows));
 }
 
 /** Series of rows with no touchpoint, for metrics some touchpoint of the journey declares. */
@@ -163,7 +167,7 @@ function journeyLevel(journey: Journey, rows: ReadonlyMap<string, readonly Metri
   const metrics = new Map<string, Kpi>();
   for (const touchpoint of journey.touchpoints) for (const kpi of touchpoint.kpis) if (!metrics.has(kpi.metric)) metrics.set(kpi.metric, kpi);
   for (const [metric, kpi] of metrics) {
-    const series = seriesOf(rows.get(key(journey.id, '', metric)));
+    const series = seriesOf(rows.get(seriesKey('', metric)));
     if (series.length > 0) result.push(status({ journey: journey.id, metric, direction: metricDirection(metric, kpi.direction) }, series));
   }
   return result;
