@@ -23,6 +23,9 @@ function journey(owner: string, channel: string): string {
   ].join('\n');
 }
 
+const OWNER: readonly PathSegment[] = ['owner'];
+const CHANNEL: readonly PathSegment[] = ['channel'];
+
 export default defineRule({
   meta: {
     id: 'unknown-reference',
@@ -57,16 +60,17 @@ export default defineRule({
 
     // References to the nodes are made only to report: most values are fine, and there are tens of thousands.
     type Place = readonly [ref: NodeRef, ...path: PathSegment[]];
-    const checkOwner = (value: string | undefined, [ref, ...path]: Place, journey: string, touchpoint?: string): void => {
+    // Owners and channels are checked on every touchpoint: the paths below them are shared, not built per call.
+    const checkOwner = (value: string | undefined, ref: NodeRef, journey: string, touchpoint?: string): void => {
       if (value === undefined || owners.has(value)) return;
       report({
-        at: child(ref, ...path),
+        at: child(ref, ...OWNER),
         journey,
         touchpoint,
         message: `Owner ${quote(value)} is not ${declaredIn(repo.declared.owners, ownersFile)}${didYouMean(value, owners)}.`,
       });
     };
-    const checkChannel = (value: string | undefined, [ref, ...path]: Place, journey?: string, touchpoint?: string): void => {
+    const checkChannel = (value: string | undefined, ref: NodeRef, path: readonly PathSegment[], journey?: string, touchpoint?: string): void => {
       if (value === undefined || channels.has(value)) return;
       report({
         at: child(ref, ...path),
@@ -81,12 +85,12 @@ export default defineRule({
     };
 
     for (const journey of repo.journeys) {
-      checkOwner(journey.owner, [journey.ref, 'owner'], journey.id);
+      checkOwner(journey.owner, journey.ref, journey.id);
       journey.personas.forEach((persona, index) => checkPersona(persona, [journey.ref, 'personas', index], journey.id));
       const stages = new Set(journey.stages.map((stage) => stage.id));
       for (const touchpoint of journey.touchpoints) {
-        checkOwner(touchpoint.owner, [touchpoint.ref, 'owner'], journey.id, touchpoint.id);
-        checkChannel(touchpoint.channel, [touchpoint.ref, 'channel'], journey.id, touchpoint.id);
+        checkOwner(touchpoint.owner, touchpoint.ref, journey.id, touchpoint.id);
+        checkChannel(touchpoint.channel, touchpoint.ref, CHANNEL, journey.id, touchpoint.id);
         if (touchpoint.stage !== undefined && !stages.has(touchpoint.stage)) {
           report({
             at: child(touchpoint.ref, 'stage'),
@@ -139,7 +143,7 @@ export default defineRule({
       }
     }
     const { policy } = repo.config;
-    for (const limit of policy.maxMessages) limit.channels?.forEach((channel, index) => checkChannel(channel, [limit.ref, 'channels', index]));
-    policy.quietHours?.channels?.forEach((channel, index) => checkChannel(channel, [policy.quietHours!.ref, 'channels', index]));
+    for (const limit of policy.maxMessages) limit.channels?.forEach((channel, index) => checkChannel(channel, limit.ref, ['channels', index]));
+    policy.quietHours?.channels?.forEach((channel, index) => checkChannel(channel, policy.quietHours!.ref, ['channels', index]));
   },
 });
