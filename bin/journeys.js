@@ -8,6 +8,12 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(2);
 }
+// Node keeps what it compiled (types stripped, bytecode) in a cache in the temporary folder:
+// later runs start in half the time. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+const { enableCompileCache } = await import('node:module');
+const cache = enableCompileCache?.();
+// The parse worker and child processes inherit it through the environment.
+if (cache?.directory && !process.env.NODE_COMPILE_CACHE) process.env.NODE_COMPILE_CACHE = cache.directory;
 // Linting allocates many short-lived objects; a larger young generation halves the time spent collecting them.
 const { setFlagsFromString } = await import('node:v8');
 setFlagsFromString('--max-semi-space-size=64');
