@@ -70,20 +70,32 @@ function parseWorker(): ParseWorker | undefined {
 /**
  * Parses every file, in order, and says how many the worker parsed. On large
  * repositories a worker thread parses alongside the main thread, both taking the
- * next file from a shared counter: parsing is most of the linter's cost, and the
- * data crosses back cheaply. The call stays synchronous (the main thread waits on
- * a shared flag, then reads the worker's message straight off its port).
+ * next file from a shared counter: parsing is most of the linter's cost. The
+ * worker sends its files in small batches, which the main thread takes between
+ * two of its own, so that neither sends nor receives everything at the end. The
+ * call stays synchronous (the main thread waits on a shared flag, and reads the
+ * worker's messages straight off its port).
  */
 export function parseAll(root: string, files: FileList, options: ParseAllOptions = {}): { parsed: ParsedFile[]; byWorker: number } {
   const results: (ParsedFile | undefined)[] = new Array(files.length);
   const state = new Int32Array(new SharedArrayBuffer(12));
   const helper = useWorker(files, options.parallel ?? 'auto') ? parseWorker() : undefined;
+  let byWorker = 0;
+  const receive = (port: MessagePort): void => {
+    for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
+      for (const [index, parsed] of (message.message as ParseJobResult).results) {
+        results[index] = parsed;
+        byWorker += 1;
+      }
+    }
+  };
   if (helper) helper.port.postMessage({ root, files, state } satisfies ParseJob);
   for (let index = Atomics.add(state, 0, 1); index < files.length; index = Atomics.add(state, 0, 1)) {
     results[index] = parseFile(root, files[index]!.path, files[index]!.kind);
+    // The worker's batches are taken as they come, so that receiving them is shared out like the parsing.
+    if (helper) receive(helper.port);
     options.onFile?.(Math.min(files.length, Atomics.load(state, 0)), files.length);
   }
-  let byWorker = 0;
   if (helper) {
     // A worker that took no file has nothing to send: no need to wait for it. Once it has taken one,
     // it raises its flag when done; if it died mid-way, it never will, and what it took is parsed here.
@@ -91,11 +103,7 @@ export function parseAll(root: string, files: FileList, options: ParseAllOptions
       helper.alive = false;
       void helper.worker.terminate();
     }
-    const message = helper.alive ? (receiveMessageOnPort(helper.port)?.message as ParseJobResult | undefined) : undefined;
-    for (const [index, parsed] of message?.results ?? []) {
-      results[index] = parsed;
-      byWorker += 1;
-    }
+    receive(helper.port);
   }
   return { parsed: files.map((file, index) => results[index] ?? parseFile(root, file.path, file.kind)), byWorker };
 }

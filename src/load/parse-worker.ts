@@ -1,8 +1,9 @@
 /**
  * A worker that parses files alongside the main thread. For each job, both take
  * the next file from a shared counter, so the work balances itself; the worker
- * sends what it parsed back over the port and raises a flag when it runs out of
- * files. It then waits for the next job.
+ * sends what it parsed back over the port in small batches, and raises a flag
+ * once it runs out of files and has sent the last one. It then waits for the
+ * next job.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { SourceKind } from '../model/types.ts';
@@ -22,12 +23,19 @@ export interface ParseJobResult {
 
 const { port } = workerData as { port: MessagePort };
 
+/** Files per message: the data then dies young here, and the main thread takes it in small bites. */
+const BATCH = 16;
+
 function run({ root, files, state }: ParseJob): void {
-  const results: [number, ParsedFile][] = [];
+  let results: [number, ParsedFile][] = [];
   try {
     for (let index = Atomics.add(state, 0, 1); index < files.length; index = Atomics.add(state, 0, 1)) {
       Atomics.add(state, 2, 1);
       results.push([index, parseFile(root, files[index]!.path, files[index]!.kind)]);
+      if (results.length === BATCH) {
+        port.postMessage({ results } satisfies ParseJobResult);
+        results = [];
+      }
     }
     port.postMessage({ results } satisfies ParseJobResult);
   } catch (error) {
