@@ -18,19 +18,14 @@ function mixedRepo(count: number): string {
 describe('parsing on a worker thread beside the main thread', () => {
   const root = mixedRepo(3000);
 
-  it('shares the files with the worker', () => {
+  it('shares the files with the worker, kept from one call to the next', () => {
     const layout = discover(root);
-    const { parsed, byWorker } = parseAll(layout.root, layout.files, { parallel: true });
-    expect(parsed.length).toBe(layout.files.length);
-    expect(byWorker).toBeGreaterThan(0);
-    expect(byWorker).toBeLessThan(layout.files.length);
-  });
-
-  it('keeps its worker for the next call, which shares the files again', () => {
-    const layout = discover(root);
+    // The first call starts the worker: on a busy machine the main thread may be done before it is.
     const first = parseAll(layout.root, layout.files, { parallel: true });
+    expect(first.parsed.length).toBe(layout.files.length);
     const second = parseAll(layout.root, layout.files, { parallel: true });
     expect(second.byWorker).toBeGreaterThan(0);
+    expect(second.byWorker).toBeLessThan(layout.files.length);
     expect(second.parsed).toEqual(first.parsed);
   });
 
