@@ -2,7 +2,7 @@ import type { Heading, Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Narrative } from '../model/types.ts';
-import { countLineBreaks } from './lines.ts';
+import { countLineBreaks, lineStarts, offsetToPosition } from './lines.ts';
 
 export interface FrontMatter {
   /** Offsets of the YAML between the `---` lines. */
@@ -42,6 +42,8 @@ function textOf(node: RootContent | Heading): string {
 }
 
 
+type Section = Sections['byHeading'][number];
+
 /**
  * Splits a journey's body at level-3 headings. Each section runs from its heading
  * to the next heading of level 3 or above; lines are those of the `.md` file.
@@ -49,9 +51,17 @@ function textOf(node: RootContent | Heading): string {
 export function splitSections(text: string, bodyStart: number): Sections {
   const body = text.slice(bodyStart);
   const lineOffset = countLineBreaks(text.slice(0, bodyStart));
+  const byHeading = plainSections(body, lineOffset) ?? markdownSections(body, lineOffset);
+  const trimmed = body.trim();
+  const leading = countLineBreaks(body.slice(0, body.length - body.trimStart().length));
+  return { body: trimmed ? { markdown: trimmed, line: lineOffset + 1 + leading } : undefined, byHeading };
+}
+
+/** The sections of a body, from its Markdown syntax tree (remark). */
+export function markdownSections(body: string, lineOffset: number): Section[] {
   const tree = processor.parse(body) as Root;
   const headings = tree.children.filter((node): node is Heading => node.type === 'heading');
-  const byHeading: { id: string; line: number; narrative: Narrative }[] = [];
+  const byHeading: Section[] = [];
   for (const heading of headings) {
     if (heading.depth !== 3 || !heading.position) continue;
     const start = heading.position.end.offset ?? 0;
@@ -60,7 +70,48 @@ export function splitSections(text: string, bodyStart: number): Sections {
     const line = heading.position.start.line + lineOffset;
     byHeading.push({ id: textOf(heading).trim(), line, narrative: { markdown: body.slice(start, end).trim(), line: line + 1 } });
   }
-  const trimmed = body.trim();
-  const leading = countLineBreaks(body.slice(0, body.length - body.trimStart().length));
-  return { body: trimmed ? { markdown: trimmed, line: lineOffset + 1 + leading } : undefined, byHeading };
+  return byHeading;
+}
+
+/**
+ * Constructs that may hold a line starting with `#` without it being a heading at
+ * the top level, or that make other headings: fenced code, HTML blocks, setext
+ * underlines (and the thematic breaks that look like them), headings indented by
+ * one to three spaces, carriage returns (whose offsets differ), and the line
+ * separators that JavaScript's `^` and `$` take for line breaks but Markdown does not.
+ */
+const NOT_PLAIN = /^ {0,3}(?:`{3,}|~{3,}|<|=+[ \t]*$|-+[ \t]*$)|^ {1,3}#{1,6}(?:[ \t]|$)|[\r\u2028\u2029]/m;
+/** A heading at the start of a line: its level, and its text when it has any. */
+const HEADING = /^(#{1,6})(?:[ \t]+(.*))?$/gm;
+/** Heading text in which no Markdown syntax can hide: its characters are its text (an `&` starts no entity). */
+const PLAIN_TEXT = /^(?:[\p{L}\p{N} .,:;'"()?/+=%@$-]|&(?![#A-Za-z0-9]))*$/u;
+
+/**
+ * The sections of a body whose headings can be found without a syntax tree, or
+ * undefined when it holds anything that could make them differ. Parsing Markdown
+ * costs as much as parsing a journey's YAML; most bodies are prose under `###`
+ * headings, and a heading at the start of a line is then a heading of the top
+ * level (it ends any list, quote or paragraph before it). A test checks that this
+ * gives what the syntax tree gives, whenever it answers.
+ */
+export function plainSections(body: string, lineOffset: number): Section[] | undefined {
+  if (NOT_PLAIN.test(body)) return undefined;
+  const headings: { depth: number; start: number; end: number; id: string }[] = [];
+  for (const match of body.matchAll(HEADING)) {
+    const depth = match[1]!.length;
+    const content = (match[2] ?? '').trim();
+    // Only the text of a level-3 heading is used (as an id); the others only end sections.
+    if (depth === 3 && !PLAIN_TEXT.test(content)) return undefined;
+    headings.push({ depth, start: match.index, end: match.index + match[0].length, id: content });
+  }
+  if (headings.length === 0) return [];
+  const starts = lineStarts(body);
+  const byHeading: Section[] = [];
+  headings.forEach((heading, index) => {
+    if (heading.depth !== 3) return;
+    const next = headings.slice(index + 1).find((other) => other.depth <= 3);
+    const line = offsetToPosition(starts, heading.start).line + lineOffset;
+    byHeading.push({ id: heading.id, line, narrative: { markdown: body.slice(heading.end, next?.start ?? body.length).trim(), line: line + 1 } });
+  });
+  return byHeading;
 }
