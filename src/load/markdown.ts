@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import type { Heading, Root, RootContent } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type remarkParseType from 'remark-parse';
+import type { unified as unifiedType } from 'unified';
 import type { Narrative } from '../model/types.ts';
 import { countLineBreaks, lineStarts, offsetToPosition } from './lines.ts';
 
@@ -33,7 +34,20 @@ export interface Sections {
   readonly byHeading: readonly { readonly id: string; readonly line: number; readonly narrative: Narrative }[];
 }
 
-const processor = unified().use(remarkParse);
+/**
+ * remark, loaded on first use: loading it takes about 100 ms, paid by every process
+ * and parse worker, and most bodies are split without it (plainSections).
+ */
+let parser: { parse(body: string): unknown } | undefined;
+function remark(): { parse(body: string): unknown } {
+  if (!parser) {
+    const require = createRequire(import.meta.url);
+    const { unified } = require('unified') as { unified: typeof unifiedType };
+    const remarkParse = (require('remark-parse') as { default: typeof remarkParseType }).default;
+    parser = unified().use(remarkParse);
+  }
+  return parser;
+}
 
 function textOf(node: RootContent | Heading): string {
   if ('value' in node && typeof node.value === 'string') return node.value;
@@ -59,7 +73,7 @@ export function splitSections(text: string, bodyStart: number): Sections {
 
 /** The sections of a body, from its Markdown syntax tree (remark). */
 export function markdownSections(body: string, lineOffset: number): Section[] {
-  const tree = processor.parse(body) as Root;
+  const tree = remark().parse(body) as Root;
   const headings = tree.children.filter((node): node is Heading => node.type === 'heading');
   const byHeading: Section[] = [];
   for (const heading of headings) {
