@@ -24,16 +24,26 @@ export function total(counts: Counts): number {
   return counts.errors + counts.warnings + counts.infos;
 }
 
+// Formatters are made once: toLocaleString with options builds a new one on every call,
+// which thousands of pages of figures notice.
+const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const byDigits = new Map<number, Intl.NumberFormat>();
+function decimals(digits: number): Intl.NumberFormat {
+  let format = byDigits.get(digits);
+  if (!format) byDigits.set(digits, (format = new Intl.NumberFormat('en', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return format;
+}
+
 /** `23 Nov 2026`, from an ISO date, in UTC so the build machine's zone plays no part. */
 export function formatDate(iso: string | undefined): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return DATE.format(date);
 }
 
 export function formatCost(cost: number | undefined): string {
-  return cost === undefined ? '' : cost.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return cost === undefined ? '' : decimals(2).format(cost);
 }
 
 /** `98%`, or `n/a` when there is nothing to count. */
@@ -43,7 +53,7 @@ export function percent(share: number | undefined): string {
 
 /** A mean or a figure with fixed decimals, or `n/a`. */
 export function fixed(value: number | undefined, digits: number): string {
-  return value === undefined ? 'n/a' : value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return value === undefined ? 'n/a' : decimals(digits).format(value);
 }
 
 /** The colour family of a grade letter: A and B good, C and D fair, E and F poor. */

@@ -17,6 +17,8 @@ import type { JourneyView, KpiSeriesView, QuadrantPointView, QuadrantView, Score
  * controls and invisible formatting (Mermaid's grammars are ASCII).
  */
 const SAFE = /^(?:[A-Za-z0-9 .,'()\-/?!@+*=_]|(?![\p{C}])[^\p{ASCII}])$/u;
+/** A whole label of ASCII characters that SAFE lets through as they are. */
+const ALL_SAFE = /^[A-Za-z0-9 .,'()\-/?!@+*=_]*$/;
 /** Mermaid's own placeholder for entity codes: never let user text contain it. */
 const PLACEHOLDER = /^[ﬂ°¶]$/u;
 /** Words that open a statement in Mermaid's `journey` grammar, when a task name starts with them. */
@@ -24,7 +26,10 @@ const KEYWORD = /^(journey|title|section|acc)/i;
 
 /** Text as a Mermaid label: one line, at most `max` characters, every unsafe character encoded. */
 export function mermaidText(text: string, max = Infinity): string {
-  let chars = [...text.replace(/\s+/g, ' ').trim()];
+  const line = text.replace(/\s+/g, ' ').trim();
+  // Most labels are plain ASCII words: nothing to encode, and no need to look at each character.
+  if (line.length <= max && ALL_SAFE.test(line) && !KEYWORD.test(line)) return line;
+  let chars = [...line];
   if (chars.length > max) chars = [...chars.slice(0, Math.max(1, max - 1)).join('').trimEnd(), '…'];
   let out = '';
   for (const [index, char] of chars.entries()) {
@@ -200,13 +205,16 @@ export function mermaidQuoted(text: string, max = Infinity): string {
   return `"${inner === '' ? '#8203;' : inner}"`;
 }
 
+/** Made once: toLocaleString with options would build a formatter on every call. */
+const NUMBER = new Intl.NumberFormat('en', { useGrouping: false, maximumFractionDigits: 6 });
+
 /**
  * A number as Mermaid's xychart reads it: plain decimal digits (no exponent),
  * at most six decimals, `-` for a negative value.
  */
 export function mermaidNumber(value: number): string {
   if (!Number.isFinite(value)) return '0';
-  const text = value.toLocaleString('en', { useGrouping: false, maximumFractionDigits: 6 });
+  const text = NUMBER.format(value);
   return text === '-0' ? '0' : text;
 }
 
