@@ -29,6 +29,17 @@ describe('parsing on a worker thread beside the main thread', () => {
     expect(second.parsed).toEqual(first.parsed);
   });
 
+  it('gives each call its own files when calls on different repositories follow each other', () => {
+    const other = mixedRepo(400);
+    const layouts = [discover(root), discover(other)];
+    const alone = layouts.map((layout) => parseAll(layout.root, layout.files, { parallel: false }).parsed);
+    for (let round = 0; round < 6; round += 1) {
+      const which = round % 2;
+      const { parsed } = parseAll(layouts[which]!.root, layouts[which]!.files, { parallel: true });
+      expect(parsed).toEqual(alone[which]);
+    }
+  });
+
   it('gives the same repository as the main thread alone', () => {
     const alone = loadRepository(root, { parallel: false });
     const shared = loadRepository(root, { parallel: true });

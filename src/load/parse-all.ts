@@ -32,6 +32,8 @@ interface ParseWorker {
 }
 
 let shared: ParseWorker | undefined;
+/** Numbers the jobs, so that a late message of an earlier job is never taken for one of this job's. */
+let lastJob = 0;
 
 /**
  * The process's parse worker, started on first use and kept for the next calls:
@@ -80,16 +82,20 @@ export function parseAll(root: string, files: FileList, options: ParseAllOptions
   const results: (ParsedFile | undefined)[] = new Array(files.length);
   const state = new Int32Array(new SharedArrayBuffer(12));
   const helper = useWorker(files, options.parallel ?? 'auto') ? parseWorker() : undefined;
+  const job = (lastJob += 1);
   let byWorker = 0;
   const receive = (port: MessagePort): void => {
     for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
-      for (const [index, parsed] of (message.message as ParseJobResult).results) {
+      const result = message.message as ParseJobResult;
+      // A worker that took the last file of a job just as the main thread finished sends it after the job is over.
+      if (result.job !== job) continue;
+      for (const [index, parsed] of result.results) {
         results[index] = parsed;
         byWorker += 1;
       }
     }
   };
-  if (helper) helper.port.postMessage({ root, files, state } satisfies ParseJob);
+  if (helper) helper.port.postMessage({ job, root, files, state } satisfies ParseJob);
   for (let index = Atomics.add(state, 0, 1); index < files.length; index = Atomics.add(state, 0, 1)) {
     results[index] = parseFile(root, files[index]!.path, files[index]!.kind);
     // The worker's batches are taken as they come, so that receiving them is shared out like the parsing.

@@ -10,6 +10,7 @@ import type { SourceKind } from '../model/types.ts';
 import { parseFile, type ParsedFile } from './parse-file.ts';
 
 export interface ParseJob {
+  readonly job: number;
   readonly root: string;
   readonly files: readonly { readonly path: string; readonly kind: SourceKind }[];
   /** [0]: index of the next file to take; [1]: 1 once this worker is done; [2]: files this worker took. */
@@ -17,6 +18,7 @@ export interface ParseJob {
 }
 
 export interface ParseJobResult {
+  readonly job: number;
   readonly results: readonly (readonly [number, ParsedFile])[];
   readonly error?: string;
 }
@@ -26,20 +28,20 @@ const { port } = workerData as { port: MessagePort };
 /** Files per message: the data then dies young here, and the main thread takes it in small bites. */
 const BATCH = 16;
 
-function run({ root, files, state }: ParseJob): void {
+function run({ job, root, files, state }: ParseJob): void {
   let results: [number, ParsedFile][] = [];
   try {
     for (let index = Atomics.add(state, 0, 1); index < files.length; index = Atomics.add(state, 0, 1)) {
       Atomics.add(state, 2, 1);
       results.push([index, parseFile(root, files[index]!.path, files[index]!.kind)]);
       if (results.length === BATCH) {
-        port.postMessage({ results } satisfies ParseJobResult);
+        port.postMessage({ job, results } satisfies ParseJobResult);
         results = [];
       }
     }
-    port.postMessage({ results } satisfies ParseJobResult);
+    port.postMessage({ job, results } satisfies ParseJobResult);
   } catch (error) {
-    port.postMessage({ results, error: error instanceof Error ? error.message : String(error) } satisfies ParseJobResult);
+    port.postMessage({ job, results, error: error instanceof Error ? error.message : String(error) } satisfies ParseJobResult);
   } finally {
     Atomics.store(state, 1, 1);
     Atomics.notify(state, 1);
