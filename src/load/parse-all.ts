@@ -103,8 +103,8 @@ export function parseAll(root: string, files: FileList, options: ParseAllOptions
     options.onFile?.(Math.min(files.length, Atomics.load(state, 0)), files.length);
   }
   if (helper) {
-    // A worker that took no file has nothing to send: no need to wait for it. Once it has taken one,
-    // it raises its flag when done; if it died mid-way, it never will, and what it took is parsed here.
+    // A worker that has not started this job can take no file now: no need to wait for it. One that has
+    // raises its flag when done; if it died mid-way, it never will, and what it took is parsed here.
     if (Atomics.load(state, 2) > 0 && Atomics.wait(state, 1, 0, WORKER_TIMEOUT_MS) === 'timed-out') {
       helper.alive = false;
       void helper.worker.terminate();

@@ -13,7 +13,7 @@ export interface ParseJob {
   readonly job: number;
   readonly root: string;
   readonly files: readonly { readonly path: string; readonly kind: SourceKind }[];
-  /** [0]: index of the next file to take; [1]: 1 once this worker is done; [2]: files this worker took. */
+  /** [0]: index of the next file to take; [1]: 1 once this worker is done; [2]: 1 once it has started, before it takes a file. */
   readonly state: Int32Array;
 }
 
@@ -30,9 +30,10 @@ const BATCH = 16;
 
 function run({ job, root, files, state }: ParseJob): void {
   let results: [number, ParsedFile][] = [];
+  // Said before taking any file: the main thread then knows to wait for whatever this worker takes.
+  Atomics.store(state, 2, 1);
   try {
     for (let index = Atomics.add(state, 0, 1); index < files.length; index = Atomics.add(state, 0, 1)) {
-      Atomics.add(state, 2, 1);
       results.push([index, parseFile(root, files[index]!.path, files[index]!.kind)]);
       if (results.length === BATCH) {
         port.postMessage({ job, results } satisfies ParseJobResult);
