@@ -274,6 +274,12 @@ describe('journeys build', () => {
     expectContains(text(page('teams/team-ghost')), 'This team is named by journeys but not declared in journeys/owners.yaml');
   });
 
+  it('lists the scenarios on the home page, and with their events and touchpoints reached on the scenarios page', () => {
+    const table = (html: string): string => text(html.match(/<table>[\s\S]*?<\/table>/g)!.find((one) => one.includes('>Scenario</th>'))!);
+    expect(table(page(''))).toBe(' Scenario Persona Outbound messages Days Contact policy busy-week Busy parent, phone only 7 3 2 breaches ');
+    expect(table(page('scenarios'))).toBe(' Scenario Persona Events Touchpoints reached Outbound messages Days Breaches busy-week Busy parent, phone only 2 7 7 3 2 breaches ');
+  });
+
   it("shows a scenario's timeline day by day, breaches highlighted", () => {
     const html = page('scenarios/busy-week');
     expectContains(text(html), 'Mon 2 Mar 2026 (day 0) 5 outbound messages');
