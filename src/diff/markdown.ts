@@ -1,3 +1,4 @@
+import { withoutMentions } from '../format/markdown.ts';
 import { plural } from '../model/text.ts';
 import type { Finding } from '../model/types.ts';
 import type { FieldChange, JourneyChange, JourneysDiff, ScenarioChange } from './compare.ts';
@@ -9,19 +10,21 @@ export const COMMENT_MARKER = '<!-- journeys-diff -->';
 const MAX_LENGTH = 60_000;
 const INLINE_FINDINGS = 10;
 
-/** User text made safe for a Markdown table cell and for GitHub's HTML. */
+/** User text made safe for a Markdown table cell and for GitHub's HTML, mentioning nobody. */
 export function cell(value: unknown, max = 300): string {
   if (value === undefined || value === null || value === '') return '';
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   const short = text.length > max ? `${text.slice(0, max - 1)}…` : text;
-  return short
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '&#124;')
-    .replace(/`/g, '&#96;')
-    .replace(/\[/g, '&#91;')
-    .replace(/\r\n|\r|\n/g, '<br>');
+  return withoutMentions(
+    short
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/\|/g, '&#124;')
+      .replace(/`/g, '&#96;')
+      .replace(/\[/g, '&#91;')
+      .replace(/\r\n|\r|\n/g, '<br>'),
+  );
 }
 
 const ICON: Readonly<Record<Finding['severity'], string>> = { error: '❌', warning: '⚠️', info: 'ℹ️' };

@@ -17,6 +17,11 @@ const MAX_CELL = 600;
 
 const ICON: Readonly<Record<Severity, string>> = { error: '🔴 error', warning: '🟡 warning', info: '🔵 info' };
 
+/** An `@` before a name gets a zero-width space, so that GitHub notifies no user or team that a journey names. */
+export function withoutMentions(text: string): string {
+  return text.replace(/@(?=\w)/g, '@\u200b');
+}
+
 /**
  * User text made safe for a cell of a Markdown table inside HTML: HTML special
  * characters become entities, Markdown punctuation is escaped, a pipe cannot end the
@@ -25,15 +30,16 @@ const ICON: Readonly<Record<Severity, string>> = { error: '🔴 error', warning:
 export function escapeCell(text: string): string {
   const cut = text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 1)}…` : text;
   // Markdown punctuation first, so that the `#` of the entities below is not escaped.
-  return cut
-    .replace(/[\\*_[\]~#]/g, '\\$&')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '&#124;')
-    .replace(/`/g, '&#96;')
-    .replace(/@(?=\w)/g, '@\u200b')
-    .replace(/\r\n|\r|\n/g, '<br>');
+  return withoutMentions(
+    cut
+      .replace(/[\\*_[\]~#]/g, '\\$&')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/\|/g, '&#124;')
+      .replace(/`/g, '&#96;')
+      .replace(/\r\n|\r|\n/g, '<br>'),
+  );
 }
 
 function ruleCell(rule: string, siteUrl: string | undefined): string {
