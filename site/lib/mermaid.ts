@@ -16,9 +16,10 @@ import type { JourneyView, KpiSeriesView, QuadrantPointView, QuadrantView, Score
  * digits and a little ASCII punctuation; any other character beyond ASCII except
  * controls and invisible formatting (Mermaid's grammars are ASCII).
  */
-const SAFE = /^(?:[A-Za-z0-9 .,'()\-/?!@+*=_]|(?![\p{C}])[^\p{ASCII}])$/u;
-/** A whole label of ASCII characters that SAFE lets through as they are. */
-const ALL_SAFE = /^[A-Za-z0-9 .,'()\-/?!@+*=_]*$/;
+const SAFE_ASCII = String.raw`[A-Za-z0-9 .,'()\-/?!@+*=_]`;
+const SAFE = new RegExp(String.raw`^(?:${SAFE_ASCII}|(?![\p{C}])[^\p{ASCII}])$`, 'u');
+/** A whole label of the ASCII characters that SAFE lets through as they are. */
+const ALL_SAFE = new RegExp(`^${SAFE_ASCII}*$`);
 /** Mermaid's own placeholder for entity codes: never let user text contain it. */
 const PLACEHOLDER = /^[ﬂ°¶]$/u;
 /** Words that open a statement in Mermaid's `journey` grammar, when a task name starts with them. */
