@@ -5,11 +5,10 @@
  * every command ends within 10 s and 400 MB with exit 0, 1 or 2, never with an
  * internal error, and prints no control character or bidirectional override.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -162,7 +161,7 @@ const repository = fc.record({
   ),
 });
 
-type Repo = fc.Infer<typeof repository>;
+type Repo = typeof repository extends fc.Arbitrary<infer T> ? T : never;
 
 // ---------------------------------------------------------------- writing
 
@@ -188,7 +187,9 @@ function writeRepository(parent: string, index: number, repo: Repo, outside: str
   if (repo.metrics !== undefined) write('journeys/metrics/m.csv', repo.metrics);
   const config = repo.specials.includes('fifo-config') || repo.specials.includes('config-link-outside') ? undefined : repo.config;
   if (config !== undefined) write('journeys.config.yaml', config);
-  const fifo = (path: string): void => execFileSync('mkfifo', [join(root, path)]);
+  const fifo = (path: string): void => {
+    execFileSync('mkfifo', [join(root, path)]);
+  };
   for (const special of repo.specials) {
     switch (special) {
       case 'link-self':
