@@ -11,12 +11,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRADING, QUADRANTS } from '../src/index.ts';
 import { journeyDiagrams, kpiTrendChart, quadrantChart, scoreHistoryChart, timelineFlowchart } from '../site/lib/mermaid.ts';
 import type { JourneyView, KpiSeriesView, QuadrantPointView } from '../site/lib/view.ts';
-import { CHROMIUM, CHROMIUM_ARGS, copyAcme, emptyScorecard, gitHistory, runJourneys, serveStatic, tempDir, TODAY } from './fixtures/site/helpers.ts';
+import { copyAcme, emptyScorecard, gitHistory, runJourneys, serveStatic, tempDir, TODAY } from './fixtures/site/helpers.ts';
+import { launchChromium } from './helpers/browser.ts';
 
 const PAGES = {
   home: '',
@@ -51,7 +52,7 @@ beforeAll(async () => {
   const build = await runJourneys(['build', 'repo', '--out', 'site', '--today', TODAY], dir.path);
   if (build.status !== 0) throw new Error(`journeys build failed:\n${build.stderr}`);
   site = await serveStatic(out);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 240_000);
 
 afterAll(async () => {

@@ -6,9 +6,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, CHROMIUM, CHROMIUM_ARGS, copyAcme, tempDir, TODAY, userEnv } from './fixtures/site/helpers.ts';
+import { BIN, copyAcme, tempDir, TODAY, userEnv } from './fixtures/site/helpers.ts';
+import { launchChromium } from './helpers/browser.ts';
 
 let dir: { path: string; remove: () => void };
 let repo: string;
@@ -85,7 +85,7 @@ describe('journeys dev', () => {
   }, 90_000);
 
   it('reloads an open page when its journey changes (live reload)', async () => {
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       await page.goto(`${url}journeys/long-haul/`);
