@@ -5,7 +5,16 @@
 //   JOURNEYS_SITE_OUT  where the site goes (default: dist/)
 //   JOURNEYS_SITE_BASE the path the site is served under, e.g. /journeys/ on GitHub Pages
 //   JOURNEYS_SITE_URL  the site's full address, when known (canonical links)
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+// The site calls the engine through its public API only, by the package's name: the
+// compiled lib/ when installed from npm (Node runs it as it is, parse worker included),
+// the TypeScript sources in the tool's own repository.
+const installed = here('.').split(/[\\/]/).includes('node_modules') || !existsSync(here('./src/index.ts'));
+const api = installed ? here('./lib/index.js') : here('./src/index.ts');
 
 const env = (name) => (process.env[name] !== undefined && process.env[name] !== '' ? process.env[name] : undefined);
 
@@ -20,6 +29,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   prefetch: false,
   vite: {
+    resolve: { alias: [{ find: /^journeys-as-code$/, replacement: api }] },
     // Mermaid's diagrams load as separate chunks, only those a page needs.
     build: { chunkSizeWarningLimit: 4096 },
   },

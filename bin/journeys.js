@@ -1,11 +1,24 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly: Node strips the types (22.18 and later).
+// The command line. Installed from npm, it runs the compiled JavaScript of lib/ (Node
+// strips no types inside node_modules); in a checkout of its own repository, the
+// TypeScript sources, whose types Node strips (22.18 and later).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 18)) {
+const installed = fileURLToPath(import.meta.url).split(/[\\/]/).includes('node_modules');
+const compiled = new URL('../lib/cli/main.js', import.meta.url);
+const fromLib = installed || !existsSync(new URL('../src/cli/main.ts', import.meta.url));
+const [needMajor, needMinor] = fromLib ? [22, 12] : [22, 18];
+if (major < needMajor || (major === needMajor && minor < needMinor)) {
   process.stderr.write(
-    `journeys needs Node.js 22.18 or later (this is ${process.versions.node}). ` +
-      'Inside this repository, run it through npm ("npx journeys ...", "npm start"), which uses the pinned Node.\n',
+    `journeys needs Node.js ${needMajor}.${needMinor} or later (this is ${process.versions.node}). ` +
+      (fromLib ? 'Install a current Node.js (https://nodejs.org), then run the command again.\n' : 'Inside this repository, run it through npm ("npx journeys ...", "npm start"), which uses the pinned Node.\n'),
   );
+  process.exit(2);
+}
+if (fromLib && !existsSync(compiled)) {
+  process.stderr.write('journeys: this copy of the package has no compiled JavaScript (lib/). Reinstall it from npm, or run "npm run compile" in its repository.\n');
   process.exit(2);
 }
 // Node keeps what it compiled (types stripped, bytecode) in a cache in the temporary folder:
@@ -17,7 +30,7 @@ if (cache?.directory && !process.env.NODE_COMPILE_CACHE) process.env.NODE_COMPIL
 // Linting allocates many short-lived objects; a larger young generation halves the time spent collecting them.
 const { setFlagsFromString } = await import('node:v8');
 setFlagsFromString('--max-semi-space-size=64');
-const { main } = await import('../src/cli/main.ts');
+const { main } = await import(fromLib ? compiled.href : '../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,

@@ -1,5 +1,5 @@
 /** Small text helpers shared by the pages. */
-import { plural } from '../../src/index.ts';
+import { plural } from 'journeys-as-code';
 import type { Counts, Health } from './view.ts';
 
 export { plural };

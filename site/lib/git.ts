@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadRepository } from '../../src/index.ts';
+import { loadRepository } from 'journeys-as-code';
 import type { GitFacts } from './model.ts';
 
 type Commit = { hash: string; author: string; date: string; subject: string };

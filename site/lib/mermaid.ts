@@ -8,7 +8,7 @@
  * only after parsing, so no title can end a statement, open a comment or a
  * directive, close a label, or inject markup.
  */
-import { HIGH_IMPORTANCE, PERFORMANCE_CAP } from '../../src/index.ts';
+import { HIGH_IMPORTANCE, PERFORMANCE_CAP } from 'journeys-as-code';
 import type { JourneyView, KpiSeriesView, QuadrantPointView, QuadrantView, ScoreHistoryEntry, StageView, TouchpointView } from './view.ts';
 
 /**

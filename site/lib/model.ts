@@ -4,8 +4,8 @@
  * tests can build it from a small repository without Astro. No rule logic here:
  * findings come from the engine as they are; this only groups and labels them.
  */
-import { builtInRules, countBySeverity, formatDay, formatDuration, formatMoment, formatTimeOfDay, formatValue, GRADING, measureKpis, plural, QUADRANTS, scorecards } from '../../src/index.ts';
-import type { CheckResult, Finding, HistoryGrade, HistoryPoint, Journey, KpiStatus, QuadrantPoint, RuleExample, RuleMeta, Scorecard, Timeline, Touchpoint } from '../../src/index.ts';
+import { builtInRules, countBySeverity, formatDay, formatDuration, formatMoment, formatTimeOfDay, formatValue, GRADING, measureKpis, plural, QUADRANTS, scorecards } from 'journeys-as-code';
+import type { CheckResult, Finding, HistoryGrade, HistoryPoint, Journey, KpiStatus, QuadrantPoint, RuleExample, RuleMeta, Scorecard, Timeline, Touchpoint } from 'journeys-as-code';
 import type {
   BuildInfo,
   ChannelView,

@@ -4,7 +4,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
-import { check, scoreHistory, simulate, type HistoryPoint } from '../../src/index.ts';
+import { check, scoreHistory, simulate, type HistoryPoint } from 'journeys-as-code';
 import { gitFacts } from './git.ts';
 import { renderMarkdown } from './markdown.ts';
 import { buildModel, type SiteModel } from './model.ts';

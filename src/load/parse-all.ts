@@ -45,7 +45,8 @@ function parseWorker(): ParseWorker | undefined {
   if (shared?.alive) return shared;
   try {
     const channel = new MessageChannel();
-    const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), {
+    // The compiled package (lib/) runs the worker's JavaScript; this repository, its TypeScript.
+    const worker = new Worker(new URL(import.meta.url.endsWith('.ts') ? './parse-worker.ts' : './parse-worker.js', import.meta.url), {
       workerData: { port: channel.port2 },
       transferList: [channel.port2],
       // As for the main thread (bin/journeys.js): parsing allocates many short-lived objects.
