@@ -180,7 +180,7 @@ describe('journeys lint', () => {
     for (const finding of output.findings) {
       if ('endLine' in finding) expect([typeof finding.endLine, typeof finding.endColumn]).toEqual(['number', 'number']);
     }
-    expect(output.summary).toEqual({ files: 3, journeys: 2, touchpoints: 3, errors: 3, warnings: 0, infos: 2 });
+    expect(output.summary).toEqual({ files: 3, journeys: 2, touchpoints: 3, errors: 3, warnings: 0, infos: 2, ignored: 0, skipped: 0 });
   });
 
   it('exits 1 with --max-warnings 0 and one warning, 0 without it', async () => {

@@ -167,12 +167,13 @@ function compareTimelines(before: readonly Timeline[], after: readonly Timeline[
 
 export function compare(base: Side, head: Side): JourneysDiff {
   const notes: string[] = [];
+  // A file skipped on purpose (a link out of the repository, say) is an info finding, not a file that cannot be read.
   for (const problem of base.repo.problems) {
-    if (problem.kind !== 'parse') continue;
+    if (problem.kind !== 'parse' || problem.severity === 'info') continue;
     notes.push(`${problem.at.file} could not be read at the base revision (${problem.message}): its changes are shown as if it were new.`);
   }
   for (const problem of head.repo.problems) {
-    if (problem.kind !== 'parse') continue;
+    if (problem.kind !== 'parse' || problem.severity === 'info') continue;
     notes.push(`${problem.at.file} cannot be read now (${problem.message}): what it held is shown as removed until it is fixed.`);
   }
   const oldById = new Map(base.repo.journeys.map((journey) => [journey.id, journey]));

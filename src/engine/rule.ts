@@ -87,6 +87,8 @@ export interface Report {
   readonly offset?: number;
   readonly journey?: string;
   readonly touchpoint?: string;
+  /** At most this severe, whatever the rule's severity (a file skipped on purpose is an info). */
+  readonly severity?: Severity;
   /** The scenario whose simulation found the problem, and when in it (minutes after day 0). */
   readonly scenario?: string;
   readonly time?: number;

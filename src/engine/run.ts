@@ -12,6 +12,10 @@ export interface Summary {
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
+  /** Files skipped by `ignore:` in the configuration. */
+  readonly ignored: number;
+  /** Files and folders not read: not regular files, links out of the repository or to a folder already read, unreadable folders. */
+  readonly skipped: number;
 }
 
 export interface LintResult {
@@ -38,10 +42,12 @@ export function compareFindings(a: Finding, b: Finding): number {
   return a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
 }
 
+const RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
+
 function runRule(setting: RuleSettings, base: Omit<RuleContext, 'options' | 'report'>, sink: Raw[]): void {
   const { rule, severity, options } = setting;
   const report = (r: Report): void => {
-    sink.push({ rule: rule.meta.id, severity, report: r });
+    sink.push({ rule: rule.meta.id, severity: r.severity !== undefined && RANK[r.severity] < RANK[severity] ? r.severity : severity, report: r });
   };
   try {
     rule.check({ ...base, options, report });
@@ -101,7 +107,7 @@ export function countBySeverity(findings: readonly Pick<Finding, 'severity'>[]):
 export function summarize(repo: Repository, findings: readonly Finding[]): Summary {
   const { errors, warnings, infos } = countBySeverity(findings);
   const touchpoints = repo.journeys.reduce((sum, journey) => sum + journey.touchpoints.length, 0);
-  return { files: repo.files.length, journeys: repo.journeys.length, touchpoints, errors, warnings, infos };
+  return { files: repo.files.length, journeys: repo.journeys.length, touchpoints, errors, warnings, infos, ignored: repo.skipped?.ignored ?? 0, skipped: repo.skipped?.unread ?? 0 };
 }
 
 /**

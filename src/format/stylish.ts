@@ -26,7 +26,11 @@ export function stylish(findings: readonly Finding[], summary: Summary, options:
     lines.push('');
   }
   const total = summary.errors + summary.warnings + summary.infos;
-  const scope = `${plural(summary.journeys, 'journey')}, ${plural(summary.touchpoints, 'touchpoint')} in ${plural(summary.files, 'file')}`;
+  const left = [
+    ...(summary.ignored > 0 ? [`${plural(summary.ignored, 'file')} skipped (ignore: in journeys.config.yaml)`] : []),
+    ...(summary.skipped > 0 ? [`${plural(summary.skipped, 'file or folder', 'files or folders')} not read (see the parse infos)`] : []),
+  ];
+  const scope = `${plural(summary.journeys, 'journey')}, ${plural(summary.touchpoints, 'touchpoint')} in ${plural(summary.files, 'file')}${left.map((part) => `; ${part}`).join('')}`;
   if (total === 0) {
     lines.push(c.green(`✔ No problems in ${scope}.`));
   } else {

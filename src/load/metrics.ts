@@ -41,6 +41,27 @@ function fieldColumns(line: string): number[] {
   return columns;
 }
 
+/**
+ * The reason for a CSV syntax error, in words of ours: csv-parse's messages quote
+ * the field at fault, and a file that is not ours must not be echoed into findings.
+ */
+function csvReason(code: string | undefined): string {
+  switch (code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted value is never closed (a missing closing quote)';
+    case 'INVALID_OPENING_QUOTE':
+    case 'CSV_INVALID_OPENING_QUOTE':
+      return 'a quote inside a value that does not start with one (quote the whole value, and double the quotes inside it)';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return 'a closing quote followed by other than a comma or the end of the line';
+    case 'CSV_MAX_RECORD_SIZE':
+      return 'a row too long to be a metrics row';
+    default:
+      return 'the file could not be read as comma-separated values';
+  }
+}
+
 /** Reads a metrics CSV: the values it holds, and what is wrong with its rows. Never throws. */
 export function parseMetrics(file: string, text: string): { values: MetricValue[]; problems: CsvProblem[] } {
   const values: MetricValue[] = [];
@@ -50,7 +71,7 @@ export function parseMetrics(file: string, text: string): { values: MetricValue[
     records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true, record_delimiter: ['\r\n', '\n', '\r'], trim: true }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
-    return { values, problems: [{ message: `CSV syntax error: ${(error as Error).message.replace(/^[A-Za-z ]*Error: /, '')}`, line, column: 1 }] };
+    return { values, problems: [{ message: `CSV syntax error: ${csvReason((error as { code?: string }).code)}.`, line, column: 1 }] };
   }
   const lines = text.split(/\r\n|\r|\n/);
   const [header, ...rows] = records;

@@ -22,9 +22,19 @@ function expandedSize(data: unknown, limit: number): number {
   return count;
 }
 
+/**
+ * The parser's reason, without anything taken from the file: js-yaml's message
+ * quotes the offending line (and a few reasons name a tag, handle or alias of it),
+ * and a file that is not ours, such as a secret reached through a link, must not
+ * be echoed into findings, SARIF or CI annotations. The position is given apart.
+ */
 function describe(error: YAMLException): string {
-  const reason = error.reason || error.message;
-  return reason.replace(/\s*\(\d+:\d+\)$/, '');
+  const reason = (error.reason || 'the text is not valid YAML')
+    .replace(/\s*\(\d+:\d+\)$/, '')
+    .replace(/\s*!<[^>]*>/g, '')
+    .replace(/\s*"[^"]*"/g, '')
+    .replace(/:\s.*$/s, '');
+  return reason.split('\n')[0]!;
 }
 
 /** Parses one YAML document. Never throws: bad input becomes a message and an offset. */
@@ -45,7 +55,8 @@ export function parseYaml(text: string): ParseResult {
       }
       return { ok: false, message: `YAML syntax error: ${message}.`, offset };
     }
-    return { ok: false, message: `The YAML could not be read: ${(error as Error).message}`, offset: 0 };
+    // Not a syntax error (the parser ran out of stack, say): its message may hold text of the file.
+    return { ok: false, message: 'The YAML could not be read: it is nested too deeply or too large for the parser.', offset: 0 };
   }
   if (text.includes('*') && expandedSize(data, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
     return { ok: false, message: `The YAML aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en')} values: write the values out instead.`, offset: 0 };

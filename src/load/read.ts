@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readFileSync, realpathSync, type Stats } from 'node:fs';
+import { join, sep } from 'node:path';
 
 export type ReadResult =
   | { readonly ok: true; readonly text: string }
@@ -38,15 +38,65 @@ function firstInvalidByte(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+/** Far above any journey, declaration or metrics export: a bigger file is not one of ours. */
+export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+/** What a file system entry is, for messages about what is not a regular file. */
+export function describeEntry(stats: Pick<Stats, 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice' | 'isDirectory' | 'isSymbolicLink'>): string {
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isSymbolicLink()) return 'a link';
+  return 'not a regular file';
+}
+
+/** Whether `path` (a real path) is `root` (a real path) or under it. */
+export function isInside(root: string, path: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
+}
+
+const realRoots = new Map<string, string>();
+/** The real path of a repository root, asked once per root. */
+function realRoot(root: string): string {
+  let real = realRoots.get(root);
+  if (real === undefined) {
+    real = realpathSync(root);
+    realRoots.set(root, real);
+  }
+  return real;
+}
+
+/** Flags that make opening a FIFO return at once, and opening a link swapped in at the last moment fail. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+
+/**
+ * The bytes of a regular file of the repository, or why they were not read. The
+ * file is read only when its real path is inside the repository and it is a
+ * regular file once opened: a link out of the repository, a FIFO (which would
+ * block), a device or a socket are never read.
+ */
+export function readInside(root: string, path: string): { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly message: string } {
+  let fd: number | undefined;
+  try {
+    const real = realpathSync(join(root, path));
+    if (!isInside(realRoot(root), real)) return { ok: false, message: 'The file is a link to a place outside the repository: it was not read.' };
+    fd = openSync(real, OPEN_FLAGS);
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { ok: false, message: `The file was not read: it is not a regular file (${describeEntry(stats)}).` };
+    if (stats.size > MAX_FILE_BYTES) return { ok: false, message: `The file was not read: it is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB.` };
+    return { ok: true, bytes: readFileSync(fd) };
+  } catch (error) {
+    return { ok: false, message: `The file could not be read: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}.` };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Reads a file as UTF-8 text. Never throws: an unreadable file becomes a message. */
 export function readText(root: string, path: string): ReadResult {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(join(root, path));
-  } catch (error) {
-    return { ok: false, message: `The file could not be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, text: '', offset: 0 };
-  }
-  return decodeText(bytes);
+  const read = readInside(root, path);
+  return read.ok ? decodeText(read.bytes) : { ok: false, message: read.message, text: '', offset: 0 };
 }
 
 /** Decodes a file's bytes as UTF-8, saying where it is not. */

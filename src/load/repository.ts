@@ -1,7 +1,7 @@
 import type { Channel, Journey, LoadProblem, MetricValue, Owner, Persona, Repository, Scenario, SourceFile } from '../model/types.ts';
 import { BUILT_IN_CHANNELS } from '../model/channels.ts';
 import { configFrom, EMPTY_CONFIG } from './config.ts';
-import { discover } from './discover.ts';
+import { discover, type Skipped } from './discover.ts';
 import { channelsFrom, journeyFrom, ownersFrom, personasFrom, scenarioFrom } from './normalize.ts';
 import { parseAll, type ParseAllOptions } from './parse-all.ts';
 import type { ParsedFile } from './parse-file.ts';
@@ -16,12 +16,18 @@ export interface LoadedRepository {
 /** Reads, parses and validates a journeys repository. Bad files become problems, never exceptions. */
 export function loadRepository(path: string, options: LoadOptions = {}): LoadedRepository {
   const layout = discover(path);
-  return { root: layout.root, repo: assemble(parseAll(layout.root, layout.files, options).parsed) };
+  return { root: layout.root, repo: assemble(parseAll(layout.root, layout.files, options).parsed, layout) };
+}
+
+/** What was left out when the files were listed: entries skipped (each an info finding), files ignored by the configuration. */
+export interface Omitted {
+  readonly skipped: readonly Skipped[];
+  readonly ignored: number;
 }
 
 /** The model of a repository from its parsed files, in path order. */
-export function assemble(parsed: readonly ParsedFile[]): Repository {
-  const problems: LoadProblem[] = [];
+export function assemble(parsed: readonly ParsedFile[], omitted: Omitted = { skipped: [], ignored: 0 }): Repository {
+  const problems: LoadProblem[] = omitted.skipped.map(({ path, message }) => ({ kind: 'parse', message, at: { file: path, path: [] }, offset: 0, severity: 'info' }));
   const files: SourceFile[] = [];
   const journeys: Journey[] = [];
   const owners: Owner[] = [];
@@ -70,5 +76,17 @@ export function assemble(parsed: readonly ParsedFile[]): Repository {
   // A declared channel may redefine a built-in one (its name, or whether it is outbound).
   const declaredIds = new Set(channels.filter((channel) => !channel.builtIn).map((channel) => channel.id));
   const allChannels = channels.filter((channel) => !channel.builtIn || !declaredIds.has(channel.id));
-  return { files, journeys, owners, channels: allChannels, personas, scenarios, metrics, config, declared, problems };
+  return {
+    files,
+    journeys,
+    owners,
+    channels: allChannels,
+    personas,
+    scenarios,
+    metrics,
+    config,
+    declared,
+    problems,
+    skipped: { ignored: omitted.ignored, unread: omitted.skipped.length },
+  };
 }

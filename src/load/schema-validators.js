@@ -2675,12 +2675,13 @@ return errors === 0;
 validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const config = validate41;
-const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/config.schema.json","title":"Journeys configuration","description":"The settings of a journeys repository (journeys.config.yaml, next to the journeys/ folder): how severe each rule is, the contact policy that simulation checks, the time zone and where the files are published. Everything is optional.","type":"object","properties":{"rules":{"description":"How each rule is applied, by rule id. The value is a severity (error, warning, info or off), or a list of two items [severity, { options }]. Known rules, with their default severity:\n- parse (error): a file that is not valid YAML or front matter.\n- schema (error): a value of the wrong type or shape.\n- unique-id (error): two journeys, or two stages or touchpoints of one journey, with the same id.\n- unknown-reference (error): an owner, channel, persona or stage that is not declared.\n- missing-owner (error): a journey or touchpoint with no owner; option \"inherit\" (true/false) lets touchpoints take their journey's owner.\n- duplicate-touchpoint (warning): two touchpoints on the same channel and trigger that say the same thing.\n- conflicting-messages (error): touchpoints with the same intent, close together, that disagree (links or figures).\n- contact-pressure (warning): a scenario where a customer gets more messages than policy.max-messages allows.\n- quiet-hours (warning): a message sent inside policy.quiet-hours.\n- message-after-conversion (warning): an acquisition message still sent after the customer converted.\n- unmeasured-moment-of-truth (warning): a moment of truth with no KPI.\n- missing-kpi (info): a touchpoint with no KPI.\n- empty-stage (warning): a stage with no touchpoint.\n- stale-journey (warning): a journey not reviewed for longer than option \"max-age\" (default 180d).\n- priority-gap (info): an important touchpoint (importance 4 or 5) whose measured KPI is below target.\n- low-value-touchpoint (info): an automated, unpersonalized touchpoint of low importance.\n- unused-suppression (warning): a disable comment that suppresses nothing or gives no reason.\n- version-not-bumped (warning): a journey whose touchpoints changed while its version did not rise (with --base).","type":"object","propertyNames":{"$ref":"#/$defs/id"},"properties":{"parse":{"description":"A file that is not valid YAML or front matter. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"schema":{"description":"A value of the wrong type or shape. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unique-id":{"description":"Two journeys, or two stages or touchpoints of one journey, with the same id. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-reference":{"description":"An owner, channel, persona or stage that is not declared. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"missing-owner":{"description":"A journey or touchpoint with no owner; option \"inherit\" (true/false) lets touchpoints take their journey's owner. Default severity: error.","$ref":"#/$defs/missingOwnerSetting","examples":["error",["error",{"inherit":true}]]},"duplicate-touchpoint":{"description":"Two touchpoints on the same channel and trigger that say the same thing. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"conflicting-messages":{"description":"Touchpoints with the same intent, close together, that disagree (links or figures). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"contact-pressure":{"description":"A scenario where a customer gets more messages than policy.max-messages allows. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"quiet-hours":{"description":"A message sent inside policy.quiet-hours. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"message-after-conversion":{"description":"An acquisition message still sent after the customer converted. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"unmeasured-moment-of-truth":{"description":"A moment of truth with no KPI. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"missing-kpi":{"description":"A touchpoint with no KPI. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"empty-stage":{"description":"A stage with no touchpoint. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"stale-journey":{"description":"A journey not reviewed for longer than option \"max-age\" (default 180d). Default severity: warning.","$ref":"#/$defs/staleJourneySetting","examples":["warning",["warning",{"max-age":"180d"}]]},"priority-gap":{"description":"An important touchpoint (importance 4 or 5) whose measured KPI is below target. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"low-value-touchpoint":{"description":"An automated, unpersonalized touchpoint of low importance. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"unused-suppression":{"description":"A disable comment that suppresses nothing or gives no reason. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"version-not-bumped":{"description":"A journey whose touchpoints changed while its version did not rise (with --base). Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]}},"additionalProperties":{"$ref":"#/$defs/ruleSetting"},"examples":[{"missing-kpi":"off","stale-journey":["warning",{"max-age":"180d"}]}]},"policy":{"description":"The contact policy: how often and when the company may send messages to one customer. Simulation of the scenarios checks it.","type":"object","properties":{"max-messages":{"description":"Limits on the number of outbound messages one customer receives. Each window slides: any span of time of length \"per\" may hold at most \"max\" messages.","type":"array","maxItems":50,"items":{"description":"One limit, for example { per: 7d, max: 5 } (all outbound channels together) or { per: 1d, max: 1, channels: [sms, push] }.","type":"object","required":["per","max"],"properties":{"per":{"$ref":"#/$defs/duration","description":"The length of the window, for example \"7d\" or \"24h\".","examples":["7d","1d"]},"max":{"description":"The most messages allowed in any window of that length (a whole number, 0 or more).","type":"integer","minimum":0,"examples":[5,1]},"channels":{"description":"Optional: only count messages on these channels. Without it, all outbound channels count together.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push"]]}},"additionalProperties":false},"examples":[[{"per":"7d","max":5},{"per":"1d","max":1,"channels":["sms","push"]}]]},"quiet-hours":{"description":"Hours of the day, in the customer's local time, during which no message should be sent. \"from\" may be later than \"to\" to span midnight (21:00 to 08:00).","type":"object","required":["from","to"],"properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]}]},"conflict-window":{"$ref":"#/$defs/duration","description":"How close together, in a scenario, two messages with the same intent must be for the conflicting-messages rule to compare them, for example \"48h\".","examples":["48h"]}},"additionalProperties":false},"timezone":{"description":"The time zone of the team, as an IANA time zone name such as \"Europe/Paris\" or \"America/New_York\". Used to decide today's date (for example for stale-journey). Defaults to the computer's time zone.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$","maxLength":100,"examples":["Europe/Paris","America/New_York","UTC"]},"repository":{"description":"Where the journeys are kept, so that the site can link to each file.","type":"object","properties":{"url":{"description":"The web address of the repository, starting with http:// or https://.","type":"string","pattern":"^https?://\\S+$","maxLength":2000,"examples":["https://github.com/acme/journeys"]},"branch":{"description":"The branch that the links point to.","type":"string","minLength":1,"maxLength":200,"examples":["main"]}},"additionalProperties":false,"examples":[{"url":"https://github.com/acme/journeys","branch":"main"}]}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them from the largest unit to the smallest. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"severity":{"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]},"ruleSetting":{"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}},"ruleOptions":{"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"},"missingOwnerSetting":{"title":"missing-owner setting","description":"A severity, or [severity, { inherit: true }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of missing-owner.","type":"object","properties":{"inherit":{"description":"true lets a touchpoint without an owner take its journey's owner; false (the default) asks every touchpoint for its own owner.","type":"boolean","default":false,"examples":[true]}}}],"items":false,"minItems":2}},"staleJourneySetting":{"title":"stale-journey setting","description":"A severity, or [severity, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of stale-journey.","type":"object","properties":{"max-age":{"$ref":"#/$defs/duration","description":"How old the \"reviewed\" date of a journey may be before it is reported, for example \"180d\" or \"26w\".","default":"180d","examples":["180d","26w"]}}}],"items":false,"minItems":2}}}};
+const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/config.schema.json","title":"Journeys configuration","description":"The settings of a journeys repository (journeys.config.yaml, next to the journeys/ folder): how severe each rule is, the contact policy that simulation checks, the time zone and where the files are published. Everything is optional.","type":"object","properties":{"rules":{"description":"How each rule is applied, by rule id. The value is a severity (error, warning, info or off), or a list of two items [severity, { options }]. Known rules, with their default severity:\n- parse (error): a file that is not valid YAML or front matter.\n- schema (error): a value of the wrong type or shape.\n- unique-id (error): two journeys, or two stages or touchpoints of one journey, with the same id.\n- unknown-reference (error): an owner, channel, persona or stage that is not declared.\n- missing-owner (error): a journey or touchpoint with no owner; option \"inherit\" (true/false) lets touchpoints take their journey's owner.\n- duplicate-touchpoint (warning): two touchpoints on the same channel and trigger that say the same thing.\n- conflicting-messages (error): touchpoints with the same intent, close together, that disagree (links or figures).\n- contact-pressure (warning): a scenario where a customer gets more messages than policy.max-messages allows.\n- quiet-hours (warning): a message sent inside policy.quiet-hours.\n- message-after-conversion (warning): an acquisition message still sent after the customer converted.\n- unmeasured-moment-of-truth (warning): a moment of truth with no KPI.\n- missing-kpi (info): a touchpoint with no KPI.\n- empty-stage (warning): a stage with no touchpoint.\n- stale-journey (warning): a journey not reviewed for longer than option \"max-age\" (default 180d).\n- priority-gap (info): an important touchpoint (importance 4 or 5) whose measured KPI is below target.\n- low-value-touchpoint (info): an automated, unpersonalized touchpoint of low importance.\n- unused-suppression (warning): a disable comment that suppresses nothing or gives no reason.\n- version-not-bumped (warning): a journey whose touchpoints changed while its version did not rise (with --base).","type":"object","propertyNames":{"$ref":"#/$defs/id"},"properties":{"parse":{"description":"A file that is not valid YAML or front matter. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"schema":{"description":"A value of the wrong type or shape. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unique-id":{"description":"Two journeys, or two stages or touchpoints of one journey, with the same id. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-reference":{"description":"An owner, channel, persona or stage that is not declared. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"missing-owner":{"description":"A journey or touchpoint with no owner; option \"inherit\" (true/false) lets touchpoints take their journey's owner. Default severity: error.","$ref":"#/$defs/missingOwnerSetting","examples":["error",["error",{"inherit":true}]]},"duplicate-touchpoint":{"description":"Two touchpoints on the same channel and trigger that say the same thing. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"conflicting-messages":{"description":"Touchpoints with the same intent, close together, that disagree (links or figures). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"contact-pressure":{"description":"A scenario where a customer gets more messages than policy.max-messages allows. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"quiet-hours":{"description":"A message sent inside policy.quiet-hours. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"message-after-conversion":{"description":"An acquisition message still sent after the customer converted. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"unmeasured-moment-of-truth":{"description":"A moment of truth with no KPI. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"missing-kpi":{"description":"A touchpoint with no KPI. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"empty-stage":{"description":"A stage with no touchpoint. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"stale-journey":{"description":"A journey not reviewed for longer than option \"max-age\" (default 180d). Default severity: warning.","$ref":"#/$defs/staleJourneySetting","examples":["warning",["warning",{"max-age":"180d"}]]},"priority-gap":{"description":"An important touchpoint (importance 4 or 5) whose measured KPI is below target. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"low-value-touchpoint":{"description":"An automated, unpersonalized touchpoint of low importance. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"unused-suppression":{"description":"A disable comment that suppresses nothing or gives no reason. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"version-not-bumped":{"description":"A journey whose touchpoints changed while its version did not rise (with --base). Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]}},"additionalProperties":{"$ref":"#/$defs/ruleSetting"},"examples":[{"missing-kpi":"off","stale-journey":["warning",{"max-age":"180d"}]}]},"policy":{"description":"The contact policy: how often and when the company may send messages to one customer. Simulation of the scenarios checks it.","type":"object","properties":{"max-messages":{"description":"Limits on the number of outbound messages one customer receives. Each window slides: any span of time of length \"per\" may hold at most \"max\" messages.","type":"array","maxItems":50,"items":{"description":"One limit, for example { per: 7d, max: 5 } (all outbound channels together) or { per: 1d, max: 1, channels: [sms, push] }.","type":"object","required":["per","max"],"properties":{"per":{"$ref":"#/$defs/duration","description":"The length of the window, for example \"7d\" or \"24h\".","examples":["7d","1d"]},"max":{"description":"The most messages allowed in any window of that length (a whole number, 0 or more).","type":"integer","minimum":0,"examples":[5,1]},"channels":{"description":"Optional: only count messages on these channels. Without it, all outbound channels count together.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push"]]}},"additionalProperties":false},"examples":[[{"per":"7d","max":5},{"per":"1d","max":1,"channels":["sms","push"]}]]},"quiet-hours":{"description":"Hours of the day, in the customer's local time, during which no message should be sent. \"from\" may be later than \"to\" to span midnight (21:00 to 08:00).","type":"object","required":["from","to"],"properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]}]},"conflict-window":{"$ref":"#/$defs/duration","description":"How close together, in a scenario, two messages with the same intent must be for the conflicting-messages rule to compare them, for example \"48h\".","examples":["48h"]}},"additionalProperties":false},"ignore":{"description":"Files the tools leave out, as glob patterns relative to the repository root, as in .gitignore: \"journeys/legacy/**\" (a folder), \"**/*.draft.journey.yaml\", or a name without a slash (\"*.draft.journey.yaml\") for any folder. For a team adopting the tools gradually. Every lint run says how many files were left out.","type":"array","items":{"type":"string","minLength":1,"maxLength":500,"pattern":"^[^!#]","description":"A glob pattern: * matches within a name, ** any number of folders. A negated pattern (!x) is not supported."},"maxItems":1000,"examples":[["journeys/legacy/**","**/*.draft.journey.yaml"]]},"timezone":{"description":"The time zone of the team, as an IANA time zone name such as \"Europe/Paris\" or \"America/New_York\". Used to decide today's date (for example for stale-journey). Defaults to the computer's time zone.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$","maxLength":100,"examples":["Europe/Paris","America/New_York","UTC"]},"repository":{"description":"Where the journeys are kept, so that the site can link to each file.","type":"object","properties":{"url":{"description":"The web address of the repository, starting with http:// or https://.","type":"string","pattern":"^https?://\\S+$","maxLength":2000,"examples":["https://github.com/acme/journeys"]},"branch":{"description":"The branch that the links point to.","type":"string","minLength":1,"maxLength":200,"examples":["main"]}},"additionalProperties":false,"examples":[{"url":"https://github.com/acme/journeys","branch":"main"}]}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them from the largest unit to the smallest. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"severity":{"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]},"ruleSetting":{"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}},"ruleOptions":{"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"},"missingOwnerSetting":{"title":"missing-owner setting","description":"A severity, or [severity, { inherit: true }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of missing-owner.","type":"object","properties":{"inherit":{"description":"true lets a touchpoint without an owner take its journey's owner; false (the default) asks every touchpoint for its own owner.","type":"boolean","default":false,"examples":[true]}}}],"items":false,"minItems":2}},"staleJourneySetting":{"title":"stale-journey setting","description":"A severity, or [severity, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of stale-journey.","type":"object","properties":{"max-age":{"$ref":"#/$defs/duration","description":"How old the \"reviewed\" date of a journey may be before it is reported, for example \"180d\" or \"26w\".","default":"180d","examples":["180d","26w"]}}}],"items":false,"minItems":2}}}};
 const schema68 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
 const schema79 = {"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them from the largest unit to the smallest. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]};
 const schema82 = {"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]};
-const pattern47 = new RegExp("^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$", "u");
-const pattern48 = new RegExp("^https?://\\S+$", "u");
+const pattern47 = new RegExp("^[^!#]", "u");
+const pattern48 = new RegExp("^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$", "u");
+const pattern49 = new RegExp("^https?://\\S+$", "u");
 const schema69 = {"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}};
 const schema70 = {"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]};
 const schema72 = {"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"};
@@ -3220,7 +3221,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((key0 === "rules") || (key0 === "policy")) || (key0 === "timezone")) || (key0 === "repository"))){
+if(!(((((key0 === "rules") || (key0 === "policy")) || (key0 === "ignore")) || (key0 === "timezone")) || (key0 === "repository"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -3862,11 +3863,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.timezone !== undefined){
-let data33 = data.timezone;
-if(typeof data33 === "string"){
-if(func2(data33) > 100){
-const err42 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema67.properties.timezone,data:data33};
+if(data.ignore !== undefined){
+let data33 = data.ignore;
+if(Array.isArray(data33)){
+if(data33.length > 1000){
+const err42 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema67.properties.ignore,data:data33};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3875,8 +3876,12 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(!pattern47.test(data33)){
-const err43 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$",parentSchema:schema67.properties.timezone,data:data33};
+const len3 = data33.length;
+for(let i5=0; i5<len3; i5++){
+let data34 = data33[i5];
+if(typeof data34 === "string"){
+if(func2(data34) > 500){
+const err43 = {instancePath:instancePath+"/ignore/" + i5,schemaPath:"#/properties/ignore/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema67.properties.ignore.items,data:data34};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3885,9 +3890,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.timezone.type,parentSchema:schema67.properties.timezone,data:data33};
+if(func2(data34) < 1){
+const err44 = {instancePath:instancePath+"/ignore/" + i5,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.ignore.items,data:data34};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3896,13 +3900,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data.repository !== undefined){
-let data34 = data.repository;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-for(const key6 in data34){
-if(!((key6 === "url") || (key6 === "branch"))){
-const err45 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.repository,data:data34};
+if(!pattern47.test(data34)){
+const err45 = {instancePath:instancePath+"/ignore/" + i5,schemaPath:"#/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^[^!#]"},message:"must match pattern \""+"^[^!#]"+"\"",schema:"^[^!#]",parentSchema:schema67.properties.ignore.items,data:data34};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3912,11 +3911,8 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data34.url !== undefined){
-let data35 = data34.url;
-if(typeof data35 === "string"){
-if(func2(data35) > 2000){
-const err46 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema67.properties.repository.properties.url,data:data35};
+else {
+const err46 = {instancePath:instancePath+"/ignore/" + i5,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.ignore.items.type,parentSchema:schema67.properties.ignore.items,data:data34};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3925,8 +3921,10 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(!pattern48.test(data35)){
-const err47 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://\\S+$"},message:"must match pattern \""+"^https?://\\S+$"+"\"",schema:"^https?://\\S+$",parentSchema:schema67.properties.repository.properties.url,data:data35};
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.ignore.type,parentSchema:schema67.properties.ignore,data:data33};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3936,8 +3934,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-else {
-const err48 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.repository.properties.url.type,parentSchema:schema67.properties.repository.properties.url,data:data35};
+if(data.timezone !== undefined){
+let data35 = data.timezone;
+if(typeof data35 === "string"){
+if(func2(data35) > 100){
+const err48 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema67.properties.timezone,data:data35};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -3946,12 +3947,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-if(data34.branch !== undefined){
-let data36 = data34.branch;
-if(typeof data36 === "string"){
-if(func2(data36) > 200){
-const err49 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema67.properties.repository.properties.branch,data:data36};
+if(!pattern48.test(data35)){
+const err49 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$",parentSchema:schema67.properties.timezone,data:data35};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -3960,8 +3957,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(func2(data36) < 1){
-const err50 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.repository.properties.branch,data:data36};
+}
+else {
+const err50 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.timezone.type,parentSchema:schema67.properties.timezone,data:data35};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3971,8 +3969,12 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.repository.properties.branch.type,parentSchema:schema67.properties.repository.properties.branch,data:data36};
+if(data.repository !== undefined){
+let data36 = data.repository;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+for(const key6 in data36){
+if(!((key6 === "url") || (key6 === "branch"))){
+const err51 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.repository,data:data36};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -3982,9 +3984,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.repository.type,parentSchema:schema67.properties.repository,data:data34};
+if(data36.url !== undefined){
+let data37 = data36.url;
+if(typeof data37 === "string"){
+if(func2(data37) > 2000){
+const err52 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema67.properties.repository.properties.url,data:data37};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -3993,15 +3997,83 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-}
-else {
-const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+if(!pattern49.test(data37)){
+const err53 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://\\S+$"},message:"must match pattern \""+"^https?://\\S+$"+"\"",schema:"^https?://\\S+$",parentSchema:schema67.properties.repository.properties.url,data:data37};
 if(vErrors === null){
 vErrors = [err53];
 }
 else {
 vErrors.push(err53);
+}
+errors++;
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.repository.properties.url.type,parentSchema:schema67.properties.repository.properties.url,data:data37};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data36.branch !== undefined){
+let data38 = data36.branch;
+if(typeof data38 === "string"){
+if(func2(data38) > 200){
+const err55 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema67.properties.repository.properties.branch,data:data38};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if(func2(data38) < 1){
+const err56 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.repository.properties.branch,data:data38};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.repository.properties.branch.type,parentSchema:schema67.properties.repository.properties.branch,data:data38};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.repository.type,parentSchema:schema67.properties.repository,data:data36};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
 }
 errors++;
 }

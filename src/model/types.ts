@@ -83,6 +83,8 @@ export interface LoadProblem {
   readonly key?: boolean;
   readonly journey?: string;
   readonly touchpoint?: string;
+  /** At most this severe (a file skipped on purpose is worth an info, not an error). */
+  readonly severity?: Severity;
 }
 
 export interface Owner {
@@ -279,4 +281,6 @@ export interface Repository {
     readonly personas?: string;
   };
   readonly problems: readonly LoadProblem[];
+  /** Files not read: ignored by `ignore:` in the configuration, or skipped (not regular files, links out of the repository). */
+  readonly skipped?: { readonly ignored: number; readonly unread: number };
 }

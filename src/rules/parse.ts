@@ -34,7 +34,7 @@ export default defineRule({
   },
   check({ repo, report }) {
     for (const problem of repo.problems) {
-      if (problem.kind === 'parse') report({ at: problem.at, offset: problem.offset ?? 0, message: problem.message });
+      if (problem.kind === 'parse') report({ at: problem.at, offset: problem.offset ?? 0, message: problem.message, ...(problem.severity ? { severity: problem.severity } : {}) });
     }
   },
 });
