@@ -181,29 +181,27 @@ describe('slugs', () => {
 });
 
 describe('git history', () => {
+  // As `git log -z --raw --no-abbrev` writes it: a header ended by NUL, then each change's line and its paths, NUL-separated.
+  const change = (status: string, oid: string, ...paths: string[]): string => `:100644 100644 ${'0'.repeat(40)} ${oid} ${status}\0${paths.join('\0')}\0`;
   const log = [
-    '\x1ec3\x1fAda\x1f2026-03-03T10:00:00+01:00\x1fRaise to version 2',
-    '',
-    'M\tjourneys/b.journey.yaml',
-    '\x1ec2\x1fBob\x1f2026-03-02T10:00:00+01:00\x1fRename a to b',
-    '',
-    'R100\tjourneys/a.journey.yaml\tjourneys/b.journey.yaml',
-    'M\tjourneys/other.journey.yaml',
-    '\x1ec1\x1fAda\x1f2026-03-01T10:00:00+01:00\x1fFirst map',
-    '',
-    'A\tjourneys/a.journey.yaml',
-    'A\tjourneys/other.journey.yaml',
-    '\x1ec0\x1fEve\x1f2026-02-01T10:00:00+01:00\x1fAn older file of the same name, deleted',
-    '',
-    'A\tjourneys/a.journey.yaml',
-  ].join('\n');
+    '\x1ec3\x1fAda\x1f2026-03-03T10:00:00+01:00\x1fRaise to version 2\0\n',
+    change('M', 'b3', 'journeys/b.journey.yaml'),
+    '\x1ec2\x1fBob\x1f2026-03-02T10:00:00+01:00\x1fRename a to b\0\n',
+    change('R100', 'b2', 'journeys/a.journey.yaml', 'journeys/b.journey.yaml'),
+    change('M', 'o2', 'journeys/other.journey.yaml'),
+    '\x1ec1\x1fAda\x1f2026-03-01T10:00:00+01:00\x1fFirst map\0\n',
+    change('A', 'a1', 'journeys/a.journey.yaml'),
+    change('A', 'o1', 'journeys/other.journey.yaml'),
+    '\x1ec0\x1fEve\x1f2026-02-01T10:00:00+01:00\x1fAn older file of the same name, deleted\0\n',
+    change('A', 'a0', 'journeys/a.journey.yaml'),
+  ].join('');
 
   it('follows renames, newest first, and stops at the commit that added the file', () => {
     const histories = fileCommits(log, ['journeys/b.journey.yaml', 'journeys/other.journey.yaml']);
-    expect(histories.get('journeys/b.journey.yaml')!.map(({ commit, path }) => [commit.hash, commit.author, path])).toEqual([
-      ['c3', 'Ada', 'journeys/b.journey.yaml'],
-      ['c2', 'Bob', 'journeys/b.journey.yaml'],
-      ['c1', 'Ada', 'journeys/a.journey.yaml'],
+    expect(histories.get('journeys/b.journey.yaml')!.map(({ commit, path, oid }) => [commit.hash, commit.author, path, oid])).toEqual([
+      ['c3', 'Ada', 'journeys/b.journey.yaml', 'b3'],
+      ['c2', 'Bob', 'journeys/b.journey.yaml', 'b2'],
+      ['c1', 'Ada', 'journeys/a.journey.yaml', 'a1'],
     ]);
     expect(histories.get('journeys/other.journey.yaml')!.map(({ commit }) => commit.hash)).toEqual(['c2', 'c1']);
   });

@@ -27,30 +27,44 @@ function git(root: string, args: readonly string[], input?: string): Buffer | un
   }
 }
 
+/** The `git log` format of one commit: a record separator, then its fields. */
+export const LOG_FORMAT = '%x1e%H%x1f%an%x1f%aI%x1f%s';
+
 /**
- * The commits touching each file, newest first, following renames: one
- * `git log --name-status` over the journeys folder instead of one
- * `git log --follow` per file.
+ * The commits touching each file, newest first, following renames, with the id of
+ * the file's blob at each: one `git log -z --raw` over the journeys folder instead
+ * of one `git log --follow` per file. NUL-separated, so that a path holding a
+ * newline, a tab or a quote is read as it is (git would quote it otherwise).
  */
-export function fileCommits(log: string, files: readonly string[]): Map<string, { commit: Commit; path: string }[]> {
+export function fileCommits(log: string, files: readonly string[]): Map<string, { commit: Commit; path: string; oid: string }[]> {
   const alias = new Map<string, string>(files.map((file) => [file, file]));
-  const histories = new Map<string, { commit: Commit; path: string }[]>(files.map((file) => [file, []]));
+  const histories = new Map<string, { commit: Commit; path: string; oid: string }[]>(files.map((file) => [file, []]));
   for (const record of log.split('\x1e')) {
     if (record.trim() === '') continue;
-    const [header = '', ...changes] = record.split('\n');
-    const [hash = '', author = '', date = '', subject = ''] = header.split('\x1f');
+    const end = record.indexOf('\0');
+    const [hash = '', author = '', date = '', subject = ''] = (end < 0 ? record : record.slice(0, end)).split('\x1f');
     const commit = { hash, author, date, subject };
-    const touched = new Map<string, { kind: string; from?: string }>();
-    for (const change of changes) {
-      if (change.trim() === '') continue;
-      const [kind = '', first = '', second] = change.split('\t');
-      if (kind.startsWith('R') && second !== undefined) touched.set(second, { kind: 'R', from: first });
-      else touched.set(first, { kind: kind.charAt(0) });
+    const tokens = end < 0 ? [] : record.slice(end + 1).split('\0');
+    const touched = new Map<string, { kind: string; from?: string; oid: string }>();
+    for (let i = 0; i < tokens.length; i += 1) {
+      // `:<old mode> <new mode> <old id> <new id> <status>`, then the path (two for a rename or copy).
+      const meta = tokens[i]!.replace(/^\n/, '');
+      if (!meta.startsWith(':')) continue;
+      const [, , , oid = '', status = ''] = meta.slice(1).split(' ');
+      const kind = status.charAt(0);
+      if (kind === 'R' || kind === 'C') {
+        const from = tokens[i + 1] ?? '';
+        touched.set(tokens[i + 2] ?? '', kind === 'R' ? { kind, from, oid } : { kind: 'A', oid });
+        i += 2;
+      } else {
+        touched.set(tokens[i + 1] ?? '', { kind, oid });
+        i += 1;
+      }
     }
     for (const [file, current] of alias) {
       const change = touched.get(current);
       if (!change || change.kind === 'D') continue;
-      histories.get(file)!.push({ commit, path: current });
+      histories.get(file)!.push({ commit, path: current, oid: change.oid });
       if (change.kind === 'R' && change.from !== undefined) alias.set(file, change.from);
       else if (change.kind === 'A') alias.delete(file);
     }
@@ -107,10 +121,11 @@ export function gitFacts(root: string, journeyFiles: readonly string[]): GitFact
   const [hash = '', date = '', subject = ''] = head.split('\x1f');
   const dirty = (git(root, ['status', '--porcelain', '--untracked-files=no', '--', '.'])?.toString().trim() ?? '') !== '';
 
-  const log = git(root, ['log', '--format=%x1e%H%x1f%an%x1f%aI%x1f%s', '--name-status', '-M', '--relative', '--', '.'])?.toString() ?? '';
+  const log = git(root, ['log', '-z', `--format=${LOG_FORMAT}`, '--raw', '--no-abbrev', '-M', '--relative', '--', '.'])?.toString() ?? '';
   const commits = fileCommits(log, journeyFiles);
   const wanted = [...commits.values()].flat();
-  const output = wanted.length > 0 ? git(root, ['cat-file', '--batch'], wanted.map(({ commit, path }) => `${commit.hash}:${prefix}${path}`).join('\n') + '\n') : undefined;
+  // Blob ids, never `commit:path` lines: a path holding a line break would shift every later answer.
+  const output = wanted.length > 0 ? git(root, ['cat-file', '--batch'], wanted.map(({ oid }) => `${oid}\n`).join('')) : undefined;
   const contents = output ? catFileContents(output, wanted.length) : [];
   const texts: { name: string; text: string }[] = [];
   const nameOf = new Map<(typeof wanted)[number], string>();

@@ -59,10 +59,11 @@ export function scoreHistory(path: string, count: number, options: HistoryOption
   if (!Number.isInteger(count) || count <= 0) return [];
   if (git(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']) === undefined) return [];
   const journeysSpec = relative(root, journeysDir).split(sep).join('/') || '.';
-  const log = git(root, ['log', `-n${count}`, `--format=%H${SEPARATOR}%cI${SEPARATOR}%s`, 'HEAD', '--', journeysSpec, ...CONFIG_FILES]);
+  // NUL-separated, and the folder's path taken literally (a `*` or `[` in it is no pattern).
+  const log = git(root, ['--literal-pathspecs', 'log', '-z', `-n${count}`, `--format=%H${SEPARATOR}%cI${SEPARATOR}%s`, 'HEAD', '--', journeysSpec, ...CONFIG_FILES]);
   if (log === undefined) return [];
   const commits = log
-    .split('\n')
+    .split('\0')
     .filter(Boolean)
     .map((line) => {
       const [commit = '', date = '', subject = ''] = line.split(SEPARATOR);
