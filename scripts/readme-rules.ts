@@ -1,11 +1,28 @@
-/** Rewrites the rule table of README.md from the rules' metadata: `npm run docs`. */
+/**
+ * `npm run docs`: writes the rule reference (docs/rules.md) and the rule table of
+ * README.md from the rules' metadata, for whatever rules src/rules/index.ts registers.
+ */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { builtInRules } from '../src/index.ts';
+import { renderRulesDoc, ruleRow, RULES_DOC } from './rules-doc.ts';
 
-const file = new URL('../README.md', import.meta.url);
-const readme = readFileSync(file, 'utf8');
-const rows = builtInRules.map((rule) => `| \`${rule.meta.id}\` | ${rule.meta.severity} | ${rule.meta.description} |`);
-const table = ['<!-- rules:start -->', '| rule | default | catches |', '|---|---|---|', ...rows, '<!-- rules:end -->'].join('\n');
-const updated = readme.replace(/<!-- rules:start -->[\s\S]*<!-- rules:end -->/, table);
-if (updated !== readme) writeFileSync(file, updated);
-process.stdout.write(updated === readme ? 'README.md is up to date.\n' : 'Updated the rule table of README.md.\n');
+/** Writes `text` to `file` when it differs; says whether it did. */
+function refresh(file: URL, text: string): boolean {
+  let current: string | undefined;
+  try {
+    current = readFileSync(file, 'utf8');
+  } catch {
+    current = undefined;
+  }
+  if (current === text) return false;
+  writeFileSync(file, text);
+  return true;
+}
+
+const readmeFile = new URL('../README.md', import.meta.url);
+const readme = readFileSync(readmeFile, 'utf8');
+const table = ['<!-- rules:start -->', '| rule | default | catches |', '|---|---|---|', ...builtInRules.map(ruleRow), '<!-- rules:end -->'].join('\n');
+// A README without the markers keeps its text: the table is then only in docs/rules.md.
+const readmeChanged = refresh(readmeFile, readme.replace(/<!-- rules:start -->[\s\S]*<!-- rules:end -->/, table));
+const docChanged = refresh(RULES_DOC, renderRulesDoc(builtInRules));
+process.stdout.write(`${docChanged ? 'Updated' : 'Up to date:'} docs/rules.md; ${readmeChanged ? 'updated' : 'up to date:'} the rule table of README.md.\n`);
