@@ -1,7 +1,7 @@
 import type { Summary } from '../engine/run.ts';
 import type { Finding } from '../model/types.ts';
 
-/** The machine-readable form of RULES.md: `{ findings, summary }`. */
+/** The machine-readable output, `{ findings, summary }`, as docs/ci.md describes it. */
 export function json(findings: readonly Finding[], summary: Summary): string {
   const plain = findings.map((finding) => ({
     rule: finding.rule,
