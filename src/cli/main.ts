@@ -3,6 +3,7 @@ import { UsageError } from '../index.ts';
 import { didYouMean } from '../model/suggest.ts';
 import { diffCommand } from './diff.ts';
 import { explainCommand } from './explain.ts';
+import { initCommand } from './init.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
 import { lintCommand } from './lint.ts';
 import { newCommand } from './new.ts';
@@ -12,6 +13,7 @@ import { simulateCommand } from './simulate.ts';
 type Command = (args: readonly string[], io: Io) => number | Promise<number>;
 
 const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
+  init: { run: initCommand, summary: 'set up a journeys repository: first journey, npm scripts, CI, editor' },
   lint: { run: lintCommand, summary: 'check the journeys of a repository' },
   simulate: { run: simulateCommand, summary: "print each scenario's customer timeline, breaches marked" },
   build: { run: async (args, io) => (await import('./build.ts')).buildCommand(args, io), summary: 'build the journey site (pages and search) into dist/' },

@@ -1,11 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import { stringify } from 'yaml';
 import { isId, toId } from '../model/ids.ts';
 import { todayIn } from '../model/dates.ts';
 import { parse } from './args.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
+import { schemaComment } from './own-package.ts';
 
 export const usage = `Usage: journeys new <id> [options]
 
@@ -32,8 +33,7 @@ function firstOwner(ownersFile: string): string | undefined {
 
 /** The skeleton: every required field, one stage and one measured, owned touchpoint. */
 export function skeleton(id: string, title: string, owner: string, today: string): string {
-  return `# yaml-language-server: $schema=../schema/journey.schema.json
-journey: ${id}
+  return `journey: ${id}
 version: 1
 title: ${scalar(title)}
 owner: ${owner}
@@ -75,7 +75,10 @@ export function newCommand(args: readonly string[], io: Io): number {
   }
   if (values.owner !== undefined && !isId(values.owner)) throw new CommandError(`"${values.owner}" is not a team id: use lowercase letters and digits joined by dashes.`);
 
-  const root = values.dir === undefined ? io.cwd : join(io.cwd, values.dir);
+  const root = values.dir === undefined ? io.cwd : resolve(io.cwd, values.dir);
+  if (lstatSync(root, { throwIfNoEntry: false }) && !statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new CommandError(`${values.dir ?? '.'} is not a folder (a file, or a link to nothing): -C takes the repository folder.`);
+  }
   const dir = join(root, 'journeys');
   const target = join(dir, `${id}.journey.yaml`);
   for (const existing of [target, join(dir, `${id}.journey.yml`), join(dir, `${id}.journey.md`)]) {
@@ -86,12 +89,12 @@ export function newCommand(args: readonly string[], io: Io): number {
   let owner = values.owner ?? (existsSync(ownersFile) ? firstOwner(ownersFile) : undefined);
   if (!existsSync(ownersFile)) {
     owner ??= 'my-team';
-    writeFileSync(ownersFile, `# yaml-language-server: $schema=../schema/owners.schema.json\nowners:\n  - id: ${owner}\n    name: ${scalar(owner.replace(/-/g, ' '))}\n`);
+    writeFileSync(ownersFile, `${schemaComment('owners', dir, root)}owners:\n  - id: ${owner}\n    name: ${scalar(owner.replace(/-/g, ' '))}\n`);
     io.stdout.write(`Wrote ${relative(io.cwd, ownersFile)}: declare your teams there.\n`);
   }
   owner ??= 'my-team';
   const title = values.title ?? id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
-  writeFileSync(target, skeleton(id, title, owner, todayIn(io.now())), { flag: 'wx' });
+  writeFileSync(target, schemaComment('journey', dir, root) + skeleton(id, title, owner, todayIn(io.now())), { flag: 'wx' });
   io.stdout.write(`Wrote ${relative(io.cwd, target)}. Add its stages and touchpoints, then run "journeys lint".\n`);
   return EXIT.ok;
 }
