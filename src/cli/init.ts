@@ -1,5 +1,5 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { todayIn } from '../model/dates.ts';
 import { parse } from './args.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
@@ -177,7 +177,7 @@ function initPackageJson(root: string, needs: PackageNeeds, report: Report): { d
   let before: string | undefined;
   if (exists(path)) {
     if (lstatSync(path).isSymbolicLink()) {
-      report.problems.push('package.json is a link: left alone. Add what journeys needs to the file it points at (see docs/init.md).');
+      report.problems.push('package.json is a link: left alone. Add the scripts, the dev dependency and allowScripts to the file it points at yourself.');
       return { devDependencyAdded: false };
     }
     try {
@@ -212,6 +212,7 @@ function initPackageJson(root: string, needs: PackageNeeds, report: Report): { d
       renameSync(temporary, path);
       report.lines.push(`  updated     package.json: added ${result.added.map(printable).join(', ')}`);
     } catch (error) {
+      rmSync(temporary, { force: true });
       report.problems.push(`Cannot update package.json: ${reason(error)}.`);
       return { devDependencyAdded: false };
     }
@@ -259,7 +260,9 @@ export function initCommand(args: readonly string[], io: Io): number {
     }
   }
 
-  const where = relative(io.cwd, root);
+  // The folder as the user would type it: relative below the current one, else absolute.
+  const below = relative(io.cwd, root);
+  const where = below.startsWith('..') || isAbsolute(below) ? root : below;
   io.stdout.write(`Journeys repository in ${where === '' ? 'this folder' : printable(where)}:\n${report.lines.join('\n')}\n`);
   for (const problem of report.problems) io.stderr.write(`journeys init: ${problem}\n`);
 
