@@ -21,7 +21,8 @@ export function parse<T extends Options>(command: string, args: readonly string[
       const names = Object.keys(options).map((name) => `--${name}`);
       throw new CommandError(`Unknown option ${unknown} for "journeys ${command}"${didYouMean(unknown, names)}.`);
     }
-    throw new CommandError(message.replace(/\. To specify a positional argument.*$/s, '.'));
+    // Node's message runs over several lines; ours are one line each (values in them are escaped whole).
+    throw new CommandError(message.replace(/\. To specify a positional argument.*$/s, '.').replace(/\n/g, ' '));
   }
 }
 

@@ -1,4 +1,5 @@
 import { builtInRules, check, diffJourneys, diffMarkdown, lint, loadAtRevision, simulate } from '../index.ts';
+import { jsonText } from '../format/sanitize.ts';
 import { parse, todayOption } from './args.ts';
 import { printConfigErrors } from './lint.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
@@ -46,7 +47,7 @@ export function diffCommand(args: readonly string[], io: Io): number {
   );
   io.stdout.write(
     format === 'json'
-      ? `${JSON.stringify({ base: { revision: values.base, commit: base.commit }, ...diff }, null, 2)}\n`
+      ? `${jsonText({ base: { revision: values.base, commit: base.commit }, ...diff })}\n`
       : diffMarkdown(diff, { revision: values.base, commit: base.commit }),
   );
   return EXIT.ok;

@@ -1,9 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyBaseline, BASELINE_FILE, check, createBaseline, formatters, loadAtRevision, parseBaseline, summarize, type CheckResult } from '../index.ts';
+import { escapeValue } from '../format/sanitize.ts';
 import { plural } from '../model/text.ts';
 import { parse, todayOption } from './args.ts';
+import { readBaselineFile, writeBaselineFile } from './baseline-file.ts';
 import { CommandError, EXIT, useColor, type Io } from './io.ts';
+import { writeWorkflowCommands } from './safe-io.ts';
 
 export const usage = `Usage: journeys lint [path] [options]
 
@@ -40,7 +42,9 @@ function progress(io: Io): { onFile?: (done: number, total: number) => void; end
 }
 
 export function printConfigErrors(result: CheckResult, io: Io): void {
-  for (const error of result.configErrors) io.stderr.write(`${error.file}:${error.line}:${error.column}: ${error.message}\n`);
+  // Messages quote the configuration: a rule id or a value may hold anything.
+  const errors = [...result.configErrors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  for (const error of errors) io.stderr.write(`${escapeValue(error.file)}:${error.line}:${error.column}: ${escapeValue(error.message)}\n`);
   io.stderr.write('journeys: fix the configuration above, then run again.\n');
 }
 
@@ -86,15 +90,22 @@ export function lintCommand(args: readonly string[], io: Io): number {
   const baselinePath = join(result.root, BASELINE_FILE);
   if (values['baseline-write']) {
     const baseline = createBaseline(result.findings);
-    writeFileSync(baselinePath, `${JSON.stringify(baseline, null, 2)}\n`);
-    io.stdout.write(`Wrote ${BASELINE_FILE}: ${plural(result.findings.length, 'finding')} recorded. Later runs report only new ones.\n`);
+    const recorded = baseline.findings.reduce((sum, entry) => sum + entry.count, 0);
+    writeBaselineFile(baselinePath, `${JSON.stringify(baseline, null, 2)}\n`);
+    const kept = result.findings.length - recorded;
+    io.stdout.write(
+      `Wrote ${BASELINE_FILE}: ${plural(recorded, 'finding')} recorded. Later runs report only new ones.` +
+        (kept > 0 ? ` ${plural(kept, 'parse or schema finding')} not recorded: a file that cannot be read or is malformed is always reported.` : '') +
+        '\n',
+    );
     return EXIT.ok;
   }
   let { findings, summary } = result;
-  if (values.baseline && existsSync(baselinePath)) {
+  const text = values.baseline ? readBaselineFile(baselinePath) : undefined;
+  if (text !== undefined) {
     let baseline;
     try {
-      baseline = parseBaseline(readFileSync(baselinePath, 'utf8'));
+      baseline = parseBaseline(text);
     } catch (error) {
       throw new CommandError(`${BASELINE_FILE} cannot be used: ${(error as Error).message}. Write it again with --baseline-write, or run with --no-baseline.`);
     }
@@ -105,7 +116,9 @@ export function lintCommand(args: readonly string[], io: Io): number {
   }
   const shown = values.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
   const siteUrl = values['site-url'] ?? io.env.JOURNEYS_SITE_URL;
-  io.stdout.write(format(shown, summary, { color: useColor(io), ...(siteUrl ? { siteUrl } : {}) }));
+  const output = format(shown, summary, { color: useColor(io), ...(siteUrl ? { siteUrl } : {}) });
+  if (formatName === 'github') writeWorkflowCommands(io.stdout, output);
+  else io.stdout.write(output);
   if (summary.errors > 0) return EXIT.findings;
   if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
     io.stderr.write(`journeys: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);

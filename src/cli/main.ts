@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../index.ts';
+import { escapeValue } from '../format/sanitize.ts';
 import { didYouMean } from '../model/suggest.ts';
 import { diffCommand } from './diff.ts';
 import { explainCommand } from './explain.ts';
@@ -7,6 +8,7 @@ import { initCommand } from './init.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
 import { lintCommand } from './lint.ts';
 import { newCommand } from './new.ts';
+import { safeIo } from './safe-io.ts';
 import { scoreCommand } from './score.ts';
 import { simulateCommand } from './simulate.ts';
 
@@ -40,8 +42,16 @@ ${Object.entries(COMMANDS)
 
 Run "journeys <command> --help" for a command's options.`;
 
+/** An unexpected error's message, which may quote a file, escaped on its line, then where it was thrown. */
+function internalError(error: unknown): string {
+  if (!(error instanceof Error)) return escapeValue(String(error));
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return [escapeValue(error.message), ...frames.map((frame) => `  ${escapeValue(frame.trim())}`)].join('\n');
+}
+
 /** Runs one command line; returns the exit status. Errors in the user's input never escape as stack traces. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], outside: Io): Promise<number> {
+  const io = safeIo(outside);
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(`${usage}\n`);
@@ -53,17 +63,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    io.stderr.write(`journeys: unknown command "${name}"${didYouMean(name, Object.keys(COMMANDS))}.\n\n${usage}\n`);
+    io.stderr.write(`journeys: unknown command "${escapeValue(name)}"${didYouMean(name, Object.keys(COMMANDS))}.\n\n${usage}\n`);
     return EXIT.usage;
   }
   try {
     return await command.run(args, io);
   } catch (error) {
     if (error instanceof CommandError || error instanceof UsageError) {
-      io.stderr.write(`journeys ${name}: ${error.message}\nRun "journeys ${name} --help" for usage.\n`);
+      // The message may quote the command line or a file (an option's value, a path).
+      io.stderr.write(`journeys ${name}: ${escapeValue(error.message)}\nRun "journeys ${name} --help" for usage.\n`);
       return EXIT.usage;
     }
-    io.stderr.write(`journeys ${name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nThis is a bug in journeys; please report it.\n`);
+    io.stderr.write(`journeys ${name}: internal error: ${internalError(error)}\nThis is a bug in journeys; please report it.\n`);
     return EXIT.usage;
   }
 }

@@ -1,6 +1,7 @@
 import { createColors } from 'picocolors';
 import { check, formatDuration, formatMoment, GRADING, scorecards, simulate, type Repository, type Scorecard, type Scorecards, type Share } from '../index.ts';
 import { escapeCell, MAX_COMMENT_LENGTH } from '../format/markdown.ts';
+import { escapeValue, jsonText } from '../format/sanitize.ts';
 import { plural } from '../model/text.ts';
 import { parse, todayOption } from './args.ts';
 import { printConfigErrors } from './lint.ts';
@@ -84,7 +85,7 @@ function peakLine(card: Scorecard, cards: Scorecards, repo: Repository): string 
   if (!peak) return undefined;
   const start = repo.scenarios.find((scenario) => scenario.id === peak.scenario)?.start;
   return (
-    `Peak contact pressure: ${plural(peak.messages, 'outbound message')} within ${formatDuration(cards.window)} in scenario "${peak.scenario}", ` +
+    `Peak contact pressure: ${plural(peak.messages, 'outbound message')} within ${formatDuration(cards.window)} in scenario "${escapeValue(peak.scenario)}", ` +
     `from ${formatMoment(peak.from, start)} to ${formatMoment(peak.to, start)}.`
   );
 }
@@ -94,7 +95,7 @@ function asTable(cards: Scorecards, by: By, repo: Repository, color: boolean): s
   const paint = (letter: string): string =>
     letter === 'A' || letter === 'B' ? c.green(letter) : letter === 'C' || letter === 'D' ? c.yellow(letter) : letter === '-' ? letter : c.red(letter);
   const heads = columns(cards.window).map((column) => column.table);
-  const rows = [cards.company, ...scopes(cards, by)].map((card) => [card === cards.company ? 'Company' : card.id, ...cells(card)]);
+  const rows = [cards.company, ...scopes(cards, by)].map((card) => [card === cards.company ? 'Company' : escapeValue(card.id), ...cells(card)]);
   const header = [by === 'journey' ? 'Journey' : by === 'channel' ? 'Channel' : 'Team', ...heads];
   const widths = header.map((head, i) => Math.max(head.length, ...rows.map((row) => row[i]!.length)));
   const line = (row: readonly string[], kind: 'head' | 'company' | 'scope'): string =>
@@ -122,7 +123,7 @@ function asMarkdown(cards: Scorecards, by: By): string {
   const title = by === 'journey' ? 'Journey' : by === 'channel' ? 'Channel' : 'Team';
   const head = [`## Scorecard by ${by}`, '', `| ${title} | ${heads.join(' | ')} |`, `|---|${heads.map(() => '---:').join('|')}|`];
   const label = (card: Scorecard): string =>
-    card.kind === 'company' ? '**Company**' : `<code>${escapeCell(card.id)}</code>${card.name !== undefined ? ` ${escapeCell(card.name)}` : ''}`;
+    card.kind === 'company' ? '**Company**' : `<code>${escapeCell(escapeValue(card.id))}</code>${card.name !== undefined ? ` ${escapeCell(escapeValue(card.name))}` : ''}`;
   const row = (card: Scorecard): string => {
     const figures = cells(card);
     figures[figures.length - 1] = `**${figures.at(-1)!}**`;
@@ -167,7 +168,7 @@ export function scoreCommand(args: readonly string[], io: Io): number {
     return EXIT.usage;
   }
   const cards = scorecards(result.repo, result.findings, simulate(result.repo));
-  if (format === 'json') io.stdout.write(`${JSON.stringify({ today: result.today, ...cards }, null, 2)}\n`);
+  if (format === 'json') io.stdout.write(`${jsonText({ today: result.today, ...cards })}\n`);
   else if (format === 'markdown') io.stdout.write(asMarkdown(cards, by));
   else io.stdout.write(asTable(cards, by, result.repo, useColor(io)));
   return EXIT.ok;

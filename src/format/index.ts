@@ -3,6 +3,7 @@ import type { Finding } from '../model/types.ts';
 import { github } from './github.ts';
 import { json } from './json.ts';
 import { markdown } from './markdown.ts';
+import { escapeValue } from './sanitize.ts';
 import { sarif } from './sarif.ts';
 import { stylish } from './stylish.ts';
 
@@ -19,11 +20,32 @@ export interface FormatOptions {
 
 export type Formatter = (findings: readonly Finding[], summary: Summary, options: FormatOptions) => string;
 
+/** A finding whose every text from the repository is escaped for one place in a line (see sanitize.ts). */
+export function displayFinding(finding: Finding): Finding {
+  const or = (text: string | undefined): string | undefined => (text === undefined ? undefined : escapeValue(text));
+  return {
+    ...finding,
+    rule: escapeValue(finding.rule),
+    message: escapeValue(finding.message),
+    file: escapeValue(finding.file),
+    journey: or(finding.journey),
+    touchpoint: or(finding.touchpoint),
+    ...(finding.scenario !== undefined ? { scenario: escapeValue(finding.scenario) } : {}),
+    related: finding.related.map((place) => ({ ...place, file: escapeValue(place.file), journey: or(place.journey), touchpoint: or(place.touchpoint) })),
+  };
+}
+
+/** A text format given findings it can print as they are; the JSON formats escape as JSON does, losing nothing. */
+const displayed =
+  (format: Formatter): Formatter =>
+  (findings, summary, options) =>
+    format(findings.map(displayFinding), summary, options);
+
 /** Output formats of `journeys lint`, by name. */
 export const formatters: Readonly<Record<string, Formatter>> = {
-  stylish,
+  stylish: displayed(stylish),
   json,
   sarif,
-  github,
-  markdown,
+  github: displayed(github),
+  markdown: displayed(markdown),
 };

@@ -1,5 +1,6 @@
 import type { Summary } from '../engine/run.ts';
 import type { Finding } from '../model/types.ts';
+import { jsonText } from './sanitize.ts';
 
 /** The machine-readable output, `{ findings, summary }`, as docs/ci.md describes it. */
 export function json(findings: readonly Finding[], summary: Summary): string {
@@ -16,5 +17,5 @@ export function json(findings: readonly Finding[], summary: Summary): string {
     ...(finding.scenario !== undefined ? { scenario: finding.scenario, time: finding.time } : {}),
     related: finding.related,
   }));
-  return `${JSON.stringify({ findings: plain, summary }, null, 2)}\n`;
+  return `${jsonText({ findings: plain, summary })}\n`;
 }

@@ -5,6 +5,7 @@ import type { Rule } from '../engine/rule.ts';
 import type { Finding, RelatedLocation, Severity } from '../model/types.ts';
 import { builtInRules } from '../rules/index.ts';
 import { findingKey } from '../engine/baseline.ts';
+import { jsonText } from './sanitize.ts';
 
 /** What the SARIF formatter reads of the format options. */
 export interface SarifOptions {
@@ -214,5 +215,5 @@ export function sarif(findings: readonly Finding[], summary: Summary, options: S
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${jsonText(log)}\n`;
 }
