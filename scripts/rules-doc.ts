@@ -91,6 +91,7 @@ function ruleSection(rule: Rule): string[] {
   const when: string[] = [];
   if (meta.requires === 'base') when.push('It runs only when comparing with a base revision (`journeys lint --base <rev>`, and `journeys diff`).');
   if (meta.phase === 'suppressions') when.push('It runs after the other rules, on the disable comments; its own findings cannot be suppressed.');
+  if (meta.unsuppressible) when.push('Its findings cannot be disabled by a comment nor hidden by a baseline.');
   return [
     `## ${meta.id}`,
     '',

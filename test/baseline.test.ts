@@ -328,15 +328,15 @@ describe('createBaseline and applyBaseline (public API)', () => {
       finding({ rule: 'unknown-reference', severity: 'error', message: 'Owner "x" is not declared.' }),
       finding({ line: 20 }),
       finding({ line: 9 }),
-      finding({ journey: undefined, touchpoint: undefined, rule: 'parse', message: 'YAML syntax error', file: 'journeys/b.journey.yaml' }),
-      finding({ journey: undefined, touchpoint: undefined, rule: 'parse', message: 'YAML syntax error', file: 'journeys/a.journey.yaml' }),
+      finding({ journey: undefined, touchpoint: undefined, rule: 'unique-id', message: 'Team "x" is declared twice.', file: 'journeys/b.journey.yaml' }),
+      finding({ journey: undefined, touchpoint: undefined, rule: 'unique-id', message: 'Team "x" is declared twice.', file: 'journeys/a.journey.yaml' }),
     ]);
     expect(baseline).toEqual({
       version: 1,
       findings: [
         { rule: 'missing-kpi', file: 'journeys/one.journey.yaml', journey: 'one', touchpoint: 'a', message: finding().message, count: 2 },
-        { rule: 'parse', file: 'journeys/a.journey.yaml', journey: undefined, touchpoint: undefined, message: 'YAML syntax error', count: 1 },
-        { rule: 'parse', file: 'journeys/b.journey.yaml', journey: undefined, touchpoint: undefined, message: 'YAML syntax error', count: 1 },
+        { rule: 'unique-id', file: 'journeys/a.journey.yaml', journey: undefined, touchpoint: undefined, message: 'Team "x" is declared twice.', count: 1 },
+        { rule: 'unique-id', file: 'journeys/b.journey.yaml', journey: undefined, touchpoint: undefined, message: 'Team "x" is declared twice.', count: 1 },
         { rule: 'unknown-reference', file: 'journeys/one.journey.yaml', journey: 'one', touchpoint: 'a', message: 'Owner "x" is not declared.', count: 1 },
       ],
     });
@@ -356,14 +356,14 @@ describe('createBaseline and applyBaseline (public API)', () => {
   });
 
   it('matches a journey\'s findings by journey wherever its file is, and other findings by file', () => {
-    const baseline = createBaseline([finding(), finding({ journey: undefined, touchpoint: undefined, rule: 'parse', message: 'bad' })]);
+    const baseline = createBaseline([finding(), finding({ journey: undefined, touchpoint: undefined, rule: 'unique-id', message: 'bad' })]);
     expect(applyBaseline([finding({ file: 'journeys/moved/one.journey.yaml' })], baseline).hidden).toBe(1);
     expect(applyBaseline([finding({ journey: 'two' })], baseline).hidden).toBe(0);
     expect(applyBaseline([finding({ rule: 'missing-owner' })], baseline).hidden).toBe(0);
     expect(applyBaseline([finding({ message: 'another message' })], baseline).hidden).toBe(0);
-    const parse = { journey: undefined, touchpoint: undefined, rule: 'parse', message: 'bad' };
-    expect(applyBaseline([finding(parse)], baseline).hidden).toBe(1);
-    expect(applyBaseline([finding({ ...parse, file: 'journeys/other.journey.yaml' })], baseline).hidden).toBe(0);
+    const onFile = { journey: undefined, touchpoint: undefined, rule: 'unique-id', message: 'bad' };
+    expect(applyBaseline([finding(onFile)], baseline).hidden).toBe(1);
+    expect(applyBaseline([finding({ ...onFile, file: 'journeys/other.journey.yaml' })], baseline).hidden).toBe(0);
   });
 
   it('keys findings without their position, and subtracts them as multisets', () => {

@@ -1,4 +1,6 @@
 import type { Finding } from '../model/types.ts';
+import { builtInRules } from '../rules/index.ts';
+import type { Rule } from './rule.ts';
 
 /**
  * A baseline records the findings a repository had when it adopted the linter,
@@ -43,9 +45,17 @@ function withoutCounted(findings: readonly Finding[], counts: Map<string, number
   });
 }
 
-export function createBaseline(findings: readonly Finding[]): Baseline {
+/** Ids of the rules whose findings no baseline records or hides (`meta.unsuppressible`). */
+function unsuppressibleIds(rules: readonly Rule[]): ReadonlySet<string> {
+  return new Set(rules.filter((rule) => rule.meta.unsuppressible === true).map((rule) => rule.meta.id));
+}
+
+/** The baseline of a set of findings; those of unsuppressible rules (parse, schema) are never recorded. */
+export function createBaseline(findings: readonly Finding[], rules: readonly Rule[] = builtInRules): Baseline {
+  const lasting = unsuppressibleIds(rules);
   const entries = new Map<string, BaselineEntry>();
   for (const finding of findings) {
+    if (lasting.has(finding.rule)) continue;
     const key = findingKey(finding);
     const entry = entries.get(key);
     entries.set(key, {
@@ -61,10 +71,16 @@ export function createBaseline(findings: readonly Finding[]): Baseline {
   return { version: 1, findings: sorted };
 }
 
-/** The findings a baseline does not account for, and how many it hid. */
-export function applyBaseline(findings: readonly Finding[], baseline: Baseline): { findings: Finding[]; hidden: number } {
+/**
+ * The findings a baseline does not account for, and how many it hid. Findings of
+ * unsuppressible rules are always kept, even when a baseline written by hand lists them.
+ */
+export function applyBaseline(findings: readonly Finding[], baseline: Baseline, rules: readonly Rule[] = builtInRules): { findings: Finding[]; hidden: number } {
+  const lasting = unsuppressibleIds(rules);
   const counts = new Map<string, number>();
-  for (const entry of baseline.findings) counts.set(findingKey(entry), (counts.get(findingKey(entry)) ?? 0) + entry.count);
+  for (const entry of baseline.findings) {
+    if (!lasting.has(entry.rule)) counts.set(findingKey(entry), (counts.get(findingKey(entry)) ?? 0) + entry.count);
+  }
   const kept = withoutCounted(findings, counts);
   return { findings: kept, hidden: findings.length - kept.length };
 }

@@ -47,6 +47,12 @@ export interface RuleMeta {
   readonly phase?: 'model' | 'suppressions';
   /** `base`: the rule compares with a base revision, and runs only when one is given (`--base`). */
   readonly requires?: 'base';
+  /**
+   * No disable comment silences its findings and no baseline hides them (a comment that
+   * names the rule is an unused-suppression finding): a file that cannot be read or is
+   * malformed drops its journey from every check, which nobody must be able to miss.
+   */
+  readonly unsuppressible?: boolean;
   readonly examples: {
     readonly fail: readonly RuleExample[];
     readonly pass: readonly RuleExample[];
@@ -112,6 +118,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   readonly ruleIds: ReadonlySet<string>;
   /** Ids of the rules that run in this run. */
   readonly enabledRules: ReadonlySet<string>;
+  /** Ids of the rules whose findings cannot be suppressed (`meta.unsuppressible`). */
+  readonly unsuppressible: ReadonlySet<string>;
   report(report: Report): void;
 }
 

@@ -124,7 +124,8 @@ export function lint(repo: Repository, options: LintOptions): LintResult {
   const configErrors = errors.map((error) => ({ ...error, ...positions.of({ file: error.file, path: error.path }) }));
   const ruleIds = new Set(options.rules.map((rule) => rule.meta.id));
   const enabledRules = new Set(settings.map((setting) => setting.rule.meta.id));
-  const base = { repo, run: options.run, ruleIds, enabledRules, suppressions: [] as Suppression[] };
+  const unsuppressible = new Set(options.rules.filter((rule) => rule.meta.unsuppressible === true).map((rule) => rule.meta.id));
+  const base = { repo, run: options.run, ruleIds, enabledRules, unsuppressible, suppressions: [] as Suppression[] };
 
   const raws: Raw[] = [];
   for (const setting of settings) if ((setting.rule.meta.phase ?? 'model') === 'model') runRule(setting, base, raws);
@@ -136,7 +137,7 @@ export function lint(repo: Repository, options: LintOptions): LintResult {
   const findings: Finding[] = [];
   for (const raw of raws) {
     const finding = toFinding(raw, positions);
-    const candidates = byFile.get(finding.file);
+    const candidates = unsuppressible.has(finding.rule) ? undefined : byFile.get(finding.file);
     // Every matching comment is marked used, so that none is reported as unused.
     if (candidates && candidates.map((c) => silences(c, finding.rule, finding.line)).includes(true)) continue;
     findings.push(finding);

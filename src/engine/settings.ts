@@ -41,7 +41,8 @@ export function isTimeZone(name: string): boolean {
 
 /** Each enabled rule with its severity and options: defaults, then the user's config. */
 export function resolveSettings(rules: readonly Rule[], config: Config): { settings: RuleSettings[]; errors: ConfigError[] } {
-  const errors: ConfigError[] = [];
+  const file = config.file ?? 'journeys.config.yaml';
+  const errors: ConfigError[] = (config.mistakes ?? []).map((mistake) => ({ file, path: mistake.path, message: mistake.message }));
   const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
   for (const [id, setting] of Object.entries(config.rules)) {
     if (!byId.has(id)) {
@@ -49,12 +50,19 @@ export function resolveSettings(rules: readonly Rule[], config: Config): { setti
     }
   }
   if (config.timeZone !== undefined && !isTimeZone(config.timeZone)) {
-    errors.push({ file: config.file ?? 'journeys.config.yaml', path: ['timezone'], message: `Unknown time zone "${config.timeZone}": use an IANA name such as Europe/Paris or America/New_York.` });
+    errors.push({ file, path: ['timezone'], message: `Unknown time zone "${config.timeZone}": use an IANA name such as Europe/Paris or America/New_York.` });
   }
   const settings: RuleSettings[] = [];
   for (const rule of rules) {
     const setting = Object.hasOwn(config.rules, rule.meta.id) ? config.rules[rule.meta.id] : undefined;
     const severity = setting?.severity ?? rule.meta.severity;
+    if (severity === 'off' && rule.meta.unsuppressible === true && setting !== undefined) {
+      errors.push({
+        file: setting.ref.file,
+        path: setting.ref.path,
+        message: `Rule "${rule.meta.id}" cannot be turned off: a file it reports (unreadable, or of the wrong shape) drops out of the other checks unseen. Fix the files it reports instead.`,
+      });
+    }
     if (severity === 'off') continue;
     const options = { ...rule.meta.defaults, ...setting?.options };
     if (setting?.options) {

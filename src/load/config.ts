@@ -1,51 +1,179 @@
 import { parseDuration, parseTimeOfDay } from '../model/duration.ts';
-import type { Config, MaxMessages, RuleSetting, SeveritySetting } from '../model/types.ts';
-import { isRecord, list, record, text, texts } from './normalize.ts';
+import { didYouMean } from '../model/suggest.ts';
+import type { Config, ConfigMistake, MaxMessages, Policy, RuleSetting, SeveritySetting } from '../model/types.ts';
+import { isRecord, record, text } from './normalize.ts';
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
+const POLICY_KEYS = ['max-messages', 'quiet-hours', 'conflict-window'];
+const LIMIT_KEYS = ['per', 'max', 'channels'];
+const QUIET_KEYS = ['from', 'to', 'channels'];
 
 export const EMPTY_CONFIG: Config = { rules: {}, policy: { maxMessages: [] } };
 
+type Path = readonly (string | number)[];
+
+/** A value as a message quotes it: short, whatever was written. */
+function quoted(value: unknown): string {
+  const written = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  const cut = written.length > 60 ? `${written.slice(0, 59)}…` : written;
+  return typeof value === 'string' ? `"${cut}"` : cut;
+}
+
+/** Reads the configuration, noting each value that cannot be applied; such a value is left out. */
+class Reader {
+  readonly mistakes: ConfigMistake[] = [];
+
+  note(path: Path, message: string): void {
+    this.mistakes.push({ path, message });
+  }
+
+  /** A mapping, or undefined (noted) when something else is written. */
+  mapping(value: unknown, path: Path, what: string): Readonly<Record<string, unknown>> | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (isRecord(value)) return value;
+    this.note(path, `${what} is a mapping of keys to values, not ${quoted(value)}.`);
+    return undefined;
+  }
+
+  /** Whether a mapping has only known keys; each other one is noted. */
+  knownKeys(data: Readonly<Record<string, unknown>>, path: Path, known: readonly string[], what: string): boolean {
+    let ok = true;
+    for (const key of Object.keys(data)) {
+      if (known.includes(key)) continue;
+      ok = false;
+      this.note([...path, key], `Unknown key ${quoted(key)} in ${what}${didYouMean(key, known)}: it takes ${known.join(', ')}.`);
+    }
+    return ok;
+  }
+
+  /** A list of channel ids, or undefined when absent; `false` when written wrong (noted). */
+  channels(data: Readonly<Record<string, unknown>>, path: Path): readonly string[] | undefined | false {
+    const value = data.channels;
+    if (value === undefined) return undefined;
+    if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value as string[];
+    this.note([...path, 'channels'], `"channels" is a list of channel ids, like [sms, push], not ${quoted(value)}.`);
+    return false;
+  }
+
+  duration(value: unknown, path: Path, what: string, positive = false): number | undefined {
+    const minutes = parseDuration(value);
+    if (minutes === undefined) {
+      this.note(path, `${what} is not a duration: ${quoted(value)}. Write a number and a unit, from the largest unit to the smallest: 30m, 24h, 7d, 1w 2d.`);
+      return undefined;
+    }
+    if (positive && minutes === 0) {
+      this.note(path, `${what} is 0: a window of no time holds no message. Write at least 1m.`);
+      return undefined;
+    }
+    return minutes;
+  }
+
+  timeOfDay(value: unknown, path: Path, what: string): number | undefined {
+    const minutes = parseTimeOfDay(value);
+    if (minutes === undefined) this.note(path, `${what} is not a time of day: ${quoted(value)}. Write it HH:MM on the 24-hour clock, in quotes, like "21:00".`);
+    return minutes;
+  }
+
+  rule(id: string, value: unknown, file: string): RuleSetting {
+    const ref = { file, path: ['rules', id] };
+    const invalid = (): RuleSetting => {
+      this.note(ref.path, `Rule ${quoted(id)}: its setting is a severity (error, warning, info or off) or [severity, { options }], not ${quoted(value)}.`);
+      return { ref };
+    };
+    const list = Array.isArray(value) ? (value as unknown[]) : [value];
+    if (list.length < 1 || list.length > 2) return invalid();
+    const [severity, options] = list;
+    if (typeof severity !== 'string') return invalid();
+    if (!SEVERITIES.includes(severity)) {
+      this.note(Array.isArray(value) ? [...ref.path, 0] : ref.path, `Rule ${quoted(id)}: unknown severity ${quoted(severity)}${didYouMean(severity, SEVERITIES)}: use error, warning, info or off.`);
+      return { ref };
+    }
+    if (list.length === 2 && !isRecord(options)) {
+      this.note([...ref.path, 1], `Rule ${quoted(id)}: its options are a mapping, like { max-age: 90d }, not ${quoted(options)}.`);
+      return { severity: severity as SeveritySetting, ref };
+    }
+    return { severity: severity as SeveritySetting, options: isRecord(options) ? options : undefined, ref };
+  }
+
+  limit(item: unknown, path: Path, file: string): MaxMessages | undefined {
+    const data = this.mapping(item, path, 'A limit of policy.max-messages');
+    if (data === undefined) {
+      if (item === null || item === undefined) this.note(path, 'A limit of policy.max-messages is a mapping like { per: 7d, max: 5 }.');
+      return undefined;
+    }
+    let ok = this.knownKeys(data, path, LIMIT_KEYS, 'a limit of policy.max-messages');
+    let per: number | undefined;
+    if (data.per === undefined) {
+      this.note(path, 'This limit of policy.max-messages has no "per": the length of its window, like 7d.');
+      ok = false;
+    } else {
+      per = this.duration(data.per, [...path, 'per'], '"per"', true);
+    }
+    const max = data.max;
+    if (max === undefined) {
+      this.note(path, 'This limit of policy.max-messages has no "max": the most messages allowed in the window.');
+      ok = false;
+    } else if (typeof max !== 'number' || !Number.isInteger(max) || max < 0) {
+      this.note([...path, 'max'], `"max" is the most messages allowed in the window, a whole number, 0 or more, not ${quoted(max)}.`);
+      ok = false;
+    }
+    const channels = this.channels(data, path);
+    if (!ok || per === undefined || channels === false) return undefined;
+    return { per, max: max as number, channels, ref: { file, path } };
+  }
+
+  policy(value: unknown, file: string): Policy {
+    const policy = this.mapping(value, ['policy'], 'policy');
+    if (policy === undefined) return { maxMessages: [] };
+    this.knownKeys(policy, ['policy'], POLICY_KEYS, 'policy');
+
+    const maxMessages: MaxMessages[] = [];
+    const limits = policy['max-messages'];
+    if (Array.isArray(limits)) {
+      limits.forEach((item, index) => {
+        const limit = this.limit(item, ['policy', 'max-messages', index], file);
+        if (limit) maxMessages.push(limit);
+      });
+    } else if (limits !== undefined && limits !== null) {
+      this.note(['policy', 'max-messages'], `policy.max-messages is a list of limits like { per: 7d, max: 5 }, not ${quoted(limits)}.`);
+    }
+
+    let quietHours: Policy['quietHours'];
+    const quietPath = ['policy', 'quiet-hours'];
+    const quiet = this.mapping(policy['quiet-hours'], quietPath, 'policy.quiet-hours');
+    if (quiet !== undefined) {
+      const known = this.knownKeys(quiet, quietPath, QUIET_KEYS, 'policy.quiet-hours');
+      const ends = (['from', 'to'] as const).map((end) => {
+        if (quiet[end] !== undefined) return this.timeOfDay(quiet[end], [...quietPath, end], `"${end}"`);
+        this.note(quietPath, `policy.quiet-hours has no "${end}": write it HH:MM, like "${end === 'from' ? '21:00' : '08:00'}".`);
+        return undefined;
+      });
+      const [from, to] = ends;
+      const channels = this.channels(quiet, quietPath);
+      if (known && from !== undefined && to !== undefined && channels !== false) quietHours = { from, to, channels, ref: { file, path: quietPath } };
+    }
+
+    const window = policy['conflict-window'];
+    const conflictWindow = window === undefined || window === null ? undefined : this.duration(window, ['policy', 'conflict-window'], 'policy.conflict-window');
+    return { maxMessages, quietHours, conflictWindow };
+  }
+}
+
 /**
  * The configuration as written. Rule entries are checked against the registry by
- * the engine, which alone knows the rules; here they are only read.
+ * the engine, which alone knows the rules; here they are only read. A value that
+ * cannot be applied (a negative max, a duration the parser cannot read, an unknown
+ * severity or key) is left out and listed in `mistakes`, each a configuration error
+ * that stops the run: linting with a policy other than the one written would mislead.
  */
 export function configFrom(file: string, data: unknown): Config {
+  const reader = new Reader();
   const root = record(data);
   const rules: Record<string, RuleSetting> = Object.create(null) as Record<string, RuleSetting>;
-  for (const [id, value] of Object.entries(record(root.rules))) {
-    const ref = { file, path: ['rules', id] };
-    const [severity, options] = Array.isArray(value) ? value : [value, undefined];
-    rules[id] = {
-      severity: typeof severity === 'string' && SEVERITIES.includes(severity) ? (severity as SeveritySetting) : undefined,
-      options: isRecord(options) ? options : undefined,
-      ref,
-    };
+  for (const [id, value] of Object.entries(reader.mapping(root.rules, ['rules'], 'rules') ?? {})) rules[id] = reader.rule(id, value, file);
+  const policy = reader.policy(root.policy, file);
+  if (root.timezone !== undefined && root.timezone !== null && typeof root.timezone !== 'string') {
+    reader.note(['timezone'], `timezone is an IANA time zone name such as Europe/Paris, not ${quoted(root.timezone)}.`);
   }
-  const policy = record(root.policy);
-  const maxMessages: MaxMessages[] = [];
-  list(policy, 'max-messages').forEach((item, index) => {
-    if (!isRecord(item)) return;
-    const per = parseDuration(item.per);
-    const max = item.max;
-    if (per === undefined || typeof max !== 'number') return;
-    const channels = Array.isArray(item.channels) ? texts(item, 'channels') : undefined;
-    maxMessages.push({ per, max, channels, ref: { file, path: ['policy', 'max-messages', index] } });
-  });
-  const quiet = record(policy['quiet-hours']);
-  const from = parseTimeOfDay(quiet.from);
-  const to = parseTimeOfDay(quiet.to);
-  return {
-    file,
-    rules,
-    timeZone: text(root, 'timezone'),
-    policy: {
-      maxMessages,
-      quietHours:
-        from !== undefined && to !== undefined
-          ? { from, to, channels: Array.isArray(quiet.channels) ? texts(quiet, 'channels') : undefined, ref: { file, path: ['policy', 'quiet-hours'] } }
-          : undefined,
-      conflictWindow: parseDuration(policy['conflict-window']),
-    },
-  };
+  return { file, rules, timeZone: text(root, 'timezone'), policy, ...(reader.mistakes.length > 0 ? { mistakes: reader.mistakes } : {}) };
 }

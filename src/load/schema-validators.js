@@ -2675,13 +2675,14 @@ return errors === 0;
 validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const config = validate41;
-const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/config.schema.json","title":"Journeys configuration","description":"The settings of a journeys repository (journeys.config.yaml, next to the journeys/ folder): how severe each rule is, the contact policy that simulation checks, the time zone and where the files are published. Everything is optional.","type":"object","properties":{"rules":{"description":"How each rule is applied, by rule id. The value is a severity (error, warning, info or off), or a list of two items [severity, { options }]. Known rules, with their default severity:\n- parse (error): a file that is not valid YAML or front matter.\n- schema (error): a value of the wrong type or shape.\n- unique-id (error): two journeys, or two stages or touchpoints of one journey, with the same id.\n- unknown-reference (error): an owner, channel, persona or stage that is not declared.\n- missing-owner (error): a journey or touchpoint with no owner; option \"inherit\" (true/false) lets touchpoints take their journey's owner.\n- duplicate-touchpoint (warning): two touchpoints on the same channel and trigger that say the same thing.\n- conflicting-messages (error): touchpoints with the same intent, close together, that disagree (links or figures).\n- contact-pressure (warning): a scenario where a customer gets more messages than policy.max-messages allows.\n- quiet-hours (warning): a message sent inside policy.quiet-hours.\n- message-after-conversion (warning): an acquisition message still sent after the customer converted.\n- unmeasured-moment-of-truth (warning): a moment of truth with no KPI.\n- missing-kpi (info): a touchpoint with no KPI.\n- empty-stage (warning): a stage with no touchpoint.\n- stale-journey (warning): a journey not reviewed for longer than option \"max-age\" (default 180d).\n- priority-gap (info): an important touchpoint (importance 4 or 5) whose measured KPI is below target.\n- low-value-touchpoint (info): an automated, unpersonalized touchpoint of low importance.\n- unused-suppression (warning): a disable comment that suppresses nothing or gives no reason.\n- version-not-bumped (warning): a journey whose touchpoints changed while its version did not rise (with --base).","type":"object","propertyNames":{"$ref":"#/$defs/id"},"properties":{"parse":{"description":"A file that is not valid YAML or front matter. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"schema":{"description":"A value of the wrong type or shape. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unique-id":{"description":"Two journeys, or two stages or touchpoints of one journey, with the same id. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-reference":{"description":"An owner, channel, persona or stage that is not declared. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"missing-owner":{"description":"A journey or touchpoint with no owner; option \"inherit\" (true/false) lets touchpoints take their journey's owner. Default severity: error.","$ref":"#/$defs/missingOwnerSetting","examples":["error",["error",{"inherit":true}]]},"duplicate-touchpoint":{"description":"Two touchpoints on the same channel and trigger that say the same thing. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"conflicting-messages":{"description":"Touchpoints with the same intent, close together, that disagree (links or figures). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"contact-pressure":{"description":"A scenario where a customer gets more messages than policy.max-messages allows. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"quiet-hours":{"description":"A message sent inside policy.quiet-hours. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"message-after-conversion":{"description":"An acquisition message still sent after the customer converted. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"unmeasured-moment-of-truth":{"description":"A moment of truth with no KPI. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"missing-kpi":{"description":"A touchpoint with no KPI. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"empty-stage":{"description":"A stage with no touchpoint. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"stale-journey":{"description":"A journey not reviewed for longer than option \"max-age\" (default 180d). Default severity: warning.","$ref":"#/$defs/staleJourneySetting","examples":["warning",["warning",{"max-age":"180d"}]]},"priority-gap":{"description":"An important touchpoint (importance 4 or 5) whose measured KPI is below target. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"low-value-touchpoint":{"description":"An automated, unpersonalized touchpoint of low importance. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"unused-suppression":{"description":"A disable comment that suppresses nothing or gives no reason. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"version-not-bumped":{"description":"A journey whose touchpoints changed while its version did not rise (with --base). Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]}},"additionalProperties":{"$ref":"#/$defs/ruleSetting"},"examples":[{"missing-kpi":"off","stale-journey":["warning",{"max-age":"180d"}]}]},"policy":{"description":"The contact policy: how often and when the company may send messages to one customer. Simulation of the scenarios checks it.","type":"object","properties":{"max-messages":{"description":"Limits on the number of outbound messages one customer receives. Each window slides: any span of time of length \"per\" may hold at most \"max\" messages.","type":"array","maxItems":50,"items":{"description":"One limit, for example { per: 7d, max: 5 } (all outbound channels together) or { per: 1d, max: 1, channels: [sms, push] }.","type":"object","required":["per","max"],"properties":{"per":{"$ref":"#/$defs/duration","description":"The length of the window, for example \"7d\" or \"24h\".","examples":["7d","1d"]},"max":{"description":"The most messages allowed in any window of that length (a whole number, 0 or more).","type":"integer","minimum":0,"examples":[5,1]},"channels":{"description":"Optional: only count messages on these channels. Without it, all outbound channels count together.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push"]]}},"additionalProperties":false},"examples":[[{"per":"7d","max":5},{"per":"1d","max":1,"channels":["sms","push"]}]]},"quiet-hours":{"description":"Hours of the day, in the customer's local time, during which no message should be sent. \"from\" may be later than \"to\" to span midnight (21:00 to 08:00).","type":"object","required":["from","to"],"properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]}]},"conflict-window":{"$ref":"#/$defs/duration","description":"How close together, in a scenario, two messages with the same intent must be for the conflicting-messages rule to compare them, for example \"48h\".","examples":["48h"]}},"additionalProperties":false},"ignore":{"description":"Files the tools leave out, as glob patterns relative to the repository root, as in .gitignore: \"journeys/legacy/**\" (a folder), \"**/*.draft.journey.yaml\", or a name without a slash (\"*.draft.journey.yaml\") for any folder. For a team adopting the tools gradually. Every lint run says how many files were left out.","type":"array","items":{"type":"string","minLength":1,"maxLength":500,"pattern":"^[^!#]","description":"A glob pattern: * matches within a name, ** any number of folders. A negated pattern (!x) is not supported."},"maxItems":1000,"examples":[["journeys/legacy/**","**/*.draft.journey.yaml"]]},"timezone":{"description":"The time zone of the team, as an IANA time zone name such as \"Europe/Paris\" or \"America/New_York\". Used to decide today's date (for example for stale-journey). Defaults to the computer's time zone.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$","maxLength":100,"examples":["Europe/Paris","America/New_York","UTC"]},"repository":{"description":"Where the journeys are kept, so that the site can link to each file.","type":"object","properties":{"url":{"description":"The web address of the repository, starting with http:// or https://.","type":"string","pattern":"^https?://\\S+$","maxLength":2000,"examples":["https://github.com/acme/journeys"]},"branch":{"description":"The branch that the links point to.","type":"string","minLength":1,"maxLength":200,"examples":["main"]}},"additionalProperties":false,"examples":[{"url":"https://github.com/acme/journeys","branch":"main"}]}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them from the largest unit to the smallest. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"severity":{"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]},"ruleSetting":{"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}},"ruleOptions":{"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"},"missingOwnerSetting":{"title":"missing-owner setting","description":"A severity, or [severity, { inherit: true }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of missing-owner.","type":"object","properties":{"inherit":{"description":"true lets a touchpoint without an owner take its journey's owner; false (the default) asks every touchpoint for its own owner.","type":"boolean","default":false,"examples":[true]}}}],"items":false,"minItems":2}},"staleJourneySetting":{"title":"stale-journey setting","description":"A severity, or [severity, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of stale-journey.","type":"object","properties":{"max-age":{"$ref":"#/$defs/duration","description":"How old the \"reviewed\" date of a journey may be before it is reported, for example \"180d\" or \"26w\".","default":"180d","examples":["180d","26w"]}}}],"items":false,"minItems":2}}}};
+const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/config.schema.json","title":"Journeys configuration","description":"The settings of a journeys repository (journeys.config.yaml, next to the journeys/ folder): how severe each rule is, the contact policy that simulation checks, the time zone and where the files are published. Everything is optional.","type":"object","properties":{"rules":{"description":"How each rule is applied, by rule id. The value is a severity (error, warning, info or off), or a list of two items [severity, { options }]. Known rules, with their default severity:\n- parse (error): a file that is not valid YAML or front matter.\n- schema (error): a value of the wrong type or shape.\n- unique-id (error): two journeys, or two stages or touchpoints of one journey, with the same id.\n- unknown-reference (error): an owner, channel, persona or stage that is not declared.\n- missing-owner (error): a journey or touchpoint with no owner; option \"inherit\" (true/false) lets touchpoints take their journey's owner.\n- duplicate-touchpoint (warning): two touchpoints on the same channel and trigger that say the same thing.\n- conflicting-messages (error): touchpoints with the same intent, close together, that disagree (links or figures).\n- contact-pressure (warning): a scenario where a customer gets more messages than policy.max-messages allows.\n- quiet-hours (warning): a message sent inside policy.quiet-hours.\n- message-after-conversion (warning): an acquisition message still sent after the customer converted.\n- unmeasured-moment-of-truth (warning): a moment of truth with no KPI.\n- missing-kpi (info): a touchpoint with no KPI.\n- empty-stage (warning): a stage with no touchpoint.\n- stale-journey (warning): a journey not reviewed for longer than option \"max-age\" (default 180d).\n- priority-gap (info): an important touchpoint (importance 4 or 5) whose measured KPI is below target.\n- low-value-touchpoint (info): an automated, unpersonalized touchpoint of low importance.\n- unused-suppression (warning): a disable comment that suppresses nothing or gives no reason.\n- version-not-bumped (warning): a journey whose touchpoints changed while its version did not rise (with --base).","type":"object","propertyNames":{"$ref":"#/$defs/id"},"properties":{"parse":{"description":"A file that is not valid YAML or front matter. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"schema":{"description":"A value of the wrong type or shape. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"unique-id":{"description":"Two journeys, or two stages or touchpoints of one journey, with the same id. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-reference":{"description":"An owner, channel, persona or stage that is not declared. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"missing-owner":{"description":"A journey or touchpoint with no owner; option \"inherit\" (true/false) lets touchpoints take their journey's owner. Default severity: error.","$ref":"#/$defs/missingOwnerSetting","examples":["error",["error",{"inherit":true}]]},"duplicate-touchpoint":{"description":"Two touchpoints on the same channel and trigger that say the same thing. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"conflicting-messages":{"description":"Touchpoints with the same intent, close together, that disagree (links or figures). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"contact-pressure":{"description":"A scenario where a customer gets more messages than policy.max-messages allows. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"quiet-hours":{"description":"A message sent inside policy.quiet-hours. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"message-after-conversion":{"description":"An acquisition message still sent after the customer converted. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"unmeasured-moment-of-truth":{"description":"A moment of truth with no KPI. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"missing-kpi":{"description":"A touchpoint with no KPI. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"empty-stage":{"description":"A stage with no touchpoint. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"stale-journey":{"description":"A journey not reviewed for longer than option \"max-age\" (default 180d). Default severity: warning.","$ref":"#/$defs/staleJourneySetting","examples":["warning",["warning",{"max-age":"180d"}]]},"priority-gap":{"description":"An important touchpoint (importance 4 or 5) whose measured KPI is below target. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"low-value-touchpoint":{"description":"An automated, unpersonalized touchpoint of low importance. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"unused-suppression":{"description":"A disable comment that suppresses nothing or gives no reason. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"version-not-bumped":{"description":"A journey whose touchpoints changed while its version did not rise (with --base). Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]}},"additionalProperties":{"$ref":"#/$defs/ruleSetting"},"examples":[{"missing-kpi":"off","stale-journey":["warning",{"max-age":"180d"}]}]},"policy":{"description":"The contact policy: how often and when the company may send messages to one customer. Simulation of the scenarios checks it.","type":"object","properties":{"max-messages":{"description":"Limits on the number of outbound messages one customer receives. Each window slides: any span of time of length \"per\" may hold at most \"max\" messages.","type":"array","maxItems":50,"items":{"description":"One limit, for example { per: 7d, max: 5 } (all outbound channels together) or { per: 1d, max: 1, channels: [sms, push] }.","type":"object","required":["per","max"],"properties":{"per":{"$ref":"#/$defs/duration","not":{"type":"string","pattern":"^[\\s0wdhm]*$"},"description":"The length of the window, at least 1m, for example \"7d\" or \"24h\".","examples":["7d","1d"]},"max":{"description":"The most messages allowed in any window of that length (a whole number, 0 or more).","type":"integer","minimum":0,"examples":[5,1]},"channels":{"description":"Optional: only count messages on these channels. Without it, all outbound channels count together.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push"]]}},"additionalProperties":false},"examples":[[{"per":"7d","max":5},{"per":"1d","max":1,"channels":["sms","push"]}]]},"quiet-hours":{"description":"Hours of the day, in the customer's local time, during which no message should be sent. \"from\" may be later than \"to\" to span midnight (21:00 to 08:00).","type":"object","required":["from","to"],"properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]}]},"conflict-window":{"$ref":"#/$defs/duration","description":"How close together, in a scenario, two messages with the same intent must be for the conflicting-messages rule to compare them, for example \"48h\".","examples":["48h"]}},"additionalProperties":false},"ignore":{"description":"Files the tools leave out, as glob patterns relative to the repository root, as in .gitignore: \"journeys/legacy/**\" (a folder), \"**/*.draft.journey.yaml\", or a name without a slash (\"*.draft.journey.yaml\") for any folder. For a team adopting the tools gradually. Every lint run says how many files were left out.","type":"array","items":{"type":"string","minLength":1,"maxLength":500,"pattern":"^[^!#]","description":"A glob pattern: * matches within a name, ** any number of folders. A negated pattern (!x) is not supported."},"maxItems":1000,"examples":[["journeys/legacy/**","**/*.draft.journey.yaml"]]},"timezone":{"description":"The time zone of the team, as an IANA time zone name such as \"Europe/Paris\" or \"America/New_York\". Used to decide today's date (for example for stale-journey). Defaults to the computer's time zone.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$","maxLength":100,"examples":["Europe/Paris","America/New_York","UTC"]},"repository":{"description":"Where the journeys are kept, so that the site can link to each file.","type":"object","properties":{"url":{"description":"The web address of the repository, starting with http:// or https://.","type":"string","pattern":"^https?://\\S+$","maxLength":2000,"examples":["https://github.com/acme/journeys"]},"branch":{"description":"The branch that the links point to.","type":"string","minLength":1,"maxLength":200,"examples":["main"]}},"additionalProperties":false,"examples":[{"url":"https://github.com/acme/journeys","branch":"main"}]}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them from the largest unit to the smallest. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"severity":{"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]},"ruleSetting":{"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}},"ruleOptions":{"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"},"missingOwnerSetting":{"title":"missing-owner setting","description":"A severity, or [severity, { inherit: true }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of missing-owner.","type":"object","properties":{"inherit":{"description":"true lets a touchpoint without an owner take its journey's owner; false (the default) asks every touchpoint for its own owner.","type":"boolean","default":false,"examples":[true]}}}],"items":false,"minItems":2}},"staleJourneySetting":{"title":"stale-journey setting","description":"A severity, or [severity, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of stale-journey.","type":"object","properties":{"max-age":{"$ref":"#/$defs/duration","description":"How old the \"reviewed\" date of a journey may be before it is reported, for example \"180d\" or \"26w\".","default":"180d","examples":["180d","26w"]}}}],"items":false,"minItems":2}}}};
 const schema68 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
 const schema79 = {"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them from the largest unit to the smallest. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]};
 const schema82 = {"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]};
-const pattern47 = new RegExp("^[^!#]", "u");
-const pattern48 = new RegExp("^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$", "u");
-const pattern49 = new RegExp("^https?://\\S+$", "u");
+const pattern42 = new RegExp("^[\\s0wdhm]*$", "u");
+const pattern48 = new RegExp("^[^!#]", "u");
+const pattern49 = new RegExp("^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$", "u");
+const pattern50 = new RegExp("^https?://\\S+$", "u");
 const schema69 = {"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}};
 const schema70 = {"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]};
 const schema72 = {"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"};
@@ -3290,15 +3291,251 @@ errors = vErrors.length;
 }
 }
 if(data0.parse !== undefined){
-if(!(validate42(data0.parse, {instancePath:instancePath+"/rules/parse",parentData:data0,parentDataProperty:"parse",rootData,dynamicAnchors}))){
+let data2 = data0.parse;
+if(!(validate42(data2, {instancePath:instancePath+"/rules/parse",parentData:data0,parentDataProperty:"parse",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
 errors = vErrors.length;
+}
+const _errs10 = errors;
+const _errs11 = errors;
+const _errs12 = errors;
+let valid6 = false;
+const _errs13 = errors;
+if("off" !== data2){
+const err5 = {};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs13 === errors;
+valid6 = valid6 || _valid0;
+const _errs14 = errors;
+if(errors === _errs14){
+if(Array.isArray(data2)){
+const _errs16 = errors;
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+const _errs17 = errors;
+if("off" !== data2[i0]){
+const err6 = {};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var valid7 = _errs17 === errors;
+if(valid7){
+break;
+}
+}
+if(!valid7){
+const err7 = {};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+else {
+errors = _errs16;
+if(vErrors !== null){
+if(_errs16){
+vErrors.length = _errs16;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+else {
+const err8 = {};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+var _valid0 = _errs14 === errors;
+valid6 = valid6 || _valid0;
+if(!valid6){
+const err9 = {};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+else {
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid5 = _errs11 === errors;
+if(valid5){
+const err10 = {instancePath:instancePath+"/rules/parse",schemaPath:"#/properties/rules/properties/parse/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema67.properties.rules.properties.parse.not,parentSchema:schema67.properties.rules.properties.parse,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+else {
+errors = _errs10;
+if(vErrors !== null){
+if(_errs10){
+vErrors.length = _errs10;
+}
+else {
+vErrors = null;
+}
+}
 }
 }
 if(data0.schema !== undefined){
-if(!(validate42(data0.schema, {instancePath:instancePath+"/rules/schema",parentData:data0,parentDataProperty:"schema",rootData,dynamicAnchors}))){
+let data4 = data0.schema;
+if(!(validate42(data4, {instancePath:instancePath+"/rules/schema",parentData:data0,parentDataProperty:"schema",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
 errors = vErrors.length;
+}
+const _errs19 = errors;
+const _errs20 = errors;
+const _errs21 = errors;
+let valid9 = false;
+const _errs22 = errors;
+if("off" !== data4){
+const err11 = {};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var _valid1 = _errs22 === errors;
+valid9 = valid9 || _valid1;
+const _errs23 = errors;
+if(errors === _errs23){
+if(Array.isArray(data4)){
+const _errs25 = errors;
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+const _errs26 = errors;
+if("off" !== data4[i1]){
+const err12 = {};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var valid10 = _errs26 === errors;
+if(valid10){
+break;
+}
+}
+if(!valid10){
+const err13 = {};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+else {
+errors = _errs25;
+if(vErrors !== null){
+if(_errs25){
+vErrors.length = _errs25;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+else {
+const err14 = {};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+var _valid1 = _errs23 === errors;
+valid9 = valid9 || _valid1;
+if(!valid9){
+const err15 = {};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+errors = _errs21;
+if(vErrors !== null){
+if(_errs21){
+vErrors.length = _errs21;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid8 = _errs20 === errors;
+if(valid8){
+const err16 = {instancePath:instancePath+"/rules/schema",schemaPath:"#/properties/rules/properties/schema/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema67.properties.rules.properties.schema.not,parentSchema:schema67.properties.rules.properties.schema,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+else {
+errors = _errs19;
+if(vErrors !== null){
+if(_errs19){
+vErrors.length = _errs19;
+}
+else {
+vErrors = null;
+}
+}
 }
 }
 if(data0["unique-id"] !== undefined){
@@ -3399,159 +3636,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.rules.type,parentSchema:schema67.properties.rules,data:data0};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.policy !== undefined){
-let data20 = data.policy;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key3 in data20){
-if(!(((key3 === "max-messages") || (key3 === "quiet-hours")) || (key3 === "conflict-window"))){
-const err6 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.policy,data:data20};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data20["max-messages"] !== undefined){
-let data21 = data20["max-messages"];
-if(Array.isArray(data21)){
-if(data21.length > 50){
-const err7 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema67.properties.policy.properties["max-messages"],data:data21};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-const len0 = data21.length;
-for(let i0=0; i0<len0; i0++){
-let data22 = data21[i0];
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.per === undefined){
-const err8 = {instancePath:instancePath+"/policy/max-messages/" + i0,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "per"},message:"must have required property '"+"per"+"'",schema:schema67.properties.policy.properties["max-messages"].items.required,parentSchema:schema67.properties.policy.properties["max-messages"].items,data:data22};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data22.max === undefined){
-const err9 = {instancePath:instancePath+"/policy/max-messages/" + i0,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema67.properties.policy.properties["max-messages"].items.required,parentSchema:schema67.properties.policy.properties["max-messages"].items,data:data22};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-for(const key4 in data22){
-if(!(((key4 === "per") || (key4 === "max")) || (key4 === "channels"))){
-const err10 = {instancePath:instancePath+"/policy/max-messages/" + i0,schemaPath:"#/properties/policy/properties/max-messages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.policy.properties["max-messages"].items,data:data22};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data22.per !== undefined){
-let data23 = data22.per;
-if(typeof data23 === "string"){
-if(func2(data23) > 100){
-const err11 = {instancePath:instancePath+"/policy/max-messages/" + i0+"/per",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema79,data:data23};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(!pattern17.test(data23)){
-const err12 = {instancePath:instancePath+"/policy/max-messages/" + i0+"/per",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema79,data:data23};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/policy/max-messages/" + i0+"/per",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data23};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data22.max !== undefined){
-let data24 = data22.max;
-if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
-const err14 = {instancePath:instancePath+"/policy/max-messages/" + i0+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties.policy.properties["max-messages"].items.properties.max.type,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.max,data:data24};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 < 0 || isNaN(data24)){
-const err15 = {instancePath:instancePath+"/policy/max-messages/" + i0+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.max,data:data24};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-if(data22.channels !== undefined){
-let data25 = data22.channels;
-if(Array.isArray(data25)){
-if(data25.length > 50){
-const err16 = {instancePath:instancePath+"/policy/max-messages/" + i0+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.channels,data:data25};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-const len1 = data25.length;
-for(let i1=0; i1<len1; i1++){
-let data26 = data25[i1];
-if(typeof data26 === "string"){
-if(func2(data26) > 64){
-const err17 = {instancePath:instancePath+"/policy/max-messages/" + i0+"/channels/" + i1,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68,data:data26};
+const err17 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.rules.type,parentSchema:schema67.properties.rules,data:data0};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3560,8 +3645,13 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(!pattern5.test(data26)){
-const err18 = {instancePath:instancePath+"/policy/max-messages/" + i0+"/channels/" + i1,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema68,data:data26};
+}
+if(data.policy !== undefined){
+let data22 = data.policy;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key3 in data22){
+if(!(((key3 === "max-messages") || (key3 === "quiet-hours")) || (key3 === "conflict-window"))){
+const err18 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.policy,data:data22};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3571,8 +3661,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-else {
-const err19 = {instancePath:instancePath+"/policy/max-messages/" + i0+"/channels/" + i1,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data26};
+if(data22["max-messages"] !== undefined){
+let data23 = data22["max-messages"];
+if(Array.isArray(data23)){
+if(data23.length > 50){
+const err19 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema67.properties.policy.properties["max-messages"],data:data23};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3581,15 +3674,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-let i2 = data25.length;
-let j0;
-if(i2 > 1){
-outer0:
-for(;i2--;){
-for(j0 = i2; j0--;){
-if(func0(data25[i2], data25[j0])){
-const err20 = {instancePath:instancePath+"/policy/max-messages/" + i0+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i2, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i2+" are identical)",schema:true,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.channels,data:data25};
+const len2 = data23.length;
+for(let i2=0; i2<len2; i2++){
+let data24 = data23[i2];
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.per === undefined){
+const err20 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "per"},message:"must have required property '"+"per"+"'",schema:schema67.properties.policy.properties["max-messages"].items.required,parentSchema:schema67.properties.policy.properties["max-messages"].items,data:data24};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3597,14 +3687,9 @@ else {
 vErrors.push(err20);
 }
 errors++;
-break outer0;
 }
-}
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/policy/max-messages/" + i0+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.policy.properties["max-messages"].items.properties.channels.type,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.channels,data:data25};
+if(data24.max === undefined){
+const err21 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema67.properties.policy.properties["max-messages"].items.required,parentSchema:schema67.properties.policy.properties["max-messages"].items,data:data24};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3613,10 +3698,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/policy/max-messages/" + i0,schemaPath:"#/properties/policy/properties/max-messages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.policy.properties["max-messages"].items.type,parentSchema:schema67.properties.policy.properties["max-messages"].items,data:data22};
+for(const key4 in data24){
+if(!(((key4 === "per") || (key4 === "max")) || (key4 === "channels"))){
+const err22 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.policy.properties["max-messages"].items,data:data24};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3626,9 +3710,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.policy.properties["max-messages"].type,parentSchema:schema67.properties.policy.properties["max-messages"],data:data21};
+if(data24.per !== undefined){
+let data25 = data24.per;
+if(typeof data25 === "string"){
+if(func2(data25) > 100){
+const err23 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema79,data:data25};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3637,12 +3723,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data20["quiet-hours"] !== undefined){
-let data27 = data20["quiet-hours"];
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27.from === undefined){
-const err24 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema67.properties.policy.properties["quiet-hours"].required,parentSchema:schema67.properties.policy.properties["quiet-hours"],data:data27};
+if(!pattern17.test(data25)){
+const err24 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema79,data:data25};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3651,8 +3733,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data27.to === undefined){
-const err25 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema67.properties.policy.properties["quiet-hours"].required,parentSchema:schema67.properties.policy.properties["quiet-hours"],data:data27};
+}
+else {
+const err25 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data25};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3661,9 +3744,12 @@ vErrors.push(err25);
 }
 errors++;
 }
-for(const key5 in data27){
-if(!(((key5 === "from") || (key5 === "to")) || (key5 === "channels"))){
-const err26 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.policy.properties["quiet-hours"],data:data27};
+const _errs54 = errors;
+const _errs55 = errors;
+if(errors === _errs55){
+if(typeof data25 === "string"){
+if(!pattern42.test(data25)){
+const err26 = {};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3673,11 +3759,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data27.from !== undefined){
-let data28 = data27.from;
-if(typeof data28 === "string"){
-if(!pattern18.test(data28)){
-const err27 = {instancePath:instancePath+"/policy/quiet-hours/from",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema82,data:data28};
+else {
+const err27 = {};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3687,8 +3770,9 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/policy/quiet-hours/from",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.type,parentSchema:schema82,data:data28};
+var valid16 = _errs55 === errors;
+if(valid16){
+const err28 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/properties/policy/properties/max-messages/items/properties/per/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema67.properties.policy.properties["max-messages"].items.properties.per.not,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.per,data:data25};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3697,12 +3781,22 @@ vErrors.push(err28);
 }
 errors++;
 }
+else {
+errors = _errs54;
+if(vErrors !== null){
+if(_errs54){
+vErrors.length = _errs54;
 }
-if(data27.to !== undefined){
-let data29 = data27.to;
-if(typeof data29 === "string"){
-if(!pattern18.test(data29)){
-const err29 = {instancePath:instancePath+"/policy/quiet-hours/to",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema82,data:data29};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data24.max !== undefined){
+let data26 = data24.max;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+const err29 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties.policy.properties["max-messages"].items.properties.max.type,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.max,data:data26};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3711,9 +3805,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/policy/quiet-hours/to",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.type,parentSchema:schema82,data:data29};
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 < 0 || isNaN(data26)){
+const err30 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.max,data:data26};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3723,11 +3817,12 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data27.channels !== undefined){
-let data30 = data27.channels;
-if(Array.isArray(data30)){
-if(data30.length > 50){
-const err31 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema67.properties.policy.properties["quiet-hours"].properties.channels,data:data30};
+}
+if(data24.channels !== undefined){
+let data27 = data24.channels;
+if(Array.isArray(data27)){
+if(data27.length > 50){
+const err31 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.channels,data:data27};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3736,12 +3831,12 @@ vErrors.push(err31);
 }
 errors++;
 }
-const len2 = data30.length;
-for(let i3=0; i3<len2; i3++){
-let data31 = data30[i3];
-if(typeof data31 === "string"){
-if(func2(data31) > 64){
-const err32 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i3,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68,data:data31};
+const len3 = data27.length;
+for(let i3=0; i3<len3; i3++){
+let data28 = data27[i3];
+if(typeof data28 === "string"){
+if(func2(data28) > 64){
+const err32 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68,data:data28};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3750,8 +3845,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(!pattern5.test(data31)){
-const err33 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i3,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema68,data:data31};
+if(!pattern5.test(data28)){
+const err33 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema68,data:data28};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3762,7 +3857,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i3,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data31};
+const err34 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data28};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3772,14 +3867,14 @@ vErrors.push(err34);
 errors++;
 }
 }
-let i4 = data30.length;
-let j1;
+let i4 = data27.length;
+let j0;
 if(i4 > 1){
-outer1:
+outer0:
 for(;i4--;){
-for(j1 = i4; j1--;){
-if(func0(data30[i4], data30[j1])){
-const err35 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)",schema:true,parentSchema:schema67.properties.policy.properties["quiet-hours"].properties.channels,data:data30};
+for(j0 = i4; j0--;){
+if(func0(data27[i4], data27[j0])){
+const err35 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.channels,data:data27};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3787,14 +3882,14 @@ else {
 vErrors.push(err35);
 }
 errors++;
-break outer1;
+break outer0;
 }
 }
 }
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.policy.properties["quiet-hours"].properties.channels.type,parentSchema:schema67.properties.policy.properties["quiet-hours"].properties.channels,data:data30};
+const err36 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.policy.properties["max-messages"].items.properties.channels.type,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.channels,data:data27};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3806,7 +3901,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.policy.properties["quiet-hours"].type,parentSchema:schema67.properties.policy.properties["quiet-hours"],data:data27};
+const err37 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.policy.properties["max-messages"].items.type,parentSchema:schema67.properties.policy.properties["max-messages"].items,data:data24};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3816,11 +3911,9 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data20["conflict-window"] !== undefined){
-let data32 = data20["conflict-window"];
-if(typeof data32 === "string"){
-if(func2(data32) > 100){
-const err38 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema79,data:data32};
+}
+else {
+const err38 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.policy.properties["max-messages"].type,parentSchema:schema67.properties.policy.properties["max-messages"],data:data23};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3829,8 +3922,12 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(!pattern17.test(data32)){
-const err39 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema79,data:data32};
+}
+if(data22["quiet-hours"] !== undefined){
+let data29 = data22["quiet-hours"];
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.from === undefined){
+const err39 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema67.properties.policy.properties["quiet-hours"].required,parentSchema:schema67.properties.policy.properties["quiet-hours"],data:data29};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3839,9 +3936,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data32};
+if(data29.to === undefined){
+const err40 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema67.properties.policy.properties["quiet-hours"].required,parentSchema:schema67.properties.policy.properties["quiet-hours"],data:data29};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3850,10 +3946,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.policy.type,parentSchema:schema67.properties.policy,data:data20};
+for(const key5 in data29){
+if(!(((key5 === "from") || (key5 === "to")) || (key5 === "channels"))){
+const err41 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.policy.properties["quiet-hours"],data:data29};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3863,11 +3958,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.ignore !== undefined){
-let data33 = data.ignore;
-if(Array.isArray(data33)){
-if(data33.length > 1000){
-const err42 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema67.properties.ignore,data:data33};
+if(data29.from !== undefined){
+let data30 = data29.from;
+if(typeof data30 === "string"){
+if(!pattern18.test(data30)){
+const err42 = {instancePath:instancePath+"/policy/quiet-hours/from",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema82,data:data30};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3876,12 +3971,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-const len3 = data33.length;
-for(let i5=0; i5<len3; i5++){
-let data34 = data33[i5];
-if(typeof data34 === "string"){
-if(func2(data34) > 500){
-const err43 = {instancePath:instancePath+"/ignore/" + i5,schemaPath:"#/properties/ignore/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema67.properties.ignore.items,data:data34};
+}
+else {
+const err43 = {instancePath:instancePath+"/policy/quiet-hours/from",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.type,parentSchema:schema82,data:data30};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -3890,8 +3982,12 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(func2(data34) < 1){
-const err44 = {instancePath:instancePath+"/ignore/" + i5,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.ignore.items,data:data34};
+}
+if(data29.to !== undefined){
+let data31 = data29.to;
+if(typeof data31 === "string"){
+if(!pattern18.test(data31)){
+const err44 = {instancePath:instancePath+"/policy/quiet-hours/to",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema82,data:data31};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3900,8 +3996,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(!pattern47.test(data34)){
-const err45 = {instancePath:instancePath+"/ignore/" + i5,schemaPath:"#/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^[^!#]"},message:"must match pattern \""+"^[^!#]"+"\"",schema:"^[^!#]",parentSchema:schema67.properties.ignore.items,data:data34};
+}
+else {
+const err45 = {instancePath:instancePath+"/policy/quiet-hours/to",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.type,parentSchema:schema82,data:data31};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3911,8 +4008,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/ignore/" + i5,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.ignore.items.type,parentSchema:schema67.properties.ignore.items,data:data34};
+if(data29.channels !== undefined){
+let data32 = data29.channels;
+if(Array.isArray(data32)){
+if(data32.length > 50){
+const err46 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema67.properties.policy.properties["quiet-hours"].properties.channels,data:data32};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3921,10 +4021,12 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.ignore.type,parentSchema:schema67.properties.ignore,data:data33};
+const len4 = data32.length;
+for(let i5=0; i5<len4; i5++){
+let data33 = data32[i5];
+if(typeof data33 === "string"){
+if(func2(data33) > 64){
+const err47 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68,data:data33};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3933,12 +4035,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(data.timezone !== undefined){
-let data35 = data.timezone;
-if(typeof data35 === "string"){
-if(func2(data35) > 100){
-const err48 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema67.properties.timezone,data:data35};
+if(!pattern5.test(data33)){
+const err48 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema68,data:data33};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -3947,8 +4045,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(!pattern48.test(data35)){
-const err49 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$",parentSchema:schema67.properties.timezone,data:data35};
+}
+else {
+const err49 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data33};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -3958,8 +4057,14 @@ vErrors.push(err49);
 errors++;
 }
 }
-else {
-const err50 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.timezone.type,parentSchema:schema67.properties.timezone,data:data35};
+let i6 = data32.length;
+let j1;
+if(i6 > 1){
+outer1:
+for(;i6--;){
+for(j1 = i6; j1--;){
+if(func0(data32[i6], data32[j1])){
+const err50 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema67.properties.policy.properties["quiet-hours"].properties.channels,data:data32};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3967,14 +4072,14 @@ else {
 vErrors.push(err50);
 }
 errors++;
+break outer1;
 }
 }
-if(data.repository !== undefined){
-let data36 = data.repository;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-for(const key6 in data36){
-if(!((key6 === "url") || (key6 === "branch"))){
-const err51 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.repository,data:data36};
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.policy.properties["quiet-hours"].properties.channels.type,parentSchema:schema67.properties.policy.properties["quiet-hours"].properties.channels,data:data32};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -3984,11 +4089,9 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data36.url !== undefined){
-let data37 = data36.url;
-if(typeof data37 === "string"){
-if(func2(data37) > 2000){
-const err52 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema67.properties.repository.properties.url,data:data37};
+}
+else {
+const err52 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.policy.properties["quiet-hours"].type,parentSchema:schema67.properties.policy.properties["quiet-hours"],data:data29};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -3997,8 +4100,12 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(!pattern49.test(data37)){
-const err53 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://\\S+$"},message:"must match pattern \""+"^https?://\\S+$"+"\"",schema:"^https?://\\S+$",parentSchema:schema67.properties.repository.properties.url,data:data37};
+}
+if(data22["conflict-window"] !== undefined){
+let data34 = data22["conflict-window"];
+if(typeof data34 === "string"){
+if(func2(data34) > 100){
+const err53 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema79,data:data34};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -4007,9 +4114,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.repository.properties.url.type,parentSchema:schema67.properties.repository.properties.url,data:data37};
+if(!pattern17.test(data34)){
+const err54 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema79,data:data34};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -4019,11 +4125,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data36.branch !== undefined){
-let data38 = data36.branch;
-if(typeof data38 === "string"){
-if(func2(data38) > 200){
-const err55 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema67.properties.repository.properties.branch,data:data38};
+else {
+const err55 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data34};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -4032,8 +4135,10 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(func2(data38) < 1){
-const err56 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.repository.properties.branch,data:data38};
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.policy.type,parentSchema:schema67.properties.policy,data:data22};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -4043,8 +4148,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-else {
-const err57 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.repository.properties.branch.type,parentSchema:schema67.properties.repository.properties.branch,data:data38};
+if(data.ignore !== undefined){
+let data35 = data.ignore;
+if(Array.isArray(data35)){
+if(data35.length > 1000){
+const err57 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema67.properties.ignore,data:data35};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -4053,10 +4161,12 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-}
-else {
-const err58 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.repository.type,parentSchema:schema67.properties.repository,data:data36};
+const len5 = data35.length;
+for(let i7=0; i7<len5; i7++){
+let data36 = data35[i7];
+if(typeof data36 === "string"){
+if(func2(data36) > 500){
+const err58 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema67.properties.ignore.items,data:data36};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -4065,15 +4175,190 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-}
-else {
-const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+if(func2(data36) < 1){
+const err59 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.ignore.items,data:data36};
 if(vErrors === null){
 vErrors = [err59];
 }
 else {
 vErrors.push(err59);
+}
+errors++;
+}
+if(!pattern48.test(data36)){
+const err60 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^[^!#]"},message:"must match pattern \""+"^[^!#]"+"\"",schema:"^[^!#]",parentSchema:schema67.properties.ignore.items,data:data36};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.ignore.items.type,parentSchema:schema67.properties.ignore.items,data:data36};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.ignore.type,parentSchema:schema67.properties.ignore,data:data35};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data.timezone !== undefined){
+let data37 = data.timezone;
+if(typeof data37 === "string"){
+if(func2(data37) > 100){
+const err63 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema67.properties.timezone,data:data37};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(!pattern49.test(data37)){
+const err64 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$",parentSchema:schema67.properties.timezone,data:data37};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.timezone.type,parentSchema:schema67.properties.timezone,data:data37};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data.repository !== undefined){
+let data38 = data.repository;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key6 in data38){
+if(!((key6 === "url") || (key6 === "branch"))){
+const err66 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.repository,data:data38};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data38.url !== undefined){
+let data39 = data38.url;
+if(typeof data39 === "string"){
+if(func2(data39) > 2000){
+const err67 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema67.properties.repository.properties.url,data:data39};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+if(!pattern50.test(data39)){
+const err68 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://\\S+$"},message:"must match pattern \""+"^https?://\\S+$"+"\"",schema:"^https?://\\S+$",parentSchema:schema67.properties.repository.properties.url,data:data39};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.repository.properties.url.type,parentSchema:schema67.properties.repository.properties.url,data:data39};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data38.branch !== undefined){
+let data40 = data38.branch;
+if(typeof data40 === "string"){
+if(func2(data40) > 200){
+const err70 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema67.properties.repository.properties.branch,data:data40};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(func2(data40) < 1){
+const err71 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.repository.properties.branch,data:data40};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.repository.properties.branch.type,parentSchema:schema67.properties.repository.properties.branch,data:data40};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.repository.type,parentSchema:schema67.properties.repository,data:data38};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+else {
+const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
 }
 errors++;
 }

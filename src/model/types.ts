@@ -254,8 +254,17 @@ export interface RuleSetting {
   readonly ref: NodeRef;
 }
 
+/** A value of journeys.config.yaml that cannot be applied, found while reading it. */
+export interface ConfigMistake {
+  /** Path in the config file, resolved to a line by the engine. */
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
 export interface Config {
   readonly file?: string;
+  /** Values left out because they cannot be applied: each is a configuration error that stops the run. */
+  readonly mistakes?: readonly ConfigMistake[];
   /** IANA time zone that decides today's date, when set. */
   readonly timeZone?: string;
   readonly rules: Readonly<Record<string, RuleSetting>>;

@@ -4,6 +4,7 @@ export default defineRule({
   meta: {
     id: 'parse',
     severity: 'error',
+    unsuppressible: true,
     description: 'A file that cannot be read, is not UTF-8, or is not valid YAML or front matter.',
     rationale:
       'A file the tools cannot read is a journey nobody can check or publish: its touchpoints vanish from the site and from the simulation of what customers receive.',

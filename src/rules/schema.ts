@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     id: 'schema',
     severity: 'error',
+    unsuppressible: true,
     description: 'A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range.',
     rationale:
       'The format is what lets every team read every journey and lets the tools compute contact pressure and scorecards. A mistyped field is silently ignored by everything downstream.',

@@ -21,7 +21,7 @@ export default defineRule({
   meta: {
     id: 'unused-suppression',
     severity: 'warning',
-    description: 'A disable comment that suppresses nothing, names an unknown rule, or gives no reason.',
+    description: 'A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason.',
     rationale:
       'A suppression is a decision to accept a problem; its reason is what lets the next reviewer judge it. One that silences nothing is noise that will later hide a real problem.',
     fix: 'Write the reason after "--" (e.g. "# journeys-disable-next-line missing-owner -- owned by the partner bank"), or delete the comment if the problem it silenced is gone.',
@@ -40,6 +40,11 @@ export default defineRule({
             { line: 9, column: 1, message: 'suppresses nothing' },
           ],
         },
+        {
+          title: 'A comment that names schema: its findings are reported all the same',
+          files: { 'journeys/welcome.journey.yaml': journey('# journeys-disable-next-line schema -- the field is renamed next quarter\n  - id: welcome-sms\n    stage: start\n    chanel: sms') },
+          findings: [{ line: 8, column: 1, message: 'cannot be disabled' }],
+        },
       ],
       pass: [
         {
@@ -48,7 +53,7 @@ export default defineRule({
       ],
     },
   },
-  check({ suppressions, ruleIds, enabledRules, report }) {
+  check({ suppressions, ruleIds, enabledRules, unsuppressible, report }) {
     for (const comment of suppressions) {
       const at = { file: comment.file, path: [] };
       const position = { line: comment.line, column: comment.column };
@@ -63,6 +68,8 @@ export default defineRule({
       for (const rule of comment.rules) {
         if (!ruleIds.has(rule)) {
           report({ at, position, message: `This ${directive} comment names an unknown rule "${rule}"${didYouMean(rule, ruleIds)}.` });
+        } else if (unsuppressible.has(rule)) {
+          report({ at, position, message: `This ${directive} comment names "${rule}", whose findings cannot be disabled: fix what it reports instead. Remove "${rule}" from the comment.` });
         } else if (enabledRules.has(rule) && !comment.used.has(rule)) {
           // No line number in the message: it would move with every edit above, and baselines match findings by message.
           const where = comment.scope === 'file' ? 'in this file' : 'on the line below it';
