@@ -12,20 +12,25 @@ const io = { cwd: root, env: process.env, stdout: process.stdout, stderr: proces
 process.stdout.write('== journeys lint\n');
 const lint = await main(['lint'], io);
 process.stdout.write('\n== journeys build\n');
-const built = await main(['build', '--out', 'dist'], io);
+// dist/ of this repository is the build's own (git ignores it): --force, so that a
+// site built before sites carried their .journeys-site marker is replaced too.
+const built = await main(['build', '--out', 'dist', '--force'], io);
 if (built !== 0) process.exit(built);
 
-const { preview } = await import('astro');
+// Our own static server, not Astro's preview: it answers a path that climbs out of
+// dist/ or a malformed escape with a plain 400 or 404, never a stack trace.
+const { serveSite } = await import('./preview-server.ts');
 const host = process.env.HOST || '127.0.0.1';
-const server = await preview({ root, outDir: `${root}dist`, logLevel: 'warn', server: { host, port: Number(process.env.PORT) || 4321 } });
+const { server, port } = await serveSite(`${root}dist`, host, Number(process.env.PORT) || 4321);
 const shown = host === '0.0.0.0' ? 'localhost' : host;
 process.stdout.write(
-  `\n== The journey site is at http://${shown}:${server.port}/\n` +
+  `\n== The journey site is at http://${shown}:${port}/\n` +
     (lint === 0 ? '' : 'The lint found errors: the site shows them on each journey and on its Findings page.\n') +
     'Stop with Ctrl+C.\n',
 );
-const stop = async () => {
-  await server.stop();
+const stop = () => {
+  server.close();
+  server.closeAllConnections();
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, todayOption } from './args.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
+import { checkOutputFolder, homeFolders, MARKER, MARKER_TEXT, protectedPaths, refusal, type Protected } from './output-folder.ts';
 
 export const usage = `Usage: journeys build [path] [options]
 
@@ -11,7 +12,14 @@ every journey, channel, team, scenario and rule as a static page, with a search
 index, ready to publish (GitHub Pages, any web server, or a folder).
 
 Options:
-  -o, --out <dir>      Where to write the site (default: dist/ in the current folder)
+  -o, --out <dir>      Where to write the site (default: dist/ in the current folder).
+                       A successful build replaces this folder whole. Refused: the
+                       repository, journeys/, .git, the config file, a folder that
+                       holds them or lies in journeys/ or .git, / and the home
+                       folder, and a non-empty folder this command did not build
+                       (a site it builds holds a .journeys-site file)
+      --force          Replace a non-empty --out folder that has no .journeys-site
+                       file (a site built by an older version)
       --base <path>    The path the site is served under, e.g. /journeys/ for a
                        GitHub Pages project site (default: /)
       --site <url>     The site's full address, when known
@@ -103,6 +111,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   mkdirSync(join(PACKAGE_ROOT, '.astro'), { recursive: true });
   const work = mkdtempSync(join(PACKAGE_ROOT, '.astro', 'build-'));
   const cwd = process.cwd();
+  const removeWork = (): void => rmSync(work, { recursive: true, force: true });
   process.chdir(work);
   try {
     const { build } = await import('astro');
@@ -114,9 +123,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       mode: 'production',
       logLevel: options.verbose ? 'info' : 'warn',
     });
+    removeWork();
+  } catch (error) {
+    // A failed build leaves Astro's content store a write to do on a timer, into the
+    // cache: the folder stays until the process ends, or that write would crash it.
+    process.once('exit', removeWork);
+    throw error;
   } finally {
     process.chdir(cwd);
-    rmSync(work, { recursive: true, force: true });
   }
   const astroDone = performance.now();
   const pagefind = await import('pagefind');
@@ -143,6 +157,41 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   };
 }
 
+/**
+ * Builds into a fresh folder beside `options.out` (one file system, so the rename is
+ * atomic) and puts it in the place of the old site only once it is complete: a build
+ * that fails leaves the previous site as it was. `out` is the checked real path; it is
+ * checked again before the swap, since the build takes a while.
+ */
+async function buildAndSwap(options: BuildOptions, given: string, protections: readonly Protected[], force: boolean): Promise<BuildReport> {
+  const target = options.out;
+  mkdirSync(dirname(target), { recursive: true });
+  const fresh = mkdtempSync(join(dirname(target), `.${basename(target)}.journeys-build-`));
+  try {
+    const report = await buildSite({ ...options, out: fresh });
+    writeFileSync(join(fresh, MARKER), MARKER_TEXT);
+    const verdict = checkOutputFolder(target, protections, force);
+    if (!verdict.ok) throw new Error(`${refusal(given, verdict.reason)} (it changed during the build)`);
+    if (verdict.target !== target) throw new Error(`--out ${given} now leads to ${verdict.target}, not ${target} (it changed during the build): nothing was replaced.`);
+    if (verdict.replaces) {
+      const old = `${fresh}.old`;
+      renameSync(target, old);
+      try {
+        renameSync(fresh, target);
+      } catch (error) {
+        renameSync(old, target);
+        throw error;
+      }
+      rmSync(old, { recursive: true, force: true });
+    } else {
+      renameSync(fresh, target);
+    }
+    return report;
+  } finally {
+    rmSync(fresh, { recursive: true, force: true });
+  }
+}
+
 export async function buildCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(
     'build',
@@ -153,6 +202,7 @@ export async function buildCommand(args: readonly string[], io: Io): Promise<num
       site: { type: 'string' },
       today: { type: 'string' },
       verbose: { type: 'boolean' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     1,
@@ -164,21 +214,23 @@ export async function buildCommand(args: readonly string[], io: Io): Promise<num
   todayOption(values.today);
   if (values.site !== undefined && !/^https?:\/\/\S+$/.test(values.site)) throw new CommandError(`--site takes a web address starting with http:// or https://, not "${values.site}".`);
   const root = repositoryPath(io.cwd, positionals[0]);
-  const out = resolve(io.cwd, values.out ?? 'dist');
-  if (resolve(out) === resolve(root) || resolve(root).startsWith(`${resolve(out)}/`)) {
-    throw new CommandError(`--out ${values.out ?? 'dist'} would hold the repository itself: choose another folder.`);
-  }
+  const given = values.out ?? 'dist';
+  const protections = protectedPaths({ repository: root, cwd: io.cwd, homes: homeFolders(io.env), packageRoot: PACKAGE_ROOT });
+  const force = values.force === true;
+  const verdict = checkOutputFolder(resolve(io.cwd, given), protections, force);
+  if (!verdict.ok) throw new CommandError(refusal(given, verdict.reason));
+  const out = verdict.target;
   io.stderr.write(`Building the journey site of ${shown(io.cwd, root)}\n`);
   let report: BuildReport;
   try {
-    report = await buildSite({ root, out, base: values.base, site: values.site, today: values.today, verbose: values.verbose });
+    report = await buildAndSwap({ root, out, base: values.base, site: values.site, today: values.today, verbose: values.verbose }, given, protections, force);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`journeys build: the site could not be built: ${message}\n`);
     return EXIT.usage;
   }
   io.stdout.write(
-    `Built ${report.pages} pages into ${shown(io.cwd, out)}/ in ${report.seconds.toFixed(1)}s ` +
+    `Built ${report.pages} pages into ${shown(io.cwd, resolve(io.cwd, given))}/ in ${report.seconds.toFixed(1)}s ` +
       `(Astro ${report.astroSeconds.toFixed(1)}s, search index of ${report.indexed} pages ${report.searchSeconds.toFixed(1)}s).\n`,
   );
   return EXIT.ok;
