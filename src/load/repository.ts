@@ -27,7 +27,9 @@ export interface Omitted {
 
 /** The model of a repository from its parsed files, in path order. */
 export function assemble(parsed: readonly ParsedFile[], omitted: Omitted = { skipped: [], ignored: 0 }): Repository {
-  const problems: LoadProblem[] = omitted.skipped.map(({ path, message }) => ({ kind: 'parse', message, at: { file: path, path: [] }, offset: 0, severity: 'info' }));
+  // In path order, so that the same entries skipped in the work tree and at a revision are the same problems.
+  const skipped = [...omitted.skipped].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const problems: LoadProblem[] = skipped.map(({ path, message }) => ({ kind: 'parse', message, at: { file: path, path: [] }, offset: 0, severity: 'info' }));
   const files: SourceFile[] = [];
   const journeys: Journey[] = [];
   const owners: Owner[] = [];
