@@ -59,12 +59,18 @@ interface Run {
 const made: string[] = [];
 afterAll(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+}, 120_000);
 
-/** The environment of a user whose PATH finds this Node first, with nothing of the test runner's. */
+/**
+ * The environment of a user whose PATH finds this Node first: the machine's own (its
+ * certificates, proxies, home), without what npm and vitest add for the test run.
+ */
 function userEnv(nodeBin: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const name of ['HOME', 'TMPDIR', 'LANG', 'npm_config_cache', 'npm_config_registry']) if (process.env[name] !== undefined) env[name] = process.env[name];
+  for (const [name, value] of Object.entries(process.env)) {
+    if (/^(npm_|VITEST|NODE_OPTIONS$|NODE$|INIT_CWD$|FORCE_COLOR$|TEST$)/i.test(name)) continue;
+    env[name] = value;
+  }
   // Without the npm-run folders (node_modules/.bin of this repository) that the test runner's PATH holds.
   const path = (process.env.PATH ?? '').split(delimiter).filter((part) => !part.includes('node_modules') && !part.includes('node-gyp-bin'));
   return { ...env, PATH: [nodeBin, ...path].join(delimiter), CI: 'true', NO_COLOR: '1' };
