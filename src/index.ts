@@ -22,6 +22,8 @@ export type { Formatter, FormatOptions } from './format/index.ts';
 export { parseDuration, formatDuration, parseTimeOfDay, formatTimeOfDay } from './model/duration.ts';
 export { todayIn } from './model/dates.ts';
 export { plural } from './model/text.ts';
+export { MAX_MARKDOWN_NESTING } from './model/limits.ts';
+export { firstTooDeep } from './model/markdown-nesting.ts';
 export type * from './model/types.ts';
 
 export interface CheckOptions extends LoadOptions {
@@ -50,7 +52,7 @@ export function check(path: string, options: CheckOptions = {}): CheckResult {
   return { ...result, root, repo, today };
 }
 export { simulate } from './simulate/timeline.ts';
-export type { Send, Timeline } from './simulate/timeline.ts';
+export type { Cut, Send, Timeline } from './simulate/timeline.ts';
 export { formatDay, formatMoment } from './simulate/clock.ts';
 export { compare as diffJourneys } from './diff/compare.ts';
 export { applyBaseline, BASELINE_FILE, createBaseline, findingKey, findingsNotIn, parseBaseline } from './engine/baseline.ts';

@@ -5,6 +5,8 @@
  * are read day first, as written in Europe.
  */
 
+import { MAX_MESSAGE_SUBJECT, MAX_MESSAGE_TEXT } from '../model/limits.ts';
+
 export interface Figure {
   /** What is compared: `amount`, `date`, `percentage`, or `count:<unit>`. */
   readonly kind: string;
@@ -43,8 +45,9 @@ const MONTH_NAMES = Object.keys(MONTHS).join('|');
 
 const PATTERNS: readonly { kind: 'amount' | 'date' | 'percentage'; regex: RegExp; read: (m: RegExpExecArray) => string | undefined }[] = [
   { kind: 'amount', regex: new RegExp(String.raw`(${CURRENCY})\s?(${NUMBER})`, 'giu'), read: (m) => amount(m[2]!, m[1]!) },
-  { kind: 'amount', regex: new RegExp(String.raw`(${NUMBER})\s?(${CURRENCY})`, 'giu'), read: (m) => amount(m[1]!, m[2]!) },
-  { kind: 'percentage', regex: new RegExp(String.raw`(${NUMBER})\s?%`, 'gu'), read: (m) => String(toNumber(m[1]!)) },
+  // A number that ends a pattern starts after a non-digit: tried at every digit of a long run, it made the search quadratic.
+  { kind: 'amount', regex: new RegExp(String.raw`(?<!\d)(${NUMBER})\s?(${CURRENCY})`, 'giu'), read: (m) => amount(m[1]!, m[2]!) },
+  { kind: 'percentage', regex: new RegExp(String.raw`(?<!\d)(${NUMBER})\s?%`, 'gu'), read: (m) => String(toNumber(m[1]!)) },
   { kind: 'date', regex: /\b(\d{4})-(\d{2})-(\d{2})\b/g, read: (m) => monthDay(Number(m[3]), Number(m[2])) },
   { kind: 'date', regex: /\b(\d{1,2})\/(\d{1,2})(?:\/\d{2,4})?\b/g, read: (m) => monthDay(Number(m[1]), Number(m[2])) },
   {
@@ -58,6 +61,9 @@ const PATTERNS: readonly { kind: 'amount' | 'date' | 'percentage'; regex: RegExp
     read: (m) => monthDay(Number(m[2]), MONTHS[fold(m[1]!)]),
   },
 ];
+
+/** A subject and a text of the schema's longest, with the line between them. */
+const READ = MAX_MESSAGE_SUBJECT + 1 + MAX_MESSAGE_TEXT;
 
 const COUNT = /\b(\d{1,6})\s+(\p{L}{3,})/gu;
 
@@ -88,18 +94,24 @@ function unit(word: string): string {
   return UNITS[folded] ?? UNITS[folded.replace(/s$/, '')] ?? folded.replace(/s$/, '');
 }
 
-/** Every figure in a text, in order of appearance. */
-export function extractFigures(text: string): Figure[] {
+/**
+ * Every figure in a text, in order of appearance. Only the first `MAX_MESSAGE_TEXT`
+ * characters and a subject's worth more are read (the schema allows no longer
+ * message), so that a text of any length costs the same bounded time.
+ */
+export function extractFigures(whole: string): Figure[] {
+  const text = whole.length > READ ? whole.slice(0, READ) : whole;
   const found: { index: number; figure: Figure }[] = [];
-  const taken: [number, number][] = [];
-  const free = (start: number, end: number): boolean => taken.every(([s, e]) => end <= s || start >= e);
+  // Characters already part of a figure, so that the digits of an amount or a date are not read again.
+  const taken = new Uint8Array(text.length);
+  const free = (start: number, end: number): boolean => taken.subarray(start, end).indexOf(1) < 0;
   for (const { kind, regex, read } of PATTERNS) {
     regex.lastIndex = 0;
     for (let m = regex.exec(text); m; m = regex.exec(text)) {
       const end = m.index + m[0].length;
       const value = free(m.index, end) ? read(m) : undefined;
       if (value === undefined) continue;
-      taken.push([m.index, end]);
+      taken.fill(1, m.index, end);
       found.push({ index: m.index, figure: { kind, value, text: m[0].trim() } });
     }
   }

@@ -1,5 +1,6 @@
 import { createColors } from 'picocolors';
 import { check, formatDay, formatTimeOfDay, simulate, type Finding, type Timeline } from '../index.ts';
+import { pushTo } from '../model/collections.ts';
 import { didYouMean } from '../model/suggest.ts';
 import { plural } from '../model/text.ts';
 import { parse, todayOption } from './args.ts';
@@ -21,17 +22,34 @@ Exit status: 0 no breach, 1 at least one breach, 2 the command could not run.`;
 
 const DAY = 24 * 60;
 
-/** A finding belongs to a send when it names the same scenario, touchpoint and time. */
-function breachesOf(findings: readonly Finding[], timeline: Timeline) {
-  const forScenario = findings.filter((finding) => finding.scenario === timeline.scenario.id);
-  return timeline.sends.map((send) =>
-    forScenario.filter((f) => f.journey === send.journey.id && f.touchpoint === send.touchpoint.id && f.time === send.time),
-  );
+const NONE: readonly Finding[] = [];
+
+/**
+ * A finding belongs to a send when it names the same scenario, touchpoint and time:
+ * findings indexed once, so that a timeline of many sends and many breaches stays linear.
+ */
+function breachesOf(own: readonly Finding[], timeline: Timeline): (readonly Finding[])[] {
+  const key = (journey: string | undefined, touchpoint: string | undefined, time: number | undefined): string => `${journey}\u0000${touchpoint}\u0000${time}`;
+  const byKey = new Map<string, Finding[]>();
+  for (const finding of own) {
+    if (finding.time === undefined) continue;
+    pushTo(byKey, key(finding.journey, finding.touchpoint, finding.time), finding);
+  }
+  return timeline.sends.map((send) => byKey.get(key(send.journey.id, send.touchpoint.id, send.time)) ?? NONE);
+}
+
+/** The findings of each scenario, grouped once. */
+function byScenario(findings: readonly Finding[]): (timeline: Timeline) => readonly Finding[] {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) if (finding.scenario !== undefined) pushTo(groups, finding.scenario, finding);
+  return (timeline) => groups.get(timeline.scenario.id) ?? NONE;
 }
 
 function asJson(timelines: readonly Timeline[], findings: readonly Finding[]): string {
+  const ownOf = byScenario(findings);
   const scenarios = timelines.map((timeline) => {
-    const breaches = breachesOf(findings, timeline);
+    const own = ownOf(timeline);
+    const breaches = breachesOf(own, timeline);
     const { scenario } = timeline;
     return {
       scenario: scenario.id,
@@ -51,7 +69,7 @@ function asJson(timelines: readonly Timeline[], findings: readonly Finding[]): s
         repeat: send.repeat,
         breaches: breaches[index]!.map((finding) => finding.rule),
       })),
-      findings: findings.filter((finding) => finding.scenario === scenario.id),
+      findings: own,
     };
   });
   return `${JSON.stringify({ scenarios }, null, 2)}\n`;
@@ -60,17 +78,20 @@ function asJson(timelines: readonly Timeline[], findings: readonly Finding[]): s
 function asText(timelines: readonly Timeline[], findings: readonly Finding[], color: boolean): string {
   const c = createColors(color);
   const out: string[] = [];
+  const ownOf = byScenario(findings);
   for (const timeline of timelines) {
     const { scenario, sends } = timeline;
-    const own = findings.filter((finding) => finding.scenario === scenario.id);
-    const breaches = breachesOf(findings, timeline);
+    const own = ownOf(timeline);
+    const breaches = breachesOf(own, timeline);
     const outbound = sends.filter((send) => send.outbound).length;
     out.push(c.bold(`Scenario ${scenario.id}`) + c.dim(` (${scenario.file}${scenario.persona ? `, persona ${scenario.persona}` : ''})`));
     out.push(`  ${plural(sends.length, 'touchpoint')} reached, ${plural(outbound, 'outbound message')}; ${own.length === 0 ? c.green('no breach') : c.yellow(plural(own.length, 'breach', 'breaches'))}`);
     const events = [...scenario.events].sort((a, b) => a.at - b.at);
     type Row = { time: number; order: number; line: string };
     const rows: Row[] = events.map((event) => ({ time: event.at, order: 0, line: `${c.cyan('●')} ${c.cyan(event.event)}` }));
-    const width = Math.max(8, ...sends.map((send) => send.channel.length));
+    // A loop, not Math.max(...): spreading a timeline of many sends into arguments overflows the stack.
+    let width = 8;
+    for (const send of sends) width = Math.max(width, send.channel.length);
     sends.forEach((send, index) => {
       const marks = breaches[index]!;
       const flag = marks.length > 0 ? c.yellow('⚠') : send.outbound ? '→' : '·';

@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import type { Heading, Root, RootContent } from 'mdast';
 import type remarkParseType from 'remark-parse';
 import type { unified as unifiedType } from 'unified';
+import { MAX_MARKDOWN_NESTING } from '../model/limits.ts';
+import { firstTooDeep } from '../model/markdown-nesting.ts';
 import type { Narrative } from '../model/types.ts';
 import { countLineBreaks, lineStarts, offsetToPosition } from './lines.ts';
 
@@ -49,23 +51,43 @@ function remark(): { parse(body: string): unknown } {
   return parser;
 }
 
+/** The text of a node's leaves, in order: a loop over a stack, as inline nodes may nest deep. */
 function textOf(node: RootContent | Heading): string {
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return (node.children as RootContent[]).map(textOf).join('');
-  return '';
+  let text = '';
+  const stack: (RootContent | Heading)[] = [node];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if ('value' in next && typeof next.value === 'string') text += next.value;
+    else if ('children' in next) for (let i = next.children.length - 1; i >= 0; i -= 1) stack.push(next.children[i] as RootContent);
+  }
+  return text;
 }
 
+/** For each heading, the index of the next one of level 3 or above (or the length): one pass from the end. */
+function nextSectionEnds(depths: readonly number[]): number[] {
+  const next = new Array<number>(depths.length);
+  let following = depths.length;
+  for (let i = depths.length - 1; i >= 0; i -= 1) {
+    next[i] = following;
+    if (depths[i]! <= 3) following = i;
+  }
+  return next;
+}
 
 type Section = Sections['byHeading'][number];
 
 /**
  * Splits a journey's body at level-3 headings. Each section runs from its heading
  * to the next heading of level 3 or above; lines are those of the `.md` file.
+ * A body nested deeper than MAX_MARKDOWN_NESTING never goes to remark, whose time
+ * grows with the square of the depth: its `###` lines are taken as they stand
+ * (the `limit-exceeded` rule reports it).
  */
 export function splitSections(text: string, bodyStart: number): Sections {
   const body = text.slice(bodyStart);
   const lineOffset = countLineBreaks(text.slice(0, bodyStart));
-  const byHeading = plainSections(body, lineOffset) ?? markdownSections(body, lineOffset);
+  const byHeading =
+    plainSections(body, lineOffset) ??
+    (firstTooDeep(body, MAX_MARKDOWN_NESTING) ? headingLineSections(body, lineOffset, false)! : markdownSections(body, lineOffset));
   const trimmed = body.trim();
   const leading = countLineBreaks(body.slice(0, body.length - body.trimStart().length));
   return { body: trimmed ? { markdown: trimmed, line: lineOffset + 1 + leading } : undefined, byHeading };
@@ -75,12 +97,13 @@ export function splitSections(text: string, bodyStart: number): Sections {
 export function markdownSections(body: string, lineOffset: number): Section[] {
   const tree = remark().parse(body) as Root;
   const headings = tree.children.filter((node): node is Heading => node.type === 'heading');
+  // Top-level nodes come in the order of the text, so the next section's heading is found in one pass.
+  const next = nextSectionEnds(headings.map((heading) => heading.depth));
   const byHeading: Section[] = [];
-  for (const heading of headings) {
+  for (const [index, heading] of headings.entries()) {
     if (heading.depth !== 3 || !heading.position) continue;
     const start = heading.position.end.offset ?? 0;
-    const next = headings.find((other) => other.depth <= 3 && (other.position?.start.offset ?? 0) > start);
-    const end = next?.position?.start.offset ?? body.length;
+    const end = headings[next[index]!]?.position?.start.offset ?? body.length;
     const line = heading.position.start.line + lineOffset;
     byHeading.push({ id: textOf(heading).trim(), line, narrative: { markdown: body.slice(start, end).trim(), line: line + 1 } });
   }
@@ -110,22 +133,31 @@ const PLAIN_TEXT = /^(?:[\p{L}\p{N} .,:;'"()?/+=%@$-]|&(?![#A-Za-z0-9]))*$/u;
  */
 export function plainSections(body: string, lineOffset: number): Section[] | undefined {
   if (NOT_PLAIN.test(body)) return undefined;
+  return headingLineSections(body, lineOffset, true);
+}
+
+/**
+ * The sections under the `#` lines of a body. Strict, undefined when a level-3
+ * heading's text holds Markdown syntax; otherwise its text is taken as written.
+ */
+function headingLineSections(body: string, lineOffset: number, strict: boolean): Section[] | undefined {
   const headings: { depth: number; start: number; end: number; id: string }[] = [];
   for (const match of body.matchAll(HEADING)) {
     const depth = match[1]!.length;
     const content = (match[2] ?? '').trim();
     // Only the text of a level-3 heading is used (as an id); the others only end sections.
-    if (depth === 3 && !PLAIN_TEXT.test(content)) return undefined;
+    if (strict && depth === 3 && !PLAIN_TEXT.test(content)) return undefined;
     headings.push({ depth, start: match.index, end: match.index + match[0].length, id: content });
   }
   if (headings.length === 0) return [];
   const starts = lineStarts(body);
+  const next = nextSectionEnds(headings.map((heading) => heading.depth));
   const byHeading: Section[] = [];
   headings.forEach((heading, index) => {
     if (heading.depth !== 3) return;
-    const next = headings.slice(index + 1).find((other) => other.depth <= 3);
+    const end = headings[next[index]!]?.start ?? body.length;
     const line = offsetToPosition(starts, heading.start).line + lineOffset;
-    byHeading.push({ id: heading.id, line, narrative: { markdown: body.slice(heading.end, next?.start ?? body.length).trim(), line: line + 1 } });
+    byHeading.push({ id: heading.id, line, narrative: { markdown: body.slice(heading.end, end).trim(), line: line + 1 } });
   });
   return byHeading;
 }

@@ -2,6 +2,7 @@ import { extractFigures, type Figure } from '../analyze/figures.ts';
 import { ctaTarget } from '../analyze/links.ts';
 import { defineRule } from '../engine/rule.ts';
 import { formatDuration } from '../model/duration.ts';
+import { MAX_MESSAGE_SUBJECT, MAX_MESSAGE_TEXT } from '../model/limits.ts';
 import type { Journey, Touchpoint } from '../model/types.ts';
 import { formatMoment } from '../simulate/clock.ts';
 import { simulate } from '../simulate/timeline.ts';
@@ -16,6 +17,8 @@ interface Claims {
 }
 
 const DEFAULT_WINDOW = 48 * 60;
+/** The most figures of one kind a message quotes before it says "and N more". */
+const SHOWN = 5;
 
 const KIND_NAMES: Readonly<Record<string, string>> = { amount: 'the amount', date: 'the date', percentage: 'the percentage' };
 
@@ -50,7 +53,8 @@ const journey = (smsText: string, smsLink: string): string =>
 function claimsOf(journey: Journey, touchpoint: Touchpoint): Claims {
   const figures = new Map<string, Figure[]>();
   const { subject, text } = touchpoint.message ?? {};
-  for (const figure of extractFigures([subject, text].filter(Boolean).join('\n'))) {
+  // Each cut at the schema's maxLength (a longer one is a `schema` finding): a text of any length costs the same bounded time.
+  for (const figure of extractFigures([subject?.slice(0, MAX_MESSAGE_SUBJECT), text?.slice(0, MAX_MESSAGE_TEXT)].filter(Boolean).join('\n'))) {
     pushTo(figures, figure.kind, figure);
   }
   return { journey, touchpoint, cta: ctaTarget(touchpoint.message?.cta), figures };
@@ -68,7 +72,10 @@ function disagreements(a: Claims, b: Claims): string[] {
     const valuesB = new Set(figuresB.map((figure) => figure.value));
     if (figuresA.some((figure) => valuesB.has(figure.value))) continue;
     const name = KIND_NAMES[kind] ?? `the number of ${kind.slice('count:'.length)}s`;
-    const show = (figures: readonly Figure[]): string => figures.map((figure) => `"${figure.text}"`).join(', ');
+    const show = (figures: readonly Figure[]): string => {
+      const listed = figures.slice(0, SHOWN).map((figure) => `"${figure.text}"`).join(', ');
+      return figures.length > SHOWN ? `${listed} and ${figures.length - SHOWN} more` : listed;
+    };
     found.push(`${name} is ${show(figuresA)} in one and ${show(figuresB)} in the other`);
   }
   return found;

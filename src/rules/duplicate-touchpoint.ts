@@ -1,5 +1,6 @@
 import { firstSimilar, normalizeText, shingles } from '../analyze/similarity.ts';
 import { defineRule } from '../engine/rule.ts';
+import { MAX_MESSAGE_SUBJECT, MAX_MESSAGE_TEXT } from '../model/limits.ts';
 import { child } from '../model/refs.ts';
 import { quote } from '../model/text.ts';
 import type { Journey, Touchpoint } from '../model/types.ts';
@@ -26,10 +27,14 @@ const journey = (id: string, owner: string, text: string): string =>
     '',
   ].join('\n');
 
-/** The words a message says, for comparison: subject and text together. */
+/**
+ * The words a message says, for comparison: subject and text together, each cut
+ * at the schema's maxLength (a longer one is a `schema` finding), so that a text
+ * of any length costs the same bounded time.
+ */
 function wording(touchpoint: Touchpoint): string | undefined {
   const { subject, text } = touchpoint.message ?? {};
-  const words = [subject, text].filter(Boolean).join(' ');
+  const words = [subject?.slice(0, MAX_MESSAGE_SUBJECT), text?.slice(0, MAX_MESSAGE_TEXT)].filter(Boolean).join(' ');
   return words.trim() === '' ? undefined : words;
 }
 

@@ -3,6 +3,7 @@ import conflictingMessages from './conflicting-messages.ts';
 import contactPressure from './contact-pressure.ts';
 import duplicateTouchpoint from './duplicate-touchpoint.ts';
 import emptyStage from './empty-stage.ts';
+import limitExceeded from './limit-exceeded.ts';
 import lowValueTouchpoint from './low-value-touchpoint.ts';
 import messageAfterConversion from './message-after-conversion.ts';
 import missingKpi from './missing-kpi.ts';
@@ -22,6 +23,7 @@ import versionNotBumped from './version-not-bumped.ts';
 export const builtInRules: readonly Rule[] = [
   parse,
   schema,
+  limitExceeded,
   uniqueId,
   unknownReference,
   missingOwner,

@@ -19,6 +19,8 @@ export function formatDay(minutes: number, start?: string): string {
   if (base === undefined) return `day ${day}`;
   // Local calendar arithmetic done in UTC, so that the machine's time zone plays no part.
   const date = new Date(base + day * 86_400_000);
+  // Past the dates JavaScript can hold (a repeat of a million years), the day number still reads.
+  if (Number.isNaN(date.getTime())) return `day ${day}`;
   return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 

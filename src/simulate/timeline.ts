@@ -1,5 +1,6 @@
 import type { Channel, Journey, Repository, Scenario, ScenarioEvent, Touchpoint } from '../model/types.ts';
 import { pushTo } from '../model/collections.ts';
+import { MAX_SCENARIO_EVENTS, MAX_SENDS_PER_SCENARIO, MAX_SENDS_PER_TOUCHPOINT } from '../model/limits.ts';
 
 const DAY = 24 * 60;
 
@@ -18,10 +19,22 @@ export interface Send {
   readonly repeat: number;
 }
 
+/**
+ * A part of a scenario that was not simulated because it went past a limit
+ * (model/limits.ts): events past the limit, sends of a touchpoint past its limit,
+ * or every send from an event on once the scenario had its most sends.
+ */
+export type Cut =
+  | { readonly kind: 'events'; readonly events: number; readonly limit: number }
+  | { readonly kind: 'touchpoint-sends'; readonly journey: Journey; readonly touchpoint: Touchpoint; readonly limit: number }
+  | { readonly kind: 'scenario-sends'; readonly event: ScenarioEvent; readonly limit: number };
+
 export interface Timeline {
   readonly scenario: Scenario;
   /** Sorted by time, then journey, then touchpoint. */
   readonly sends: readonly Send[];
+  /** What the limits left out; empty for every scenario of a reasonable size. */
+  readonly cuts: readonly Cut[];
 }
 
 /** The first moment at or after `time` whose local time of day is `at`. */
@@ -42,11 +55,14 @@ export function touchpointsByTrigger(repo: Repository): ReadonlyMap<string, read
   return index;
 }
 
-/** The times of a touchpoint's sends for one occurrence of its trigger, `until` applied. */
-export function sendTimes(touchpoint: Touchpoint, triggeredAt: number, untilAt: number | undefined): number[] {
+/**
+ * The times of a touchpoint's sends for one occurrence of its trigger, `until`
+ * applied, at most `most` of them: a repeat may ask for millions.
+ */
+export function sendTimes(touchpoint: Touchpoint, triggeredAt: number, untilAt: number | undefined, most = MAX_SENDS_PER_TOUCHPOINT): number[] {
   const first = touchpoint.at === undefined ? triggeredAt + touchpoint.after : nextAt(triggeredAt + touchpoint.after, touchpoint.at);
   const times: number[] = [];
-  const count = 1 + (touchpoint.repeat?.times ?? 0);
+  const count = Math.min(1 + (touchpoint.repeat?.times ?? 0), most);
   for (let k = 0; k < count; k += 1) {
     let time = first + k * (touchpoint.repeat?.every ?? 0);
     // A repeat keeps to the send hour when the touchpoint has one.
@@ -66,34 +82,74 @@ function compareSends(a: Send, b: Send): number {
   );
 }
 
+/** The first of sorted `times` at or after `time`, by binary search. */
+function firstAtOrAfter(times: readonly number[] | undefined, time: number): number | undefined {
+  if (!times) return undefined;
+  let low = 0;
+  let high = times.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (times[middle]! < time) low = middle + 1;
+    else high = middle;
+  }
+  return times[low];
+}
+
 /**
  * What one customer receives: every touchpoint of every journey whose trigger
  * occurs in the scenario, with `after`, `at`, `repeat` and `until` applied.
- * Pure and deterministic.
+ * Pure and deterministic. The limits of model/limits.ts are applied before the
+ * sends are made, and what they leave out is listed in `cuts`.
  */
 export function simulateScenario(
   scenario: Scenario,
   byTrigger: ReturnType<typeof touchpointsByTrigger>,
   channels: ReadonlyMap<string, Channel>,
 ): Timeline {
-  const events = [...scenario.events].sort((a, b) => a.at - b.at);
+  const cuts: Cut[] = [];
+  let written = scenario.events;
+  if (written.length > MAX_SCENARIO_EVENTS) {
+    cuts.push({ kind: 'events', events: written.length, limit: MAX_SCENARIO_EVENTS });
+    written = written.slice(0, MAX_SCENARIO_EVENTS);
+  }
+  const events = [...written].sort((a, b) => a.at - b.at);
   const occurrences = new Map<string, number[]>();
   for (const event of events) pushTo(occurrences, event.event, event.at);
-  const firstAtOrAfter = (name: string, time: number): number | undefined => occurrences.get(name)?.find((t) => t >= time);
 
   const sends: Send[] = [];
-  for (const event of events) {
+  const perTouchpoint = new Map<Touchpoint, number>();
+  simulation: for (const event of events) {
     for (const { journey, touchpoint } of byTrigger.get(event.event) ?? []) {
-      const untilAt = touchpoint.until === undefined ? undefined : firstAtOrAfter(touchpoint.until, event.at);
+      const made = perTouchpoint.get(touchpoint) ?? 0;
+      if (made > MAX_SENDS_PER_TOUCHPOINT) continue;
+      const touchpointRoom = MAX_SENDS_PER_TOUCHPOINT - made;
+      const scenarioRoom = MAX_SENDS_PER_SCENARIO - sends.length;
+      const untilAt = touchpoint.until === undefined ? undefined : firstAtOrAfter(occurrences.get(touchpoint.until), event.at);
+      // One more than there is room for tells whether the touchpoint wanted more.
+      const times = sendTimes(touchpoint, event.at, untilAt, Math.min(touchpointRoom, scenarioRoom) + 1);
+      const full = times.length > scenarioRoom && scenarioRoom < touchpointRoom;
+      let sent = made + times.length;
+      if (full) {
+        cuts.push({ kind: 'scenario-sends', event, limit: MAX_SENDS_PER_SCENARIO });
+        times.length = scenarioRoom;
+      } else if (times.length > touchpointRoom) {
+        cuts.push({ kind: 'touchpoint-sends', journey, touchpoint, limit: MAX_SENDS_PER_TOUCHPOINT });
+        times.length = touchpointRoom;
+        // Past the limit, so that the touchpoint is neither simulated nor listed again.
+        sent = MAX_SENDS_PER_TOUCHPOINT + 1;
+      }
+      perTouchpoint.set(touchpoint, sent);
       const channel = touchpoint.channel ?? '';
       const outbound = channels.get(channel)?.outbound ?? false;
-      sendTimes(touchpoint, event.at, untilAt).forEach((time, repeat) => {
-        sends.push({ time, journey, touchpoint, channel, outbound, intent: touchpoint.message?.intent, cause: event, repeat });
-      });
+      const intent = touchpoint.message?.intent;
+      for (let repeat = 0; repeat < times.length; repeat += 1) {
+        sends.push({ time: times[repeat]!, journey, touchpoint, channel, outbound, intent, cause: event, repeat });
+      }
+      if (full) break simulation;
     }
   }
   sends.sort(compareSends);
-  return { scenario, sends };
+  return { scenario, sends, cuts };
 }
 
 const memo = new WeakMap<Repository, readonly Timeline[]>();
