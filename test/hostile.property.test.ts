@@ -233,14 +233,13 @@ interface RunEnd {
   readonly status: number;
   readonly ms: number;
   readonly rss: number;
-  readonly stdout: string;
-  readonly stderr: string;
+  readonly problems: readonly string[];
 }
 
 /** Runs command lines in one child process from `from` on; kills it when one run passes the time limit. */
 function runFrom(runs: readonly { cwd: string; argv: readonly string[] }[], from: number): Promise<{ ends: RunEnd[]; failed?: { index: number; why: string } }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [`--max-old-space-size=${MEMORY_LIMIT / 1024 / 1024}`, RUNNER], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
+    const child = spawn(process.execPath, ['--expose-gc', `--max-old-space-size=${MEMORY_LIMIT / 1024 / 1024}`, RUNNER], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
     const ends: RunEnd[] = [];
     let buffer = '';
     let current = from;
@@ -275,7 +274,7 @@ function runFrom(runs: readonly { cwd: string; argv: readonly string[] }[], from
       if (failed === undefined && (code !== 0 || signal !== null)) failed = { index: current, why: `ended the process with ${signal ?? `exit ${code}`}: ${errors.slice(0, 600)}` };
       resolve({ ends, failed });
     });
-    child.stdin.end(JSON.stringify(runs.slice(from)));
+    child.stdin.end(JSON.stringify({ runs: runs.slice(from), secret: SECRET, memoryLimit: MEMORY_LIMIT }));
   });
 }
 
@@ -294,29 +293,11 @@ async function runAll(runs: readonly { cwd: string; argv: readonly string[] }[])
   return { ends, failures };
 }
 
-/** C0 controls but line feed and tab, DEL, C1 controls, and the bidirectional overrides and isolates. */
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
-
-function describeForbidden(text: string): string {
-  const match = FORBIDDEN.exec(text);
-  if (!match) return '';
-  const at = match.index;
-  return `U+${match[0].codePointAt(0)!.toString(16).padStart(4, '0')} in ${JSON.stringify(text.slice(Math.max(0, at - 60), at + 20))}`;
-}
-
-/** Lines that start a GitHub workflow command (the runner reads them on stdout and stderr). */
-function workflowCommands(text: string): string[] {
-  return text.split('\n').filter((line) => line.trimStart().startsWith('::'));
-}
-
-/** The commands the github formatter writes: an annotation on a file of the repository, or a log group. */
-const FORMATTER_COMMAND = /^::(?:(?:error|warning|notice) file=journeys[^,:]*,line=\d+[^:]*::.*|group::.*|endgroup::)$/;
-
 describe('hostile repositories', () => {
   it(`every command on ${REPOSITORIES} generated repositories ends in time, within memory, with 0, 1 or 2 and clean output`, async () => {
     const parent = mkdtempSync(join(tmpdir(), 'journeys-hostile-'));
-    made.push(parent);
+    // HOSTILE_KEEP=1 keeps the repositories, to reproduce a failure by hand.
+    if (!process.env.HOSTILE_KEEP) made.push(parent);
     const outside = join(parent, 'outside');
     mkdirSync(join(outside, 'journeys'), { recursive: true });
     writeFileSync(join(outside, 'secret.txt'), `password: ${SECRET}\nroot:${SECRET}:0:0\n`);
@@ -335,16 +316,7 @@ describe('hostile repositories', () => {
       if (![0, 1, 2].includes(end.status)) problems.push(`${where}: exit ${end.status}`);
       if (end.ms > RUN_LIMIT_MS) problems.push(`${where}: ${Math.round(end.ms)} ms`);
       if (end.rss > MEMORY_LIMIT) problems.push(`${where}: ${Math.round(end.rss / 1024 / 1024)} MB`);
-      for (const [name, text] of [['stdout', end.stdout], ['stderr', end.stderr]] as const) {
-        if (/internal error|This is a bug/i.test(text)) problems.push(`${where}: ${name} reports an internal error: ${text.slice(0, 400)}`);
-        if (/\n\s+at .+:\d+:\d+\)?\n/.test(text)) problems.push(`${where}: ${name} holds a stack trace`);
-        if (text.includes(SECRET)) problems.push(`${where}: ${name} shows the content of a file outside the repository`);
-        const forbidden = describeForbidden(text);
-        if (forbidden) problems.push(`${where}: ${name} holds ${forbidden}`);
-        const fromFormatter = name === 'stdout' && run.argv.includes('github');
-        const injected = workflowCommands(text).filter((line) => !(fromFormatter && FORMATTER_COMMAND.test(line)));
-        if (injected.length > 0) problems.push(`${where}: ${name} starts a workflow command: ${injected[0]}`);
-      }
+      for (const problem of end.problems) problems.push(`${where}: ${problem}`);
     }
     expect(problems.slice(0, 30)).toEqual([]);
     expect(ends).toHaveLength(runs.length);

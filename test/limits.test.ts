@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../site/lib/markdown.ts';
 import { splitSections } from '../src/load/markdown.ts';
-import { MAX_MARKDOWN_NESTING, MAX_MESSAGE_SUBJECT, MAX_MESSAGE_TEXT } from '../src/model/limits.ts';
+import { MAX_MARKDOWN_NESTING, MAX_MESSAGE_SUBJECT, MAX_MESSAGE_TEXT, MAX_NAME_LENGTH } from '../src/model/limits.ts';
 import { firstTooDeep } from '../src/model/markdown-nesting.ts';
 import { runJourneys, type CliResult } from './helpers/cli.ts';
 import { OWNERS, TODAY, writeRepo } from './helpers/repo.ts';
@@ -199,4 +199,23 @@ describe('the nesting count', () => {
     expect(firstTooDeep(`${'-'.repeat(100)}x and ${'>'.repeat(3)} quoted`, 3)).toBeUndefined();
     expect(firstTooDeep('a > b > c > d', 1)).toBeUndefined();
   });
+});
+
+describe('a name far past its maxLength', () => {
+  it('is cut in the model, so that a timeline that repeats it on every send stays small', async () => {
+    const long = `x${'y'.repeat(100_000)}`;
+    const root = writeRepo({
+      'journeys/owners.yaml': OWNERS,
+      'journeys/welcome.journey.yaml': journey([touchpoint(long, ', repeat: { every: 1m, times: 999 }')]).replace('journey: welcome', `journey: ${long}`),
+      'journeys/scenarios/new-customer.scenario.yaml': SCENARIO,
+    });
+    const lint = await timed(['lint', '--format', 'json', '--today', TODAY], root);
+    expectNoCrash(lint);
+    // The schema finding names the problem, at the node.
+    expect(findings(lint)).toContainEqual(expect.objectContaining({ rule: 'schema', line: 1 }));
+    const simulated = await timed(['simulate', '--format', 'json'], root);
+    expectNoCrash(simulated);
+    expect(simulated.stdout.length).toBeLessThan(2_000_000);
+    expect(simulated.stdout).toContain(`${long.slice(0, MAX_NAME_LENGTH)}…`);
+  }, TIMEOUT);
 });

@@ -4,6 +4,7 @@
  * of the wrong type is left out rather than trusted.
  */
 import { parseDuration, parseTimeOfDay } from '../model/duration.ts';
+import { MAX_NAME_LENGTH } from '../model/limits.ts';
 import type {
   Channel,
   Journey,
@@ -50,12 +51,17 @@ function pick<K extends string>(data: Data, template: Readonly<Record<K, undefin
 }
 
 const asText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+/** A name (an id, a reference, an event): too long a one is cut, since outputs repeat names. */
+const asName = (value: unknown): string | undefined =>
+  typeof value !== 'string' ? undefined : value.length > MAX_NAME_LENGTH ? `${value.slice(0, MAX_NAME_LENGTH)}…` : value;
+const asNames = (value: unknown): string[] => asList(value).filter((v): v is string => typeof v === 'string').map((v) => asName(v)!);
 const asNumber = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 const asBoolean = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
 const asList = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : []);
 const asTexts = (value: unknown): string[] => asList(value).filter((v): v is string => typeof v === 'string');
 
 export const text = (data: Data, key: string): string | undefined => asText(own(data, key));
+export const name = (data: Data, key: string): string | undefined => asName(own(data, key));
 export const num = (data: Data, key: string): number | undefined => asNumber(own(data, key));
 export const bool = (data: Data, key: string): boolean | undefined => asBoolean(own(data, key));
 export const list = (data: Data, key: string): readonly unknown[] => asList(own(data, key));
@@ -68,7 +74,7 @@ const MESSAGE_FIELDS = { intent: undefined, subject: undefined, text: undefined,
 function message(data: unknown): Message | undefined {
   if (!isRecord(data)) return undefined;
   const f = pick(data, MESSAGE_FIELDS);
-  return { intent: asText(f.intent), subject: asText(f.subject), text: asText(f.text), cta: asText(f.cta) };
+  return { intent: asName(f.intent), subject: asText(f.subject), text: asText(f.text), cta: asText(f.cta) };
 }
 
 function repeat(data: unknown): Repeat | undefined {
@@ -86,7 +92,7 @@ function kpis(file: string, path: Path, items: readonly unknown[]): Kpi[] {
   items.forEach((item, index) => {
     if (!isRecord(item)) return;
     const f = pick(item, KPI_FIELDS);
-    const metric = asText(f.metric);
+    const metric = asName(f.metric);
     if (metric !== undefined) {
       result.push({
         metric,
@@ -124,19 +130,19 @@ const TOUCHPOINT_FIELDS = {
 function touchpoint(file: string, journey: string, index: number, data: Data, sections: Map<string, Sections['byHeading'][number]>): Touchpoint {
   const path = ['touchpoints', index];
   const f = pick(data, TOUCHPOINT_FIELDS);
-  const id = asText(f.id) ?? '';
+  const id = asName(f.id) ?? '';
   return {
     id,
     journey,
-    stage: asText(f.stage),
-    channel: asText(f.channel),
-    owner: asText(f.owner),
-    role: asText(f.role),
-    trigger: asText(f.trigger),
+    stage: asName(f.stage),
+    channel: asName(f.channel),
+    owner: asName(f.owner),
+    role: asName(f.role),
+    trigger: asName(f.trigger),
     after: parseDuration(f.after) ?? 0,
     at: parseTimeOfDay(f.at),
     repeat: repeat(f.repeat),
-    until: asText(f.until),
+    until: asName(f.until),
     message: message(f.message),
     personalization: asText(f.personalization),
     tools: asTexts(f.tools),
@@ -167,12 +173,12 @@ const JOURNEY_FIELDS = {
 export function journeyFrom(file: string, format: Journey['format'], data: unknown, sections?: Sections): Journey | undefined {
   if (!isRecord(data)) return undefined;
   const f = pick(data, JOURNEY_FIELDS);
-  const id = asText(f.journey) ?? '';
+  const id = asName(f.journey) ?? '';
   const byId = new Map((sections?.byHeading ?? []).map((section) => [section.id, section]));
   const stages: Stage[] = [];
   asList(f.stages).forEach((item, index) => {
     if (isRecord(item) && typeof own(item, 'id') === 'string') {
-      stages.push({ id: text(item, 'id')!, name: text(item, 'name'), ref: ref(file, ['stages', index]) });
+      stages.push({ id: name(item, 'id')!, name: text(item, 'name'), ref: ref(file, ['stages', index]) });
     }
   });
   const touchpoints: Touchpoint[] = [];
@@ -187,8 +193,8 @@ export function journeyFrom(file: string, format: Journey['format'], data: unkno
     format,
     version: version !== undefined && Number.isInteger(version) ? version : undefined,
     title: asText(f.title),
-    owner: asText(f.owner),
-    personas: asTexts(f.personas),
+    owner: asName(f.owner),
+    personas: asNames(f.personas),
     reviewed: asText(f.reviewed),
     description: asText(f.description),
     stages,
@@ -206,7 +212,7 @@ function declarations<T>(file: string, data: unknown, key: string, make: (item: 
   const result: T[] = [];
   list(record(data), key).forEach((item, index) => {
     if (!isRecord(item)) return;
-    const id = text(item, 'id');
+    const id = name(item, 'id');
     if (id !== undefined) result.push(make(item, [key, index], id));
   });
   return result;
@@ -236,13 +242,13 @@ export function scenarioFrom(file: string, data: unknown): Scenario | undefined 
   list(data, 'events').forEach((item, index) => {
     if (!isRecord(item)) return;
     const at = parseDuration(own(item, 'at'));
-    const event = text(item, 'event');
+    const event = name(item, 'event');
     if (at !== undefined && event !== undefined) events.push({ at, event, ref: ref(file, ['events', index]) });
   });
   return {
-    id: text(data, 'scenario') ?? '',
+    id: name(data, 'scenario') ?? '',
     file,
-    persona: text(data, 'persona'),
+    persona: name(data, 'persona'),
     start: text(data, 'start'),
     events,
     ref: ref(file, []),

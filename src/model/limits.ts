@@ -25,3 +25,12 @@ export const MAX_MESSAGE_SUBJECT = 200;
 
 /** Levels of quotes and lists a Markdown body may nest; a deeper one is shown as plain text. */
 export const MAX_MARKDOWN_NESTING = 32;
+
+/**
+ * Characters of a name the model keeps (ids, references, events, intents): ids may
+ * hold 64 and event names 100 (schema/journey.schema.json), whose `schema` finding
+ * reports a longer one. Past this, the name is cut and marked with an ellipsis, so
+ * that no output that repeats it (a timeline names its journey on every send) grows
+ * with it.
+ */
+export const MAX_NAME_LENGTH = 200;
