@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.astro/', 'coverage/', '.bench/', 'src/load/schema-validators.js'] },
+  { ignores: ['node_modules/', 'dist/', 'lib/', '.astro/', 'coverage/', '.bench/', 'src/load/schema-validators.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
