@@ -90,20 +90,20 @@ describe('links read from git as in the work tree', () => {
       'journeys/owners.yaml': OWNERS,
       'journeys/welcome.journey.yaml': cleanJourney(),
       'journeys/v2/billing.journey.yaml': cleanJourney('billing'),
-      'shared/promo.journey.yaml': cleanJourney('promo'),
+      'common/promo.journey.yaml': cleanJourney('promo'),
       'other/extra.journey.yaml': cleanJourney('extra'),
     });
     symlinkSync('.', join(repo.root, 'journeys/a'));
     symlinkSync('v2', join(repo.root, 'journeys/current'));
-    symlinkSync('../shared', join(repo.root, 'journeys/shared'));
+    symlinkSync('../common', join(repo.root, 'journeys/common'));
     symlinkSync('../other/extra.journey.yaml', join(repo.root, 'journeys/extra.journey.yaml'));
     symlinkSync('/', join(repo.root, 'journeys/root'));
     symlinkSync('nowhere', join(repo.root, 'journeys/dangling'));
     repo.commit('Links');
     const head = check(repo.root, { today: TODAY });
     expect(head.repo.journeys.map((journey) => journey.file).sort()).toEqual([
+      'journeys/common/promo.journey.yaml',
       'journeys/extra.journey.yaml',
-      'journeys/shared/promo.journey.yaml',
       'journeys/v2/billing.journey.yaml',
       'journeys/welcome.journey.yaml',
     ]);

@@ -87,13 +87,13 @@ describe('links in the journeys folder', () => {
   });
 
   it('reads a folder linked from inside the repository once, under its real path first', async () => {
-    const root = repo({ 'journeys/v2/billing.journey.yaml': cleanJourney('billing'), 'shared/promo.journey.yaml': cleanJourney('promo') });
+    const root = repo({ 'journeys/v2/billing.journey.yaml': cleanJourney('billing'), 'common/promo.journey.yaml': cleanJourney('promo') });
     symlinkSync('v2', join(root, 'journeys/current'));
-    symlinkSync('../shared', join(root, 'journeys/shared'));
+    symlinkSync('../common', join(root, 'journeys/common'));
     const output = await lintJson(root);
     expect(output.summary).toMatchObject({ journeys: 3, errors: 0, skipped: 1 });
     expect(skippedAt(output, 'journeys/current')?.message).toBe('Skipped: a link to a folder already read (journeys/v2).');
-    expect(output.findings.some((finding) => finding.file === 'journeys/shared/promo.journey.yaml' && finding.severity !== 'info')).toBe(false);
+    expect(output.findings.some((finding) => finding.file === 'journeys/common/promo.journey.yaml' && finding.severity !== 'info')).toBe(false);
   });
 
   it('does not follow a link to /, and still lints the repository', async () => {
