@@ -3,7 +3,7 @@
  * that it says what `journeys explain` and the site say. Pure: `npm run docs`
  * writes it, and a test compares the file with a fresh rendering.
  */
-import type { Rule, RuleExample } from '../src/engine/rule.ts';
+import type { Rule, RuleExample } from '../src/model/rule.ts';
 
 export const RULES_DOC = new URL('../docs/rules.md', import.meta.url);
 

@@ -3,7 +3,7 @@
  * other tools may build on. Nothing else under src/ is a stable interface.
  */
 import { lint, type LintResult } from './engine/run.ts';
-import type { Rule } from './engine/rule.ts';
+import type { Rule } from './model/rule.ts';
 import { loadRepository, type LoadOptions } from './load/repository.ts';
 import { todayIn } from './model/dates.ts';
 import type { Repository } from './model/types.ts';
@@ -12,7 +12,7 @@ import { isTimeZone } from './engine/settings.ts';
 
 export { lint, compareFindings } from './engine/run.ts';
 export type { LintResult, Summary } from './engine/run.ts';
-export type { Rule, RuleMeta, RuleExample, RunContext } from './engine/rule.ts';
+export type { Rule, RuleMeta, RuleExample, RunContext } from './model/rule.ts';
 export { loadRepository } from './load/repository.ts';
 export { loadAtRevision, resolveRevision } from './load/git.ts';
 export { UsageError } from './load/discover.ts';

@@ -1,6 +1,6 @@
 import type { Finding } from '../model/types.ts';
 import { builtInRules } from '../rules/index.ts';
-import type { Rule } from './rule.ts';
+import type { Rule } from '../model/rule.ts';
 
 /**
  * A baseline records the findings a repository had when it adopted the linter,

@@ -1,6 +1,6 @@
 import type { Finding, Position, RelatedLocation, Repository, Severity } from '../model/types.ts';
 import { Positions } from './locate.ts';
-import type { Report, Rule, RuleContext, RunContext, Suppression } from './rule.ts';
+import type { Report, Rule, RuleContext, RunContext, Suppression } from '../model/rule.ts';
 import { resolveSettings, type ConfigError, type RuleSettings } from './settings.ts';
 import { findSuppressions, silences, type DisableComment } from './suppressions.ts';
 import { pushTo } from '../model/collections.ts';

@@ -1,7 +1,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { Config, Severity } from '../model/types.ts';
 import { didYouMean } from '../model/suggest.ts';
-import type { Rule } from './rule.ts';
+import type { Rule } from '../model/rule.ts';
 
 /** A mistake in journeys.config.yaml that stops the run: linting with a wrong config would mislead. */
 export interface ConfigError {

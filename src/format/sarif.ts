@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Summary } from '../engine/run.ts';
-import type { Rule } from '../engine/rule.ts';
+import type { Rule } from '../model/rule.ts';
 import type { Finding, RelatedLocation, Severity } from '../model/types.ts';
 import { builtInRules } from '../rules/index.ts';
 import { findingKey } from '../engine/baseline.ts';

@@ -1,6 +1,6 @@
 import { extractFigures, type Figure } from '../analyze/figures.ts';
 import { ctaTarget } from '../analyze/links.ts';
-import { defineRule } from '../engine/rule.ts';
+import { defineRule } from '../model/rule.ts';
 import { formatDuration } from '../model/duration.ts';
 import { MAX_MESSAGE_SUBJECT, MAX_MESSAGE_TEXT } from '../model/limits.ts';
 import type { Journey, Touchpoint } from '../model/types.ts';

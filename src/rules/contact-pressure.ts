@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule.ts';
+import { defineRule } from '../model/rule.ts';
 import { formatDuration } from '../model/duration.ts';
 import { plural } from '../model/text.ts';
 import type { MaxMessages } from '../model/types.ts';

@@ -1,5 +1,5 @@
 import { firstSimilar, normalizeText, shingles } from '../analyze/similarity.ts';
-import { defineRule } from '../engine/rule.ts';
+import { defineRule } from '../model/rule.ts';
 import { MAX_MESSAGE_SUBJECT, MAX_MESSAGE_TEXT } from '../model/limits.ts';
 import { child } from '../model/refs.ts';
 import { quote } from '../model/text.ts';

@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/rule.ts';
+import type { Rule } from '../model/rule.ts';
 import conflictingMessages from './conflicting-messages.ts';
 import contactPressure from './contact-pressure.ts';
 import duplicateTouchpoint from './duplicate-touchpoint.ts';

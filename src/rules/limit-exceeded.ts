@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule.ts';
+import { defineRule } from '../model/rule.ts';
 import { formatDuration } from '../model/duration.ts';
 import { MAX_MARKDOWN_NESTING } from '../model/limits.ts';
 import { firstTooDeep } from '../model/markdown-nesting.ts';

@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule.ts';
+import { defineRule } from '../model/rule.ts';
 import type { Journey } from '../model/types.ts';
 import { formatMoment } from '../simulate/clock.ts';
 import { simulate, type Send } from '../simulate/timeline.ts';

@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule.ts';
+import { defineRule } from '../model/rule.ts';
 
 const journey = (kpis: string): string =>
   [

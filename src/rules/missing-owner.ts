@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule.ts';
+import { defineRule } from '../model/rule.ts';
 
 interface Options {
   /** Whether a touchpoint without an owner is run by its journey's owner. */

@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule.ts';
+import { defineRule } from '../model/rule.ts';
 import { formatValue, measureKpis } from '../score/kpis.ts';
 
 interface Options {

@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule.ts';
+import { defineRule } from '../model/rule.ts';
 import { formatTimeOfDay } from '../model/duration.ts';
 import { child } from '../model/refs.ts';
 import { plural } from '../model/text.ts';

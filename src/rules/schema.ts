@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule.ts';
+import { defineRule } from '../model/rule.ts';
 import type { Journey } from '../model/types.ts';
 
 export default defineRule({

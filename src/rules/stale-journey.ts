@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule.ts';
+import { defineRule } from '../model/rule.ts';
 import { dayNumber } from '../model/dates.ts';
 import { DURATION_PATTERN, parseDuration } from '../model/duration.ts';
 import { child } from '../model/refs.ts';

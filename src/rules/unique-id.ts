@@ -1,4 +1,4 @@
-import { defineRule, type RuleContext } from '../engine/rule.ts';
+import { defineRule, type RuleContext } from '../model/rule.ts';
 import { child } from '../model/refs.ts';
 import type { NodeRef } from '../model/types.ts';
 

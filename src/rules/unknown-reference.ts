@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule.ts';
+import { defineRule } from '../model/rule.ts';
 import { child } from '../model/refs.ts';
 import type { NodeRef, PathSegment } from '../model/types.ts';
 import { didYouMean } from '../model/suggest.ts';

@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule.ts';
+import { defineRule } from '../model/rule.ts';
 import { didYouMean } from '../model/suggest.ts';
 
 const journey = (comment: string): string =>

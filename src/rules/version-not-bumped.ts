@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule.ts';
+import { defineRule } from '../model/rule.ts';
 import { canonical } from '../model/canonical.ts';
 import { child } from '../model/refs.ts';
 import type { Journey } from '../model/types.ts';

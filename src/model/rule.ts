@@ -1,4 +1,4 @@
-import type { NodeRef, Repository, Severity } from '../model/types.ts';
+import type { NodeRef, Repository, Severity } from './types.ts';
 
 /**
  * A rule's example: a small repository (file path -> content) and, for a failing
