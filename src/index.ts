@@ -62,8 +62,8 @@ export type { JourneysDiff, JourneyChange, ScenarioChange, FieldChange } from '.
 export { diffMarkdown, COMMENT_MARKER } from './diff/markdown.ts';
 export { scorecards, gradeOf, letterOf, GRADING, DEFAULT_WINDOW } from './score/scorecard.ts';
 export type { Scorecard, Scorecards, ScopeKind, Share, PeakPressure, Grade, GradePart, GradePartId, Letter } from './score/scorecard.ts';
-export { measureKpis, metricDirection, meetsTarget, trendOf, formatValue } from './score/kpis.ts';
-export type { KpiIndex, KpiStatus, KpiMeasure, Direction, Trend } from './score/kpis.ts';
+export { measureKpis, metricDirection, meetsTarget, trendOf, formatValue } from './model/kpis.ts';
+export type { KpiIndex, KpiStatus, KpiMeasure, Direction, Trend } from './model/kpis.ts';
 export { placeTouchpoint, performanceOf, quadrantOf, QUADRANTS, HIGH_IMPORTANCE, PERFORMANCE_CAP } from './score/quadrant.ts';
 export type { QuadrantPoint, QuadrantId, QuadrantInfo } from './score/quadrant.ts';
 export { scoreHistory } from './score/history.ts';

@@ -132,7 +132,7 @@ export interface Message {
 export interface Kpi {
   readonly metric: string;
   readonly target?: number;
-  /** Which way is better, when the journey says so; otherwise guessed from the metric's id (score/kpis.ts). */
+  /** Which way is better, when the journey says so; otherwise guessed from the metric's id (model/kpis.ts). */
   readonly direction?: 'higher' | 'lower';
   readonly ref: NodeRef;
 }

@@ -1,5 +1,5 @@
 import { defineRule } from '../model/rule.ts';
-import { formatValue, measureKpis } from '../score/kpis.ts';
+import { formatValue, measureKpis } from '../model/kpis.ts';
 
 interface Options {
   readonly 'min-importance': number;

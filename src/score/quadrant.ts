@@ -4,7 +4,7 @@
  * (performance). High importance and low performance is where to act first.
  */
 import type { Touchpoint } from '../model/types.ts';
-import { meetsTarget, type Direction, type KpiStatus } from './kpis.ts';
+import { meetsTarget, type Direction, type KpiStatus } from '../model/kpis.ts';
 
 export type QuadrantId = 'act-first' | 'keep-it-up' | 'low-priority' | 'possible-overkill';
 

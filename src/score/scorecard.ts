@@ -5,7 +5,7 @@
  */
 import type { Finding, Journey, Repository, Touchpoint } from '../model/types.ts';
 import type { Timeline } from '../simulate/timeline.ts';
-import { measureKpis, type KpiStatus } from './kpis.ts';
+import { measureKpis, type KpiStatus } from '../model/kpis.ts';
 import { placeTouchpoint, type QuadrantPoint } from './quadrant.ts';
 
 export type ScopeKind = 'company' | 'journey' | 'channel' | 'team';

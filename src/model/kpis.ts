@@ -3,8 +3,8 @@
  * journeys declare, in period order, with the latest value, its trend and whether it
  * meets the target. Pure functions of the repository.
  */
-import { pushTo } from '../model/collections.ts';
-import type { Journey, Kpi, MetricValue, NodeRef, Repository, Touchpoint } from '../model/types.ts';
+import { pushTo } from './collections.ts';
+import type { Journey, Kpi, MetricValue, NodeRef, Repository, Touchpoint } from './types.ts';
 
 /** Which way a metric is better. */
 export type Direction = 'higher' | 'lower';
