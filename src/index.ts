@@ -26,6 +26,16 @@ export { MAX_MARKDOWN_NESTING } from './model/limits.ts';
 export { firstTooDeep } from './model/markdown-nesting.ts';
 export type * from './model/types.ts';
 
+// Helpers the command line shares with the engine (text, dates, ids, escaping), so that
+// src/cli/ reaches everything through this module.
+export { dayNumber } from './model/dates.ts';
+export { didYouMean } from './model/suggest.ts';
+export { isId, toId } from './model/ids.ts';
+export { pushTo } from './model/collections.ts';
+export { CONFIG_FILES, resolveLayout } from './load/discover.ts';
+export { escapeValue, hasUnsafeCharacter, jsonText, terminalText } from './format/sanitize.ts';
+export { escapeCell, MAX_COMMENT_LENGTH } from './format/markdown.ts';
+
 export interface CheckOptions extends LoadOptions {
   /** Today's date, `YYYY-MM-DD`; by default from `now` in the configured time zone. */
   readonly today?: string;

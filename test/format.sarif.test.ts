@@ -73,7 +73,7 @@ function lint(root: string, today = TODAY): CheckResult {
 
 /** Formats as SARIF, asserts the output is valid against the official schema, and parses it. */
 function toSarif(findings: readonly Finding[], result: CheckResult, siteUrl?: string): SarifLog {
-  const text = sarif(findings, result.summary, { siteUrl });
+  const text = sarif(findings, result.summary, { siteUrl, rules: builtInRules });
   const log = JSON.parse(text) as SarifLog;
   const valid = validate(log);
   expect(validate.errors ?? [], 'errors against the SARIF 2.1.0 schema').toEqual([]);

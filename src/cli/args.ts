@@ -1,6 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { dayNumber } from '../model/dates.ts';
-import { didYouMean } from '../model/suggest.ts';
+import { dayNumber, didYouMean } from '../index.ts';
 import { CommandError } from './io.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;

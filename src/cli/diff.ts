@@ -1,5 +1,4 @@
-import { builtInRules, check, diffJourneys, diffMarkdown, lint, loadAtRevision, simulate } from '../index.ts';
-import { jsonText } from '../format/sanitize.ts';
+import { builtInRules, check, diffJourneys, diffMarkdown, lint, loadAtRevision, simulate, jsonText } from '../index.ts';
 import { parse, todayOption } from './args.ts';
 import { printConfigErrors } from './lint.ts';
 import { CommandError, EXIT, type Io } from './io.ts';

@@ -1,5 +1,4 @@
-import { builtInRules, type Rule, type RuleExample } from '../index.ts';
-import { didYouMean } from '../model/suggest.ts';
+import { builtInRules, type Rule, type RuleExample, didYouMean } from '../index.ts';
 import { parse } from './args.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
 

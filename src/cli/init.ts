@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { todayIn } from '../model/dates.ts';
+import { todayIn } from '../index.ts';
 import { parse } from './args.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
 import { ownPackage, schemaComment, type SchemaKind } from './own-package.ts';

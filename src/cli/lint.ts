@@ -1,7 +1,5 @@
 import { join } from 'node:path';
-import { applyBaseline, BASELINE_FILE, check, createBaseline, formatters, loadAtRevision, parseBaseline, summarize, type CheckResult } from '../index.ts';
-import { escapeValue } from '../format/sanitize.ts';
-import { plural } from '../model/text.ts';
+import { applyBaseline, BASELINE_FILE, builtInRules, check, createBaseline, formatters, loadAtRevision, parseBaseline, summarize, type CheckResult, escapeValue, plural } from '../index.ts';
 import { parse, todayOption } from './args.ts';
 import { readBaselineFile, writeBaselineFile } from './baseline-file.ts';
 import { CommandError, EXIT, useColor, type Io } from './io.ts';
@@ -116,7 +114,7 @@ export function lintCommand(args: readonly string[], io: Io): number {
   }
   const shown = values.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
   const siteUrl = values['site-url'] ?? io.env.JOURNEYS_SITE_URL;
-  const output = format(shown, summary, { color: useColor(io), ...(siteUrl ? { siteUrl } : {}) });
+  const output = format(shown, summary, { color: useColor(io), rules: builtInRules, ...(siteUrl ? { siteUrl } : {}) });
   if (formatName === 'github') writeWorkflowCommands(io.stdout, output);
   else io.stdout.write(output);
   if (summary.errors > 0) return EXIT.findings;

@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { UsageError } from '../index.ts';
-import { escapeValue } from '../format/sanitize.ts';
-import { didYouMean } from '../model/suggest.ts';
+import { UsageError, escapeValue, didYouMean } from '../index.ts';
 import { diffCommand } from './diff.ts';
 import { explainCommand } from './explain.ts';
 import { initCommand } from './init.ts';

@@ -1,10 +1,8 @@
 import { lstatSync, mkdirSync, readFileSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { isId, toId, todayIn, escapeValue, hasUnsafeCharacter } from '../index.ts';
 import { load } from 'js-yaml';
 import { stringify } from 'yaml';
-import { isId, toId } from '../model/ids.ts';
-import { todayIn } from '../model/dates.ts';
-import { escapeValue, hasUnsafeCharacter } from '../format/sanitize.ts';
 import { parse } from './args.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
 import { schemaComment } from './own-package.ts';

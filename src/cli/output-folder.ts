@@ -8,7 +8,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, parse, resolve } from 'node:path';
-import { CONFIG_FILES, resolveLayout } from '../load/discover.ts';
+import { CONFIG_FILES, resolveLayout } from '../index.ts';
 
 /** The file every built site holds, so that a later build knows the folder is its own to replace. */
 export const MARKER = '.journeys-site';

@@ -1,4 +1,4 @@
-import { terminalText } from '../format/sanitize.ts';
+import { terminalText } from '../index.ts';
 import { useColor, type Io } from './io.ts';
 
 /** The colours picocolors writes (bold, dim, underline, foreground colours and their ends): no hidden or blinking text. */

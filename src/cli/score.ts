@@ -1,8 +1,5 @@
 import { createColors } from 'picocolors';
-import { check, formatDuration, formatMoment, GRADING, scorecards, simulate, type Repository, type Scorecard, type Scorecards, type Share } from '../index.ts';
-import { escapeCell, MAX_COMMENT_LENGTH } from '../format/markdown.ts';
-import { escapeValue, jsonText } from '../format/sanitize.ts';
-import { plural } from '../model/text.ts';
+import { check, formatDuration, formatMoment, GRADING, scorecards, simulate, type Repository, type Scorecard, type Scorecards, type Share, escapeCell, MAX_COMMENT_LENGTH, escapeValue, jsonText, plural } from '../index.ts';
 import { parse, todayOption } from './args.ts';
 import { printConfigErrors } from './lint.ts';
 import { CommandError, EXIT, useColor, type Io } from './io.ts';

@@ -1,8 +1,5 @@
 import { createColors } from 'picocolors';
-import { check, formatDay, formatTimeOfDay, simulate, type Finding, type Timeline } from '../index.ts';
-import { pushTo } from '../model/collections.ts';
-import { didYouMean } from '../model/suggest.ts';
-import { plural } from '../model/text.ts';
+import { check, formatDay, formatTimeOfDay, simulate, type Finding, type Timeline, pushTo, didYouMean, plural } from '../index.ts';
 import { parse, todayOption } from './args.ts';
 import { printConfigErrors } from './lint.ts';
 import { CommandError, EXIT, useColor, type Io } from './io.ts';

@@ -1,4 +1,5 @@
 import type { Summary } from '../engine/run.ts';
+import type { Rule } from '../model/rule.ts';
 import type { Finding } from '../model/types.ts';
 import { github } from './github.ts';
 import { json } from './json.ts';
@@ -16,6 +17,8 @@ export interface FormatOptions {
    * refuses a relative one) and the Markdown summary does not link rules.
    */
   readonly siteUrl?: string;
+  /** The rules of the run, whose metadata SARIF describes (the command line passes `builtInRules`). */
+  readonly rules: readonly Rule[];
 }
 
 export type Formatter = (findings: readonly Finding[], summary: Summary, options: FormatOptions) => string;

@@ -3,7 +3,6 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { Summary } from '../engine/run.ts';
 import type { Rule } from '../model/rule.ts';
 import type { Finding, RelatedLocation, Severity } from '../model/types.ts';
-import { builtInRules } from '../rules/index.ts';
 import { findingKey } from '../engine/baseline.ts';
 import { jsonText } from './sanitize.ts';
 
@@ -11,6 +10,8 @@ import { jsonText } from './sanitize.ts';
 export interface SarifOptions {
   /** Address of the published journey site; rule pages are at `<siteUrl>/rules/<id>/`. */
   readonly siteUrl?: string;
+  /** The rules whose metadata describes them in the run (the CLI passes `builtInRules`). */
+  readonly rules: readonly Rule[];
 }
 
 /** The `$schema` of the output: the id of the official SARIF 2.1.0 schema. */
@@ -110,10 +111,10 @@ const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 
  * line numbers. Above 5,000 findings the most severe are kept and a notification says how
  * many were left out.
  */
-export function sarif(findings: readonly Finding[], summary: Summary, options: SarifOptions = {}): string {
-  const { siteUrl } = options;
-  const rules = builtInRules.map((rule) => describeRule(rule, siteUrl));
-  const ruleIndex = new Map<string, number>(builtInRules.map((rule, index) => [rule.meta.id, index]));
+export function sarif(findings: readonly Finding[], summary: Summary, options: SarifOptions): string {
+  const { siteUrl, rules: known } = options;
+  const rules = known.map((rule) => describeRule(rule, siteUrl));
+  const ruleIndex = new Map<string, number>(known.map((rule, index) => [rule.meta.id, index]));
   for (const finding of findings) {
     if (ruleIndex.has(finding.rule)) continue;
     ruleIndex.set(finding.rule, rules.length);
