@@ -7,7 +7,7 @@ import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { journeysRoot, snapshot, watchedPaths } from './lib/snapshot.ts';
-import type { SiteModel } from './lib/model.ts';
+import type { SiteModel } from './lib/view.ts';
 import type { ChannelView, JourneyView, RuleView, ScenarioView, SiteView, TeamView } from './lib/view.ts';
 
 type Entry = { id: string; data: Record<string, unknown> };

@@ -76,5 +76,17 @@ export { measureKpis, metricDirection, meetsTarget, trendOf, formatValue } from 
 export type { KpiIndex, KpiStatus, KpiMeasure, Direction, Trend } from './model/kpis.ts';
 export { placeTouchpoint, performanceOf, quadrantOf, QUADRANTS, HIGH_IMPORTANCE, PERFORMANCE_CAP } from './score/quadrant.ts';
 export type { QuadrantPoint, QuadrantId, QuadrantInfo } from './score/quadrant.ts';
-export { scoreHistory } from './score/history.ts';
-export type { HistoryPoint, HistoryGrade, HistoryOptions } from './score/history.ts';
+export { findingPlaces } from './score/owners.ts';
+export type { FindingPlace } from './score/owners.ts';
+export { gitFacts, fileCommits, catFileContents, commitsTouching } from './load/git.ts';
+export type { CommitInfo, GitFacts, JourneyVersion } from './load/git.ts';
+// Views: what each reader shows (the site's pages, the simulate command), computed once here.
+export { scoreHistory } from './views/score-history.ts';
+export type { HistoryPoint, HistoryGrade, HistoryOptions } from './views/score-history.ts';
+export { breachesOfSends, findingsByScenario, timelineDays } from './views/timeline.ts';
+export type { TimelineDay, TimelineEntry } from './views/timeline.ts';
+export { buildModel, slugFor, safeHref, countsOf, healthOf, timingOf, describeRepeat, journeyNarrative } from './views/model.ts';
+export type { CheckedRepository, ModelInput, SiteModel } from './views/model.ts';
+export { siteSnapshot, layoutOf, watchedPaths, SCORE_HISTORY_COMMITS } from './views/snapshot.ts';
+export type { SnapshotOptions } from './views/snapshot.ts';
+export type * from './views/types.ts';

@@ -8,8 +8,7 @@
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { check, loadAtRevision, type JourneysDiff } from '../src/index.ts';
-import { gitFacts } from '../site/lib/git.ts';
+import { check, gitFacts, loadAtRevision, type JourneysDiff } from '../src/index.ts';
 import { runJourneys } from './helpers/cli.ts';
 import { gitRepo, type GitRepo } from './helpers/git.ts';
 import { cleanJourney, OWNERS, TODAY } from './helpers/repo.ts';

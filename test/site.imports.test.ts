@@ -20,6 +20,9 @@ function specifiers(text: string): string[] {
   return found;
 }
 
+/** Modules that read or write files, run programs, open connections or ask the system. */
+const IO_MODULES = /^(?:node:)?(?:fs|fs\/promises|child_process|os|net|http|https|http2|dgram|dns|tls|worker_threads|cluster|readline|process)$/;
+
 function siteFiles(): string[] {
   return readdirSync(SITE, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && /\.(ts|astro|mjs|js)$/.test(entry.name))
@@ -40,6 +43,25 @@ describe('the site', () => {
     }
     expect(outside).toEqual([]);
     expect(publicApi).toBeGreaterThan(0);
+  });
+
+  it('does no I/O of its own: files, git and the system are read by the engine, which the site asks', () => {
+    const io: string[] = [];
+    for (const file of siteFiles()) {
+      const text = readFileSync(file, 'utf8');
+      for (const specifier of specifiers(text)) {
+        if (IO_MODULES.test(specifier)) io.push(`${relative(REPO, file)}: ${specifier}`);
+      }
+      if (/\brequire\s*\(|\bprocess\.(?:chdir|binding|dlopen)\b|\bfetch\s*\(/.test(text)) io.push(`${relative(REPO, file)}: require, fetch or process I/O`);
+    }
+    expect(io).toEqual([]);
+  });
+
+  it('knows the I/O modules when it sees them', () => {
+    const found = specifiers(`import { readFileSync } from 'node:fs';\nimport { execFileSync } from "child_process";\nimport os from 'node:os';\nimport { x } from 'fs/promises';`);
+    expect(found.filter((specifier) => IO_MODULES.test(specifier))).toHaveLength(4);
+    expect(IO_MODULES.test('journeys-as-code')).toBe(false);
+    expect(IO_MODULES.test('node:url')).toBe(false);
   });
 
   it('finds the imports it checks', () => {

@@ -4,11 +4,10 @@
  * timeline, the channel x stage matrix, narratives, and git's answers.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtInRules, check, GRADING, QUADRANTS, scorecards, simulate, type HistoryPoint } from '../src/index.ts';
-import { catFileContents, fileCommits } from '../site/lib/git.ts';
+import { buildModel, builtInRules, catFileContents, check, fileCommits, GRADING, QUADRANTS, safeHref, scorecards, simulate, slugFor, type HistoryPoint, type SiteModel } from '../src/index.ts';
 import { renderMarkdown } from '../site/lib/markdown.ts';
-import { buildModel, safeHref, slugFor, type SiteModel } from '../site/lib/model.ts';
 import { ACME, TODAY } from './fixtures/site/helpers.ts';
+import { OWNERS, TODAY as REPO_TODAY, writeRepo } from './helpers/repo.ts';
 
 let model: SiteModel;
 
@@ -43,7 +42,11 @@ describe('the site model of the acme fixture', () => {
 
   it("gives a team the findings of what it runs, and of the journeys it owns when no touchpoint is named", () => {
     const growth = model.teams.find((team) => team.id === 'team-growth')!;
-    expect(growth.findings.map((finding) => finding.rule).sort()).toEqual(['empty-stage', 'priority-gap', 'quiet-hours']);
+    // Its journey's touchpoints with no owner are its too (missing-owner, contact-pressure), as its scorecard counts them.
+    expect(growth.findings.map((finding) => finding.rule).sort()).toEqual(['contact-pressure', 'empty-stage', 'missing-owner', 'priority-gap', 'quiet-hours']);
+    for (const team of model.teams) {
+      expect({ team: team.id, ...team.counts }).toEqual({ team: team.id, ...team.scorecard!.findings });
+    }
     const ghost = model.teams.find((team) => team.id === 'team-ghost')!;
     expect(ghost.findings.map((finding) => finding.rule)).toEqual(['unknown-reference']);
   });
@@ -209,5 +212,36 @@ describe('git history', () => {
   it('reads the contents that git cat-file --batch gives, and a missing object as nothing', () => {
     const output = Buffer.from('aaaa blob 5\nhello\nc2:x missing\nbbbb blob 3\nfoo\n');
     expect(catFileContents(output, 3)).toEqual(['hello', undefined, 'foo']);
+  });
+});
+
+describe('the team pages and the scorecards', () => {
+  it("give a finding on a touchpoint with no owner to the journey's owner, on both", () => {
+    // Before, the team page gave it to nobody: 0 findings listed while the scorecard counted them.
+    const journey = [
+      'journey: welcome',
+      'version: 1',
+      'title: Welcome',
+      'owner: team-onboarding',
+      'reviewed: 2026-10-01',
+      'stages:',
+      '  - id: start',
+      'touchpoints:',
+      '  - id: welcome-email',
+      '    stage: start',
+      '    channel: email',
+      '',
+    ].join('\n');
+    const root = writeRepo({ 'journeys/owners.yaml': OWNERS, 'journeys/welcome.journey.yaml': journey });
+    const result = check(root, { today: REPO_TODAY });
+    const unowned = result.findings.filter((finding) => finding.touchpoint === 'welcome-email');
+    expect(unowned.map((finding) => finding.rule)).toContain('missing-owner');
+    const built = buildModel({ result, timelines: simulate(result.repo), markdown: renderMarkdown, tool: 'test' });
+    const team = built.teams.find((candidate) => candidate.id === 'team-onboarding')!;
+    const card = scorecards(result.repo, result.findings, simulate(result.repo)).teams.find((candidate) => candidate.id === 'team-onboarding')!;
+    expect(team.findings.map((finding) => `${finding.rule} ${finding.touchpoint}`)).toEqual(expect.arrayContaining(unowned.map((finding) => `${finding.rule} ${finding.touchpoint}`)));
+    expect(team.counts.errors).toBeGreaterThan(0);
+    expect(team.counts).toEqual({ errors: card.findings.error, warnings: card.findings.warning, infos: card.findings.info });
+    expect(team.scorecard!.findings).toEqual(team.counts);
   });
 });

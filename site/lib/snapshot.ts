@@ -1,108 +1,22 @@
 /**
- * One check of the journeys repository for all of the site's collections: the
- * engine runs once per state of the files, however many collections ask.
+ * The site's data, asked of the engine's public API: the engine reads the
+ * repository and git (once per state of the files); the site only renders.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve, sep } from 'node:path';
-import { check, scoreHistory, simulate, type HistoryPoint } from 'journeys-as-code';
-import { gitFacts } from './git.ts';
+import { siteSnapshot, type SiteModel } from 'journeys-as-code';
 import { renderMarkdown } from './markdown.ts';
-import { buildModel, type SiteModel } from './model.ts';
+
+export { watchedPaths } from 'journeys-as-code';
 
 /** The repository the site shows: `JOURNEYS_ROOT`, or the current folder. */
 export function journeysRoot(): string {
   const given = process.env.JOURNEYS_ROOT;
-  return resolve(given !== undefined && given !== '' ? given : process.cwd());
+  return given !== undefined && given !== '' ? given : process.cwd();
 }
-
-/** The repository root and its journeys folder, for a path given as the CLI accepts it. */
-export function layoutOf(path: string): { root: string; journeysDir: string } {
-  const absolute = isAbsolute(path) ? path : resolve(path);
-  const inside = join(absolute, 'journeys');
-  try {
-    if (statSync(inside).isDirectory()) return { root: absolute, journeysDir: inside };
-  } catch {
-    // Not there: maybe the path is the journeys folder itself.
-  }
-  if (absolute.split(sep).at(-1) === 'journeys') return { root: resolve(absolute, '..'), journeysDir: absolute };
-  return { root: absolute, journeysDir: inside };
-}
-
-/** The files whose change changes the site, for the dev server to watch. */
-export function watchedPaths(path: string): string[] {
-  const { root, journeysDir } = layoutOf(path);
-  return [journeysDir, join(root, 'journeys.config.yaml'), join(root, 'journeys.config.yml')];
-}
-
-/** Sizes and modification times of every file that feeds the site: cheap, and changes with any edit. */
-function fingerprint(path: string): string {
-  const parts: string[] = [];
-  for (const file of watchedPaths(path)) {
-    try {
-      const stat = statSync(file);
-      if (stat.isDirectory()) {
-        for (const entry of readdirSync(file, { recursive: true, withFileTypes: true })) {
-          if (!entry.isFile()) continue;
-          const full = join(entry.parentPath, entry.name);
-          const s = statSync(full);
-          parts.push(`${full}:${s.size}:${s.mtimeMs}`);
-        }
-      } else {
-        parts.push(`${file}:${stat.size}:${stat.mtimeMs}`);
-      }
-    } catch {
-      parts.push(`${file}:absent`);
-    }
-  }
-  return parts.sort().join('\n');
-}
-
-function toolVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
-
-let cached: { key: string; model: SiteModel } | undefined;
-
-/** How many of the last commits the score history shows. */
-export const SCORE_HISTORY_COMMITS = 12;
-
-let historyCache: { key: string; points: HistoryPoint[] } | undefined;
 
 /**
- * The scorecards at the last commits, from git (the engine's scoreHistory): computed
- * again only when HEAD moves, since editing files changes no commit. Each commit is
- * linted as of its own date, or of JOURNEYS_TODAY when the build is given one (so that
- * a build is reproducible). Empty outside git and with JOURNEYS_NO_GIT; a failure
- * leaves the site without it, never without a site.
+ * The site's data for the repository at `path`. JOURNEYS_TODAY runs the rules as of
+ * that date (a reproducible build); JOURNEYS_NO_GIT leaves git out.
  */
-function historyOf(root: string, head: string | undefined, today: string | undefined): HistoryPoint[] {
-  if (head === undefined) return [];
-  const key = `${root}\n${head}\n${today ?? ''}`;
-  if (historyCache?.key === key) return historyCache.points;
-  let points: HistoryPoint[];
-  try {
-    points = scoreHistory(root, SCORE_HISTORY_COMMITS, today !== undefined ? { today } : {});
-  } catch {
-    points = [];
-  }
-  historyCache = { key, points };
-  return points;
-}
-
-/** The site's data for the repository at `path`, recomputed only when a file changed. */
 export function snapshot(path = journeysRoot()): SiteModel {
-  const key = `${path}\n${fingerprint(path)}`;
-  if (cached?.key === key) return cached.model;
-  const today = process.env.JOURNEYS_TODAY || undefined;
-  const result = check(path, { today });
-  const timelines = simulate(result.repo);
-  const git = process.env.JOURNEYS_NO_GIT ? undefined : gitFacts(result.root, result.repo.journeys.map((journey) => journey.file));
-  const history = historyOf(result.root, git?.commit?.hash, today);
-  const model = buildModel({ result, timelines, git, markdown: (text) => renderMarkdown(text), tool: toolVersion(), scoreHistory: history });
-  cached = { key, model };
-  return model;
+  return siteSnapshot(path, { markdown: (text) => renderMarkdown(text), today: process.env.JOURNEYS_TODAY || undefined, noGit: Boolean(process.env.JOURNEYS_NO_GIT) });
 }

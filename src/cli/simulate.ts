@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import { check, formatDay, formatTimeOfDay, simulate, type Finding, type Timeline, pushTo, didYouMean, plural } from '../index.ts';
+import { breachesOfSends, check, findingsByScenario, formatDay, formatTimeOfDay, simulate, timelineDays, type Finding, type Timeline, didYouMean, plural } from '../index.ts';
 import { parse, todayOption } from './args.ts';
 import { printConfigErrors } from './lint.ts';
 import { CommandError, EXIT, useColor, type Io } from './io.ts';
@@ -19,34 +19,11 @@ Exit status: 0 no breach, 1 at least one breach, 2 the command could not run.`;
 
 const DAY = 24 * 60;
 
-const NONE: readonly Finding[] = [];
-
-/**
- * A finding belongs to a send when it names the same scenario, touchpoint and time:
- * findings indexed once, so that a timeline of many sends and many breaches stays linear.
- */
-function breachesOf(own: readonly Finding[], timeline: Timeline): (readonly Finding[])[] {
-  const key = (journey: string | undefined, touchpoint: string | undefined, time: number | undefined): string => `${journey}\u0000${touchpoint}\u0000${time}`;
-  const byKey = new Map<string, Finding[]>();
-  for (const finding of own) {
-    if (finding.time === undefined) continue;
-    pushTo(byKey, key(finding.journey, finding.touchpoint, finding.time), finding);
-  }
-  return timeline.sends.map((send) => byKey.get(key(send.journey.id, send.touchpoint.id, send.time)) ?? NONE);
-}
-
-/** The findings of each scenario, grouped once. */
-function byScenario(findings: readonly Finding[]): (timeline: Timeline) => readonly Finding[] {
-  const groups = new Map<string, Finding[]>();
-  for (const finding of findings) if (finding.scenario !== undefined) pushTo(groups, finding.scenario, finding);
-  return (timeline) => groups.get(timeline.scenario.id) ?? NONE;
-}
-
 function asJson(timelines: readonly Timeline[], findings: readonly Finding[]): string {
-  const ownOf = byScenario(findings);
+  const ownOf = findingsByScenario(findings);
   const scenarios = timelines.map((timeline) => {
-    const own = ownOf(timeline);
-    const breaches = breachesOf(own, timeline);
+    const own = ownOf(timeline.scenario.id);
+    const breaches = breachesOfSends(own, timeline);
     const { scenario } = timeline;
     return {
       scenario: scenario.id,
@@ -75,35 +52,29 @@ function asJson(timelines: readonly Timeline[], findings: readonly Finding[]): s
 function asText(timelines: readonly Timeline[], findings: readonly Finding[], color: boolean): string {
   const c = createColors(color);
   const out: string[] = [];
-  const ownOf = byScenario(findings);
+  const ownOf = findingsByScenario(findings);
   for (const timeline of timelines) {
     const { scenario, sends } = timeline;
-    const own = ownOf(timeline);
-    const breaches = breachesOf(own, timeline);
+    const own = ownOf(scenario.id);
     const outbound = sends.filter((send) => send.outbound).length;
     out.push(c.bold(`Scenario ${scenario.id}`) + c.dim(` (${scenario.file}${scenario.persona ? `, persona ${scenario.persona}` : ''})`));
     out.push(`  ${plural(sends.length, 'touchpoint')} reached, ${plural(outbound, 'outbound message')}; ${own.length === 0 ? c.green('no breach') : c.yellow(plural(own.length, 'breach', 'breaches'))}`);
-    const events = [...scenario.events].sort((a, b) => a.at - b.at);
-    type Row = { time: number; order: number; line: string };
-    const rows: Row[] = events.map((event) => ({ time: event.at, order: 0, line: `${c.cyan('●')} ${c.cyan(event.event)}` }));
     // A loop, not Math.max(...): spreading a timeline of many sends into arguments overflows the stack.
     let width = 8;
     for (const send of sends) width = Math.max(width, send.channel.length);
-    sends.forEach((send, index) => {
-      const marks = breaches[index]!;
-      const flag = marks.length > 0 ? c.yellow('⚠') : send.outbound ? '→' : '·';
-      const label = `${send.channel.padEnd(width)} ${send.touchpoint.id} ${c.dim(`(${send.journey.id}${send.repeat > 0 ? `, repeat ${send.repeat}` : ''})`)}`;
-      rows.push({ time: send.time, order: 1, line: `${flag} ${label}${marks.length > 0 ? `  ${c.yellow(marks.map((m) => m.rule).join(', '))}` : ''}` });
-    });
-    rows.sort((a, b) => a.time - b.time || a.order - b.order);
-    let day: number | undefined;
-    for (const row of rows) {
-      const rowDay = Math.floor(row.time / DAY);
-      if (rowDay !== day) {
-        day = rowDay;
-        out.push(`  ${c.underline(formatDay(row.time, scenario.start))}${scenario.start ? c.dim(` (day ${rowDay})`) : ''}`);
+    for (const { day, entries } of timelineDays(timeline, own)) {
+      out.push(`  ${c.underline(formatDay(day * DAY, scenario.start))}${scenario.start ? c.dim(` (day ${day})`) : ''}`);
+      for (const entry of entries) {
+        let line: string;
+        if (entry.kind === 'event') line = `${c.cyan('●')} ${c.cyan(entry.event.event)}`;
+        else {
+          const { send, breaches: marks } = entry;
+          const flag = marks.length > 0 ? c.yellow('⚠') : send.outbound ? '→' : '·';
+          const label = `${send.channel.padEnd(width)} ${send.touchpoint.id} ${c.dim(`(${send.journey.id}${send.repeat > 0 ? `, repeat ${send.repeat}` : ''})`)}`;
+          line = `${flag} ${label}${marks.length > 0 ? `  ${c.yellow(marks.map((m) => m.rule).join(', '))}` : ''}`;
+        }
+        out.push(`    ${formatTimeOfDay(entry.time)}  ${line}`);
       }
-      out.push(`    ${formatTimeOfDay(row.time)}  ${row.line}`);
     }
     if (own.length > 0) {
       out.push(`  ${c.yellow('Breaches')}`);

@@ -251,3 +251,160 @@ export function loadAtRevision(path: string, revision: string): LoadedRepository
   );
   return { root: layout.root, commit, repo: assemble(parsed, { skipped, ignored }) };
 }
+
+// --- History: the commits behind the files, for the site and the score history ---
+
+/** A commit as `git log` describes it. */
+export interface CommitInfo {
+  readonly hash: string;
+  readonly author: string;
+  /** ISO 8601 with its offset. */
+  readonly date: string;
+  readonly subject: string;
+}
+
+/** A journey file at one commit that touched it, newest first. */
+export interface JourneyVersion extends CommitInfo {
+  /** The file's path at that commit (renames followed). */
+  readonly file: string;
+  /** The journey's `version` there, read by the loader; undefined when it has none or cannot be read. */
+  readonly version?: number;
+}
+
+/** What git knows about a repository: the commit it is at, and each journey file's history. */
+export interface GitFacts {
+  readonly commit?: { readonly hash: string; readonly date: string; readonly subject: string; readonly dirty: boolean };
+  /** Path of the repository root inside the git work tree, `''` or ending in `/`. */
+  readonly prefix: string;
+  /** Commits touching each journey file, newest first, by repository-relative path. */
+  readonly histories: ReadonlyMap<string, readonly JourneyVersion[]>;
+}
+
+/** git, or undefined when it fails: history is extra information, never a reason to stop. */
+function tryGit(cwd: string, args: readonly string[], input?: string): Buffer | undefined {
+  try {
+    return execFileSync('git', args, {
+      cwd,
+      input,
+      maxBuffer: MAX_BUFFER,
+      stdio: ['pipe', 'pipe', 'ignore'],
+      // Dates and names as git stores them, whatever the user's settings.
+      env: { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' },
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `git log` format of one commit: a record separator, then its fields. */
+export const LOG_FORMAT = '%x1e%H%x1f%an%x1f%aI%x1f%s';
+
+/**
+ * The commits touching each file, newest first, following renames, with the id of
+ * the file's blob at each: one `git log -z --raw` over the journeys folder instead
+ * of one `git log --follow` per file. NUL-separated, so that a path holding a
+ * newline, a tab or a quote is read as it is (git would quote it otherwise).
+ */
+export function fileCommits(log: string, files: readonly string[]): Map<string, { commit: CommitInfo; path: string; oid: string }[]> {
+  const alias = new Map<string, string>(files.map((file) => [file, file]));
+  const histories = new Map<string, { commit: CommitInfo; path: string; oid: string }[]>(files.map((file) => [file, []]));
+  for (const record of log.split('\x1e')) {
+    if (record.trim() === '') continue;
+    const end = record.indexOf('\0');
+    const [hash = '', author = '', date = '', subject = ''] = (end < 0 ? record : record.slice(0, end)).split('\x1f');
+    const commit = { hash, author, date, subject };
+    const tokens = end < 0 ? [] : record.slice(end + 1).split('\0');
+    const touched = new Map<string, { kind: string; from?: string; oid: string }>();
+    for (let i = 0; i < tokens.length; i += 1) {
+      // `:<old mode> <new mode> <old id> <new id> <status>`, then the path (two for a rename or copy).
+      const meta = tokens[i]!.replace(/^\n/, '');
+      if (!meta.startsWith(':')) continue;
+      const [, , , oid = '', status = ''] = meta.slice(1).split(' ');
+      const kind = status.charAt(0);
+      if (kind === 'R' || kind === 'C') {
+        const from = tokens[i + 1] ?? '';
+        touched.set(tokens[i + 2] ?? '', kind === 'R' ? { kind, from, oid } : { kind: 'A', oid });
+        i += 2;
+      } else {
+        touched.set(tokens[i + 1] ?? '', { kind, oid });
+        i += 1;
+      }
+    }
+    for (const [file, current] of alias) {
+      const change = touched.get(current);
+      if (!change || change.kind === 'D') continue;
+      histories.get(file)!.push({ commit, path: current, oid: change.oid });
+      if (change.kind === 'R' && change.from !== undefined) alias.set(file, change.from);
+      else if (change.kind === 'A') alias.delete(file);
+    }
+  }
+  return histories;
+}
+
+/** Splits the output of `git cat-file --batch` into the texts it gives, undefined for a missing object. */
+export function catFileContents(output: Buffer, count: number): (string | undefined)[] {
+  return splitBatch(output, count).map((blob) => blob?.toString('utf8'));
+}
+
+/** The `version` of each journey text, read by the loader itself, in memory (no second parser). */
+function versionsOf(texts: readonly { path: string; bytes: Buffer }[]): (number | undefined)[] {
+  // Distinct names, so that each text is its own journey file in one assembled repository.
+  const names = texts.map(({ path }, index) => `journeys/v${index}.journey.${path.endsWith('.md') ? 'md' : 'yaml'}`);
+  const repo = assemble(texts.map(({ bytes }, index) => parseText(names[index]!, 'journey', decodeText(bytes))));
+  const byFile = new Map(repo.journeys.map((journey) => [journey.file, journey.version]));
+  return names.map((name) => byFile.get(name));
+}
+
+/**
+ * Git's view of the repository at `root` (absolute), or undefined outside a work
+ * tree: the commit it is at, and for each of `journeyFiles` the commits that touched
+ * it with the journey's `version` at each. A handful of git processes in all,
+ * whatever the number of journeys.
+ */
+export function gitFacts(root: string, journeyFiles: readonly string[]): GitFacts | undefined {
+  const inside = tryGit(root, ['rev-parse', '--is-inside-work-tree'])?.toString().trim();
+  if (inside !== 'true') return undefined;
+  const prefix = tryGit(root, ['rev-parse', '--show-prefix'])?.toString().trim() ?? '';
+  const head = tryGit(root, ['log', '-1', '--format=%H%x1f%cI%x1f%s'])?.toString().trim();
+  if (!head) return { prefix, histories: new Map() };
+  const [hash = '', date = '', subject = ''] = head.split('\x1f');
+  const dirty = (tryGit(root, ['status', '--porcelain', '--untracked-files=no', '--', '.'])?.toString().trim() ?? '') !== '';
+
+  const log = tryGit(root, ['log', '-z', `--format=${LOG_FORMAT}`, '--raw', '--no-abbrev', '-M', '--relative', '--', '.'])?.toString() ?? '';
+  const commits = fileCommits(log, journeyFiles);
+  const wanted = [...commits.values()].flat();
+  // Blob ids, never `commit:path` lines: a path holding a line break would shift every later answer.
+  const output = wanted.length > 0 ? tryGit(root, ['cat-file', '--batch'], wanted.map(({ oid }) => `${oid}\n`).join('')) : undefined;
+  const blobs = output ? splitBatch(output, wanted.length) : [];
+  const found = wanted.flatMap((entry, index) => (blobs[index] ? [{ entry, path: entry.path, bytes: blobs[index] }] : []));
+  let versions: (number | undefined)[] = [];
+  try {
+    versions = versionsOf(found);
+  } catch {
+    // Old texts that cannot be loaded have no version to show.
+  }
+  const versionOf = new Map(found.map(({ entry }, index) => [entry, versions[index]]));
+  const histories = new Map(
+    [...commits].map(([file, entries]) => [file, entries.map((entry) => ({ ...entry.commit, file: entry.path, version: versionOf.get(entry) }))]),
+  );
+  return { commit: { hash, date, subject, dirty }, prefix, histories };
+}
+
+/**
+ * The last `count` commits from HEAD that changed any of `paths` (from `root`, taken
+ * literally), oldest first; empty outside git or before the first commit.
+ */
+export function commitsTouching(root: string, paths: readonly string[], count: number): Omit<CommitInfo, 'author'>[] {
+  if (tryGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']) === undefined) return [];
+  // NUL-separated, and the paths taken literally (a `*` or `[` in one is no pattern).
+  const log = tryGit(root, ['--literal-pathspecs', 'log', '-z', `-n${count}`, '--format=%H%x1f%cI%x1f%s', 'HEAD', '--', ...paths])?.toString('utf8');
+  if (log === undefined) return [];
+  return log
+    .split('\0')
+    .filter(Boolean)
+    .map((line) => {
+      const [hash = '', date = '', subject = ''] = line.split('\x1f');
+      return { hash, date, subject };
+    })
+    .reverse();
+}

@@ -3,9 +3,10 @@
  * journey, each channel and each team, from the repository, its findings and its
  * simulated timelines. One pure function, linear in touchpoints, findings and sends.
  */
-import type { Finding, Journey, Repository, Touchpoint } from '../model/types.ts';
+import type { Finding, Repository, Touchpoint } from '../model/types.ts';
 import type { Timeline } from '../simulate/timeline.ts';
 import { measureKpis, type KpiStatus } from '../model/kpis.ts';
+import { findingPlaces } from './owners.ts';
 import { placeTouchpoint, type QuadrantPoint } from './quadrant.ts';
 
 export type ScopeKind = 'company' | 'journey' | 'channel' | 'team';
@@ -235,9 +236,10 @@ function sortedIds(ids: Iterable<string>): string[] {
  * touchpoint uses, and each team (declared or named as an owner).
  *
  * - A touchpoint belongs to its journey, its channel and the team that owns it.
- * - A finding belongs to the company; to its journey; when it names a touchpoint, to
- *   that touchpoint's channel and owner (the journey's owner when the touchpoint has
- *   none); when it names only a journey, to the journey's owner.
+ * - A finding belongs to the company; to its journey (the one it names, else the one
+ *   of its file); when it names a touchpoint, to that touchpoint's channel and owner
+ *   (the journey's owner when the touchpoint has none); else to the journey's owner
+ *   (see findingPlaces, which the site's team pages use too).
  * - A send belongs to the scopes of its touchpoint.
  */
 export function scorecards(repo: Repository, findings: readonly Finding[], timelines: readonly Timeline[]): Scorecards {
@@ -250,7 +252,6 @@ export function scorecards(repo: Repository, findings: readonly Finding[], timel
   const teams = new Map<string, Tally>();
   const channelNames = new Map(repo.channels.map((channel) => [channel.id, channel.name]));
   const teamNames = new Map(repo.owners.map((owner) => [owner.id, owner.name]));
-  const journeyById = new Map<string, Journey>();
   for (const owner of repo.owners) if (!teams.has(owner.id)) teams.set(owner.id, new Tally('team', owner.id, owner.name));
   const team = (id: string): Tally => {
     let tally = teams.get(id);
@@ -260,15 +261,11 @@ export function scorecards(repo: Repository, findings: readonly Finding[], timel
 
   // Touchpoints: each to its scopes, with its KPI figures.
   const scopesOf = new Map<Touchpoint, Tally[]>();
-  const touchpointByKey = new Map<string, { journey: Journey; touchpoint: Touchpoint }>();
   for (const journey of repo.journeys) {
-    if (!journeyById.has(journey.id)) journeyById.set(journey.id, journey);
     let journeyTally = journeys.get(journey.id);
     if (!journeyTally) journeys.set(journey.id, (journeyTally = new Tally('journey', journey.id, journey.title)));
     if (journey.owner !== undefined) team(journey.owner);
     for (const touchpoint of journey.touchpoints) {
-      const key = `${journey.id}\u0000${touchpoint.id}`;
-      if (!touchpointByKey.has(key)) touchpointByKey.set(key, { journey, touchpoint });
       const scopes = [company, journeyTally];
       if (touchpoint.channel !== undefined) {
         let channel = channels.get(touchpoint.channel);
@@ -304,21 +301,15 @@ export function scorecards(repo: Repository, findings: readonly Finding[], timel
     }
   }
 
-  // Findings.
+  // Findings: placed by the same function as the site's team pages.
+  const placeOf = findingPlaces(repo);
   for (const finding of findings) {
     const scopes = [company];
-    const journey = finding.journey === undefined ? undefined : journeyById.get(finding.journey);
+    const { journey, touchpoint, team: owner } = placeOf(finding);
     if (journey) {
       scopes.push(journeys.get(journey.id)!);
-      const found = finding.touchpoint === undefined ? undefined : touchpointByKey.get(`${journey.id}\u0000${finding.touchpoint}`);
-      if (found) {
-        const { touchpoint } = found;
-        if (touchpoint.channel !== undefined) scopes.push(channels.get(touchpoint.channel)!);
-        const owner = touchpoint.owner ?? journey.owner;
-        if (owner !== undefined) scopes.push(team(owner));
-      } else if (journey.owner !== undefined) {
-        scopes.push(team(journey.owner));
-      }
+      if (touchpoint?.channel !== undefined) scopes.push(channels.get(touchpoint.channel)!);
+      if (owner !== undefined) scopes.push(team(owner));
     }
     for (const tally of scopes) {
       if (finding.severity === 'error') tally.errors += 1;

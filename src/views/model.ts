@@ -4,8 +4,22 @@
  * tests can build it from a small repository without Astro. No rule logic here:
  * findings come from the engine as they are; this only groups and labels them.
  */
-import { builtInRules, countBySeverity, formatDay, formatDuration, formatMoment, formatTimeOfDay, formatValue, GRADING, measureKpis, plural, QUADRANTS, scorecards } from 'journeys-as-code';
-import type { CheckResult, Finding, HistoryGrade, HistoryPoint, Journey, KpiStatus, QuadrantPoint, RuleExample, RuleMeta, Scorecard, Timeline, Touchpoint } from 'journeys-as-code';
+import { countBySeverity } from '../engine/run.ts';
+import type { GitFacts } from '../load/git.ts';
+import type { RuleExample, RuleMeta } from '../model/rule.ts';
+import { formatDuration, formatTimeOfDay } from '../model/duration.ts';
+import { plural } from '../model/text.ts';
+import type { Finding, Journey, Repository, Touchpoint } from '../model/types.ts';
+import { builtInRules } from '../rules/index.ts';
+import { formatValue, measureKpis, type KpiStatus } from '../model/kpis.ts';
+import { findingPlaces } from '../score/owners.ts';
+import { QUADRANTS, type QuadrantPoint } from '../score/quadrant.ts';
+import { GRADING, scorecards, type Scorecard } from '../score/scorecard.ts';
+import { formatDay, formatMoment } from '../simulate/clock.ts';
+import type { Send, Timeline } from '../simulate/timeline.ts';
+import type { LintResult } from '../engine/run.ts';
+import type { HistoryGrade, HistoryPoint } from './score-history.ts';
+import { findingsByScenario, timelineDays } from './timeline.ts';
 import type {
   BuildInfo,
   ChannelView,
@@ -13,7 +27,6 @@ import type {
   FindingView,
   GradingView,
   Health,
-  HistoryEntry,
   JourneyView,
   KpiSeriesView,
   LocationView,
@@ -32,21 +45,20 @@ import type {
   TimelineRow,
   TouchpointRow,
   TouchpointView,
-} from './view.ts';
+} from './types.ts';
 
 const DAY = 24 * 60;
 
-/** What git knows about the repository, found by site/lib/git.ts (or nothing outside a work tree). */
-export interface GitFacts {
-  readonly commit?: { readonly hash: string; readonly date: string; readonly subject: string; readonly dirty: boolean };
-  /** Path of the repository root inside the git work tree, `''` or ending in `/`. */
-  readonly prefix: string;
-  /** Commits touching each journey file, newest first, by repository-relative path. */
-  readonly histories: ReadonlyMap<string, readonly Omit<HistoryEntry, 'url' | 'short'>[]>;
+export type { GitFacts } from '../load/git.ts';
+
+/** What buildModel needs of a check: the engine's answer for the repository. */
+export interface CheckedRepository extends LintResult {
+  readonly repo: Repository;
+  readonly today: string;
 }
 
 export interface ModelInput {
-  readonly result: CheckResult;
+  readonly result: CheckedRepository;
   readonly timelines: readonly Timeline[];
   readonly git?: GitFacts;
   /** Markdown -> sanitized HTML. */
@@ -99,7 +111,7 @@ export function healthOf(counts: Counts): Health {
 }
 
 /** The `repository: { url, branch }` of journeys.config.yaml, as the loader parsed it. */
-function repositoryOf(result: CheckResult): { url: string; branch?: string } | undefined {
+function repositoryOf(result: CheckedRepository): { url: string; branch?: string } | undefined {
   const config = result.repo.files.find((file) => file.kind === 'config')?.data;
   if (typeof config !== 'object' || config === null) return undefined;
   const repository = (config as Record<string, unknown>).repository;
@@ -536,14 +548,16 @@ export function buildModel(input: ModelInput): SiteModel {
   const matrix: MatrixView = { columns: columns.map(({ name, anchor, journeys }) => ({ name, anchor, journeys })), rows: matrixRows, max };
 
   // --- Teams ---------------------------------------------------------------
+  // Placed by the function the scorecards use: a team's page lists what its scorecard counts.
+  const placeOf = findingPlaces(repo);
+  const findingsOfTeam = new Map<string, Finding[]>();
+  for (const finding of result.findings) {
+    const { team } = placeOf(finding);
+    if (team !== undefined) push(findingsOfTeam, team, finding);
+  }
   const teams: TeamView[] = [...teamInfo].map(([id, info]) => {
     const owned = repo.journeys.filter((journey) => journey.owner === id);
-    const findings = result.findings.filter((finding) => {
-      const journey = journeyOf(finding);
-      if (!journey) return false;
-      const touchpoint = finding.touchpoint !== undefined ? journey.touchpoints.find((candidate) => candidate.id === finding.touchpoint) : undefined;
-      return touchpoint ? touchpoint.owner === id : journey.owner === id;
-    });
+    const findings = findingsOfTeam.get(id) ?? [];
     return {
       slug: info.slug,
       id,
@@ -563,20 +577,16 @@ export function buildModel(input: ModelInput): SiteModel {
   teams.sort(byName);
 
   // --- Scenarios -----------------------------------------------------------
+  const ownOf = findingsByScenario(result.findings);
   const scenarios: ScenarioView[] = timelines.map((timeline) => {
     const { scenario, sends } = timeline;
-    const own = result.findings.filter((finding) => finding.scenario === scenario.id);
-    const rows: TimelineRow[] = [];
-    for (const event of scenario.events) rows.push({ kind: 'event', time: event.at, clock: formatTimeOfDay(event.at), event: event.event });
+    const own = ownOf(scenario.id);
     let breached = 0;
-    for (const send of sends) {
-      const breaches = own
-        .filter((finding) => finding.journey === send.journey.id && finding.touchpoint === send.touchpoint.id && finding.time === send.time)
-        .map((finding) => ({ rule: finding.rule, severity: finding.severity, message: finding.message }));
-      if (breaches.length > 0) breached += 1;
+    const sendRow = (send: Send, found: readonly Finding[]): TimelineRow => {
+      if (found.length > 0) breached += 1;
       const v = journeyView.get(send.journey);
       const tp = v?.touchpoints.find((candidate) => candidate.id === send.touchpoint.id);
-      rows.push({
+      return {
         kind: 'send',
         time: send.time,
         clock: formatTimeOfDay(send.time),
@@ -590,23 +600,15 @@ export function buildModel(input: ModelInput): SiteModel {
         intent: send.intent,
         trigger: send.cause.event,
         repeat: send.repeat,
-        breaches,
-      });
-    }
-    // Events before the sends they cause, as the command line prints them.
-    rows.sort((a, b) => a.time - b.time || (a.kind === b.kind ? 0 : a.kind === 'event' ? -1 : 1));
-    const days: ScenarioDay[] = [];
-    for (const row of rows) {
-      const day = Math.floor(row.time / DAY);
-      let current = days.at(-1);
-      if (!current || current.day !== day) {
-        const label = scenario.start ? `${formatDay(row.time, scenario.start)} (day ${day})` : formatDay(row.time);
-        current = { day, label, outbound: 0, rows: [] };
-        days.push(current);
-      }
-      (current.rows as TimelineRow[]).push(row);
-      if (row.kind === 'send' && row.outbound) (current as { outbound: number }).outbound += 1;
-    }
+        breaches: found.map((finding) => ({ rule: finding.rule, severity: finding.severity, message: finding.message })),
+      };
+    };
+    const days: ScenarioDay[] = timelineDays(timeline, own).map(({ day, entries, outbound }) => ({
+      day,
+      label: scenario.start ? `${formatDay(day * DAY, scenario.start)} (day ${day})` : formatDay(day * DAY),
+      outbound,
+      rows: entries.map((entry): TimelineRow => (entry.kind === 'event' ? { kind: 'event', time: entry.time, clock: formatTimeOfDay(entry.time), event: entry.event.event } : sendRow(entry.send, entry.breaches))),
+    }));
     return {
       slug: scenarioSlug.get(scenario) ?? slugFor(scenario.id, scenarioSlugs),
       id: scenario.id,

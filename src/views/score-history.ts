@@ -3,14 +3,13 @@
  * each of the last commits that touched the journeys, read from git without
  * touching the work tree, so that one can see whether a journey is getting better.
  */
-import { execFileSync } from 'node:child_process';
 import { relative, sep } from 'node:path';
 import { lint } from '../engine/run.ts';
 import { CONFIG_FILES, resolveLayout } from '../load/discover.ts';
-import { loadAtRevision } from '../load/git.ts';
+import { commitsTouching, loadAtRevision } from '../load/git.ts';
 import { builtInRules } from '../rules/index.ts';
+import { scorecards, type Letter } from '../score/scorecard.ts';
 import { simulate } from '../simulate/timeline.ts';
-import { scorecards, type Letter } from './scorecard.ts';
 
 /** A scope's grade at one commit. */
 export interface HistoryGrade {
@@ -37,16 +36,6 @@ export interface HistoryOptions {
   readonly today?: string;
 }
 
-const SEPARATOR = '\u001f';
-
-function git(cwd: string, args: readonly string[]): string | undefined {
-  try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The company's and each journey's score and grade at each of the last `count`
  * commits that changed the journeys folder or journeys.config.yaml, oldest first.
@@ -57,20 +46,9 @@ function git(cwd: string, args: readonly string[]): string | undefined {
 export function scoreHistory(path: string, count: number, options: HistoryOptions = {}): HistoryPoint[] {
   const { root, journeysDir } = resolveLayout(path);
   if (!Number.isInteger(count) || count <= 0) return [];
-  if (git(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']) === undefined) return [];
   const journeysSpec = relative(root, journeysDir).split(sep).join('/') || '.';
-  // NUL-separated, and the folder's path taken literally (a `*` or `[` in it is no pattern).
-  const log = git(root, ['--literal-pathspecs', 'log', '-z', `-n${count}`, `--format=%H${SEPARATOR}%cI${SEPARATOR}%s`, 'HEAD', '--', journeysSpec, ...CONFIG_FILES]);
-  if (log === undefined) return [];
-  const commits = log
-    .split('\0')
-    .filter(Boolean)
-    .map((line) => {
-      const [commit = '', date = '', subject = ''] = line.split(SEPARATOR);
-      return { commit, date, subject };
-    })
-    .reverse();
-  return commits.map(({ commit, date, subject }) => {
+  const commits = commitsTouching(root, [journeysSpec, ...CONFIG_FILES], count);
+  return commits.map(({ hash: commit, date, subject }) => {
     const { repo } = loadAtRevision(root, commit);
     const { findings } = lint(repo, { rules: builtInRules, run: { today: options.today ?? date.slice(0, 10) } });
     const cards = scorecards(repo, findings, simulate(repo));

@@ -1,0 +1,120 @@
+/**
+ * One check of the journeys repository for all of the site's collections: the
+ * engine runs once per state of the files, however many collections ask. All of
+ * the site's reading of files and git happens here, not in site/.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { isAbsolute, join, resolve, sep } from 'node:path';
+import { lint } from '../engine/run.ts';
+import { gitFacts } from '../load/git.ts';
+import { loadRepository } from '../load/repository.ts';
+import { todayIn } from '../model/dates.ts';
+import { builtInRules } from '../rules/index.ts';
+import { simulate } from '../simulate/timeline.ts';
+import { isTimeZone } from '../engine/settings.ts';
+import { buildModel, type SiteModel } from './model.ts';
+import { scoreHistory, type HistoryPoint } from './score-history.ts';
+
+/** The repository root and its journeys folder, for a path given as the CLI accepts it. */
+export function layoutOf(path: string): { root: string; journeysDir: string } {
+  const absolute = isAbsolute(path) ? path : resolve(path);
+  const inside = join(absolute, 'journeys');
+  try {
+    if (statSync(inside).isDirectory()) return { root: absolute, journeysDir: inside };
+  } catch {
+    // Not there: maybe the path is the journeys folder itself.
+  }
+  if (absolute.split(sep).at(-1) === 'journeys') return { root: resolve(absolute, '..'), journeysDir: absolute };
+  return { root: absolute, journeysDir: inside };
+}
+
+/** The files whose change changes the site, for the dev server to watch. */
+export function watchedPaths(path: string): string[] {
+  const { root, journeysDir } = layoutOf(path);
+  return [journeysDir, join(root, 'journeys.config.yaml'), join(root, 'journeys.config.yml')];
+}
+
+/** Sizes and modification times of every file that feeds the site: cheap, and changes with any edit. */
+function fingerprint(path: string): string {
+  const parts: string[] = [];
+  for (const file of watchedPaths(path)) {
+    try {
+      const stat = statSync(file);
+      if (stat.isDirectory()) {
+        for (const entry of readdirSync(file, { recursive: true, withFileTypes: true })) {
+          if (!entry.isFile()) continue;
+          const full = join(entry.parentPath, entry.name);
+          const s = statSync(full);
+          parts.push(`${full}:${s.size}:${s.mtimeMs}`);
+        }
+      } else {
+        parts.push(`${file}:${stat.size}:${stat.mtimeMs}`);
+      }
+    } catch {
+      parts.push(`${file}:absent`);
+    }
+  }
+  return parts.sort().join('\n');
+}
+
+function toolVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+let cached: { key: string; model: SiteModel } | undefined;
+
+/** How many of the last commits the score history shows. */
+export const SCORE_HISTORY_COMMITS = 12;
+
+let historyCache: { key: string; points: HistoryPoint[] } | undefined;
+
+/**
+ * The scorecards at the last commits, from git (the engine's scoreHistory): computed
+ * again only when HEAD moves, since editing files changes no commit. Each commit is
+ * linted as of its own date, or of JOURNEYS_TODAY when the build is given one (so that
+ * a build is reproducible). Empty outside git and with JOURNEYS_NO_GIT; a failure
+ * leaves the site without it, never without a site.
+ */
+function historyOf(root: string, head: string | undefined, today: string | undefined): HistoryPoint[] {
+  if (head === undefined) return [];
+  const key = `${root}\n${head}\n${today ?? ''}`;
+  if (historyCache?.key === key) return historyCache.points;
+  let points: HistoryPoint[];
+  try {
+    points = scoreHistory(root, SCORE_HISTORY_COMMITS, today !== undefined ? { today } : {});
+  } catch {
+    points = [];
+  }
+  historyCache = { key, points };
+  return points;
+}
+
+export interface SnapshotOptions {
+  /** Markdown -> sanitized HTML: the site's renderer. */
+  readonly markdown: (text: string) => string;
+  /** The date to run the rules as of, `YYYY-MM-DD` (a reproducible build); by default today in the configured time zone. */
+  readonly today?: string;
+  /** Leave git out: no commit, no journey history, no score history. */
+  readonly noGit?: boolean;
+}
+
+/** The site's data for the repository at `path`, recomputed only when a file changed. */
+export function siteSnapshot(path: string, options: SnapshotOptions): SiteModel {
+  const { today } = options;
+  const key = `${path}\n${today ?? ''}\n${options.noGit ? 'no-git' : ''}\n${fingerprint(path)}`;
+  if (cached?.key === key) return cached.model;
+  const { root, repo } = loadRepository(path);
+  const zone = repo.config.timeZone !== undefined && isTimeZone(repo.config.timeZone) ? repo.config.timeZone : undefined;
+  const day = today ?? todayIn(new Date(), zone);
+  const result = { ...lint(repo, { rules: builtInRules, run: { today: day } }), repo, today: day };
+  const timelines = simulate(repo);
+  const git = options.noGit ? undefined : gitFacts(root, repo.journeys.map((journey) => journey.file));
+  const history = historyOf(root, git?.commit?.hash, today);
+  const model = buildModel({ result, timelines, git, markdown: options.markdown, tool: toolVersion(), scoreHistory: history });
+  cached = { key, model };
+  return model;
+}
