@@ -4,6 +4,7 @@
  * writes it, and a test compares the file with a fresh rendering.
  */
 import type { Rule, RuleExample } from '../src/model/rule.ts';
+import { DEFAULT_IDENTITY } from '../src/engine/identity.ts';
 
 export const RULES_DOC = new URL('../docs/rules.md', import.meta.url);
 
@@ -57,6 +58,30 @@ function optionsTable(rule: Rule): string[] {
   return lines;
 }
 
+/** How a subject of an identity reads in the documentation. */
+function subjectText(name: string): string {
+  if (name === 'journey') return 'the journey (the file, outside any journey)';
+  if (name === 'touchpoint') return 'the touchpoint';
+  if (name === 'scenario') return 'the scenario';
+  if (name === 'touchpoints') return 'the touchpoints involved, in any order';
+  return `\`${name}\``;
+}
+
+/** Each message of the rule and what identifies its findings across edits (engine/identity.ts). */
+function identityTable(rule: Rule): string[] {
+  const subjects = (rule.meta.identity ?? DEFAULT_IDENTITY).map(subjectText).join(', ');
+  return [
+    '### Identity',
+    '',
+    'Baselines, SARIF fingerprints and `journeys diff` know a finding by its rule, its message id and the subjects below,',
+    'never by its wording, counts or line: the `{{placeholders}}` not listed can change without making it a new finding.',
+    '',
+    '| message id | message | identified by |',
+    '|---|---|---|',
+    ...Object.entries(rule.meta.messages).map(([id, template]) => `| \`${id}\` | ${cell(template)} | ${subjects} |`),
+  ];
+}
+
 /** A file of an example: its path, then its text (an empty file is said, not shown). */
 function fileText(file: string, content: string): string[] {
   return content === '' ? [`\`${file}\`: an empty file.`, ''] : [`\`${file}\``, '', fenced(content, languageOf(file)), ''];
@@ -104,6 +129,8 @@ function ruleSection(rule: Rule): string[] {
     `**How to fix it.** ${meta.fix}`,
     '',
     ...optionsTable(rule),
+    '',
+    ...identityTable(rule),
     '',
     '### Examples',
     '',

@@ -1,7 +1,7 @@
 /**
  * Baselines: `journeys lint --baseline-write` records today's findings in
- * journeys.baseline.json, and later runs report only new ones, matched by rule,
- * journey, touchpoint and message, never by line. Round trips through the real
+ * journeys.baseline.json, and later runs report only new ones, matched by the
+ * findings' identity (rule, message id, journey, touchpoint...), never by line or wording. Round trips through the real
  * command in a real git repository, then the pure functions of the public API.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -86,15 +86,40 @@ describe('journeys lint --baseline-write', () => {
     const text = readFileSync(join(repo.root, BASELINE_FILE), 'utf8');
     expect(text.endsWith('}\n')).toBe(true);
     const baseline = JSON.parse(text) as Baseline;
+    const identity = (rule: string, messageId: string, subjects: Record<string, string>): string => JSON.stringify([rule, messageId, subjects]);
     expect(baseline).toEqual({
-      version: 1,
+      version: 2,
       findings: [
-        { rule: 'missing-kpi', file: FILE, journey: 'flawed', touchpoint: 'unmeasured', message: MESSAGES.unmeasured, count: 1 },
-        { rule: 'missing-owner', file: FILE, journey: 'flawed', touchpoint: 'ownerless', message: MESSAGES.ownerless, count: 1 },
-        { rule: 'unknown-reference', file: FILE, journey: 'flawed', touchpoint: 'ghost-owned', message: expect.stringContaining('Owner "team-ghost" is not declared'), count: 1 },
+        {
+          rule: 'missing-kpi',
+          identity: identity('missing-kpi', 'no-kpi', { journey: 'flawed', touchpoint: 'unmeasured', scenario: '' }),
+          file: FILE,
+          journey: 'flawed',
+          touchpoint: 'unmeasured',
+          message: MESSAGES.unmeasured,
+          count: 1,
+        },
+        {
+          rule: 'missing-owner',
+          identity: identity('missing-owner', 'touchpoint-without-owner', { journey: 'flawed', touchpoint: 'ownerless', scenario: '' }),
+          file: FILE,
+          journey: 'flawed',
+          touchpoint: 'ownerless',
+          message: MESSAGES.ownerless,
+          count: 1,
+        },
+        {
+          rule: 'unknown-reference',
+          identity: identity('unknown-reference', 'unknown-owner', { journey: 'flawed', touchpoint: 'ghost-owned', value: '"team-ghost"' }),
+          file: FILE,
+          journey: 'flawed',
+          touchpoint: 'ghost-owned',
+          message: expect.stringContaining('Owner "team-ghost" is not declared'),
+          count: 1,
+        },
       ],
     });
-    for (const entry of baseline.findings) expect(Object.keys(entry).sort()).toEqual(['count', 'file', 'journey', 'message', 'rule', 'touchpoint']);
+    for (const entry of baseline.findings) expect(Object.keys(entry).sort()).toEqual(['count', 'file', 'identity', 'journey', 'message', 'rule', 'touchpoint']);
   });
 
   it('writes the baseline beside journeys/ when the path given is the journeys folder itself', async () => {
@@ -195,6 +220,7 @@ describe('journeys lint with a baseline', () => {
     expect(readBaseline(repo.root).findings).toEqual([
       {
         rule: 'unused-suppression',
+        identity: JSON.stringify(['unused-suppression', 'no-reason', { journey: 'file:journeys/quiet.journey.yaml', directive: 'journeys-disable-next-line', rule: '' }]),
         file: 'journeys/quiet.journey.yaml',
         message: 'This journeys-disable-next-line comment gives no reason: add "-- " and why the finding is accepted.',
         count: 2,
@@ -241,7 +267,8 @@ describe('journeys lint with a baseline', () => {
       '{ "version": 1, "findings": [',
       '',
       'null',
-      '{ "version": 2, "findings": [] }',
+      '{ "version": 3, "findings": [] }',
+      '{ "version": 2, "findings": [{ "rule": "missing-kpi", "file": "x", "message": "m", "count": 1 }] }',
       '{ "version": 1, "findings": [{ "rule": "missing-kpi", "file": "x", "message": "m" }] }',
     ];
     for (const text of corrupt) {
@@ -323,7 +350,7 @@ describe('createBaseline and applyBaseline (public API)', () => {
     ...over,
   });
 
-  it('records one entry per rule, place and message, counted, sorted, without positions', () => {
+  it('records one entry per identity, counted, sorted, without positions', () => {
     const baseline = createBaseline([
       finding({ rule: 'unknown-reference', severity: 'error', message: 'Owner "x" is not declared.' }),
       finding({ line: 20 }),
@@ -331,16 +358,17 @@ describe('createBaseline and applyBaseline (public API)', () => {
       finding({ journey: undefined, touchpoint: undefined, rule: 'unique-id', message: 'Team "x" is declared twice.', file: 'journeys/b.journey.yaml' }),
       finding({ journey: undefined, touchpoint: undefined, rule: 'unique-id', message: 'Team "x" is declared twice.', file: 'journeys/a.journey.yaml' }),
     ]);
+    const identity = expect.any(String) as string;
     expect(baseline).toEqual({
-      version: 1,
+      version: 2,
       findings: [
-        { rule: 'missing-kpi', file: 'journeys/one.journey.yaml', journey: 'one', touchpoint: 'a', message: finding().message, count: 2 },
-        { rule: 'unique-id', file: 'journeys/a.journey.yaml', journey: undefined, touchpoint: undefined, message: 'Team "x" is declared twice.', count: 1 },
-        { rule: 'unique-id', file: 'journeys/b.journey.yaml', journey: undefined, touchpoint: undefined, message: 'Team "x" is declared twice.', count: 1 },
-        { rule: 'unknown-reference', file: 'journeys/one.journey.yaml', journey: 'one', touchpoint: 'a', message: 'Owner "x" is not declared.', count: 1 },
+        { rule: 'missing-kpi', identity, file: 'journeys/one.journey.yaml', journey: 'one', touchpoint: 'a', message: finding().message, count: 2 },
+        { rule: 'unique-id', identity, file: 'journeys/a.journey.yaml', journey: undefined, touchpoint: undefined, message: 'Team "x" is declared twice.', count: 1 },
+        { rule: 'unique-id', identity, file: 'journeys/b.journey.yaml', journey: undefined, touchpoint: undefined, message: 'Team "x" is declared twice.', count: 1 },
+        { rule: 'unknown-reference', identity, file: 'journeys/one.journey.yaml', journey: 'one', touchpoint: 'a', message: 'Owner "x" is not declared.', count: 1 },
       ],
     });
-    expect(createBaseline([])).toEqual({ version: 1, findings: [] });
+    expect(createBaseline([])).toEqual({ version: 2, findings: [] });
     // Written as JSON and read back, it is the same baseline.
     expect(parseBaseline(JSON.stringify(baseline))).toEqual(JSON.parse(JSON.stringify(baseline)));
   });
@@ -351,8 +379,8 @@ describe('createBaseline and applyBaseline (public API)', () => {
     const applied = applyBaseline(now, baseline);
     expect(applied.hidden).toBe(2);
     expect(applied.findings).toEqual([now[2], now[3]]);
-    expect(applyBaseline(now, { version: 1, findings: [] })).toEqual({ findings: now, hidden: 0 });
-    expect(applyBaseline([], baseline)).toEqual({ findings: [], hidden: 0 });
+    expect(applyBaseline(now, { version: 2, findings: [] })).toEqual({ findings: now, hidden: 0, hiddenFindings: [], stale: [] });
+    expect(applyBaseline([], baseline)).toMatchObject({ findings: [], hidden: 0, stale: [{ count: 2 }] });
   });
 
   it('matches a journey\'s findings by journey wherever its file is, and other findings by file', () => {
@@ -360,7 +388,9 @@ describe('createBaseline and applyBaseline (public API)', () => {
     expect(applyBaseline([finding({ file: 'journeys/moved/one.journey.yaml' })], baseline).hidden).toBe(1);
     expect(applyBaseline([finding({ journey: 'two' })], baseline).hidden).toBe(0);
     expect(applyBaseline([finding({ rule: 'missing-owner' })], baseline).hidden).toBe(0);
-    expect(applyBaseline([finding({ message: 'another message' })], baseline).hidden).toBe(0);
+    // Reworded, it is the same finding; another message of the rule is another finding.
+    expect(applyBaseline([finding({ message: 'another message' })], baseline).hidden).toBe(1);
+    expect(applyBaseline([finding({ messageId: 'another-id' })], baseline).hidden).toBe(0);
     const onFile = { journey: undefined, touchpoint: undefined, rule: 'unique-id', message: 'bad' };
     expect(applyBaseline([finding(onFile)], baseline).hidden).toBe(1);
     expect(applyBaseline([finding({ ...onFile, file: 'journeys/other.journey.yaml' })], baseline).hidden).toBe(0);
@@ -376,7 +406,7 @@ describe('createBaseline and applyBaseline (public API)', () => {
   });
 
   it('parseBaseline refuses what is not a baseline', () => {
-    for (const text of ['{', '[]', '{"version":2,"findings":[]}', '{"version":1}', '{"version":1,"findings":[{"rule":"r","file":"f","message":"m","count":1.5}]}']) {
+    for (const text of ['{', '[]', '{"version":3,"findings":[]}', '{"version":2,"findings":[{"rule":"r","file":"f","message":"m","count":1}]}', '{"version":1}', '{"version":1,"findings":[{"rule":"r","file":"f","message":"m","count":1.5}]}']) {
       expect(() => parseBaseline(text), text).toThrow();
     }
     expect(parseBaseline('{"version":1,"findings":[{"rule":"r","file":"f","message":"m","count":2}]}').findings).toHaveLength(1);

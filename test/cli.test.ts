@@ -139,6 +139,8 @@ describe('journeys lint', () => {
         journey: 'alpha',
         touchpoint: 'both',
         related: [],
+        messageId: 'no-kpi',
+        data: { touchpoint: 'both' },
       },
       {
         rule: 'missing-owner',
@@ -148,6 +150,8 @@ describe('journeys lint', () => {
         journey: 'alpha',
         touchpoint: 'both',
         related: [],
+        messageId: 'touchpoint-without-owner',
+        data: { touchpoint: 'both' },
       },
       {
         rule: 'unknown-reference',
@@ -157,6 +161,8 @@ describe('journeys lint', () => {
         journey: 'alpha',
         touchpoint: 'both',
         related: [],
+        messageId: 'unknown-channel',
+        data: expect.objectContaining({ value: '"e-mail"' }),
       },
       {
         rule: 'missing-owner',
@@ -166,6 +172,8 @@ describe('journeys lint', () => {
         journey: 'flawed',
         touchpoint: 'ownerless',
         related: [],
+        messageId: 'touchpoint-without-owner',
+        data: { touchpoint: 'ownerless' },
       },
       {
         rule: 'missing-kpi',
@@ -175,6 +183,8 @@ describe('journeys lint', () => {
         journey: 'flawed',
         touchpoint: 'unmeasured',
         related: [],
+        messageId: 'no-kpi',
+        data: { touchpoint: 'unmeasured' },
       },
     ]);
     for (const finding of output.findings) {

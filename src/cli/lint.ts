@@ -1,5 +1,21 @@
 import { join } from 'node:path';
-import { applyBaseline, BASELINE_FILE, builtInRules, check, createBaseline, formatters, loadAtRevision, parseBaseline, summarize, type CheckResult, escapeValue, plural } from '../index.ts';
+import {
+  applyBaseline,
+  BASELINE_FILE,
+  builtInRules,
+  check,
+  createBaseline,
+  formatters,
+  loadAtRevision,
+  parseBaseline,
+  summarize,
+  type Baseline,
+  type BaselineEntry,
+  type CheckResult,
+  type Finding,
+  escapeValue,
+  plural,
+} from '../index.ts';
 import { parse, todayOption } from './args.ts';
 import { readBaselineFile, writeBaselineFile } from './baseline-file.ts';
 import { CommandError, EXIT, useColor, type Io } from './io.ts';
@@ -16,6 +32,8 @@ Options:
       --today <date>      Lint as of this date (YYYY-MM-DD); default: today in the configured time zone
       --base <rev>        Also run the rules that compare with a git revision (version-not-bumped)
       --baseline-write    Record today's findings in ${BASELINE_FILE}; later runs report only new ones
+      --baseline-prune    Remove from ${BASELINE_FILE} the entries that match no finding any more
+                          (never adds one), so that a fixed finding that comes back is reported
       --no-baseline       Report every finding, even those recorded in ${BASELINE_FILE}
       --site-url <url>    Where the journey site is published, for links to rule pages
                           (sarif, markdown; default: $JOURNEYS_SITE_URL)
@@ -46,6 +64,44 @@ export function printConfigErrors(result: CheckResult, io: Io): void {
   io.stderr.write('journeys: fix the configuration above, then run again.\n');
 }
 
+function readBaseline(text: string): Baseline {
+  try {
+    return parseBaseline(text);
+  } catch (error) {
+    throw new CommandError(`${BASELINE_FILE} cannot be used: ${(error as Error).message}. Write it again with --baseline-write, or run with --no-baseline.`);
+  }
+}
+
+/** The most stale entries listed one by one; the others are counted. */
+const STALE_LINES = 20;
+
+/**
+ * Entries of the baseline that match no finding: the finding was fixed. Said out loud,
+ * because a stale entry would silently hide the same finding if it came back.
+ */
+function reportStale(stale: readonly BaselineEntry[], io: Io): void {
+  for (const entry of stale.slice(0, STALE_LINES)) {
+    const place = [entry.journey ?? entry.file, entry.touchpoint].filter((part) => part !== undefined).join(' / ');
+    io.stderr.write(
+      `journeys: ${BASELINE_FILE} records ${plural(entry.count, `"${escapeValue(entry.rule)}" finding`)} at ${escapeValue(place)} that no longer occur${entry.count === 1 ? 's' : ''}: ${escapeValue(entry.message)}\n`,
+    );
+  }
+  if (stale.length > STALE_LINES) io.stderr.write(`journeys: and ${plural(stale.length - STALE_LINES, 'more stale baseline entry', 'more stale baseline entries')}.\n`);
+  if (stale.length > 0) io.stderr.write('journeys: --baseline-prune removes the entries that match nothing.\n');
+}
+
+/** Rewrites the baseline without its stale entries, as version 2; it never records a finding it did not hold. */
+function pruneBaseline(findings: readonly Finding[], path: string, io: Io): number {
+  const text = readBaselineFile(path);
+  if (text === undefined) throw new CommandError(`There is no ${BASELINE_FILE} to prune: write one with --baseline-write.`);
+  const applied = applyBaseline(findings, readBaseline(text));
+  const pruned = createBaseline(applied.hiddenFindings);
+  writeBaselineFile(path, `${JSON.stringify(pruned, null, 2)}\n`);
+  const removed = applied.stale.reduce((sum, entry) => sum + entry.count, 0);
+  io.stdout.write(`Pruned ${BASELINE_FILE}: ${plural(removed, 'stale finding')} removed, ${plural(applied.hidden, 'finding')} still recorded.\n`);
+  return EXIT.ok;
+}
+
 export function lintCommand(args: readonly string[], io: Io): number {
   const { values, positionals } = parse(
     'lint',
@@ -58,6 +114,7 @@ export function lintCommand(args: readonly string[], io: Io): number {
       base: { type: 'string' },
       baseline: { type: 'boolean', default: true },
       'baseline-write': { type: 'boolean' },
+      'baseline-prune': { type: 'boolean' },
       'site-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -86,6 +143,8 @@ export function lintCommand(args: readonly string[], io: Io): number {
     return EXIT.usage;
   }
   const baselinePath = join(result.root, BASELINE_FILE);
+  if (values['baseline-write'] && values['baseline-prune']) throw new CommandError('--baseline-write and --baseline-prune do not go together: write records every finding, prune only removes entries.');
+  if (values['baseline-prune']) return pruneBaseline(result.findings, baselinePath, io);
   if (values['baseline-write']) {
     const baseline = createBaseline(result.findings);
     const recorded = baseline.findings.reduce((sum, entry) => sum + entry.count, 0);
@@ -101,16 +160,12 @@ export function lintCommand(args: readonly string[], io: Io): number {
   let { findings, summary } = result;
   const text = values.baseline ? readBaselineFile(baselinePath) : undefined;
   if (text !== undefined) {
-    let baseline;
-    try {
-      baseline = parseBaseline(text);
-    } catch (error) {
-      throw new CommandError(`${BASELINE_FILE} cannot be used: ${(error as Error).message}. Write it again with --baseline-write, or run with --no-baseline.`);
-    }
-    const applied = applyBaseline(findings, baseline);
+    const applied = applyBaseline(findings, readBaseline(text));
     findings = applied.findings;
-    summary = summarize(result.repo, findings);
+    const stale = applied.stale.reduce((sum, entry) => sum + entry.count, 0);
+    summary = { ...summarize(result.repo, findings), ...(stale > 0 ? { staleBaseline: stale } : {}) };
     if (applied.hidden > 0) io.stderr.write(`journeys: ${plural(applied.hidden, 'finding')} recorded in ${BASELINE_FILE} not shown (--no-baseline shows them).\n`);
+    reportStale(applied.stale, io);
   }
   const shown = values.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
   const siteUrl = values['site-url'] ?? io.env.JOURNEYS_SITE_URL;

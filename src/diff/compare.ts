@@ -200,8 +200,12 @@ export function compare(base: Side, head: Side): JourneysDiff {
 
   // A journey whose id changed is the same journey: its messages and findings are compared under its new id.
   const newIds = new Map(renamed.filter(({ from, to }) => from.id !== to.id).map(({ from, to }) => [from.id, to.id]));
+  // Identities name journeys (the finding's own and its related places'): the base's are read under the new ids.
+  const renamedId = (id: string | undefined): string | undefined => (id !== undefined ? (newIds.get(id) ?? id) : id);
   const baseFindings = base.findings.map((finding) =>
-    finding.journey !== undefined && newIds.has(finding.journey) ? { ...finding, journey: newIds.get(finding.journey)! } : finding,
+    newIds.size === 0
+      ? finding
+      : { ...finding, journey: renamedId(finding.journey), related: finding.related.map((place) => ({ ...place, journey: renamedId(place.journey) })) },
   );
   return {
     journeys: { added, removed, renamed, changed },

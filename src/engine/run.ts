@@ -16,6 +16,8 @@ export interface Summary {
   readonly ignored: number;
   /** Files and folders not read: not regular files, links out of the repository or to a folder already read, unreadable folders. */
   readonly skipped: number;
+  /** Entries of the baseline that match no finding any more (`--baseline-prune` removes them); only when a baseline was applied. */
+  readonly staleBaseline?: number;
 }
 
 export interface LintResult {
@@ -34,6 +36,18 @@ interface Raw {
   readonly rule: string;
   readonly severity: Severity;
   readonly report: Report;
+  /** The rule's message templates, by id. */
+  readonly messages: Readonly<Record<string, string>>;
+}
+
+/** The engine's own message, when a rule crashes. */
+const INTERNAL_MESSAGES: Readonly<Record<string, string>> = {
+  'rule-failed': 'Rule "{{rule}}" failed on this repository ({{error}}). This is a bug in journeys: please report it with the file that caused it.',
+};
+
+/** Fills a message template's `{{name}}` placeholders from a report's data; a name without a value stays as written. */
+export function renderMessage(template: string, data: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{\{\s*([\w-]+)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : whole));
 }
 
 /** The order findings are printed in: file, line, column, rule. */
@@ -47,7 +61,7 @@ const RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2
 function runRule(setting: RuleSettings, base: Omit<RuleContext, 'options' | 'report'>, sink: Raw[]): void {
   const { rule, severity, options } = setting;
   const report = (r: Report): void => {
-    sink.push({ rule: rule.meta.id, severity: r.severity !== undefined && RANK[r.severity] < RANK[severity] ? r.severity : severity, report: r });
+    sink.push({ rule: rule.meta.id, severity: r.severity !== undefined && RANK[r.severity] < RANK[severity] ? r.severity : severity, report: r, messages: rule.meta.messages });
   };
   try {
     rule.check({ ...base, options, report });
@@ -60,8 +74,10 @@ function runRule(setting: RuleSettings, base: Omit<RuleContext, 'options' | 'rep
       report: {
         at: { file: first, path: [] },
         position: { line: 1, column: 1 },
-        message: `Rule "${rule.meta.id}" failed on this repository (${error instanceof Error ? error.message : String(error)}). This is a bug in journeys: please report it with the file that caused it.`,
+        messageId: 'rule-failed',
+        data: { rule: rule.meta.id, error: error instanceof Error ? error.message : String(error) },
       },
+      messages: INTERNAL_MESSAGES,
     });
   }
 }
@@ -73,10 +89,13 @@ function toFinding(raw: Raw, positions: Positions): Finding {
     const where = r.position ?? positions.of(r.at, r.key);
     return { file: r.at.file, line: where.line, column: where.column, journey: r.journey, touchpoint: r.touchpoint };
   });
+  const data = report.data ?? {};
+  const template = raw.messages[report.messageId];
   return {
     rule: raw.rule,
     severity: raw.severity,
-    message: report.message,
+    // A message id the rule does not declare is a bug in the rule: its id still says which finding it is.
+    message: template === undefined ? report.messageId : renderMessage(template, data),
     file: report.at.file,
     line: position.line,
     column: position.column,
@@ -87,6 +106,8 @@ function toFinding(raw: Raw, positions: Positions): Finding {
     ...(report.scenario !== undefined ? { scenario: report.scenario } : {}),
     ...(report.time !== undefined ? { time: report.time } : {}),
     related,
+    messageId: report.messageId,
+    data,
   };
 }
 

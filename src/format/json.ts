@@ -16,6 +16,7 @@ export function json(findings: readonly Finding[], summary: Summary): string {
     touchpoint: finding.touchpoint,
     ...(finding.scenario !== undefined ? { scenario: finding.scenario, time: finding.time } : {}),
     related: finding.related,
+    ...(finding.messageId !== undefined ? { messageId: finding.messageId, data: finding.data ?? {} } : {}),
   }));
   return `${jsonText({ findings: plain, summary })}\n`;
 }

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import pkg from '../../package.json' with { type: 'json' };
 import type { Summary } from '../engine/run.ts';
 import type { Rule } from '../model/rule.ts';
 import type { Finding, RelatedLocation, Severity } from '../model/types.ts';
-import { findingKey } from '../engine/baseline.ts';
+import { findingIdentity, identityHash } from '../engine/identity.ts';
 import { jsonText } from './sanitize.ts';
 
 /** What the SARIF formatter reads of the format options. */
@@ -21,7 +20,7 @@ export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/erra
 export const MAX_SARIF_RESULTS = 5000;
 
 /** The key of our entry in `partialFingerprints`; bump the version if the recipe changes. */
-export const FINGERPRINT_KEY = 'journeysFinding/v1';
+export const FINGERPRINT_KEY = 'journeysFinding/v2';
 
 const INFORMATION_URI = 'https://journeys.dev/';
 
@@ -78,19 +77,18 @@ function describeOther(id: string): Record<string, unknown> {
 }
 
 /**
- * Fingerprints that survive edits elsewhere in the file: a hash of the rule, the journey,
- * the touchpoint (or, for a finding outside any journey, the file), the scenario and the
- * message, never the line. Findings with the same identity are told apart by
+ * Fingerprints that survive edits elsewhere in the file and rewording: a hash of the
+ * finding's identity (rule, message id and stable subjects, see engine/identity.ts),
+ * never its line or message. Findings with the same identity are told apart by
  * their order of occurrence.
  */
-export function fingerprints(findings: readonly Finding[]): string[] {
+export function fingerprints(findings: readonly Finding[], rules: readonly Rule[]): string[] {
   const seen = new Map<string, number>();
   return findings.map((finding) => {
-    // The identity baselines use (messages hold no line numbers or day counts), and the scenario.
-    const identity = `${findingKey(finding)}\u0000${finding.scenario ?? ''}`;
+    const identity = findingIdentity(finding, rules);
     const occurrence = (seen.get(identity) ?? 0) + 1;
     seen.set(identity, occurrence);
-    return createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex');
+    return identityHash(`${identity}\u0000${occurrence}`);
   });
 }
 
@@ -122,7 +120,7 @@ export function sarif(findings: readonly Finding[], summary: Summary, options: S
   }
 
   // Fingerprints are computed over all findings, so that cutting does not change them.
-  const prints = fingerprints(findings);
+  const prints = fingerprints(findings, known);
   const order = findings.map((_, index) => index);
   const kept =
     findings.length <= MAX_SARIF_RESULTS

@@ -29,6 +29,7 @@ export function stylish(findings: readonly Finding[], summary: Summary, options:
   const left = [
     ...(summary.ignored > 0 ? [`${plural(summary.ignored, 'file')} skipped (ignore: in journeys.config.yaml)`] : []),
     ...(summary.skipped > 0 ? [`${plural(summary.skipped, 'file or folder', 'files or folders')} not read (see the parse infos)`] : []),
+    ...(summary.staleBaseline ? [`${plural(summary.staleBaseline, 'baseline entry', 'baseline entries')} matching nothing (--baseline-prune)`] : []),
   ];
   const scope = `${plural(summary.journeys, 'journey')}, ${plural(summary.touchpoints, 'touchpoint')} in ${plural(summary.files, 'file')}${left.map((part) => `; ${part}`).join('')}`;
   if (total === 0) {

@@ -53,6 +53,17 @@ export interface RuleMeta {
    * malformed drops its journey from every check, which nobody must be able to miss.
    */
   readonly unsuppressible?: boolean;
+  /**
+   * The messages the rule reports, by id: templates whose `{{name}}` placeholders are
+   * filled from a report's `data`. A finding is known by its message id, never by its wording.
+   */
+  readonly messages: Readonly<Record<string, string>>;
+  /**
+   * What identifies a finding of this rule across edits (see engine/identity.ts): `journey`,
+   * `touchpoint`, `scenario`, `touchpoints` (its own and the related ones, sorted) and data keys.
+   * Default: journey, touchpoint and scenario.
+   */
+  readonly identity?: readonly string[];
   readonly examples: {
     readonly fail: readonly RuleExample[];
     readonly pass: readonly RuleExample[];
@@ -84,7 +95,10 @@ export interface Suppression {
 export interface Report {
   /** The node the finding is about. */
   readonly at: NodeRef;
-  readonly message: string;
+  /** Which of the rule's `meta.messages` this is. */
+  readonly messageId: string;
+  /** Values of the message's placeholders; those the rule names in `meta.identity` identify the finding. */
+  readonly data?: Readonly<Record<string, string | number>>;
   /** Point at the key of `at` rather than its value (for a field whose value is missing or irrelevant). */
   readonly key?: boolean;
   /** A position given directly, for problems that are not at a node (comments). */

@@ -69,6 +69,10 @@ export interface Finding {
   /** When, in that scenario: minutes after the start of day 0. */
   readonly time?: number;
   readonly related: readonly RelatedLocation[];
+  /** Which of its rule's messages the finding is; with `data`, what `message` was rendered from. Set by the engine. */
+  readonly messageId?: string;
+  /** The values of the message's placeholders. */
+  readonly data?: Readonly<Record<string, string | number>>;
 }
 
 /** A problem the loader met before any rule ran (unreadable file, bad YAML, schema). */

@@ -92,6 +92,11 @@ export default defineRule({
     rationale:
       'An e-mail and an SMS about one unpaid premium, with two amounts and links to two portals, tell the customer that the company does not know what it is asking. They call the contact centre, or pay the wrong amount in the wrong place.',
     fix: 'Make the messages of one intent say the same figures and link to the same place; ideally take both from one source of truth.',
+    messages: {
+      'same-trigger': '{{place}} and {{otherPlace}} share the intent "{{intent}}" and fire on the same trigger "{{trigger}}", but disagree: {{problems}}.',
+      'close-in-scenario': '{{place}} and {{otherPlace}} share the intent "{{intent}}" and reach the customer {{apart}} apart in scenario "{{scenario}}" ({{earlierAt}} and {{laterAt}}), but disagree: {{problems}}.',
+    },
+    identity: ['touchpoints'],
     examples: {
       fail: [
         {
@@ -126,7 +131,8 @@ export default defineRule({
       return found;
     };
     const reported = new Set<string>();
-    const conflict = (later: Claims, earlier: Claims, why: string, extra: { scenario?: string; time?: number } = {}): boolean => {
+    type How = { messageId: 'same-trigger'; data: { trigger: string } } | { messageId: 'close-in-scenario'; data: Record<string, string> };
+    const conflict = (later: Claims, earlier: Claims, how: How, extra: { scenario?: string; time?: number } = {}): boolean => {
       const problems = disagreements(later, earlier);
       if (problems.length === 0) return false;
       const key = [later.touchpoint, earlier.touchpoint].map((t) => `${t.journey}\u0000${t.id}`).sort().join('\u0001');
@@ -137,7 +143,8 @@ export default defineRule({
         journey: later.journey.id,
         touchpoint: later.touchpoint.id,
         ...extra,
-        message: `${place(later)} and ${place(earlier)} share the intent "${later.touchpoint.message?.intent}" and ${why}, but disagree: ${problems.join('; ')}.`,
+        messageId: how.messageId,
+        data: { place: place(later), otherPlace: place(earlier), intent: later.touchpoint.message?.intent ?? '', ...how.data, problems: problems.join('; ') },
         related: [{ at: earlier.touchpoint.ref, journey: earlier.journey.id, touchpoint: earlier.touchpoint.id }],
       });
       return true;
@@ -158,7 +165,7 @@ export default defineRule({
       const references: Claims[] = [];
       for (const member of members) {
         const item = claimsFor(member.journey, member.touchpoint);
-        for (const reference of references) if (conflict(item, reference, `fire on the same trigger "${item.touchpoint.trigger}"`)) break;
+        for (const reference of references) if (conflict(item, reference, { messageId: 'same-trigger', data: { trigger: item.touchpoint.trigger ?? '' } })) break;
         const states = (claim: Claims, kind: string): boolean => (kind === 'cta' ? claim.cta !== undefined : claim.figures.has(kind));
         const kinds = [...(item.cta !== undefined ? ['cta'] : []), ...item.figures.keys()];
         if (kinds.some((kind) => !references.some((reference) => states(reference, kind)))) references.push(item);
@@ -177,8 +184,11 @@ export default defineRule({
         recent.set(send.intent, kept);
         for (const other of earlier) {
           if (other.touchpoint === send.touchpoint) continue;
-          const why = `reach the customer ${formatDuration(send.time - other.time)} apart in scenario "${scenario.id}" (${formatMoment(other.time, scenario.start)} and ${formatMoment(send.time, scenario.start)})`;
-          if (conflict(claimsFor(send.journey, send.touchpoint), claimsFor(other.journey, other.touchpoint), why, { scenario: scenario.id, time: send.time })) break;
+          const how: How = {
+            messageId: 'close-in-scenario',
+            data: { apart: formatDuration(send.time - other.time), scenario: scenario.id, earlierAt: formatMoment(other.time, scenario.start), laterAt: formatMoment(send.time, scenario.start) },
+          };
+          if (conflict(claimsFor(send.journey, send.touchpoint), claimsFor(other.journey, other.touchpoint), how, { scenario: scenario.id, time: send.time })) break;
         }
       }
     }

@@ -69,6 +69,10 @@ export default defineRule({
     rationale:
       'Each team sends a reasonable number of messages; together they bury the customer. Contact pressure is only visible from the customer\'s side, across every journey at once, and it drives unsubscribes and complaints.',
     fix: 'Merge messages that say related things, delay or drop the least important ones, or move them to a channel the customer comes to (app, web) instead of one that interrupts.',
+    messages: {
+      'over-limit': 'In scenario "{{scenario}}", the customer gets {{count}} between {{from}} and {{to}} (limit: {{limit}}): {{channels}}; from {{touchpoints}}. "{{touchpoint}}" at {{at}} is the one that crosses the limit.',
+    },
+    identity: ['scenario', 'limit', 'journey', 'touchpoint', 'at'],
     examples: {
       fail: [
         {
@@ -112,11 +116,19 @@ export default defineRule({
             touchpoint: cross.touchpoint.id,
             scenario: scenario.id,
             time: cross.time,
-            message:
-              `In scenario "${scenario.id}", the customer gets ${plural(window.length, 'outbound message')} between ` +
-              `${formatMoment(window[0]!.time, scenario.start)} and ${formatMoment(window.at(-1)!.time, scenario.start)} ` +
-              `(limit: ${describeLimit(limit)}): ${countBy(window, (send) => send.channel)}; from ${listed}. ` +
-              `"${cross.touchpoint.id}" at ${formatMoment(cross.time, scenario.start)} is the one that crosses the limit.`,
+            // The count and the window's ends are data, not identity: one more email elsewhere in the window must not make it a new finding.
+            messageId: 'over-limit',
+            data: {
+              scenario: scenario.id,
+              count: plural(window.length, 'outbound message'),
+              from: formatMoment(window[0]!.time, scenario.start),
+              to: formatMoment(window.at(-1)!.time, scenario.start),
+              limit: describeLimit(limit),
+              channels: countBy(window, (send) => send.channel),
+              touchpoints: listed,
+              touchpoint: cross.touchpoint.id,
+              at: formatMoment(cross.time, scenario.start),
+            },
             related: [
               { at: scenario.ref },
               ...others.slice(0, 10).map((send) => ({ at: send.touchpoint.ref, journey: send.journey.id, touchpoint: send.touchpoint.id })),

@@ -61,6 +61,10 @@ export default defineRule<Options>({
       additionalProperties: false,
     },
     defaults: { threshold: 0.8 },
+    messages: {
+      duplicate: 'Touchpoint "{{touchpoint}}" says the same thing as "{{other}}" {{where}}, on the same channel ({{channel}}) and trigger ({{trigger}}): {{text}} and {{otherText}} (similarity {{similarity}}).',
+    },
+    identity: ['touchpoints'],
     examples: {
       fail: [
         {
@@ -108,9 +112,18 @@ export default defineRule<Options>({
           at: child(touchpoint.ref, 'message', field),
           journey: journey.id,
           touchpoint: touchpoint.id,
-          message:
-            `Touchpoint "${touchpoint.id}" says the same thing as "${other.touchpoint.id}" ${where}, on the same channel (${touchpoint.channel}) ` +
-            `and trigger (${touchpoint.trigger}): ${quote(text)} and ${quote(other.text)} (similarity ${match.score.toFixed(2)}).`,
+          // The pair is the identity (see meta.identity), not the similarity: rewording one text a little is the same finding.
+          messageId: 'duplicate',
+          data: {
+            touchpoint: touchpoint.id,
+            other: other.touchpoint.id,
+            where,
+            channel: touchpoint.channel ?? '',
+            trigger: touchpoint.trigger ?? '',
+            text: quote(text),
+            otherText: quote(other.text),
+            similarity: match.score.toFixed(2),
+          },
           related: [{ at: child(other.touchpoint.ref, 'message', field), journey: other.journey.id, touchpoint: other.touchpoint.id }],
         });
       });

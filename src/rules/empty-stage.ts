@@ -26,6 +26,10 @@ export default defineRule({
     rationale:
       'A stage where the company has no touchpoint is either a gap in the map (the customer is alone at that moment) or a leftover. Both deserve a decision.',
     fix: 'Map the touchpoints that happen in this stage, or remove the stage.',
+    messages: {
+      'no-touchpoint': 'Stage "{{stage}}" has no touchpoint: map what happens to the customer in it, or remove it.',
+    },
+    identity: ['journey', 'stage'],
     examples: {
       fail: [
         {
@@ -45,7 +49,8 @@ export default defineRule({
         report({
           at: stage.ref,
           journey: journey.id,
-          message: `Stage "${stage.id}" has no touchpoint: map what happens to the customer in it, or remove it.`,
+          messageId: 'no-touchpoint',
+          data: { stage: stage.id },
         });
       }
     }

@@ -1,4 +1,4 @@
-import { defineRule } from '../model/rule.ts';
+import { defineRule, type Report } from '../model/rule.ts';
 import { formatDuration } from '../model/duration.ts';
 import { MAX_MARKDOWN_NESTING } from '../model/limits.ts';
 import { firstTooDeep } from '../model/markdown-nesting.ts';
@@ -28,14 +28,13 @@ const markdownJourney = (quote: string): string =>
   ['---', 'journey: welcome', 'version: 1', 'title: Welcome', 'stages:', '  - id: start', 'touchpoints: []', '---', '', 'What the customer told us:', '', quote, ''].join('\n');
 
 /** The finding for a part of a scenario that the simulation left out. */
-function describeCut(cut: Cut, scenario: Scenario) {
+function describeCut(cut: Cut, scenario: Scenario): Pick<Report, 'at' | 'journey' | 'touchpoint' | 'messageId' | 'data'> {
   switch (cut.kind) {
     case 'events':
       return {
         at: child(scenario.ref, 'events', cut.limit),
-        message:
-          `Scenario "${scenario.id}" has ${plural(cut.events, 'event')}, more than the ${cut.limit.toLocaleString('en')} a scenario may simulate: ` +
-          `this event and the ${plural(cut.events - cut.limit - 1, 'other')} after it are not simulated.`,
+        messageId: 'too-many-events',
+        data: { scenario: scenario.id, events: plural(cut.events, 'event'), limit: cut.limit.toLocaleString('en'), others: plural(cut.events - cut.limit - 1, 'other') },
       };
     case 'touchpoint-sends': {
       const { touchpoint, journey } = cut;
@@ -44,17 +43,15 @@ function describeCut(cut: Cut, scenario: Scenario) {
         at: touchpoint.repeat ? child(touchpoint.ref, 'repeat', 'times') : touchpoint.ref,
         journey: journey.id,
         touchpoint: touchpoint.id,
-        message:
-          `In scenario "${scenario.id}", "${touchpoint.id}" would be sent more than ${cut.limit.toLocaleString('en')} times${repeat}, ` +
-          `the most one touchpoint may send in a scenario: only its first ${cut.limit.toLocaleString('en')} sends are simulated and checked.`,
+        messageId: 'too-many-touchpoint-sends',
+        data: { scenario: scenario.id, touchpoint: touchpoint.id, limit: cut.limit.toLocaleString('en'), repeat },
       };
     }
     case 'scenario-sends':
       return {
         at: cut.event.ref,
-        message:
-          `In scenario "${scenario.id}", the customer would get more than ${cut.limit.toLocaleString('en')} sends, the most a scenario may simulate: ` +
-          `the simulation stops at "${cut.event.event}" at ${formatMoment(cut.event.at, scenario.start)}, and what it and the later events would send is not simulated.`,
+        messageId: 'too-many-scenario-sends',
+        data: { scenario: scenario.id, limit: cut.limit.toLocaleString('en'), event: cut.event.event, at: formatMoment(cut.event.at, scenario.start) },
       };
   }
 }
@@ -68,6 +65,12 @@ export default defineRule({
     rationale:
       'Every check must end, in seconds, whatever the files say: a repeat of a hundred million times or a quote nested three thousand levels deep would otherwise exhaust the memory or the stack of the linter and of the site build. Such an input is almost always a mistake, and what it leaves unchecked must be said.',
     fix: 'Bring the input within the limit: a repeat that stops (fewer times, or "until:" an event), a scenario that tells one customer\'s story, Markdown that nests a few levels at most.',
+    messages: {
+      'too-many-events': 'Scenario "{{scenario}}" has {{events}}, more than the {{limit}} a scenario may simulate: this event and the {{others}} after it are not simulated.',
+      'too-many-touchpoint-sends': 'In scenario "{{scenario}}", "{{touchpoint}}" would be sent more than {{limit}} times{{repeat}}, the most one touchpoint may send in a scenario: only its first {{limit}} sends are simulated and checked.',
+      'too-many-scenario-sends': 'In scenario "{{scenario}}", the customer would get more than {{limit}} sends, the most a scenario may simulate: the simulation stops at "{{event}}" at {{at}}, and what it and the later events would send is not simulated.',
+      'too-deep': 'This Markdown nests quotes or lists {{depth}} levels deep, more than the {{max}} the site renders: the site shows the section that holds it as plain text, unformatted.',
+    },
     examples: {
       fail: [
         {
@@ -105,9 +108,8 @@ export default defineRule({
         at: journey.ref,
         position: { line: narrative.line + deep.line - 1, column: 1 },
         journey: journey.id,
-        message:
-          `This Markdown nests quotes or lists ${deep.depth.toLocaleString('en')} levels deep, more than the ${MAX_MARKDOWN_NESTING} the site renders: ` +
-          'the site shows the section that holds it as plain text, unformatted.',
+        messageId: 'too-deep',
+        data: { depth: deep.depth.toLocaleString('en'), max: MAX_MARKDOWN_NESTING },
       });
     }
   },

@@ -37,6 +37,9 @@ export default defineRule<Options>({
       additionalProperties: false,
     },
     defaults: { 'max-importance': 2 },
+    messages: {
+      'low-value': 'Touchpoint "{{touchpoint}}" matters little to the customer (importance {{importance}}), is not personalized and is sent automatically: drop it, or merge it into a message that matters.',
+    },
     examples: {
       fail: [
         {
@@ -58,7 +61,8 @@ export default defineRule<Options>({
           at: touchpoint.ref,
           journey: journey.id,
           touchpoint: touchpoint.id,
-          message: `Touchpoint "${touchpoint.id}" matters little to the customer (importance ${importance}), is not personalized and is sent automatically: drop it, or merge it into a message that matters.`,
+          messageId: 'low-value',
+          data: { touchpoint: touchpoint.id, importance },
         });
       }
     }

@@ -53,6 +53,9 @@ export default defineRule({
     rationale:
       'A customer who subscribed yesterday and receives today\'s prospecting e-mail learns that the company does not know them. It wastes the send and the goodwill the conversion just earned.',
     fix: 'Add "until: <conversion event>" to the acquisition touchpoint, so that it stops once the customer converts.',
+    messages: {
+      'after-conversion': 'In scenario "{{scenario}}", acquisition touchpoint "{{touchpoint}}" is still sent at {{at}}, after the customer converted ("{{event}}" at {{convertedAt}}). Add "until: {{event}}".',
+    },
     examples: {
       fail: [
         {
@@ -91,9 +94,14 @@ export default defineRule({
           touchpoint: send.touchpoint.id,
           scenario: scenario.id,
           time: send.time,
-          message:
-            `In scenario "${scenario.id}", acquisition touchpoint "${send.touchpoint.id}" is still sent at ${formatMoment(send.time, scenario.start)}, ` +
-            `after the customer converted ("${conversion.event}" at ${formatMoment(conversion.time, scenario.start)}). Add "until: ${conversion.event}".`,
+          messageId: 'after-conversion',
+          data: {
+            scenario: scenario.id,
+            touchpoint: send.touchpoint.id,
+            at: formatMoment(send.time, scenario.start),
+            event: conversion.event,
+            convertedAt: formatMoment(conversion.time, scenario.start),
+          },
           related: converter ? [{ at: converter.ref, journey: send.journey.id, touchpoint: converter.id }] : [],
         });
       }

@@ -22,6 +22,9 @@ export default defineRule({
     description: 'A touchpoint with no KPI.',
     rationale: 'What is not measured cannot be improved or defended: a touchpoint with no KPI never shows up in the scorecards.',
     fix: 'Add "kpis:" with at least one metric and its target, such as open-rate, csat or conversion-rate.',
+    messages: {
+      'no-kpi': 'Touchpoint "{{touchpoint}}" has no KPI: add one under "kpis:" to measure it.',
+    },
     examples: {
       fail: [
         {
@@ -41,7 +44,8 @@ export default defineRule({
           at: touchpoint.ref,
           journey: journey.id,
           touchpoint: touchpoint.id,
-          message: `Touchpoint "${touchpoint.id}" has no KPI: add one under "kpis:" to measure it.`,
+          messageId: 'no-kpi',
+          data: { touchpoint: touchpoint.id },
         });
       }
     }

@@ -37,6 +37,10 @@ export default defineRule<Options>({
       additionalProperties: false,
     },
     defaults: { inherit: false },
+    messages: {
+      'journey-without-owner': 'Journey "{{journey}}" has no owner: name the accountable team with "owner:".',
+      'touchpoint-without-owner': 'Touchpoint "{{touchpoint}}" has no owner: name the team that runs it with "owner:".',
+    },
     examples: {
       fail: [
         {
@@ -57,7 +61,8 @@ export default defineRule<Options>({
         report({
           at: journey.ref,
           journey: journey.id || undefined,
-          message: `Journey "${journey.id}" has no owner: name the accountable team with "owner:".`,
+          messageId: 'journey-without-owner',
+          data: { journey: journey.id },
         });
       }
       const inherited = options.inherit ? journey.owner : undefined;
@@ -67,7 +72,8 @@ export default defineRule<Options>({
           at: touchpoint.ref,
           journey: journey.id,
           touchpoint: touchpoint.id,
-          message: `Touchpoint "${touchpoint.id}" has no owner: name the team that runs it with "owner:".`,
+          messageId: 'touchpoint-without-owner',
+          data: { touchpoint: touchpoint.id },
         });
       }
     }

@@ -9,6 +9,9 @@ export default defineRule({
     rationale:
       'A file the tools cannot read is a journey nobody can check or publish: its touchpoints vanish from the site and from the simulation of what customers receive.',
     fix: 'Open the file at the line given and correct the YAML there: indentation, a missing colon, an unclosed quote or bracket. Save it as UTF-8.',
+    messages: {
+      problem: '{{message}}',
+    },
     examples: {
       fail: [
         {
@@ -35,7 +38,7 @@ export default defineRule({
   },
   check({ repo, report }) {
     for (const problem of repo.problems) {
-      if (problem.kind === 'parse') report({ at: problem.at, offset: problem.offset ?? 0, message: problem.message, ...(problem.severity ? { severity: problem.severity } : {}) });
+      if (problem.kind === 'parse') report({ at: problem.at, offset: problem.offset ?? 0, messageId: 'problem', data: { message: problem.message }, ...(problem.severity ? { severity: problem.severity } : {}) });
     }
   },
 });

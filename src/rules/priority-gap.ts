@@ -41,6 +41,10 @@ export default defineRule<Options>({
       additionalProperties: false,
     },
     defaults: { 'min-importance': 4 },
+    messages: {
+      'off-target': 'Touchpoint "{{touchpoint}}" matters to customers (importance {{importance}}) but its KPI "{{metric}}" is {{value}} in {{period}}{{before}}, {{side}} its target of {{target}}{{lower}}: act here first, high importance and low performance.',
+    },
+    identity: ['journey', 'touchpoint', 'metric'],
     examples: {
       fail: [
         {
@@ -102,10 +106,18 @@ export default defineRule<Options>({
             at: kpi.ref,
             journey: journey.id,
             touchpoint: touchpoint.id,
-            message:
-              `Touchpoint "${touchpoint.id}" matters to customers (importance ${importance}) but its KPI "${kpi.metric}" is ` +
-              `${formatValue(latest.value)} in ${latest.period}${before}, ${side} its target of ${formatValue(kpi.target)}${lower}: ` +
-              'act here first, high importance and low performance.',
+            messageId: 'off-target',
+            data: {
+              touchpoint: touchpoint.id,
+              importance,
+              metric: kpi.metric,
+              value: formatValue(latest.value),
+              period: latest.period,
+              before,
+              side,
+              target: formatValue(kpi.target),
+              lower,
+            },
             // The measured row, as a related place: a line number in the message would change its identity.
             related: [{ at: { file: latest.file, path: [] }, position: { line: latest.line, column: 1 }, journey: journey.id, touchpoint: touchpoint.id }],
           });

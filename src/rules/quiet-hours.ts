@@ -39,6 +39,9 @@ export default defineRule({
     rationale:
       'An SMS at 23:00 about an order is not service, it is an intrusion; in several countries it is also against the rules of telemarketing. Timing is part of the message.',
     fix: 'Give the touchpoint a send time with "at:" (it is then sent at the first such time after its delay), or move it to a channel that does not interrupt.',
+    messages: {
+      'quiet-hours': 'In scenario "{{scenario}}", "{{touchpoint}}" ({{channel}}) is sent at {{at}}, inside quiet hours ({{from}} to {{to}}){{more}}, after "{{event}}" at {{eventAt}}.',
+    },
     examples: {
       fail: [
         {
@@ -83,9 +86,18 @@ export default defineRule({
           touchpoint: touchpoint.id,
           scenario: scenario.id,
           time: first.time,
-          message:
-            `In scenario "${scenario.id}", "${touchpoint.id}" (${first.channel}) is sent at ${formatMoment(first.time, scenario.start)}, ` +
-            `inside quiet hours (${formatTimeOfDay(quiet.from)} to ${formatTimeOfDay(quiet.to)})${more}, after "${first.cause.event}" at ${formatMoment(first.cause.at, scenario.start)}.`,
+          messageId: 'quiet-hours',
+          data: {
+            scenario: scenario.id,
+            touchpoint: touchpoint.id,
+            channel: first.channel,
+            at: formatMoment(first.time, scenario.start),
+            from: formatTimeOfDay(quiet.from),
+            to: formatTimeOfDay(quiet.to),
+            more,
+            event: first.cause.event,
+            eventAt: formatMoment(first.cause.at, scenario.start),
+          },
           related: [{ at: first.cause.ref }],
         });
       }

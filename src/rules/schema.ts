@@ -10,6 +10,10 @@ export default defineRule({
     rationale:
       'The format is what lets every team read every journey and lets the tools compute contact pressure and scorecards. A mistyped field is silently ignored by everything downstream.',
     fix: 'Correct the value as the message says. Editors with the YAML extension show the help of every field through the "# yaml-language-server: $schema=" line.',
+    messages: {
+      problem: '{{message}}',
+    },
+    identity: ['journey', 'touchpoint', 'field'],
     examples: {
       fail: [
         {
@@ -68,7 +72,9 @@ export default defineRule({
         at: problem.at,
         key: problem.key,
         offset: problem.offset,
-        message: problem.message,
+        messageId: 'problem',
+        // The field, below its touchpoint when there is one: a touchpoint's index moves when touchpoints are reordered.
+        data: { message: problem.message, field: (touchpoint ? problem.at.path.slice(2) : problem.at.path).join('.') },
         journey: journey?.id || undefined,
         touchpoint: touchpoint?.id || undefined,
       });

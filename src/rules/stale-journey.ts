@@ -27,6 +27,11 @@ export default defineRule<Options>({
       additionalProperties: false,
     },
     defaults: { 'max-age': '180d' },
+    messages: {
+      'never-reviewed': 'Journey "{{journey}}" has no "reviewed" date: review it with its owner and record the date.',
+      'not-a-date': '"reviewed" is {{reviewed}}, which is not a date of the calendar.',
+      stale: 'Journey "{{journey}}" was last reviewed on {{reviewed}}, more than {{maxAge}} ago: review it with its owner.',
+    },
     examples: {
       fail: [
         {
@@ -62,14 +67,15 @@ export default defineRule<Options>({
         report({
           at: journey.ref,
           journey: journey.id || undefined,
-          message: `Journey "${journey.id}" has no "reviewed" date: review it with its owner and record the date.`,
+          messageId: 'never-reviewed',
+          data: { journey: journey.id },
         });
         continue;
       }
       const reviewed = dayNumber(journey.reviewed);
       const at = child(journey.ref, 'reviewed');
       if (reviewed === undefined) {
-        report({ at, journey: journey.id, message: `"reviewed" is ${journey.reviewed}, which is not a date of the calendar.` });
+        report({ at, journey: journey.id, messageId: 'not-a-date', data: { reviewed: journey.reviewed } });
         continue;
       }
       const age = today - reviewed;
@@ -77,8 +83,9 @@ export default defineRule<Options>({
         report({
           at,
           journey: journey.id,
-          // No count of days in the message: it would change every day, and baselines match findings by message.
-          message: `Journey "${journey.id}" was last reviewed on ${journey.reviewed}, more than ${plural(maxAgeDays, 'day')} ago: review it with its owner.`,
+          // No count of days in the message: it would change every day, and a reader compares runs by their text.
+          messageId: 'stale',
+          data: { journey: journey.id, reviewed: journey.reviewed, maxAge: plural(maxAgeDays, 'day') },
         });
       }
     }

@@ -24,7 +24,8 @@ function reportRepeats(context: RuleContext, kind: string, scope: string, entrie
     const where = earlier.ref.file === entry.ref.file ? 'earlier in this file' : `in ${earlier.ref.file}`;
     context.report({
       at: child(entry.ref, entry.field),
-      message: `Two ${kind}s have the id "${entry.id}" ${scope}: the other is ${where}. Give each its own id.`,
+      messageId: 'repeated',
+      data: { kind, id: entry.id, scope, where },
       journey: entry.journey,
       touchpoint: entry.touchpoint,
       related: [{ at: child(earlier.ref, earlier.field), journey: earlier.journey, touchpoint: earlier.touchpoint }],
@@ -56,6 +57,10 @@ export default defineRule({
     rationale:
       'Ids are how journeys, findings, metrics and the site refer to things. Two things with one id make every reference ambiguous, and one of them silently disappears from reports.',
     fix: 'Rename one of the two. If they are really the same thing, merge them.',
+    messages: {
+      repeated: 'Two {{kind}}s have the id "{{id}}" {{scope}}: the other is {{where}}. Give each its own id.',
+    },
+    identity: ['journey', 'kind', 'id'],
     examples: {
       fail: [
         {

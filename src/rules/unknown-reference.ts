@@ -35,6 +35,17 @@ export default defineRule({
     rationale:
       'A reference to nothing is usually a typo. The touchpoint then belongs to no team, counts on no channel, and drops out of the contact policy and the scorecards without anyone noticing.',
     fix: 'Correct the spelling, or declare the missing team in journeys/owners.yaml, channel in journeys/channels.yaml, persona in journeys/personas.yaml, or stage in the journey.',
+    messages: {
+      'unknown-owner': 'Owner {{value}} is not {{declared}}{{suggestion}}.',
+      'unknown-channel': 'Channel {{value}} is neither built in nor {{declared}}{{suggestion}}.',
+      'unknown-persona': 'Persona {{value}} is not {{declared}}{{suggestion}}.',
+      'unknown-stage': 'Stage {{value}} is not one of the stages of journey "{{journey}}" ({{stages}}){{suggestion}}.',
+      'orphan-section': 'The section "### {{value}}" names no touchpoint of this journey{{suggestion}}: its text is attached to nothing.',
+      'unknown-journey': 'Journey "{{value}}" of this metrics row does not exist{{suggestion}}.',
+      'unknown-touchpoint': 'Touchpoint "{{value}}" of this metrics row is not in journey "{{journey}}"{{suggestion}}.',
+      'unknown-metric': 'Metric "{{value}}" is not a KPI of {{owner}}{{suggestion}}: declare it under "kpis:" to track it.',
+    },
+    identity: ['journey', 'touchpoint', 'value'],
     examples: {
       fail: [
         {
@@ -67,7 +78,8 @@ export default defineRule({
         at: child(ref, ...OWNER),
         journey,
         touchpoint,
-        message: `Owner ${quote(value)} is not ${declaredIn(repo.declared.owners, ownersFile)}${didYouMean(value, owners)}.`,
+        messageId: 'unknown-owner',
+        data: { value: quote(value), declared: declaredIn(repo.declared.owners, ownersFile), suggestion: didYouMean(value, owners) },
       });
     };
     const checkChannel = (value: string | undefined, ref: NodeRef, path: readonly PathSegment[], journey?: string, touchpoint?: string): void => {
@@ -76,12 +88,18 @@ export default defineRule({
         at: child(ref, ...path),
         journey,
         touchpoint,
-        message: `Channel ${quote(value)} is neither built in nor ${declaredIn(repo.declared.channels, 'journeys/channels.yaml')}${didYouMean(value, channels)}.`,
+        messageId: 'unknown-channel',
+        data: { value: quote(value), declared: declaredIn(repo.declared.channels, 'journeys/channels.yaml'), suggestion: didYouMean(value, channels) },
       });
     };
     const checkPersona = (value: string | undefined, [ref, ...path]: Place, journey?: string): void => {
       if (value === undefined || personas.has(value)) return;
-      report({ at: child(ref, ...path), journey, message: `Persona ${quote(value)} is not ${declaredIn(repo.declared.personas, personasFile)}${didYouMean(value, personas)}.` });
+      report({
+        at: child(ref, ...path),
+        journey,
+        messageId: 'unknown-persona',
+        data: { value: quote(value), declared: declaredIn(repo.declared.personas, personasFile), suggestion: didYouMean(value, personas) },
+      });
     };
 
     for (const journey of repo.journeys) {
@@ -96,7 +114,8 @@ export default defineRule({
             at: child(touchpoint.ref, 'stage'),
             journey: journey.id,
             touchpoint: touchpoint.id,
-            message: `Stage ${quote(touchpoint.stage)} is not one of the stages of journey "${journey.id}" (${[...stages].join(', ') || 'none declared'})${didYouMean(touchpoint.stage, stages)}.`,
+            messageId: 'unknown-stage',
+            data: { value: quote(touchpoint.stage), journey: journey.id, stages: [...stages].join(', ') || 'none declared', suggestion: didYouMean(touchpoint.stage, stages) },
           });
         }
       }
@@ -105,7 +124,8 @@ export default defineRule({
           at: journey.ref,
           position: { line: section.line, column: 1 },
           journey: journey.id,
-          message: `The section "### ${section.id}" names no touchpoint of this journey${didYouMean(section.id, journey.touchpoints.map((t) => t.id))}: its text is attached to nothing.`,
+          messageId: 'orphan-section',
+          data: { value: section.id, suggestion: didYouMean(section.id, journey.touchpoints.map((t) => t.id)) },
         });
       }
     }
@@ -117,7 +137,7 @@ export default defineRule({
       const position = { line: row.line, column: row.column };
       const journey = journeys.get(row.journey);
       if (!journey) {
-        report({ at, position, message: `Journey "${row.journey}" of this metrics row does not exist${didYouMean(row.journey, journeys.keys())}.` });
+        report({ at, position, messageId: 'unknown-journey', data: { value: row.journey, suggestion: didYouMean(row.journey, journeys.keys()) } });
         continue;
       }
       const touchpoint = row.touchpoint === undefined ? undefined : journey.touchpoints.find((t) => t.id === row.touchpoint);
@@ -126,7 +146,8 @@ export default defineRule({
           at,
           position,
           journey: journey.id,
-          message: `Touchpoint "${row.touchpoint}" of this metrics row is not in journey "${journey.id}"${didYouMean(row.touchpoint, journey.touchpoints.map((t) => t.id))}.`,
+          messageId: 'unknown-touchpoint',
+          data: { value: row.touchpoint, journey: journey.id, suggestion: didYouMean(row.touchpoint, journey.touchpoints.map((t) => t.id)) },
         });
         continue;
       }
@@ -138,7 +159,8 @@ export default defineRule({
           position,
           journey: journey.id,
           touchpoint: touchpoint?.id,
-          message: `Metric "${row.metric}" is not a KPI of ${owner}${didYouMean(row.metric, metrics)}: declare it under "kpis:" to track it.`,
+          messageId: 'unknown-metric',
+          data: { value: row.metric, owner, suggestion: didYouMean(row.metric, metrics) },
         });
       }
     }

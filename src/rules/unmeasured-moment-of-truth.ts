@@ -25,6 +25,9 @@ export default defineRule({
     rationale:
       'Moments of truth are where customers decide to stay or leave. They are the first places to measure; an unmeasured one is a blind spot where it hurts most.',
     fix: 'Add "kpis:" to the touchpoint, with a satisfaction or resolution metric and a target.',
+    messages: {
+      unmeasured: 'Touchpoint "{{touchpoint}}" is a moment of truth but has no KPI: measure it first.',
+    },
     examples: {
       fail: [
         {
@@ -44,7 +47,8 @@ export default defineRule({
           at: child(touchpoint.ref, 'moment_of_truth'),
           journey: journey.id,
           touchpoint: touchpoint.id,
-          message: `Touchpoint "${touchpoint.id}" is a moment of truth but has no KPI: measure it first.`,
+          messageId: 'unmeasured',
+          data: { touchpoint: touchpoint.id },
         });
       }
     }

@@ -26,6 +26,14 @@ export default defineRule({
       'A suppression is a decision to accept a problem; its reason is what lets the next reviewer judge it. One that silences nothing is noise that will later hide a real problem.',
     fix: 'Write the reason after "--" (e.g. "# journeys-disable-next-line missing-owner -- owned by the partner bank"), or delete the comment if the problem it silenced is gone.',
     phase: 'suppressions',
+    messages: {
+      'no-rule': 'This {{directive}} comment names no rule: write the rule id, then "-- " and the reason.',
+      'no-reason': 'This {{directive}} comment gives no reason: add "-- " and why the finding is accepted.',
+      'unknown-rule': 'This {{directive}} comment names an unknown rule "{{rule}}"{{suggestion}}.',
+      unsuppressible: 'This {{directive}} comment names "{{rule}}", whose findings cannot be disabled: fix what it reports instead. Remove "{{rule}}" from the comment.',
+      unused: 'This {{directive}} comment suppresses nothing: there is no "{{rule}}" finding {{where}}. Delete it.',
+    },
+    identity: ['journey', 'directive', 'rule'],
     examples: {
       fail: [
         {
@@ -59,21 +67,21 @@ export default defineRule({
       const position = { line: comment.line, column: comment.column };
       const directive = comment.scope === 'file' ? 'journeys-disable' : 'journeys-disable-next-line';
       if (comment.rules.length === 0) {
-        report({ at, position, message: `This ${directive} comment names no rule: write the rule id, then "-- " and the reason.` });
+        report({ at, position, messageId: 'no-rule', data: { directive } });
         continue;
       }
       if (!comment.reason) {
-        report({ at, position, message: `This ${directive} comment gives no reason: add "-- " and why the finding is accepted.` });
+        report({ at, position, messageId: 'no-reason', data: { directive } });
       }
       for (const rule of comment.rules) {
         if (!ruleIds.has(rule)) {
-          report({ at, position, message: `This ${directive} comment names an unknown rule "${rule}"${didYouMean(rule, ruleIds)}.` });
+          report({ at, position, messageId: 'unknown-rule', data: { directive, rule, suggestion: didYouMean(rule, ruleIds) } });
         } else if (unsuppressible.has(rule)) {
-          report({ at, position, message: `This ${directive} comment names "${rule}", whose findings cannot be disabled: fix what it reports instead. Remove "${rule}" from the comment.` });
+          report({ at, position, messageId: 'unsuppressible', data: { directive, rule } });
         } else if (enabledRules.has(rule) && !comment.used.has(rule)) {
-          // No line number in the message: it would move with every edit above, and baselines match findings by message.
+          // No line number in the message: it would move with every edit above.
           const where = comment.scope === 'file' ? 'in this file' : 'on the line below it';
-          report({ at, position, message: `This ${directive} comment suppresses nothing: there is no "${rule}" finding ${where}. Delete it.` });
+          report({ at, position, messageId: 'unused', data: { directive, rule, where } });
         }
       }
     }

@@ -32,6 +32,9 @@ export default defineRule({
       'The version tells analysts, the site and downstream tools that a journey behaves differently from a given date. Measurements before and after a change must not be mixed up.',
     fix: 'Raise "version:" by one in the same change.',
     requires: 'base',
+    messages: {
+      'not-bumped': 'The touchpoints of journey "{{journey}}" changed, but it is still version {{version}} (version {{baseVersion}} at the base): raise it to {{next}}.',
+    },
     examples: {
       fail: [
         {
@@ -60,7 +63,8 @@ export default defineRule({
       report({
         at: child(journey.ref, 'version'),
         journey: journey.id,
-        message: `The touchpoints of journey "${journey.id}" changed, but it is still version ${journey.version} (version ${old.version} at the base): raise it to ${old.version + 1}.`,
+        messageId: 'not-bumped',
+        data: { journey: journey.id, version: journey.version, baseVersion: old.version, next: old.version + 1 },
       });
     }
   },
