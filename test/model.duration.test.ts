@@ -12,11 +12,13 @@ describe('durations', () => {
     ['0m', 0],
     ['0d', 0],
     ['1w 2d 3h 4m', 7 * 1440 + 2 * 1440 + 3 * 60 + 4],
+    ['14h 3d', 3 * 1440 + 14 * 60],
+    ['4m 3h 2d 1w', 7 * 1440 + 2 * 1440 + 3 * 60 + 4],
   ])('%s is %i minutes', (text, minutes) => {
     expect(parseDuration(text)).toBe(minutes);
   });
 
-  it.each(['', '2 hours', '3', 'h', '-2h', '14h 3d', '2h 2h', '1.5h', '2H'])('%j is not a duration', (text) => {
+  it.each(['', '2 hours', '3', 'h', '-2h', '2h 2h', '3d 2h 3d', '1.5h', '2H'])('%j is not a duration', (text) => {
     expect(parseDuration(text)).toBeUndefined();
   });
 

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 // ajv's standalone code loads its small runtime helpers with require().
 const require = createRequire(import.meta.url);
 export const journey = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/journey.schema.json","title":"Customer journey","description":"One customer journey: its stages and the touchpoints (messages, pages, calls, visits) that a company runs along the way. Used for <id>.journey.yaml files and for the front matter of <id>.journey.md files. Only journey, version, title and stages are required; the lint rules report what else is missing (an owner, a KPI, a review date...).","type":"object","required":["journey","version","title","stages"],"properties":{"journey":{"$ref":"#/$defs/id","description":"The id of this journey, unique in the repository. Usually the same as the file name: account-opening.journey.yaml has journey: account-opening.","examples":["account-opening"]},"version":{"description":"The journey's version number, a whole number from 1. Raise it whenever the journey's behaviour changes (a touchpoint added, removed or changed).","type":"integer","minimum":1,"examples":[1,4]},"title":{"description":"The name of the journey as people say it, shown on the site.","type":"string","minLength":1,"maxLength":200,"examples":["Opening a current account"]},"owner":{"$ref":"#/$defs/id","description":"The team accountable for the whole journey: an id declared in owners.yaml. A journey without an owner is reported by the missing-owner rule.","examples":["team-onboarding"]},"personas":{"description":"The customer segments this journey is for: ids declared in personas.yaml.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":100,"examples":[["young-professional"]]},"reviewed":{"$ref":"#/$defs/date","description":"The date the owner last reviewed this journey, written YYYY-MM-DD. The stale-journey rule reports a journey whose review is too old (180 days by default) or missing.","examples":["2026-09-30"]},"description":{"description":"A few sentences on what the journey covers, from where to where.","type":"string","maxLength":5000,"examples":["From the first visit to the first card payment."]},"stages":{"description":"The steps of the journey, in order (for example discovery, subscription, onboarding). At least one. Every touchpoint belongs to one stage.","type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/$defs/stage"}},"touchpoints":{"description":"Every point where the company and the customer meet in this journey: a message sent, a page visited, a call, a visit to a branch...","type":"array","maxItems":500,"items":{"$ref":"#/$defs/touchpoint"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them from the largest unit to the smallest. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"eventId":{"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]},"date":{"title":"Date","description":"A calendar date written YYYY-MM-DD, for example 2026-09-30.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","examples":["2026-09-30"]},"stage":{"title":"Stage","description":"One step of the journey.","type":"object","required":["id"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the stage, unique in this journey. Touchpoints name it in their \"stage\" field.","examples":["discovery","subscription","onboarding"]},"name":{"description":"The name of the stage as shown on the site and in diagrams.","type":"string","minLength":1,"maxLength":200,"examples":["Discovery","Onboarding"]},"description":{"description":"What happens to the customer during this stage.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"touchpoint":{"title":"Touchpoint","description":"One point of contact between the company and the customer. Only id, stage and channel are required.","type":"object","required":["id","stage","channel"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the touchpoint, unique in this journey. In a Markdown journey, a \"### <id>\" heading attaches its section to this touchpoint.","examples":["welcome-email"]},"stage":{"$ref":"#/$defs/id","description":"The stage this touchpoint belongs to: the id of one of the stages listed in this journey.","examples":["onboarding"]},"channel":{"$ref":"#/$defs/id","description":"Where the contact happens. Built-in channels: email, sms, push, in-app, web, app, phone, chat, branch, mail (paper mail), social, ads, event, selfcare, review-site. Other channels must be declared in channels.yaml.","examples":["email","sms","push","web"]},"owner":{"$ref":"#/$defs/id","description":"The team that runs this touchpoint: an id declared in owners.yaml. A touchpoint without an owner is reported by the missing-owner rule (it does not take the journey's owner unless that rule's \"inherit\" option is set).","examples":["team-crm"]},"role":{"description":"What the touchpoint is for. \"information\": tells the customer something they need to know (news, a status, a change of terms). \"acquisition\": tries to win a new customer or sell a product (a campaign, an offer). \"conversion\": the moment the customer signs up or buys; the trigger of a conversion touchpoint marks the customer as converted. \"onboarding\": helps a new customer get started. \"usage\": helps the customer use the product day to day. \"support\": answers a question or solves a problem. \"billing\": invoices, statements, payments, fees and reminders. \"retention\": keeps a customer who might leave (renewal, win-back). \"feedback\": asks for the customer's opinion (survey, review request).","type":"string","enum":["information","acquisition","conversion","onboarding","usage","support","billing","retention","feedback"],"examples":["onboarding"]},"trigger":{"$ref":"#/$defs/eventId","description":"The event that starts this touchpoint, for example \"account.opened\". Simulation sends the touchpoint whenever this event happens to the customer.","examples":["account.opened"]},"after":{"$ref":"#/$defs/duration","description":"How long after the trigger the touchpoint happens, for example \"30m\", \"2h\", \"3d\", \"1w\" or \"2d 4h\". Without it, it happens right away (\"0m\").","default":"0m","examples":["2h","3d","2d 4h"]},"at":{"$ref":"#/$defs/timeOfDay","description":"Optional: the local time of day at which it is sent, in quotes, for example \"10:00\". It is sent at the first 10:00 at or after the trigger plus the delay in \"after\".","examples":["10:00"]},"repeat":{"description":"Optional: send it again. For example { every: 3d, times: 2 } sends 2 more times, 3 days apart (3 sends in all).","type":"object","required":["every","times"],"properties":{"every":{"$ref":"#/$defs/duration","description":"The time between two sends, for example \"3d\".","examples":["3d","1w"]},"times":{"description":"How many more times it is sent after the first send (a whole number from 1).","type":"integer","minimum":1,"examples":[2]}},"additionalProperties":false,"examples":[{"every":"3d","times":2}]},"until":{"$ref":"#/$defs/eventId","description":"Optional: once this event happens to the customer, nothing more of this touchpoint is sent (no later send, no repeat).","examples":["card.activated"]},"message":{"$ref":"#/$defs/message","description":"What the touchpoint says to the customer: its intent, subject, text and link."},"personalization":{"description":"How much the content is tailored to the customer. \"none\": the same message for everyone. \"low\": a few details filled in, such as the customer's name. \"medium\": content chosen for the customer's segment or product. \"high\": content built from this customer's own data and behaviour.","type":"string","enum":["none","low","medium","high"],"examples":["high"]},"tools":{"description":"The software used to run this touchpoint (for example a marketing platform, a CRM, a call-center tool).","type":"array","maxItems":50,"items":{"description":"The name of one tool.","type":"string","minLength":1,"maxLength":100},"examples":[["marketing-cloud"]]},"automated":{"description":"true when the touchpoint runs by itself, with nobody acting (an automatic e-mail); false when a person does it (an advisor's call).","type":"boolean","examples":[true]},"moment_of_truth":{"description":"true when this is a moment of truth: a point where the customer makes up their mind about the company. The unmeasured-moment-of-truth rule asks for a KPI on it.","type":"boolean","default":false,"examples":[false]},"importance":{"description":"How much this touchpoint matters to the customer, from 1 (hardly) to 5 (a lot). Used with the KPIs to find what to improve first.","type":"integer","minimum":1,"maximum":5,"examples":[3]},"emotion":{"description":"How the customer feels at this point, from 1 (very badly) to 5 (very well). Drawn as the emotion curve of the journey diagram.","type":"integer","minimum":1,"maximum":5,"examples":[4]},"cost":{"description":"The cost of one contact, in the repository's currency (for example 0.02 for an e-mail). Zero or more.","type":"number","minimum":0,"examples":[0.02]},"kpis":{"description":"The measures that tell whether this touchpoint works, each with its target. Measured values come from metrics/*.csv.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/kpi"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"message":{"title":"Message","description":"What the touchpoint says to the customer.","type":"object","properties":{"intent":{"$ref":"#/$defs/id","description":"What the message asks or tells, as an id, for example \"activate-account\". Touchpoints with the same intent must agree: the conflicting-messages rule compares their links and figures.","examples":["activate-account"]},"subject":{"description":"The subject line or title of the message.","type":"string","maxLength":200,"examples":["Welcome!"]},"text":{"description":"The text of the message, or a faithful summary of it.","type":"string","maxLength":10000,"examples":["Activate your online space to follow your card."]},"cta":{"description":"The call to action: the link the message asks the customer to follow. A full web address starting with http:// or https://, or a path on the company's own site starting with \"/\" (or \"./\", \"../\"). No spaces.","type":"string","pattern":"^(https?://|\\.{0,2}/)\\S*$","maxLength":2000,"examples":["https://client.bank.example/activate","/activate"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"kpi":{"title":"KPI","description":"One measure of the touchpoint and its target.","type":"object","required":["metric"],"properties":{"metric":{"$ref":"#/$defs/id","description":"What is measured, as an id. Any id works; nps, csat, ces, fcr, conversion-rate and resolution-time have a known meaning. Measured values in metrics/*.csv use the same id.","examples":["open-rate","nps","csat","conversion-rate"]},"target":{"description":"The value aimed for, in the unit of the metric (for example 0.45 for a 45% open rate).","type":"number","examples":[0.45]},"direction":{"description":"Which way is better: \"higher\" (a rate, a satisfaction score) or \"lower\" (a time, an effort, a churn). By default lower is better for resolution-time, ces, handling-time, wait-time, any metric whose id ends in \"-time\", and any id containing churn, complaint, unsubscribe, bounce, abandon or error; higher is better for every other metric. A measured value meets its target when it is at or beyond it in this direction.","enum":["higher","lower"]},"description":{"description":"What the measure is and how it is computed, in a few words.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/journey.schema.json","title":"Customer journey","description":"One customer journey: its stages and the touchpoints (messages, pages, calls, visits) that a company runs along the way. Used for <id>.journey.yaml files and for the front matter of <id>.journey.md files. Only journey, version, title and stages are required; the lint rules report what else is missing (an owner, a KPI, a review date...).","type":"object","required":["journey","version","title","stages"],"properties":{"journey":{"$ref":"#/$defs/id","description":"The id of this journey, unique in the repository. Usually the same as the file name: account-opening.journey.yaml has journey: account-opening.","examples":["account-opening"]},"version":{"description":"The journey's version number, a whole number from 1. Raise it whenever the journey's behaviour changes (a touchpoint added, removed or changed).","type":"integer","minimum":1,"examples":[1,4]},"title":{"description":"The name of the journey as people say it, shown on the site.","type":"string","minLength":1,"maxLength":200,"examples":["Opening a current account"]},"owner":{"$ref":"#/$defs/id","description":"The team accountable for the whole journey: an id declared in owners.yaml. A journey without an owner is reported by the missing-owner rule.","examples":["team-onboarding"]},"personas":{"description":"The customer segments this journey is for: ids declared in personas.yaml.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":100,"examples":[["young-professional"]]},"reviewed":{"$ref":"#/$defs/date","description":"The date the owner last reviewed this journey, written YYYY-MM-DD. The stale-journey rule reports a journey whose review is too old (180 days by default) or missing.","examples":["2026-09-30"]},"description":{"description":"A few sentences on what the journey covers, from where to where.","type":"string","maxLength":5000,"examples":["From the first visit to the first card payment."]},"stages":{"description":"The steps of the journey, in order (for example discovery, subscription, onboarding). At least one. Every touchpoint belongs to one stage.","type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/$defs/stage"}},"touchpoints":{"description":"Every point where the company and the customer meet in this journey: a message sent, a page visited, a call, a visit to a branch...","type":"array","maxItems":500,"items":{"$ref":"#/$defs/touchpoint"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"eventId":{"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]},"date":{"title":"Date","description":"A calendar date written YYYY-MM-DD, for example 2026-09-30.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","examples":["2026-09-30"]},"stage":{"title":"Stage","description":"One step of the journey.","type":"object","required":["id"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the stage, unique in this journey. Touchpoints name it in their \"stage\" field.","examples":["discovery","subscription","onboarding"]},"name":{"description":"The name of the stage as shown on the site and in diagrams.","type":"string","minLength":1,"maxLength":200,"examples":["Discovery","Onboarding"]},"description":{"description":"What happens to the customer during this stage.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"touchpoint":{"title":"Touchpoint","description":"One point of contact between the company and the customer. Only id, stage and channel are required.","type":"object","required":["id","stage","channel"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the touchpoint, unique in this journey. In a Markdown journey, a \"### <id>\" heading attaches its section to this touchpoint.","examples":["welcome-email"]},"stage":{"$ref":"#/$defs/id","description":"The stage this touchpoint belongs to: the id of one of the stages listed in this journey.","examples":["onboarding"]},"channel":{"$ref":"#/$defs/id","description":"Where the contact happens. Built-in channels: email, sms, push, in-app, web, app, phone, chat, branch, mail (paper mail), social, ads, event, selfcare, review-site. Other channels must be declared in channels.yaml.","examples":["email","sms","push","web"]},"owner":{"$ref":"#/$defs/id","description":"The team that runs this touchpoint: an id declared in owners.yaml. A touchpoint without an owner is reported by the missing-owner rule (it does not take the journey's owner unless that rule's \"inherit\" option is set).","examples":["team-crm"]},"role":{"description":"What the touchpoint is for. \"information\": tells the customer something they need to know (news, a status, a change of terms). \"acquisition\": tries to win a new customer or sell a product (a campaign, an offer). \"conversion\": the moment the customer signs up or buys; the trigger of a conversion touchpoint marks the customer as converted. \"onboarding\": helps a new customer get started. \"usage\": helps the customer use the product day to day. \"support\": answers a question or solves a problem. \"billing\": invoices, statements, payments, fees and reminders. \"retention\": keeps a customer who might leave (renewal, win-back). \"feedback\": asks for the customer's opinion (survey, review request).","type":"string","enum":["information","acquisition","conversion","onboarding","usage","support","billing","retention","feedback"],"examples":["onboarding"]},"trigger":{"$ref":"#/$defs/eventId","description":"The event that starts this touchpoint, for example \"account.opened\". Simulation sends the touchpoint whenever this event happens to the customer.","examples":["account.opened"]},"after":{"$ref":"#/$defs/duration","description":"How long after the trigger the touchpoint happens, for example \"30m\", \"2h\", \"3d\", \"1w\" or \"2d 4h\". Without it, it happens right away (\"0m\").","default":"0m","examples":["2h","3d","2d 4h"]},"at":{"$ref":"#/$defs/timeOfDay","description":"Optional: the local time of day at which it is sent, in quotes, for example \"10:00\". It is sent at the first 10:00 at or after the trigger plus the delay in \"after\".","examples":["10:00"]},"repeat":{"description":"Optional: send it again. For example { every: 3d, times: 2 } sends 2 more times, 3 days apart (3 sends in all).","type":"object","required":["every","times"],"properties":{"every":{"$ref":"#/$defs/duration","description":"The time between two sends, for example \"3d\".","examples":["3d","1w"]},"times":{"description":"How many more times it is sent after the first send (a whole number from 1).","type":"integer","minimum":1,"examples":[2]}},"additionalProperties":false,"examples":[{"every":"3d","times":2}]},"until":{"$ref":"#/$defs/eventId","description":"Optional: once this event happens to the customer, nothing more of this touchpoint is sent (no later send, no repeat).","examples":["card.activated"]},"message":{"$ref":"#/$defs/message","description":"What the touchpoint says to the customer: its intent, subject, text and link."},"personalization":{"description":"How much the content is tailored to the customer. \"none\": the same message for everyone. \"low\": a few details filled in, such as the customer's name. \"medium\": content chosen for the customer's segment or product. \"high\": content built from this customer's own data and behaviour.","type":"string","enum":["none","low","medium","high"],"examples":["high"]},"tools":{"description":"The software used to run this touchpoint (for example a marketing platform, a CRM, a call-center tool).","type":"array","maxItems":50,"items":{"description":"The name of one tool.","type":"string","minLength":1,"maxLength":100},"examples":[["marketing-cloud"]]},"automated":{"description":"true when the touchpoint runs by itself, with nobody acting (an automatic e-mail); false when a person does it (an advisor's call).","type":"boolean","examples":[true]},"moment_of_truth":{"description":"true when this is a moment of truth: a point where the customer makes up their mind about the company. The unmeasured-moment-of-truth rule asks for a KPI on it.","type":"boolean","default":false,"examples":[false]},"importance":{"description":"How much this touchpoint matters to the customer, from 1 (hardly) to 5 (a lot). Used with the KPIs to find what to improve first.","type":"integer","minimum":1,"maximum":5,"examples":[3]},"emotion":{"description":"How the customer feels at this point, from 1 (very badly) to 5 (very well). Drawn as the emotion curve of the journey diagram.","type":"integer","minimum":1,"maximum":5,"examples":[4]},"cost":{"description":"The cost of one contact, in the repository's currency (for example 0.02 for an e-mail). Zero or more.","type":"number","minimum":0,"examples":[0.02]},"kpis":{"description":"The measures that tell whether this touchpoint works, each with its target. Measured values come from metrics/*.csv.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/kpi"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"message":{"title":"Message","description":"What the touchpoint says to the customer.","type":"object","properties":{"intent":{"$ref":"#/$defs/id","description":"What the message asks or tells, as an id, for example \"activate-account\". Touchpoints with the same intent must agree: the conflicting-messages rule compares their links and figures.","examples":["activate-account"]},"subject":{"description":"The subject line or title of the message.","type":"string","maxLength":200,"examples":["Welcome!"]},"text":{"description":"The text of the message, or a faithful summary of it.","type":"string","maxLength":10000,"examples":["Activate your online space to follow your card."]},"cta":{"description":"The call to action: the link the message asks the customer to follow. A full web address starting with http:// or https://, or a path on the company's own site starting with \"/\" (or \"./\", \"../\"). No spaces.","type":"string","pattern":"^(https?://|\\.{0,2}/)\\S*$","maxLength":2000,"examples":["https://client.bank.example/activate","/activate"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"kpi":{"title":"KPI","description":"One measure of the touchpoint and its target.","type":"object","required":["metric"],"properties":{"metric":{"$ref":"#/$defs/id","description":"What is measured, as an id. Any id works; nps, csat, ces, fcr, conversion-rate and resolution-time have a known meaning. Measured values in metrics/*.csv use the same id.","examples":["open-rate","nps","csat","conversion-rate"]},"target":{"description":"The value aimed for, in the unit of the metric (for example 0.45 for a 45% open rate).","type":"number","examples":[0.45]},"direction":{"description":"Which way is better: \"higher\" (a rate, a satisfaction score) or \"lower\" (a time, an effort, a churn). By default lower is better for resolution-time, ces, handling-time, wait-time, any metric whose id ends in \"-time\", and any id containing churn, complaint, unsubscribe, bounce, abandon or error; higher is better for every other metric. A measured value meets its target when it is at or beyond it in this direction.","enum":["higher","lower"]},"description":{"description":"What the measure is and how it is computed, in a few words.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false}}};
 const schema32 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
 const schema35 = {"title":"Date","description":"A calendar date written YYYY-MM-DD, for example 2026-09-30.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","examples":["2026-09-30"]};
 const func1 = Object.prototype.hasOwnProperty;
@@ -162,10 +162,10 @@ validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema38 = {"title":"Touchpoint","description":"One point of contact between the company and the customer. Only id, stage and channel are required.","type":"object","required":["id","stage","channel"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the touchpoint, unique in this journey. In a Markdown journey, a \"### <id>\" heading attaches its section to this touchpoint.","examples":["welcome-email"]},"stage":{"$ref":"#/$defs/id","description":"The stage this touchpoint belongs to: the id of one of the stages listed in this journey.","examples":["onboarding"]},"channel":{"$ref":"#/$defs/id","description":"Where the contact happens. Built-in channels: email, sms, push, in-app, web, app, phone, chat, branch, mail (paper mail), social, ads, event, selfcare, review-site. Other channels must be declared in channels.yaml.","examples":["email","sms","push","web"]},"owner":{"$ref":"#/$defs/id","description":"The team that runs this touchpoint: an id declared in owners.yaml. A touchpoint without an owner is reported by the missing-owner rule (it does not take the journey's owner unless that rule's \"inherit\" option is set).","examples":["team-crm"]},"role":{"description":"What the touchpoint is for. \"information\": tells the customer something they need to know (news, a status, a change of terms). \"acquisition\": tries to win a new customer or sell a product (a campaign, an offer). \"conversion\": the moment the customer signs up or buys; the trigger of a conversion touchpoint marks the customer as converted. \"onboarding\": helps a new customer get started. \"usage\": helps the customer use the product day to day. \"support\": answers a question or solves a problem. \"billing\": invoices, statements, payments, fees and reminders. \"retention\": keeps a customer who might leave (renewal, win-back). \"feedback\": asks for the customer's opinion (survey, review request).","type":"string","enum":["information","acquisition","conversion","onboarding","usage","support","billing","retention","feedback"],"examples":["onboarding"]},"trigger":{"$ref":"#/$defs/eventId","description":"The event that starts this touchpoint, for example \"account.opened\". Simulation sends the touchpoint whenever this event happens to the customer.","examples":["account.opened"]},"after":{"$ref":"#/$defs/duration","description":"How long after the trigger the touchpoint happens, for example \"30m\", \"2h\", \"3d\", \"1w\" or \"2d 4h\". Without it, it happens right away (\"0m\").","default":"0m","examples":["2h","3d","2d 4h"]},"at":{"$ref":"#/$defs/timeOfDay","description":"Optional: the local time of day at which it is sent, in quotes, for example \"10:00\". It is sent at the first 10:00 at or after the trigger plus the delay in \"after\".","examples":["10:00"]},"repeat":{"description":"Optional: send it again. For example { every: 3d, times: 2 } sends 2 more times, 3 days apart (3 sends in all).","type":"object","required":["every","times"],"properties":{"every":{"$ref":"#/$defs/duration","description":"The time between two sends, for example \"3d\".","examples":["3d","1w"]},"times":{"description":"How many more times it is sent after the first send (a whole number from 1).","type":"integer","minimum":1,"examples":[2]}},"additionalProperties":false,"examples":[{"every":"3d","times":2}]},"until":{"$ref":"#/$defs/eventId","description":"Optional: once this event happens to the customer, nothing more of this touchpoint is sent (no later send, no repeat).","examples":["card.activated"]},"message":{"$ref":"#/$defs/message","description":"What the touchpoint says to the customer: its intent, subject, text and link."},"personalization":{"description":"How much the content is tailored to the customer. \"none\": the same message for everyone. \"low\": a few details filled in, such as the customer's name. \"medium\": content chosen for the customer's segment or product. \"high\": content built from this customer's own data and behaviour.","type":"string","enum":["none","low","medium","high"],"examples":["high"]},"tools":{"description":"The software used to run this touchpoint (for example a marketing platform, a CRM, a call-center tool).","type":"array","maxItems":50,"items":{"description":"The name of one tool.","type":"string","minLength":1,"maxLength":100},"examples":[["marketing-cloud"]]},"automated":{"description":"true when the touchpoint runs by itself, with nobody acting (an automatic e-mail); false when a person does it (an advisor's call).","type":"boolean","examples":[true]},"moment_of_truth":{"description":"true when this is a moment of truth: a point where the customer makes up their mind about the company. The unmeasured-moment-of-truth rule asks for a KPI on it.","type":"boolean","default":false,"examples":[false]},"importance":{"description":"How much this touchpoint matters to the customer, from 1 (hardly) to 5 (a lot). Used with the KPIs to find what to improve first.","type":"integer","minimum":1,"maximum":5,"examples":[3]},"emotion":{"description":"How the customer feels at this point, from 1 (very badly) to 5 (very well). Drawn as the emotion curve of the journey diagram.","type":"integer","minimum":1,"maximum":5,"examples":[4]},"cost":{"description":"The cost of one contact, in the repository's currency (for example 0.02 for an e-mail). Zero or more.","type":"number","minimum":0,"examples":[0.02]},"kpis":{"description":"The measures that tell whether this touchpoint works, each with its target. Measured values come from metrics/*.csv.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/kpi"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
 const schema43 = {"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]};
-const schema44 = {"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them from the largest unit to the smallest. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]};
+const schema44 = {"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]};
 const schema45 = {"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]};
 const pattern16 = new RegExp("^[a-z0-9]+([._-][a-z0-9]+)*$", "u");
-const pattern17 = new RegExp("^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$", "u");
+const pattern17 = new RegExp("^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$", "u");
 const pattern18 = new RegExp("^([01]\\d|2[0-3]):[0-5]\\d$", "u");
 const schema48 = {"title":"Message","description":"What the touchpoint says to the customer.","type":"object","properties":{"intent":{"$ref":"#/$defs/id","description":"What the message asks or tells, as an id, for example \"activate-account\". Touchpoints with the same intent must agree: the conflicting-messages rule compares their links and figures.","examples":["activate-account"]},"subject":{"description":"The subject line or title of the message.","type":"string","maxLength":200,"examples":["Welcome!"]},"text":{"description":"The text of the message, or a faithful summary of it.","type":"string","maxLength":10000,"examples":["Activate your online space to follow your card."]},"cta":{"description":"The call to action: the link the message asks the customer to follow. A full web address starting with http:// or https://, or a path on the company's own site starting with \"/\" (or \"./\", \"../\"). No spaces.","type":"string","pattern":"^(https?://|\\.{0,2}/)\\S*$","maxLength":2000,"examples":["https://client.bank.example/activate","/activate"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
 const pattern23 = new RegExp("^(https?://|\\.{0,2}/)\\S*$", "u");
@@ -732,7 +732,7 @@ vErrors.push(err21);
 errors++;
 }
 if(!pattern17.test(data6)){
-const err22 = {instancePath:instancePath+"/after",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema44,data:data6};
+const err22 = {instancePath:instancePath+"/after",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema44,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -827,7 +827,7 @@ vErrors.push(err29);
 errors++;
 }
 if(!pattern17.test(data9)){
-const err30 = {instancePath:instancePath+"/repeat/every",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema44,data:data9};
+const err30 = {instancePath:instancePath+"/repeat/every",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema44,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2300,11 +2300,11 @@ return errors === 0;
 validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const scenario = validate38;
-const schema61 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/scenario.schema.json","title":"Scenario","description":"A customer story (journeys/scenarios/<id>.scenario.yaml): the events that happen to one customer, in time. Simulation sends every touchpoint whose trigger occurs and checks the resulting messages against the contact policy. All times are local to the customer.","type":"object","required":["scenario","events"],"properties":{"scenario":{"$ref":"#/$defs/id","description":"The id of this scenario, unique in the repository. Usually the same as the file name.","examples":["new-customer-first-card"]},"persona":{"$ref":"#/$defs/id","description":"The kind of customer this story is about: an id declared in personas.yaml.","examples":["young-professional"]},"start":{"description":"Optional: the calendar date of day 0, written YYYY-MM-DD, optionally followed by a time THH:MM (or THH:MM:SS). Only used to show real dates in timelines.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$","examples":["2026-03-02","2026-03-02T00:00"]},"description":{"description":"What the story shows, in a few sentences.","type":"string","maxLength":5000},"events":{"description":"What happens to the customer, each at a time counted from the start of day 0.","type":"array","maxItems":1000,"items":{"$ref":"#/$defs/event"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"eventId":{"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]},"elapsed":{"title":"Time in the scenario","description":"When the event happens, counted from midnight at the start of day 0: days, then hours, then minutes. \"0d\" is the start, \"2d 14h\" is day 2 at 14:00, \"10d 9h 30m\" is day 10 at 09:30.","type":"string","pattern":"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["0d","2d 14h","10d 9h 30m"]},"event":{"title":"Event","description":"One thing that happens to the customer.","type":"object","required":["at","event"],"properties":{"at":{"$ref":"#/$defs/elapsed","description":"When it happens, counted from midnight at the start of day 0: \"0d\" is the start, \"2d 14h\" is day 2 at 14:00 local time.","examples":["0d","2d 14h","9d"]},"event":{"$ref":"#/$defs/eventId","description":"What happens, as the event name that touchpoints use in \"trigger\" and \"until\".","examples":["account.opened","card.activated"]},"note":{"description":"A remark for the reader of the timeline.","type":"string","maxLength":2000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false}}};
+const schema61 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/scenario.schema.json","title":"Scenario","description":"A customer story (journeys/scenarios/<id>.scenario.yaml): the events that happen to one customer, in time. Simulation sends every touchpoint whose trigger occurs and checks the resulting messages against the contact policy. All times are local to the customer.","type":"object","required":["scenario","events"],"properties":{"scenario":{"$ref":"#/$defs/id","description":"The id of this scenario, unique in the repository. Usually the same as the file name.","examples":["new-customer-first-card"]},"persona":{"$ref":"#/$defs/id","description":"The kind of customer this story is about: an id declared in personas.yaml.","examples":["young-professional"]},"start":{"description":"Optional: the calendar date of day 0, written YYYY-MM-DD, optionally followed by a time THH:MM (or THH:MM:SS). Only used to show real dates in timelines.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$","examples":["2026-03-02","2026-03-02T00:00"]},"description":{"description":"What the story shows, in a few sentences.","type":"string","maxLength":5000},"events":{"description":"What happens to the customer, each at a time counted from the start of day 0.","type":"array","maxItems":1000,"items":{"$ref":"#/$defs/event"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"eventId":{"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]},"elapsed":{"title":"Time in the scenario","description":"When the event happens, counted from midnight at the start of day 0: days, then hours, then minutes. \"0d\" is the start, \"2d 14h\" is day 2 at 14:00, \"10d 9h 30m\" is day 10 at 09:30.","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["0d","2d 14h","10d 9h 30m"]},"event":{"title":"Event","description":"One thing that happens to the customer.","type":"object","required":["at","event"],"properties":{"at":{"$ref":"#/$defs/elapsed","description":"When it happens, counted from midnight at the start of day 0: \"0d\" is the start, \"2d 14h\" is day 2 at 14:00 local time.","examples":["0d","2d 14h","9d"]},"event":{"$ref":"#/$defs/eventId","description":"What happens, as the event name that touchpoints use in \"trigger\" and \"until\".","examples":["account.opened","card.activated"]},"note":{"description":"A remark for the reader of the timeline.","type":"string","maxLength":2000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false}}};
 const schema62 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
 const pattern35 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$", "u");
 const schema64 = {"title":"Event","description":"One thing that happens to the customer.","type":"object","required":["at","event"],"properties":{"at":{"$ref":"#/$defs/elapsed","description":"When it happens, counted from midnight at the start of day 0: \"0d\" is the start, \"2d 14h\" is day 2 at 14:00 local time.","examples":["0d","2d 14h","9d"]},"event":{"$ref":"#/$defs/eventId","description":"What happens, as the event name that touchpoints use in \"trigger\" and \"until\".","examples":["account.opened","card.activated"]},"note":{"description":"A remark for the reader of the timeline.","type":"string","maxLength":2000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
-const schema65 = {"title":"Time in the scenario","description":"When the event happens, counted from midnight at the start of day 0: days, then hours, then minutes. \"0d\" is the start, \"2d 14h\" is day 2 at 14:00, \"10d 9h 30m\" is day 10 at 09:30.","type":"string","pattern":"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["0d","2d 14h","10d 9h 30m"]};
+const schema65 = {"title":"Time in the scenario","description":"When the event happens, counted from midnight at the start of day 0: days, then hours, then minutes. \"0d\" is the start, \"2d 14h\" is day 2 at 14:00, \"10d 9h 30m\" is day 10 at 09:30.","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["0d","2d 14h","10d 9h 30m"]};
 const schema66 = {"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]};
 
 function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2364,7 +2364,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!pattern17.test(data0)){
-const err4 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/elapsed/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema65,data:data0};
+const err4 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/elapsed/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema65,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2675,16 +2675,16 @@ return errors === 0;
 validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const config = validate41;
-const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/config.schema.json","title":"Journeys configuration","description":"The settings of a journeys repository (journeys.config.yaml, next to the journeys/ folder): how severe each rule is, the contact policy that simulation checks, the time zone and where the files are published. Everything is optional.","type":"object","properties":{"rules":{"description":"How each rule is applied, by rule id. The value is a severity (error, warning, info or off), or a list of two items [severity, { options }]. Known rules, with their default severity:\n- parse (error): a file that is not valid YAML or front matter.\n- schema (error): a value of the wrong type or shape.\n- unique-id (error): two journeys, or two stages or touchpoints of one journey, with the same id.\n- unknown-reference (error): an owner, channel, persona or stage that is not declared.\n- missing-owner (error): a journey or touchpoint with no owner; option \"inherit\" (true/false) lets touchpoints take their journey's owner.\n- duplicate-touchpoint (warning): two touchpoints on the same channel and trigger that say the same thing.\n- conflicting-messages (error): touchpoints with the same intent, close together, that disagree (links or figures).\n- contact-pressure (warning): a scenario where a customer gets more messages than policy.max-messages allows.\n- quiet-hours (warning): a message sent inside policy.quiet-hours.\n- message-after-conversion (warning): an acquisition message still sent after the customer converted.\n- unmeasured-moment-of-truth (warning): a moment of truth with no KPI.\n- missing-kpi (info): a touchpoint with no KPI.\n- empty-stage (warning): a stage with no touchpoint.\n- stale-journey (warning): a journey not reviewed for longer than option \"max-age\" (default 180d).\n- priority-gap (info): an important touchpoint (importance 4 or 5) whose measured KPI is below target.\n- low-value-touchpoint (info): an automated, unpersonalized touchpoint of low importance.\n- unused-suppression (warning): a disable comment that suppresses nothing or gives no reason.\n- version-not-bumped (warning): a journey whose touchpoints changed while its version did not rise (with --base).","type":"object","propertyNames":{"$ref":"#/$defs/id"},"properties":{"parse":{"description":"A file that is not valid YAML or front matter. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"schema":{"description":"A value of the wrong type or shape. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"unique-id":{"description":"Two journeys, or two stages or touchpoints of one journey, with the same id. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-reference":{"description":"An owner, channel, persona or stage that is not declared. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"missing-owner":{"description":"A journey or touchpoint with no owner; option \"inherit\" (true/false) lets touchpoints take their journey's owner. Default severity: error.","$ref":"#/$defs/missingOwnerSetting","examples":["error",["error",{"inherit":true}]]},"duplicate-touchpoint":{"description":"Two touchpoints on the same channel and trigger that say the same thing. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"conflicting-messages":{"description":"Touchpoints with the same intent, close together, that disagree (links or figures). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"contact-pressure":{"description":"A scenario where a customer gets more messages than policy.max-messages allows. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"quiet-hours":{"description":"A message sent inside policy.quiet-hours. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"message-after-conversion":{"description":"An acquisition message still sent after the customer converted. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"unmeasured-moment-of-truth":{"description":"A moment of truth with no KPI. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"missing-kpi":{"description":"A touchpoint with no KPI. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"empty-stage":{"description":"A stage with no touchpoint. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"stale-journey":{"description":"A journey not reviewed for longer than option \"max-age\" (default 180d). Default severity: warning.","$ref":"#/$defs/staleJourneySetting","examples":["warning",["warning",{"max-age":"180d"}]]},"priority-gap":{"description":"An important touchpoint (importance 4 or 5) whose measured KPI is below target. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"low-value-touchpoint":{"description":"An automated, unpersonalized touchpoint of low importance. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"unused-suppression":{"description":"A disable comment that suppresses nothing or gives no reason. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"version-not-bumped":{"description":"A journey whose touchpoints changed while its version did not rise (with --base). Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]}},"additionalProperties":{"$ref":"#/$defs/ruleSetting"},"examples":[{"missing-kpi":"off","stale-journey":["warning",{"max-age":"180d"}]}]},"policy":{"description":"The contact policy: how often and when the company may send messages to one customer. Simulation of the scenarios checks it.","type":"object","properties":{"max-messages":{"description":"Limits on the number of outbound messages one customer receives. Each window slides: any span of time of length \"per\" may hold at most \"max\" messages.","type":"array","maxItems":50,"items":{"description":"One limit, for example { per: 7d, max: 5 } (all outbound channels together) or { per: 1d, max: 1, channels: [sms, push] }.","type":"object","required":["per","max"],"properties":{"per":{"$ref":"#/$defs/duration","not":{"type":"string","pattern":"^[\\s0wdhm]*$"},"description":"The length of the window, at least 1m, for example \"7d\" or \"24h\".","examples":["7d","1d"]},"max":{"description":"The most messages allowed in any window of that length (a whole number, 0 or more).","type":"integer","minimum":0,"examples":[5,1]},"channels":{"description":"Optional: only count messages on these channels. Without it, all outbound channels count together.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push"]]}},"additionalProperties":false},"examples":[[{"per":"7d","max":5},{"per":"1d","max":1,"channels":["sms","push"]}]]},"quiet-hours":{"description":"Hours of the day, in the customer's local time, during which no message should be sent. \"from\" may be later than \"to\" to span midnight (21:00 to 08:00).","type":"object","required":["from","to"],"properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]}]},"conflict-window":{"$ref":"#/$defs/duration","description":"How close together, in a scenario, two messages with the same intent must be for the conflicting-messages rule to compare them, for example \"48h\".","examples":["48h"]}},"additionalProperties":false},"ignore":{"description":"Files the tools leave out, as glob patterns relative to the repository root, as in .gitignore: \"journeys/legacy/**\" (a folder), \"**/*.draft.journey.yaml\", or a name without a slash (\"*.draft.journey.yaml\") for any folder. For a team adopting the tools gradually. Every lint run says how many files were left out.","type":"array","items":{"type":"string","minLength":1,"maxLength":500,"pattern":"^[^!#]","description":"A glob pattern: * matches within a name, ** any number of folders. A negated pattern (!x) is not supported."},"maxItems":1000,"examples":[["journeys/legacy/**","**/*.draft.journey.yaml"]]},"timezone":{"description":"The time zone of the team, as an IANA time zone name such as \"Europe/Paris\" or \"America/New_York\". Used to decide today's date (for example for stale-journey). Defaults to the computer's time zone.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$","maxLength":100,"examples":["Europe/Paris","America/New_York","UTC"]},"repository":{"description":"Where the journeys are kept, so that the site can link to each file.","type":"object","properties":{"url":{"description":"The web address of the repository, starting with http:// or https://.","type":"string","pattern":"^https?://\\S+$","maxLength":2000,"examples":["https://github.com/acme/journeys"]},"branch":{"description":"The branch that the links point to.","type":"string","minLength":1,"maxLength":200,"examples":["main"]}},"additionalProperties":false,"examples":[{"url":"https://github.com/acme/journeys","branch":"main"}]}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them from the largest unit to the smallest. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"severity":{"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]},"ruleSetting":{"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}},"ruleOptions":{"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"},"missingOwnerSetting":{"title":"missing-owner setting","description":"A severity, or [severity, { inherit: true }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of missing-owner.","type":"object","properties":{"inherit":{"description":"true lets a touchpoint without an owner take its journey's owner; false (the default) asks every touchpoint for its own owner.","type":"boolean","default":false,"examples":[true]}}}],"items":false,"minItems":2}},"staleJourneySetting":{"title":"stale-journey setting","description":"A severity, or [severity, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of stale-journey.","type":"object","properties":{"max-age":{"$ref":"#/$defs/duration","description":"How old the \"reviewed\" date of a journey may be before it is reported, for example \"180d\" or \"26w\".","default":"180d","examples":["180d","26w"]}}}],"items":false,"minItems":2}}}};
+const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/config.schema.json","title":"Journeys configuration","description":"The settings of a journeys repository (journeys.config.yaml, next to the journeys/ folder): how severe each rule is, the contact policy that simulation checks, the time zone and where the files are published. Everything is optional.","type":"object","properties":{"rules":{"description":"How each rule is applied, by rule id. The value is a severity (error, warning, info or off), or a list of two items [severity, { options }]. Known rules, with their default severity:\n- parse (error): A file that cannot be read, is not UTF-8, or is not valid YAML or front matter.\n- schema (error): A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range.\n- limit-exceeded (error): An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked.\n- unique-id (error): Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice.\n- unknown-reference (error): An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI.\n- missing-owner (error): A journey or touchpoint with no owner. Options: \"inherit\" (default false).\n- duplicate-touchpoint (warning): Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text). Options: \"threshold\" (default 0.8).\n- conflicting-messages (error): Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario) and disagree: different call-to-action targets (host or path), or different figures (amounts, dates, counts, percentages) in their texts.\n- contact-pressure (warning): A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints.\n- quiet-hours (warning): A message that a scenario sends inside policy.quiet-hours.\n- message-after-conversion (warning): An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey).\n- unmeasured-moment-of-truth (warning): A touchpoint marked as a moment of truth with no KPI.\n- missing-kpi (info): A touchpoint with no KPI.\n- empty-stage (warning): A stage with no touchpoint.\n- stale-journey (warning): A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Options: \"max-age\" (default \"180d\").\n- priority-gap (info): A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Options: \"min-importance\" (default 4).\n- low-value-touchpoint (info): A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Options: \"max-importance\" (default 2).\n- unused-suppression (warning): A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason.\n- version-not-bumped (warning): (Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise.","type":"object","propertyNames":{"$ref":"#/$defs/id"},"properties":{"parse":{"description":"A file that cannot be read, is not UTF-8, or is not valid YAML or front matter. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"schema":{"description":"A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"limit-exceeded":{"description":"An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unique-id":{"description":"Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-reference":{"description":"An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"missing-owner":{"description":"A journey or touchpoint with no owner. Default severity: error.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of missing-owner: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of missing-owner.","type":"object","properties":{"inherit":{"type":"boolean","description":"A touchpoint with no owner is run by its journey's owner.","default":false,"examples":[false]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["error",["error",{"inherit":false}]]},"duplicate-touchpoint":{"description":"Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text). Default severity: warning.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of duplicate-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of duplicate-touchpoint.","type":"object","properties":{"threshold":{"type":"number","minimum":0.5,"maximum":1,"description":"How similar two messages must be, from 0.5 to 1, to count as the same: the Sørensen–Dice coefficient of their character trigrams once case, accents, punctuation, spacing and numbers are set aside.","default":0.8,"examples":[0.8]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"threshold":0.8}]]},"conflicting-messages":{"description":"Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario) and disagree: different call-to-action targets (host or path), or different figures (amounts, dates, counts, percentages) in their texts. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"contact-pressure":{"description":"A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"quiet-hours":{"description":"A message that a scenario sends inside policy.quiet-hours. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"message-after-conversion":{"description":"An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey). Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"unmeasured-moment-of-truth":{"description":"A touchpoint marked as a moment of truth with no KPI. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"missing-kpi":{"description":"A touchpoint with no KPI. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"empty-stage":{"description":"A stage with no touchpoint. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"stale-journey":{"description":"A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Default severity: warning.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of stale-journey: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of stale-journey.","type":"object","properties":{"max-age":{"type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","description":"How long a review stays valid, as a duration such as 180d or 26w.","default":"180d","examples":["180d"]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"max-age":"180d"}]]},"priority-gap":{"description":"A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Default severity: info.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of priority-gap: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of priority-gap.","type":"object","properties":{"min-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or more are checked.","default":4,"examples":[4]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"min-importance":4}]]},"low-value-touchpoint":{"description":"A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Default severity: info.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of low-value-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of low-value-touchpoint.","type":"object","properties":{"max-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or less are considered low value.","default":2,"examples":[2]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"max-importance":2}]]},"unused-suppression":{"description":"A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"version-not-bumped":{"description":"(Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]}},"additionalProperties":{"$ref":"#/$defs/ruleSetting"},"examples":[{"missing-kpi":"off","stale-journey":["warning",{"max-age":"180d"}]}]},"policy":{"description":"The contact policy: how often and when the company may send messages to one customer. Simulation of the scenarios checks it.","type":"object","properties":{"max-messages":{"description":"Limits on the number of outbound messages one customer receives. Each window slides: any span of time of length \"per\" may hold at most \"max\" messages.","type":"array","maxItems":50,"items":{"description":"One limit, for example { per: 7d, max: 5 } (all outbound channels together) or { per: 1d, max: 1, channels: [sms, push] }.","type":"object","required":["per","max"],"properties":{"per":{"$ref":"#/$defs/duration","not":{"type":"string","pattern":"^[\\s0wdhm]*$"},"description":"The length of the window, at least 1m, for example \"7d\" or \"24h\".","examples":["7d","1d"]},"max":{"description":"The most messages allowed in any window of that length (a whole number, 0 or more).","type":"integer","minimum":0,"examples":[5,1]},"channels":{"description":"Optional: only count messages on these channels. Without it, all outbound channels count together.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push"]]}},"additionalProperties":false},"examples":[[{"per":"7d","max":5},{"per":"1d","max":1,"channels":["sms","push"]}]]},"quiet-hours":{"description":"Hours of the day, in the customer's local time, during which no message should be sent. \"from\" may be later than \"to\" to span midnight (21:00 to 08:00).","type":"object","required":["from","to"],"properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]}]},"conflict-window":{"$ref":"#/$defs/duration","description":"How close together, in a scenario, two messages with the same intent must be for the conflicting-messages rule to compare them, for example \"48h\".","examples":["48h"]}},"additionalProperties":false},"ignore":{"description":"Files the tools leave out, as glob patterns relative to the repository root, as in .gitignore: \"journeys/legacy/**\" (a folder), \"**/*.draft.journey.yaml\", or a name without a slash (\"*.draft.journey.yaml\") for any folder. For a team adopting the tools gradually. Every lint run says how many files were left out.","type":"array","items":{"type":"string","minLength":1,"maxLength":500,"pattern":"^[^!#]","description":"A glob pattern: * matches within a name, ** any number of folders. A negated pattern (!x) is not supported."},"maxItems":1000,"examples":[["journeys/legacy/**","**/*.draft.journey.yaml"]]},"timezone":{"description":"The time zone of the team, as an IANA time zone name such as \"Europe/Paris\" or \"America/New_York\". Used to decide today's date (for example for stale-journey). Defaults to the computer's time zone.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$","maxLength":100,"examples":["Europe/Paris","America/New_York","UTC"]},"repository":{"description":"Where the journeys are kept, so that the site can link to each file.","type":"object","properties":{"url":{"description":"The web address of the repository, starting with http:// or https://.","type":"string","pattern":"^https?://\\S+$","maxLength":2000,"examples":["https://github.com/acme/journeys"]},"branch":{"description":"The branch that the links point to.","type":"string","minLength":1,"maxLength":200,"examples":["main"]}},"additionalProperties":false,"examples":[{"url":"https://github.com/acme/journeys","branch":"main"}]}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"severity":{"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]},"ruleSetting":{"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}},"ruleOptions":{"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"}}};
 const schema68 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
-const schema79 = {"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them from the largest unit to the smallest. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]};
-const schema82 = {"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]};
+const schema70 = {"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]};
+const schema83 = {"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]};
+const schema85 = {"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]};
 const pattern42 = new RegExp("^[\\s0wdhm]*$", "u");
 const pattern48 = new RegExp("^[^!#]", "u");
 const pattern49 = new RegExp("^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$", "u");
 const pattern50 = new RegExp("^https?://\\S+$", "u");
 const schema69 = {"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}};
-const schema70 = {"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]};
 const schema72 = {"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"};
 
 function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2841,372 +2841,6 @@ evaluated0.items = items0;
 return errors === 0;
 }
 validate42.evaluated = {"dynamicProps":false,"dynamicItems":true};
-
-const schema73 = {"title":"missing-owner setting","description":"A severity, or [severity, { inherit: true }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of missing-owner.","type":"object","properties":{"inherit":{"description":"true lets a touchpoint without an owner take its journey's owner; false (the default) asks every touchpoint for its own owner.","type":"boolean","default":false,"examples":[true]}}}],"items":false,"minItems":2}};
-
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate48.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = true;
-const _errs1 = errors;
-if(typeof data !== "string"){
-const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause0;
-if(_valid0){
-const _errs3 = errors;
-if(typeof data !== "string"){
-const err1 = {instancePath,schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(!((((data === "error") || (data === "warning")) || (data === "info")) || (data === "off"))){
-const err2 = {instancePath,schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-valid0 = _valid0;
-ifClause0 = "then";
-}
-else {
-const _errs6 = errors;
-if(Array.isArray(data)){
-if(data.length < 2){
-const err3 = {instancePath,schemaPath:"#/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema73.else,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-const len0 = data.length;
-if(len0 > 0){
-let data0 = data[0];
-if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(!((((data0 === "error") || (data0 === "warning")) || (data0 === "info")) || (data0 === "off"))){
-const err5 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data0};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(len0 > 1){
-let data1 = data[1];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.inherit !== undefined){
-let data2 = data1.inherit;
-if(typeof data2 !== "boolean"){
-const err6 = {instancePath:instancePath+"/1/inherit",schemaPath:"#/else/prefixItems/1/properties/inherit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema73.else.prefixItems[1].properties.inherit.type,parentSchema:schema73.else.prefixItems[1].properties.inherit,data:data2};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/1",schemaPath:"#/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.else.prefixItems[1].type,parentSchema:schema73.else.prefixItems[1],data:data1};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-const len1 = data.length;
-if(!(len1 <= 2)){
-const err8 = {instancePath,schemaPath:"#/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema73.else,data};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.else.type,parentSchema:schema73.else,data};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-var _valid0 = _errs6 === errors;
-valid0 = _valid0;
-if(valid0){
-var items0 = true;
-}
-ifClause0 = "else";
-}
-if(!valid0){
-const err10 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema73.if,parentSchema:schema73,data};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-validate48.errors = vErrors;
-evaluated0.items = items0;
-return errors === 0;
-}
-validate48.evaluated = {"dynamicProps":false,"dynamicItems":true};
-
-const schema76 = {"title":"stale-journey setting","description":"A severity, or [severity, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of stale-journey.","type":"object","properties":{"max-age":{"$ref":"#/$defs/duration","description":"How old the \"reviewed\" date of a journey may be before it is reported, for example \"180d\" or \"26w\".","default":"180d","examples":["180d","26w"]}}}],"items":false,"minItems":2}};
-
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate58.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = true;
-const _errs1 = errors;
-if(typeof data !== "string"){
-const err0 = {};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-let ifClause0;
-if(_valid0){
-const _errs3 = errors;
-if(typeof data !== "string"){
-const err1 = {instancePath,schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(!((((data === "error") || (data === "warning")) || (data === "info")) || (data === "off"))){
-const err2 = {instancePath,schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var _valid0 = _errs3 === errors;
-valid0 = _valid0;
-ifClause0 = "then";
-}
-else {
-const _errs6 = errors;
-if(Array.isArray(data)){
-if(data.length < 2){
-const err3 = {instancePath,schemaPath:"#/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema76.else,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-const len0 = data.length;
-if(len0 > 0){
-let data0 = data[0];
-if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(!((((data0 === "error") || (data0 === "warning")) || (data0 === "info")) || (data0 === "off"))){
-const err5 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data0};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(len0 > 1){
-let data1 = data[1];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1["max-age"] !== undefined){
-let data2 = data1["max-age"];
-if(typeof data2 === "string"){
-if(func2(data2) > 100){
-const err6 = {instancePath:instancePath+"/1/max-age",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema79,data:data2};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(!pattern17.test(data2)){
-const err7 = {instancePath:instancePath+"/1/max-age",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema79,data:data2};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/1/max-age",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data2};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/1",schemaPath:"#/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.else.prefixItems[1].type,parentSchema:schema76.else.prefixItems[1],data:data1};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-const len1 = data.length;
-if(!(len1 <= 2)){
-const err10 = {instancePath,schemaPath:"#/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema76.else,data};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-else {
-const err11 = {instancePath,schemaPath:"#/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.else.type,parentSchema:schema76.else,data};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-var _valid0 = _errs6 === errors;
-valid0 = _valid0;
-if(valid0){
-var items0 = true;
-}
-ifClause0 = "else";
-}
-if(!valid0){
-const err12 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema76.if,parentSchema:schema76,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate58.errors = vErrors;
-evaluated0.items = items0;
-return errors === 0;
-}
-validate58.evaluated = {"dynamicProps":false,"dynamicItems":true};
 
 
 function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3538,6 +3172,12 @@ vErrors = null;
 }
 }
 }
+if(data0["limit-exceeded"] !== undefined){
+if(!(validate42(data0["limit-exceeded"], {instancePath:instancePath+"/rules/limit-exceeded",parentData:data0,parentDataProperty:"limit-exceeded",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+errors = vErrors.length;
+}
+}
 if(data0["unique-id"] !== undefined){
 if(!(validate42(data0["unique-id"], {instancePath:instancePath+"/rules/unique-id",parentData:data0,parentDataProperty:"unique-id",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
@@ -3551,15 +3191,357 @@ errors = vErrors.length;
 }
 }
 if(data0["missing-owner"] !== undefined){
-if(!(validate48(data0["missing-owner"], {instancePath:instancePath+"/rules/missing-owner",parentData:data0,parentDataProperty:"missing-owner",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
-errors = vErrors.length;
+let data9 = data0["missing-owner"];
+const _errs31 = errors;
+let valid11 = true;
+const _errs32 = errors;
+if(typeof data9 !== "string"){
+const err17 = {};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid2 = _errs32 === errors;
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid2){
+const _errs34 = errors;
+if(typeof data9 !== "string"){
+const err18 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data9};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!((((data9 === "error") || (data9 === "warning")) || (data9 === "info")) || (data9 === "off"))){
+const err19 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data9};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid2 = _errs34 === errors;
+valid11 = _valid2;
+ifClause0 = "then";
+}
+else {
+const _errs37 = errors;
+if(Array.isArray(data9)){
+if(data9.length < 2){
+const err20 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema67.properties.rules.properties["missing-owner"].else,data:data9};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+const len2 = data9.length;
+if(len2 > 0){
+let data10 = data9[0];
+if(typeof data10 !== "string"){
+const err21 = {instancePath:instancePath+"/rules/missing-owner/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data10};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(!((((data10 === "error") || (data10 === "warning")) || (data10 === "info")) || (data10 === "off"))){
+const err22 = {instancePath:instancePath+"/rules/missing-owner/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data10};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(len2 > 1){
+let data11 = data9[1];
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key3 in data11){
+if(!(key3 === "inherit")){
+const err23 = {instancePath:instancePath+"/rules/missing-owner/1",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.rules.properties["missing-owner"].else.prefixItems[1],data:data11};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data11.inherit !== undefined){
+let data12 = data11.inherit;
+if(typeof data12 !== "boolean"){
+const err24 = {instancePath:instancePath+"/rules/missing-owner/1/inherit",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/properties/inherit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.properties.rules.properties["missing-owner"].else.prefixItems[1].properties.inherit.type,parentSchema:schema67.properties.rules.properties["missing-owner"].else.prefixItems[1].properties.inherit,data:data12};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/rules/missing-owner/1",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.rules.properties["missing-owner"].else.prefixItems[1].type,parentSchema:schema67.properties.rules.properties["missing-owner"].else.prefixItems[1],data:data11};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+const len3 = data9.length;
+if(!(len3 <= 2)){
+const err26 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema67.properties.rules.properties["missing-owner"].else,data:data9};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.rules.properties["missing-owner"].else.type,parentSchema:schema67.properties.rules.properties["missing-owner"].else,data:data9};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+var _valid2 = _errs37 === errors;
+valid11 = _valid2;
+ifClause0 = "else";
+}
+if(!valid11){
+const err28 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema67.properties.rules.properties["missing-owner"].if,parentSchema:schema67.properties.rules.properties["missing-owner"],data:data9};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
 }
 }
 if(data0["duplicate-touchpoint"] !== undefined){
-if(!(validate42(data0["duplicate-touchpoint"], {instancePath:instancePath+"/rules/duplicate-touchpoint",parentData:data0,parentDataProperty:"duplicate-touchpoint",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
-errors = vErrors.length;
+let data13 = data0["duplicate-touchpoint"];
+const _errs48 = errors;
+let valid16 = true;
+const _errs49 = errors;
+if(typeof data13 !== "string"){
+const err29 = {};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+var _valid3 = _errs49 === errors;
+errors = _errs48;
+if(vErrors !== null){
+if(_errs48){
+vErrors.length = _errs48;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause1;
+if(_valid3){
+const _errs51 = errors;
+if(typeof data13 !== "string"){
+const err30 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data13};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(!((((data13 === "error") || (data13 === "warning")) || (data13 === "info")) || (data13 === "off"))){
+const err31 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data13};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+var _valid3 = _errs51 === errors;
+valid16 = _valid3;
+ifClause1 = "then";
+}
+else {
+const _errs54 = errors;
+if(Array.isArray(data13)){
+if(data13.length < 2){
+const err32 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema67.properties.rules.properties["duplicate-touchpoint"].else,data:data13};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+const len4 = data13.length;
+if(len4 > 0){
+let data14 = data13[0];
+if(typeof data14 !== "string"){
+const err33 = {instancePath:instancePath+"/rules/duplicate-touchpoint/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data14};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(!((((data14 === "error") || (data14 === "warning")) || (data14 === "info")) || (data14 === "off"))){
+const err34 = {instancePath:instancePath+"/rules/duplicate-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data14};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(len4 > 1){
+let data15 = data13[1];
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key4 in data15){
+if(!(key4 === "threshold")){
+const err35 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1],data:data15};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data15.threshold !== undefined){
+let data16 = data15.threshold;
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 1 || isNaN(data16)){
+const err36 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema67.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data16};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data16 < 0.5 || isNaN(data16)){
+const err37 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema67.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data16};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold.type,parentSchema:schema67.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data16};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].type,parentSchema:schema67.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1],data:data15};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+const len5 = data13.length;
+if(!(len5 <= 2)){
+const err40 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema67.properties.rules.properties["duplicate-touchpoint"].else,data:data13};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.rules.properties["duplicate-touchpoint"].else.type,parentSchema:schema67.properties.rules.properties["duplicate-touchpoint"].else,data:data13};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+var _valid3 = _errs54 === errors;
+valid16 = _valid3;
+ifClause1 = "else";
+}
+if(!valid16){
+const err42 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema67.properties.rules.properties["duplicate-touchpoint"].if,parentSchema:schema67.properties.rules.properties["duplicate-touchpoint"],data:data13};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
 }
 }
 if(data0["conflicting-messages"] !== undefined){
@@ -3605,21 +3587,557 @@ errors = vErrors.length;
 }
 }
 if(data0["stale-journey"] !== undefined){
-if(!(validate58(data0["stale-journey"], {instancePath:instancePath+"/rules/stale-journey",parentData:data0,parentDataProperty:"stale-journey",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
-errors = vErrors.length;
+let data24 = data0["stale-journey"];
+const _errs72 = errors;
+let valid21 = true;
+const _errs73 = errors;
+if(typeof data24 !== "string"){
+const err43 = {};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var _valid4 = _errs73 === errors;
+errors = _errs72;
+if(vErrors !== null){
+if(_errs72){
+vErrors.length = _errs72;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause2;
+if(_valid4){
+const _errs75 = errors;
+if(typeof data24 !== "string"){
+const err44 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data24};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(!((((data24 === "error") || (data24 === "warning")) || (data24 === "info")) || (data24 === "off"))){
+const err45 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data24};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+var _valid4 = _errs75 === errors;
+valid21 = _valid4;
+ifClause2 = "then";
+}
+else {
+const _errs78 = errors;
+if(Array.isArray(data24)){
+if(data24.length < 2){
+const err46 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema67.properties.rules.properties["stale-journey"].else,data:data24};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+const len6 = data24.length;
+if(len6 > 0){
+let data25 = data24[0];
+if(typeof data25 !== "string"){
+const err47 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data25};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(!((((data25 === "error") || (data25 === "warning")) || (data25 === "info")) || (data25 === "off"))){
+const err48 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data25};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(len6 > 1){
+let data26 = data24[1];
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+for(const key5 in data26){
+if(!(key5 === "max-age")){
+const err49 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data26};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data26["max-age"] !== undefined){
+let data27 = data26["max-age"];
+if(typeof data27 === "string"){
+if(!pattern17.test(data27)){
+const err50 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema67.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data27};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"].type,parentSchema:schema67.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data27};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.rules.properties["stale-journey"].else.prefixItems[1].type,parentSchema:schema67.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data26};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+const len7 = data24.length;
+if(!(len7 <= 2)){
+const err53 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema67.properties.rules.properties["stale-journey"].else,data:data24};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.rules.properties["stale-journey"].else.type,parentSchema:schema67.properties.rules.properties["stale-journey"].else,data:data24};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+var _valid4 = _errs78 === errors;
+valid21 = _valid4;
+ifClause2 = "else";
+}
+if(!valid21){
+const err55 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema67.properties.rules.properties["stale-journey"].if,parentSchema:schema67.properties.rules.properties["stale-journey"],data:data24};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
 }
 }
 if(data0["priority-gap"] !== undefined){
-if(!(validate42(data0["priority-gap"], {instancePath:instancePath+"/rules/priority-gap",parentData:data0,parentDataProperty:"priority-gap",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
-errors = vErrors.length;
+let data28 = data0["priority-gap"];
+const _errs89 = errors;
+let valid26 = true;
+const _errs90 = errors;
+if(typeof data28 !== "string"){
+const err56 = {};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+var _valid5 = _errs90 === errors;
+errors = _errs89;
+if(vErrors !== null){
+if(_errs89){
+vErrors.length = _errs89;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause3;
+if(_valid5){
+const _errs92 = errors;
+if(typeof data28 !== "string"){
+const err57 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data28};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if(!((((data28 === "error") || (data28 === "warning")) || (data28 === "info")) || (data28 === "off"))){
+const err58 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data28};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+var _valid5 = _errs92 === errors;
+valid26 = _valid5;
+ifClause3 = "then";
+}
+else {
+const _errs95 = errors;
+if(Array.isArray(data28)){
+if(data28.length < 2){
+const err59 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema67.properties.rules.properties["priority-gap"].else,data:data28};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+const len8 = data28.length;
+if(len8 > 0){
+let data29 = data28[0];
+if(typeof data29 !== "string"){
+const err60 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data29};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(!((((data29 === "error") || (data29 === "warning")) || (data29 === "info")) || (data29 === "off"))){
+const err61 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data29};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(len8 > 1){
+let data30 = data28[1];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key6 in data30){
+if(!(key6 === "min-importance")){
+const err62 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data30};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data30["min-importance"] !== undefined){
+let data31 = data30["min-importance"];
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err63 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"].type,parentSchema:schema67.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data31};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 5 || isNaN(data31)){
+const err64 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema67.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data31};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(data31 < 1 || isNaN(data31)){
+const err65 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema67.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data31};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.rules.properties["priority-gap"].else.prefixItems[1].type,parentSchema:schema67.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data30};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+const len9 = data28.length;
+if(!(len9 <= 2)){
+const err67 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema67.properties.rules.properties["priority-gap"].else,data:data28};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.rules.properties["priority-gap"].else.type,parentSchema:schema67.properties.rules.properties["priority-gap"].else,data:data28};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+var _valid5 = _errs95 === errors;
+valid26 = _valid5;
+ifClause3 = "else";
+}
+if(!valid26){
+const err69 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema67.properties.rules.properties["priority-gap"].if,parentSchema:schema67.properties.rules.properties["priority-gap"],data:data28};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
 }
 }
 if(data0["low-value-touchpoint"] !== undefined){
-if(!(validate42(data0["low-value-touchpoint"], {instancePath:instancePath+"/rules/low-value-touchpoint",parentData:data0,parentDataProperty:"low-value-touchpoint",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
-errors = vErrors.length;
+let data32 = data0["low-value-touchpoint"];
+const _errs106 = errors;
+let valid31 = true;
+const _errs107 = errors;
+if(typeof data32 !== "string"){
+const err70 = {};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+var _valid6 = _errs107 === errors;
+errors = _errs106;
+if(vErrors !== null){
+if(_errs106){
+vErrors.length = _errs106;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause4;
+if(_valid6){
+const _errs109 = errors;
+if(typeof data32 !== "string"){
+const err71 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data32};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(!((((data32 === "error") || (data32 === "warning")) || (data32 === "info")) || (data32 === "off"))){
+const err72 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data32};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+var _valid6 = _errs109 === errors;
+valid31 = _valid6;
+ifClause4 = "then";
+}
+else {
+const _errs112 = errors;
+if(Array.isArray(data32)){
+if(data32.length < 2){
+const err73 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema67.properties.rules.properties["low-value-touchpoint"].else,data:data32};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+const len10 = data32.length;
+if(len10 > 0){
+let data33 = data32[0];
+if(typeof data33 !== "string"){
+const err74 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data33};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(!((((data33 === "error") || (data33 === "warning")) || (data33 === "info")) || (data33 === "off"))){
+const err75 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data33};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(len10 > 1){
+let data34 = data32[1];
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+for(const key7 in data34){
+if(!(key7 === "max-importance")){
+const err76 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data34};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data34["max-importance"] !== undefined){
+let data35 = data34["max-importance"];
+if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
+const err77 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"].type,parentSchema:schema67.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data35};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 > 5 || isNaN(data35)){
+const err78 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema67.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data35};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(data35 < 1 || isNaN(data35)){
+const err79 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema67.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data35};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].type,parentSchema:schema67.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data34};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+const len11 = data32.length;
+if(!(len11 <= 2)){
+const err81 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema67.properties.rules.properties["low-value-touchpoint"].else,data:data32};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.rules.properties["low-value-touchpoint"].else.type,parentSchema:schema67.properties.rules.properties["low-value-touchpoint"].else,data:data32};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+var _valid6 = _errs112 === errors;
+valid31 = _valid6;
+ifClause4 = "else";
+}
+if(!valid31){
+const err83 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause4},message:"must match \""+ifClause4+"\" schema",schema:schema67.properties.rules.properties["low-value-touchpoint"].if,parentSchema:schema67.properties.rules.properties["low-value-touchpoint"],data:data32};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
 }
 }
 if(data0["unused-suppression"] !== undefined){
@@ -3636,156 +4154,156 @@ errors = vErrors.length;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.rules.type,parentSchema:schema67.properties.rules,data:data0};
+const err84 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.rules.type,parentSchema:schema67.properties.rules,data:data0};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err84];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err84);
 }
 errors++;
 }
 }
 if(data.policy !== undefined){
-let data22 = data.policy;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-for(const key3 in data22){
-if(!(((key3 === "max-messages") || (key3 === "quiet-hours")) || (key3 === "conflict-window"))){
-const err18 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.policy,data:data22};
+let data38 = data.policy;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key8 in data38){
+if(!(((key8 === "max-messages") || (key8 === "quiet-hours")) || (key8 === "conflict-window"))){
+const err85 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.policy,data:data38};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err85];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err85);
 }
 errors++;
 }
 }
-if(data22["max-messages"] !== undefined){
-let data23 = data22["max-messages"];
-if(Array.isArray(data23)){
-if(data23.length > 50){
-const err19 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema67.properties.policy.properties["max-messages"],data:data23};
+if(data38["max-messages"] !== undefined){
+let data39 = data38["max-messages"];
+if(Array.isArray(data39)){
+if(data39.length > 50){
+const err86 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema67.properties.policy.properties["max-messages"],data:data39};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err86];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err86);
 }
 errors++;
 }
-const len2 = data23.length;
-for(let i2=0; i2<len2; i2++){
-let data24 = data23[i2];
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.per === undefined){
-const err20 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "per"},message:"must have required property '"+"per"+"'",schema:schema67.properties.policy.properties["max-messages"].items.required,parentSchema:schema67.properties.policy.properties["max-messages"].items,data:data24};
+const len12 = data39.length;
+for(let i2=0; i2<len12; i2++){
+let data40 = data39[i2];
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.per === undefined){
+const err87 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "per"},message:"must have required property '"+"per"+"'",schema:schema67.properties.policy.properties["max-messages"].items.required,parentSchema:schema67.properties.policy.properties["max-messages"].items,data:data40};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err87];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err87);
 }
 errors++;
 }
-if(data24.max === undefined){
-const err21 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema67.properties.policy.properties["max-messages"].items.required,parentSchema:schema67.properties.policy.properties["max-messages"].items,data:data24};
+if(data40.max === undefined){
+const err88 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema67.properties.policy.properties["max-messages"].items.required,parentSchema:schema67.properties.policy.properties["max-messages"].items,data:data40};
 if(vErrors === null){
-vErrors = [err21];
+vErrors = [err88];
 }
 else {
-vErrors.push(err21);
+vErrors.push(err88);
 }
 errors++;
 }
-for(const key4 in data24){
-if(!(((key4 === "per") || (key4 === "max")) || (key4 === "channels"))){
-const err22 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.policy.properties["max-messages"].items,data:data24};
+for(const key9 in data40){
+if(!(((key9 === "per") || (key9 === "max")) || (key9 === "channels"))){
+const err89 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.policy.properties["max-messages"].items,data:data40};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err89];
 }
 else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data24.per !== undefined){
-let data25 = data24.per;
-if(typeof data25 === "string"){
-if(func2(data25) > 100){
-const err23 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema79,data:data25};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(!pattern17.test(data25)){
-const err24 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema79,data:data25};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
+vErrors.push(err89);
 }
 errors++;
 }
 }
-else {
-const err25 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data25};
+if(data40.per !== undefined){
+let data41 = data40.per;
+if(typeof data41 === "string"){
+if(func2(data41) > 100){
+const err90 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema83,data:data41};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err90];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err90);
 }
 errors++;
 }
-const _errs54 = errors;
-const _errs55 = errors;
-if(errors === _errs55){
-if(typeof data25 === "string"){
-if(!pattern42.test(data25)){
-const err26 = {};
+if(!pattern17.test(data41)){
+const err91 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema83,data:data41};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err91];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err91);
 }
 errors++;
 }
 }
 else {
-const err27 = {};
+const err92 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.type,parentSchema:schema83,data:data41};
 if(vErrors === null){
-vErrors = [err27];
+vErrors = [err92];
 }
 else {
-vErrors.push(err27);
+vErrors.push(err92);
+}
+errors++;
+}
+const _errs135 = errors;
+const _errs136 = errors;
+if(errors === _errs136){
+if(typeof data41 === "string"){
+if(!pattern42.test(data41)){
+const err93 = {};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
 }
 errors++;
 }
 }
-var valid16 = _errs55 === errors;
-if(valid16){
-const err28 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/properties/policy/properties/max-messages/items/properties/per/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema67.properties.policy.properties["max-messages"].items.properties.per.not,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.per,data:data25};
+else {
+const err94 = {};
 if(vErrors === null){
-vErrors = [err28];
+vErrors = [err94];
 }
 else {
-vErrors.push(err28);
+vErrors.push(err94);
+}
+errors++;
+}
+}
+var valid41 = _errs136 === errors;
+if(valid41){
+const err95 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/properties/policy/properties/max-messages/items/properties/per/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema67.properties.policy.properties["max-messages"].items.properties.per.not,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.per,data:data41};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
 }
 errors++;
 }
 else {
-errors = _errs54;
+errors = _errs135;
 if(vErrors !== null){
-if(_errs54){
-vErrors.length = _errs54;
+if(_errs135){
+vErrors.length = _errs135;
 }
 else {
 vErrors = null;
@@ -3793,93 +4311,93 @@ vErrors = null;
 }
 }
 }
-if(data24.max !== undefined){
-let data26 = data24.max;
-if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
-const err29 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties.policy.properties["max-messages"].items.properties.max.type,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.max,data:data26};
+if(data40.max !== undefined){
+let data42 = data40.max;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err96 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties.policy.properties["max-messages"].items.properties.max.type,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.max,data:data42};
 if(vErrors === null){
-vErrors = [err29];
+vErrors = [err96];
 }
 else {
-vErrors.push(err29);
+vErrors.push(err96);
 }
 errors++;
 }
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 < 0 || isNaN(data26)){
-const err30 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.max,data:data26};
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 < 0 || isNaN(data42)){
+const err97 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.max,data:data42};
 if(vErrors === null){
-vErrors = [err30];
+vErrors = [err97];
 }
 else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-}
-if(data24.channels !== undefined){
-let data27 = data24.channels;
-if(Array.isArray(data27)){
-if(data27.length > 50){
-const err31 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.channels,data:data27};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-const len3 = data27.length;
-for(let i3=0; i3<len3; i3++){
-let data28 = data27[i3];
-if(typeof data28 === "string"){
-if(func2(data28) > 64){
-const err32 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68,data:data28};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(!pattern5.test(data28)){
-const err33 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema68,data:data28};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
+vErrors.push(err97);
 }
 errors++;
 }
 }
-else {
-const err34 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data28};
+}
+if(data40.channels !== undefined){
+let data43 = data40.channels;
+if(Array.isArray(data43)){
+if(data43.length > 50){
+const err98 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.channels,data:data43};
 if(vErrors === null){
-vErrors = [err34];
+vErrors = [err98];
 }
 else {
-vErrors.push(err34);
+vErrors.push(err98);
+}
+errors++;
+}
+const len13 = data43.length;
+for(let i3=0; i3<len13; i3++){
+let data44 = data43[i3];
+if(typeof data44 === "string"){
+if(func2(data44) > 64){
+const err99 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68,data:data44};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+if(!pattern5.test(data44)){
+const err100 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema68,data:data44};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
 }
 errors++;
 }
 }
-let i4 = data27.length;
+else {
+const err101 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data44};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+let i4 = data43.length;
 let j0;
 if(i4 > 1){
 outer0:
 for(;i4--;){
 for(j0 = i4; j0--;){
-if(func0(data27[i4], data27[j0])){
-const err35 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.channels,data:data27};
+if(func0(data43[i4], data43[j0])){
+const err102 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.channels,data:data43};
 if(vErrors === null){
-vErrors = [err35];
+vErrors = [err102];
 }
 else {
-vErrors.push(err35);
+vErrors.push(err102);
 }
 errors++;
 break outer0;
@@ -3889,187 +4407,187 @@ break outer0;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.policy.properties["max-messages"].items.properties.channels.type,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.channels,data:data27};
+const err103 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.policy.properties["max-messages"].items.properties.channels.type,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.channels,data:data43};
 if(vErrors === null){
-vErrors = [err36];
+vErrors = [err103];
 }
 else {
-vErrors.push(err36);
+vErrors.push(err103);
 }
 errors++;
 }
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.policy.properties["max-messages"].items.type,parentSchema:schema67.properties.policy.properties["max-messages"].items,data:data24};
+const err104 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.policy.properties["max-messages"].items.type,parentSchema:schema67.properties.policy.properties["max-messages"].items,data:data40};
 if(vErrors === null){
-vErrors = [err37];
+vErrors = [err104];
 }
 else {
-vErrors.push(err37);
+vErrors.push(err104);
 }
 errors++;
 }
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.policy.properties["max-messages"].type,parentSchema:schema67.properties.policy.properties["max-messages"],data:data23};
+const err105 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.policy.properties["max-messages"].type,parentSchema:schema67.properties.policy.properties["max-messages"],data:data39};
 if(vErrors === null){
-vErrors = [err38];
+vErrors = [err105];
 }
 else {
-vErrors.push(err38);
+vErrors.push(err105);
 }
 errors++;
 }
 }
-if(data22["quiet-hours"] !== undefined){
-let data29 = data22["quiet-hours"];
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.from === undefined){
-const err39 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema67.properties.policy.properties["quiet-hours"].required,parentSchema:schema67.properties.policy.properties["quiet-hours"],data:data29};
+if(data38["quiet-hours"] !== undefined){
+let data45 = data38["quiet-hours"];
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.from === undefined){
+const err106 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema67.properties.policy.properties["quiet-hours"].required,parentSchema:schema67.properties.policy.properties["quiet-hours"],data:data45};
 if(vErrors === null){
-vErrors = [err39];
+vErrors = [err106];
 }
 else {
-vErrors.push(err39);
+vErrors.push(err106);
 }
 errors++;
 }
-if(data29.to === undefined){
-const err40 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema67.properties.policy.properties["quiet-hours"].required,parentSchema:schema67.properties.policy.properties["quiet-hours"],data:data29};
+if(data45.to === undefined){
+const err107 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema67.properties.policy.properties["quiet-hours"].required,parentSchema:schema67.properties.policy.properties["quiet-hours"],data:data45};
 if(vErrors === null){
-vErrors = [err40];
+vErrors = [err107];
 }
 else {
-vErrors.push(err40);
+vErrors.push(err107);
 }
 errors++;
 }
-for(const key5 in data29){
-if(!(((key5 === "from") || (key5 === "to")) || (key5 === "channels"))){
-const err41 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.policy.properties["quiet-hours"],data:data29};
+for(const key10 in data45){
+if(!(((key10 === "from") || (key10 === "to")) || (key10 === "channels"))){
+const err108 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.policy.properties["quiet-hours"],data:data45};
 if(vErrors === null){
-vErrors = [err41];
+vErrors = [err108];
 }
 else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data29.from !== undefined){
-let data30 = data29.from;
-if(typeof data30 === "string"){
-if(!pattern18.test(data30)){
-const err42 = {instancePath:instancePath+"/policy/quiet-hours/from",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema82,data:data30};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
+vErrors.push(err108);
 }
 errors++;
 }
 }
-else {
-const err43 = {instancePath:instancePath+"/policy/quiet-hours/from",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.type,parentSchema:schema82,data:data30};
+if(data45.from !== undefined){
+let data46 = data45.from;
+if(typeof data46 === "string"){
+if(!pattern18.test(data46)){
+const err109 = {instancePath:instancePath+"/policy/quiet-hours/from",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema85,data:data46};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err109];
 }
 else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data29.to !== undefined){
-let data31 = data29.to;
-if(typeof data31 === "string"){
-if(!pattern18.test(data31)){
-const err44 = {instancePath:instancePath+"/policy/quiet-hours/to",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema82,data:data31};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
+vErrors.push(err109);
 }
 errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/policy/quiet-hours/to",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.type,parentSchema:schema82,data:data31};
+const err110 = {instancePath:instancePath+"/policy/quiet-hours/from",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.type,parentSchema:schema85,data:data46};
 if(vErrors === null){
-vErrors = [err45];
+vErrors = [err110];
 }
 else {
-vErrors.push(err45);
+vErrors.push(err110);
 }
 errors++;
 }
 }
-if(data29.channels !== undefined){
-let data32 = data29.channels;
-if(Array.isArray(data32)){
-if(data32.length > 50){
-const err46 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema67.properties.policy.properties["quiet-hours"].properties.channels,data:data32};
+if(data45.to !== undefined){
+let data47 = data45.to;
+if(typeof data47 === "string"){
+if(!pattern18.test(data47)){
+const err111 = {instancePath:instancePath+"/policy/quiet-hours/to",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema85,data:data47};
 if(vErrors === null){
-vErrors = [err46];
+vErrors = [err111];
 }
 else {
-vErrors.push(err46);
-}
-errors++;
-}
-const len4 = data32.length;
-for(let i5=0; i5<len4; i5++){
-let data33 = data32[i5];
-if(typeof data33 === "string"){
-if(func2(data33) > 64){
-const err47 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68,data:data33};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(!pattern5.test(data33)){
-const err48 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema68,data:data33};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
+vErrors.push(err111);
 }
 errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data33};
+const err112 = {instancePath:instancePath+"/policy/quiet-hours/to",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.type,parentSchema:schema85,data:data47};
 if(vErrors === null){
-vErrors = [err49];
+vErrors = [err112];
 }
 else {
-vErrors.push(err49);
+vErrors.push(err112);
 }
 errors++;
 }
 }
-let i6 = data32.length;
+if(data45.channels !== undefined){
+let data48 = data45.channels;
+if(Array.isArray(data48)){
+if(data48.length > 50){
+const err113 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema67.properties.policy.properties["quiet-hours"].properties.channels,data:data48};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+const len14 = data48.length;
+for(let i5=0; i5<len14; i5++){
+let data49 = data48[i5];
+if(typeof data49 === "string"){
+if(func2(data49) > 64){
+const err114 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68,data:data49};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+if(!pattern5.test(data49)){
+const err115 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema68,data:data49};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data49};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+let i6 = data48.length;
 let j1;
 if(i6 > 1){
 outer1:
 for(;i6--;){
 for(j1 = i6; j1--;){
-if(func0(data32[i6], data32[j1])){
-const err50 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema67.properties.policy.properties["quiet-hours"].properties.channels,data:data32};
+if(func0(data48[i6], data48[j1])){
+const err117 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema67.properties.policy.properties["quiet-hours"].properties.channels,data:data48};
 if(vErrors === null){
-vErrors = [err50];
+vErrors = [err117];
 }
 else {
-vErrors.push(err50);
+vErrors.push(err117);
 }
 errors++;
 break outer1;
@@ -4079,286 +4597,286 @@ break outer1;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.policy.properties["quiet-hours"].properties.channels.type,parentSchema:schema67.properties.policy.properties["quiet-hours"].properties.channels,data:data32};
+const err118 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.policy.properties["quiet-hours"].properties.channels.type,parentSchema:schema67.properties.policy.properties["quiet-hours"].properties.channels,data:data48};
 if(vErrors === null){
-vErrors = [err51];
+vErrors = [err118];
 }
 else {
-vErrors.push(err51);
+vErrors.push(err118);
 }
 errors++;
 }
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.policy.properties["quiet-hours"].type,parentSchema:schema67.properties.policy.properties["quiet-hours"],data:data29};
+const err119 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.policy.properties["quiet-hours"].type,parentSchema:schema67.properties.policy.properties["quiet-hours"],data:data45};
 if(vErrors === null){
-vErrors = [err52];
+vErrors = [err119];
 }
 else {
-vErrors.push(err52);
+vErrors.push(err119);
 }
 errors++;
 }
 }
-if(data22["conflict-window"] !== undefined){
-let data34 = data22["conflict-window"];
-if(typeof data34 === "string"){
-if(func2(data34) > 100){
-const err53 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema79,data:data34};
+if(data38["conflict-window"] !== undefined){
+let data50 = data38["conflict-window"];
+if(typeof data50 === "string"){
+if(func2(data50) > 100){
+const err120 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema83,data:data50};
 if(vErrors === null){
-vErrors = [err53];
+vErrors = [err120];
 }
 else {
-vErrors.push(err53);
+vErrors.push(err120);
 }
 errors++;
 }
-if(!pattern17.test(data34)){
-const err54 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema79,data:data34};
+if(!pattern17.test(data50)){
+const err121 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema83,data:data50};
 if(vErrors === null){
-vErrors = [err54];
+vErrors = [err121];
 }
 else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-else {
-const err55 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data34};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
+vErrors.push(err121);
 }
 errors++;
 }
 }
-}
 else {
-const err56 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.policy.type,parentSchema:schema67.properties.policy,data:data22};
+const err122 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.type,parentSchema:schema83,data:data50};
 if(vErrors === null){
-vErrors = [err56];
+vErrors = [err122];
 }
 else {
-vErrors.push(err56);
+vErrors.push(err122);
+}
+errors++;
+}
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.policy.type,parentSchema:schema67.properties.policy,data:data38};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
 }
 errors++;
 }
 }
 if(data.ignore !== undefined){
-let data35 = data.ignore;
-if(Array.isArray(data35)){
-if(data35.length > 1000){
-const err57 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema67.properties.ignore,data:data35};
+let data51 = data.ignore;
+if(Array.isArray(data51)){
+if(data51.length > 1000){
+const err124 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema67.properties.ignore,data:data51};
 if(vErrors === null){
-vErrors = [err57];
+vErrors = [err124];
 }
 else {
-vErrors.push(err57);
+vErrors.push(err124);
 }
 errors++;
 }
-const len5 = data35.length;
-for(let i7=0; i7<len5; i7++){
-let data36 = data35[i7];
-if(typeof data36 === "string"){
-if(func2(data36) > 500){
-const err58 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema67.properties.ignore.items,data:data36};
+const len15 = data51.length;
+for(let i7=0; i7<len15; i7++){
+let data52 = data51[i7];
+if(typeof data52 === "string"){
+if(func2(data52) > 500){
+const err125 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema67.properties.ignore.items,data:data52};
 if(vErrors === null){
-vErrors = [err58];
+vErrors = [err125];
 }
 else {
-vErrors.push(err58);
+vErrors.push(err125);
 }
 errors++;
 }
-if(func2(data36) < 1){
-const err59 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.ignore.items,data:data36};
+if(func2(data52) < 1){
+const err126 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.ignore.items,data:data52};
 if(vErrors === null){
-vErrors = [err59];
+vErrors = [err126];
 }
 else {
-vErrors.push(err59);
+vErrors.push(err126);
 }
 errors++;
 }
-if(!pattern48.test(data36)){
-const err60 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^[^!#]"},message:"must match pattern \""+"^[^!#]"+"\"",schema:"^[^!#]",parentSchema:schema67.properties.ignore.items,data:data36};
+if(!pattern48.test(data52)){
+const err127 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^[^!#]"},message:"must match pattern \""+"^[^!#]"+"\"",schema:"^[^!#]",parentSchema:schema67.properties.ignore.items,data:data52};
 if(vErrors === null){
-vErrors = [err60];
+vErrors = [err127];
 }
 else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.ignore.items.type,parentSchema:schema67.properties.ignore.items,data:data36};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
+vErrors.push(err127);
 }
 errors++;
 }
 }
-}
 else {
-const err62 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.ignore.type,parentSchema:schema67.properties.ignore,data:data35};
+const err128 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.ignore.items.type,parentSchema:schema67.properties.ignore.items,data:data52};
 if(vErrors === null){
-vErrors = [err62];
+vErrors = [err128];
 }
 else {
-vErrors.push(err62);
+vErrors.push(err128);
+}
+errors++;
+}
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.ignore.type,parentSchema:schema67.properties.ignore,data:data51};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
 }
 errors++;
 }
 }
 if(data.timezone !== undefined){
-let data37 = data.timezone;
-if(typeof data37 === "string"){
-if(func2(data37) > 100){
-const err63 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema67.properties.timezone,data:data37};
+let data53 = data.timezone;
+if(typeof data53 === "string"){
+if(func2(data53) > 100){
+const err130 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema67.properties.timezone,data:data53};
 if(vErrors === null){
-vErrors = [err63];
+vErrors = [err130];
 }
 else {
-vErrors.push(err63);
+vErrors.push(err130);
 }
 errors++;
 }
-if(!pattern49.test(data37)){
-const err64 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$",parentSchema:schema67.properties.timezone,data:data37};
+if(!pattern49.test(data53)){
+const err131 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$",parentSchema:schema67.properties.timezone,data:data53};
 if(vErrors === null){
-vErrors = [err64];
+vErrors = [err131];
 }
 else {
-vErrors.push(err64);
+vErrors.push(err131);
 }
 errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.timezone.type,parentSchema:schema67.properties.timezone,data:data37};
+const err132 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.timezone.type,parentSchema:schema67.properties.timezone,data:data53};
 if(vErrors === null){
-vErrors = [err65];
+vErrors = [err132];
 }
 else {
-vErrors.push(err65);
+vErrors.push(err132);
 }
 errors++;
 }
 }
 if(data.repository !== undefined){
-let data38 = data.repository;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key6 in data38){
-if(!((key6 === "url") || (key6 === "branch"))){
-const err66 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.repository,data:data38};
+let data54 = data.repository;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+for(const key11 in data54){
+if(!((key11 === "url") || (key11 === "branch"))){
+const err133 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.repository,data:data54};
 if(vErrors === null){
-vErrors = [err66];
+vErrors = [err133];
 }
 else {
-vErrors.push(err66);
+vErrors.push(err133);
 }
 errors++;
 }
 }
-if(data38.url !== undefined){
-let data39 = data38.url;
-if(typeof data39 === "string"){
-if(func2(data39) > 2000){
-const err67 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema67.properties.repository.properties.url,data:data39};
+if(data54.url !== undefined){
+let data55 = data54.url;
+if(typeof data55 === "string"){
+if(func2(data55) > 2000){
+const err134 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema67.properties.repository.properties.url,data:data55};
 if(vErrors === null){
-vErrors = [err67];
+vErrors = [err134];
 }
 else {
-vErrors.push(err67);
+vErrors.push(err134);
 }
 errors++;
 }
-if(!pattern50.test(data39)){
-const err68 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://\\S+$"},message:"must match pattern \""+"^https?://\\S+$"+"\"",schema:"^https?://\\S+$",parentSchema:schema67.properties.repository.properties.url,data:data39};
+if(!pattern50.test(data55)){
+const err135 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://\\S+$"},message:"must match pattern \""+"^https?://\\S+$"+"\"",schema:"^https?://\\S+$",parentSchema:schema67.properties.repository.properties.url,data:data55};
 if(vErrors === null){
-vErrors = [err68];
+vErrors = [err135];
 }
 else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.repository.properties.url.type,parentSchema:schema67.properties.repository.properties.url,data:data39};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data38.branch !== undefined){
-let data40 = data38.branch;
-if(typeof data40 === "string"){
-if(func2(data40) > 200){
-const err70 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema67.properties.repository.properties.branch,data:data40};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-if(func2(data40) < 1){
-const err71 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.repository.properties.branch,data:data40};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
+vErrors.push(err135);
 }
 errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.repository.properties.branch.type,parentSchema:schema67.properties.repository.properties.branch,data:data40};
+const err136 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.repository.properties.url.type,parentSchema:schema67.properties.repository.properties.url,data:data55};
 if(vErrors === null){
-vErrors = [err72];
+vErrors = [err136];
 }
 else {
-vErrors.push(err72);
+vErrors.push(err136);
 }
 errors++;
 }
 }
-}
-else {
-const err73 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.repository.type,parentSchema:schema67.properties.repository,data:data38};
+if(data54.branch !== undefined){
+let data56 = data54.branch;
+if(typeof data56 === "string"){
+if(func2(data56) > 200){
+const err137 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema67.properties.repository.properties.branch,data:data56};
 if(vErrors === null){
-vErrors = [err73];
+vErrors = [err137];
 }
 else {
-vErrors.push(err73);
+vErrors.push(err137);
+}
+errors++;
+}
+if(func2(data56) < 1){
+const err138 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.repository.properties.branch,data:data56};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.repository.properties.branch.type,parentSchema:schema67.properties.repository.properties.branch,data:data56};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
 }
 errors++;
 }
 }
 }
 else {
-const err74 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+const err140 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.repository.type,parentSchema:schema67.properties.repository,data:data54};
 if(vErrors === null){
-vErrors = [err74];
+vErrors = [err140];
 }
 else {
-vErrors.push(err74);
+vErrors.push(err140);
+}
+errors++;
+}
+}
+}
+else {
+const err141 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
 }
 errors++;
 }

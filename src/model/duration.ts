@@ -7,25 +7,24 @@ const UNIT_MINUTES = { w: 7 * 24 * 60, d: 24 * 60, h: 60, m: 1 } as const;
 type Unit = keyof typeof UNIT_MINUTES;
 const UNIT_ORDER: readonly Unit[] = ['w', 'd', 'h', 'm'];
 
-/** The text form shared with the JSON schemas, so the schema and the parser accept the same strings. */
-export const DURATION_PATTERN = '^\\s*\\d+\\s*[wdhm](\\s*\\d+\\s*[wdhm])*\\s*$';
+/**
+ * The grammar of a duration, as the JSON schemas' pattern (scripts/schema-sources.ts writes
+ * it into every schema): one or more parts, each a whole number and a unit, in any order,
+ * each unit at most once (a unit written twice is more likely a slip than a sum), spaces
+ * optional between and around parts. The lookahead refuses a unit that appears twice.
+ */
+export const DURATION_PATTERN = '^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$';
 export const TIME_OF_DAY_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d$';
 
 const PART = /(\d+)\s*([wdhm])/g;
-const WHOLE = new RegExp(DURATION_PATTERN);
+const WHOLE = new RegExp(DURATION_PATTERN, 'u');
 const TIME = new RegExp(TIME_OF_DAY_PATTERN);
 
-/** Minutes in a duration, or undefined when the text is not one. Units may repeat only in decreasing order. */
+/** Minutes in a duration, or undefined when the text is not one (see DURATION_PATTERN). */
 export function parseDuration(text: unknown): number | undefined {
   if (typeof text !== 'string' || !WHOLE.test(text)) return undefined;
   let minutes = 0;
-  let lastRank = -1;
-  for (const [, amount, unit] of text.matchAll(PART)) {
-    const rank = UNIT_ORDER.indexOf(unit as Unit);
-    if (rank <= lastRank) return undefined;
-    lastRank = rank;
-    minutes += Number(amount) * UNIT_MINUTES[unit as Unit];
-  }
+  for (const [, amount, unit] of text.matchAll(PART)) minutes += Number(amount) * UNIT_MINUTES[unit as Unit];
   return Number.isSafeInteger(minutes) ? minutes : undefined;
 }
 
