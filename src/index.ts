@@ -13,6 +13,7 @@ import { isTimeZone } from './engine/settings.ts';
 export { lint, compareFindings } from './engine/run.ts';
 export type { LintResult, Summary } from './engine/run.ts';
 export type { Rule, RuleMeta, RuleExample, RunContext } from './model/rule.ts';
+export { defineRule } from './model/rule.ts';
 export { loadRepository } from './load/repository.ts';
 export { loadAtRevision, resolveRevision } from './load/git.ts';
 export { UsageError } from './load/discover.ts';
