@@ -58,7 +58,7 @@ class Reader {
   duration(value: unknown, path: Path, what: string, positive = false): number | undefined {
     const minutes = parseDuration(value);
     if (minutes === undefined) {
-      this.note(path, `${what} is not a duration: ${quoted(value)}. Write a number and a unit, from the largest unit to the smallest: 30m, 24h, 7d, 1w 2d.`);
+      this.note(path, `${what} is not a duration: ${quoted(value)}. Write a number and a unit, each unit at most once: 30m, 24h, 7d, 1w 2d.`);
       return undefined;
     }
     if (positive && minutes === 0) {
