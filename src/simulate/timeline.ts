@@ -67,6 +67,9 @@ export function sendTimes(touchpoint: Touchpoint, triggeredAt: number, untilAt: 
     let time = first + k * (touchpoint.repeat?.every ?? 0);
     // A repeat keeps to the send hour when the touchpoint has one.
     if (touchpoint.at !== undefined && k > 0) time = nextAt(time, touchpoint.at);
+    // Durations may each be up to 2^53 minutes, but their sum past it is no longer a whole
+    // minute (nor at its send hour): such a send, billions of years away, is not planned.
+    if (!Number.isSafeInteger(time)) break;
     if (untilAt !== undefined && time >= untilAt) break;
     times.push(time);
   }
