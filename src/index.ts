@@ -2,14 +2,8 @@
  * The public API of journeys: what the command line and the site use, and what
  * other tools may build on. Nothing else under src/ is a stable interface.
  */
-import { lint, type LintResult } from './engine/run.ts';
-import type { Rule } from './model/rule.ts';
-import { loadRepository, type LoadOptions } from './load/repository.ts';
-import { todayIn } from './model/dates.ts';
-import type { Repository } from './model/types.ts';
-import { builtInRules } from './rules/index.ts';
-import { isTimeZone } from './engine/settings.ts';
-
+export { check } from './engine/check.ts';
+export type { CheckOptions, CheckResult } from './engine/check.ts';
 export { lint, compareFindings } from './engine/run.ts';
 export type { LintResult, Summary } from './engine/run.ts';
 export type { Rule, RuleMeta, RuleExample, RunContext } from './model/rule.ts';
@@ -37,31 +31,6 @@ export { CONFIG_FILES, resolveLayout } from './load/discover.ts';
 export { escapeValue, hasUnsafeCharacter, jsonText, terminalText } from './format/sanitize.ts';
 export { escapeCell, MAX_COMMENT_LENGTH } from './format/markdown.ts';
 
-export interface CheckOptions extends LoadOptions {
-  /** Today's date, `YYYY-MM-DD`; by default from `now` in the configured time zone. */
-  readonly today?: string;
-  /** The clock reading used when `today` is not given. */
-  readonly now?: Date;
-  readonly rules?: readonly Rule[];
-  /** The repository at a base revision, for the rules that compare with one. */
-  readonly base?: Repository;
-}
-
-export interface CheckResult extends LintResult {
-  /** Absolute path of the repository root. */
-  readonly root: string;
-  readonly repo: Repository;
-  readonly today: string;
-}
-
-/** Loads and lints the repository at `path`: the one call most callers need. */
-export function check(path: string, options: CheckOptions = {}): CheckResult {
-  const { root, repo } = loadRepository(path, options);
-  const zone = repo.config.timeZone !== undefined && isTimeZone(repo.config.timeZone) ? repo.config.timeZone : undefined;
-  const today = options.today ?? todayIn(options.now ?? new Date(), zone);
-  const result = lint(repo, { rules: options.rules ?? builtInRules, run: { today, base: options.base } });
-  return { ...result, root, repo, today };
-}
 export { simulate } from './simulate/timeline.ts';
 export type { Cut, Send, Timeline } from './simulate/timeline.ts';
 export { formatDay, formatMoment } from './simulate/clock.ts';

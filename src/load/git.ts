@@ -10,8 +10,19 @@ import { assemble, type LoadedRepository } from './repository.ts';
 
 const MAX_BUFFER = 1 << 30;
 
+/**
+ * The one place that runs git. Only reads: no optional locks taken, so that a user's
+ * own git command running at the same time never finds the index locked; messages and
+ * dates as git stores them, whatever the user's locale.
+ */
 function git(cwd: string, args: readonly string[], input?: string): Buffer {
-  return execFileSync('git', args, { cwd, input, maxBuffer: MAX_BUFFER, stdio: ['pipe', 'pipe', 'pipe'] });
+  return execFileSync('git', args, {
+    cwd,
+    input,
+    maxBuffer: MAX_BUFFER,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' },
+  });
 }
 
 /** The top of the git work tree that holds `dir`, or a clear error. */
@@ -283,14 +294,7 @@ export interface GitFacts {
 /** git, or undefined when it fails: history is extra information, never a reason to stop. */
 function tryGit(cwd: string, args: readonly string[], input?: string): Buffer | undefined {
   try {
-    return execFileSync('git', args, {
-      cwd,
-      input,
-      maxBuffer: MAX_BUFFER,
-      stdio: ['pipe', 'pipe', 'ignore'],
-      // Dates and names as git stores them, whatever the user's settings.
-      env: { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' },
-    });
+    return git(cwd, args, input);
   } catch {
     return undefined;
   }

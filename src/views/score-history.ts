@@ -4,10 +4,9 @@
  * touching the work tree, so that one can see whether a journey is getting better.
  */
 import { relative, sep } from 'node:path';
-import { lint } from '../engine/run.ts';
+import { checkRepository } from '../engine/check.ts';
 import { CONFIG_FILES, resolveLayout } from '../load/discover.ts';
 import { commitsTouching, loadAtRevision } from '../load/git.ts';
-import { builtInRules } from '../rules/index.ts';
 import { scorecards, type Letter } from '../score/scorecard.ts';
 import { simulate } from '../simulate/timeline.ts';
 
@@ -50,7 +49,7 @@ export function scoreHistory(path: string, count: number, options: HistoryOption
   const commits = commitsTouching(root, [journeysSpec, ...CONFIG_FILES], count);
   return commits.map(({ hash: commit, date, subject }) => {
     const { repo } = loadAtRevision(root, commit);
-    const { findings } = lint(repo, { rules: builtInRules, run: { today: options.today ?? date.slice(0, 10) } });
+    const { findings } = checkRepository(root, repo, { today: options.today ?? date.slice(0, 10) });
     const cards = scorecards(repo, findings, simulate(repo));
     const grade = (card: (typeof cards)['company']): HistoryGrade => ({
       id: card.id,

@@ -5,13 +5,9 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
-import { lint } from '../engine/run.ts';
+import { check } from '../engine/check.ts';
 import { gitFacts } from '../load/git.ts';
-import { loadRepository } from '../load/repository.ts';
-import { todayIn } from '../model/dates.ts';
-import { builtInRules } from '../rules/index.ts';
 import { simulate } from '../simulate/timeline.ts';
-import { isTimeZone } from '../engine/settings.ts';
 import { buildModel, type SiteModel } from './model.ts';
 import { scoreHistory, type HistoryPoint } from './score-history.ts';
 
@@ -107,10 +103,8 @@ export function siteSnapshot(path: string, options: SnapshotOptions): SiteModel 
   const { today } = options;
   const key = `${path}\n${today ?? ''}\n${options.noGit ? 'no-git' : ''}\n${fingerprint(path)}`;
   if (cached?.key === key) return cached.model;
-  const { root, repo } = loadRepository(path);
-  const zone = repo.config.timeZone !== undefined && isTimeZone(repo.config.timeZone) ? repo.config.timeZone : undefined;
-  const day = today ?? todayIn(new Date(), zone);
-  const result = { ...lint(repo, { rules: builtInRules, run: { today: day } }), repo, today: day };
+  const result = check(path, today !== undefined ? { today } : {});
+  const { root, repo } = result;
   const timelines = simulate(repo);
   const git = options.noGit ? undefined : gitFacts(root, repo.journeys.map((journey) => journey.file));
   const history = historyOf(root, git?.commit?.hash, today);

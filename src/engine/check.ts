@@ -1,0 +1,48 @@
+/**
+ * The one orchestration of a check: load the repository, work out today in its time
+ * zone, run the rules. The public API, the site's views and the score history all
+ * call it, so that they cannot disagree on what "today" or "the rules" are.
+ */
+import { loadRepository, type LoadOptions } from '../load/repository.ts';
+import { todayIn } from '../model/dates.ts';
+import type { Rule } from '../model/rule.ts';
+import type { Repository } from '../model/types.ts';
+import { builtInRules } from '../rules/index.ts';
+import { lint, type LintResult } from './run.ts';
+import { isTimeZone } from './settings.ts';
+
+export interface CheckOptions extends LoadOptions {
+  /** Today's date, `YYYY-MM-DD`; by default from `now` in the configured time zone. */
+  readonly today?: string;
+  /** The clock reading used when `today` is not given. */
+  readonly now?: Date;
+  readonly rules?: readonly Rule[];
+  /** The repository at a base revision, for the rules that compare with one. */
+  readonly base?: Repository;
+}
+
+export interface CheckResult extends LintResult {
+  /** Absolute path of the repository root. */
+  readonly root: string;
+  readonly repo: Repository;
+  readonly today: string;
+}
+
+/** Today's date for a repository: `today` when given, else `now` in its configured time zone. */
+export function todayFor(repo: Repository, options: Pick<CheckOptions, 'today' | 'now'> = {}): string {
+  const zone = repo.config.timeZone !== undefined && isTimeZone(repo.config.timeZone) ? repo.config.timeZone : undefined;
+  return options.today ?? todayIn(options.now ?? new Date(), zone);
+}
+
+/** Lints a repository already loaded (at a revision, say), as `check` does. */
+export function checkRepository(root: string, repo: Repository, options: Omit<CheckOptions, keyof LoadOptions> = {}): CheckResult {
+  const today = todayFor(repo, options);
+  const result = lint(repo, { rules: options.rules ?? builtInRules, run: { today, base: options.base } });
+  return { ...result, root, repo, today };
+}
+
+/** Loads and lints the repository at `path`: the one call most callers need. */
+export function check(path: string, options: CheckOptions = {}): CheckResult {
+  const { root, repo } = loadRepository(path, options);
+  return checkRepository(root, repo, options);
+}
