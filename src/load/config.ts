@@ -1,12 +1,16 @@
 import { parseDuration, parseTimeOfDay } from '../model/duration.ts';
 import { didYouMean } from '../model/suggest.ts';
-import type { Config, ConfigMistake, MaxMessages, Policy, RuleSetting, SeveritySetting } from '../model/types.ts';
+import type { Config, ConfigMistake, MaxMessages, Policy, RepositoryLink, RuleSetting, SeveritySetting } from '../model/types.ts';
 import { isRecord, record, text } from './normalize.ts';
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
 const POLICY_KEYS = ['max-messages', 'quiet-hours', 'conflict-window'];
 const LIMIT_KEYS = ['per', 'max', 'channels'];
 const QUIET_KEYS = ['from', 'to', 'channels'];
+const REPOSITORY_KEYS = ['url', 'branch'];
+/** The longest url and branch the schema allows: a link, not a document. */
+const MAX_URL = 2000;
+const MAX_BRANCH = 200;
 
 export const EMPTY_CONFIG: Config = { rules: {}, policy: { maxMessages: [] } };
 
@@ -157,6 +161,27 @@ class Reader {
     const conflictWindow = window === undefined || window === null ? undefined : this.duration(window, ['policy', 'conflict-window'], 'policy.conflict-window');
     return { maxMessages, quietHours, conflictWindow };
   }
+
+  repository(value: unknown): RepositoryLink | undefined {
+    const path = ['repository'];
+    const data = this.mapping(value, path, 'repository');
+    if (data === undefined) return undefined;
+    let ok = this.knownKeys(data, path, REPOSITORY_KEYS, 'repository');
+    const { url, branch } = data;
+    if (url === undefined || url === null) {
+      this.note(path, 'repository has no "url": the web address of the repository, like https://github.com/acme/journeys.');
+      ok = false;
+    } else if (typeof url !== 'string' || !/^https?:\/\/\S+$/.test(url) || url.length > MAX_URL) {
+      this.note([...path, 'url'], `repository.url is a web address starting with http:// or https://, at most ${MAX_URL} characters, not ${quoted(url)}.`);
+      ok = false;
+    }
+    if (branch !== undefined && branch !== null && (typeof branch !== 'string' || branch === '' || branch.length > MAX_BRANCH)) {
+      this.note([...path, 'branch'], `repository.branch is the name of a branch, like main, at most ${MAX_BRANCH} characters, not ${quoted(branch)}.`);
+      ok = false;
+    }
+    if (!ok) return undefined;
+    return { url: (url as string).replace(/\/+$/, ''), ...(typeof branch === 'string' ? { branch } : {}) };
+  }
 }
 
 /**
@@ -175,5 +200,13 @@ export function configFrom(file: string, data: unknown): Config {
   if (root.timezone !== undefined && root.timezone !== null && typeof root.timezone !== 'string') {
     reader.note(['timezone'], `timezone is an IANA time zone name such as Europe/Paris, not ${quoted(root.timezone)}.`);
   }
-  return { file, rules, timeZone: text(root, 'timezone'), policy, ...(reader.mistakes.length > 0 ? { mistakes: reader.mistakes } : {}) };
+  const repository = reader.repository(root.repository);
+  return {
+    file,
+    rules,
+    timeZone: text(root, 'timezone'),
+    policy,
+    ...(repository ? { repository } : {}),
+    ...(reader.mistakes.length > 0 ? { mistakes: reader.mistakes } : {}),
+  };
 }

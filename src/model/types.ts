@@ -273,6 +273,15 @@ export interface Config {
   readonly timeZone?: string;
   readonly rules: Readonly<Record<string, RuleSetting>>;
   readonly policy: Policy;
+  /** Where the journeys are kept (`repository:`), for links to each file. */
+  readonly repository?: RepositoryLink;
+}
+
+/** `repository: { url, branch }` of the configuration. */
+export interface RepositoryLink {
+  /** http or https, without a trailing slash. */
+  readonly url: string;
+  readonly branch?: string;
 }
 
 /** Everything the rules see. */

@@ -110,17 +110,6 @@ export function healthOf(counts: Counts): Health {
   return 'healthy';
 }
 
-/** The `repository: { url, branch }` of journeys.config.yaml, as the loader parsed it. */
-function repositoryOf(result: CheckedRepository): { url: string; branch?: string } | undefined {
-  const config = result.repo.files.find((file) => file.kind === 'config')?.data;
-  if (typeof config !== 'object' || config === null) return undefined;
-  const repository = (config as Record<string, unknown>).repository;
-  if (typeof repository !== 'object' || repository === null) return undefined;
-  const { url, branch } = repository as Record<string, unknown>;
-  if (typeof url !== 'string' || !/^https?:\/\/\S+$/i.test(url)) return undefined;
-  return { url: url.replace(/\/+$/, ''), branch: typeof branch === 'string' && branch !== '' ? branch : undefined };
-}
-
 /** A web address that a link may point to: http or https only. */
 export function safeHref(value: string | undefined): string | undefined {
   if (value === undefined || !/^https?:\/\//i.test(value.trim())) return undefined;
@@ -209,7 +198,7 @@ export function buildModel(input: ModelInput): SiteModel {
   const { result, timelines, git, markdown } = input;
   const { repo } = result;
   const rules = input.rules ?? builtInRules;
-  const repository = repositoryOf(result);
+  const { repository } = result.repo.config;
   const prefix = git?.prefix ?? '';
   const ref = repository?.branch ?? git?.commit?.hash ?? 'main';
 
