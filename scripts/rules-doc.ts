@@ -4,7 +4,7 @@
  * writes it, and a test compares the file with a fresh rendering.
  */
 import type { Rule, RuleExample } from '../src/model/rule.ts';
-import { DEFAULT_IDENTITY } from '../src/engine/identity.ts';
+import { identityIntro, messageIdentities } from '../src/engine/identity-text.ts';
 
 export const RULES_DOC = new URL('../docs/rules.md', import.meta.url);
 
@@ -58,27 +58,18 @@ function optionsTable(rule: Rule): string[] {
   return lines;
 }
 
-/** How a subject of an identity reads in the documentation. */
-function subjectText(name: string): string {
-  if (name === 'journey') return 'the journey (the file, outside any journey)';
-  if (name === 'touchpoint') return 'the touchpoint';
-  if (name === 'scenario') return 'the scenario';
-  if (name === 'touchpoints') return 'the touchpoints involved, in any order';
-  return `\`${name}\``;
-}
+const code = (text: string): string => `\`${text}\``;
 
 /** Each message of the rule and what identifies its findings across edits (engine/identity.ts). */
 function identityTable(rule: Rule): string[] {
-  const subjects = (rule.meta.identity ?? DEFAULT_IDENTITY).map(subjectText).join(', ');
   return [
     '### Identity',
     '',
-    'Baselines, SARIF fingerprints and `journeys diff` know a finding by its rule, its message id and the subjects below,',
-    'never by its wording, counts or line: the `{{placeholders}}` not listed can change without making it a new finding.',
+    ...identityIntro(code),
     '',
     '| message id | message | identified by |',
     '|---|---|---|',
-    ...Object.entries(rule.meta.messages).map(([id, template]) => `| \`${id}\` | ${cell(template)} | ${subjects} |`),
+    ...messageIdentities(rule, code).map(({ id, template, identifiedBy }) => `| \`${id}\` | ${cell(template)} | ${identifiedBy} |`),
   ];
 }
 

@@ -39,6 +39,8 @@ export { applyBaseline, BASELINE_FILE, createBaseline, findingKey, findingsNotIn
 export type { AppliedBaseline, Baseline, BaselineEntry } from './engine/baseline.ts';
 export { findingIdentity, identitySubjects, DEFAULT_IDENTITY } from './engine/identity.ts';
 export type { IdentityFinding } from './engine/identity.ts';
+export { identityIntro, messageIdentities, subjectText } from './engine/identity-text.ts';
+export type { MessageIdentity } from './engine/identity-text.ts';
 export { renderMessage } from './engine/run.ts';
 export { countBySeverity, summarize } from './engine/run.ts';
 export type { JourneysDiff, JourneyChange, ScenarioChange, FieldChange } from './diff/compare.ts';

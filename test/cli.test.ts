@@ -332,6 +332,27 @@ describe('journeys explain', () => {
     expect(result.stdout).toMatch(/-> journeys\/welcome\.journey\.yaml:\d+:\d+/);
   });
 
+  it('prints each message of a rule and the subjects that identify its findings, as docs/rules.md says them', async () => {
+    const rules = readFileSync(new URL('../docs/rules.md', import.meta.url), 'utf8');
+    for (const id of ['contact-pressure', 'missing-owner']) {
+      const result = await runJourneys(['explain', id], writeRepo({}));
+      expect(result.status).toBe(0);
+      const rule = builtInRules.find((r) => r.meta.id === id)!;
+      const section = rules.slice(rules.indexOf(`## ${id}\n`)).split('\n### Examples')[0]!;
+      for (const [messageId, template] of Object.entries(rule.meta.messages)) {
+        // The documentation's row for the message, its code marks taken off, is what the terminal says.
+        const row = section.split('\n').find((line) => line.startsWith(`| \`${messageId}\` |`))!;
+        const identifiedBy = row.split(' | ').at(-1)!.replace(/ \|$/, '').replaceAll('`', '');
+        expect(result.stdout).toContain(`  ${messageId}: ${template}\n    identified by ${identifiedBy}\n`);
+      }
+    }
+    const pressure = await runJourneys(['explain', 'contact-pressure'], writeRepo({}));
+    expect(pressure.stdout).toContain('identified by the scenario, limit, the journey (the file, outside any journey), the touchpoint, at\n');
+    const owner = await runJourneys(['explain', 'missing-owner'], writeRepo({}));
+    expect(owner.stdout).toContain('identified by the journey (the file, outside any journey), the touchpoint, the scenario\n');
+    expect(owner.stdout).toContain('know a finding by its rule, its message id and the subjects below');
+  });
+
   it('lists every rule id with no argument', async () => {
     const result = await runJourneys(['explain'], writeRepo({}));
     expect(result.status).toBe(0);

@@ -1,11 +1,11 @@
-import { builtInRules, type Rule, type RuleExample, didYouMean } from '../index.ts';
+import { builtInRules, type Rule, type RuleExample, didYouMean, identityIntro, messageIdentities } from '../index.ts';
 import { parse } from './args.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
 
 export const usage = `Usage: journeys explain [rule]
 
-Print a rule's documentation: what it catches, why it matters, its options and
-examples. With no rule, list every rule.`;
+Print a rule's documentation: what it catches, why it matters, its options, its
+messages and what identifies its findings, and examples. With no rule, list every rule.`;
 
 function indent(text: string, by = '    '): string {
   return text
@@ -37,6 +37,8 @@ export function explainRule(rule: Rule): string {
     const [first] = Object.keys(properties);
     parts.push('', '  rules:', `    ${meta.id}: [${meta.severity}, { ${first}: ${JSON.stringify(meta.defaults?.[first!])} }]`);
   }
+  parts.push('', 'Messages, and what identifies a finding:', ...identityIntro().map((line) => `  ${line}`));
+  for (const { id, template, identifiedBy } of messageIdentities(rule)) parts.push('', `  ${id}: ${template}`, `    identified by ${identifiedBy}`);
   parts.push('', 'Failing:', ...meta.examples.fail.map((ex) => example(ex, true)));
   parts.push('', 'Passing:', ...meta.examples.pass.map((ex) => example(ex, false)));
   return `${parts.join('\n')}\n`;
