@@ -7,6 +7,8 @@ import { parseDuration, parseTimeOfDay } from '../model/duration.ts';
 import { MAX_NAME_LENGTH } from '../model/limits.ts';
 import type {
   Channel,
+  ExpectedTouchpoint,
+  Expectation,
   Journey,
   Kpi,
   Message,
@@ -236,6 +238,32 @@ export function personasFrom(file: string, data: unknown): Persona[] {
   return declarations(file, data, 'personas', (item, path, id) => ({ id, name: text(item, 'name'), ref: ref(file, path) }));
 }
 
+/** The touchpoint names of `before` (a list) or `never` (one name or a list), each with its place. */
+function expectedTouchpoints(file: string, path: Path, value: unknown): ExpectedTouchpoint[] {
+  if (typeof value === 'string') return [{ name: asName(value)!, ref: ref(file, path) }];
+  return asList(value).flatMap((item, index) => (typeof item === 'string' ? [{ name: asName(item)!, ref: ref(file, [...path, index]) }] : []));
+}
+
+/** One item of a scenario's `expect:`, or undefined when it is not exactly one kind of expectation (the schema says why). */
+function expectation(file: string, path: Path, item: unknown): Expectation | undefined {
+  if (!isRecord(item)) return undefined;
+  const kinds = ['at-most', 'before', 'never'].filter((key) => Object.hasOwn(item, key));
+  if (kinds.length !== 1) return undefined;
+  const at = ref(file, path);
+  if (kinds[0] === 'at-most') {
+    const max = num(item, 'at-most');
+    if (max === undefined || !Number.isInteger(max) || max < 0) return undefined;
+    const within = own(item, 'within') === undefined ? undefined : parseDuration(own(item, 'within'));
+    if (own(item, 'within') !== undefined && within === undefined) return undefined;
+    const channel = name(item, 'channel');
+    return { kind: 'at-most', max, ...(channel !== undefined ? { channel } : {}), ...(within !== undefined ? { within } : {}), ref: at };
+  }
+  const kind = kinds[0] as 'before' | 'never';
+  const touchpoints = expectedTouchpoints(file, [...path, kind], own(item, kind));
+  if (touchpoints.length < (kind === 'before' ? 2 : 1)) return undefined;
+  return { kind, touchpoints, ref: at };
+}
+
 export function scenarioFrom(file: string, data: unknown): Scenario | undefined {
   if (!isRecord(data)) return undefined;
   const events: ScenarioEvent[] = [];
@@ -245,12 +273,14 @@ export function scenarioFrom(file: string, data: unknown): Scenario | undefined 
     const event = name(item, 'event');
     if (at !== undefined && event !== undefined) events.push({ at, event, ref: ref(file, ['events', index]) });
   });
+  const expectations = list(data, 'expect').flatMap((item, index) => expectation(file, ['expect', index], item) ?? []);
   return {
     id: name(data, 'scenario') ?? '',
     file,
     persona: name(data, 'persona'),
     start: text(data, 'start'),
     events,
+    ...(expectations.length > 0 ? { expectations } : {}),
     ref: ref(file, []),
   };
 }

@@ -2300,7 +2300,7 @@ return errors === 0;
 validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const scenario = validate38;
-const schema61 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/scenario.schema.json","title":"Scenario","description":"A customer story (journeys/scenarios/<id>.scenario.yaml): the events that happen to one customer, in time. Simulation sends every touchpoint whose trigger occurs and checks the resulting messages against the contact policy. All times are local to the customer.","type":"object","required":["scenario","events"],"properties":{"scenario":{"$ref":"#/$defs/id","description":"The id of this scenario, unique in the repository. Usually the same as the file name.","examples":["new-customer-first-card"]},"persona":{"$ref":"#/$defs/id","description":"The kind of customer this story is about: an id declared in personas.yaml.","examples":["young-professional"]},"start":{"description":"Optional: the calendar date of day 0, written YYYY-MM-DD, optionally followed by a time THH:MM (or THH:MM:SS). Only used to show real dates in timelines.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$","examples":["2026-03-02","2026-03-02T00:00"]},"description":{"description":"What the story shows, in a few sentences.","type":"string","maxLength":5000},"events":{"description":"What happens to the customer, each at a time counted from the start of day 0.","type":"array","maxItems":1000,"items":{"$ref":"#/$defs/event"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"eventId":{"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]},"elapsed":{"title":"Time in the scenario","description":"When the event happens, counted from midnight at the start of day 0: days, then hours, then minutes. \"0d\" is the start, \"2d 14h\" is day 2 at 14:00, \"10d 9h 30m\" is day 10 at 09:30.","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["0d","2d 14h","10d 9h 30m"]},"event":{"title":"Event","description":"One thing that happens to the customer.","type":"object","required":["at","event"],"properties":{"at":{"$ref":"#/$defs/elapsed","description":"When it happens, counted from midnight at the start of day 0: \"0d\" is the start, \"2d 14h\" is day 2 at 14:00 local time.","examples":["0d","2d 14h","9d"]},"event":{"$ref":"#/$defs/eventId","description":"What happens, as the event name that touchpoints use in \"trigger\" and \"until\".","examples":["account.opened","card.activated"]},"note":{"description":"A remark for the reader of the timeline.","type":"string","maxLength":2000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false}}};
+const schema61 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/scenario.schema.json","title":"Scenario","description":"A customer story (journeys/scenarios/<id>.scenario.yaml): the events that happen to one customer, in time. Simulation sends every touchpoint whose trigger occurs and checks the resulting messages against the contact policy. All times are local to the customer.","type":"object","required":["scenario","events"],"properties":{"scenario":{"$ref":"#/$defs/id","description":"The id of this scenario, unique in the repository. Usually the same as the file name.","examples":["new-customer-first-card"]},"persona":{"$ref":"#/$defs/id","description":"The kind of customer this story is about: an id declared in personas.yaml.","examples":["young-professional"]},"start":{"description":"Optional: the calendar date of day 0, written YYYY-MM-DD, optionally followed by a time THH:MM (or THH:MM:SS). Only used to show real dates in timelines.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$","examples":["2026-03-02","2026-03-02T00:00"]},"description":{"description":"What the story shows, in a few sentences.","type":"string","maxLength":5000},"events":{"description":"What happens to the customer, each at a time counted from the start of day 0.","type":"array","maxItems":1000,"items":{"$ref":"#/$defs/event"}},"expect":{"description":"Optional: what must hold for this customer, checked on the simulated timeline (rule scenario-expectation): at most so many messages, one touchpoint before another, a touchpoint never received.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/expectation"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"eventId":{"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]},"elapsed":{"title":"Time in the scenario","description":"When the event happens, counted from midnight at the start of day 0: days, then hours, then minutes. \"0d\" is the start, \"2d 14h\" is day 2 at 14:00, \"10d 9h 30m\" is day 10 at 09:30.","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["0d","2d 14h","10d 9h 30m"]},"event":{"title":"Event","description":"One thing that happens to the customer.","type":"object","required":["at","event"],"properties":{"at":{"$ref":"#/$defs/elapsed","description":"When it happens, counted from midnight at the start of day 0: \"0d\" is the start, \"2d 14h\" is day 2 at 14:00 local time.","examples":["0d","2d 14h","9d"]},"event":{"$ref":"#/$defs/eventId","description":"What happens, as the event name that touchpoints use in \"trigger\" and \"until\".","examples":["account.opened","card.activated"]},"note":{"description":"A remark for the reader of the timeline.","type":"string","maxLength":2000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"touchpointName":{"title":"Touchpoint name","description":"A touchpoint, as journey/touchpoint (\"welcome/welcome-email\"), or just its id when only one journey has a touchpoint of that id.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$","maxLength":129,"examples":["welcome-email","welcome/welcome-email"]},"expectation":{"title":"Expectation","description":"One thing that must hold for the scenario's customer: exactly one of at-most, before or never.","type":"object","properties":{"at-most":{"description":"The most messages the customer may get: sends on outbound channels, or on the given channel. With within, in any window of that length; otherwise in the whole scenario.","type":"integer","minimum":0,"maximum":1000000,"examples":[3]},"channel":{"$ref":"#/$defs/id","description":"Count only the sends on this channel (any channel, outbound or not).","examples":["sms"]},"within":{"$ref":"#/$defs/elapsed","description":"The length of the sliding window, as a duration (\"7d\", \"1w\", \"36h\"); not 0.","examples":["7d","24h"]},"note":{"description":"Why this must hold, for the reader.","type":"string","maxLength":2000},"before":{"description":"Touchpoints the customer receives, each first sent before the first send of the next one.","type":"array","minItems":2,"maxItems":20,"items":{"$ref":"#/$defs/touchpointName"},"examples":[["welcome-email","card-letter"]]},"never":{"description":"A touchpoint (or a list of them) the customer never receives.","oneOf":[{"$ref":"#/$defs/touchpointName"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/$defs/touchpointName"}}],"examples":["prospect-email"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"dependentRequired":{"channel":["at-most"],"within":["at-most"]},"oneOf":[{"required":["at-most"],"properties":{"at-most":true}},{"required":["before"],"properties":{"before":true}},{"required":["never"],"properties":{"never":true}}]}}};
 const schema62 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
 const pattern35 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$", "u");
 const schema64 = {"title":"Event","description":"One thing that happens to the customer.","type":"object","required":["at","event"],"properties":{"at":{"$ref":"#/$defs/elapsed","description":"When it happens, counted from midnight at the start of day 0: \"0d\" is the start, \"2d 14h\" is day 2 at 14:00 local time.","examples":["0d","2d 14h","9d"]},"event":{"$ref":"#/$defs/eventId","description":"What happens, as the event name that touchpoints use in \"trigger\" and \"until\".","examples":["account.opened","card.activated"]},"note":{"description":"A remark for the reader of the timeline.","type":"string","maxLength":2000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
@@ -2461,6 +2461,525 @@ return errors === 0;
 }
 validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+const schema67 = {"title":"Expectation","description":"One thing that must hold for the scenario's customer: exactly one of at-most, before or never.","type":"object","properties":{"at-most":{"description":"The most messages the customer may get: sends on outbound channels, or on the given channel. With within, in any window of that length; otherwise in the whole scenario.","type":"integer","minimum":0,"maximum":1000000,"examples":[3]},"channel":{"$ref":"#/$defs/id","description":"Count only the sends on this channel (any channel, outbound or not).","examples":["sms"]},"within":{"$ref":"#/$defs/elapsed","description":"The length of the sliding window, as a duration (\"7d\", \"1w\", \"36h\"); not 0.","examples":["7d","24h"]},"note":{"description":"Why this must hold, for the reader.","type":"string","maxLength":2000},"before":{"description":"Touchpoints the customer receives, each first sent before the first send of the next one.","type":"array","minItems":2,"maxItems":20,"items":{"$ref":"#/$defs/touchpointName"},"examples":[["welcome-email","card-letter"]]},"never":{"description":"A touchpoint (or a list of them) the customer never receives.","oneOf":[{"$ref":"#/$defs/touchpointName"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/$defs/touchpointName"}}],"examples":["prospect-email"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"dependentRequired":{"channel":["at-most"],"within":["at-most"]},"oneOf":[{"required":["at-most"],"properties":{"at-most":true}},{"required":["before"],"properties":{"before":true}},{"required":["never"],"properties":{"never":true}}]};
+const schema70 = {"title":"Touchpoint name","description":"A touchpoint, as journey/touchpoint (\"welcome/welcome-email\"), or just its id when only one journey has a touchpoint of that id.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$","maxLength":129,"examples":["welcome-email","welcome/welcome-email"]};
+const pattern42 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$", "u");
+
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate41.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs1 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data["at-most"] === undefined){
+const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "at-most"},message:"must have required property '"+"at-most"+"'",schema:schema67.oneOf[0].required,parentSchema:schema67.oneOf[0],data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var _valid0 = _errs2 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = {};
+props0["at-most"] = true;
+}
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.before === undefined){
+const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema67.oneOf[1].required,parentSchema:schema67.oneOf[1],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs3 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = props0 || {};
+props0.before = true;
+}
+}
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.never === undefined){
+const err2 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "never"},message:"must have required property '"+"never"+"'",schema:schema67.oneOf[2].required,parentSchema:schema67.oneOf[2],data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var _valid0 = _errs4 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = props0 || {};
+props0.never = true;
+}
+}
+}
+}
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema67.oneOf,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((((key0 === "at-most") || (key0 === "channel")) || (key0 === "within")) || (key0 === "note")) || (key0 === "before")) || (key0 === "never")) || (pattern4.test(key0)))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data["at-most"] !== undefined){
+let data0 = data["at-most"];
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err5 = {instancePath:instancePath+"/at-most",schemaPath:"#/properties/at-most/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties["at-most"].type,parentSchema:schema67.properties["at-most"],data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 > 1000000 || isNaN(data0)){
+const err6 = {instancePath:instancePath+"/at-most",schemaPath:"#/properties/at-most/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema67.properties["at-most"],data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data0 < 0 || isNaN(data0)){
+const err7 = {instancePath:instancePath+"/at-most",schemaPath:"#/properties/at-most/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema67.properties["at-most"],data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data.channel !== undefined){
+let data1 = data.channel;
+if(typeof data1 === "string"){
+if(func2(data1) > 64){
+const err8 = {instancePath:instancePath+"/channel",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema62,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(!pattern5.test(data1)){
+const err9 = {instancePath:instancePath+"/channel",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema62,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/channel",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.within !== undefined){
+let data2 = data.within;
+if(typeof data2 === "string"){
+if(func2(data2) > 100){
+const err11 = {instancePath:instancePath+"/within",schemaPath:"#/$defs/elapsed/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema65,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(!pattern17.test(data2)){
+const err12 = {instancePath:instancePath+"/within",schemaPath:"#/$defs/elapsed/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema65,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/within",schemaPath:"#/$defs/elapsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.note !== undefined){
+let data3 = data.note;
+if(typeof data3 === "string"){
+if(func2(data3) > 2000){
+const err14 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema67.properties.note,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.note.type,parentSchema:schema67.properties.note,data:data3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.before !== undefined){
+let data4 = data.before;
+if(Array.isArray(data4)){
+if(data4.length > 20){
+const err16 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema67.properties.before,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data4.length < 2){
+const err17 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema67.properties.before,data:data4};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(typeof data5 === "string"){
+if(func2(data5) > 129){
+const err18 = {instancePath:instancePath+"/before/" + i0,schemaPath:"#/$defs/touchpointName/maxLength",keyword:"maxLength",params:{limit: 129},message:"must NOT have more than 129 characters",schema:129,parentSchema:schema70,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!pattern42.test(data5)){
+const err19 = {instancePath:instancePath+"/before/" + i0,schemaPath:"#/$defs/touchpointName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$",parentSchema:schema70,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/before/" + i0,schemaPath:"#/$defs/touchpointName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data5};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.before.type,parentSchema:schema67.properties.before,data:data4};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.never !== undefined){
+let data6 = data.never;
+const _errs22 = errors;
+let valid7 = false;
+let passing1 = null;
+const _errs23 = errors;
+if(typeof data6 === "string"){
+if(func2(data6) > 129){
+const err22 = {instancePath:instancePath+"/never",schemaPath:"#/$defs/touchpointName/maxLength",keyword:"maxLength",params:{limit: 129},message:"must NOT have more than 129 characters",schema:129,parentSchema:schema70,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(!pattern42.test(data6)){
+const err23 = {instancePath:instancePath+"/never",schemaPath:"#/$defs/touchpointName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$",parentSchema:schema70,data:data6};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/never",schemaPath:"#/$defs/touchpointName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data6};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+var _valid1 = _errs23 === errors;
+if(_valid1){
+valid7 = true;
+passing1 = 0;
+}
+const _errs26 = errors;
+if(Array.isArray(data6)){
+if(data6.length > 100){
+const err25 = {instancePath:instancePath+"/never",schemaPath:"#/properties/never/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema67.properties.never.oneOf[1],data:data6};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data6.length < 1){
+const err26 = {instancePath:instancePath+"/never",schemaPath:"#/properties/never/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema67.properties.never.oneOf[1],data:data6};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+let data7 = data6[i1];
+if(typeof data7 === "string"){
+if(func2(data7) > 129){
+const err27 = {instancePath:instancePath+"/never/" + i1,schemaPath:"#/$defs/touchpointName/maxLength",keyword:"maxLength",params:{limit: 129},message:"must NOT have more than 129 characters",schema:129,parentSchema:schema70,data:data7};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(!pattern42.test(data7)){
+const err28 = {instancePath:instancePath+"/never/" + i1,schemaPath:"#/$defs/touchpointName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$",parentSchema:schema70,data:data7};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/never/" + i1,schemaPath:"#/$defs/touchpointName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data7};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/never",schemaPath:"#/properties/never/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.never.oneOf[1].type,parentSchema:schema67.properties.never.oneOf[1],data:data6};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+var _valid1 = _errs26 === errors;
+if(_valid1 && valid7){
+valid7 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid7 = true;
+passing1 = 1;
+}
+}
+if(!valid7){
+const err31 = {instancePath:instancePath+"/never",schemaPath:"#/properties/never/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema67.properties.never.oneOf,parentSchema:schema67.properties.never,data:data6};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+else {
+errors = _errs22;
+if(vErrors !== null){
+if(_errs22){
+vErrors.length = _errs22;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.channel !== undefined){
+if(data["at-most"] === undefined){
+const err32 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "channel",
+    missingProperty: "at-most",
+    depsCount: 1,
+    deps: "at-most"},message:"must have property at-most when property channel is present",schema:schema67.dependentRequired,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.within !== undefined){
+if(data["at-most"] === undefined){
+const err33 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "within",
+    missingProperty: "at-most",
+    depsCount: 1,
+    deps: "at-most"},message:"must have property at-most when property within is present",schema:schema67.dependentRequired,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+validate41.errors = vErrors;
+return errors === 0;
+}
+validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://journeys.dev/schema/scenario.schema.json" */;
@@ -2495,7 +3014,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((((((key0 === "scenario") || (key0 === "persona")) || (key0 === "start")) || (key0 === "description")) || (key0 === "events")) || (pattern4.test(key0)))){
+if(!(((((((key0 === "scenario") || (key0 === "persona")) || (key0 === "start")) || (key0 === "description")) || (key0 === "events")) || (key0 === "expect")) || (pattern4.test(key0)))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -2658,9 +3177,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data};
+if(data.expect !== undefined){
+let data6 = data.expect;
+if(Array.isArray(data6)){
+if(data6.length > 100){
+const err15 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema61.properties.expect,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2669,28 +3190,58 @@ vErrors.push(err15);
 }
 errors++;
 }
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate41(data6[i1], {instancePath:instancePath+"/expect/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema61.properties.expect.type,parentSchema:schema61.properties.expect,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
 validate38.errors = vErrors;
 return errors === 0;
 }
 validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const config = validate41;
-const schema67 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/config.schema.json","title":"Journeys configuration","description":"The settings of a journeys repository (journeys.config.yaml, next to the journeys/ folder): how severe each rule is, the contact policy that simulation checks, the time zone and where the files are published. Everything is optional.","type":"object","properties":{"rules":{"description":"How each rule is applied, by rule id. The value is a severity (error, warning, info or off), or a list of two items [severity, { options }]. Known rules, with their default severity:\n- parse (error): A file that cannot be read, is not UTF-8, or is not valid YAML or front matter.\n- schema (error): A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range.\n- limit-exceeded (error): An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked.\n- unique-id (error): Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice.\n- unknown-reference (error): An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI.\n- missing-owner (error): A journey or touchpoint with no owner. Options: \"inherit\" (default false).\n- duplicate-touchpoint (warning): Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text). Options: \"threshold\" (default 0.8).\n- conflicting-messages (error): Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario) and disagree: different call-to-action targets (host or path), or different figures (amounts, dates, counts, percentages) in their texts.\n- contact-pressure (warning): A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints.\n- quiet-hours (warning): A message that a scenario sends inside policy.quiet-hours.\n- message-after-conversion (warning): An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey).\n- unmeasured-moment-of-truth (warning): A touchpoint marked as a moment of truth with no KPI.\n- missing-kpi (info): A touchpoint with no KPI.\n- empty-stage (warning): A stage with no touchpoint.\n- stale-journey (warning): A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Options: \"max-age\" (default \"180d\").\n- priority-gap (info): A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Options: \"min-importance\" (default 4).\n- low-value-touchpoint (info): A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Options: \"max-importance\" (default 2).\n- unused-suppression (warning): A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason.\n- version-not-bumped (warning): (Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise.","type":"object","propertyNames":{"$ref":"#/$defs/id"},"properties":{"parse":{"description":"A file that cannot be read, is not UTF-8, or is not valid YAML or front matter. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"schema":{"description":"A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"limit-exceeded":{"description":"An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unique-id":{"description":"Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-reference":{"description":"An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"missing-owner":{"description":"A journey or touchpoint with no owner. Default severity: error.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of missing-owner: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of missing-owner.","type":"object","properties":{"inherit":{"type":"boolean","description":"A touchpoint with no owner is run by its journey's owner.","default":false,"examples":[false]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["error",["error",{"inherit":false}]]},"duplicate-touchpoint":{"description":"Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text). Default severity: warning.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of duplicate-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of duplicate-touchpoint.","type":"object","properties":{"threshold":{"type":"number","minimum":0.5,"maximum":1,"description":"How similar two messages must be, from 0.5 to 1, to count as the same: the Sørensen–Dice coefficient of their character trigrams once case, accents, punctuation, spacing and numbers are set aside.","default":0.8,"examples":[0.8]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"threshold":0.8}]]},"conflicting-messages":{"description":"Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario) and disagree: different call-to-action targets (host or path), or different figures (amounts, dates, counts, percentages) in their texts. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"contact-pressure":{"description":"A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"quiet-hours":{"description":"A message that a scenario sends inside policy.quiet-hours. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"message-after-conversion":{"description":"An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey). Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"unmeasured-moment-of-truth":{"description":"A touchpoint marked as a moment of truth with no KPI. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"missing-kpi":{"description":"A touchpoint with no KPI. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"empty-stage":{"description":"A stage with no touchpoint. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"stale-journey":{"description":"A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Default severity: warning.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of stale-journey: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of stale-journey.","type":"object","properties":{"max-age":{"type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","description":"How long a review stays valid, as a duration such as 180d or 26w.","default":"180d","examples":["180d"]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"max-age":"180d"}]]},"priority-gap":{"description":"A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Default severity: info.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of priority-gap: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of priority-gap.","type":"object","properties":{"min-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or more are checked.","default":4,"examples":[4]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"min-importance":4}]]},"low-value-touchpoint":{"description":"A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Default severity: info.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of low-value-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of low-value-touchpoint.","type":"object","properties":{"max-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or less are considered low value.","default":2,"examples":[2]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"max-importance":2}]]},"unused-suppression":{"description":"A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"version-not-bumped":{"description":"(Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]}},"additionalProperties":{"$ref":"#/$defs/ruleSetting"},"examples":[{"missing-kpi":"off","stale-journey":["warning",{"max-age":"180d"}]}]},"policy":{"description":"The contact policy: how often and when the company may send messages to one customer. Simulation of the scenarios checks it.","type":"object","properties":{"max-messages":{"description":"Limits on the number of outbound messages one customer receives. Each window slides: any span of time of length \"per\" may hold at most \"max\" messages.","type":"array","maxItems":50,"items":{"description":"One limit, for example { per: 7d, max: 5 } (all outbound channels together) or { per: 1d, max: 1, channels: [sms, push] }.","type":"object","required":["per","max"],"properties":{"per":{"$ref":"#/$defs/duration","not":{"type":"string","pattern":"^[\\s0wdhm]*$"},"description":"The length of the window, at least 1m, for example \"7d\" or \"24h\".","examples":["7d","1d"]},"max":{"description":"The most messages allowed in any window of that length (a whole number, 0 or more).","type":"integer","minimum":0,"examples":[5,1]},"channels":{"description":"Optional: only count messages on these channels. Without it, all outbound channels count together.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push"]]}},"additionalProperties":false},"examples":[[{"per":"7d","max":5},{"per":"1d","max":1,"channels":["sms","push"]}]]},"quiet-hours":{"description":"Hours of the day, in the customer's local time, during which no message should be sent. \"from\" may be later than \"to\" to span midnight (21:00 to 08:00).","type":"object","required":["from","to"],"properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]}]},"conflict-window":{"$ref":"#/$defs/duration","description":"How close together, in a scenario, two messages with the same intent must be for the conflicting-messages rule to compare them, for example \"48h\".","examples":["48h"]}},"additionalProperties":false},"ignore":{"description":"Files the tools leave out, as glob patterns relative to the repository root, as in .gitignore: \"journeys/legacy/**\" (a folder), \"**/*.draft.journey.yaml\", or a name without a slash (\"*.draft.journey.yaml\") for any folder. For a team adopting the tools gradually. Every lint run says how many files were left out.","type":"array","items":{"type":"string","minLength":1,"maxLength":500,"pattern":"^[^!#]","description":"A glob pattern: * matches within a name, ** any number of folders. A negated pattern (!x) is not supported."},"maxItems":1000,"examples":[["journeys/legacy/**","**/*.draft.journey.yaml"]]},"timezone":{"description":"The time zone of the team, as an IANA time zone name such as \"Europe/Paris\" or \"America/New_York\". Used to decide today's date (for example for stale-journey). Defaults to the computer's time zone.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$","maxLength":100,"examples":["Europe/Paris","America/New_York","UTC"]},"repository":{"description":"Where the journeys are kept, so that the site can link to each file.","type":"object","properties":{"url":{"description":"The web address of the repository, starting with http:// or https://.","type":"string","pattern":"^https?://\\S+$","maxLength":2000,"examples":["https://github.com/acme/journeys"]},"branch":{"description":"The branch that the links point to.","type":"string","minLength":1,"maxLength":200,"examples":["main"]}},"required":["url"],"additionalProperties":false,"examples":[{"url":"https://github.com/acme/journeys","branch":"main"}]}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"severity":{"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]},"ruleSetting":{"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}},"ruleOptions":{"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"}}};
-const schema68 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
-const schema70 = {"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]};
-const schema83 = {"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]};
-const schema85 = {"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]};
-const pattern42 = new RegExp("^[\\s0wdhm]*$", "u");
-const pattern48 = new RegExp("^[^!#]", "u");
-const pattern49 = new RegExp("^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$", "u");
-const pattern50 = new RegExp("^https?://\\S+$", "u");
-const schema69 = {"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}};
-const schema72 = {"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"};
+export const config = validate43;
+const schema73 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/config.schema.json","title":"Journeys configuration","description":"The settings of a journeys repository (journeys.config.yaml, next to the journeys/ folder): how severe each rule is, the contact policy that simulation checks, the time zone and where the files are published. Everything is optional.","type":"object","properties":{"rules":{"description":"How each rule is applied, by rule id. The value is a severity (error, warning, info or off), or a list of two items [severity, { options }]. Known rules, with their default severity:\n- parse (error): A file that cannot be read, is not UTF-8, or is not valid YAML or front matter.\n- schema (error): A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range.\n- limit-exceeded (error): An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked.\n- unique-id (error): Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice.\n- unknown-reference (error): An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI.\n- missing-owner (error): A journey or touchpoint with no owner. Options: \"inherit\" (default false).\n- duplicate-touchpoint (warning): Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text). Options: \"threshold\" (default 0.8).\n- conflicting-messages (error): Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario) and disagree: different call-to-action targets (host or path), or different figures (amounts, dates, counts, percentages) in their texts.\n- contact-pressure (warning): A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints.\n- quiet-hours (warning): A message that a scenario sends inside policy.quiet-hours.\n- message-after-conversion (warning): An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey).\n- scenario-expectation (error): A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint.\n- unmeasured-moment-of-truth (warning): A touchpoint marked as a moment of truth with no KPI.\n- missing-kpi (info): A touchpoint with no KPI.\n- empty-stage (warning): A stage with no touchpoint.\n- stale-journey (warning): A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Options: \"max-age\" (default \"180d\").\n- priority-gap (info): A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Options: \"min-importance\" (default 4).\n- low-value-touchpoint (info): A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Options: \"max-importance\" (default 2).\n- unused-suppression (warning): A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason.\n- version-not-bumped (warning): (Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise.","type":"object","propertyNames":{"$ref":"#/$defs/id"},"properties":{"parse":{"description":"A file that cannot be read, is not UTF-8, or is not valid YAML or front matter. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"schema":{"description":"A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"limit-exceeded":{"description":"An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unique-id":{"description":"Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-reference":{"description":"An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"missing-owner":{"description":"A journey or touchpoint with no owner. Default severity: error.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of missing-owner: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of missing-owner.","type":"object","properties":{"inherit":{"type":"boolean","description":"A touchpoint with no owner is run by its journey's owner.","default":false,"examples":[false]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["error",["error",{"inherit":false}]]},"duplicate-touchpoint":{"description":"Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text). Default severity: warning.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of duplicate-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of duplicate-touchpoint.","type":"object","properties":{"threshold":{"type":"number","minimum":0.5,"maximum":1,"description":"How similar two messages must be, from 0.5 to 1, to count as the same: the Sørensen–Dice coefficient of their character trigrams once case, accents, punctuation, spacing and numbers are set aside.","default":0.8,"examples":[0.8]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"threshold":0.8}]]},"conflicting-messages":{"description":"Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario) and disagree: different call-to-action targets (host or path), or different figures (amounts, dates, counts, percentages) in their texts. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"contact-pressure":{"description":"A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"quiet-hours":{"description":"A message that a scenario sends inside policy.quiet-hours. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"message-after-conversion":{"description":"An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey). Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"scenario-expectation":{"description":"A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unmeasured-moment-of-truth":{"description":"A touchpoint marked as a moment of truth with no KPI. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"missing-kpi":{"description":"A touchpoint with no KPI. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"empty-stage":{"description":"A stage with no touchpoint. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"stale-journey":{"description":"A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Default severity: warning.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of stale-journey: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of stale-journey.","type":"object","properties":{"max-age":{"type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","description":"How long a review stays valid, as a duration such as 180d or 26w.","default":"180d","examples":["180d"]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"max-age":"180d"}]]},"priority-gap":{"description":"A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Default severity: info.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of priority-gap: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of priority-gap.","type":"object","properties":{"min-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or more are checked.","default":4,"examples":[4]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"min-importance":4}]]},"low-value-touchpoint":{"description":"A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Default severity: info.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of low-value-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of low-value-touchpoint.","type":"object","properties":{"max-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or less are considered low value.","default":2,"examples":[2]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"max-importance":2}]]},"unused-suppression":{"description":"A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"version-not-bumped":{"description":"(Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]}},"additionalProperties":{"$ref":"#/$defs/ruleSetting"},"examples":[{"missing-kpi":"off","stale-journey":["warning",{"max-age":"180d"}]}]},"policy":{"description":"The contact policy: how often and when the company may send messages to one customer. Simulation of the scenarios checks it.","type":"object","properties":{"max-messages":{"description":"Limits on the number of outbound messages one customer receives. Each window slides: any span of time of length \"per\" may hold at most \"max\" messages.","type":"array","maxItems":50,"items":{"description":"One limit, for example { per: 7d, max: 5 } (all outbound channels together) or { per: 1d, max: 1, channels: [sms, push] }.","type":"object","required":["per","max"],"properties":{"per":{"$ref":"#/$defs/duration","not":{"type":"string","pattern":"^[\\s0wdhm]*$"},"description":"The length of the window, at least 1m, for example \"7d\" or \"24h\".","examples":["7d","1d"]},"max":{"description":"The most messages allowed in any window of that length (a whole number, 0 or more).","type":"integer","minimum":0,"examples":[5,1]},"channels":{"description":"Optional: only count messages on these channels. Without it, all outbound channels count together.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push"]]}},"additionalProperties":false},"examples":[[{"per":"7d","max":5},{"per":"1d","max":1,"channels":["sms","push"]}]]},"quiet-hours":{"description":"Hours of the day, in the customer's local time, during which no message should be sent. \"from\" may be later than \"to\" to span midnight (21:00 to 08:00).","type":"object","required":["from","to"],"properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]}]},"conflict-window":{"$ref":"#/$defs/duration","description":"How close together, in a scenario, two messages with the same intent must be for the conflicting-messages rule to compare them, for example \"48h\".","examples":["48h"]}},"additionalProperties":false},"ignore":{"description":"Files the tools leave out, as glob patterns relative to the repository root, as in .gitignore: \"journeys/legacy/**\" (a folder), \"**/*.draft.journey.yaml\", or a name without a slash (\"*.draft.journey.yaml\") for any folder. For a team adopting the tools gradually. Every lint run says how many files were left out.","type":"array","items":{"type":"string","minLength":1,"maxLength":500,"pattern":"^[^!#]","description":"A glob pattern: * matches within a name, ** any number of folders. A negated pattern (!x) is not supported."},"maxItems":1000,"examples":[["journeys/legacy/**","**/*.draft.journey.yaml"]]},"timezone":{"description":"The time zone of the team, as an IANA time zone name such as \"Europe/Paris\" or \"America/New_York\". Used to decide today's date (for example for stale-journey). Defaults to the computer's time zone.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$","maxLength":100,"examples":["Europe/Paris","America/New_York","UTC"]},"repository":{"description":"Where the journeys are kept, so that the site can link to each file.","type":"object","properties":{"url":{"description":"The web address of the repository, starting with http:// or https://.","type":"string","pattern":"^https?://\\S+$","maxLength":2000,"examples":["https://github.com/acme/journeys"]},"branch":{"description":"The branch that the links point to.","type":"string","minLength":1,"maxLength":200,"examples":["main"]}},"required":["url"],"additionalProperties":false,"examples":[{"url":"https://github.com/acme/journeys","branch":"main"}]}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"severity":{"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]},"ruleSetting":{"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}},"ruleOptions":{"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"}}};
+const schema74 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
+const schema76 = {"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]};
+const schema89 = {"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]};
+const schema91 = {"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]};
+const pattern48 = new RegExp("^[\\s0wdhm]*$", "u");
+const pattern54 = new RegExp("^[^!#]", "u");
+const pattern55 = new RegExp("^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$", "u");
+const pattern56 = new RegExp("^https?://\\S+$", "u");
+const schema75 = {"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}};
+const schema78 = {"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"};
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate42.evaluated;
+const evaluated0 = validate44.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2724,7 +3275,7 @@ let ifClause0;
 if(_valid0){
 const _errs3 = errors;
 if(typeof data !== "string"){
-const err1 = {instancePath,schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data};
+const err1 = {instancePath,schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2734,7 +3285,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!((((data === "error") || (data === "warning")) || (data === "info")) || (data === "off"))){
-const err2 = {instancePath,schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data};
+const err2 = {instancePath,schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2751,7 +3302,7 @@ else {
 const _errs6 = errors;
 if(Array.isArray(data)){
 if(data.length < 2){
-const err3 = {instancePath,schemaPath:"#/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema69.else,data};
+const err3 = {instancePath,schemaPath:"#/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema75.else,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2764,7 +3315,7 @@ const len0 = data.length;
 if(len0 > 0){
 let data0 = data[0];
 if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data0};
+const err4 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2774,7 +3325,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((data0 === "error") || (data0 === "warning")) || (data0 === "info")) || (data0 === "off"))){
-const err5 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data0};
+const err5 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2787,7 +3338,7 @@ errors++;
 if(len0 > 1){
 let data1 = data[1];
 if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
-const err6 = {instancePath:instancePath+"/1",schemaPath:"#/$defs/ruleOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data:data1};
+const err6 = {instancePath:instancePath+"/1",schemaPath:"#/$defs/ruleOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2799,7 +3350,7 @@ errors++;
 }
 const len1 = data.length;
 if(!(len1 <= 2)){
-const err7 = {instancePath,schemaPath:"#/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema69.else,data};
+const err7 = {instancePath,schemaPath:"#/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema75.else,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2810,7 +3361,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.else.type,parentSchema:schema69.else,data};
+const err8 = {instancePath,schemaPath:"#/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.else.type,parentSchema:schema75.else,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2827,7 +3378,7 @@ var items0 = true;
 ifClause0 = "else";
 }
 if(!valid0){
-const err9 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema69.if,parentSchema:schema69,data};
+const err9 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema75.if,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2836,18 +3387,18 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate44.errors = vErrors;
 evaluated0.items = items0;
 return errors === 0;
 }
-validate42.evaluated = {"dynamicProps":false,"dynamicItems":true};
+validate44.evaluated = {"dynamicProps":false,"dynamicItems":true};
 
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://journeys.dev/schema/config.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate41.evaluated;
+const evaluated0 = validate43.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2857,7 +3408,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((((key0 === "rules") || (key0 === "policy")) || (key0 === "ignore")) || (key0 === "timezone")) || (key0 === "repository"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2874,7 +3425,7 @@ for(const key1 in data0){
 const _errs4 = errors;
 if(typeof key1 === "string"){
 if(func2(key1) > 64){
-const err1 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68,data:key1,propertyName:key1};
+const err1 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema74,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2884,7 +3435,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!pattern5.test(key1)){
-const err2 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema68,data:key1,propertyName:key1};
+const err2 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema74,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2895,7 +3446,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:key1,propertyName:key1};
+const err3 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2906,7 +3457,7 @@ errors++;
 }
 var valid1 = _errs4 === errors;
 if(!valid1){
-const err4 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema67.properties.rules.propertyNames,parentSchema:schema67.properties.rules,data:data0};
+const err4 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema73.properties.rules.propertyNames,parentSchema:schema73.properties.rules,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2917,17 +3468,17 @@ errors++;
 }
 }
 for(const key2 in data0){
-if(!(func1.call(schema67.properties.rules.properties, key2))){
-if(!(validate42(data0[key2], {instancePath:instancePath+"/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(func1.call(schema73.properties.rules.properties, key2))){
+if(!(validate44(data0[key2], {instancePath:instancePath+"/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 }
 }
 if(data0.parse !== undefined){
 let data2 = data0.parse;
-if(!(validate42(data2, {instancePath:instancePath+"/rules/parse",parentData:data0,parentDataProperty:"parse",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate44(data2, {instancePath:instancePath+"/rules/parse",parentData:data0,parentDataProperty:"parse",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 const _errs10 = errors;
@@ -3027,7 +3578,7 @@ vErrors = null;
 }
 var valid5 = _errs11 === errors;
 if(valid5){
-const err10 = {instancePath:instancePath+"/rules/parse",schemaPath:"#/properties/rules/properties/parse/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema67.properties.rules.properties.parse.not,parentSchema:schema67.properties.rules.properties.parse,data:data2};
+const err10 = {instancePath:instancePath+"/rules/parse",schemaPath:"#/properties/rules/properties/parse/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema73.properties.rules.properties.parse.not,parentSchema:schema73.properties.rules.properties.parse,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3050,8 +3601,8 @@ vErrors = null;
 }
 if(data0.schema !== undefined){
 let data4 = data0.schema;
-if(!(validate42(data4, {instancePath:instancePath+"/rules/schema",parentData:data0,parentDataProperty:"schema",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate44(data4, {instancePath:instancePath+"/rules/schema",parentData:data0,parentDataProperty:"schema",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 const _errs19 = errors;
@@ -3151,7 +3702,7 @@ vErrors = null;
 }
 var valid8 = _errs20 === errors;
 if(valid8){
-const err16 = {instancePath:instancePath+"/rules/schema",schemaPath:"#/properties/rules/properties/schema/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema67.properties.rules.properties.schema.not,parentSchema:schema67.properties.rules.properties.schema,data:data4};
+const err16 = {instancePath:instancePath+"/rules/schema",schemaPath:"#/properties/rules/properties/schema/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema73.properties.rules.properties.schema.not,parentSchema:schema73.properties.rules.properties.schema,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3173,20 +3724,20 @@ vErrors = null;
 }
 }
 if(data0["limit-exceeded"] !== undefined){
-if(!(validate42(data0["limit-exceeded"], {instancePath:instancePath+"/rules/limit-exceeded",parentData:data0,parentDataProperty:"limit-exceeded",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate44(data0["limit-exceeded"], {instancePath:instancePath+"/rules/limit-exceeded",parentData:data0,parentDataProperty:"limit-exceeded",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 }
 if(data0["unique-id"] !== undefined){
-if(!(validate42(data0["unique-id"], {instancePath:instancePath+"/rules/unique-id",parentData:data0,parentDataProperty:"unique-id",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate44(data0["unique-id"], {instancePath:instancePath+"/rules/unique-id",parentData:data0,parentDataProperty:"unique-id",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 }
 if(data0["unknown-reference"] !== undefined){
-if(!(validate42(data0["unknown-reference"], {instancePath:instancePath+"/rules/unknown-reference",parentData:data0,parentDataProperty:"unknown-reference",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate44(data0["unknown-reference"], {instancePath:instancePath+"/rules/unknown-reference",parentData:data0,parentDataProperty:"unknown-reference",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 }
@@ -3219,7 +3770,7 @@ let ifClause0;
 if(_valid2){
 const _errs34 = errors;
 if(typeof data9 !== "string"){
-const err18 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data9};
+const err18 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data9};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3229,7 +3780,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!((((data9 === "error") || (data9 === "warning")) || (data9 === "info")) || (data9 === "off"))){
-const err19 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data9};
+const err19 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3246,7 +3797,7 @@ else {
 const _errs37 = errors;
 if(Array.isArray(data9)){
 if(data9.length < 2){
-const err20 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema67.properties.rules.properties["missing-owner"].else,data:data9};
+const err20 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema73.properties.rules.properties["missing-owner"].else,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3259,7 +3810,7 @@ const len2 = data9.length;
 if(len2 > 0){
 let data10 = data9[0];
 if(typeof data10 !== "string"){
-const err21 = {instancePath:instancePath+"/rules/missing-owner/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data10};
+const err21 = {instancePath:instancePath+"/rules/missing-owner/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data10};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3269,7 +3820,7 @@ vErrors.push(err21);
 errors++;
 }
 if(!((((data10 === "error") || (data10 === "warning")) || (data10 === "info")) || (data10 === "off"))){
-const err22 = {instancePath:instancePath+"/rules/missing-owner/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data10};
+const err22 = {instancePath:instancePath+"/rules/missing-owner/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3284,7 +3835,7 @@ let data11 = data9[1];
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key3 in data11){
 if(!(key3 === "inherit")){
-const err23 = {instancePath:instancePath+"/rules/missing-owner/1",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.rules.properties["missing-owner"].else.prefixItems[1],data:data11};
+const err23 = {instancePath:instancePath+"/rules/missing-owner/1",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema73.properties.rules.properties["missing-owner"].else.prefixItems[1],data:data11};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3297,7 +3848,7 @@ errors++;
 if(data11.inherit !== undefined){
 let data12 = data11.inherit;
 if(typeof data12 !== "boolean"){
-const err24 = {instancePath:instancePath+"/rules/missing-owner/1/inherit",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/properties/inherit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.properties.rules.properties["missing-owner"].else.prefixItems[1].properties.inherit.type,parentSchema:schema67.properties.rules.properties["missing-owner"].else.prefixItems[1].properties.inherit,data:data12};
+const err24 = {instancePath:instancePath+"/rules/missing-owner/1/inherit",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/properties/inherit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema73.properties.rules.properties["missing-owner"].else.prefixItems[1].properties.inherit.type,parentSchema:schema73.properties.rules.properties["missing-owner"].else.prefixItems[1].properties.inherit,data:data12};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3309,7 +3860,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/rules/missing-owner/1",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.rules.properties["missing-owner"].else.prefixItems[1].type,parentSchema:schema67.properties.rules.properties["missing-owner"].else.prefixItems[1],data:data11};
+const err25 = {instancePath:instancePath+"/rules/missing-owner/1",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.rules.properties["missing-owner"].else.prefixItems[1].type,parentSchema:schema73.properties.rules.properties["missing-owner"].else.prefixItems[1],data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3321,7 +3872,7 @@ errors++;
 }
 const len3 = data9.length;
 if(!(len3 <= 2)){
-const err26 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema67.properties.rules.properties["missing-owner"].else,data:data9};
+const err26 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema73.properties.rules.properties["missing-owner"].else,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3332,7 +3883,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.rules.properties["missing-owner"].else.type,parentSchema:schema67.properties.rules.properties["missing-owner"].else,data:data9};
+const err27 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.rules.properties["missing-owner"].else.type,parentSchema:schema73.properties.rules.properties["missing-owner"].else,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3346,7 +3897,7 @@ valid11 = _valid2;
 ifClause0 = "else";
 }
 if(!valid11){
-const err28 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema67.properties.rules.properties["missing-owner"].if,parentSchema:schema67.properties.rules.properties["missing-owner"],data:data9};
+const err28 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema73.properties.rules.properties["missing-owner"].if,parentSchema:schema73.properties.rules.properties["missing-owner"],data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3385,7 +3936,7 @@ let ifClause1;
 if(_valid3){
 const _errs51 = errors;
 if(typeof data13 !== "string"){
-const err30 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data13};
+const err30 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3395,7 +3946,7 @@ vErrors.push(err30);
 errors++;
 }
 if(!((((data13 === "error") || (data13 === "warning")) || (data13 === "info")) || (data13 === "off"))){
-const err31 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data13};
+const err31 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data13};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3412,7 +3963,7 @@ else {
 const _errs54 = errors;
 if(Array.isArray(data13)){
 if(data13.length < 2){
-const err32 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema67.properties.rules.properties["duplicate-touchpoint"].else,data:data13};
+const err32 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema73.properties.rules.properties["duplicate-touchpoint"].else,data:data13};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3425,7 +3976,7 @@ const len4 = data13.length;
 if(len4 > 0){
 let data14 = data13[0];
 if(typeof data14 !== "string"){
-const err33 = {instancePath:instancePath+"/rules/duplicate-touchpoint/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data14};
+const err33 = {instancePath:instancePath+"/rules/duplicate-touchpoint/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3435,7 +3986,7 @@ vErrors.push(err33);
 errors++;
 }
 if(!((((data14 === "error") || (data14 === "warning")) || (data14 === "info")) || (data14 === "off"))){
-const err34 = {instancePath:instancePath+"/rules/duplicate-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data14};
+const err34 = {instancePath:instancePath+"/rules/duplicate-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data14};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3450,7 +4001,7 @@ let data15 = data13[1];
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key4 in data15){
 if(!(key4 === "threshold")){
-const err35 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1],data:data15};
+const err35 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema73.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1],data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3464,7 +4015,7 @@ if(data15.threshold !== undefined){
 let data16 = data15.threshold;
 if((typeof data16 == "number") && (isFinite(data16))){
 if(data16 > 1 || isNaN(data16)){
-const err36 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema67.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data16};
+const err36 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema73.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data16};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3474,7 +4025,7 @@ vErrors.push(err36);
 errors++;
 }
 if(data16 < 0.5 || isNaN(data16)){
-const err37 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema67.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data16};
+const err37 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema73.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -3485,7 +4036,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold.type,parentSchema:schema67.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data16};
+const err38 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema73.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold.type,parentSchema:schema73.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3497,7 +4048,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].type,parentSchema:schema67.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1],data:data15};
+const err39 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].type,parentSchema:schema73.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1],data:data15};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -3509,7 +4060,7 @@ errors++;
 }
 const len5 = data13.length;
 if(!(len5 <= 2)){
-const err40 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema67.properties.rules.properties["duplicate-touchpoint"].else,data:data13};
+const err40 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema73.properties.rules.properties["duplicate-touchpoint"].else,data:data13};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -3520,7 +4071,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.rules.properties["duplicate-touchpoint"].else.type,parentSchema:schema67.properties.rules.properties["duplicate-touchpoint"].else,data:data13};
+const err41 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.rules.properties["duplicate-touchpoint"].else.type,parentSchema:schema73.properties.rules.properties["duplicate-touchpoint"].else,data:data13};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -3534,7 +4085,7 @@ valid16 = _valid3;
 ifClause1 = "else";
 }
 if(!valid16){
-const err42 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema67.properties.rules.properties["duplicate-touchpoint"].if,parentSchema:schema67.properties.rules.properties["duplicate-touchpoint"],data:data13};
+const err42 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema73.properties.rules.properties["duplicate-touchpoint"].if,parentSchema:schema73.properties.rules.properties["duplicate-touchpoint"],data:data13};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -3545,53 +4096,59 @@ errors++;
 }
 }
 if(data0["conflicting-messages"] !== undefined){
-if(!(validate42(data0["conflicting-messages"], {instancePath:instancePath+"/rules/conflicting-messages",parentData:data0,parentDataProperty:"conflicting-messages",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate44(data0["conflicting-messages"], {instancePath:instancePath+"/rules/conflicting-messages",parentData:data0,parentDataProperty:"conflicting-messages",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 }
 if(data0["contact-pressure"] !== undefined){
-if(!(validate42(data0["contact-pressure"], {instancePath:instancePath+"/rules/contact-pressure",parentData:data0,parentDataProperty:"contact-pressure",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate44(data0["contact-pressure"], {instancePath:instancePath+"/rules/contact-pressure",parentData:data0,parentDataProperty:"contact-pressure",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 }
 if(data0["quiet-hours"] !== undefined){
-if(!(validate42(data0["quiet-hours"], {instancePath:instancePath+"/rules/quiet-hours",parentData:data0,parentDataProperty:"quiet-hours",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate44(data0["quiet-hours"], {instancePath:instancePath+"/rules/quiet-hours",parentData:data0,parentDataProperty:"quiet-hours",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 }
 if(data0["message-after-conversion"] !== undefined){
-if(!(validate42(data0["message-after-conversion"], {instancePath:instancePath+"/rules/message-after-conversion",parentData:data0,parentDataProperty:"message-after-conversion",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate44(data0["message-after-conversion"], {instancePath:instancePath+"/rules/message-after-conversion",parentData:data0,parentDataProperty:"message-after-conversion",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+}
+if(data0["scenario-expectation"] !== undefined){
+if(!(validate44(data0["scenario-expectation"], {instancePath:instancePath+"/rules/scenario-expectation",parentData:data0,parentDataProperty:"scenario-expectation",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 }
 if(data0["unmeasured-moment-of-truth"] !== undefined){
-if(!(validate42(data0["unmeasured-moment-of-truth"], {instancePath:instancePath+"/rules/unmeasured-moment-of-truth",parentData:data0,parentDataProperty:"unmeasured-moment-of-truth",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate44(data0["unmeasured-moment-of-truth"], {instancePath:instancePath+"/rules/unmeasured-moment-of-truth",parentData:data0,parentDataProperty:"unmeasured-moment-of-truth",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 }
 if(data0["missing-kpi"] !== undefined){
-if(!(validate42(data0["missing-kpi"], {instancePath:instancePath+"/rules/missing-kpi",parentData:data0,parentDataProperty:"missing-kpi",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate44(data0["missing-kpi"], {instancePath:instancePath+"/rules/missing-kpi",parentData:data0,parentDataProperty:"missing-kpi",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 }
 if(data0["empty-stage"] !== undefined){
-if(!(validate42(data0["empty-stage"], {instancePath:instancePath+"/rules/empty-stage",parentData:data0,parentDataProperty:"empty-stage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate44(data0["empty-stage"], {instancePath:instancePath+"/rules/empty-stage",parentData:data0,parentDataProperty:"empty-stage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 }
 if(data0["stale-journey"] !== undefined){
-let data24 = data0["stale-journey"];
-const _errs72 = errors;
-let valid21 = true;
+let data25 = data0["stale-journey"];
 const _errs73 = errors;
-if(typeof data24 !== "string"){
+let valid21 = true;
+const _errs74 = errors;
+if(typeof data25 !== "string"){
 const err43 = {};
 if(vErrors === null){
 vErrors = [err43];
@@ -3601,11 +4158,11 @@ vErrors.push(err43);
 }
 errors++;
 }
-var _valid4 = _errs73 === errors;
-errors = _errs72;
+var _valid4 = _errs74 === errors;
+errors = _errs73;
 if(vErrors !== null){
-if(_errs72){
-vErrors.length = _errs72;
+if(_errs73){
+vErrors.length = _errs73;
 }
 else {
 vErrors = null;
@@ -3613,9 +4170,9 @@ vErrors = null;
 }
 let ifClause2;
 if(_valid4){
-const _errs75 = errors;
-if(typeof data24 !== "string"){
-const err44 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data24};
+const _errs76 = errors;
+if(typeof data25 !== "string"){
+const err44 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data25};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -3624,8 +4181,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(!((((data24 === "error") || (data24 === "warning")) || (data24 === "info")) || (data24 === "off"))){
-const err45 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data24};
+if(!((((data25 === "error") || (data25 === "warning")) || (data25 === "info")) || (data25 === "off"))){
+const err45 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data25};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -3634,15 +4191,15 @@ vErrors.push(err45);
 }
 errors++;
 }
-var _valid4 = _errs75 === errors;
+var _valid4 = _errs76 === errors;
 valid21 = _valid4;
 ifClause2 = "then";
 }
 else {
-const _errs78 = errors;
-if(Array.isArray(data24)){
-if(data24.length < 2){
-const err46 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema67.properties.rules.properties["stale-journey"].else,data:data24};
+const _errs79 = errors;
+if(Array.isArray(data25)){
+if(data25.length < 2){
+const err46 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema73.properties.rules.properties["stale-journey"].else,data:data25};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -3651,11 +4208,11 @@ vErrors.push(err46);
 }
 errors++;
 }
-const len6 = data24.length;
+const len6 = data25.length;
 if(len6 > 0){
-let data25 = data24[0];
-if(typeof data25 !== "string"){
-const err47 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data25};
+let data26 = data25[0];
+if(typeof data26 !== "string"){
+const err47 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data26};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -3664,8 +4221,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(!((((data25 === "error") || (data25 === "warning")) || (data25 === "info")) || (data25 === "off"))){
-const err48 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data25};
+if(!((((data26 === "error") || (data26 === "warning")) || (data26 === "info")) || (data26 === "off"))){
+const err48 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data26};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -3676,11 +4233,11 @@ errors++;
 }
 }
 if(len6 > 1){
-let data26 = data24[1];
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-for(const key5 in data26){
+let data27 = data25[1];
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key5 in data27){
 if(!(key5 === "max-age")){
-const err49 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data26};
+const err49 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema73.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data27};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -3690,11 +4247,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data26["max-age"] !== undefined){
-let data27 = data26["max-age"];
-if(typeof data27 === "string"){
-if(!pattern17.test(data27)){
-const err50 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema67.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data27};
+if(data27["max-age"] !== undefined){
+let data28 = data27["max-age"];
+if(typeof data28 === "string"){
+if(!pattern17.test(data28)){
+const err50 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema73.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data28};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3705,7 +4262,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"].type,parentSchema:schema67.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data27};
+const err51 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"].type,parentSchema:schema73.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data28};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -3717,7 +4274,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.rules.properties["stale-journey"].else.prefixItems[1].type,parentSchema:schema67.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data26};
+const err52 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.rules.properties["stale-journey"].else.prefixItems[1].type,parentSchema:schema73.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data27};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -3727,9 +4284,9 @@ vErrors.push(err52);
 errors++;
 }
 }
-const len7 = data24.length;
+const len7 = data25.length;
 if(!(len7 <= 2)){
-const err53 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema67.properties.rules.properties["stale-journey"].else,data:data24};
+const err53 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema73.properties.rules.properties["stale-journey"].else,data:data25};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -3740,7 +4297,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.rules.properties["stale-journey"].else.type,parentSchema:schema67.properties.rules.properties["stale-journey"].else,data:data24};
+const err54 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.rules.properties["stale-journey"].else.type,parentSchema:schema73.properties.rules.properties["stale-journey"].else,data:data25};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -3749,12 +4306,12 @@ vErrors.push(err54);
 }
 errors++;
 }
-var _valid4 = _errs78 === errors;
+var _valid4 = _errs79 === errors;
 valid21 = _valid4;
 ifClause2 = "else";
 }
 if(!valid21){
-const err55 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema67.properties.rules.properties["stale-journey"].if,parentSchema:schema67.properties.rules.properties["stale-journey"],data:data24};
+const err55 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema73.properties.rules.properties["stale-journey"].if,parentSchema:schema73.properties.rules.properties["stale-journey"],data:data25};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -3765,11 +4322,11 @@ errors++;
 }
 }
 if(data0["priority-gap"] !== undefined){
-let data28 = data0["priority-gap"];
-const _errs89 = errors;
-let valid26 = true;
+let data29 = data0["priority-gap"];
 const _errs90 = errors;
-if(typeof data28 !== "string"){
+let valid26 = true;
+const _errs91 = errors;
+if(typeof data29 !== "string"){
 const err56 = {};
 if(vErrors === null){
 vErrors = [err56];
@@ -3779,11 +4336,11 @@ vErrors.push(err56);
 }
 errors++;
 }
-var _valid5 = _errs90 === errors;
-errors = _errs89;
+var _valid5 = _errs91 === errors;
+errors = _errs90;
 if(vErrors !== null){
-if(_errs89){
-vErrors.length = _errs89;
+if(_errs90){
+vErrors.length = _errs90;
 }
 else {
 vErrors = null;
@@ -3791,9 +4348,9 @@ vErrors = null;
 }
 let ifClause3;
 if(_valid5){
-const _errs92 = errors;
-if(typeof data28 !== "string"){
-const err57 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data28};
+const _errs93 = errors;
+if(typeof data29 !== "string"){
+const err57 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data29};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -3802,8 +4359,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(!((((data28 === "error") || (data28 === "warning")) || (data28 === "info")) || (data28 === "off"))){
-const err58 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data28};
+if(!((((data29 === "error") || (data29 === "warning")) || (data29 === "info")) || (data29 === "off"))){
+const err58 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data29};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -3812,15 +4369,15 @@ vErrors.push(err58);
 }
 errors++;
 }
-var _valid5 = _errs92 === errors;
+var _valid5 = _errs93 === errors;
 valid26 = _valid5;
 ifClause3 = "then";
 }
 else {
-const _errs95 = errors;
-if(Array.isArray(data28)){
-if(data28.length < 2){
-const err59 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema67.properties.rules.properties["priority-gap"].else,data:data28};
+const _errs96 = errors;
+if(Array.isArray(data29)){
+if(data29.length < 2){
+const err59 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema73.properties.rules.properties["priority-gap"].else,data:data29};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -3829,11 +4386,11 @@ vErrors.push(err59);
 }
 errors++;
 }
-const len8 = data28.length;
+const len8 = data29.length;
 if(len8 > 0){
-let data29 = data28[0];
-if(typeof data29 !== "string"){
-const err60 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data29};
+let data30 = data29[0];
+if(typeof data30 !== "string"){
+const err60 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data30};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -3842,8 +4399,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(!((((data29 === "error") || (data29 === "warning")) || (data29 === "info")) || (data29 === "off"))){
-const err61 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data29};
+if(!((((data30 === "error") || (data30 === "warning")) || (data30 === "info")) || (data30 === "off"))){
+const err61 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data30};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -3854,11 +4411,11 @@ errors++;
 }
 }
 if(len8 > 1){
-let data30 = data28[1];
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key6 in data30){
+let data31 = data29[1];
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key6 in data31){
 if(!(key6 === "min-importance")){
-const err62 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data30};
+const err62 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema73.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data31};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -3868,10 +4425,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data30["min-importance"] !== undefined){
-let data31 = data30["min-importance"];
-if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-const err63 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"].type,parentSchema:schema67.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data31};
+if(data31["min-importance"] !== undefined){
+let data32 = data31["min-importance"];
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err63 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema73.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"].type,parentSchema:schema73.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data32};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -3880,9 +4437,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-if((typeof data31 == "number") && (isFinite(data31))){
-if(data31 > 5 || isNaN(data31)){
-const err64 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema67.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data31};
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 5 || isNaN(data32)){
+const err64 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema73.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data32};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -3891,8 +4448,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data31 < 1 || isNaN(data31)){
-const err65 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema67.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data31};
+if(data32 < 1 || isNaN(data32)){
+const err65 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema73.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data32};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -3905,7 +4462,7 @@ errors++;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.rules.properties["priority-gap"].else.prefixItems[1].type,parentSchema:schema67.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data30};
+const err66 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.rules.properties["priority-gap"].else.prefixItems[1].type,parentSchema:schema73.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data31};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -3915,9 +4472,9 @@ vErrors.push(err66);
 errors++;
 }
 }
-const len9 = data28.length;
+const len9 = data29.length;
 if(!(len9 <= 2)){
-const err67 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema67.properties.rules.properties["priority-gap"].else,data:data28};
+const err67 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema73.properties.rules.properties["priority-gap"].else,data:data29};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -3928,7 +4485,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.rules.properties["priority-gap"].else.type,parentSchema:schema67.properties.rules.properties["priority-gap"].else,data:data28};
+const err68 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.rules.properties["priority-gap"].else.type,parentSchema:schema73.properties.rules.properties["priority-gap"].else,data:data29};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -3937,12 +4494,12 @@ vErrors.push(err68);
 }
 errors++;
 }
-var _valid5 = _errs95 === errors;
+var _valid5 = _errs96 === errors;
 valid26 = _valid5;
 ifClause3 = "else";
 }
 if(!valid26){
-const err69 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema67.properties.rules.properties["priority-gap"].if,parentSchema:schema67.properties.rules.properties["priority-gap"],data:data28};
+const err69 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema73.properties.rules.properties["priority-gap"].if,parentSchema:schema73.properties.rules.properties["priority-gap"],data:data29};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -3953,11 +4510,11 @@ errors++;
 }
 }
 if(data0["low-value-touchpoint"] !== undefined){
-let data32 = data0["low-value-touchpoint"];
-const _errs106 = errors;
-let valid31 = true;
+let data33 = data0["low-value-touchpoint"];
 const _errs107 = errors;
-if(typeof data32 !== "string"){
+let valid31 = true;
+const _errs108 = errors;
+if(typeof data33 !== "string"){
 const err70 = {};
 if(vErrors === null){
 vErrors = [err70];
@@ -3967,11 +4524,11 @@ vErrors.push(err70);
 }
 errors++;
 }
-var _valid6 = _errs107 === errors;
-errors = _errs106;
+var _valid6 = _errs108 === errors;
+errors = _errs107;
 if(vErrors !== null){
-if(_errs106){
-vErrors.length = _errs106;
+if(_errs107){
+vErrors.length = _errs107;
 }
 else {
 vErrors = null;
@@ -3979,9 +4536,9 @@ vErrors = null;
 }
 let ifClause4;
 if(_valid6){
-const _errs109 = errors;
-if(typeof data32 !== "string"){
-const err71 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data32};
+const _errs110 = errors;
+if(typeof data33 !== "string"){
+const err71 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data33};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -3990,8 +4547,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(!((((data32 === "error") || (data32 === "warning")) || (data32 === "info")) || (data32 === "off"))){
-const err72 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data32};
+if(!((((data33 === "error") || (data33 === "warning")) || (data33 === "info")) || (data33 === "off"))){
+const err72 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data33};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4000,15 +4557,15 @@ vErrors.push(err72);
 }
 errors++;
 }
-var _valid6 = _errs109 === errors;
+var _valid6 = _errs110 === errors;
 valid31 = _valid6;
 ifClause4 = "then";
 }
 else {
-const _errs112 = errors;
-if(Array.isArray(data32)){
-if(data32.length < 2){
-const err73 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema67.properties.rules.properties["low-value-touchpoint"].else,data:data32};
+const _errs113 = errors;
+if(Array.isArray(data33)){
+if(data33.length < 2){
+const err73 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema73.properties.rules.properties["low-value-touchpoint"].else,data:data33};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4017,11 +4574,11 @@ vErrors.push(err73);
 }
 errors++;
 }
-const len10 = data32.length;
+const len10 = data33.length;
 if(len10 > 0){
-let data33 = data32[0];
-if(typeof data33 !== "string"){
-const err74 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data33};
+let data34 = data33[0];
+if(typeof data34 !== "string"){
+const err74 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data34};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4030,8 +4587,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(!((((data33 === "error") || (data33 === "warning")) || (data33 === "info")) || (data33 === "off"))){
-const err75 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema70.enum},message:"must be equal to one of the allowed values",schema:schema70.enum,parentSchema:schema70,data:data33};
+if(!((((data34 === "error") || (data34 === "warning")) || (data34 === "info")) || (data34 === "off"))){
+const err75 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data34};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4042,11 +4599,11 @@ errors++;
 }
 }
 if(len10 > 1){
-let data34 = data32[1];
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-for(const key7 in data34){
+let data35 = data33[1];
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key7 in data35){
 if(!(key7 === "max-importance")){
-const err76 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data34};
+const err76 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema73.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data35};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4056,10 +4613,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data34["max-importance"] !== undefined){
-let data35 = data34["max-importance"];
-if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-const err77 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"].type,parentSchema:schema67.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data35};
+if(data35["max-importance"] !== undefined){
+let data36 = data35["max-importance"];
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+const err77 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema73.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"].type,parentSchema:schema73.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data36};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4068,9 +4625,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 > 5 || isNaN(data35)){
-const err78 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema67.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data35};
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 5 || isNaN(data36)){
+const err78 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema73.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data36};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -4079,8 +4636,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(data35 < 1 || isNaN(data35)){
-const err79 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema67.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data35};
+if(data36 < 1 || isNaN(data36)){
+const err79 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema73.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data36};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4093,7 +4650,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].type,parentSchema:schema67.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data34};
+const err80 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].type,parentSchema:schema73.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data35};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4103,9 +4660,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-const len11 = data32.length;
+const len11 = data33.length;
 if(!(len11 <= 2)){
-const err81 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema67.properties.rules.properties["low-value-touchpoint"].else,data:data32};
+const err81 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema73.properties.rules.properties["low-value-touchpoint"].else,data:data33};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4116,7 +4673,7 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.rules.properties["low-value-touchpoint"].else.type,parentSchema:schema67.properties.rules.properties["low-value-touchpoint"].else,data:data32};
+const err82 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.rules.properties["low-value-touchpoint"].else.type,parentSchema:schema73.properties.rules.properties["low-value-touchpoint"].else,data:data33};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4125,12 +4682,12 @@ vErrors.push(err82);
 }
 errors++;
 }
-var _valid6 = _errs112 === errors;
+var _valid6 = _errs113 === errors;
 valid31 = _valid6;
 ifClause4 = "else";
 }
 if(!valid31){
-const err83 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause4},message:"must match \""+ifClause4+"\" schema",schema:schema67.properties.rules.properties["low-value-touchpoint"].if,parentSchema:schema67.properties.rules.properties["low-value-touchpoint"],data:data32};
+const err83 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause4},message:"must match \""+ifClause4+"\" schema",schema:schema73.properties.rules.properties["low-value-touchpoint"].if,parentSchema:schema73.properties.rules.properties["low-value-touchpoint"],data:data33};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4141,20 +4698,20 @@ errors++;
 }
 }
 if(data0["unused-suppression"] !== undefined){
-if(!(validate42(data0["unused-suppression"], {instancePath:instancePath+"/rules/unused-suppression",parentData:data0,parentDataProperty:"unused-suppression",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate44(data0["unused-suppression"], {instancePath:instancePath+"/rules/unused-suppression",parentData:data0,parentDataProperty:"unused-suppression",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 }
 if(data0["version-not-bumped"] !== undefined){
-if(!(validate42(data0["version-not-bumped"], {instancePath:instancePath+"/rules/version-not-bumped",parentData:data0,parentDataProperty:"version-not-bumped",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate44(data0["version-not-bumped"], {instancePath:instancePath+"/rules/version-not-bumped",parentData:data0,parentDataProperty:"version-not-bumped",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.rules.type,parentSchema:schema67.properties.rules,data:data0};
+const err84 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.rules.type,parentSchema:schema73.properties.rules,data:data0};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4165,11 +4722,11 @@ errors++;
 }
 }
 if(data.policy !== undefined){
-let data38 = data.policy;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key8 in data38){
+let data39 = data.policy;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key8 in data39){
 if(!(((key8 === "max-messages") || (key8 === "quiet-hours")) || (key8 === "conflict-window"))){
-const err85 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.policy,data:data38};
+const err85 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema73.properties.policy,data:data39};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -4179,11 +4736,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data38["max-messages"] !== undefined){
-let data39 = data38["max-messages"];
-if(Array.isArray(data39)){
-if(data39.length > 50){
-const err86 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema67.properties.policy.properties["max-messages"],data:data39};
+if(data39["max-messages"] !== undefined){
+let data40 = data39["max-messages"];
+if(Array.isArray(data40)){
+if(data40.length > 50){
+const err86 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema73.properties.policy.properties["max-messages"],data:data40};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -4192,12 +4749,12 @@ vErrors.push(err86);
 }
 errors++;
 }
-const len12 = data39.length;
+const len12 = data40.length;
 for(let i2=0; i2<len12; i2++){
-let data40 = data39[i2];
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-if(data40.per === undefined){
-const err87 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "per"},message:"must have required property '"+"per"+"'",schema:schema67.properties.policy.properties["max-messages"].items.required,parentSchema:schema67.properties.policy.properties["max-messages"].items,data:data40};
+let data41 = data40[i2];
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.per === undefined){
+const err87 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "per"},message:"must have required property '"+"per"+"'",schema:schema73.properties.policy.properties["max-messages"].items.required,parentSchema:schema73.properties.policy.properties["max-messages"].items,data:data41};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4206,8 +4763,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(data40.max === undefined){
-const err88 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema67.properties.policy.properties["max-messages"].items.required,parentSchema:schema67.properties.policy.properties["max-messages"].items,data:data40};
+if(data41.max === undefined){
+const err88 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema73.properties.policy.properties["max-messages"].items.required,parentSchema:schema73.properties.policy.properties["max-messages"].items,data:data41};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4216,9 +4773,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-for(const key9 in data40){
+for(const key9 in data41){
 if(!(((key9 === "per") || (key9 === "max")) || (key9 === "channels"))){
-const err89 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.policy.properties["max-messages"].items,data:data40};
+const err89 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema73.properties.policy.properties["max-messages"].items,data:data41};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4228,11 +4785,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data40.per !== undefined){
-let data41 = data40.per;
-if(typeof data41 === "string"){
-if(func2(data41) > 100){
-const err90 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema83,data:data41};
+if(data41.per !== undefined){
+let data42 = data41.per;
+if(typeof data42 === "string"){
+if(func2(data42) > 100){
+const err90 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema89,data:data42};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4241,8 +4798,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(!pattern17.test(data41)){
-const err91 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema83,data:data41};
+if(!pattern17.test(data42)){
+const err91 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema89,data:data42};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4253,7 +4810,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.type,parentSchema:schema83,data:data41};
+const err92 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.type,parentSchema:schema89,data:data42};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -4262,11 +4819,11 @@ vErrors.push(err92);
 }
 errors++;
 }
-const _errs135 = errors;
 const _errs136 = errors;
-if(errors === _errs136){
-if(typeof data41 === "string"){
-if(!pattern42.test(data41)){
+const _errs137 = errors;
+if(errors === _errs137){
+if(typeof data42 === "string"){
+if(!pattern48.test(data42)){
 const err93 = {};
 if(vErrors === null){
 vErrors = [err93];
@@ -4288,9 +4845,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-var valid41 = _errs136 === errors;
+var valid41 = _errs137 === errors;
 if(valid41){
-const err95 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/properties/policy/properties/max-messages/items/properties/per/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema67.properties.policy.properties["max-messages"].items.properties.per.not,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.per,data:data41};
+const err95 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/properties/policy/properties/max-messages/items/properties/per/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema73.properties.policy.properties["max-messages"].items.properties.per.not,parentSchema:schema73.properties.policy.properties["max-messages"].items.properties.per,data:data42};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4300,10 +4857,10 @@ vErrors.push(err95);
 errors++;
 }
 else {
-errors = _errs135;
+errors = _errs136;
 if(vErrors !== null){
-if(_errs135){
-vErrors.length = _errs135;
+if(_errs136){
+vErrors.length = _errs136;
 }
 else {
 vErrors = null;
@@ -4311,10 +4868,10 @@ vErrors = null;
 }
 }
 }
-if(data40.max !== undefined){
-let data42 = data40.max;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err96 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties.policy.properties["max-messages"].items.properties.max.type,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.max,data:data42};
+if(data41.max !== undefined){
+let data43 = data41.max;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err96 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema73.properties.policy.properties["max-messages"].items.properties.max.type,parentSchema:schema73.properties.policy.properties["max-messages"].items.properties.max,data:data43};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4323,9 +4880,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 < 0 || isNaN(data42)){
-const err97 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.max,data:data42};
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 < 0 || isNaN(data43)){
+const err97 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema73.properties.policy.properties["max-messages"].items.properties.max,data:data43};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4336,11 +4893,11 @@ errors++;
 }
 }
 }
-if(data40.channels !== undefined){
-let data43 = data40.channels;
-if(Array.isArray(data43)){
-if(data43.length > 50){
-const err98 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.channels,data:data43};
+if(data41.channels !== undefined){
+let data44 = data41.channels;
+if(Array.isArray(data44)){
+if(data44.length > 50){
+const err98 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema73.properties.policy.properties["max-messages"].items.properties.channels,data:data44};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4349,12 +4906,12 @@ vErrors.push(err98);
 }
 errors++;
 }
-const len13 = data43.length;
+const len13 = data44.length;
 for(let i3=0; i3<len13; i3++){
-let data44 = data43[i3];
-if(typeof data44 === "string"){
-if(func2(data44) > 64){
-const err99 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68,data:data44};
+let data45 = data44[i3];
+if(typeof data45 === "string"){
+if(func2(data45) > 64){
+const err99 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema74,data:data45};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4363,8 +4920,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(!pattern5.test(data44)){
-const err100 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema68,data:data44};
+if(!pattern5.test(data45)){
+const err100 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema74,data:data45};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4375,7 +4932,7 @@ errors++;
 }
 }
 else {
-const err101 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data44};
+const err101 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data45};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -4385,14 +4942,14 @@ vErrors.push(err101);
 errors++;
 }
 }
-let i4 = data43.length;
+let i4 = data44.length;
 let j0;
 if(i4 > 1){
 outer0:
 for(;i4--;){
 for(j0 = i4; j0--;){
-if(func0(data43[i4], data43[j0])){
-const err102 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.channels,data:data43};
+if(func0(data44[i4], data44[j0])){
+const err102 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema73.properties.policy.properties["max-messages"].items.properties.channels,data:data44};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -4407,7 +4964,7 @@ break outer0;
 }
 }
 else {
-const err103 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.policy.properties["max-messages"].items.properties.channels.type,parentSchema:schema67.properties.policy.properties["max-messages"].items.properties.channels,data:data43};
+const err103 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.policy.properties["max-messages"].items.properties.channels.type,parentSchema:schema73.properties.policy.properties["max-messages"].items.properties.channels,data:data44};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -4419,7 +4976,7 @@ errors++;
 }
 }
 else {
-const err104 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.policy.properties["max-messages"].items.type,parentSchema:schema67.properties.policy.properties["max-messages"].items,data:data40};
+const err104 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.policy.properties["max-messages"].items.type,parentSchema:schema73.properties.policy.properties["max-messages"].items,data:data41};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -4431,7 +4988,7 @@ errors++;
 }
 }
 else {
-const err105 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.policy.properties["max-messages"].type,parentSchema:schema67.properties.policy.properties["max-messages"],data:data39};
+const err105 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.policy.properties["max-messages"].type,parentSchema:schema73.properties.policy.properties["max-messages"],data:data40};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -4441,11 +4998,11 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data38["quiet-hours"] !== undefined){
-let data45 = data38["quiet-hours"];
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.from === undefined){
-const err106 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema67.properties.policy.properties["quiet-hours"].required,parentSchema:schema67.properties.policy.properties["quiet-hours"],data:data45};
+if(data39["quiet-hours"] !== undefined){
+let data46 = data39["quiet-hours"];
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+if(data46.from === undefined){
+const err106 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema73.properties.policy.properties["quiet-hours"].required,parentSchema:schema73.properties.policy.properties["quiet-hours"],data:data46};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -4454,8 +5011,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(data45.to === undefined){
-const err107 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema67.properties.policy.properties["quiet-hours"].required,parentSchema:schema67.properties.policy.properties["quiet-hours"],data:data45};
+if(data46.to === undefined){
+const err107 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema73.properties.policy.properties["quiet-hours"].required,parentSchema:schema73.properties.policy.properties["quiet-hours"],data:data46};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -4464,9 +5021,9 @@ vErrors.push(err107);
 }
 errors++;
 }
-for(const key10 in data45){
+for(const key10 in data46){
 if(!(((key10 === "from") || (key10 === "to")) || (key10 === "channels"))){
-const err108 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.policy.properties["quiet-hours"],data:data45};
+const err108 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema73.properties.policy.properties["quiet-hours"],data:data46};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -4476,11 +5033,11 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data45.from !== undefined){
-let data46 = data45.from;
-if(typeof data46 === "string"){
-if(!pattern18.test(data46)){
-const err109 = {instancePath:instancePath+"/policy/quiet-hours/from",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema85,data:data46};
+if(data46.from !== undefined){
+let data47 = data46.from;
+if(typeof data47 === "string"){
+if(!pattern18.test(data47)){
+const err109 = {instancePath:instancePath+"/policy/quiet-hours/from",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema91,data:data47};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -4491,7 +5048,7 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/policy/quiet-hours/from",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.type,parentSchema:schema85,data:data46};
+const err110 = {instancePath:instancePath+"/policy/quiet-hours/from",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.type,parentSchema:schema91,data:data47};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -4501,11 +5058,11 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data45.to !== undefined){
-let data47 = data45.to;
-if(typeof data47 === "string"){
-if(!pattern18.test(data47)){
-const err111 = {instancePath:instancePath+"/policy/quiet-hours/to",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema85,data:data47};
+if(data46.to !== undefined){
+let data48 = data46.to;
+if(typeof data48 === "string"){
+if(!pattern18.test(data48)){
+const err111 = {instancePath:instancePath+"/policy/quiet-hours/to",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema91,data:data48};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -4516,7 +5073,7 @@ errors++;
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/policy/quiet-hours/to",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.type,parentSchema:schema85,data:data47};
+const err112 = {instancePath:instancePath+"/policy/quiet-hours/to",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.type,parentSchema:schema91,data:data48};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -4526,11 +5083,11 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data45.channels !== undefined){
-let data48 = data45.channels;
-if(Array.isArray(data48)){
-if(data48.length > 50){
-const err113 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema67.properties.policy.properties["quiet-hours"].properties.channels,data:data48};
+if(data46.channels !== undefined){
+let data49 = data46.channels;
+if(Array.isArray(data49)){
+if(data49.length > 50){
+const err113 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema73.properties.policy.properties["quiet-hours"].properties.channels,data:data49};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -4539,12 +5096,12 @@ vErrors.push(err113);
 }
 errors++;
 }
-const len14 = data48.length;
+const len14 = data49.length;
 for(let i5=0; i5<len14; i5++){
-let data49 = data48[i5];
-if(typeof data49 === "string"){
-if(func2(data49) > 64){
-const err114 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68,data:data49};
+let data50 = data49[i5];
+if(typeof data50 === "string"){
+if(func2(data50) > 64){
+const err114 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema74,data:data50};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -4553,8 +5110,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(!pattern5.test(data49)){
-const err115 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema68,data:data49};
+if(!pattern5.test(data50)){
+const err115 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema74,data:data50};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -4565,7 +5122,7 @@ errors++;
 }
 }
 else {
-const err116 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data49};
+const err116 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data50};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -4575,14 +5132,14 @@ vErrors.push(err116);
 errors++;
 }
 }
-let i6 = data48.length;
+let i6 = data49.length;
 let j1;
 if(i6 > 1){
 outer1:
 for(;i6--;){
 for(j1 = i6; j1--;){
-if(func0(data48[i6], data48[j1])){
-const err117 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema67.properties.policy.properties["quiet-hours"].properties.channels,data:data48};
+if(func0(data49[i6], data49[j1])){
+const err117 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema73.properties.policy.properties["quiet-hours"].properties.channels,data:data49};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -4597,7 +5154,7 @@ break outer1;
 }
 }
 else {
-const err118 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.policy.properties["quiet-hours"].properties.channels.type,parentSchema:schema67.properties.policy.properties["quiet-hours"].properties.channels,data:data48};
+const err118 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.policy.properties["quiet-hours"].properties.channels.type,parentSchema:schema73.properties.policy.properties["quiet-hours"].properties.channels,data:data49};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -4609,7 +5166,7 @@ errors++;
 }
 }
 else {
-const err119 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.policy.properties["quiet-hours"].type,parentSchema:schema67.properties.policy.properties["quiet-hours"],data:data45};
+const err119 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.policy.properties["quiet-hours"].type,parentSchema:schema73.properties.policy.properties["quiet-hours"],data:data46};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -4619,11 +5176,11 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data38["conflict-window"] !== undefined){
-let data50 = data38["conflict-window"];
-if(typeof data50 === "string"){
-if(func2(data50) > 100){
-const err120 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema83,data:data50};
+if(data39["conflict-window"] !== undefined){
+let data51 = data39["conflict-window"];
+if(typeof data51 === "string"){
+if(func2(data51) > 100){
+const err120 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema89,data:data51};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -4632,8 +5189,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(!pattern17.test(data50)){
-const err121 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema83,data:data50};
+if(!pattern17.test(data51)){
+const err121 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema89,data:data51};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -4644,7 +5201,7 @@ errors++;
 }
 }
 else {
-const err122 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.type,parentSchema:schema83,data:data50};
+const err122 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.type,parentSchema:schema89,data:data51};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -4656,7 +5213,7 @@ errors++;
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.policy.type,parentSchema:schema67.properties.policy,data:data38};
+const err123 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.policy.type,parentSchema:schema73.properties.policy,data:data39};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -4667,10 +5224,10 @@ errors++;
 }
 }
 if(data.ignore !== undefined){
-let data51 = data.ignore;
-if(Array.isArray(data51)){
-if(data51.length > 1000){
-const err124 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema67.properties.ignore,data:data51};
+let data52 = data.ignore;
+if(Array.isArray(data52)){
+if(data52.length > 1000){
+const err124 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema73.properties.ignore,data:data52};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -4679,12 +5236,12 @@ vErrors.push(err124);
 }
 errors++;
 }
-const len15 = data51.length;
+const len15 = data52.length;
 for(let i7=0; i7<len15; i7++){
-let data52 = data51[i7];
-if(typeof data52 === "string"){
-if(func2(data52) > 500){
-const err125 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema67.properties.ignore.items,data:data52};
+let data53 = data52[i7];
+if(typeof data53 === "string"){
+if(func2(data53) > 500){
+const err125 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema73.properties.ignore.items,data:data53};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -4693,8 +5250,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(func2(data52) < 1){
-const err126 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.ignore.items,data:data52};
+if(func2(data53) < 1){
+const err126 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73.properties.ignore.items,data:data53};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -4703,8 +5260,8 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(!pattern48.test(data52)){
-const err127 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^[^!#]"},message:"must match pattern \""+"^[^!#]"+"\"",schema:"^[^!#]",parentSchema:schema67.properties.ignore.items,data:data52};
+if(!pattern54.test(data53)){
+const err127 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^[^!#]"},message:"must match pattern \""+"^[^!#]"+"\"",schema:"^[^!#]",parentSchema:schema73.properties.ignore.items,data:data53};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -4715,7 +5272,7 @@ errors++;
 }
 }
 else {
-const err128 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.ignore.items.type,parentSchema:schema67.properties.ignore.items,data:data52};
+const err128 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.ignore.items.type,parentSchema:schema73.properties.ignore.items,data:data53};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -4727,7 +5284,7 @@ errors++;
 }
 }
 else {
-const err129 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.ignore.type,parentSchema:schema67.properties.ignore,data:data51};
+const err129 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.ignore.type,parentSchema:schema73.properties.ignore,data:data52};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -4738,10 +5295,10 @@ errors++;
 }
 }
 if(data.timezone !== undefined){
-let data53 = data.timezone;
-if(typeof data53 === "string"){
-if(func2(data53) > 100){
-const err130 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema67.properties.timezone,data:data53};
+let data54 = data.timezone;
+if(typeof data54 === "string"){
+if(func2(data54) > 100){
+const err130 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema73.properties.timezone,data:data54};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -4750,8 +5307,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-if(!pattern49.test(data53)){
-const err131 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$",parentSchema:schema67.properties.timezone,data:data53};
+if(!pattern55.test(data54)){
+const err131 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$",parentSchema:schema73.properties.timezone,data:data54};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -4762,7 +5319,7 @@ errors++;
 }
 }
 else {
-const err132 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.timezone.type,parentSchema:schema67.properties.timezone,data:data53};
+const err132 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.timezone.type,parentSchema:schema73.properties.timezone,data:data54};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -4773,10 +5330,10 @@ errors++;
 }
 }
 if(data.repository !== undefined){
-let data54 = data.repository;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-if(data54.url === undefined){
-const err133 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema67.properties.repository.required,parentSchema:schema67.properties.repository,data:data54};
+let data55 = data.repository;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.url === undefined){
+const err133 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema73.properties.repository.required,parentSchema:schema73.properties.repository,data:data55};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -4785,9 +5342,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-for(const key11 in data54){
+for(const key11 in data55){
 if(!((key11 === "url") || (key11 === "branch"))){
-const err134 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema67.properties.repository,data:data54};
+const err134 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema73.properties.repository,data:data55};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -4797,11 +5354,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data54.url !== undefined){
-let data55 = data54.url;
-if(typeof data55 === "string"){
-if(func2(data55) > 2000){
-const err135 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema67.properties.repository.properties.url,data:data55};
+if(data55.url !== undefined){
+let data56 = data55.url;
+if(typeof data56 === "string"){
+if(func2(data56) > 2000){
+const err135 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema73.properties.repository.properties.url,data:data56};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -4810,8 +5367,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(!pattern50.test(data55)){
-const err136 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://\\S+$"},message:"must match pattern \""+"^https?://\\S+$"+"\"",schema:"^https?://\\S+$",parentSchema:schema67.properties.repository.properties.url,data:data55};
+if(!pattern56.test(data56)){
+const err136 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://\\S+$"},message:"must match pattern \""+"^https?://\\S+$"+"\"",schema:"^https?://\\S+$",parentSchema:schema73.properties.repository.properties.url,data:data56};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -4822,7 +5379,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.repository.properties.url.type,parentSchema:schema67.properties.repository.properties.url,data:data55};
+const err137 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.repository.properties.url.type,parentSchema:schema73.properties.repository.properties.url,data:data56};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -4832,11 +5389,11 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data54.branch !== undefined){
-let data56 = data54.branch;
-if(typeof data56 === "string"){
-if(func2(data56) > 200){
-const err138 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema67.properties.repository.properties.branch,data:data56};
+if(data55.branch !== undefined){
+let data57 = data55.branch;
+if(typeof data57 === "string"){
+if(func2(data57) > 200){
+const err138 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema73.properties.repository.properties.branch,data:data57};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -4845,8 +5402,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(func2(data56) < 1){
-const err139 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema67.properties.repository.properties.branch,data:data56};
+if(func2(data57) < 1){
+const err139 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73.properties.repository.properties.branch,data:data57};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -4857,7 +5414,7 @@ errors++;
 }
 }
 else {
-const err140 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.repository.properties.branch.type,parentSchema:schema67.properties.repository.properties.branch,data:data56};
+const err140 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.repository.properties.branch.type,parentSchema:schema73.properties.repository.properties.branch,data:data57};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -4869,7 +5426,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.properties.repository.type,parentSchema:schema67.properties.repository,data:data54};
+const err141 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.repository.type,parentSchema:schema73.properties.repository,data:data55};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -4881,7 +5438,7 @@ errors++;
 }
 }
 else {
-const err142 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+const err142 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -4890,8 +5447,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate43.errors = vErrors;
 return errors === 0;
 }
-validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

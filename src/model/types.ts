@@ -204,12 +204,38 @@ export interface ScenarioEvent {
   readonly ref: NodeRef;
 }
 
+/**
+ * What must hold for a scenario's customer (its `expect:` list), checked on the simulated
+ * timeline by the rule scenario-expectation. Touchpoints are named as written:
+ * `journey/touchpoint`, or `touchpoint` when only one journey has it.
+ */
+export type Expectation =
+  | {
+      readonly kind: 'at-most';
+      readonly max: number;
+      /** Only the sends on this channel; otherwise every outbound message. */
+      readonly channel?: string;
+      /** Window length in minutes; otherwise the whole scenario. */
+      readonly within?: number;
+      readonly ref: NodeRef;
+    }
+  | { readonly kind: 'before'; readonly touchpoints: readonly ExpectedTouchpoint[]; readonly ref: NodeRef }
+  | { readonly kind: 'never'; readonly touchpoints: readonly ExpectedTouchpoint[]; readonly ref: NodeRef };
+
+/** A touchpoint as an expectation names it, and where. */
+export interface ExpectedTouchpoint {
+  readonly name: string;
+  readonly ref: NodeRef;
+}
+
 export interface Scenario {
   readonly id: string;
   readonly file: string;
   readonly persona?: string;
   readonly start?: string;
   readonly events: readonly ScenarioEvent[];
+  /** In the order written; empty when the scenario expects nothing. */
+  readonly expectations?: readonly Expectation[];
   readonly ref: NodeRef;
 }
 

@@ -11,6 +11,7 @@ import missingOwner from './missing-owner.ts';
 import parse from './parse.ts';
 import priorityGap from './priority-gap.ts';
 import quietHours from './quiet-hours.ts';
+import scenarioExpectation from './scenario-expectation.ts';
 import schema from './schema.ts';
 import staleJourney from './stale-journey.ts';
 import uniqueId from './unique-id.ts';
@@ -32,6 +33,7 @@ export const builtInRules: readonly Rule[] = [
   contactPressure,
   quietHours,
   messageAfterConversion,
+  scenarioExpectation,
   unmeasuredMomentOfTruth,
   missingKpi,
   emptyStage,
