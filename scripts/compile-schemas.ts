@@ -13,7 +13,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import standalone from 'ajv/dist/standalone/index.js';
 
 /** The kinds of YAML file, each with its schema (metrics are CSV, checked by their own reader). */
-export const SCHEMA_KINDS = ['journey', 'owners', 'channels', 'personas', 'scenario', 'config'] as const;
+export const SCHEMA_KINDS = ['journey', 'owners', 'channels', 'personas', 'events', 'scenario', 'config'] as const;
 
 export const VALIDATORS_FILE = new URL('../src/load/schema-validators.js', import.meta.url);
 

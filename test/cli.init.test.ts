@@ -315,6 +315,7 @@ describe('the VS Code settings that init writes', () => {
     'owners.schema.json': ['owners.yaml'],
     'channels.schema.json': ['channels.yaml'],
     'personas.schema.json': ['personas.yaml'],
+    'events.schema.json': ['events.yaml'],
     'config.schema.json': ['journeys.config.yaml'],
   };
 

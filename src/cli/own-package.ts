@@ -21,7 +21,7 @@ export function ownPackage(): OwnPackage {
   return cached;
 }
 
-export type SchemaKind = 'journey' | 'scenario' | 'owners' | 'channels' | 'personas' | 'config';
+export type SchemaKind = 'journey' | 'scenario' | 'owners' | 'channels' | 'personas' | 'events' | 'config';
 
 const isInside = (folder: string, path: string): boolean => {
   const rel = relative(folder, path);

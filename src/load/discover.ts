@@ -52,6 +52,8 @@ const DECLARATIONS: Readonly<Record<string, SourceKind>> = {
   'channels.yml': 'channels',
   'personas.yaml': 'personas',
   'personas.yml': 'personas',
+  'events.yaml': 'events',
+  'events.yml': 'events',
 };
 
 export const CONFIG_FILES = ['journeys.config.yaml', 'journeys.config.yml'] as const;

@@ -7,6 +7,7 @@ import { parseDuration, parseTimeOfDay } from '../model/duration.ts';
 import { MAX_NAME_LENGTH } from '../model/limits.ts';
 import type {
   Channel,
+  EventDeclaration,
   ExpectedTouchpoint,
   Expectation,
   Journey,
@@ -236,6 +237,10 @@ export function channelsFrom(file: string, data: unknown): Channel[] {
 
 export function personasFrom(file: string, data: unknown): Persona[] {
   return declarations(file, data, 'personas', (item, path, id) => ({ id, name: text(item, 'name'), ref: ref(file, path) }));
+}
+
+export function eventsFrom(file: string, data: unknown): EventDeclaration[] {
+  return declarations(file, data, 'events', (item, path, id) => ({ id, name: text(item, 'name'), ref: ref(file, path) }));
 }
 
 /** The touchpoint names of `before` (a list) or `never` (one name or a list), each with its place. */

@@ -1,8 +1,8 @@
-import type { Channel, Journey, LoadProblem, MetricValue, Owner, Persona, Repository, Scenario, SourceFile } from '../model/types.ts';
+import type { Channel, EventDeclaration, Journey, LoadProblem, MetricValue, Owner, Persona, Repository, Scenario, SourceFile } from '../model/types.ts';
 import { BUILT_IN_CHANNELS } from '../model/channels.ts';
 import { configFrom, EMPTY_CONFIG } from './config.ts';
 import { discover, type Skipped } from './discover.ts';
-import { channelsFrom, journeyFrom, ownersFrom, personasFrom, scenarioFrom } from './normalize.ts';
+import { channelsFrom, eventsFrom, journeyFrom, ownersFrom, personasFrom, scenarioFrom } from './normalize.ts';
 import { parseAll, type ParseAllOptions } from './parse-all.ts';
 import type { ParsedFile } from './parse-file.ts';
 
@@ -35,16 +35,17 @@ export function assemble(parsed: readonly ParsedFile[], omitted: Omitted = { ski
   const owners: Owner[] = [];
   const channels: Channel[] = [...BUILT_IN_CHANNELS];
   const personas: Persona[] = [];
+  const events: EventDeclaration[] = [];
   const scenarios: Scenario[] = [];
   const metrics: MetricValue[] = [];
-  const declared: { owners?: string; channels?: string; personas?: string } = {};
+  const declared: { owners?: string; channels?: string; personas?: string; events?: string } = {};
   let config = EMPTY_CONFIG;
 
   parsed.forEach(({ file, sections, problems: found }) => {
     const { path: filePath, kind } = file;
     problems.push(...found);
     files.push(file);
-    if (kind === 'owners' || kind === 'channels' || kind === 'personas') declared[kind] ??= filePath;
+    if (kind === 'owners' || kind === 'channels' || kind === 'personas' || kind === 'events') declared[kind] ??= filePath;
     if (file.data === undefined) return;
     switch (kind) {
       case 'journey': {
@@ -60,6 +61,9 @@ export function assemble(parsed: readonly ParsedFile[], omitted: Omitted = { ski
         break;
       case 'personas':
         personas.push(...personasFrom(filePath, file.data));
+        break;
+      case 'events':
+        events.push(...eventsFrom(filePath, file.data));
         break;
       case 'scenario': {
         const scenario = scenarioFrom(filePath, file.data);
@@ -84,6 +88,7 @@ export function assemble(parsed: readonly ParsedFile[], omitted: Omitted = { ski
     owners,
     channels: allChannels,
     personas,
+    events,
     scenarios,
     metrics,
     config,

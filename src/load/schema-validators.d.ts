@@ -5,5 +5,6 @@ export declare const journey: ValidateFunction;
 export declare const owners: ValidateFunction;
 export declare const channels: ValidateFunction;
 export declare const personas: ValidateFunction;
+export declare const events: ValidateFunction;
 export declare const scenario: ValidateFunction;
 export declare const config: ValidateFunction;

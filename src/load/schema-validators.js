@@ -2299,13 +2299,10 @@ return errors === 0;
 }
 validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const scenario = validate38;
-const schema61 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/scenario.schema.json","title":"Scenario","description":"A customer story (journeys/scenarios/<id>.scenario.yaml): the events that happen to one customer, in time. Simulation sends every touchpoint whose trigger occurs and checks the resulting messages against the contact policy. All times are local to the customer.","type":"object","required":["scenario","events"],"properties":{"scenario":{"$ref":"#/$defs/id","description":"The id of this scenario, unique in the repository. Usually the same as the file name.","examples":["new-customer-first-card"]},"persona":{"$ref":"#/$defs/id","description":"The kind of customer this story is about: an id declared in personas.yaml.","examples":["young-professional"]},"start":{"description":"Optional: the calendar date of day 0, written YYYY-MM-DD, optionally followed by a time THH:MM (or THH:MM:SS). Only used to show real dates in timelines.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$","examples":["2026-03-02","2026-03-02T00:00"]},"description":{"description":"What the story shows, in a few sentences.","type":"string","maxLength":5000},"events":{"description":"What happens to the customer, each at a time counted from the start of day 0.","type":"array","maxItems":1000,"items":{"$ref":"#/$defs/event"}},"expect":{"description":"Optional: what must hold for this customer, checked on the simulated timeline (rule scenario-expectation): at most so many messages, one touchpoint before another, a touchpoint never received.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/expectation"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"eventId":{"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]},"elapsed":{"title":"Time in the scenario","description":"When the event happens, counted from midnight at the start of day 0: days, then hours, then minutes. \"0d\" is the start, \"2d 14h\" is day 2 at 14:00, \"10d 9h 30m\" is day 10 at 09:30.","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["0d","2d 14h","10d 9h 30m"]},"event":{"title":"Event","description":"One thing that happens to the customer.","type":"object","required":["at","event"],"properties":{"at":{"$ref":"#/$defs/elapsed","description":"When it happens, counted from midnight at the start of day 0: \"0d\" is the start, \"2d 14h\" is day 2 at 14:00 local time.","examples":["0d","2d 14h","9d"]},"event":{"$ref":"#/$defs/eventId","description":"What happens, as the event name that touchpoints use in \"trigger\" and \"until\".","examples":["account.opened","card.activated"]},"note":{"description":"A remark for the reader of the timeline.","type":"string","maxLength":2000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"touchpointName":{"title":"Touchpoint name","description":"A touchpoint, as journey/touchpoint (\"welcome/welcome-email\"), or just its id when only one journey has a touchpoint of that id.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$","maxLength":129,"examples":["welcome-email","welcome/welcome-email"]},"expectation":{"title":"Expectation","description":"One thing that must hold for the scenario's customer: exactly one of at-most, before or never.","type":"object","properties":{"at-most":{"description":"The most messages the customer may get: sends on outbound channels, or on the given channel. With within, in any window of that length; otherwise in the whole scenario.","type":"integer","minimum":0,"maximum":1000000,"examples":[3]},"channel":{"$ref":"#/$defs/id","description":"Count only the sends on this channel (any channel, outbound or not).","examples":["sms"]},"within":{"$ref":"#/$defs/elapsed","description":"The length of the sliding window, as a duration (\"7d\", \"1w\", \"36h\"); not 0.","examples":["7d","24h"]},"note":{"description":"Why this must hold, for the reader.","type":"string","maxLength":2000},"before":{"description":"Touchpoints the customer receives, each first sent before the first send of the next one.","type":"array","minItems":2,"maxItems":20,"items":{"$ref":"#/$defs/touchpointName"},"examples":[["welcome-email","card-letter"]]},"never":{"description":"A touchpoint (or a list of them) the customer never receives.","oneOf":[{"$ref":"#/$defs/touchpointName"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/$defs/touchpointName"}}],"examples":["prospect-email"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"dependentRequired":{"channel":["at-most"],"within":["at-most"]},"oneOf":[{"required":["at-most"],"properties":{"at-most":true}},{"required":["before"],"properties":{"before":true}},{"required":["never"],"properties":{"never":true}}]}}};
-const schema62 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
-const pattern35 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$", "u");
-const schema64 = {"title":"Event","description":"One thing that happens to the customer.","type":"object","required":["at","event"],"properties":{"at":{"$ref":"#/$defs/elapsed","description":"When it happens, counted from midnight at the start of day 0: \"0d\" is the start, \"2d 14h\" is day 2 at 14:00 local time.","examples":["0d","2d 14h","9d"]},"event":{"$ref":"#/$defs/eventId","description":"What happens, as the event name that touchpoints use in \"trigger\" and \"until\".","examples":["account.opened","card.activated"]},"note":{"description":"A remark for the reader of the timeline.","type":"string","maxLength":2000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
-const schema65 = {"title":"Time in the scenario","description":"When the event happens, counted from midnight at the start of day 0: days, then hours, then minutes. \"0d\" is the start, \"2d 14h\" is day 2 at 14:00, \"10d 9h 30m\" is day 10 at 09:30.","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["0d","2d 14h","10d 9h 30m"]};
-const schema66 = {"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]};
+export const events = validate38;
+const schema61 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/events.schema.json","title":"Events","description":"The events of the company that touchpoints and scenarios name (journeys/events.yaml, optional). When it exists, an event it does not declare is an unknown-event error.","type":"object","required":["events"],"properties":{"events":{"description":"The list of events.","type":"array","maxItems":10000,"items":{"$ref":"#/$defs/event"}}},"additionalProperties":false,"$defs":{"eventId":{"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]},"event":{"title":"Event","description":"One thing that happens to a customer, which touchpoints start on (trigger) or stop at (until) and scenarios play.","type":"object","required":["id"],"properties":{"id":{"$ref":"#/$defs/eventId","description":"The event's name, as touchpoints' \"trigger\" and \"until\" and scenario events' \"event\" write it.","examples":["account.opened"]},"name":{"description":"A short name people know the event by.","type":"string","minLength":1,"maxLength":200,"examples":["Account opened"]},"description":{"description":"When the event happens and which system sends it.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false}}};
+const schema62 = {"title":"Event","description":"One thing that happens to a customer, which touchpoints start on (trigger) or stop at (until) and scenarios play.","type":"object","required":["id"],"properties":{"id":{"$ref":"#/$defs/eventId","description":"The event's name, as touchpoints' \"trigger\" and \"until\" and scenario events' \"event\" write it.","examples":["account.opened"]},"name":{"description":"A short name people know the event by.","type":"string","minLength":1,"maxLength":200,"examples":["Account opened"]},"description":{"description":"When the event happens and which system sends it.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
+const schema63 = {"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]};
 
 function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2318,8 +2315,243 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema62.required,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "name")) || (key0 === "description")) || (pattern4.test(key0)))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func2(data0) > 100){
+const err2 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/eventId/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema63,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!pattern16.test(data0)){
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/eventId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+([._-][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+([._-][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+([._-][a-z0-9]+)*$",parentSchema:schema63,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/eventId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.type,parentSchema:schema63,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data1 = data.name;
+if(typeof data1 === "string"){
+if(func2(data1) > 200){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema62.properties.name,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(func2(data1) < 1){
+const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema62.properties.name,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.name.type,parentSchema:schema62.properties.name,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+let data2 = data.description;
+if(typeof data2 === "string"){
+if(func2(data2) > 5000){
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters",schema:5000,parentSchema:schema62.properties.description,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.description.type,parentSchema:schema62.properties.description,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate39.errors = vErrors;
+return errors === 0;
+}
+validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+/*# sourceURL="https://journeys.dev/schema/events.schema.json" */;
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate38.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.events === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "events"},message:"must have required property '"+"events"+"'",schema:schema61.required,parentSchema:schema61,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(key0 === "events")){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema61,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.events !== undefined){
+let data0 = data.events;
+if(Array.isArray(data0)){
+if(data0.length > 10000){
+const err2 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/maxItems",keyword:"maxItems",params:{limit: 10000},message:"must NOT have more than 10000 items",schema:10000,parentSchema:schema61.properties.events,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate39(data0[i0], {instancePath:instancePath+"/events/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema61.properties.events.type,parentSchema:schema61.properties.events,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+validate38.errors = vErrors;
+return errors === 0;
+}
+validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const scenario = validate41;
+const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/scenario.schema.json","title":"Scenario","description":"A customer story (journeys/scenarios/<id>.scenario.yaml): the events that happen to one customer, in time. Simulation sends every touchpoint whose trigger occurs and checks the resulting messages against the contact policy. All times are local to the customer.","type":"object","required":["scenario","events"],"properties":{"scenario":{"$ref":"#/$defs/id","description":"The id of this scenario, unique in the repository. Usually the same as the file name.","examples":["new-customer-first-card"]},"persona":{"$ref":"#/$defs/id","description":"The kind of customer this story is about: an id declared in personas.yaml.","examples":["young-professional"]},"start":{"description":"Optional: the calendar date of day 0, written YYYY-MM-DD, optionally followed by a time THH:MM (or THH:MM:SS). Only used to show real dates in timelines.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$","examples":["2026-03-02","2026-03-02T00:00"]},"description":{"description":"What the story shows, in a few sentences.","type":"string","maxLength":5000},"events":{"description":"What happens to the customer, each at a time counted from the start of day 0.","type":"array","maxItems":1000,"items":{"$ref":"#/$defs/event"}},"expect":{"description":"Optional: what must hold for this customer, checked on the simulated timeline (rule scenario-expectation): at most so many messages, one touchpoint before another, a touchpoint never received.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/expectation"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"eventId":{"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]},"elapsed":{"title":"Time in the scenario","description":"When the event happens, counted from midnight at the start of day 0: days, then hours, then minutes. \"0d\" is the start, \"2d 14h\" is day 2 at 14:00, \"10d 9h 30m\" is day 10 at 09:30.","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["0d","2d 14h","10d 9h 30m"]},"event":{"title":"Event","description":"One thing that happens to the customer.","type":"object","required":["at","event"],"properties":{"at":{"$ref":"#/$defs/elapsed","description":"When it happens, counted from midnight at the start of day 0: \"0d\" is the start, \"2d 14h\" is day 2 at 14:00 local time.","examples":["0d","2d 14h","9d"]},"event":{"$ref":"#/$defs/eventId","description":"What happens, as the event name that touchpoints use in \"trigger\" and \"until\".","examples":["account.opened","card.activated"]},"note":{"description":"A remark for the reader of the timeline.","type":"string","maxLength":2000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"touchpointName":{"title":"Touchpoint name","description":"A touchpoint, as journey/touchpoint (\"welcome/welcome-email\"), or just its id when only one journey has a touchpoint of that id.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$","maxLength":129,"examples":["welcome-email","welcome/welcome-email"]},"expectation":{"title":"Expectation","description":"One thing that must hold for the scenario's customer: exactly one of at-most, before or never.","type":"object","properties":{"at-most":{"description":"The most messages the customer may get: sends on outbound channels, or on the given channel. With within, in any window of that length; otherwise in the whole scenario.","type":"integer","minimum":0,"maximum":1000000,"examples":[3]},"channel":{"$ref":"#/$defs/id","description":"Count only the sends on this channel (any channel, outbound or not).","examples":["sms"]},"within":{"$ref":"#/$defs/elapsed","description":"The length of the sliding window, as a duration (\"7d\", \"1w\", \"36h\"); not 0.","examples":["7d","24h"]},"note":{"description":"Why this must hold, for the reader.","type":"string","maxLength":2000},"before":{"description":"Touchpoints the customer receives, each first sent before the first send of the next one.","type":"array","minItems":2,"maxItems":20,"items":{"$ref":"#/$defs/touchpointName"},"examples":[["welcome-email","card-letter"]]},"never":{"description":"A touchpoint (or a list of them) the customer never receives.","oneOf":[{"$ref":"#/$defs/touchpointName"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/$defs/touchpointName"}}],"examples":["prospect-email"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"dependentRequired":{"channel":["at-most"],"within":["at-most"]},"oneOf":[{"required":["at-most"],"properties":{"at-most":true}},{"required":["before"],"properties":{"before":true}},{"required":["never"],"properties":{"never":true}}]}}};
+const schema65 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
+const pattern37 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$", "u");
+const schema67 = {"title":"Event","description":"One thing that happens to the customer.","type":"object","required":["at","event"],"properties":{"at":{"$ref":"#/$defs/elapsed","description":"When it happens, counted from midnight at the start of day 0: \"0d\" is the start, \"2d 14h\" is day 2 at 14:00 local time.","examples":["0d","2d 14h","9d"]},"event":{"$ref":"#/$defs/eventId","description":"What happens, as the event name that touchpoints use in \"trigger\" and \"until\".","examples":["account.opened","card.activated"]},"note":{"description":"A remark for the reader of the timeline.","type":"string","maxLength":2000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
+const schema68 = {"title":"Time in the scenario","description":"When the event happens, counted from midnight at the start of day 0: days, then hours, then minutes. \"0d\" is the start, \"2d 14h\" is day 2 at 14:00, \"10d 9h 30m\" is day 10 at 09:30.","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["0d","2d 14h","10d 9h 30m"]};
+const schema69 = {"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]};
+
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate42.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.at === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'",schema:schema64.required,parentSchema:schema64,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2329,7 +2561,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.event === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "event"},message:"must have required property '"+"event"+"'",schema:schema64.required,parentSchema:schema64,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "event"},message:"must have required property '"+"event"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2340,7 +2572,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "at") || (key0 === "event")) || (key0 === "note")) || (pattern4.test(key0)))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema64,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2354,7 +2586,7 @@ if(data.at !== undefined){
 let data0 = data.at;
 if(typeof data0 === "string"){
 if(func2(data0) > 100){
-const err3 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/elapsed/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema65,data:data0};
+const err3 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/elapsed/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema68,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2364,7 +2596,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!pattern17.test(data0)){
-const err4 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/elapsed/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema65,data:data0};
+const err4 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/elapsed/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema68,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2375,7 +2607,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/elapsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data0};
+const err5 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/elapsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2389,7 +2621,7 @@ if(data.event !== undefined){
 let data1 = data.event;
 if(typeof data1 === "string"){
 if(func2(data1) > 100){
-const err6 = {instancePath:instancePath+"/event",schemaPath:"#/$defs/eventId/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema66,data:data1};
+const err6 = {instancePath:instancePath+"/event",schemaPath:"#/$defs/eventId/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema69,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2399,7 +2631,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!pattern16.test(data1)){
-const err7 = {instancePath:instancePath+"/event",schemaPath:"#/$defs/eventId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+([._-][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+([._-][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+([._-][a-z0-9]+)*$",parentSchema:schema66,data:data1};
+const err7 = {instancePath:instancePath+"/event",schemaPath:"#/$defs/eventId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+([._-][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+([._-][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+([._-][a-z0-9]+)*$",parentSchema:schema69,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2410,7 +2642,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/event",schemaPath:"#/$defs/eventId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.type,parentSchema:schema66,data:data1};
+const err8 = {instancePath:instancePath+"/event",schemaPath:"#/$defs/eventId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.type,parentSchema:schema69,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2424,7 +2656,7 @@ if(data.note !== undefined){
 let data2 = data.note;
 if(typeof data2 === "string"){
 if(func2(data2) > 2000){
-const err9 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema64.properties.note,data:data2};
+const err9 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema67.properties.note,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2435,7 +2667,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.note.type,parentSchema:schema64.properties.note,data:data2};
+const err10 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.note.type,parentSchema:schema67.properties.note,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2447,7 +2679,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2456,19 +2688,19 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
-validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema67 = {"title":"Expectation","description":"One thing that must hold for the scenario's customer: exactly one of at-most, before or never.","type":"object","properties":{"at-most":{"description":"The most messages the customer may get: sends on outbound channels, or on the given channel. With within, in any window of that length; otherwise in the whole scenario.","type":"integer","minimum":0,"maximum":1000000,"examples":[3]},"channel":{"$ref":"#/$defs/id","description":"Count only the sends on this channel (any channel, outbound or not).","examples":["sms"]},"within":{"$ref":"#/$defs/elapsed","description":"The length of the sliding window, as a duration (\"7d\", \"1w\", \"36h\"); not 0.","examples":["7d","24h"]},"note":{"description":"Why this must hold, for the reader.","type":"string","maxLength":2000},"before":{"description":"Touchpoints the customer receives, each first sent before the first send of the next one.","type":"array","minItems":2,"maxItems":20,"items":{"$ref":"#/$defs/touchpointName"},"examples":[["welcome-email","card-letter"]]},"never":{"description":"A touchpoint (or a list of them) the customer never receives.","oneOf":[{"$ref":"#/$defs/touchpointName"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/$defs/touchpointName"}}],"examples":["prospect-email"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"dependentRequired":{"channel":["at-most"],"within":["at-most"]},"oneOf":[{"required":["at-most"],"properties":{"at-most":true}},{"required":["before"],"properties":{"before":true}},{"required":["never"],"properties":{"never":true}}]};
-const schema70 = {"title":"Touchpoint name","description":"A touchpoint, as journey/touchpoint (\"welcome/welcome-email\"), or just its id when only one journey has a touchpoint of that id.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$","maxLength":129,"examples":["welcome-email","welcome/welcome-email"]};
-const pattern42 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$", "u");
+const schema70 = {"title":"Expectation","description":"One thing that must hold for the scenario's customer: exactly one of at-most, before or never.","type":"object","properties":{"at-most":{"description":"The most messages the customer may get: sends on outbound channels, or on the given channel. With within, in any window of that length; otherwise in the whole scenario.","type":"integer","minimum":0,"maximum":1000000,"examples":[3]},"channel":{"$ref":"#/$defs/id","description":"Count only the sends on this channel (any channel, outbound or not).","examples":["sms"]},"within":{"$ref":"#/$defs/elapsed","description":"The length of the sliding window, as a duration (\"7d\", \"1w\", \"36h\"); not 0.","examples":["7d","24h"]},"note":{"description":"Why this must hold, for the reader.","type":"string","maxLength":2000},"before":{"description":"Touchpoints the customer receives, each first sent before the first send of the next one.","type":"array","minItems":2,"maxItems":20,"items":{"$ref":"#/$defs/touchpointName"},"examples":[["welcome-email","card-letter"]]},"never":{"description":"A touchpoint (or a list of them) the customer never receives.","oneOf":[{"$ref":"#/$defs/touchpointName"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/$defs/touchpointName"}}],"examples":["prospect-email"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"dependentRequired":{"channel":["at-most"],"within":["at-most"]},"oneOf":[{"required":["at-most"],"properties":{"at-most":true}},{"required":["before"],"properties":{"before":true}},{"required":["never"],"properties":{"never":true}}]};
+const schema73 = {"title":"Touchpoint name","description":"A touchpoint, as journey/touchpoint (\"welcome/welcome-email\"), or just its id when only one journey has a touchpoint of that id.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$","maxLength":129,"examples":["welcome-email","welcome/welcome-email"]};
+const pattern44 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$", "u");
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate41.evaluated;
+const evaluated0 = validate44.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2481,7 +2713,7 @@ let passing0 = null;
 const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data["at-most"] === undefined){
-const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "at-most"},message:"must have required property '"+"at-most"+"'",schema:schema67.oneOf[0].required,parentSchema:schema67.oneOf[0],data};
+const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "at-most"},message:"must have required property '"+"at-most"+"'",schema:schema70.oneOf[0].required,parentSchema:schema70.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2501,7 +2733,7 @@ props0["at-most"] = true;
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema67.oneOf[1].required,parentSchema:schema67.oneOf[1],data};
+const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema70.oneOf[1].required,parentSchema:schema70.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2528,7 +2760,7 @@ props0.before = true;
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.never === undefined){
-const err2 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "never"},message:"must have required property '"+"never"+"'",schema:schema67.oneOf[2].required,parentSchema:schema67.oneOf[2],data};
+const err2 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "never"},message:"must have required property '"+"never"+"'",schema:schema70.oneOf[2].required,parentSchema:schema70.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2555,7 +2787,7 @@ props0.never = true;
 }
 }
 if(!valid0){
-const err3 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema67.oneOf,parentSchema:schema67,data};
+const err3 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema70.oneOf,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2578,7 +2810,7 @@ vErrors = null;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((((((key0 === "at-most") || (key0 === "channel")) || (key0 === "within")) || (key0 === "note")) || (key0 === "before")) || (key0 === "never")) || (pattern4.test(key0)))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2591,7 +2823,7 @@ errors++;
 if(data["at-most"] !== undefined){
 let data0 = data["at-most"];
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err5 = {instancePath:instancePath+"/at-most",schemaPath:"#/properties/at-most/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema67.properties["at-most"].type,parentSchema:schema67.properties["at-most"],data:data0};
+const err5 = {instancePath:instancePath+"/at-most",schemaPath:"#/properties/at-most/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties["at-most"].type,parentSchema:schema70.properties["at-most"],data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2602,7 +2834,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 1000000 || isNaN(data0)){
-const err6 = {instancePath:instancePath+"/at-most",schemaPath:"#/properties/at-most/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema67.properties["at-most"],data:data0};
+const err6 = {instancePath:instancePath+"/at-most",schemaPath:"#/properties/at-most/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema70.properties["at-most"],data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2612,7 +2844,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data0 < 0 || isNaN(data0)){
-const err7 = {instancePath:instancePath+"/at-most",schemaPath:"#/properties/at-most/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema67.properties["at-most"],data:data0};
+const err7 = {instancePath:instancePath+"/at-most",schemaPath:"#/properties/at-most/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema70.properties["at-most"],data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2627,7 +2859,7 @@ if(data.channel !== undefined){
 let data1 = data.channel;
 if(typeof data1 === "string"){
 if(func2(data1) > 64){
-const err8 = {instancePath:instancePath+"/channel",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema62,data:data1};
+const err8 = {instancePath:instancePath+"/channel",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema65,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2637,7 +2869,7 @@ vErrors.push(err8);
 errors++;
 }
 if(!pattern5.test(data1)){
-const err9 = {instancePath:instancePath+"/channel",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema62,data:data1};
+const err9 = {instancePath:instancePath+"/channel",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema65,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2648,7 +2880,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/channel",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data1};
+const err10 = {instancePath:instancePath+"/channel",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2662,7 +2894,7 @@ if(data.within !== undefined){
 let data2 = data.within;
 if(typeof data2 === "string"){
 if(func2(data2) > 100){
-const err11 = {instancePath:instancePath+"/within",schemaPath:"#/$defs/elapsed/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema65,data:data2};
+const err11 = {instancePath:instancePath+"/within",schemaPath:"#/$defs/elapsed/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema68,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2672,7 +2904,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!pattern17.test(data2)){
-const err12 = {instancePath:instancePath+"/within",schemaPath:"#/$defs/elapsed/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema65,data:data2};
+const err12 = {instancePath:instancePath+"/within",schemaPath:"#/$defs/elapsed/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema68,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2683,7 +2915,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/within",schemaPath:"#/$defs/elapsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data2};
+const err13 = {instancePath:instancePath+"/within",schemaPath:"#/$defs/elapsed/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2697,7 +2929,7 @@ if(data.note !== undefined){
 let data3 = data.note;
 if(typeof data3 === "string"){
 if(func2(data3) > 2000){
-const err14 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema67.properties.note,data:data3};
+const err14 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema70.properties.note,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2708,7 +2940,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.note.type,parentSchema:schema67.properties.note,data:data3};
+const err15 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.note.type,parentSchema:schema70.properties.note,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2722,7 +2954,7 @@ if(data.before !== undefined){
 let data4 = data.before;
 if(Array.isArray(data4)){
 if(data4.length > 20){
-const err16 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema67.properties.before,data:data4};
+const err16 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema70.properties.before,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2732,7 +2964,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data4.length < 2){
-const err17 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema67.properties.before,data:data4};
+const err17 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema70.properties.before,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2746,7 +2978,7 @@ for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 === "string"){
 if(func2(data5) > 129){
-const err18 = {instancePath:instancePath+"/before/" + i0,schemaPath:"#/$defs/touchpointName/maxLength",keyword:"maxLength",params:{limit: 129},message:"must NOT have more than 129 characters",schema:129,parentSchema:schema70,data:data5};
+const err18 = {instancePath:instancePath+"/before/" + i0,schemaPath:"#/$defs/touchpointName/maxLength",keyword:"maxLength",params:{limit: 129},message:"must NOT have more than 129 characters",schema:129,parentSchema:schema73,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2755,8 +2987,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!pattern42.test(data5)){
-const err19 = {instancePath:instancePath+"/before/" + i0,schemaPath:"#/$defs/touchpointName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$",parentSchema:schema70,data:data5};
+if(!pattern44.test(data5)){
+const err19 = {instancePath:instancePath+"/before/" + i0,schemaPath:"#/$defs/touchpointName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$",parentSchema:schema73,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2767,7 +2999,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/before/" + i0,schemaPath:"#/$defs/touchpointName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data5};
+const err20 = {instancePath:instancePath+"/before/" + i0,schemaPath:"#/$defs/touchpointName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2779,7 +3011,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.before.type,parentSchema:schema67.properties.before,data:data4};
+const err21 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema70.properties.before.type,parentSchema:schema70.properties.before,data:data4};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2797,7 +3029,7 @@ let passing1 = null;
 const _errs23 = errors;
 if(typeof data6 === "string"){
 if(func2(data6) > 129){
-const err22 = {instancePath:instancePath+"/never",schemaPath:"#/$defs/touchpointName/maxLength",keyword:"maxLength",params:{limit: 129},message:"must NOT have more than 129 characters",schema:129,parentSchema:schema70,data:data6};
+const err22 = {instancePath:instancePath+"/never",schemaPath:"#/$defs/touchpointName/maxLength",keyword:"maxLength",params:{limit: 129},message:"must NOT have more than 129 characters",schema:129,parentSchema:schema73,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2806,8 +3038,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(!pattern42.test(data6)){
-const err23 = {instancePath:instancePath+"/never",schemaPath:"#/$defs/touchpointName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$",parentSchema:schema70,data:data6};
+if(!pattern44.test(data6)){
+const err23 = {instancePath:instancePath+"/never",schemaPath:"#/$defs/touchpointName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$",parentSchema:schema73,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2818,7 +3050,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/never",schemaPath:"#/$defs/touchpointName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data6};
+const err24 = {instancePath:instancePath+"/never",schemaPath:"#/$defs/touchpointName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2835,7 +3067,7 @@ passing1 = 0;
 const _errs26 = errors;
 if(Array.isArray(data6)){
 if(data6.length > 100){
-const err25 = {instancePath:instancePath+"/never",schemaPath:"#/properties/never/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema67.properties.never.oneOf[1],data:data6};
+const err25 = {instancePath:instancePath+"/never",schemaPath:"#/properties/never/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema70.properties.never.oneOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2845,7 +3077,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data6.length < 1){
-const err26 = {instancePath:instancePath+"/never",schemaPath:"#/properties/never/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema67.properties.never.oneOf[1],data:data6};
+const err26 = {instancePath:instancePath+"/never",schemaPath:"#/properties/never/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema70.properties.never.oneOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2859,7 +3091,7 @@ for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if(typeof data7 === "string"){
 if(func2(data7) > 129){
-const err27 = {instancePath:instancePath+"/never/" + i1,schemaPath:"#/$defs/touchpointName/maxLength",keyword:"maxLength",params:{limit: 129},message:"must NOT have more than 129 characters",schema:129,parentSchema:schema70,data:data7};
+const err27 = {instancePath:instancePath+"/never/" + i1,schemaPath:"#/$defs/touchpointName/maxLength",keyword:"maxLength",params:{limit: 129},message:"must NOT have more than 129 characters",schema:129,parentSchema:schema73,data:data7};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2868,8 +3100,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(!pattern42.test(data7)){
-const err28 = {instancePath:instancePath+"/never/" + i1,schemaPath:"#/$defs/touchpointName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$",parentSchema:schema70,data:data7};
+if(!pattern44.test(data7)){
+const err28 = {instancePath:instancePath+"/never/" + i1,schemaPath:"#/$defs/touchpointName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$",parentSchema:schema73,data:data7};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2880,7 +3112,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/never/" + i1,schemaPath:"#/$defs/touchpointName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.type,parentSchema:schema70,data:data7};
+const err29 = {instancePath:instancePath+"/never/" + i1,schemaPath:"#/$defs/touchpointName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data7};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2892,7 +3124,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/never",schemaPath:"#/properties/never/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.never.oneOf[1].type,parentSchema:schema67.properties.never.oneOf[1],data:data6};
+const err30 = {instancePath:instancePath+"/never",schemaPath:"#/properties/never/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema70.properties.never.oneOf[1].type,parentSchema:schema70.properties.never.oneOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2913,7 +3145,7 @@ passing1 = 1;
 }
 }
 if(!valid7){
-const err31 = {instancePath:instancePath+"/never",schemaPath:"#/properties/never/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema67.properties.never.oneOf,parentSchema:schema67.properties.never,data:data6};
+const err31 = {instancePath:instancePath+"/never",schemaPath:"#/properties/never/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema70.properties.never.oneOf,parentSchema:schema70.properties.never,data:data6};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2939,7 +3171,7 @@ if(data["at-most"] === undefined){
 const err32 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "channel",
     missingProperty: "at-most",
     depsCount: 1,
-    deps: "at-most"},message:"must have property at-most when property channel is present",schema:schema67.dependentRequired,parentSchema:schema67,data};
+    deps: "at-most"},message:"must have property at-most when property channel is present",schema:schema70.dependentRequired,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2954,7 +3186,7 @@ if(data["at-most"] === undefined){
 const err33 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "within",
     missingProperty: "at-most",
     depsCount: 1,
-    deps: "at-most"},message:"must have property at-most when property within is present",schema:schema67.dependentRequired,parentSchema:schema67,data};
+    deps: "at-most"},message:"must have property at-most when property within is present",schema:schema70.dependentRequired,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2966,7 +3198,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2975,17 +3207,17 @@ vErrors.push(err34);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
-validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://journeys.dev/schema/scenario.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate41.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2994,7 +3226,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.scenario === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenario"},message:"must have required property '"+"scenario"+"'",schema:schema61.required,parentSchema:schema61,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scenario"},message:"must have required property '"+"scenario"+"'",schema:schema64.required,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3004,7 +3236,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.events === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "events"},message:"must have required property '"+"events"+"'",schema:schema61.required,parentSchema:schema61,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "events"},message:"must have required property '"+"events"+"'",schema:schema64.required,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3015,7 +3247,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "scenario") || (key0 === "persona")) || (key0 === "start")) || (key0 === "description")) || (key0 === "events")) || (key0 === "expect")) || (pattern4.test(key0)))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema61,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3029,7 +3261,7 @@ if(data.scenario !== undefined){
 let data0 = data.scenario;
 if(typeof data0 === "string"){
 if(func2(data0) > 64){
-const err3 = {instancePath:instancePath+"/scenario",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema62,data:data0};
+const err3 = {instancePath:instancePath+"/scenario",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema65,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3039,7 +3271,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!pattern5.test(data0)){
-const err4 = {instancePath:instancePath+"/scenario",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema62,data:data0};
+const err4 = {instancePath:instancePath+"/scenario",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema65,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3050,7 +3282,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/scenario",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data0};
+const err5 = {instancePath:instancePath+"/scenario",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3064,7 +3296,7 @@ if(data.persona !== undefined){
 let data1 = data.persona;
 if(typeof data1 === "string"){
 if(func2(data1) > 64){
-const err6 = {instancePath:instancePath+"/persona",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema62,data:data1};
+const err6 = {instancePath:instancePath+"/persona",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema65,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3074,7 +3306,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!pattern5.test(data1)){
-const err7 = {instancePath:instancePath+"/persona",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema62,data:data1};
+const err7 = {instancePath:instancePath+"/persona",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema65,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3085,7 +3317,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/persona",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data1};
+const err8 = {instancePath:instancePath+"/persona",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3098,8 +3330,8 @@ errors++;
 if(data.start !== undefined){
 let data2 = data.start;
 if(typeof data2 === "string"){
-if(!pattern35.test(data2)){
-const err9 = {instancePath:instancePath+"/start",schemaPath:"#/properties/start/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$",parentSchema:schema61.properties.start,data:data2};
+if(!pattern37.test(data2)){
+const err9 = {instancePath:instancePath+"/start",schemaPath:"#/properties/start/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$",parentSchema:schema64.properties.start,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3110,7 +3342,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/start",schemaPath:"#/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.start.type,parentSchema:schema61.properties.start,data:data2};
+const err10 = {instancePath:instancePath+"/start",schemaPath:"#/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.start.type,parentSchema:schema64.properties.start,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3124,7 +3356,7 @@ if(data.description !== undefined){
 let data3 = data.description;
 if(typeof data3 === "string"){
 if(func2(data3) > 5000){
-const err11 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters",schema:5000,parentSchema:schema61.properties.description,data:data3};
+const err11 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters",schema:5000,parentSchema:schema64.properties.description,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3135,7 +3367,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.description.type,parentSchema:schema61.properties.description,data:data3};
+const err12 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.description.type,parentSchema:schema64.properties.description,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3149,7 +3381,7 @@ if(data.events !== undefined){
 let data4 = data.events;
 if(Array.isArray(data4)){
 if(data4.length > 1000){
-const err13 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema61.properties.events,data:data4};
+const err13 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema64.properties.events,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3160,14 +3392,14 @@ errors++;
 }
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate39(data4[i0], {instancePath:instancePath+"/events/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+if(!(validate42(data4[i0], {instancePath:instancePath+"/events/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema61.properties.events.type,parentSchema:schema61.properties.events,data:data4};
+const err14 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.events.type,parentSchema:schema64.properties.events,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3181,7 +3413,7 @@ if(data.expect !== undefined){
 let data6 = data.expect;
 if(Array.isArray(data6)){
 if(data6.length > 100){
-const err15 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema61.properties.expect,data:data6};
+const err15 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema64.properties.expect,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3192,14 +3424,14 @@ errors++;
 }
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate41(data6[i1], {instancePath:instancePath+"/expect/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+if(!(validate44(data6[i1], {instancePath:instancePath+"/expect/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema61.properties.expect.type,parentSchema:schema61.properties.expect,data:data6};
+const err16 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.expect.type,parentSchema:schema64.properties.expect,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3211,7 +3443,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data};
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3220,28 +3452,28 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate41.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const config = validate43;
-const schema73 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/config.schema.json","title":"Journeys configuration","description":"The settings of a journeys repository (journeys.config.yaml, next to the journeys/ folder): how severe each rule is, the contact policy that simulation checks, the time zone and where the files are published. Everything is optional.","type":"object","properties":{"rules":{"description":"How each rule is applied, by rule id. The value is a severity (error, warning, info or off), or a list of two items [severity, { options }]. Known rules, with their default severity:\n- parse (error): A file that cannot be read, is not UTF-8, or is not valid YAML or front matter.\n- schema (error): A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range.\n- limit-exceeded (error): An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked.\n- unique-id (error): Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice.\n- unknown-reference (error): An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI.\n- missing-owner (error): A journey or touchpoint with no owner. Options: \"inherit\" (default false).\n- duplicate-touchpoint (warning): Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text). Options: \"threshold\" (default 0.8).\n- conflicting-messages (error): Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario) and disagree: different call-to-action targets (host or path), or different figures (amounts, dates, counts, percentages) in their texts.\n- contact-pressure (warning): A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints.\n- quiet-hours (warning): A message that a scenario sends inside policy.quiet-hours.\n- message-after-conversion (warning): An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey).\n- scenario-expectation (error): A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint.\n- unmeasured-moment-of-truth (warning): A touchpoint marked as a moment of truth with no KPI.\n- missing-kpi (info): A touchpoint with no KPI.\n- empty-stage (warning): A stage with no touchpoint.\n- stale-journey (warning): A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Options: \"max-age\" (default \"180d\").\n- priority-gap (info): A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Options: \"min-importance\" (default 4).\n- low-value-touchpoint (info): A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Options: \"max-importance\" (default 2).\n- unused-suppression (warning): A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason.\n- version-not-bumped (warning): (Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise.","type":"object","propertyNames":{"$ref":"#/$defs/id"},"properties":{"parse":{"description":"A file that cannot be read, is not UTF-8, or is not valid YAML or front matter. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"schema":{"description":"A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"limit-exceeded":{"description":"An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unique-id":{"description":"Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-reference":{"description":"An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"missing-owner":{"description":"A journey or touchpoint with no owner. Default severity: error.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of missing-owner: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of missing-owner.","type":"object","properties":{"inherit":{"type":"boolean","description":"A touchpoint with no owner is run by its journey's owner.","default":false,"examples":[false]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["error",["error",{"inherit":false}]]},"duplicate-touchpoint":{"description":"Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text). Default severity: warning.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of duplicate-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of duplicate-touchpoint.","type":"object","properties":{"threshold":{"type":"number","minimum":0.5,"maximum":1,"description":"How similar two messages must be, from 0.5 to 1, to count as the same: the Sørensen–Dice coefficient of their character trigrams once case, accents, punctuation, spacing and numbers are set aside.","default":0.8,"examples":[0.8]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"threshold":0.8}]]},"conflicting-messages":{"description":"Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario) and disagree: different call-to-action targets (host or path), or different figures (amounts, dates, counts, percentages) in their texts. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"contact-pressure":{"description":"A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"quiet-hours":{"description":"A message that a scenario sends inside policy.quiet-hours. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"message-after-conversion":{"description":"An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey). Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"scenario-expectation":{"description":"A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unmeasured-moment-of-truth":{"description":"A touchpoint marked as a moment of truth with no KPI. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"missing-kpi":{"description":"A touchpoint with no KPI. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"empty-stage":{"description":"A stage with no touchpoint. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"stale-journey":{"description":"A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Default severity: warning.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of stale-journey: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of stale-journey.","type":"object","properties":{"max-age":{"type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","description":"How long a review stays valid, as a duration such as 180d or 26w.","default":"180d","examples":["180d"]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"max-age":"180d"}]]},"priority-gap":{"description":"A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Default severity: info.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of priority-gap: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of priority-gap.","type":"object","properties":{"min-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or more are checked.","default":4,"examples":[4]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"min-importance":4}]]},"low-value-touchpoint":{"description":"A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Default severity: info.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of low-value-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of low-value-touchpoint.","type":"object","properties":{"max-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or less are considered low value.","default":2,"examples":[2]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"max-importance":2}]]},"unused-suppression":{"description":"A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"version-not-bumped":{"description":"(Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]}},"additionalProperties":{"$ref":"#/$defs/ruleSetting"},"examples":[{"missing-kpi":"off","stale-journey":["warning",{"max-age":"180d"}]}]},"policy":{"description":"The contact policy: how often and when the company may send messages to one customer. Simulation of the scenarios checks it.","type":"object","properties":{"max-messages":{"description":"Limits on the number of outbound messages one customer receives. Each window slides: any span of time of length \"per\" may hold at most \"max\" messages.","type":"array","maxItems":50,"items":{"description":"One limit, for example { per: 7d, max: 5 } (all outbound channels together) or { per: 1d, max: 1, channels: [sms, push] }.","type":"object","required":["per","max"],"properties":{"per":{"$ref":"#/$defs/duration","not":{"type":"string","pattern":"^[\\s0wdhm]*$"},"description":"The length of the window, at least 1m, for example \"7d\" or \"24h\".","examples":["7d","1d"]},"max":{"description":"The most messages allowed in any window of that length (a whole number, 0 or more).","type":"integer","minimum":0,"examples":[5,1]},"channels":{"description":"Optional: only count messages on these channels. Without it, all outbound channels count together.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push"]]}},"additionalProperties":false},"examples":[[{"per":"7d","max":5},{"per":"1d","max":1,"channels":["sms","push"]}]]},"quiet-hours":{"description":"Hours of the day, in the customer's local time, during which no message should be sent. \"from\" may be later than \"to\" to span midnight (21:00 to 08:00).","type":"object","required":["from","to"],"properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]}]},"conflict-window":{"$ref":"#/$defs/duration","description":"How close together, in a scenario, two messages with the same intent must be for the conflicting-messages rule to compare them, for example \"48h\".","examples":["48h"]}},"additionalProperties":false},"ignore":{"description":"Files the tools leave out, as glob patterns relative to the repository root, as in .gitignore: \"journeys/legacy/**\" (a folder), \"**/*.draft.journey.yaml\", or a name without a slash (\"*.draft.journey.yaml\") for any folder. For a team adopting the tools gradually. Every lint run says how many files were left out.","type":"array","items":{"type":"string","minLength":1,"maxLength":500,"pattern":"^[^!#]","description":"A glob pattern: * matches within a name, ** any number of folders. A negated pattern (!x) is not supported."},"maxItems":1000,"examples":[["journeys/legacy/**","**/*.draft.journey.yaml"]]},"timezone":{"description":"The time zone of the team, as an IANA time zone name such as \"Europe/Paris\" or \"America/New_York\". Used to decide today's date (for example for stale-journey). Defaults to the computer's time zone.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$","maxLength":100,"examples":["Europe/Paris","America/New_York","UTC"]},"repository":{"description":"Where the journeys are kept, so that the site can link to each file.","type":"object","properties":{"url":{"description":"The web address of the repository, starting with http:// or https://.","type":"string","pattern":"^https?://\\S+$","maxLength":2000,"examples":["https://github.com/acme/journeys"]},"branch":{"description":"The branch that the links point to.","type":"string","minLength":1,"maxLength":200,"examples":["main"]}},"required":["url"],"additionalProperties":false,"examples":[{"url":"https://github.com/acme/journeys","branch":"main"}]}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"severity":{"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]},"ruleSetting":{"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}},"ruleOptions":{"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"}}};
-const schema74 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
-const schema76 = {"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]};
-const schema89 = {"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]};
-const schema91 = {"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]};
-const pattern48 = new RegExp("^[\\s0wdhm]*$", "u");
-const pattern54 = new RegExp("^[^!#]", "u");
-const pattern55 = new RegExp("^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$", "u");
-const pattern56 = new RegExp("^https?://\\S+$", "u");
-const schema75 = {"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}};
-const schema78 = {"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"};
+export const config = validate46;
+const schema76 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/config.schema.json","title":"Journeys configuration","description":"The settings of a journeys repository (journeys.config.yaml, next to the journeys/ folder): how severe each rule is, the contact policy that simulation checks, the time zone and where the files are published. Everything is optional.","type":"object","properties":{"rules":{"description":"How each rule is applied, by rule id. The value is a severity (error, warning, info or off), or a list of two items [severity, { options }]. Known rules, with their default severity:\n- parse (error): A file that cannot be read, is not UTF-8, or is not valid YAML or front matter.\n- schema (error): A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range.\n- limit-exceeded (error): An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked.\n- unique-id (error): Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice.\n- unknown-reference (error): An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI.\n- unknown-event (error): A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository (a warning).\n- missing-owner (error): A journey or touchpoint with no owner. Options: \"inherit\" (default false).\n- duplicate-touchpoint (warning): Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text). Options: \"threshold\" (default 0.8).\n- conflicting-messages (error): Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario) and disagree: different call-to-action targets (host or path), or different figures (amounts, dates, counts, percentages) in their texts.\n- contact-pressure (warning): A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints.\n- quiet-hours (warning): A message that a scenario sends inside policy.quiet-hours.\n- message-after-conversion (warning): An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey).\n- scenario-expectation (error): A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint.\n- unmeasured-moment-of-truth (warning): A touchpoint marked as a moment of truth with no KPI.\n- missing-kpi (info): A touchpoint with no KPI.\n- empty-stage (warning): A stage with no touchpoint.\n- stale-journey (warning): A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Options: \"max-age\" (default \"180d\").\n- priority-gap (info): A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Options: \"min-importance\" (default 4).\n- low-value-touchpoint (info): A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Options: \"max-importance\" (default 2).\n- unused-suppression (warning): A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason.\n- version-not-bumped (warning): (Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise.","type":"object","propertyNames":{"$ref":"#/$defs/id"},"properties":{"parse":{"description":"A file that cannot be read, is not UTF-8, or is not valid YAML or front matter. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"schema":{"description":"A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"limit-exceeded":{"description":"An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unique-id":{"description":"Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-reference":{"description":"An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-event":{"description":"A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository (a warning). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"missing-owner":{"description":"A journey or touchpoint with no owner. Default severity: error.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of missing-owner: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of missing-owner.","type":"object","properties":{"inherit":{"type":"boolean","description":"A touchpoint with no owner is run by its journey's owner.","default":false,"examples":[false]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["error",["error",{"inherit":false}]]},"duplicate-touchpoint":{"description":"Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text). Default severity: warning.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of duplicate-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of duplicate-touchpoint.","type":"object","properties":{"threshold":{"type":"number","minimum":0.5,"maximum":1,"description":"How similar two messages must be, from 0.5 to 1, to count as the same: the Sørensen–Dice coefficient of their character trigrams once case, accents, punctuation, spacing and numbers are set aside.","default":0.8,"examples":[0.8]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"threshold":0.8}]]},"conflicting-messages":{"description":"Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario) and disagree: different call-to-action targets (host or path), or different figures (amounts, dates, counts, percentages) in their texts. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"contact-pressure":{"description":"A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"quiet-hours":{"description":"A message that a scenario sends inside policy.quiet-hours. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"message-after-conversion":{"description":"An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey). Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"scenario-expectation":{"description":"A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unmeasured-moment-of-truth":{"description":"A touchpoint marked as a moment of truth with no KPI. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"missing-kpi":{"description":"A touchpoint with no KPI. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"empty-stage":{"description":"A stage with no touchpoint. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"stale-journey":{"description":"A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Default severity: warning.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of stale-journey: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of stale-journey.","type":"object","properties":{"max-age":{"type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","description":"How long a review stays valid, as a duration such as 180d or 26w.","default":"180d","examples":["180d"]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"max-age":"180d"}]]},"priority-gap":{"description":"A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Default severity: info.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of priority-gap: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of priority-gap.","type":"object","properties":{"min-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or more are checked.","default":4,"examples":[4]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"min-importance":4}]]},"low-value-touchpoint":{"description":"A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Default severity: info.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of low-value-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of low-value-touchpoint.","type":"object","properties":{"max-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or less are considered low value.","default":2,"examples":[2]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"max-importance":2}]]},"unused-suppression":{"description":"A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"version-not-bumped":{"description":"(Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]}},"additionalProperties":{"$ref":"#/$defs/ruleSetting"},"examples":[{"missing-kpi":"off","stale-journey":["warning",{"max-age":"180d"}]}]},"policy":{"description":"The contact policy: how often and when the company may send messages to one customer. Simulation of the scenarios checks it.","type":"object","properties":{"max-messages":{"description":"Limits on the number of outbound messages one customer receives. Each window slides: any span of time of length \"per\" may hold at most \"max\" messages.","type":"array","maxItems":50,"items":{"description":"One limit, for example { per: 7d, max: 5 } (all outbound channels together) or { per: 1d, max: 1, channels: [sms, push] }.","type":"object","required":["per","max"],"properties":{"per":{"$ref":"#/$defs/duration","not":{"type":"string","pattern":"^[\\s0wdhm]*$"},"description":"The length of the window, at least 1m, for example \"7d\" or \"24h\".","examples":["7d","1d"]},"max":{"description":"The most messages allowed in any window of that length (a whole number, 0 or more).","type":"integer","minimum":0,"examples":[5,1]},"channels":{"description":"Optional: only count messages on these channels. Without it, all outbound channels count together.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push"]]}},"additionalProperties":false},"examples":[[{"per":"7d","max":5},{"per":"1d","max":1,"channels":["sms","push"]}]]},"quiet-hours":{"description":"Hours of the day, in the customer's local time, during which no message should be sent. \"from\" may be later than \"to\" to span midnight (21:00 to 08:00).","type":"object","required":["from","to"],"properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]}]},"conflict-window":{"$ref":"#/$defs/duration","description":"How close together, in a scenario, two messages with the same intent must be for the conflicting-messages rule to compare them, for example \"48h\".","examples":["48h"]}},"additionalProperties":false},"ignore":{"description":"Files the tools leave out, as glob patterns relative to the repository root, as in .gitignore: \"journeys/legacy/**\" (a folder), \"**/*.draft.journey.yaml\", or a name without a slash (\"*.draft.journey.yaml\") for any folder. For a team adopting the tools gradually. Every lint run says how many files were left out.","type":"array","items":{"type":"string","minLength":1,"maxLength":500,"pattern":"^[^!#]","description":"A glob pattern: * matches within a name, ** any number of folders. A negated pattern (!x) is not supported."},"maxItems":1000,"examples":[["journeys/legacy/**","**/*.draft.journey.yaml"]]},"timezone":{"description":"The time zone of the team, as an IANA time zone name such as \"Europe/Paris\" or \"America/New_York\". Used to decide today's date (for example for stale-journey). Defaults to the computer's time zone.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$","maxLength":100,"examples":["Europe/Paris","America/New_York","UTC"]},"repository":{"description":"Where the journeys are kept, so that the site can link to each file.","type":"object","properties":{"url":{"description":"The web address of the repository, starting with http:// or https://.","type":"string","pattern":"^https?://\\S+$","maxLength":2000,"examples":["https://github.com/acme/journeys"]},"branch":{"description":"The branch that the links point to.","type":"string","minLength":1,"maxLength":200,"examples":["main"]}},"required":["url"],"additionalProperties":false,"examples":[{"url":"https://github.com/acme/journeys","branch":"main"}]}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"severity":{"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]},"ruleSetting":{"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}},"ruleOptions":{"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"}}};
+const schema77 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
+const schema79 = {"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]};
+const schema92 = {"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]};
+const schema94 = {"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]};
+const pattern50 = new RegExp("^[\\s0wdhm]*$", "u");
+const pattern56 = new RegExp("^[^!#]", "u");
+const pattern57 = new RegExp("^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$", "u");
+const pattern58 = new RegExp("^https?://\\S+$", "u");
+const schema78 = {"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}};
+const schema81 = {"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"};
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate44.evaluated;
+const evaluated0 = validate47.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3275,7 +3507,7 @@ let ifClause0;
 if(_valid0){
 const _errs3 = errors;
 if(typeof data !== "string"){
-const err1 = {instancePath,schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data};
+const err1 = {instancePath,schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3285,7 +3517,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!((((data === "error") || (data === "warning")) || (data === "info")) || (data === "off"))){
-const err2 = {instancePath,schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data};
+const err2 = {instancePath,schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3302,7 +3534,7 @@ else {
 const _errs6 = errors;
 if(Array.isArray(data)){
 if(data.length < 2){
-const err3 = {instancePath,schemaPath:"#/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema75.else,data};
+const err3 = {instancePath,schemaPath:"#/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema78.else,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3315,7 +3547,7 @@ const len0 = data.length;
 if(len0 > 0){
 let data0 = data[0];
 if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data0};
+const err4 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3325,7 +3557,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((data0 === "error") || (data0 === "warning")) || (data0 === "info")) || (data0 === "off"))){
-const err5 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data0};
+const err5 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3338,7 +3570,7 @@ errors++;
 if(len0 > 1){
 let data1 = data[1];
 if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
-const err6 = {instancePath:instancePath+"/1",schemaPath:"#/$defs/ruleOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data:data1};
+const err6 = {instancePath:instancePath+"/1",schemaPath:"#/$defs/ruleOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3350,7 +3582,7 @@ errors++;
 }
 const len1 = data.length;
 if(!(len1 <= 2)){
-const err7 = {instancePath,schemaPath:"#/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema75.else,data};
+const err7 = {instancePath,schemaPath:"#/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema78.else,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3361,7 +3593,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.else.type,parentSchema:schema75.else,data};
+const err8 = {instancePath,schemaPath:"#/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.else.type,parentSchema:schema78.else,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3378,7 +3610,7 @@ var items0 = true;
 ifClause0 = "else";
 }
 if(!valid0){
-const err9 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema75.if,parentSchema:schema75,data};
+const err9 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema78.if,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3387,18 +3619,18 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate44.errors = vErrors;
+validate47.errors = vErrors;
 evaluated0.items = items0;
 return errors === 0;
 }
-validate44.evaluated = {"dynamicProps":false,"dynamicItems":true};
+validate47.evaluated = {"dynamicProps":false,"dynamicItems":true};
 
 
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://journeys.dev/schema/config.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate43.evaluated;
+const evaluated0 = validate46.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3408,7 +3640,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((((key0 === "rules") || (key0 === "policy")) || (key0 === "ignore")) || (key0 === "timezone")) || (key0 === "repository"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3425,7 +3657,7 @@ for(const key1 in data0){
 const _errs4 = errors;
 if(typeof key1 === "string"){
 if(func2(key1) > 64){
-const err1 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema74,data:key1,propertyName:key1};
+const err1 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema77,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3435,7 +3667,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!pattern5.test(key1)){
-const err2 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema74,data:key1,propertyName:key1};
+const err2 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema77,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3446,7 +3678,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:key1,propertyName:key1};
+const err3 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.type,parentSchema:schema77,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3457,7 +3689,7 @@ errors++;
 }
 var valid1 = _errs4 === errors;
 if(!valid1){
-const err4 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema73.properties.rules.propertyNames,parentSchema:schema73.properties.rules,data:data0};
+const err4 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema76.properties.rules.propertyNames,parentSchema:schema76.properties.rules,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3468,17 +3700,17 @@ errors++;
 }
 }
 for(const key2 in data0){
-if(!(func1.call(schema73.properties.rules.properties, key2))){
-if(!(validate44(data0[key2], {instancePath:instancePath+"/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(func1.call(schema76.properties.rules.properties, key2))){
+if(!(validate47(data0[key2], {instancePath:instancePath+"/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
 }
 if(data0.parse !== undefined){
 let data2 = data0.parse;
-if(!(validate44(data2, {instancePath:instancePath+"/rules/parse",parentData:data0,parentDataProperty:"parse",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate47(data2, {instancePath:instancePath+"/rules/parse",parentData:data0,parentDataProperty:"parse",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 const _errs10 = errors;
@@ -3578,7 +3810,7 @@ vErrors = null;
 }
 var valid5 = _errs11 === errors;
 if(valid5){
-const err10 = {instancePath:instancePath+"/rules/parse",schemaPath:"#/properties/rules/properties/parse/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema73.properties.rules.properties.parse.not,parentSchema:schema73.properties.rules.properties.parse,data:data2};
+const err10 = {instancePath:instancePath+"/rules/parse",schemaPath:"#/properties/rules/properties/parse/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema76.properties.rules.properties.parse.not,parentSchema:schema76.properties.rules.properties.parse,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3601,8 +3833,8 @@ vErrors = null;
 }
 if(data0.schema !== undefined){
 let data4 = data0.schema;
-if(!(validate44(data4, {instancePath:instancePath+"/rules/schema",parentData:data0,parentDataProperty:"schema",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate47(data4, {instancePath:instancePath+"/rules/schema",parentData:data0,parentDataProperty:"schema",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 const _errs19 = errors;
@@ -3702,7 +3934,7 @@ vErrors = null;
 }
 var valid8 = _errs20 === errors;
 if(valid8){
-const err16 = {instancePath:instancePath+"/rules/schema",schemaPath:"#/properties/rules/properties/schema/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema73.properties.rules.properties.schema.not,parentSchema:schema73.properties.rules.properties.schema,data:data4};
+const err16 = {instancePath:instancePath+"/rules/schema",schemaPath:"#/properties/rules/properties/schema/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema76.properties.rules.properties.schema.not,parentSchema:schema76.properties.rules.properties.schema,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3724,29 +3956,35 @@ vErrors = null;
 }
 }
 if(data0["limit-exceeded"] !== undefined){
-if(!(validate44(data0["limit-exceeded"], {instancePath:instancePath+"/rules/limit-exceeded",parentData:data0,parentDataProperty:"limit-exceeded",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate47(data0["limit-exceeded"], {instancePath:instancePath+"/rules/limit-exceeded",parentData:data0,parentDataProperty:"limit-exceeded",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
 if(data0["unique-id"] !== undefined){
-if(!(validate44(data0["unique-id"], {instancePath:instancePath+"/rules/unique-id",parentData:data0,parentDataProperty:"unique-id",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate47(data0["unique-id"], {instancePath:instancePath+"/rules/unique-id",parentData:data0,parentDataProperty:"unique-id",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
 if(data0["unknown-reference"] !== undefined){
-if(!(validate44(data0["unknown-reference"], {instancePath:instancePath+"/rules/unknown-reference",parentData:data0,parentDataProperty:"unknown-reference",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate47(data0["unknown-reference"], {instancePath:instancePath+"/rules/unknown-reference",parentData:data0,parentDataProperty:"unknown-reference",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+if(data0["unknown-event"] !== undefined){
+if(!(validate47(data0["unknown-event"], {instancePath:instancePath+"/rules/unknown-event",parentData:data0,parentDataProperty:"unknown-event",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
 if(data0["missing-owner"] !== undefined){
-let data9 = data0["missing-owner"];
-const _errs31 = errors;
-let valid11 = true;
+let data10 = data0["missing-owner"];
 const _errs32 = errors;
-if(typeof data9 !== "string"){
+let valid11 = true;
+const _errs33 = errors;
+if(typeof data10 !== "string"){
 const err17 = {};
 if(vErrors === null){
 vErrors = [err17];
@@ -3756,11 +3994,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-var _valid2 = _errs32 === errors;
-errors = _errs31;
+var _valid2 = _errs33 === errors;
+errors = _errs32;
 if(vErrors !== null){
-if(_errs31){
-vErrors.length = _errs31;
+if(_errs32){
+vErrors.length = _errs32;
 }
 else {
 vErrors = null;
@@ -3768,9 +4006,9 @@ vErrors = null;
 }
 let ifClause0;
 if(_valid2){
-const _errs34 = errors;
-if(typeof data9 !== "string"){
-const err18 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data9};
+const _errs35 = errors;
+if(typeof data10 !== "string"){
+const err18 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data10};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3779,8 +4017,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!((((data9 === "error") || (data9 === "warning")) || (data9 === "info")) || (data9 === "off"))){
-const err19 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data9};
+if(!((((data10 === "error") || (data10 === "warning")) || (data10 === "info")) || (data10 === "off"))){
+const err19 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data10};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3789,15 +4027,15 @@ vErrors.push(err19);
 }
 errors++;
 }
-var _valid2 = _errs34 === errors;
+var _valid2 = _errs35 === errors;
 valid11 = _valid2;
 ifClause0 = "then";
 }
 else {
-const _errs37 = errors;
-if(Array.isArray(data9)){
-if(data9.length < 2){
-const err20 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema73.properties.rules.properties["missing-owner"].else,data:data9};
+const _errs38 = errors;
+if(Array.isArray(data10)){
+if(data10.length < 2){
+const err20 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema76.properties.rules.properties["missing-owner"].else,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3806,11 +4044,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-const len2 = data9.length;
+const len2 = data10.length;
 if(len2 > 0){
-let data10 = data9[0];
-if(typeof data10 !== "string"){
-const err21 = {instancePath:instancePath+"/rules/missing-owner/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data10};
+let data11 = data10[0];
+if(typeof data11 !== "string"){
+const err21 = {instancePath:instancePath+"/rules/missing-owner/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3819,8 +4057,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(!((((data10 === "error") || (data10 === "warning")) || (data10 === "info")) || (data10 === "off"))){
-const err22 = {instancePath:instancePath+"/rules/missing-owner/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data10};
+if(!((((data11 === "error") || (data11 === "warning")) || (data11 === "info")) || (data11 === "off"))){
+const err22 = {instancePath:instancePath+"/rules/missing-owner/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data11};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3831,11 +4069,11 @@ errors++;
 }
 }
 if(len2 > 1){
-let data11 = data9[1];
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key3 in data11){
+let data12 = data10[1];
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key3 in data12){
 if(!(key3 === "inherit")){
-const err23 = {instancePath:instancePath+"/rules/missing-owner/1",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema73.properties.rules.properties["missing-owner"].else.prefixItems[1],data:data11};
+const err23 = {instancePath:instancePath+"/rules/missing-owner/1",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.rules.properties["missing-owner"].else.prefixItems[1],data:data12};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3845,10 +4083,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data11.inherit !== undefined){
-let data12 = data11.inherit;
-if(typeof data12 !== "boolean"){
-const err24 = {instancePath:instancePath+"/rules/missing-owner/1/inherit",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/properties/inherit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema73.properties.rules.properties["missing-owner"].else.prefixItems[1].properties.inherit.type,parentSchema:schema73.properties.rules.properties["missing-owner"].else.prefixItems[1].properties.inherit,data:data12};
+if(data12.inherit !== undefined){
+let data13 = data12.inherit;
+if(typeof data13 !== "boolean"){
+const err24 = {instancePath:instancePath+"/rules/missing-owner/1/inherit",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/properties/inherit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema76.properties.rules.properties["missing-owner"].else.prefixItems[1].properties.inherit.type,parentSchema:schema76.properties.rules.properties["missing-owner"].else.prefixItems[1].properties.inherit,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3860,7 +4098,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/rules/missing-owner/1",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.rules.properties["missing-owner"].else.prefixItems[1].type,parentSchema:schema73.properties.rules.properties["missing-owner"].else.prefixItems[1],data:data11};
+const err25 = {instancePath:instancePath+"/rules/missing-owner/1",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.rules.properties["missing-owner"].else.prefixItems[1].type,parentSchema:schema76.properties.rules.properties["missing-owner"].else.prefixItems[1],data:data12};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3870,9 +4108,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-const len3 = data9.length;
+const len3 = data10.length;
 if(!(len3 <= 2)){
-const err26 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema73.properties.rules.properties["missing-owner"].else,data:data9};
+const err26 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema76.properties.rules.properties["missing-owner"].else,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3883,7 +4121,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.rules.properties["missing-owner"].else.type,parentSchema:schema73.properties.rules.properties["missing-owner"].else,data:data9};
+const err27 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.rules.properties["missing-owner"].else.type,parentSchema:schema76.properties.rules.properties["missing-owner"].else,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3892,12 +4130,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-var _valid2 = _errs37 === errors;
+var _valid2 = _errs38 === errors;
 valid11 = _valid2;
 ifClause0 = "else";
 }
 if(!valid11){
-const err28 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema73.properties.rules.properties["missing-owner"].if,parentSchema:schema73.properties.rules.properties["missing-owner"],data:data9};
+const err28 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema76.properties.rules.properties["missing-owner"].if,parentSchema:schema76.properties.rules.properties["missing-owner"],data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3908,11 +4146,11 @@ errors++;
 }
 }
 if(data0["duplicate-touchpoint"] !== undefined){
-let data13 = data0["duplicate-touchpoint"];
-const _errs48 = errors;
-let valid16 = true;
+let data14 = data0["duplicate-touchpoint"];
 const _errs49 = errors;
-if(typeof data13 !== "string"){
+let valid16 = true;
+const _errs50 = errors;
+if(typeof data14 !== "string"){
 const err29 = {};
 if(vErrors === null){
 vErrors = [err29];
@@ -3922,11 +4160,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-var _valid3 = _errs49 === errors;
-errors = _errs48;
+var _valid3 = _errs50 === errors;
+errors = _errs49;
 if(vErrors !== null){
-if(_errs48){
-vErrors.length = _errs48;
+if(_errs49){
+vErrors.length = _errs49;
 }
 else {
 vErrors = null;
@@ -3934,9 +4172,9 @@ vErrors = null;
 }
 let ifClause1;
 if(_valid3){
-const _errs51 = errors;
-if(typeof data13 !== "string"){
-const err30 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data13};
+const _errs52 = errors;
+if(typeof data14 !== "string"){
+const err30 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3945,8 +4183,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(!((((data13 === "error") || (data13 === "warning")) || (data13 === "info")) || (data13 === "off"))){
-const err31 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data13};
+if(!((((data14 === "error") || (data14 === "warning")) || (data14 === "info")) || (data14 === "off"))){
+const err31 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3955,15 +4193,15 @@ vErrors.push(err31);
 }
 errors++;
 }
-var _valid3 = _errs51 === errors;
+var _valid3 = _errs52 === errors;
 valid16 = _valid3;
 ifClause1 = "then";
 }
 else {
-const _errs54 = errors;
-if(Array.isArray(data13)){
-if(data13.length < 2){
-const err32 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema73.properties.rules.properties["duplicate-touchpoint"].else,data:data13};
+const _errs55 = errors;
+if(Array.isArray(data14)){
+if(data14.length < 2){
+const err32 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema76.properties.rules.properties["duplicate-touchpoint"].else,data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3972,11 +4210,11 @@ vErrors.push(err32);
 }
 errors++;
 }
-const len4 = data13.length;
+const len4 = data14.length;
 if(len4 > 0){
-let data14 = data13[0];
-if(typeof data14 !== "string"){
-const err33 = {instancePath:instancePath+"/rules/duplicate-touchpoint/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data14};
+let data15 = data14[0];
+if(typeof data15 !== "string"){
+const err33 = {instancePath:instancePath+"/rules/duplicate-touchpoint/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data15};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3985,8 +4223,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(!((((data14 === "error") || (data14 === "warning")) || (data14 === "info")) || (data14 === "off"))){
-const err34 = {instancePath:instancePath+"/rules/duplicate-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data14};
+if(!((((data15 === "error") || (data15 === "warning")) || (data15 === "info")) || (data15 === "off"))){
+const err34 = {instancePath:instancePath+"/rules/duplicate-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3997,11 +4235,11 @@ errors++;
 }
 }
 if(len4 > 1){
-let data15 = data13[1];
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key4 in data15){
+let data16 = data14[1];
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key4 in data16){
 if(!(key4 === "threshold")){
-const err35 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema73.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1],data:data15};
+const err35 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1],data:data16};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4011,11 +4249,11 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data15.threshold !== undefined){
-let data16 = data15.threshold;
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 1 || isNaN(data16)){
-const err36 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema73.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data16};
+if(data16.threshold !== undefined){
+let data17 = data16.threshold;
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 1 || isNaN(data17)){
+const err36 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema76.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data17};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4024,8 +4262,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data16 < 0.5 || isNaN(data16)){
-const err37 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema73.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data16};
+if(data17 < 0.5 || isNaN(data17)){
+const err37 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema76.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data17};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4036,7 +4274,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema73.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold.type,parentSchema:schema73.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data16};
+const err38 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema76.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold.type,parentSchema:schema76.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data17};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4048,7 +4286,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].type,parentSchema:schema73.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1],data:data15};
+const err39 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].type,parentSchema:schema76.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1],data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4058,9 +4296,9 @@ vErrors.push(err39);
 errors++;
 }
 }
-const len5 = data13.length;
+const len5 = data14.length;
 if(!(len5 <= 2)){
-const err40 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema73.properties.rules.properties["duplicate-touchpoint"].else,data:data13};
+const err40 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema76.properties.rules.properties["duplicate-touchpoint"].else,data:data14};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4071,7 +4309,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.rules.properties["duplicate-touchpoint"].else.type,parentSchema:schema73.properties.rules.properties["duplicate-touchpoint"].else,data:data13};
+const err41 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.rules.properties["duplicate-touchpoint"].else.type,parentSchema:schema76.properties.rules.properties["duplicate-touchpoint"].else,data:data14};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4080,12 +4318,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-var _valid3 = _errs54 === errors;
+var _valid3 = _errs55 === errors;
 valid16 = _valid3;
 ifClause1 = "else";
 }
 if(!valid16){
-const err42 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema73.properties.rules.properties["duplicate-touchpoint"].if,parentSchema:schema73.properties.rules.properties["duplicate-touchpoint"],data:data13};
+const err42 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema76.properties.rules.properties["duplicate-touchpoint"].if,parentSchema:schema76.properties.rules.properties["duplicate-touchpoint"],data:data14};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4096,59 +4334,59 @@ errors++;
 }
 }
 if(data0["conflicting-messages"] !== undefined){
-if(!(validate44(data0["conflicting-messages"], {instancePath:instancePath+"/rules/conflicting-messages",parentData:data0,parentDataProperty:"conflicting-messages",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate47(data0["conflicting-messages"], {instancePath:instancePath+"/rules/conflicting-messages",parentData:data0,parentDataProperty:"conflicting-messages",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
 if(data0["contact-pressure"] !== undefined){
-if(!(validate44(data0["contact-pressure"], {instancePath:instancePath+"/rules/contact-pressure",parentData:data0,parentDataProperty:"contact-pressure",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate47(data0["contact-pressure"], {instancePath:instancePath+"/rules/contact-pressure",parentData:data0,parentDataProperty:"contact-pressure",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
 if(data0["quiet-hours"] !== undefined){
-if(!(validate44(data0["quiet-hours"], {instancePath:instancePath+"/rules/quiet-hours",parentData:data0,parentDataProperty:"quiet-hours",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate47(data0["quiet-hours"], {instancePath:instancePath+"/rules/quiet-hours",parentData:data0,parentDataProperty:"quiet-hours",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
 if(data0["message-after-conversion"] !== undefined){
-if(!(validate44(data0["message-after-conversion"], {instancePath:instancePath+"/rules/message-after-conversion",parentData:data0,parentDataProperty:"message-after-conversion",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate47(data0["message-after-conversion"], {instancePath:instancePath+"/rules/message-after-conversion",parentData:data0,parentDataProperty:"message-after-conversion",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
 if(data0["scenario-expectation"] !== undefined){
-if(!(validate44(data0["scenario-expectation"], {instancePath:instancePath+"/rules/scenario-expectation",parentData:data0,parentDataProperty:"scenario-expectation",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate47(data0["scenario-expectation"], {instancePath:instancePath+"/rules/scenario-expectation",parentData:data0,parentDataProperty:"scenario-expectation",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
 if(data0["unmeasured-moment-of-truth"] !== undefined){
-if(!(validate44(data0["unmeasured-moment-of-truth"], {instancePath:instancePath+"/rules/unmeasured-moment-of-truth",parentData:data0,parentDataProperty:"unmeasured-moment-of-truth",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate47(data0["unmeasured-moment-of-truth"], {instancePath:instancePath+"/rules/unmeasured-moment-of-truth",parentData:data0,parentDataProperty:"unmeasured-moment-of-truth",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
 if(data0["missing-kpi"] !== undefined){
-if(!(validate44(data0["missing-kpi"], {instancePath:instancePath+"/rules/missing-kpi",parentData:data0,parentDataProperty:"missing-kpi",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate47(data0["missing-kpi"], {instancePath:instancePath+"/rules/missing-kpi",parentData:data0,parentDataProperty:"missing-kpi",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
 if(data0["empty-stage"] !== undefined){
-if(!(validate44(data0["empty-stage"], {instancePath:instancePath+"/rules/empty-stage",parentData:data0,parentDataProperty:"empty-stage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate47(data0["empty-stage"], {instancePath:instancePath+"/rules/empty-stage",parentData:data0,parentDataProperty:"empty-stage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
 if(data0["stale-journey"] !== undefined){
-let data25 = data0["stale-journey"];
-const _errs73 = errors;
-let valid21 = true;
+let data26 = data0["stale-journey"];
 const _errs74 = errors;
-if(typeof data25 !== "string"){
+let valid21 = true;
+const _errs75 = errors;
+if(typeof data26 !== "string"){
 const err43 = {};
 if(vErrors === null){
 vErrors = [err43];
@@ -4158,11 +4396,11 @@ vErrors.push(err43);
 }
 errors++;
 }
-var _valid4 = _errs74 === errors;
-errors = _errs73;
+var _valid4 = _errs75 === errors;
+errors = _errs74;
 if(vErrors !== null){
-if(_errs73){
-vErrors.length = _errs73;
+if(_errs74){
+vErrors.length = _errs74;
 }
 else {
 vErrors = null;
@@ -4170,9 +4408,9 @@ vErrors = null;
 }
 let ifClause2;
 if(_valid4){
-const _errs76 = errors;
-if(typeof data25 !== "string"){
-const err44 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data25};
+const _errs77 = errors;
+if(typeof data26 !== "string"){
+const err44 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data26};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4181,8 +4419,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(!((((data25 === "error") || (data25 === "warning")) || (data25 === "info")) || (data25 === "off"))){
-const err45 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data25};
+if(!((((data26 === "error") || (data26 === "warning")) || (data26 === "info")) || (data26 === "off"))){
+const err45 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data26};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -4191,15 +4429,15 @@ vErrors.push(err45);
 }
 errors++;
 }
-var _valid4 = _errs76 === errors;
+var _valid4 = _errs77 === errors;
 valid21 = _valid4;
 ifClause2 = "then";
 }
 else {
-const _errs79 = errors;
-if(Array.isArray(data25)){
-if(data25.length < 2){
-const err46 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema73.properties.rules.properties["stale-journey"].else,data:data25};
+const _errs80 = errors;
+if(Array.isArray(data26)){
+if(data26.length < 2){
+const err46 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema76.properties.rules.properties["stale-journey"].else,data:data26};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4208,11 +4446,11 @@ vErrors.push(err46);
 }
 errors++;
 }
-const len6 = data25.length;
+const len6 = data26.length;
 if(len6 > 0){
-let data26 = data25[0];
-if(typeof data26 !== "string"){
-const err47 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data26};
+let data27 = data26[0];
+if(typeof data27 !== "string"){
+const err47 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data27};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -4221,8 +4459,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(!((((data26 === "error") || (data26 === "warning")) || (data26 === "info")) || (data26 === "off"))){
-const err48 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data26};
+if(!((((data27 === "error") || (data27 === "warning")) || (data27 === "info")) || (data27 === "off"))){
+const err48 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data27};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -4233,11 +4471,11 @@ errors++;
 }
 }
 if(len6 > 1){
-let data27 = data25[1];
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key5 in data27){
+let data28 = data26[1];
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key5 in data28){
 if(!(key5 === "max-age")){
-const err49 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema73.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data27};
+const err49 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data28};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4247,11 +4485,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data27["max-age"] !== undefined){
-let data28 = data27["max-age"];
-if(typeof data28 === "string"){
-if(!pattern17.test(data28)){
-const err50 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema73.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data28};
+if(data28["max-age"] !== undefined){
+let data29 = data28["max-age"];
+if(typeof data29 === "string"){
+if(!pattern17.test(data29)){
+const err50 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema76.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data29};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -4262,7 +4500,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"].type,parentSchema:schema73.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data28};
+const err51 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"].type,parentSchema:schema76.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data29};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -4274,7 +4512,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.rules.properties["stale-journey"].else.prefixItems[1].type,parentSchema:schema73.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data27};
+const err52 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.rules.properties["stale-journey"].else.prefixItems[1].type,parentSchema:schema76.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data28};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -4284,9 +4522,9 @@ vErrors.push(err52);
 errors++;
 }
 }
-const len7 = data25.length;
+const len7 = data26.length;
 if(!(len7 <= 2)){
-const err53 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema73.properties.rules.properties["stale-journey"].else,data:data25};
+const err53 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema76.properties.rules.properties["stale-journey"].else,data:data26};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -4297,7 +4535,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.rules.properties["stale-journey"].else.type,parentSchema:schema73.properties.rules.properties["stale-journey"].else,data:data25};
+const err54 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.rules.properties["stale-journey"].else.type,parentSchema:schema76.properties.rules.properties["stale-journey"].else,data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -4306,12 +4544,12 @@ vErrors.push(err54);
 }
 errors++;
 }
-var _valid4 = _errs79 === errors;
+var _valid4 = _errs80 === errors;
 valid21 = _valid4;
 ifClause2 = "else";
 }
 if(!valid21){
-const err55 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema73.properties.rules.properties["stale-journey"].if,parentSchema:schema73.properties.rules.properties["stale-journey"],data:data25};
+const err55 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema76.properties.rules.properties["stale-journey"].if,parentSchema:schema76.properties.rules.properties["stale-journey"],data:data26};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -4322,11 +4560,11 @@ errors++;
 }
 }
 if(data0["priority-gap"] !== undefined){
-let data29 = data0["priority-gap"];
-const _errs90 = errors;
-let valid26 = true;
+let data30 = data0["priority-gap"];
 const _errs91 = errors;
-if(typeof data29 !== "string"){
+let valid26 = true;
+const _errs92 = errors;
+if(typeof data30 !== "string"){
 const err56 = {};
 if(vErrors === null){
 vErrors = [err56];
@@ -4336,11 +4574,11 @@ vErrors.push(err56);
 }
 errors++;
 }
-var _valid5 = _errs91 === errors;
-errors = _errs90;
+var _valid5 = _errs92 === errors;
+errors = _errs91;
 if(vErrors !== null){
-if(_errs90){
-vErrors.length = _errs90;
+if(_errs91){
+vErrors.length = _errs91;
 }
 else {
 vErrors = null;
@@ -4348,9 +4586,9 @@ vErrors = null;
 }
 let ifClause3;
 if(_valid5){
-const _errs93 = errors;
-if(typeof data29 !== "string"){
-const err57 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data29};
+const _errs94 = errors;
+if(typeof data30 !== "string"){
+const err57 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data30};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -4359,8 +4597,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(!((((data29 === "error") || (data29 === "warning")) || (data29 === "info")) || (data29 === "off"))){
-const err58 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data29};
+if(!((((data30 === "error") || (data30 === "warning")) || (data30 === "info")) || (data30 === "off"))){
+const err58 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data30};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -4369,15 +4607,15 @@ vErrors.push(err58);
 }
 errors++;
 }
-var _valid5 = _errs93 === errors;
+var _valid5 = _errs94 === errors;
 valid26 = _valid5;
 ifClause3 = "then";
 }
 else {
-const _errs96 = errors;
-if(Array.isArray(data29)){
-if(data29.length < 2){
-const err59 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema73.properties.rules.properties["priority-gap"].else,data:data29};
+const _errs97 = errors;
+if(Array.isArray(data30)){
+if(data30.length < 2){
+const err59 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema76.properties.rules.properties["priority-gap"].else,data:data30};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -4386,11 +4624,11 @@ vErrors.push(err59);
 }
 errors++;
 }
-const len8 = data29.length;
+const len8 = data30.length;
 if(len8 > 0){
-let data30 = data29[0];
-if(typeof data30 !== "string"){
-const err60 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data30};
+let data31 = data30[0];
+if(typeof data31 !== "string"){
+const err60 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data31};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -4399,8 +4637,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(!((((data30 === "error") || (data30 === "warning")) || (data30 === "info")) || (data30 === "off"))){
-const err61 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data30};
+if(!((((data31 === "error") || (data31 === "warning")) || (data31 === "info")) || (data31 === "off"))){
+const err61 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data31};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -4411,11 +4649,11 @@ errors++;
 }
 }
 if(len8 > 1){
-let data31 = data29[1];
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-for(const key6 in data31){
+let data32 = data30[1];
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+for(const key6 in data32){
 if(!(key6 === "min-importance")){
-const err62 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema73.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data31};
+const err62 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data32};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -4425,10 +4663,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data31["min-importance"] !== undefined){
-let data32 = data31["min-importance"];
-if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-const err63 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema73.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"].type,parentSchema:schema73.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data32};
+if(data32["min-importance"] !== undefined){
+let data33 = data32["min-importance"];
+if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
+const err63 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"].type,parentSchema:schema76.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data33};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -4437,9 +4675,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 > 5 || isNaN(data32)){
-const err64 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema73.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data32};
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 > 5 || isNaN(data33)){
+const err64 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema76.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data33};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -4448,8 +4686,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data32 < 1 || isNaN(data32)){
-const err65 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema73.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data32};
+if(data33 < 1 || isNaN(data33)){
+const err65 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema76.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data33};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -4462,7 +4700,7 @@ errors++;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.rules.properties["priority-gap"].else.prefixItems[1].type,parentSchema:schema73.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data31};
+const err66 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.rules.properties["priority-gap"].else.prefixItems[1].type,parentSchema:schema76.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data32};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -4472,9 +4710,9 @@ vErrors.push(err66);
 errors++;
 }
 }
-const len9 = data29.length;
+const len9 = data30.length;
 if(!(len9 <= 2)){
-const err67 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema73.properties.rules.properties["priority-gap"].else,data:data29};
+const err67 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema76.properties.rules.properties["priority-gap"].else,data:data30};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -4485,7 +4723,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.rules.properties["priority-gap"].else.type,parentSchema:schema73.properties.rules.properties["priority-gap"].else,data:data29};
+const err68 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.rules.properties["priority-gap"].else.type,parentSchema:schema76.properties.rules.properties["priority-gap"].else,data:data30};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -4494,12 +4732,12 @@ vErrors.push(err68);
 }
 errors++;
 }
-var _valid5 = _errs96 === errors;
+var _valid5 = _errs97 === errors;
 valid26 = _valid5;
 ifClause3 = "else";
 }
 if(!valid26){
-const err69 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema73.properties.rules.properties["priority-gap"].if,parentSchema:schema73.properties.rules.properties["priority-gap"],data:data29};
+const err69 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema76.properties.rules.properties["priority-gap"].if,parentSchema:schema76.properties.rules.properties["priority-gap"],data:data30};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -4510,11 +4748,11 @@ errors++;
 }
 }
 if(data0["low-value-touchpoint"] !== undefined){
-let data33 = data0["low-value-touchpoint"];
-const _errs107 = errors;
-let valid31 = true;
+let data34 = data0["low-value-touchpoint"];
 const _errs108 = errors;
-if(typeof data33 !== "string"){
+let valid31 = true;
+const _errs109 = errors;
+if(typeof data34 !== "string"){
 const err70 = {};
 if(vErrors === null){
 vErrors = [err70];
@@ -4524,11 +4762,11 @@ vErrors.push(err70);
 }
 errors++;
 }
-var _valid6 = _errs108 === errors;
-errors = _errs107;
+var _valid6 = _errs109 === errors;
+errors = _errs108;
 if(vErrors !== null){
-if(_errs107){
-vErrors.length = _errs107;
+if(_errs108){
+vErrors.length = _errs108;
 }
 else {
 vErrors = null;
@@ -4536,9 +4774,9 @@ vErrors = null;
 }
 let ifClause4;
 if(_valid6){
-const _errs110 = errors;
-if(typeof data33 !== "string"){
-const err71 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data33};
+const _errs111 = errors;
+if(typeof data34 !== "string"){
+const err71 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data34};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4547,8 +4785,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(!((((data33 === "error") || (data33 === "warning")) || (data33 === "info")) || (data33 === "off"))){
-const err72 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data33};
+if(!((((data34 === "error") || (data34 === "warning")) || (data34 === "info")) || (data34 === "off"))){
+const err72 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data34};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4557,15 +4795,15 @@ vErrors.push(err72);
 }
 errors++;
 }
-var _valid6 = _errs110 === errors;
+var _valid6 = _errs111 === errors;
 valid31 = _valid6;
 ifClause4 = "then";
 }
 else {
-const _errs113 = errors;
-if(Array.isArray(data33)){
-if(data33.length < 2){
-const err73 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema73.properties.rules.properties["low-value-touchpoint"].else,data:data33};
+const _errs114 = errors;
+if(Array.isArray(data34)){
+if(data34.length < 2){
+const err73 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema76.properties.rules.properties["low-value-touchpoint"].else,data:data34};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4574,11 +4812,11 @@ vErrors.push(err73);
 }
 errors++;
 }
-const len10 = data33.length;
+const len10 = data34.length;
 if(len10 > 0){
-let data34 = data33[0];
-if(typeof data34 !== "string"){
-const err74 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.type,parentSchema:schema76,data:data34};
+let data35 = data34[0];
+if(typeof data35 !== "string"){
+const err74 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data35};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4587,8 +4825,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(!((((data34 === "error") || (data34 === "warning")) || (data34 === "info")) || (data34 === "off"))){
-const err75 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema76.enum},message:"must be equal to one of the allowed values",schema:schema76.enum,parentSchema:schema76,data:data34};
+if(!((((data35 === "error") || (data35 === "warning")) || (data35 === "info")) || (data35 === "off"))){
+const err75 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data35};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4599,11 +4837,11 @@ errors++;
 }
 }
 if(len10 > 1){
-let data35 = data33[1];
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-for(const key7 in data35){
+let data36 = data34[1];
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+for(const key7 in data36){
 if(!(key7 === "max-importance")){
-const err76 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema73.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data35};
+const err76 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data36};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4613,10 +4851,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data35["max-importance"] !== undefined){
-let data36 = data35["max-importance"];
-if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err77 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema73.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"].type,parentSchema:schema73.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data36};
+if(data36["max-importance"] !== undefined){
+let data37 = data36["max-importance"];
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+const err77 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"].type,parentSchema:schema76.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data37};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4625,9 +4863,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-if((typeof data36 == "number") && (isFinite(data36))){
-if(data36 > 5 || isNaN(data36)){
-const err78 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema73.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data36};
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 5 || isNaN(data37)){
+const err78 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema76.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data37};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -4636,8 +4874,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(data36 < 1 || isNaN(data36)){
-const err79 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema73.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data36};
+if(data37 < 1 || isNaN(data37)){
+const err79 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema76.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data37};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4650,7 +4888,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].type,parentSchema:schema73.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data35};
+const err80 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].type,parentSchema:schema76.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data36};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4660,9 +4898,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-const len11 = data33.length;
+const len11 = data34.length;
 if(!(len11 <= 2)){
-const err81 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema73.properties.rules.properties["low-value-touchpoint"].else,data:data33};
+const err81 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema76.properties.rules.properties["low-value-touchpoint"].else,data:data34};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4673,7 +4911,7 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.rules.properties["low-value-touchpoint"].else.type,parentSchema:schema73.properties.rules.properties["low-value-touchpoint"].else,data:data33};
+const err82 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.rules.properties["low-value-touchpoint"].else.type,parentSchema:schema76.properties.rules.properties["low-value-touchpoint"].else,data:data34};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4682,12 +4920,12 @@ vErrors.push(err82);
 }
 errors++;
 }
-var _valid6 = _errs113 === errors;
+var _valid6 = _errs114 === errors;
 valid31 = _valid6;
 ifClause4 = "else";
 }
 if(!valid31){
-const err83 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause4},message:"must match \""+ifClause4+"\" schema",schema:schema73.properties.rules.properties["low-value-touchpoint"].if,parentSchema:schema73.properties.rules.properties["low-value-touchpoint"],data:data33};
+const err83 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause4},message:"must match \""+ifClause4+"\" schema",schema:schema76.properties.rules.properties["low-value-touchpoint"].if,parentSchema:schema76.properties.rules.properties["low-value-touchpoint"],data:data34};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4698,20 +4936,20 @@ errors++;
 }
 }
 if(data0["unused-suppression"] !== undefined){
-if(!(validate44(data0["unused-suppression"], {instancePath:instancePath+"/rules/unused-suppression",parentData:data0,parentDataProperty:"unused-suppression",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate47(data0["unused-suppression"], {instancePath:instancePath+"/rules/unused-suppression",parentData:data0,parentDataProperty:"unused-suppression",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
 if(data0["version-not-bumped"] !== undefined){
-if(!(validate44(data0["version-not-bumped"], {instancePath:instancePath+"/rules/version-not-bumped",parentData:data0,parentDataProperty:"version-not-bumped",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate47(data0["version-not-bumped"], {instancePath:instancePath+"/rules/version-not-bumped",parentData:data0,parentDataProperty:"version-not-bumped",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.rules.type,parentSchema:schema73.properties.rules,data:data0};
+const err84 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.rules.type,parentSchema:schema76.properties.rules,data:data0};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4722,11 +4960,11 @@ errors++;
 }
 }
 if(data.policy !== undefined){
-let data39 = data.policy;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key8 in data39){
+let data40 = data.policy;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key8 in data40){
 if(!(((key8 === "max-messages") || (key8 === "quiet-hours")) || (key8 === "conflict-window"))){
-const err85 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema73.properties.policy,data:data39};
+const err85 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.policy,data:data40};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -4736,11 +4974,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data39["max-messages"] !== undefined){
-let data40 = data39["max-messages"];
-if(Array.isArray(data40)){
-if(data40.length > 50){
-const err86 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema73.properties.policy.properties["max-messages"],data:data40};
+if(data40["max-messages"] !== undefined){
+let data41 = data40["max-messages"];
+if(Array.isArray(data41)){
+if(data41.length > 50){
+const err86 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema76.properties.policy.properties["max-messages"],data:data41};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -4749,12 +4987,12 @@ vErrors.push(err86);
 }
 errors++;
 }
-const len12 = data40.length;
+const len12 = data41.length;
 for(let i2=0; i2<len12; i2++){
-let data41 = data40[i2];
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.per === undefined){
-const err87 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "per"},message:"must have required property '"+"per"+"'",schema:schema73.properties.policy.properties["max-messages"].items.required,parentSchema:schema73.properties.policy.properties["max-messages"].items,data:data41};
+let data42 = data41[i2];
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.per === undefined){
+const err87 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "per"},message:"must have required property '"+"per"+"'",schema:schema76.properties.policy.properties["max-messages"].items.required,parentSchema:schema76.properties.policy.properties["max-messages"].items,data:data42};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4763,8 +5001,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(data41.max === undefined){
-const err88 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema73.properties.policy.properties["max-messages"].items.required,parentSchema:schema73.properties.policy.properties["max-messages"].items,data:data41};
+if(data42.max === undefined){
+const err88 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema76.properties.policy.properties["max-messages"].items.required,parentSchema:schema76.properties.policy.properties["max-messages"].items,data:data42};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4773,9 +5011,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-for(const key9 in data41){
+for(const key9 in data42){
 if(!(((key9 === "per") || (key9 === "max")) || (key9 === "channels"))){
-const err89 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema73.properties.policy.properties["max-messages"].items,data:data41};
+const err89 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.policy.properties["max-messages"].items,data:data42};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4785,11 +5023,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data41.per !== undefined){
-let data42 = data41.per;
-if(typeof data42 === "string"){
-if(func2(data42) > 100){
-const err90 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema89,data:data42};
+if(data42.per !== undefined){
+let data43 = data42.per;
+if(typeof data43 === "string"){
+if(func2(data43) > 100){
+const err90 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema92,data:data43};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4798,8 +5036,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(!pattern17.test(data42)){
-const err91 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema89,data:data42};
+if(!pattern17.test(data43)){
+const err91 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema92,data:data43};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4810,7 +5048,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.type,parentSchema:schema89,data:data42};
+const err92 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.type,parentSchema:schema92,data:data43};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -4819,11 +5057,11 @@ vErrors.push(err92);
 }
 errors++;
 }
-const _errs136 = errors;
 const _errs137 = errors;
-if(errors === _errs137){
-if(typeof data42 === "string"){
-if(!pattern48.test(data42)){
+const _errs138 = errors;
+if(errors === _errs138){
+if(typeof data43 === "string"){
+if(!pattern50.test(data43)){
 const err93 = {};
 if(vErrors === null){
 vErrors = [err93];
@@ -4845,9 +5083,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-var valid41 = _errs137 === errors;
+var valid41 = _errs138 === errors;
 if(valid41){
-const err95 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/properties/policy/properties/max-messages/items/properties/per/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema73.properties.policy.properties["max-messages"].items.properties.per.not,parentSchema:schema73.properties.policy.properties["max-messages"].items.properties.per,data:data42};
+const err95 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/properties/policy/properties/max-messages/items/properties/per/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema76.properties.policy.properties["max-messages"].items.properties.per.not,parentSchema:schema76.properties.policy.properties["max-messages"].items.properties.per,data:data43};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4857,10 +5095,10 @@ vErrors.push(err95);
 errors++;
 }
 else {
-errors = _errs136;
+errors = _errs137;
 if(vErrors !== null){
-if(_errs136){
-vErrors.length = _errs136;
+if(_errs137){
+vErrors.length = _errs137;
 }
 else {
 vErrors = null;
@@ -4868,10 +5106,10 @@ vErrors = null;
 }
 }
 }
-if(data41.max !== undefined){
-let data43 = data41.max;
-if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err96 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema73.properties.policy.properties["max-messages"].items.properties.max.type,parentSchema:schema73.properties.policy.properties["max-messages"].items.properties.max,data:data43};
+if(data42.max !== undefined){
+let data44 = data42.max;
+if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
+const err96 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.policy.properties["max-messages"].items.properties.max.type,parentSchema:schema76.properties.policy.properties["max-messages"].items.properties.max,data:data44};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4880,9 +5118,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 < 0 || isNaN(data43)){
-const err97 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema73.properties.policy.properties["max-messages"].items.properties.max,data:data43};
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 < 0 || isNaN(data44)){
+const err97 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema76.properties.policy.properties["max-messages"].items.properties.max,data:data44};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4893,11 +5131,11 @@ errors++;
 }
 }
 }
-if(data41.channels !== undefined){
-let data44 = data41.channels;
-if(Array.isArray(data44)){
-if(data44.length > 50){
-const err98 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema73.properties.policy.properties["max-messages"].items.properties.channels,data:data44};
+if(data42.channels !== undefined){
+let data45 = data42.channels;
+if(Array.isArray(data45)){
+if(data45.length > 50){
+const err98 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema76.properties.policy.properties["max-messages"].items.properties.channels,data:data45};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4906,12 +5144,12 @@ vErrors.push(err98);
 }
 errors++;
 }
-const len13 = data44.length;
+const len13 = data45.length;
 for(let i3=0; i3<len13; i3++){
-let data45 = data44[i3];
-if(typeof data45 === "string"){
-if(func2(data45) > 64){
-const err99 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema74,data:data45};
+let data46 = data45[i3];
+if(typeof data46 === "string"){
+if(func2(data46) > 64){
+const err99 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema77,data:data46};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4920,8 +5158,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(!pattern5.test(data45)){
-const err100 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema74,data:data45};
+if(!pattern5.test(data46)){
+const err100 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema77,data:data46};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4932,7 +5170,7 @@ errors++;
 }
 }
 else {
-const err101 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data45};
+const err101 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.type,parentSchema:schema77,data:data46};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -4942,14 +5180,14 @@ vErrors.push(err101);
 errors++;
 }
 }
-let i4 = data44.length;
+let i4 = data45.length;
 let j0;
 if(i4 > 1){
 outer0:
 for(;i4--;){
 for(j0 = i4; j0--;){
-if(func0(data44[i4], data44[j0])){
-const err102 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema73.properties.policy.properties["max-messages"].items.properties.channels,data:data44};
+if(func0(data45[i4], data45[j0])){
+const err102 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema76.properties.policy.properties["max-messages"].items.properties.channels,data:data45};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -4964,7 +5202,7 @@ break outer0;
 }
 }
 else {
-const err103 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.policy.properties["max-messages"].items.properties.channels.type,parentSchema:schema73.properties.policy.properties["max-messages"].items.properties.channels,data:data44};
+const err103 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.policy.properties["max-messages"].items.properties.channels.type,parentSchema:schema76.properties.policy.properties["max-messages"].items.properties.channels,data:data45};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -4976,7 +5214,7 @@ errors++;
 }
 }
 else {
-const err104 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.policy.properties["max-messages"].items.type,parentSchema:schema73.properties.policy.properties["max-messages"].items,data:data41};
+const err104 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.policy.properties["max-messages"].items.type,parentSchema:schema76.properties.policy.properties["max-messages"].items,data:data42};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -4988,7 +5226,7 @@ errors++;
 }
 }
 else {
-const err105 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.policy.properties["max-messages"].type,parentSchema:schema73.properties.policy.properties["max-messages"],data:data40};
+const err105 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.policy.properties["max-messages"].type,parentSchema:schema76.properties.policy.properties["max-messages"],data:data41};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -4998,11 +5236,11 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data39["quiet-hours"] !== undefined){
-let data46 = data39["quiet-hours"];
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.from === undefined){
-const err106 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema73.properties.policy.properties["quiet-hours"].required,parentSchema:schema73.properties.policy.properties["quiet-hours"],data:data46};
+if(data40["quiet-hours"] !== undefined){
+let data47 = data40["quiet-hours"];
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.from === undefined){
+const err106 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema76.properties.policy.properties["quiet-hours"].required,parentSchema:schema76.properties.policy.properties["quiet-hours"],data:data47};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -5011,8 +5249,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(data46.to === undefined){
-const err107 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema73.properties.policy.properties["quiet-hours"].required,parentSchema:schema73.properties.policy.properties["quiet-hours"],data:data46};
+if(data47.to === undefined){
+const err107 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema76.properties.policy.properties["quiet-hours"].required,parentSchema:schema76.properties.policy.properties["quiet-hours"],data:data47};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -5021,9 +5259,9 @@ vErrors.push(err107);
 }
 errors++;
 }
-for(const key10 in data46){
+for(const key10 in data47){
 if(!(((key10 === "from") || (key10 === "to")) || (key10 === "channels"))){
-const err108 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema73.properties.policy.properties["quiet-hours"],data:data46};
+const err108 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.policy.properties["quiet-hours"],data:data47};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -5033,11 +5271,11 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data46.from !== undefined){
-let data47 = data46.from;
-if(typeof data47 === "string"){
-if(!pattern18.test(data47)){
-const err109 = {instancePath:instancePath+"/policy/quiet-hours/from",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema91,data:data47};
+if(data47.from !== undefined){
+let data48 = data47.from;
+if(typeof data48 === "string"){
+if(!pattern18.test(data48)){
+const err109 = {instancePath:instancePath+"/policy/quiet-hours/from",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema94,data:data48};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -5048,7 +5286,7 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/policy/quiet-hours/from",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.type,parentSchema:schema91,data:data47};
+const err110 = {instancePath:instancePath+"/policy/quiet-hours/from",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.type,parentSchema:schema94,data:data48};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -5058,11 +5296,11 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data46.to !== undefined){
-let data48 = data46.to;
-if(typeof data48 === "string"){
-if(!pattern18.test(data48)){
-const err111 = {instancePath:instancePath+"/policy/quiet-hours/to",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema91,data:data48};
+if(data47.to !== undefined){
+let data49 = data47.to;
+if(typeof data49 === "string"){
+if(!pattern18.test(data49)){
+const err111 = {instancePath:instancePath+"/policy/quiet-hours/to",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema94,data:data49};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -5073,7 +5311,7 @@ errors++;
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/policy/quiet-hours/to",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.type,parentSchema:schema91,data:data48};
+const err112 = {instancePath:instancePath+"/policy/quiet-hours/to",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.type,parentSchema:schema94,data:data49};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -5083,11 +5321,11 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data46.channels !== undefined){
-let data49 = data46.channels;
-if(Array.isArray(data49)){
-if(data49.length > 50){
-const err113 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema73.properties.policy.properties["quiet-hours"].properties.channels,data:data49};
+if(data47.channels !== undefined){
+let data50 = data47.channels;
+if(Array.isArray(data50)){
+if(data50.length > 50){
+const err113 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema76.properties.policy.properties["quiet-hours"].properties.channels,data:data50};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -5096,12 +5334,12 @@ vErrors.push(err113);
 }
 errors++;
 }
-const len14 = data49.length;
+const len14 = data50.length;
 for(let i5=0; i5<len14; i5++){
-let data50 = data49[i5];
-if(typeof data50 === "string"){
-if(func2(data50) > 64){
-const err114 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema74,data:data50};
+let data51 = data50[i5];
+if(typeof data51 === "string"){
+if(func2(data51) > 64){
+const err114 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema77,data:data51};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -5110,8 +5348,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(!pattern5.test(data50)){
-const err115 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema74,data:data50};
+if(!pattern5.test(data51)){
+const err115 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema77,data:data51};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -5122,7 +5360,7 @@ errors++;
 }
 }
 else {
-const err116 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data50};
+const err116 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.type,parentSchema:schema77,data:data51};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -5132,14 +5370,14 @@ vErrors.push(err116);
 errors++;
 }
 }
-let i6 = data49.length;
+let i6 = data50.length;
 let j1;
 if(i6 > 1){
 outer1:
 for(;i6--;){
 for(j1 = i6; j1--;){
-if(func0(data49[i6], data49[j1])){
-const err117 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema73.properties.policy.properties["quiet-hours"].properties.channels,data:data49};
+if(func0(data50[i6], data50[j1])){
+const err117 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema76.properties.policy.properties["quiet-hours"].properties.channels,data:data50};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -5154,7 +5392,7 @@ break outer1;
 }
 }
 else {
-const err118 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.policy.properties["quiet-hours"].properties.channels.type,parentSchema:schema73.properties.policy.properties["quiet-hours"].properties.channels,data:data49};
+const err118 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.policy.properties["quiet-hours"].properties.channels.type,parentSchema:schema76.properties.policy.properties["quiet-hours"].properties.channels,data:data50};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -5166,7 +5404,7 @@ errors++;
 }
 }
 else {
-const err119 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.policy.properties["quiet-hours"].type,parentSchema:schema73.properties.policy.properties["quiet-hours"],data:data46};
+const err119 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.policy.properties["quiet-hours"].type,parentSchema:schema76.properties.policy.properties["quiet-hours"],data:data47};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -5176,11 +5414,11 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data39["conflict-window"] !== undefined){
-let data51 = data39["conflict-window"];
-if(typeof data51 === "string"){
-if(func2(data51) > 100){
-const err120 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema89,data:data51};
+if(data40["conflict-window"] !== undefined){
+let data52 = data40["conflict-window"];
+if(typeof data52 === "string"){
+if(func2(data52) > 100){
+const err120 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema92,data:data52};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -5189,8 +5427,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(!pattern17.test(data51)){
-const err121 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema89,data:data51};
+if(!pattern17.test(data52)){
+const err121 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema92,data:data52};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -5201,7 +5439,7 @@ errors++;
 }
 }
 else {
-const err122 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.type,parentSchema:schema89,data:data51};
+const err122 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.type,parentSchema:schema92,data:data52};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -5213,7 +5451,7 @@ errors++;
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.policy.type,parentSchema:schema73.properties.policy,data:data39};
+const err123 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.policy.type,parentSchema:schema76.properties.policy,data:data40};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -5224,10 +5462,10 @@ errors++;
 }
 }
 if(data.ignore !== undefined){
-let data52 = data.ignore;
-if(Array.isArray(data52)){
-if(data52.length > 1000){
-const err124 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema73.properties.ignore,data:data52};
+let data53 = data.ignore;
+if(Array.isArray(data53)){
+if(data53.length > 1000){
+const err124 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema76.properties.ignore,data:data53};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -5236,12 +5474,12 @@ vErrors.push(err124);
 }
 errors++;
 }
-const len15 = data52.length;
+const len15 = data53.length;
 for(let i7=0; i7<len15; i7++){
-let data53 = data52[i7];
-if(typeof data53 === "string"){
-if(func2(data53) > 500){
-const err125 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema73.properties.ignore.items,data:data53};
+let data54 = data53[i7];
+if(typeof data54 === "string"){
+if(func2(data54) > 500){
+const err125 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema76.properties.ignore.items,data:data54};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -5250,8 +5488,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(func2(data53) < 1){
-const err126 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73.properties.ignore.items,data:data53};
+if(func2(data54) < 1){
+const err126 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.ignore.items,data:data54};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -5260,8 +5498,8 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(!pattern54.test(data53)){
-const err127 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^[^!#]"},message:"must match pattern \""+"^[^!#]"+"\"",schema:"^[^!#]",parentSchema:schema73.properties.ignore.items,data:data53};
+if(!pattern56.test(data54)){
+const err127 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^[^!#]"},message:"must match pattern \""+"^[^!#]"+"\"",schema:"^[^!#]",parentSchema:schema76.properties.ignore.items,data:data54};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -5272,7 +5510,7 @@ errors++;
 }
 }
 else {
-const err128 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.ignore.items.type,parentSchema:schema73.properties.ignore.items,data:data53};
+const err128 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.ignore.items.type,parentSchema:schema76.properties.ignore.items,data:data54};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -5284,7 +5522,7 @@ errors++;
 }
 }
 else {
-const err129 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.ignore.type,parentSchema:schema73.properties.ignore,data:data52};
+const err129 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.ignore.type,parentSchema:schema76.properties.ignore,data:data53};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -5295,10 +5533,10 @@ errors++;
 }
 }
 if(data.timezone !== undefined){
-let data54 = data.timezone;
-if(typeof data54 === "string"){
-if(func2(data54) > 100){
-const err130 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema73.properties.timezone,data:data54};
+let data55 = data.timezone;
+if(typeof data55 === "string"){
+if(func2(data55) > 100){
+const err130 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema76.properties.timezone,data:data55};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -5307,8 +5545,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-if(!pattern55.test(data54)){
-const err131 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$",parentSchema:schema73.properties.timezone,data:data54};
+if(!pattern57.test(data55)){
+const err131 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$",parentSchema:schema76.properties.timezone,data:data55};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -5319,7 +5557,7 @@ errors++;
 }
 }
 else {
-const err132 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.timezone.type,parentSchema:schema73.properties.timezone,data:data54};
+const err132 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.timezone.type,parentSchema:schema76.properties.timezone,data:data55};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -5330,10 +5568,10 @@ errors++;
 }
 }
 if(data.repository !== undefined){
-let data55 = data.repository;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-if(data55.url === undefined){
-const err133 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema73.properties.repository.required,parentSchema:schema73.properties.repository,data:data55};
+let data56 = data.repository;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data56.url === undefined){
+const err133 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema76.properties.repository.required,parentSchema:schema76.properties.repository,data:data56};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -5342,9 +5580,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-for(const key11 in data55){
+for(const key11 in data56){
 if(!((key11 === "url") || (key11 === "branch"))){
-const err134 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema73.properties.repository,data:data55};
+const err134 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.repository,data:data56};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -5354,11 +5592,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data55.url !== undefined){
-let data56 = data55.url;
-if(typeof data56 === "string"){
-if(func2(data56) > 2000){
-const err135 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema73.properties.repository.properties.url,data:data56};
+if(data56.url !== undefined){
+let data57 = data56.url;
+if(typeof data57 === "string"){
+if(func2(data57) > 2000){
+const err135 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema76.properties.repository.properties.url,data:data57};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -5367,8 +5605,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(!pattern56.test(data56)){
-const err136 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://\\S+$"},message:"must match pattern \""+"^https?://\\S+$"+"\"",schema:"^https?://\\S+$",parentSchema:schema73.properties.repository.properties.url,data:data56};
+if(!pattern58.test(data57)){
+const err136 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://\\S+$"},message:"must match pattern \""+"^https?://\\S+$"+"\"",schema:"^https?://\\S+$",parentSchema:schema76.properties.repository.properties.url,data:data57};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -5379,7 +5617,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.repository.properties.url.type,parentSchema:schema73.properties.repository.properties.url,data:data56};
+const err137 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.repository.properties.url.type,parentSchema:schema76.properties.repository.properties.url,data:data57};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -5389,11 +5627,11 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data55.branch !== undefined){
-let data57 = data55.branch;
-if(typeof data57 === "string"){
-if(func2(data57) > 200){
-const err138 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema73.properties.repository.properties.branch,data:data57};
+if(data56.branch !== undefined){
+let data58 = data56.branch;
+if(typeof data58 === "string"){
+if(func2(data58) > 200){
+const err138 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema76.properties.repository.properties.branch,data:data58};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -5402,8 +5640,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(func2(data57) < 1){
-const err139 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema73.properties.repository.properties.branch,data:data57};
+if(func2(data58) < 1){
+const err139 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.repository.properties.branch,data:data58};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -5414,7 +5652,7 @@ errors++;
 }
 }
 else {
-const err140 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.repository.properties.branch.type,parentSchema:schema73.properties.repository.properties.branch,data:data57};
+const err140 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.repository.properties.branch.type,parentSchema:schema76.properties.repository.properties.branch,data:data58};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -5426,7 +5664,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.repository.type,parentSchema:schema73.properties.repository,data:data55};
+const err141 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.repository.type,parentSchema:schema76.properties.repository,data:data56};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -5438,7 +5676,7 @@ errors++;
 }
 }
 else {
-const err142 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
+const err142 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -5447,8 +5685,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-validate43.errors = vErrors;
+validate46.errors = vErrors;
 return errors === 0;
 }
-validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

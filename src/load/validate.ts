@@ -33,6 +33,7 @@ const ROOT_NOUNS: Readonly<Record<SourceKind, string>> = {
   owners: 'file',
   channels: 'file',
   personas: 'file',
+  events: 'file',
   scenario: 'scenario',
   config: 'configuration',
   metrics: 'file',

@@ -17,7 +17,7 @@ export interface NodeRef {
   readonly path: Path;
 }
 
-export type SourceKind = 'journey' | 'owners' | 'channels' | 'personas' | 'scenario' | 'config' | 'metrics';
+export type SourceKind = 'journey' | 'owners' | 'channels' | 'personas' | 'events' | 'scenario' | 'config' | 'metrics';
 
 /** A file of the repository as read from disk. */
 export interface SourceFile {
@@ -108,6 +108,13 @@ export interface Channel {
 }
 
 export interface Persona {
+  readonly id: string;
+  readonly name?: string;
+  readonly ref: NodeRef;
+}
+
+/** An event of journeys/events.yaml: something that happens to a customer. */
+export interface EventDeclaration {
   readonly id: string;
   readonly name?: string;
   readonly ref: NodeRef;
@@ -318,6 +325,8 @@ export interface Repository {
   /** Built-in channels first, then declared ones. */
   readonly channels: readonly Channel[];
   readonly personas: readonly Persona[];
+  /** The events of journeys/events.yaml; empty when there is none (see `declared.events`). */
+  readonly events?: readonly EventDeclaration[];
   readonly scenarios: readonly Scenario[];
   /** Measured KPI values, in file and row order. */
   readonly metrics: readonly MetricValue[];
@@ -327,6 +336,7 @@ export interface Repository {
     readonly owners?: string;
     readonly channels?: string;
     readonly personas?: string;
+    readonly events?: string;
   };
   readonly problems: readonly LoadProblem[];
   /** Files not read: ignored by `ignore:` in the configuration, or skipped (not regular files, links out of the repository). */

@@ -15,6 +15,7 @@ import scenarioExpectation from './scenario-expectation.ts';
 import schema from './schema.ts';
 import staleJourney from './stale-journey.ts';
 import uniqueId from './unique-id.ts';
+import unknownEvent from './unknown-event.ts';
 import unknownReference from './unknown-reference.ts';
 import unmeasuredMomentOfTruth from './unmeasured-moment-of-truth.ts';
 import unusedSuppression from './unused-suppression.ts';
@@ -27,6 +28,7 @@ export const builtInRules: readonly Rule[] = [
   limitExceeded,
   uniqueId,
   unknownReference,
+  unknownEvent,
   missingOwner,
   duplicateTouchpoint,
   conflictingMessages,

@@ -1,0 +1,124 @@
+import { defineRule } from '../model/rule.ts';
+import { child } from '../model/refs.ts';
+import type { NodeRef } from '../model/types.ts';
+import { didYouMean } from '../model/suggest.ts';
+import { quote } from '../model/text.ts';
+
+function journey(trigger: string, until = 'card.activated'): string {
+  return [
+    'journey: first-card',
+    'version: 1',
+    'title: First card',
+    'stages:',
+    '  - id: activation',
+    'touchpoints:',
+    '  - id: welcome-email',
+    '    stage: activation',
+    '    channel: email',
+    '    trigger: account.opened',
+    `    until: ${until}`,
+    '  - id: app-tour',
+    '    stage: activation',
+    '    channel: push',
+    '    trigger: account.opened',
+    '  - id: card-reminder',
+    '    stage: activation',
+    '    channel: sms',
+    `    trigger: ${trigger}`,
+    '    after: 3d',
+    '    until: card.activated',
+    '',
+  ].join('\n');
+}
+
+const EVENTS = ['events:', '  - id: account.opened', '    name: Account opened', '  - id: card.activated', '    name: Card activated', ''].join('\n');
+
+/** Event names compared at most, for did-you-mean suggestions, in one run. */
+const SUGGESTION_BUDGET = 2_000_000;
+
+/** Where an event is named, and by what. */
+interface Naming {
+  readonly event: string;
+  readonly at: NodeRef;
+  readonly field: 'trigger' | 'until' | 'event';
+  readonly journey?: string;
+  readonly touchpoint?: string;
+  readonly scenario?: string;
+}
+
+export default defineRule({
+  meta: {
+    id: 'unknown-event',
+    severity: 'error',
+    description:
+      'A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository (a warning).',
+    rationale:
+      'A misspelt event never happens: the touchpoint it triggers is silently never sent, the one it should stop goes on, and the simulation undercounts the contact pressure a customer really gets.',
+    fix: 'Correct the spelling, or declare the event in journeys/events.yaml (once it exists, every event the journeys and scenarios name must be declared there).',
+    messages: {
+      undeclared: 'Event {{value}} of "{{field}}" is not declared in {{catalogue}}{{suggestion}}.',
+      'named-once': 'Event {{value}} of "{{field}}" is named nowhere else: no other touchpoint or scenario names it, and there is no journeys/events.yaml to declare it in{{suggestion}}.',
+    },
+    identity: ['journey', 'touchpoint', 'scenario', 'field', 'value'],
+    examples: {
+      fail: [
+        {
+          title: 'An event that events.yaml does not declare: an error',
+          files: { 'journeys/first-card.journey.yaml': journey('account.opened', 'card.activate'), 'journeys/events.yaml': EVENTS },
+          findings: [{ line: 11, column: 12, message: 'did you mean "card.activated"?' }],
+        },
+      ],
+      // Without events.yaml, the finding is a warning (tested in test/rules.unknown-event.test.ts, as examples report at the rule's severity).
+      pass: [
+        { title: 'Without events.yaml, every event named at least twice', files: { 'journeys/first-card.journey.yaml': journey('account.opened') } },
+        { files: { 'journeys/first-card.journey.yaml': journey('account.opened'), 'journeys/events.yaml': EVENTS } },
+      ],
+    },
+  },
+  check({ repo, report }) {
+    const namings: Naming[] = [];
+    for (const journey of repo.journeys) {
+      for (const touchpoint of journey.touchpoints) {
+        const where = { journey: journey.id, touchpoint: touchpoint.id };
+        if (touchpoint.trigger !== undefined) namings.push({ event: touchpoint.trigger, at: child(touchpoint.ref, 'trigger'), field: 'trigger', ...where });
+        if (touchpoint.until !== undefined) namings.push({ event: touchpoint.until, at: child(touchpoint.ref, 'until'), field: 'until', ...where });
+      }
+    }
+    for (const scenario of repo.scenarios) {
+      for (const event of scenario.events) namings.push({ event: event.event, at: child(event.ref, 'event'), field: 'event', scenario: scenario.id || undefined });
+    }
+
+    const catalogue = repo.declared.events;
+    const declared = new Set((repo.events ?? []).map((event) => event.id));
+    const times = new Map<string, number>();
+    for (const naming of namings) times.set(naming.event, (times.get(naming.event) ?? 0) + 1);
+
+    // One suggestion per unknown event, within a budget of comparisons: each is a Levenshtein
+    // distance, and a large repository may hold thousands of events named once.
+    const suggestions = new Map<string, string>();
+    let budget = SUGGESTION_BUDGET;
+    const suggestion = (event: string): string => {
+      let found = suggestions.get(event);
+      if (found !== undefined) return found;
+      const candidates = catalogue !== undefined ? [...declared] : [...times.keys()].filter((other) => other !== event);
+      budget -= candidates.length;
+      found = budget >= 0 ? didYouMean(event, candidates) : '';
+      suggestions.set(event, found);
+      return found;
+    };
+
+    for (const naming of namings) {
+      const known = catalogue !== undefined ? declared.has(naming.event) : times.get(naming.event)! > 1;
+      if (known) continue;
+      report({
+        at: naming.at,
+        journey: naming.journey,
+        touchpoint: naming.touchpoint,
+        scenario: naming.scenario,
+        messageId: catalogue !== undefined ? 'undeclared' : 'named-once',
+        data: { value: quote(naming.event), field: naming.field, catalogue: catalogue ?? '', suggestion: suggestion(naming.event) },
+        ...(catalogue === undefined ? { severity: 'warning' as const } : {}),
+      });
+    }
+  },
+});
