@@ -40,10 +40,11 @@ async function lint(files: Readonly<Record<string, string>>): Promise<{ code: nu
 }
 
 describe('unknown-event', () => {
-  it('without events.yaml, warns of a trigger named once and suggests the event named elsewhere', async () => {
+  it('without events.yaml, warns of a trigger named once and close to an event named elsewhere, and suggests it', async () => {
     const { code, findings } = await lint({
       'journeys/welcome.journey.yaml': journey('welcome', ['account.opened', 'acount.opened']),
-      'journeys/cards.journey.yaml': journey('cards', ['account.opened']),
+      // policy.cancelled is named once too, but like no other event, and step-1 and step-2 are a series: all taken as meant.
+      'journeys/cards.journey.yaml': journey('cards', ['account.opened', 'policy.cancelled', 'reminder.step-1', 'reminder.step-2']),
     });
     expect(findings).toEqual([
       expect.objectContaining({ severity: 'warning', file: 'journeys/welcome.journey.yaml', line: 18, column: 14 }),

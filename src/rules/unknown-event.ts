@@ -1,7 +1,7 @@
 import { defineRule } from '../model/rule.ts';
 import { child } from '../model/refs.ts';
 import type { NodeRef } from '../model/types.ts';
-import { didYouMean } from '../model/suggest.ts';
+import { closest, didYouMean, distance } from '../model/suggest.ts';
 import { quote } from '../model/text.ts';
 
 function journey(trigger: string, until = 'card.activated'): string {
@@ -34,7 +34,13 @@ function journey(trigger: string, until = 'card.activated'): string {
 const EVENTS = ['events:', '  - id: account.opened', '    name: Account opened', '  - id: card.activated', '    name: Card activated', ''].join('\n');
 
 /** Event names compared at most, for did-you-mean suggestions, in one run. */
-const SUGGESTION_BUDGET = 2_000_000;
+const SUGGESTION_BUDGET = 200_000;
+
+/** Edits at most between an event named once and the one it is taken as a typo of, without a catalogue. */
+const MAX_TYPO = 2;
+
+/** The event with its numbers blanked out: `step-1` and `step-2` are the same series. */
+const numbered = (event: string): string => event.replace(/\d+/g, '#');
 
 /** Where an event is named, and by what. */
 interface Naming {
@@ -51,13 +57,13 @@ export default defineRule({
     id: 'unknown-event',
     severity: 'error',
     description:
-      'A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository (a warning).',
+      'A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository and one or two letters away from another event named (a warning).',
     rationale:
       'A misspelt event never happens: the touchpoint it triggers is silently never sent, the one it should stop goes on, and the simulation undercounts the contact pressure a customer really gets.',
     fix: 'Correct the spelling, or declare the event in journeys/events.yaml (once it exists, every event the journeys and scenarios name must be declared there).',
     messages: {
       undeclared: 'Event {{value}} of "{{field}}" is not declared in {{catalogue}}{{suggestion}}.',
-      'named-once': 'Event {{value}} of "{{field}}" is named nowhere else: no other touchpoint or scenario names it, and there is no journeys/events.yaml to declare it in{{suggestion}}.',
+      'named-once': 'Event {{value}} of "{{field}}" is named nowhere else{{suggestion}}: no other touchpoint or scenario names it, and there is no journeys/events.yaml to declare it in.',
     },
     identity: ['journey', 'touchpoint', 'scenario', 'field', 'value'],
     examples: {
@@ -100,9 +106,17 @@ export default defineRule({
     const suggestion = (event: string): string => {
       let found = suggestions.get(event);
       if (found !== undefined) return found;
-      const candidates = catalogue !== undefined ? [...declared] : [...times.keys()].filter((other) => other !== event);
-      budget -= candidates.length;
-      found = budget >= 0 ? didYouMean(event, candidates) : '';
+      if (catalogue !== undefined) {
+        budget -= declared.size;
+        found = budget >= 0 ? didYouMean(event, declared) : '';
+      } else {
+        // Without a catalogue, only a slip of a key or two is a typo, and the numbered events
+        // of a series (step-1, step-2) are not typos of each other.
+        const candidates = [...times.keys()].filter((other) => other !== event && numbered(other) !== numbered(event));
+        budget -= candidates.length;
+        const match = budget >= 0 ? closest(event, candidates) : undefined;
+        found = match !== undefined && distance(event, match) <= MAX_TYPO ? ` (did you mean "${match}"?)` : '';
+      }
       suggestions.set(event, found);
       return found;
     };
@@ -110,6 +124,8 @@ export default defineRule({
     for (const naming of namings) {
       const known = catalogue !== undefined ? declared.has(naming.event) : times.get(naming.event)! > 1;
       if (known) continue;
+      // Without a catalogue, many a real event is named once: only one that looks like a typo of another is said.
+      if (catalogue === undefined && suggestion(naming.event) === '') continue;
       report({
         at: naming.at,
         journey: naming.journey,
