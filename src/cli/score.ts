@@ -164,7 +164,7 @@ export function scoreCommand(args: readonly string[], io: Io): number {
     printConfigErrors(result, io);
     return EXIT.usage;
   }
-  const cards = scorecards(result.repo, result.findings, simulate(result.repo));
+  const cards = scorecards(result.repo, result.findings, simulate(result.repo), result.today);
   if (format === 'json') io.stdout.write(`${jsonText({ today: result.today, ...cards })}\n`);
   else if (format === 'markdown') io.stdout.write(asMarkdown(cards, by));
   else io.stdout.write(asTable(cards, by, result.repo, useColor(io)));

@@ -13,11 +13,44 @@ export interface CsvProblem {
 
 export const METRICS_COLUMNS = ['journey', 'touchpoint', 'metric', 'period', 'value'] as const;
 
-/** Values as analytics tools export them: `0.38`, `38%`, `1 234,5`, `1,234.5`. */
-export function parseValue(text: string): number | undefined {
+/** The separators a metrics file may use, as spreadsheets export them. */
+export type Delimiter = ',' | ';' | '\t';
+
+const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
+
+/**
+ * The separator of a CSV file, from its header line: the one of `,`, `;` and tab found
+ * most often outside quotes (`,` when none is). Excel in French, German and other
+ * locales writes `;`, since the comma is their decimal separator.
+ */
+export function detectDelimiter(text: string): Delimiter {
+  const header = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/).find((line) => line.trim() !== '') ?? '';
+  const counts = new Map<string, number>();
+  let quoted = false;
+  for (const char of header) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted) counts.set(char, (counts.get(char) ?? 0) + 1);
+  }
+  let best: Delimiter = ',';
+  for (const delimiter of DELIMITERS) if ((counts.get(delimiter) ?? 0) > (counts.get(best) ?? 0)) best = delimiter;
+  return best;
+}
+
+/**
+ * Values as analytics tools export them: `0.38`, `38%`, `1 234,5`, `1,234.5`. With
+ * `decimalComma` (a file separated by `;` or tabs, written where the comma is the
+ * decimal separator) a comma is always the decimal one: `1,234` is 1.234, `1.234,5` is 1234.5.
+ */
+export function parseValue(text: string, decimalComma = false): number | undefined {
   const trimmed = text.trim().replace(/[\s\u00a0\u202f]/g, '');
   const percent = trimmed.endsWith('%');
   const body = percent ? trimmed.slice(0, -1) : trimmed;
+  if (decimalComma && body.includes(',')) {
+    const match = /^([-+]?(?:\d{1,3}(?:\.\d{3})*|\d+)),(\d+)$/.exec(body);
+    if (!match) return undefined;
+    const value = Number(`${match[1]!.replace(/\./g, '')}.${match[2]!}`);
+    return percent ? value / 100 : value;
+  }
   if (!/^[-+]?(\d{1,3}([.,]\d{3})*|\d+)([.,]\d+)?$/.test(body)) return undefined;
   // The last separator is the decimal one when it is followed by other than three digits, or is the only one.
   const last = Math.max(body.lastIndexOf('.'), body.lastIndexOf(','));
@@ -30,13 +63,13 @@ export function parseValue(text: string): number | undefined {
 }
 
 /** Columns of each field, 1-based, from the raw line (quotes included), for positions. */
-function fieldColumns(line: string): number[] {
+function fieldColumns(line: string, delimiter: Delimiter): number[] {
   const columns = [1];
   let quoted = false;
   for (let i = 0; i < line.length; i += 1) {
     const char = line[i];
     if (char === '"') quoted = !quoted;
-    else if (char === ',' && !quoted) columns.push(i + 2);
+    else if (char === delimiter && !quoted) columns.push(i + 2);
   }
   return columns;
 }
@@ -54,12 +87,22 @@ function csvReason(code: string | undefined): string {
       return 'a quote inside a value that does not start with one (quote the whole value, and double the quotes inside it)';
     case 'CSV_INVALID_CLOSING_QUOTE':
     case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
-      return 'a closing quote followed by other than a comma or the end of the line';
+      return 'a closing quote followed by other than the separator or the end of the line';
     case 'CSV_MAX_RECORD_SIZE':
       return 'a row too long to be a metrics row';
     default:
-      return 'the file could not be read as comma-separated values';
+      return 'the file could not be read as separated values';
   }
+}
+
+/**
+ * Why a row is not read: a comma-separated row with a field too many is most often a
+ * decimal comma left unquoted (`2026-Q4,4,4`), which must never be read as 4.
+ */
+function fieldCountMessage(fields: number, columns: number, delimiter: Delimiter): string {
+  const counted = `This row has ${fields} field${fields === 1 ? '' : 's'} where the header has ${columns} columns`;
+  if (delimiter !== ',' || fields < columns) return `${counted}.`;
+  return `${counted}: a value with a comma, such as a decimal comma (4,4), must be quoted ("4,4"), or the file separated with ";" instead of ",".`;
 }
 
 /** Reads a metrics CSV: the values it holds, and what is wrong with its rows. Never throws. */
@@ -67,8 +110,9 @@ export function parseMetrics(file: string, text: string): { values: MetricValue[
   const values: MetricValue[] = [];
   const problems: CsvProblem[] = [];
   let records: { record: string[]; info: { lines: number } }[];
+  const delimiter = detectDelimiter(text);
   try {
-    records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true, record_delimiter: ['\r\n', '\n', '\r'], trim: true }) as unknown as typeof records;
+    records = parse(text, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, bom: true, record_delimiter: ['\r\n', '\n', '\r'], trim: true }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
     return { values, problems: [{ message: `CSV syntax error: ${csvReason((error as { code?: string }).code)}.`, line, column: 1 }] };
@@ -87,10 +131,11 @@ export function parseMetrics(file: string, text: string): { values: MetricValue[
   const index = Object.fromEntries(METRICS_COLUMNS.map((name) => [name, names.indexOf(name)])) as Record<(typeof METRICS_COLUMNS)[number], number>;
   for (const { record, info } of rows) {
     const line = info.lines;
-    const columns = fieldColumns(lines[line - 1] ?? '');
+    const columns = fieldColumns(lines[line - 1] ?? '', delimiter);
     const at = (name: (typeof METRICS_COLUMNS)[number]): number => columns[index[name]] ?? 1;
-    if (record.length < names.length) {
-      problems.push({ message: `This row has ${record.length} values; the header has ${names.length} columns.`, line, column: 1 });
+    // Empty fields past the header's last column are a spreadsheet's trailing separators, not data.
+    if (record.length < names.length || record.slice(names.length).some((field) => field !== '')) {
+      problems.push({ message: fieldCountMessage(record.length, names.length, delimiter), line, column: record.length > names.length ? (columns[names.length] ?? 1) : 1 });
       continue;
     }
     const get = (name: (typeof METRICS_COLUMNS)[number]): string => record[index[name]] ?? '';
@@ -111,7 +156,7 @@ export function parseMetrics(file: string, text: string): { values: MetricValue[
       problems.push({ message: `"period" is ${quote(periodText)}: write a year (2026), a quarter (2026-Q3), a month (2026-09), a week (2026-W38) or a day (2026-09-30).`, line, column: at('period') });
       bad = true;
     }
-    const value = parseValue(valueText);
+    const value = parseValue(valueText, delimiter !== ',');
     if (value === undefined) {
       problems.push({ message: `"value" is ${quote(valueText)}, which is not a number.`, line, column: at('value') });
       bad = true;

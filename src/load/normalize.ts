@@ -170,6 +170,7 @@ const JOURNEY_FIELDS = {
   description: undefined,
   stages: undefined,
   touchpoints: undefined,
+  kpis: undefined,
 } as const;
 
 /** The journey of a file, or undefined when its data is not a journey at all. */
@@ -202,6 +203,7 @@ export function journeyFrom(file: string, format: Journey['format'], data: unkno
     description: asText(f.description),
     stages,
     touchpoints,
+    kpis: kpis(file, [], asList(f.kpis)),
     narrative: sections?.body,
     orphanSections: (sections?.byHeading ?? [])
       .filter((section) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(section.id) && !touchpointIds.has(section.id))

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 // ajv's standalone code loads its small runtime helpers with require().
 const require = createRequire(import.meta.url);
 export const journey = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/journey.schema.json","title":"Customer journey","description":"One customer journey: its stages and the touchpoints (messages, pages, calls, visits) that a company runs along the way. Used for <id>.journey.yaml files and for the front matter of <id>.journey.md files. Only journey, version, title and stages are required; the lint rules report what else is missing (an owner, a KPI, a review date...).","type":"object","required":["journey","version","title","stages"],"properties":{"journey":{"$ref":"#/$defs/id","description":"The id of this journey, unique in the repository. Usually the same as the file name: account-opening.journey.yaml has journey: account-opening.","examples":["account-opening"]},"version":{"description":"The journey's version number, a whole number from 1. Raise it whenever the journey's behaviour changes (a touchpoint added, removed or changed).","type":"integer","minimum":1,"examples":[1,4]},"title":{"description":"The name of the journey as people say it, shown on the site.","type":"string","minLength":1,"maxLength":200,"examples":["Opening a current account"]},"owner":{"$ref":"#/$defs/id","description":"The team accountable for the whole journey: an id declared in owners.yaml. A journey without an owner is reported by the missing-owner rule.","examples":["team-onboarding"]},"personas":{"description":"The customer segments this journey is for: ids declared in personas.yaml.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":100,"examples":[["young-professional"]]},"reviewed":{"$ref":"#/$defs/date","description":"The date the owner last reviewed this journey, written YYYY-MM-DD. The stale-journey rule reports a journey whose review is too old (180 days by default) or missing.","examples":["2026-09-30"]},"description":{"description":"A few sentences on what the journey covers, from where to where.","type":"string","maxLength":5000,"examples":["From the first visit to the first card payment."]},"stages":{"description":"The steps of the journey, in order (for example discovery, subscription, onboarding). At least one. Every touchpoint belongs to one stage.","type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/$defs/stage"}},"touchpoints":{"description":"Every point where the company and the customer meet in this journey: a message sent, a page visited, a call, a visit to a branch...","type":"array","maxItems":500,"items":{"$ref":"#/$defs/touchpoint"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"eventId":{"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]},"date":{"title":"Date","description":"A calendar date written YYYY-MM-DD, for example 2026-09-30.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","examples":["2026-09-30"]},"stage":{"title":"Stage","description":"One step of the journey.","type":"object","required":["id"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the stage, unique in this journey. Touchpoints name it in their \"stage\" field.","examples":["discovery","subscription","onboarding"]},"name":{"description":"The name of the stage as shown on the site and in diagrams.","type":"string","minLength":1,"maxLength":200,"examples":["Discovery","Onboarding"]},"description":{"description":"What happens to the customer during this stage.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"touchpoint":{"title":"Touchpoint","description":"One point of contact between the company and the customer. Only id, stage and channel are required.","type":"object","required":["id","stage","channel"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the touchpoint, unique in this journey. In a Markdown journey, a \"### <id>\" heading attaches its section to this touchpoint.","examples":["welcome-email"]},"stage":{"$ref":"#/$defs/id","description":"The stage this touchpoint belongs to: the id of one of the stages listed in this journey.","examples":["onboarding"]},"channel":{"$ref":"#/$defs/id","description":"Where the contact happens. Built-in channels: email, sms, push, in-app, web, app, phone, chat, branch, mail (paper mail), social, ads, event, selfcare, review-site. Other channels must be declared in channels.yaml.","examples":["email","sms","push","web"]},"owner":{"$ref":"#/$defs/id","description":"The team that runs this touchpoint: an id declared in owners.yaml. A touchpoint without an owner is reported by the missing-owner rule (it does not take the journey's owner unless that rule's \"inherit\" option is set).","examples":["team-crm"]},"role":{"description":"What the touchpoint is for. \"information\": tells the customer something they need to know (news, a status, a change of terms). \"acquisition\": tries to win a new customer or sell a product (a campaign, an offer). \"conversion\": the moment the customer signs up or buys; the trigger of a conversion touchpoint marks the customer as converted. \"onboarding\": helps a new customer get started. \"usage\": helps the customer use the product day to day. \"support\": answers a question or solves a problem. \"billing\": invoices, statements, payments, fees and reminders. \"retention\": keeps a customer who might leave (renewal, win-back). \"feedback\": asks for the customer's opinion (survey, review request).","type":"string","enum":["information","acquisition","conversion","onboarding","usage","support","billing","retention","feedback"],"examples":["onboarding"]},"trigger":{"$ref":"#/$defs/eventId","description":"The event that starts this touchpoint, for example \"account.opened\". Simulation sends the touchpoint whenever this event happens to the customer.","examples":["account.opened"]},"after":{"$ref":"#/$defs/duration","description":"How long after the trigger the touchpoint happens, for example \"30m\", \"2h\", \"3d\", \"1w\" or \"2d 4h\". Without it, it happens right away (\"0m\").","default":"0m","examples":["2h","3d","2d 4h"]},"at":{"$ref":"#/$defs/timeOfDay","description":"Optional: the local time of day at which it is sent, in quotes, for example \"10:00\". It is sent at the first 10:00 at or after the trigger plus the delay in \"after\".","examples":["10:00"]},"repeat":{"description":"Optional: send it again. For example { every: 3d, times: 2 } sends 2 more times, 3 days apart (3 sends in all).","type":"object","required":["every","times"],"properties":{"every":{"$ref":"#/$defs/duration","description":"The time between two sends, for example \"3d\".","examples":["3d","1w"]},"times":{"description":"How many more times it is sent after the first send (a whole number from 1).","type":"integer","minimum":1,"examples":[2]}},"additionalProperties":false,"examples":[{"every":"3d","times":2}]},"until":{"$ref":"#/$defs/eventId","description":"Optional: once this event happens to the customer, nothing more of this touchpoint is sent (no later send, no repeat).","examples":["card.activated"]},"message":{"$ref":"#/$defs/message","description":"What the touchpoint says to the customer: its intent, subject, text and link."},"personalization":{"description":"How much the content is tailored to the customer. \"none\": the same message for everyone. \"low\": a few details filled in, such as the customer's name. \"medium\": content chosen for the customer's segment or product. \"high\": content built from this customer's own data and behaviour.","type":"string","enum":["none","low","medium","high"],"examples":["high"]},"tools":{"description":"The software used to run this touchpoint (for example a marketing platform, a CRM, a call-center tool).","type":"array","maxItems":50,"items":{"description":"The name of one tool.","type":"string","minLength":1,"maxLength":100},"examples":[["marketing-cloud"]]},"automated":{"description":"true when the touchpoint runs by itself, with nobody acting (an automatic e-mail); false when a person does it (an advisor's call).","type":"boolean","examples":[true]},"moment_of_truth":{"description":"true when this is a moment of truth: a point where the customer makes up their mind about the company. The unmeasured-moment-of-truth rule asks for a KPI on it.","type":"boolean","default":false,"examples":[false]},"importance":{"description":"How much this touchpoint matters to the customer, from 1 (hardly) to 5 (a lot). Used with the KPIs to find what to improve first.","type":"integer","minimum":1,"maximum":5,"examples":[3]},"emotion":{"description":"How the customer feels at this point, from 1 (very badly) to 5 (very well). Drawn as the emotion curve of the journey diagram.","type":"integer","minimum":1,"maximum":5,"examples":[4]},"cost":{"description":"The cost of one contact, in the repository's currency (for example 0.02 for an e-mail). Zero or more.","type":"number","minimum":0,"examples":[0.02]},"kpis":{"description":"The measures that tell whether this touchpoint works, each with its target. Measured values come from metrics/*.csv.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/kpi"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"message":{"title":"Message","description":"What the touchpoint says to the customer.","type":"object","properties":{"intent":{"$ref":"#/$defs/id","description":"What the message asks or tells, as an id, for example \"activate-account\". Touchpoints with the same intent must agree: the conflicting-messages rule compares their links and figures.","examples":["activate-account"]},"subject":{"description":"The subject line or title of the message.","type":"string","maxLength":200,"examples":["Welcome!"]},"text":{"description":"The text of the message, or a faithful summary of it.","type":"string","maxLength":10000,"examples":["Activate your online space to follow your card."]},"cta":{"description":"The call to action: the link the message asks the customer to follow. A full web address starting with http:// or https://, or a path on the company's own site starting with \"/\" (or \"./\", \"../\"). No spaces.","type":"string","pattern":"^(https?://|\\.{0,2}/)\\S*$","maxLength":2000,"examples":["https://client.bank.example/activate","/activate"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"kpi":{"title":"KPI","description":"One measure of the touchpoint and its target.","type":"object","required":["metric"],"properties":{"metric":{"$ref":"#/$defs/id","description":"What is measured, as an id. Any id works; nps, csat, ces, fcr, conversion-rate and resolution-time have a known meaning. Measured values in metrics/*.csv use the same id.","examples":["open-rate","nps","csat","conversion-rate"]},"target":{"description":"The value aimed for, in the unit of the metric (for example 0.45 for a 45% open rate).","type":"number","examples":[0.45]},"direction":{"description":"Which way is better: \"higher\" (a rate, a satisfaction score) or \"lower\" (a time, an effort, a churn). By default lower is better for resolution-time, ces, handling-time, wait-time, any metric whose id ends in \"-time\", and any id containing churn, complaint, unsubscribe, bounce, abandon or error; higher is better for every other metric. A measured value meets its target when it is at or beyond it in this direction.","enum":["higher","lower"]},"description":{"description":"What the measure is and how it is computed, in a few words.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/journey.schema.json","title":"Customer journey","description":"One customer journey: its stages and the touchpoints (messages, pages, calls, visits) that a company runs along the way. Used for <id>.journey.yaml files and for the front matter of <id>.journey.md files. Only journey, version, title and stages are required; the lint rules report what else is missing (an owner, a KPI, a review date...).","type":"object","required":["journey","version","title","stages"],"properties":{"journey":{"$ref":"#/$defs/id","description":"The id of this journey, unique in the repository. Usually the same as the file name: account-opening.journey.yaml has journey: account-opening.","examples":["account-opening"]},"version":{"description":"The journey's version number, a whole number from 1. Raise it whenever the journey's behaviour changes (a touchpoint added, removed or changed).","type":"integer","minimum":1,"examples":[1,4]},"title":{"description":"The name of the journey as people say it, shown on the site.","type":"string","minLength":1,"maxLength":200,"examples":["Opening a current account"]},"owner":{"$ref":"#/$defs/id","description":"The team accountable for the whole journey: an id declared in owners.yaml. A journey without an owner is reported by the missing-owner rule.","examples":["team-onboarding"]},"personas":{"description":"The customer segments this journey is for: ids declared in personas.yaml.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":100,"examples":[["young-professional"]]},"reviewed":{"$ref":"#/$defs/date","description":"The date the owner last reviewed this journey, written YYYY-MM-DD. The stale-journey rule reports a journey whose review is too old (180 days by default) or missing.","examples":["2026-09-30"]},"description":{"description":"A few sentences on what the journey covers, from where to where.","type":"string","maxLength":5000,"examples":["From the first visit to the first card payment."]},"stages":{"description":"The steps of the journey, in order (for example discovery, subscription, onboarding). At least one. Every touchpoint belongs to one stage.","type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/$defs/stage"}},"touchpoints":{"description":"Every point where the company and the customer meet in this journey: a message sent, a page visited, a call, a visit to a branch...","type":"array","maxItems":500,"items":{"$ref":"#/$defs/touchpoint"}},"kpis":{"description":"The measures of the journey as a whole (an NPS, a completion rate), each with its target. Measured values come from the rows of metrics/*.csv with an empty touchpoint.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/kpi"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"eventId":{"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]},"date":{"title":"Date","description":"A calendar date written YYYY-MM-DD, for example 2026-09-30.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","examples":["2026-09-30"]},"stage":{"title":"Stage","description":"One step of the journey.","type":"object","required":["id"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the stage, unique in this journey. Touchpoints name it in their \"stage\" field.","examples":["discovery","subscription","onboarding"]},"name":{"description":"The name of the stage as shown on the site and in diagrams.","type":"string","minLength":1,"maxLength":200,"examples":["Discovery","Onboarding"]},"description":{"description":"What happens to the customer during this stage.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"touchpoint":{"title":"Touchpoint","description":"One point of contact between the company and the customer. Only id, stage and channel are required.","type":"object","required":["id","stage","channel"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the touchpoint, unique in this journey. In a Markdown journey, a \"### <id>\" heading attaches its section to this touchpoint.","examples":["welcome-email"]},"stage":{"$ref":"#/$defs/id","description":"The stage this touchpoint belongs to: the id of one of the stages listed in this journey.","examples":["onboarding"]},"channel":{"$ref":"#/$defs/id","description":"Where the contact happens. Built-in channels: email, sms, push, in-app, web, app, phone, chat, branch, mail (paper mail), social, ads, event, selfcare, review-site. Other channels must be declared in channels.yaml.","examples":["email","sms","push","web"]},"owner":{"$ref":"#/$defs/id","description":"The team that runs this touchpoint: an id declared in owners.yaml. A touchpoint without an owner is reported by the missing-owner rule (it does not take the journey's owner unless that rule's \"inherit\" option is set).","examples":["team-crm"]},"role":{"description":"What the touchpoint is for. \"information\": tells the customer something they need to know (news, a status, a change of terms). \"acquisition\": tries to win a new customer or sell a product (a campaign, an offer). \"conversion\": the moment the customer signs up or buys; the trigger of a conversion touchpoint marks the customer as converted. \"onboarding\": helps a new customer get started. \"usage\": helps the customer use the product day to day. \"support\": answers a question or solves a problem. \"billing\": invoices, statements, payments, fees and reminders. \"retention\": keeps a customer who might leave (renewal, win-back). \"feedback\": asks for the customer's opinion (survey, review request).","type":"string","enum":["information","acquisition","conversion","onboarding","usage","support","billing","retention","feedback"],"examples":["onboarding"]},"trigger":{"$ref":"#/$defs/eventId","description":"The event that starts this touchpoint, for example \"account.opened\". Simulation sends the touchpoint whenever this event happens to the customer.","examples":["account.opened"]},"after":{"$ref":"#/$defs/duration","description":"How long after the trigger the touchpoint happens, for example \"30m\", \"2h\", \"3d\", \"1w\" or \"2d 4h\". Without it, it happens right away (\"0m\").","default":"0m","examples":["2h","3d","2d 4h"]},"at":{"$ref":"#/$defs/timeOfDay","description":"Optional: the local time of day at which it is sent, in quotes, for example \"10:00\". It is sent at the first 10:00 at or after the trigger plus the delay in \"after\".","examples":["10:00"]},"repeat":{"description":"Optional: send it again. For example { every: 3d, times: 2 } sends 2 more times, 3 days apart (3 sends in all).","type":"object","required":["every","times"],"properties":{"every":{"$ref":"#/$defs/duration","description":"The time between two sends, for example \"3d\".","examples":["3d","1w"]},"times":{"description":"How many more times it is sent after the first send (a whole number from 1).","type":"integer","minimum":1,"examples":[2]}},"additionalProperties":false,"examples":[{"every":"3d","times":2}]},"until":{"$ref":"#/$defs/eventId","description":"Optional: once this event happens to the customer, nothing more of this touchpoint is sent (no later send, no repeat).","examples":["card.activated"]},"message":{"$ref":"#/$defs/message","description":"What the touchpoint says to the customer: its intent, subject, text and link."},"personalization":{"description":"How much the content is tailored to the customer. \"none\": the same message for everyone. \"low\": a few details filled in, such as the customer's name. \"medium\": content chosen for the customer's segment or product. \"high\": content built from this customer's own data and behaviour.","type":"string","enum":["none","low","medium","high"],"examples":["high"]},"tools":{"description":"The software used to run this touchpoint (for example a marketing platform, a CRM, a call-center tool).","type":"array","maxItems":50,"items":{"description":"The name of one tool.","type":"string","minLength":1,"maxLength":100},"examples":[["marketing-cloud"]]},"automated":{"description":"true when the touchpoint runs by itself, with nobody acting (an automatic e-mail); false when a person does it (an advisor's call).","type":"boolean","examples":[true]},"moment_of_truth":{"description":"true when this is a moment of truth: a point where the customer makes up their mind about the company. The unmeasured-moment-of-truth rule asks for a KPI on it.","type":"boolean","default":false,"examples":[false]},"importance":{"description":"How much this touchpoint matters to the customer, from 1 (hardly) to 5 (a lot). Used with the KPIs to find what to improve first.","type":"integer","minimum":1,"maximum":5,"examples":[3]},"emotion":{"description":"How the customer feels at this point, from 1 (very badly) to 5 (very well). Drawn as the emotion curve of the journey diagram.","type":"integer","minimum":1,"maximum":5,"examples":[4]},"cost":{"description":"The cost of one contact, in the repository's currency (for example 0.02 for an e-mail). Zero or more.","type":"number","minimum":0,"examples":[0.02]},"kpis":{"description":"The measures that tell whether this touchpoint works, each with its target. Measured values come from metrics/*.csv.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/kpi"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"message":{"title":"Message","description":"What the touchpoint says to the customer.","type":"object","properties":{"intent":{"$ref":"#/$defs/id","description":"What the message asks or tells, as an id, for example \"activate-account\". Touchpoints with the same intent must agree: the conflicting-messages rule compares their links and figures.","examples":["activate-account"]},"subject":{"description":"The subject line or title of the message.","type":"string","maxLength":200,"examples":["Welcome!"]},"text":{"description":"The text of the message, or a faithful summary of it.","type":"string","maxLength":10000,"examples":["Activate your online space to follow your card."]},"cta":{"description":"The call to action: the link the message asks the customer to follow. A full web address starting with http:// or https://, or a path on the company's own site starting with \"/\" (or \"./\", \"../\"). No spaces.","type":"string","pattern":"^(https?://|\\.{0,2}/)\\S*$","maxLength":2000,"examples":["https://client.bank.example/activate","/activate"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"kpi":{"title":"KPI","description":"One measure of the touchpoint and its target.","type":"object","required":["metric"],"properties":{"metric":{"$ref":"#/$defs/id","description":"What is measured, as an id. Any id works; nps, csat, ces, fcr, conversion-rate and resolution-time have a known meaning. Measured values in metrics/*.csv use the same id.","examples":["open-rate","nps","csat","conversion-rate"]},"target":{"description":"The value aimed for, in the unit of the metric (for example 0.45 for a 45% open rate).","type":"number","examples":[0.45]},"direction":{"description":"Which way is better: \"higher\" (a rate, a satisfaction score) or \"lower\" (a time, an effort, a churn). By default lower is better for resolution-time, ces, handling-time, wait-time, any metric whose id ends in \"-time\", and any id containing churn, complaint, unsubscribe, bounce, abandon or error; higher is better for every other metric. A measured value meets its target when it is at or beyond it in this direction.","enum":["higher","lower"]},"description":{"description":"What the measure is and how it is computed, in a few words.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false}}};
 const schema32 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
 const schema35 = {"title":"Date","description":"A calendar date written YYYY-MM-DD, for example 2026-09-30.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","examples":["2026-09-30"]};
 const func1 = Object.prototype.hasOwnProperty;
@@ -1579,9 +1579,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data.kpis !== undefined){
+let data12 = data.kpis;
+if(Array.isArray(data12)){
+if(data12.length > 50){
+const err31 = {instancePath:instancePath+"/kpis",schemaPath:"#/properties/kpis/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema31.properties.kpis,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1590,20 +1592,50 @@ vErrors.push(err31);
 }
 errors++;
 }
+const len3 = data12.length;
+for(let i4=0; i4<len3; i4++){
+if(!(validate26(data12[i4], {instancePath:instancePath+"/kpis/" + i4,parentData:data12,parentDataProperty:i4,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/kpis",schemaPath:"#/properties/kpis/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.kpis.type,parentSchema:schema31.properties.kpis,data:data12};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
 validate20.errors = vErrors;
 return errors === 0;
 }
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const owners = validate29;
+export const owners = validate30;
 const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/owners.schema.json","title":"Owners","description":"The teams that may own journeys and touchpoints (journeys/owners.yaml). Journeys and touchpoints name an owner by its id.","type":"object","required":["owners"],"properties":{"owners":{"description":"The list of teams.","type":"array","maxItems":1000,"items":{"$ref":"#/$defs/owner"}}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"owner":{"title":"Owner","description":"One team.","type":"object","required":["id","name"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the team, used in the \"owner\" field of journeys and touchpoints.","examples":["team-crm"]},"name":{"description":"The name of the team as people know it.","type":"string","minLength":1,"maxLength":200,"examples":["CRM & lifecycle marketing"]},"contact":{"description":"How to reach the team: an e-mail address or a chat handle.","type":"string","maxLength":200,"examples":["crm@bank.example","#team-crm"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false}}};
 const schema53 = {"title":"Owner","description":"One team.","type":"object","required":["id","name"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the team, used in the \"owner\" field of journeys and touchpoints.","examples":["team-crm"]},"name":{"description":"The name of the team as people know it.","type":"string","minLength":1,"maxLength":200,"examples":["CRM & lifecycle marketing"]},"contact":{"description":"How to reach the team: an e-mail address or a chat handle.","type":"string","maxLength":200,"examples":["crm@bank.example","#team-crm"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
 const schema54 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
+const evaluated0 = validate31.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1749,17 +1781,17 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate31.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate31.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://journeys.dev/schema/owners.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate29.evaluated;
+const evaluated0 = validate30.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1804,8 +1836,8 @@ errors++;
 }
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate30(data0[i0], {instancePath:instancePath+"/owners/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+if(!(validate31(data0[i0], {instancePath:instancePath+"/owners/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
 errors = vErrors.length;
 }
 }
@@ -1832,20 +1864,20 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate29.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
-validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const channels = validate32;
+export const channels = validate33;
 const schema55 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/channels.schema.json","title":"Channels","description":"Channels beyond the built-in ones (journeys/channels.yaml, optional). Built-in channels need no declaration: email, sms, push, in-app, mail and phone (outbound), and web, app, chat, branch, social, ads, event, selfcare, review-site.","type":"object","required":["channels"],"properties":{"channels":{"description":"The list of extra channels.","type":"array","maxItems":1000,"items":{"$ref":"#/$defs/channel"}}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"channel":{"title":"Channel","description":"One channel.","type":"object","required":["id"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the channel, used in the \"channel\" field of touchpoints and in the contact policy.","examples":["whatsapp"]},"name":{"description":"The name of the channel as shown on the site. Defaults to the id.","type":"string","minLength":1,"maxLength":200,"examples":["WhatsApp"]},"outbound":{"description":"true when the company sends messages to the customer on this channel (like e-mail or SMS); only such messages count toward contact pressure. false (the default) for places the customer comes to (like a website).","type":"boolean","default":false,"examples":[true]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false}}};
 const schema56 = {"title":"Channel","description":"One channel.","type":"object","required":["id"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the channel, used in the \"channel\" field of touchpoints and in the contact policy.","examples":["whatsapp"]},"name":{"description":"The name of the channel as shown on the site. Defaults to the id.","type":"string","minLength":1,"maxLength":200,"examples":["WhatsApp"]},"outbound":{"description":"true when the company sends messages to the customer on this channel (like e-mail or SMS); only such messages count toward contact pressure. false (the default) for places the customer comes to (like a website).","type":"boolean","default":false,"examples":[true]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
 const schema57 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
 
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate33.evaluated;
+const evaluated0 = validate34.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1969,17 +2001,17 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate33.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
-validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://journeys.dev/schema/channels.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate32.evaluated;
+const evaluated0 = validate33.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2024,8 +2056,8 @@ errors++;
 }
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate33(data0[i0], {instancePath:instancePath+"/channels/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate33.errors : vErrors.concat(validate33.errors);
+if(!(validate34(data0[i0], {instancePath:instancePath+"/channels/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
 errors = vErrors.length;
 }
 }
@@ -2052,20 +2084,20 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate33.errors = vErrors;
 return errors === 0;
 }
-validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const personas = validate35;
+export const personas = validate36;
 const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/personas.schema.json","title":"Personas","description":"The customer segments that journeys and scenarios name (journeys/personas.yaml, optional).","type":"object","required":["personas"],"properties":{"personas":{"description":"The list of personas.","type":"array","maxItems":1000,"items":{"$ref":"#/$defs/persona"}}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"persona":{"title":"Persona","description":"One customer segment.","type":"object","required":["id","name"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the persona, used in the \"personas\" field of journeys and the \"persona\" field of scenarios.","examples":["young-professional"]},"name":{"description":"A short name that describes the segment.","type":"string","minLength":1,"maxLength":200,"examples":["Young professional, mobile first"]},"description":{"description":"Who these customers are, what they want and how they behave.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false}}};
 const schema59 = {"title":"Persona","description":"One customer segment.","type":"object","required":["id","name"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the persona, used in the \"personas\" field of journeys and the \"persona\" field of scenarios.","examples":["young-professional"]},"name":{"description":"A short name that describes the segment.","type":"string","minLength":1,"maxLength":200,"examples":["Young professional, mobile first"]},"description":{"description":"Who these customers are, what they want and how they behave.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
 const schema60 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
 
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate36.evaluated;
+const evaluated0 = validate37.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2211,17 +2243,17 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate36.errors = vErrors;
+validate37.errors = vErrors;
 return errors === 0;
 }
-validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate37.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://journeys.dev/schema/personas.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate35.evaluated;
+const evaluated0 = validate36.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2266,8 +2298,8 @@ errors++;
 }
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate36(data0[i0], {instancePath:instancePath+"/personas/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+if(!(validate37(data0[i0], {instancePath:instancePath+"/personas/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
 errors = vErrors.length;
 }
 }
@@ -2294,20 +2326,20 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate35.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
-validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const events = validate38;
+export const events = validate39;
 const schema61 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/events.schema.json","title":"Events","description":"The events of the company that touchpoints and scenarios name (journeys/events.yaml, optional). When it exists, an event it does not declare is an unknown-event error.","type":"object","required":["events"],"properties":{"events":{"description":"The list of events.","type":"array","maxItems":10000,"items":{"$ref":"#/$defs/event"}}},"additionalProperties":false,"$defs":{"eventId":{"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]},"event":{"title":"Event","description":"One thing that happens to a customer, which touchpoints start on (trigger) or stop at (until) and scenarios play.","type":"object","required":["id"],"properties":{"id":{"$ref":"#/$defs/eventId","description":"The event's name, as touchpoints' \"trigger\" and \"until\" and scenario events' \"event\" write it.","examples":["account.opened"]},"name":{"description":"A short name people know the event by.","type":"string","minLength":1,"maxLength":200,"examples":["Account opened"]},"description":{"description":"When the event happens and which system sends it.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false}}};
 const schema62 = {"title":"Event","description":"One thing that happens to a customer, which touchpoints start on (trigger) or stop at (until) and scenarios play.","type":"object","required":["id"],"properties":{"id":{"$ref":"#/$defs/eventId","description":"The event's name, as touchpoints' \"trigger\" and \"until\" and scenario events' \"event\" write it.","examples":["account.opened"]},"name":{"description":"A short name people know the event by.","type":"string","minLength":1,"maxLength":200,"examples":["Account opened"]},"description":{"description":"When the event happens and which system sends it.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
 const schema63 = {"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]};
 
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate39.evaluated;
+const evaluated0 = validate40.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2443,17 +2475,17 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate39.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
-validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://journeys.dev/schema/events.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate39.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2498,8 +2530,8 @@ errors++;
 }
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate39(data0[i0], {instancePath:instancePath+"/events/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+if(!(validate40(data0[i0], {instancePath:instancePath+"/events/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
 errors = vErrors.length;
 }
 }
@@ -2526,12 +2558,12 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate39.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const scenario = validate41;
+export const scenario = validate42;
 const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/scenario.schema.json","title":"Scenario","description":"A customer story (journeys/scenarios/<id>.scenario.yaml): the events that happen to one customer, in time. Simulation sends every touchpoint whose trigger occurs and checks the resulting messages against the contact policy. All times are local to the customer.","type":"object","required":["scenario","events"],"properties":{"scenario":{"$ref":"#/$defs/id","description":"The id of this scenario, unique in the repository. Usually the same as the file name.","examples":["new-customer-first-card"]},"persona":{"$ref":"#/$defs/id","description":"The kind of customer this story is about: an id declared in personas.yaml.","examples":["young-professional"]},"start":{"description":"Optional: the calendar date of day 0, written YYYY-MM-DD, optionally followed by a time THH:MM (or THH:MM:SS). Only used to show real dates in timelines.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$","examples":["2026-03-02","2026-03-02T00:00"]},"description":{"description":"What the story shows, in a few sentences.","type":"string","maxLength":5000},"events":{"description":"What happens to the customer, each at a time counted from the start of day 0.","type":"array","maxItems":1000,"items":{"$ref":"#/$defs/event"}},"expect":{"description":"Optional: what must hold for this customer, checked on the simulated timeline (rule scenario-expectation): at most so many messages, one touchpoint before another, a touchpoint never received.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/expectation"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"eventId":{"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]},"elapsed":{"title":"Time in the scenario","description":"When the event happens, counted from midnight at the start of day 0: days, then hours, then minutes. \"0d\" is the start, \"2d 14h\" is day 2 at 14:00, \"10d 9h 30m\" is day 10 at 09:30.","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["0d","2d 14h","10d 9h 30m"]},"event":{"title":"Event","description":"One thing that happens to the customer.","type":"object","required":["at","event"],"properties":{"at":{"$ref":"#/$defs/elapsed","description":"When it happens, counted from midnight at the start of day 0: \"0d\" is the start, \"2d 14h\" is day 2 at 14:00 local time.","examples":["0d","2d 14h","9d"]},"event":{"$ref":"#/$defs/eventId","description":"What happens, as the event name that touchpoints use in \"trigger\" and \"until\".","examples":["account.opened","card.activated"]},"note":{"description":"A remark for the reader of the timeline.","type":"string","maxLength":2000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"touchpointName":{"title":"Touchpoint name","description":"A touchpoint, as journey/touchpoint (\"welcome/welcome-email\"), or just its id when only one journey has a touchpoint of that id.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$","maxLength":129,"examples":["welcome-email","welcome/welcome-email"]},"expectation":{"title":"Expectation","description":"One thing that must hold for the scenario's customer: exactly one of at-most, before or never.","type":"object","properties":{"at-most":{"description":"The most messages the customer may get: sends on outbound channels, or on the given channel. With within, in any window of that length; otherwise in the whole scenario.","type":"integer","minimum":0,"maximum":1000000,"examples":[3]},"channel":{"$ref":"#/$defs/id","description":"Count only the sends on this channel (any channel, outbound or not).","examples":["sms"]},"within":{"$ref":"#/$defs/elapsed","description":"The length of the sliding window, as a duration (\"7d\", \"1w\", \"36h\"); not 0.","examples":["7d","24h"]},"note":{"description":"Why this must hold, for the reader.","type":"string","maxLength":2000},"before":{"description":"Touchpoints the customer receives, each first sent before the first send of the next one.","type":"array","minItems":2,"maxItems":20,"items":{"$ref":"#/$defs/touchpointName"},"examples":[["welcome-email","card-letter"]]},"never":{"description":"A touchpoint (or a list of them) the customer never receives.","oneOf":[{"$ref":"#/$defs/touchpointName"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/$defs/touchpointName"}}],"examples":["prospect-email"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"dependentRequired":{"channel":["at-most"],"within":["at-most"]},"oneOf":[{"required":["at-most"],"properties":{"at-most":true}},{"required":["before"],"properties":{"before":true}},{"required":["never"],"properties":{"never":true}}]}}};
 const schema65 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
 const pattern37 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$", "u");
@@ -2539,10 +2571,10 @@ const schema67 = {"title":"Event","description":"One thing that happens to the c
 const schema68 = {"title":"Time in the scenario","description":"When the event happens, counted from midnight at the start of day 0: days, then hours, then minutes. \"0d\" is the start, \"2d 14h\" is day 2 at 14:00, \"10d 9h 30m\" is day 10 at 09:30.","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["0d","2d 14h","10d 9h 30m"]};
 const schema69 = {"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]};
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate42.evaluated;
+const evaluated0 = validate43.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2688,19 +2720,19 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate43.errors = vErrors;
 return errors === 0;
 }
-validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema70 = {"title":"Expectation","description":"One thing that must hold for the scenario's customer: exactly one of at-most, before or never.","type":"object","properties":{"at-most":{"description":"The most messages the customer may get: sends on outbound channels, or on the given channel. With within, in any window of that length; otherwise in the whole scenario.","type":"integer","minimum":0,"maximum":1000000,"examples":[3]},"channel":{"$ref":"#/$defs/id","description":"Count only the sends on this channel (any channel, outbound or not).","examples":["sms"]},"within":{"$ref":"#/$defs/elapsed","description":"The length of the sliding window, as a duration (\"7d\", \"1w\", \"36h\"); not 0.","examples":["7d","24h"]},"note":{"description":"Why this must hold, for the reader.","type":"string","maxLength":2000},"before":{"description":"Touchpoints the customer receives, each first sent before the first send of the next one.","type":"array","minItems":2,"maxItems":20,"items":{"$ref":"#/$defs/touchpointName"},"examples":[["welcome-email","card-letter"]]},"never":{"description":"A touchpoint (or a list of them) the customer never receives.","oneOf":[{"$ref":"#/$defs/touchpointName"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/$defs/touchpointName"}}],"examples":["prospect-email"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"dependentRequired":{"channel":["at-most"],"within":["at-most"]},"oneOf":[{"required":["at-most"],"properties":{"at-most":true}},{"required":["before"],"properties":{"before":true}},{"required":["never"],"properties":{"never":true}}]};
 const schema73 = {"title":"Touchpoint name","description":"A touchpoint, as journey/touchpoint (\"welcome/welcome-email\"), or just its id when only one journey has a touchpoint of that id.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$","maxLength":129,"examples":["welcome-email","welcome/welcome-email"]};
 const pattern44 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$", "u");
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate44.evaluated;
+const evaluated0 = validate45.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3207,17 +3239,17 @@ vErrors.push(err34);
 }
 errors++;
 }
-validate44.errors = vErrors;
+validate45.errors = vErrors;
 return errors === 0;
 }
-validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://journeys.dev/schema/scenario.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate41.evaluated;
+const evaluated0 = validate42.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3392,8 +3424,8 @@ errors++;
 }
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate42(data4[i0], {instancePath:instancePath+"/events/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(!(validate43(data4[i0], {instancePath:instancePath+"/events/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
 errors = vErrors.length;
 }
 }
@@ -3424,8 +3456,8 @@ errors++;
 }
 const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate44(data6[i1], {instancePath:instancePath+"/expect/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+if(!(validate45(data6[i1], {instancePath:instancePath+"/expect/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
 errors = vErrors.length;
 }
 }
@@ -3452,12 +3484,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate41.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
-validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const config = validate46;
+export const config = validate47;
 const schema76 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/config.schema.json","title":"Journeys configuration","description":"The settings of a journeys repository (journeys.config.yaml, next to the journeys/ folder): how severe each rule is, the contact policy that simulation checks, the time zone and where the files are published. Everything is optional.","type":"object","properties":{"rules":{"description":"How each rule is applied, by rule id. The value is a severity (error, warning, info or off), or a list of two items [severity, { options }]. Known rules, with their default severity:\n- parse (error): A file that cannot be read, is not UTF-8, or is not valid YAML or front matter.\n- schema (error): A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range.\n- limit-exceeded (error): An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked.\n- unique-id (error): Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice.\n- unknown-reference (error): An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI.\n- unknown-event (error): A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository and one or two letters away from another event named (a warning).\n- missing-owner (error): A journey or touchpoint with no owner. Options: \"inherit\" (default false).\n- duplicate-touchpoint (warning): Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text). Options: \"threshold\" (default 0.8).\n- conflicting-messages (error): Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario) and disagree: different call-to-action targets (host or path), or different figures (amounts, dates, counts, percentages) in their texts.\n- contact-pressure (warning): A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints.\n- quiet-hours (warning): A message that a scenario sends inside policy.quiet-hours.\n- message-after-conversion (warning): An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey).\n- scenario-expectation (error): A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint.\n- unmeasured-moment-of-truth (warning): A touchpoint marked as a moment of truth with no KPI.\n- missing-kpi (info): A touchpoint with no KPI.\n- empty-stage (warning): A stage with no touchpoint.\n- stale-journey (warning): A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Options: \"max-age\" (default \"180d\").\n- priority-gap (info): A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Options: \"min-importance\" (default 4).\n- low-value-touchpoint (info): A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Options: \"max-importance\" (default 2).\n- unused-suppression (warning): A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason.\n- version-not-bumped (warning): (Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise.","type":"object","propertyNames":{"$ref":"#/$defs/id"},"properties":{"parse":{"description":"A file that cannot be read, is not UTF-8, or is not valid YAML or front matter. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"schema":{"description":"A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"limit-exceeded":{"description":"An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unique-id":{"description":"Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-reference":{"description":"An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-event":{"description":"A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository and one or two letters away from another event named (a warning). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"missing-owner":{"description":"A journey or touchpoint with no owner. Default severity: error.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of missing-owner: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of missing-owner.","type":"object","properties":{"inherit":{"type":"boolean","description":"A touchpoint with no owner is run by its journey's owner.","default":false,"examples":[false]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["error",["error",{"inherit":false}]]},"duplicate-touchpoint":{"description":"Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text). Default severity: warning.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of duplicate-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of duplicate-touchpoint.","type":"object","properties":{"threshold":{"type":"number","minimum":0.5,"maximum":1,"description":"How similar two messages must be, from 0.5 to 1, to count as the same: the Sørensen–Dice coefficient of their character trigrams once case, accents, punctuation, spacing and numbers are set aside.","default":0.8,"examples":[0.8]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"threshold":0.8}]]},"conflicting-messages":{"description":"Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario) and disagree: different call-to-action targets (host or path), or different figures (amounts, dates, counts, percentages) in their texts. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"contact-pressure":{"description":"A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"quiet-hours":{"description":"A message that a scenario sends inside policy.quiet-hours. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"message-after-conversion":{"description":"An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey). Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"scenario-expectation":{"description":"A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unmeasured-moment-of-truth":{"description":"A touchpoint marked as a moment of truth with no KPI. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"missing-kpi":{"description":"A touchpoint with no KPI. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"empty-stage":{"description":"A stage with no touchpoint. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"stale-journey":{"description":"A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Default severity: warning.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of stale-journey: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of stale-journey.","type":"object","properties":{"max-age":{"type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","description":"How long a review stays valid, as a duration such as 180d or 26w.","default":"180d","examples":["180d"]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"max-age":"180d"}]]},"priority-gap":{"description":"A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Default severity: info.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of priority-gap: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of priority-gap.","type":"object","properties":{"min-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or more are checked.","default":4,"examples":[4]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"min-importance":4}]]},"low-value-touchpoint":{"description":"A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Default severity: info.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of low-value-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of low-value-touchpoint.","type":"object","properties":{"max-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or less are considered low value.","default":2,"examples":[2]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"max-importance":2}]]},"unused-suppression":{"description":"A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"version-not-bumped":{"description":"(Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]}},"additionalProperties":{"$ref":"#/$defs/ruleSetting"},"examples":[{"missing-kpi":"off","stale-journey":["warning",{"max-age":"180d"}]}]},"policy":{"description":"The contact policy: how often and when the company may send messages to one customer. Simulation of the scenarios checks it.","type":"object","properties":{"max-messages":{"description":"Limits on the number of outbound messages one customer receives. Each window slides: any span of time of length \"per\" may hold at most \"max\" messages.","type":"array","maxItems":50,"items":{"description":"One limit, for example { per: 7d, max: 5 } (all outbound channels together) or { per: 1d, max: 1, channels: [sms, push] }.","type":"object","required":["per","max"],"properties":{"per":{"$ref":"#/$defs/duration","not":{"type":"string","pattern":"^[\\s0wdhm]*$"},"description":"The length of the window, at least 1m, for example \"7d\" or \"24h\".","examples":["7d","1d"]},"max":{"description":"The most messages allowed in any window of that length (a whole number, 0 or more).","type":"integer","minimum":0,"examples":[5,1]},"channels":{"description":"Optional: only count messages on these channels. Without it, all outbound channels count together.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push"]]}},"additionalProperties":false},"examples":[[{"per":"7d","max":5},{"per":"1d","max":1,"channels":["sms","push"]}]]},"quiet-hours":{"description":"Hours of the day, in the customer's local time, during which no message should be sent. \"from\" may be later than \"to\" to span midnight (21:00 to 08:00).","type":"object","required":["from","to"],"properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]}]},"conflict-window":{"$ref":"#/$defs/duration","description":"How close together, in a scenario, two messages with the same intent must be for the conflicting-messages rule to compare them, for example \"48h\".","examples":["48h"]}},"additionalProperties":false},"ignore":{"description":"Files the tools leave out, as glob patterns relative to the repository root, as in .gitignore: \"journeys/legacy/**\" (a folder), \"**/*.draft.journey.yaml\", or a name without a slash (\"*.draft.journey.yaml\") for any folder. For a team adopting the tools gradually. Every lint run says how many files were left out.","type":"array","items":{"type":"string","minLength":1,"maxLength":500,"pattern":"^[^!#]","description":"A glob pattern: * matches within a name, ** any number of folders. A negated pattern (!x) is not supported."},"maxItems":1000,"examples":[["journeys/legacy/**","**/*.draft.journey.yaml"]]},"timezone":{"description":"The time zone of the team, as an IANA time zone name such as \"Europe/Paris\" or \"America/New_York\". Used to decide today's date (for example for stale-journey). Defaults to the computer's time zone.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$","maxLength":100,"examples":["Europe/Paris","America/New_York","UTC"]},"repository":{"description":"Where the journeys are kept, so that the site can link to each file.","type":"object","properties":{"url":{"description":"The web address of the repository, starting with http:// or https://.","type":"string","pattern":"^https?://\\S+$","maxLength":2000,"examples":["https://github.com/acme/journeys"]},"branch":{"description":"The branch that the links point to.","type":"string","minLength":1,"maxLength":200,"examples":["main"]}},"required":["url"],"additionalProperties":false,"examples":[{"url":"https://github.com/acme/journeys","branch":"main"}]}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"severity":{"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]},"ruleSetting":{"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}},"ruleOptions":{"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"}}};
 const schema77 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
 const schema79 = {"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]};
@@ -3470,10 +3502,10 @@ const pattern58 = new RegExp("^https?://\\S+$", "u");
 const schema78 = {"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}};
 const schema81 = {"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"};
 
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate47.evaluated;
+const evaluated0 = validate48.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3619,18 +3651,18 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate47.errors = vErrors;
+validate48.errors = vErrors;
 evaluated0.items = items0;
 return errors === 0;
 }
-validate47.evaluated = {"dynamicProps":false,"dynamicItems":true};
+validate48.evaluated = {"dynamicProps":false,"dynamicItems":true};
 
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://journeys.dev/schema/config.schema.json" */;
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate46.evaluated;
+const evaluated0 = validate47.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3701,16 +3733,16 @@ errors++;
 }
 for(const key2 in data0){
 if(!(func1.call(schema76.properties.rules.properties, key2))){
-if(!(validate47(data0[key2], {instancePath:instancePath+"/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate48(data0[key2], {instancePath:instancePath+"/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
 }
 if(data0.parse !== undefined){
 let data2 = data0.parse;
-if(!(validate47(data2, {instancePath:instancePath+"/rules/parse",parentData:data0,parentDataProperty:"parse",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate48(data2, {instancePath:instancePath+"/rules/parse",parentData:data0,parentDataProperty:"parse",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 const _errs10 = errors;
@@ -3833,8 +3865,8 @@ vErrors = null;
 }
 if(data0.schema !== undefined){
 let data4 = data0.schema;
-if(!(validate47(data4, {instancePath:instancePath+"/rules/schema",parentData:data0,parentDataProperty:"schema",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate48(data4, {instancePath:instancePath+"/rules/schema",parentData:data0,parentDataProperty:"schema",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 const _errs19 = errors;
@@ -3956,26 +3988,26 @@ vErrors = null;
 }
 }
 if(data0["limit-exceeded"] !== undefined){
-if(!(validate47(data0["limit-exceeded"], {instancePath:instancePath+"/rules/limit-exceeded",parentData:data0,parentDataProperty:"limit-exceeded",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate48(data0["limit-exceeded"], {instancePath:instancePath+"/rules/limit-exceeded",parentData:data0,parentDataProperty:"limit-exceeded",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
 if(data0["unique-id"] !== undefined){
-if(!(validate47(data0["unique-id"], {instancePath:instancePath+"/rules/unique-id",parentData:data0,parentDataProperty:"unique-id",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate48(data0["unique-id"], {instancePath:instancePath+"/rules/unique-id",parentData:data0,parentDataProperty:"unique-id",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
 if(data0["unknown-reference"] !== undefined){
-if(!(validate47(data0["unknown-reference"], {instancePath:instancePath+"/rules/unknown-reference",parentData:data0,parentDataProperty:"unknown-reference",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate48(data0["unknown-reference"], {instancePath:instancePath+"/rules/unknown-reference",parentData:data0,parentDataProperty:"unknown-reference",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
 if(data0["unknown-event"] !== undefined){
-if(!(validate47(data0["unknown-event"], {instancePath:instancePath+"/rules/unknown-event",parentData:data0,parentDataProperty:"unknown-event",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate48(data0["unknown-event"], {instancePath:instancePath+"/rules/unknown-event",parentData:data0,parentDataProperty:"unknown-event",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
@@ -4334,50 +4366,50 @@ errors++;
 }
 }
 if(data0["conflicting-messages"] !== undefined){
-if(!(validate47(data0["conflicting-messages"], {instancePath:instancePath+"/rules/conflicting-messages",parentData:data0,parentDataProperty:"conflicting-messages",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate48(data0["conflicting-messages"], {instancePath:instancePath+"/rules/conflicting-messages",parentData:data0,parentDataProperty:"conflicting-messages",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
 if(data0["contact-pressure"] !== undefined){
-if(!(validate47(data0["contact-pressure"], {instancePath:instancePath+"/rules/contact-pressure",parentData:data0,parentDataProperty:"contact-pressure",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate48(data0["contact-pressure"], {instancePath:instancePath+"/rules/contact-pressure",parentData:data0,parentDataProperty:"contact-pressure",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
 if(data0["quiet-hours"] !== undefined){
-if(!(validate47(data0["quiet-hours"], {instancePath:instancePath+"/rules/quiet-hours",parentData:data0,parentDataProperty:"quiet-hours",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate48(data0["quiet-hours"], {instancePath:instancePath+"/rules/quiet-hours",parentData:data0,parentDataProperty:"quiet-hours",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
 if(data0["message-after-conversion"] !== undefined){
-if(!(validate47(data0["message-after-conversion"], {instancePath:instancePath+"/rules/message-after-conversion",parentData:data0,parentDataProperty:"message-after-conversion",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate48(data0["message-after-conversion"], {instancePath:instancePath+"/rules/message-after-conversion",parentData:data0,parentDataProperty:"message-after-conversion",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
 if(data0["scenario-expectation"] !== undefined){
-if(!(validate47(data0["scenario-expectation"], {instancePath:instancePath+"/rules/scenario-expectation",parentData:data0,parentDataProperty:"scenario-expectation",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate48(data0["scenario-expectation"], {instancePath:instancePath+"/rules/scenario-expectation",parentData:data0,parentDataProperty:"scenario-expectation",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
 if(data0["unmeasured-moment-of-truth"] !== undefined){
-if(!(validate47(data0["unmeasured-moment-of-truth"], {instancePath:instancePath+"/rules/unmeasured-moment-of-truth",parentData:data0,parentDataProperty:"unmeasured-moment-of-truth",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate48(data0["unmeasured-moment-of-truth"], {instancePath:instancePath+"/rules/unmeasured-moment-of-truth",parentData:data0,parentDataProperty:"unmeasured-moment-of-truth",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
 if(data0["missing-kpi"] !== undefined){
-if(!(validate47(data0["missing-kpi"], {instancePath:instancePath+"/rules/missing-kpi",parentData:data0,parentDataProperty:"missing-kpi",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate48(data0["missing-kpi"], {instancePath:instancePath+"/rules/missing-kpi",parentData:data0,parentDataProperty:"missing-kpi",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
 if(data0["empty-stage"] !== undefined){
-if(!(validate47(data0["empty-stage"], {instancePath:instancePath+"/rules/empty-stage",parentData:data0,parentDataProperty:"empty-stage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate48(data0["empty-stage"], {instancePath:instancePath+"/rules/empty-stage",parentData:data0,parentDataProperty:"empty-stage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
@@ -4936,14 +4968,14 @@ errors++;
 }
 }
 if(data0["unused-suppression"] !== undefined){
-if(!(validate47(data0["unused-suppression"], {instancePath:instancePath+"/rules/unused-suppression",parentData:data0,parentDataProperty:"unused-suppression",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate48(data0["unused-suppression"], {instancePath:instancePath+"/rules/unused-suppression",parentData:data0,parentDataProperty:"unused-suppression",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
 if(data0["version-not-bumped"] !== undefined){
-if(!(validate47(data0["version-not-bumped"], {instancePath:instancePath+"/rules/version-not-bumped",parentData:data0,parentDataProperty:"version-not-bumped",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+if(!(validate48(data0["version-not-bumped"], {instancePath:instancePath+"/rules/version-not-bumped",parentData:data0,parentDataProperty:"version-not-bumped",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
 }
 }
@@ -5685,8 +5717,8 @@ vErrors.push(err142);
 }
 errors++;
 }
-validate46.errors = vErrors;
+validate47.errors = vErrors;
 return errors === 0;
 }
-validate46.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 

@@ -4,6 +4,7 @@
  * meets the target. Pure functions of the repository.
  */
 import { pushTo } from './collections.ts';
+import { dayNumber } from './dates.ts';
 import type { Journey, Kpi, MetricValue, NodeRef, Repository, Touchpoint } from './types.ts';
 
 /** Which way a metric is better. */
@@ -109,32 +110,40 @@ function status(base: Omit<KpiStatus, 'series' | 'latest' | 'previous' | 'trend'
 
 /** Every KPI of a repository and what was measured of it. */
 export interface KpiIndex {
-  /** Declared KPIs in journey, touchpoint and `kpis` order, each journey's journey-level series after its touchpoints'. */
+  /** Declared KPIs in journey, touchpoint and `kpis` order, each journey's own KPIs and journey-level series after its touchpoints'. */
   readonly all: readonly KpiStatus[];
   /** The KPIs a touchpoint declares, in its `kpis` order. */
   readonly byTouchpoint: ReadonlyMap<Touchpoint, readonly KpiStatus[]>;
+  /** The KPIs a journey declares under its own `kpis`, in order. */
+  readonly byJourney: ReadonlyMap<Journey, readonly KpiStatus[]>;
 }
 
 const seriesKey = (touchpoint: string, metric: string): string => `${touchpoint}\u0000${metric}`;
-const memo = new WeakMap<Repository, KpiIndex>();
+const memo = new WeakMap<Repository, Map<string, KpiIndex>>();
 
 /**
- * The KPIs of a repository with their measured series. Rows whose journey,
- * touchpoint or metric is unknown (an `unknown-reference` finding) are left out.
- * Computed once per repository; linear in KPIs and rows.
+ * The KPIs of a repository with their measured series, as of `today` (YYYY-MM-DD): a
+ * period whose first day is after it is not measured yet, whatever a file says.
+ * Rows whose journey, touchpoint or metric is unknown (an `unknown-reference` finding)
+ * are left out. Computed once per repository and day; linear in KPIs and rows.
  */
-export function measureKpis(repo: Repository): KpiIndex {
-  const cached = memo.get(repo);
+export function measureKpis(repo: Repository, today?: string): KpiIndex {
+  let byDay = memo.get(repo);
+  if (!byDay) memo.set(repo, (byDay = new Map()));
+  const cached = byDay.get(today ?? '');
   if (cached) return cached;
+  const last = today === undefined ? undefined : dayNumber(today);
   // Rows by journey first: most journeys have no measures, and their KPIs need no lookup.
   const rows = new Map<string, Map<string, MetricValue[]>>();
   for (const row of repo.metrics) {
+    if (last !== undefined && row.periodStart > last) continue;
     let journeyRows = rows.get(row.journey);
     if (!journeyRows) rows.set(row.journey, (journeyRows = new Map()));
     pushTo(journeyRows, seriesKey(row.touchpoint ?? '', row.metric), row);
   }
   const all: KpiStatus[] = [];
   const byTouchpoint = new Map<Touchpoint, KpiStatus[]>();
+  const byJourney = new Map<Journey, KpiStatus[]>();
   const seenJourneys = new Set<string>();
   for (const journey of repo.journeys) {
     const journeyRows = rows.get(journey.id);
@@ -143,29 +152,36 @@ export function measureKpis(repo: Repository): KpiIndex {
       byTouchpoint.set(touchpoint, statuses);
       for (const one of statuses) all.push(one);
     }
-    if (seenJourneys.has(journey.id)) continue;
+    // A journey id given twice is a finding of its own; the rows go to the first journey only.
+    const first = !seenJourneys.has(journey.id);
     seenJourneys.add(journey.id);
-    if (journeyRows) all.push(...journeyLevel(journey, journeyRows));
+    const own = (journey.kpis ?? []).map((kpi) => declared(journey, undefined, kpi, first ? journeyRows?.get(seriesKey('', kpi.metric)) : undefined));
+    byJourney.set(journey, own);
+    for (const one of own) all.push(one);
+    if (first && journeyRows) all.push(...journeyLevel(journey, journeyRows));
   }
-  const index = { all, byTouchpoint };
-  memo.set(repo, index);
+  const index = { all, byTouchpoint, byJourney };
+  byDay.set(today ?? '', index);
   return index;
 }
 
-function declared(journey: Journey, touchpoint: Touchpoint, kpi: Kpi, rows: readonly MetricValue[] | undefined): KpiStatus {
+function declared(journey: Journey, touchpoint: Touchpoint | undefined, kpi: Kpi, rows: readonly MetricValue[] | undefined): KpiStatus {
   const direction = metricDirection(kpi.metric, kpi.direction);
-  const base: Mutable<Omit<KpiStatus, 'series'>> =
-    kpi.target !== undefined
-      ? { journey: journey.id, touchpoint: touchpoint.id, metric: kpi.metric, target: kpi.target, direction, ref: kpi.ref }
-      : { journey: journey.id, touchpoint: touchpoint.id, metric: kpi.metric, direction, ref: kpi.ref };
+  const base: Mutable<Omit<KpiStatus, 'series'>> = { journey: journey.id, metric: kpi.metric, direction, ref: kpi.ref };
+  if (touchpoint) base.touchpoint = touchpoint.id;
+  if (kpi.target !== undefined) base.target = kpi.target;
   return status(base, seriesOf(rows));
 }
 
-/** Series of rows with no touchpoint, for metrics some touchpoint of the journey declares. */
+/**
+ * Series of rows with no touchpoint, for metrics the journey does not declare itself but
+ * some touchpoint of it does (a journey-wide view of a touchpoint's measure).
+ */
 function journeyLevel(journey: Journey, rows: ReadonlyMap<string, readonly MetricValue[]>): KpiStatus[] {
   const result: KpiStatus[] = [];
+  const own = new Set((journey.kpis ?? []).map((kpi) => kpi.metric));
   const metrics = new Map<string, Kpi>();
-  for (const touchpoint of journey.touchpoints) for (const kpi of touchpoint.kpis) if (!metrics.has(kpi.metric)) metrics.set(kpi.metric, kpi);
+  for (const touchpoint of journey.touchpoints) for (const kpi of touchpoint.kpis) if (!own.has(kpi.metric) && !metrics.has(kpi.metric)) metrics.set(kpi.metric, kpi);
   for (const [metric, kpi] of metrics) {
     const series = seriesOf(rows.get(seriesKey('', metric)));
     if (series.length > 0) result.push(status({ journey: journey.id, metric, direction: metricDirection(metric, kpi.direction) }, series));

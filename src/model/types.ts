@@ -195,6 +195,8 @@ export interface Journey {
   readonly description?: string;
   readonly stages: readonly Stage[];
   readonly touchpoints: readonly Touchpoint[];
+  /** Measures of the journey as a whole (metrics rows with no touchpoint); absent when it declares none. */
+  readonly kpis?: readonly Kpi[];
   /** The Markdown body before the first touchpoint section. */
   readonly narrative?: Narrative;
   /** `### <id>` sections of the body whose id names no touchpoint. */

@@ -90,8 +90,8 @@ export default defineRule<Options>({
       ],
     },
   },
-  check({ repo, options, report }) {
-    const { byTouchpoint } = measureKpis(repo);
+  check({ repo, options, run, report }) {
+    const { byTouchpoint } = measureKpis(repo, run.today);
     for (const journey of repo.journeys) {
       for (const touchpoint of journey.touchpoints) {
         const { importance } = touchpoint;

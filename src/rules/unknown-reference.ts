@@ -151,9 +151,11 @@ export default defineRule({
         });
         continue;
       }
-      const metrics = new Set((touchpoint ? [touchpoint] : journey.touchpoints).flatMap((t) => t.kpis.map((kpi) => kpi.metric)));
+      // A row with no touchpoint measures the journey as a whole: its own KPIs, or a touchpoint's seen journey-wide.
+      const declaring = touchpoint ? [touchpoint.kpis] : [journey.kpis ?? [], ...journey.touchpoints.map((t) => t.kpis)];
+      const metrics = new Set(declaring.flatMap((kpis) => kpis.map((kpi) => kpi.metric)));
       if (!metrics.has(row.metric)) {
-        const owner = touchpoint ? `touchpoint "${touchpoint.id}"` : `any touchpoint of journey "${journey.id}"`;
+        const owner = touchpoint ? `touchpoint "${touchpoint.id}"` : `journey "${journey.id}" or any of its touchpoints`;
         report({
           at,
           position,

@@ -242,8 +242,9 @@ function sortedIds(ids: Iterable<string>): string[] {
  *   (see findingPlaces, which the site's team pages use too).
  * - A send belongs to the scopes of its touchpoint.
  */
-export function scorecards(repo: Repository, findings: readonly Finding[], timelines: readonly Timeline[]): Scorecards {
-  const kpis = measureKpis(repo);
+export function scorecards(repo: Repository, findings: readonly Finding[], timelines: readonly Timeline[], today?: string): Scorecards {
+  // Periods that start after today are not measured yet (see measureKpis).
+  const kpis = measureKpis(repo, today);
   const window = repo.config.policy.maxMessages.reduce((longest, limit) => Math.max(longest, limit.per), 0) || DEFAULT_WINDOW;
 
   const company = new Tally('company', 'company', undefined);
@@ -297,6 +298,15 @@ export function scorecards(repo: Repository, findings: readonly Finding[], timel
           if (kpi.onTarget) tally.onTarget += 1;
         }
         if (point) tally.quadrant.push(point);
+      }
+    }
+    // The journey's own KPIs (an NPS) belong to no touchpoint: they count for the journey and the company.
+    for (const kpi of kpis.byJourney.get(journey) ?? []) {
+      if (kpi.target === undefined) continue;
+      for (const tally of [company, journeyTally]) {
+        tally.withTarget += 1;
+        if (kpi.latest !== undefined) tally.measured += 1;
+        if (kpi.onTarget) tally.onTarget += 1;
       }
     }
   }

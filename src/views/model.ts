@@ -315,8 +315,8 @@ export function buildModel(input: ModelInput): SiteModel {
   const columnOf = new Map(stageColumns.map((column) => [column.key, column]));
 
   // --- Scorecards (the engine's), as the pages show them ----------------------
-  const cards = scorecards(repo, result.findings, timelines);
-  const kpiIndex = measureKpis(repo);
+  const cards = scorecards(repo, result.findings, timelines, result.today);
+  const kpiIndex = measureKpis(repo, result.today);
   /** Each touchpoint's row on its journey page, by journey and touchpoint id (the first journey of an id wins). */
   const touchpointAnchor = new Map<string, string>();
   const tpKey = (journey: string, touchpoint: string): string => `${journey}\u0000${touchpoint}`;

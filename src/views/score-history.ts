@@ -49,8 +49,9 @@ export function scoreHistory(path: string, count: number, options: HistoryOption
   const commits = commitsTouching(root, [journeysSpec, ...CONFIG_FILES], count);
   return commits.map(({ hash: commit, date, subject }) => {
     const { repo } = loadAtRevision(root, commit);
-    const { findings } = checkRepository(root, repo, { today: options.today ?? date.slice(0, 10) });
-    const cards = scorecards(repo, findings, simulate(repo));
+    const today = options.today ?? date.slice(0, 10);
+    const { findings } = checkRepository(root, repo, { today });
+    const cards = scorecards(repo, findings, simulate(repo), today);
     const grade = (card: (typeof cards)['company']): HistoryGrade => ({
       id: card.id,
       ...(card.name !== undefined ? { name: card.name } : {}),
