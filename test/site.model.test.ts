@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildModel, builtInRules, catFileContents, check, fileCommits, GRADING, QUADRANTS, safeHref, scorecards, simulate, slugFor, type HistoryPoint, type SiteModel } from '../src/index.ts';
 import { renderMarkdown } from '../site/lib/markdown.ts';
 import { ACME, TODAY } from './fixtures/site/helpers.ts';
-import { OWNERS, TODAY as REPO_TODAY, writeRepo } from './helpers/repo.ts';
+import { cleanJourney, OWNERS, TODAY as REPO_TODAY, writeRepo } from './helpers/repo.ts';
 
 let model: SiteModel;
 
@@ -218,20 +218,8 @@ describe('git history', () => {
 describe('the team pages and the scorecards', () => {
   it("give a finding on a touchpoint with no owner to the journey's owner, on both", () => {
     // Before, the team page gave it to nobody: 0 findings listed while the scorecard counted them.
-    const journey = [
-      'journey: welcome',
-      'version: 1',
-      'title: Welcome',
-      'owner: team-onboarding',
-      'reviewed: 2026-10-01',
-      'stages:',
-      '  - id: start',
-      'touchpoints:',
-      '  - id: welcome-email',
-      '    stage: start',
-      '    channel: email',
-      '',
-    ].join('\n');
+    // The clean journey, its touchpoint's owner taken out.
+    const journey = cleanJourney().replace('    owner: team-crm\n', '');
     const root = writeRepo({ 'journeys/owners.yaml': OWNERS, 'journeys/welcome.journey.yaml': journey });
     const result = check(root, { today: REPO_TODAY });
     const unowned = result.findings.filter((finding) => finding.touchpoint === 'welcome-email');
