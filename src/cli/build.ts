@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse, todayOption } from './args.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
+import { PACKAGE_ROOT } from './own-package.ts';
 import { checkOutputFolder, homeFolders, MARKER, MARKER_TEXT, protectedPaths, refusal, type Protected } from './output-folder.ts';
 
 export const usage = `Usage: journeys build [path] [options]
@@ -29,8 +29,6 @@ Options:
 
 Exit status: 0 built, 2 the site could not be built.`;
 
-/** The folder that holds astro.config.mjs and site/. */
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 
 export interface SiteOptions {

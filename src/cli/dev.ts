@@ -1,5 +1,6 @@
 import { parse, todayOption } from './args.ts';
-import { normalizeBase, PACKAGE_ROOT, repositoryPath, siteEnvironment } from './build.ts';
+import { normalizeBase, repositoryPath, siteEnvironment } from './build.ts';
+import { PACKAGE_ROOT } from './own-package.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
 
 export const usage = `Usage: journeys dev [path] [options]

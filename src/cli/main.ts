@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { UsageError, escapeValue, didYouMean } from '../index.ts';
 import { diffCommand } from './diff.ts';
 import { explainCommand } from './explain.ts';
 import { initCommand } from './init.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
+import { ownPackage } from './own-package.ts';
 import { lintCommand } from './lint.ts';
 import { newCommand } from './new.ts';
 import { safeIo } from './safe-io.ts';
@@ -23,11 +23,6 @@ const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   explain: { run: explainCommand, summary: "print a rule's documentation" },
   new: { run: newCommand, summary: 'write a new journey that lints clean' },
 };
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 export const usage = `Usage: journeys <command> [options]
 
@@ -56,7 +51,7 @@ export async function main(argv: readonly string[], outside: Io): Promise<number
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout.write(`${version()}\n`);
+    io.stdout.write(`${ownPackage().version}\n`);
     return EXIT.ok;
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;

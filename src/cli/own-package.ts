@@ -7,6 +7,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The package's folder: it holds package.json, astro.config.mjs, site/ and schema/. */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface OwnPackage {
