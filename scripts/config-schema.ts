@@ -2,14 +2,14 @@
  * The parts of schema/*.json that have another source, written from it so that the two
  * cannot drift: the `rules` section of the configuration schema from each built-in rule's
  * metadata (description, default severity, options schema and defaults), and the
- * duration pattern of every schema from the parser's grammar (src/model/duration.ts).
+ * duration and delay patterns of every schema from the parser's grammar (src/model/duration.ts).
  *
  * `npm run schema:compile` runs it (with `--write`) before compiling the validators; a
  * test fails when a schema on disk differs from what this writes.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DURATION_PATTERN } from '../src/model/duration.ts';
+import { DELAY_PATTERN, DURATION_PATTERN } from '../src/model/duration.ts';
 import type { Rule } from '../src/model/rule.ts';
 import { builtInRules } from '../src/rules/index.ts';
 
@@ -83,6 +83,7 @@ export function generatedSchemas(rules: readonly Rule[] = builtInRules): Map<str
   for (const [kind, name] of Object.entries(DURATION_DEFS)) {
     const schema = JSON.parse(readFileSync(schemaFile(kind), 'utf8')) as Json & { $defs: Record<string, Json>; properties: Json };
     schema.$defs[name] = { ...schema.$defs[name], pattern: DURATION_PATTERN };
+    if (kind === 'journey') schema.$defs.delay = { ...schema.$defs.delay, pattern: DELAY_PATTERN };
     if (kind === 'config') schema.properties.rules = rulesSection(rules, schema.properties.rules as Json);
     result.set(`schema/${kind}.schema.json`, `${JSON.stringify(schema, null, 2)}\n`);
   }

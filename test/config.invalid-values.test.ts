@@ -49,7 +49,7 @@ describe('an invalid value in journeys.config.yaml', () => {
     // Only what is valid as written is applied: no limit from a bad entry, no quiet hours from bad times.
     expect(policy.maxMessages.every((limit) => Number.isInteger(limit.max) && limit.max >= 0 && limit.per > 0)).toBe(true);
     if (config.includes('max-messages')) expect(policy.maxMessages).toEqual([]);
-    if (config.includes('quiet-hours')) expect(policy.quietHours).toBeUndefined();
+    if (config.includes('quiet-hours')) expect(policy.quietHours).toEqual([]);
     if (config.includes('conflict-window')) expect(policy.conflictWindow).toBeUndefined();
     expect(validateConfig(parse(config))).toBe(false);
   });
@@ -87,7 +87,7 @@ describe('an invalid value in journeys.config.yaml', () => {
       { per: 7 * 24 * 60, max: 5, channels: undefined },
       { per: 24 * 60, max: 0, channels: ['sms', 'push'] },
     ]);
-    expect(policy.quietHours).toMatchObject({ from: 21 * 60, to: 8 * 60, channels: ['sms'] });
+    expect(policy.quietHours).toMatchObject([{ from: 21 * 60, to: 8 * 60, channels: ['sms'] }]);
     expect(policy.conflictWindow).toBe(0);
   });
 });

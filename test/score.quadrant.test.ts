@@ -7,7 +7,7 @@ import { check, performanceOf, placeTouchpoint, QUADRANTS, quadrantOf, scorecard
 import { OWNERS, TODAY, writeRepo } from './helpers/repo.ts';
 
 function touchpoint(importance: number | undefined): Touchpoint {
-  return { id: 'claim-call', journey: 'claims', after: 0, tools: [], momentOfTruth: false, kpis: [], ref: { file: 'x', path: [] }, ...(importance === undefined ? {} : { importance }) };
+  return { id: 'claim-call', journey: 'claims', category: 'service', after: 0, delay: { months: 0, days: 0, businessDays: 0, minutes: 0 }, tools: [], momentOfTruth: false, kpis: [], ref: { file: 'x', path: [] }, ...(importance === undefined ? {} : { importance }) };
 }
 
 function kpi(metric: string, target: number | undefined, value: number | undefined, direction: 'higher' | 'lower' = 'higher'): KpiStatus {

@@ -92,7 +92,7 @@ function modelOf(input: Spec): Repository {
       orphanSections: [],
       raw: {},
       ref: ref(file),
-      touchpoints: touchpoints.map((tp, t): Touchpoint => ({ ...tp, id: `t${t}`, journey: id, tools: [], momentOfTruth: false, kpis: [], ref: ref(file) })),
+      touchpoints: touchpoints.map((tp, t): Touchpoint => ({ ...tp, id: `t${t}`, journey: id, category: 'service', delay: { months: 0, days: 0, businessDays: 0, minutes: tp.after }, tools: [], momentOfTruth: false, kpis: [], ref: ref(file) })),
     };
   });
   const file = 'journeys/scenarios/s.scenario.yaml';
@@ -106,7 +106,7 @@ function modelOf(input: Spec): Repository {
     personas: [],
     scenarios: [scenario],
     metrics: [],
-    config: { rules: {}, policy: { maxMessages: [] } },
+    config: { rules: {}, policy: { maxMessages: [], quietHours: [] } },
     declared: {},
     problems: [],
   };

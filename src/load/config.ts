@@ -1,18 +1,22 @@
 import { parseDuration, parseTimeOfDay } from '../model/duration.ts';
 import { didYouMean } from '../model/suggest.ts';
-import type { Config, ConfigMistake, MaxMessages, Policy, RepositoryLink, RuleSetting, SeveritySetting } from '../model/types.ts';
+import { CATEGORIES } from '../model/categories.ts';
+import type { Category, Config, ConfigMistake, MaxMessages, Policy, QuietWindow, RepositoryLink, RuleSetting, SeveritySetting, Weekday } from '../model/types.ts';
 import { isRecord, record, text } from './normalize.ts';
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
-const POLICY_KEYS = ['max-messages', 'quiet-hours', 'conflict-window'];
-const LIMIT_KEYS = ['per', 'max', 'channels'];
-const QUIET_KEYS = ['from', 'to', 'channels'];
+const POLICY_KEYS = ['max-messages', 'quiet-hours', 'conflict-window', 'timezone', 'holidays', 'implicit-scenarios'];
+const LIMIT_KEYS = ['per', 'max', 'channels', 'categories', 'count'];
+const QUIET_KEYS = ['from', 'to', 'days', 'channels', 'categories'];
+const COUNTS = ['sliding', 'calendar-day'];
+const WEEKDAYS: readonly Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const DAYS: readonly string[] = [...WEEKDAYS, 'holiday'];
 const REPOSITORY_KEYS = ['url', 'branch'];
 /** The longest url and branch the schema allows: a link, not a document. */
 const MAX_URL = 2000;
 const MAX_BRANCH = 200;
 
-export const EMPTY_CONFIG: Config = { rules: {}, policy: { maxMessages: [] } };
+export const EMPTY_CONFIG: Config = { rules: {}, policy: { maxMessages: [], quietHours: [] } };
 
 type Path = readonly (string | number)[];
 
@@ -56,6 +60,21 @@ class Reader {
     if (value === undefined) return undefined;
     if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value as string[];
     this.note([...path, 'channels'], `"channels" is a list of channel ids, like [sms, push], not ${quoted(value)}.`);
+    return false;
+  }
+
+  /** A list of message categories, or undefined when absent; `false` when written wrong (noted). */
+  categories(data: Readonly<Record<string, unknown>>, path: Path): readonly Category[] | undefined | false {
+    const value = data.categories;
+    if (value === undefined) return undefined;
+    if (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string')) {
+      const unknown = value.findIndex((item) => !(CATEGORIES as readonly string[]).includes(item as string));
+      if (unknown === -1) return value as Category[];
+      const written = value[unknown] as string;
+      this.note([...path, 'categories', unknown], `Unknown category ${quoted(written)}${didYouMean(written, CATEGORIES)}: use ${CATEGORIES.join(', ')}.`);
+      return false;
+    }
+    this.note([...path, 'categories'], `"categories" is a list of message categories, like [marketing], not ${quoted(value)}.`);
     return false;
   }
 
@@ -122,13 +141,80 @@ class Reader {
       ok = false;
     }
     const channels = this.channels(data, path);
-    if (!ok || per === undefined || channels === false) return undefined;
-    return { per, max: max as number, channels, ref: { file, path } };
+    const categories = this.categories(data, path);
+    let count: MaxMessages['count'] = 'sliding';
+    if (data.count !== undefined) {
+      if (typeof data.count === 'string' && COUNTS.includes(data.count)) {
+        count = data.count as MaxMessages['count'];
+      } else {
+        this.note([...path, 'count'], `"count" is how the window is counted, sliding or calendar-day, not ${quoted(data.count)}${typeof data.count === 'string' ? didYouMean(data.count, COUNTS) : ''}.`);
+        ok = false;
+      }
+    }
+    if (count === 'calendar-day' && per !== undefined && per % 1440 !== 0) {
+      this.note([...path, 'per'], `A limit counted by calendar-day has a "per" of whole days, like 1d or 7d, not ${quoted(data.per)}.`);
+      ok = false;
+    }
+    if (!ok || per === undefined || channels === false || categories === false) return undefined;
+    return { per, max: max as number, channels, ...(categories ? { categories } : {}), count, ref: { file, path } };
+  }
+
+  /** One quiet window: hours of the day, days, or hours on some days. */
+  quietWindow(item: unknown, path: Path, file: string): QuietWindow | undefined {
+    const quiet = this.mapping(item, path, 'A quiet window of policy.quiet-hours');
+    if (quiet === undefined) {
+      if (item === null || item === undefined) this.note(path, 'A quiet window is a mapping like { from: "21:00", to: "08:00" } or { days: [sunday, holiday] }.');
+      return undefined;
+    }
+    let ok = this.knownKeys(quiet, path, QUIET_KEYS, 'policy.quiet-hours');
+    let days: QuietWindow['days'];
+    if (quiet.days !== undefined) {
+      const value = quiet.days;
+      if (Array.isArray(value) && value.length > 0 && value.every((day) => typeof day === 'string' && DAYS.includes(day))) {
+        days = value as QuietWindow['days'];
+      } else {
+        const wrong = Array.isArray(value) ? value.findIndex((day) => typeof day !== 'string' || !DAYS.includes(day)) : -1;
+        const written = wrong >= 0 ? (value as unknown[])[wrong] : value;
+        this.note(
+          wrong >= 0 ? [...path, 'days', wrong] : [...path, 'days'],
+          `"days" is a list of weekdays (monday ... sunday) and holiday, like [sunday, holiday], not ${quoted(written)}${typeof written === 'string' ? didYouMean(written, DAYS) : ''}.`,
+        );
+        ok = false;
+      }
+    }
+    const hours = quiet.from !== undefined || quiet.to !== undefined || days === undefined;
+    const ends = (['from', 'to'] as const).map((end) => {
+      if (quiet[end] !== undefined) return this.timeOfDay(quiet[end], [...path, end], `"${end}"`);
+      if (hours) {
+        this.note(path, `policy.quiet-hours has no "${end}": write it HH:MM, like "${end === 'from' ? '21:00' : '08:00'}", or give only "days" for whole days.`);
+        ok = false;
+      }
+      return undefined;
+    });
+    const [from, to] = ends;
+    const channels = this.channels(quiet, path);
+    const categories = this.categories(quiet, path);
+    if (!ok || (hours && (from === undefined || to === undefined)) || channels === false || categories === false) return undefined;
+    return {
+      ...(from !== undefined && to !== undefined ? { from, to } : {}),
+      ...(days ? { days } : {}),
+      channels,
+      ...(categories ? { categories } : {}),
+      ref: { file, path },
+    };
+  }
+
+  /** A time zone name, checked by the engine (which alone may ask the platform). */
+  name(value: unknown, path: Path, what: string): string | undefined {
+    if (value === undefined || value === null) return undefined;
+    if (typeof value === 'string' && value !== '') return value;
+    this.note(path, `${what}, not ${quoted(value)}.`);
+    return undefined;
   }
 
   policy(value: unknown, file: string): Policy {
     const policy = this.mapping(value, ['policy'], 'policy');
-    if (policy === undefined) return { maxMessages: [] };
+    if (policy === undefined) return { maxMessages: [], quietHours: [] };
     this.knownKeys(policy, ['policy'], POLICY_KEYS, 'policy');
 
     const maxMessages: MaxMessages[] = [];
@@ -142,24 +228,36 @@ class Reader {
       this.note(['policy', 'max-messages'], `policy.max-messages is a list of limits like { per: 7d, max: 5 }, not ${quoted(limits)}.`);
     }
 
-    let quietHours: Policy['quietHours'];
+    // One window (as most policies need) or a list of them (French telemarketing hours, no Sunday calls).
+    const quietHours: QuietWindow[] = [];
     const quietPath = ['policy', 'quiet-hours'];
-    const quiet = this.mapping(policy['quiet-hours'], quietPath, 'policy.quiet-hours');
-    if (quiet !== undefined) {
-      const known = this.knownKeys(quiet, quietPath, QUIET_KEYS, 'policy.quiet-hours');
-      const ends = (['from', 'to'] as const).map((end) => {
-        if (quiet[end] !== undefined) return this.timeOfDay(quiet[end], [...quietPath, end], `"${end}"`);
-        this.note(quietPath, `policy.quiet-hours has no "${end}": write it HH:MM, like "${end === 'from' ? '21:00' : '08:00'}".`);
-        return undefined;
+    const quiet = policy['quiet-hours'];
+    if (Array.isArray(quiet)) {
+      quiet.forEach((item, index) => {
+        const window = this.quietWindow(item, [...quietPath, index], file);
+        if (window) quietHours.push(window);
       });
-      const [from, to] = ends;
-      const channels = this.channels(quiet, quietPath);
-      if (known && from !== undefined && to !== undefined && channels !== false) quietHours = { from, to, channels, ref: { file, path: quietPath } };
+    } else if (quiet !== undefined && quiet !== null) {
+      const window = this.quietWindow(quiet, quietPath, file);
+      if (window) quietHours.push(window);
     }
 
     const window = policy['conflict-window'];
     const conflictWindow = window === undefined || window === null ? undefined : this.duration(window, ['policy', 'conflict-window'], 'policy.conflict-window');
-    return { maxMessages, quietHours, conflictWindow };
+    const timeZone = this.name(policy.timezone, ['policy', 'timezone'], 'policy.timezone is an IANA time zone name such as Europe/Paris');
+    const holidays = this.name(policy.holidays, ['policy', 'holidays'], 'policy.holidays is a country code such as FR, or a country and region such as DE-BY');
+    const implicit = policy['implicit-scenarios'];
+    if (implicit !== undefined && implicit !== null && typeof implicit !== 'boolean') {
+      this.note(['policy', 'implicit-scenarios'], `policy.implicit-scenarios is true or false, not ${quoted(implicit)}.`);
+    }
+    return {
+      maxMessages,
+      quietHours,
+      conflictWindow,
+      ...(timeZone !== undefined ? { timeZone } : {}),
+      ...(holidays !== undefined ? { holidays } : {}),
+      ...(implicit === true ? { implicitScenarios: true } : {}),
+    };
   }
 
   repository(value: unknown): RepositoryLink | undefined {

@@ -3,7 +3,8 @@
  * problems are reported separately), so every field is read defensively: a value
  * of the wrong type is left out rather than trusted.
  */
-import { parseDuration, parseTimeOfDay } from '../model/duration.ts';
+import { categoryFor, isCategory } from '../model/categories.ts';
+import { approximateMinutes, NO_DELAY, parseDelay, parseDuration, parseTimeOfDay } from '../model/duration.ts';
 import { MAX_NAME_LENGTH } from '../model/limits.ts';
 import type {
   Channel,
@@ -114,6 +115,7 @@ const TOUCHPOINT_FIELDS = {
   channel: undefined,
   owner: undefined,
   role: undefined,
+  category: undefined,
   trigger: undefined,
   after: undefined,
   at: undefined,
@@ -134,6 +136,7 @@ function touchpoint(file: string, journey: string, index: number, data: Data, se
   const path = ['touchpoints', index];
   const f = pick(data, TOUCHPOINT_FIELDS);
   const id = asName(f.id) ?? '';
+  const delay = parseDelay(f.after) ?? NO_DELAY;
   return {
     id,
     journey,
@@ -141,8 +144,11 @@ function touchpoint(file: string, journey: string, index: number, data: Data, se
     channel: asName(f.channel),
     owner: asName(f.owner),
     role: asName(f.role),
+    category: categoryFor(f.category, asName(f.role)),
+    ...(isCategory(f.category) ? { categoryWritten: true } : {}),
     trigger: asName(f.trigger),
-    after: parseDuration(f.after) ?? 0,
+    after: approximateMinutes(delay),
+    delay,
     at: parseTimeOfDay(f.at),
     repeat: repeat(f.repeat),
     until: asName(f.until),
@@ -238,7 +244,11 @@ export function channelsFrom(file: string, data: unknown): Channel[] {
 }
 
 export function personasFrom(file: string, data: unknown): Persona[] {
-  return declarations(file, data, 'personas', (item, path, id) => ({ id, name: text(item, 'name'), ref: ref(file, path) }));
+  return declarations(file, data, 'personas', (item, path, id) => {
+    const timeZone = text(item, 'timezone');
+    const holidays = text(item, 'holidays');
+    return { id, name: text(item, 'name'), ...(timeZone !== undefined ? { timeZone } : {}), ...(holidays !== undefined ? { holidays } : {}), ref: ref(file, path) };
+  });
 }
 
 export function eventsFrom(file: string, data: unknown): EventDeclaration[] {
@@ -278,7 +288,8 @@ export function scenarioFrom(file: string, data: unknown): Scenario | undefined 
     if (!isRecord(item)) return;
     const at = parseDuration(own(item, 'at'));
     const event = name(item, 'event');
-    if (at !== undefined && event !== undefined) events.push({ at, event, ref: ref(file, ['events', index]) });
+    const channel = name(item, 'channel');
+    if (at !== undefined && event !== undefined) events.push({ at, event, ...(channel !== undefined ? { channel } : {}), ref: ref(file, ['events', index]) });
   });
   const expectations = list(data, 'expect').flatMap((item, index) => expectation(file, ['expect', index], item) ?? []);
   return {
@@ -286,6 +297,7 @@ export function scenarioFrom(file: string, data: unknown): Scenario | undefined 
     file,
     persona: name(data, 'persona'),
     start: text(data, 'start'),
+    ...(text(data, 'timezone') !== undefined ? { timeZone: text(data, 'timezone') } : {}),
     events,
     ...(expectations.length > 0 ? { expectations } : {}),
     ref: ref(file, []),

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 // ajv's standalone code loads its small runtime helpers with require().
 const require = createRequire(import.meta.url);
 export const journey = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/journey.schema.json","title":"Customer journey","description":"One customer journey: its stages and the touchpoints (messages, pages, calls, visits) that a company runs along the way. Used for <id>.journey.yaml files and for the front matter of <id>.journey.md files. Only journey, version, title and stages are required; the lint rules report what else is missing (an owner, a KPI, a review date...).","type":"object","required":["journey","version","title","stages"],"properties":{"journey":{"$ref":"#/$defs/id","description":"The id of this journey, unique in the repository. Usually the same as the file name: account-opening.journey.yaml has journey: account-opening.","examples":["account-opening"]},"version":{"description":"The journey's version number, a whole number from 1. Raise it whenever the journey's behaviour changes (a touchpoint added, removed or changed).","type":"integer","minimum":1,"examples":[1,4]},"title":{"description":"The name of the journey as people say it, shown on the site.","type":"string","minLength":1,"maxLength":200,"examples":["Opening a current account"]},"owner":{"$ref":"#/$defs/id","description":"The team accountable for the whole journey: an id declared in owners.yaml. A journey without an owner is reported by the missing-owner rule.","examples":["team-onboarding"]},"personas":{"description":"The customer segments this journey is for: ids declared in personas.yaml.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":100,"examples":[["young-professional"]]},"reviewed":{"$ref":"#/$defs/date","description":"The date the owner last reviewed this journey, written YYYY-MM-DD. The stale-journey rule reports a journey whose review is too old (180 days by default) or missing.","examples":["2026-09-30"]},"description":{"description":"A few sentences on what the journey covers, from where to where.","type":"string","maxLength":5000,"examples":["From the first visit to the first card payment."]},"stages":{"description":"The steps of the journey, in order (for example discovery, subscription, onboarding). At least one. Every touchpoint belongs to one stage.","type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/$defs/stage"}},"touchpoints":{"description":"Every point where the company and the customer meet in this journey: a message sent, a page visited, a call, a visit to a branch...","type":"array","maxItems":500,"items":{"$ref":"#/$defs/touchpoint"}},"kpis":{"description":"The measures of the journey as a whole (an NPS, a completion rate), each with its target. Measured values come from the rows of metrics/*.csv with an empty touchpoint.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/kpi"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"eventId":{"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]},"date":{"title":"Date","description":"A calendar date written YYYY-MM-DD, for example 2026-09-30.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","examples":["2026-09-30"]},"stage":{"title":"Stage","description":"One step of the journey.","type":"object","required":["id"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the stage, unique in this journey. Touchpoints name it in their \"stage\" field.","examples":["discovery","subscription","onboarding"]},"name":{"description":"The name of the stage as shown on the site and in diagrams.","type":"string","minLength":1,"maxLength":200,"examples":["Discovery","Onboarding"]},"description":{"description":"What happens to the customer during this stage.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"touchpoint":{"title":"Touchpoint","description":"One point of contact between the company and the customer. Only id, stage and channel are required.","type":"object","required":["id","stage","channel"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the touchpoint, unique in this journey. In a Markdown journey, a \"### <id>\" heading attaches its section to this touchpoint.","examples":["welcome-email"]},"stage":{"$ref":"#/$defs/id","description":"The stage this touchpoint belongs to: the id of one of the stages listed in this journey.","examples":["onboarding"]},"channel":{"$ref":"#/$defs/id","description":"Where the contact happens. Built-in channels: email, sms, push, in-app, web, app, phone, chat, branch, mail (paper mail), social, ads, event, selfcare, review-site. Other channels must be declared in channels.yaml.","examples":["email","sms","push","web"]},"owner":{"$ref":"#/$defs/id","description":"The team that runs this touchpoint: an id declared in owners.yaml. A touchpoint without an owner is reported by the missing-owner rule (it does not take the journey's owner unless that rule's \"inherit\" option is set).","examples":["team-crm"]},"role":{"description":"What the touchpoint is for. \"information\": tells the customer something they need to know (news, a status, a change of terms). \"acquisition\": tries to win a new customer or sell a product (a campaign, an offer). \"conversion\": the moment the customer signs up or buys; the trigger of a conversion touchpoint marks the customer as converted. \"onboarding\": helps a new customer get started. \"usage\": helps the customer use the product day to day. \"support\": answers a question or solves a problem. \"billing\": invoices, statements, payments, fees and reminders. \"retention\": keeps a customer who might leave (renewal, win-back). \"feedback\": asks for the customer's opinion (survey, review request).","type":"string","enum":["information","acquisition","conversion","onboarding","usage","support","billing","retention","feedback"],"examples":["onboarding"]},"trigger":{"$ref":"#/$defs/eventId","description":"The event that starts this touchpoint, for example \"account.opened\". Simulation sends the touchpoint whenever this event happens to the customer.","examples":["account.opened"]},"after":{"$ref":"#/$defs/duration","description":"How long after the trigger the touchpoint happens, for example \"30m\", \"2h\", \"3d\", \"1w\" or \"2d 4h\". Without it, it happens right away (\"0m\").","default":"0m","examples":["2h","3d","2d 4h"]},"at":{"$ref":"#/$defs/timeOfDay","description":"Optional: the local time of day at which it is sent, in quotes, for example \"10:00\". It is sent at the first 10:00 at or after the trigger plus the delay in \"after\".","examples":["10:00"]},"repeat":{"description":"Optional: send it again. For example { every: 3d, times: 2 } sends 2 more times, 3 days apart (3 sends in all).","type":"object","required":["every","times"],"properties":{"every":{"$ref":"#/$defs/duration","description":"The time between two sends, for example \"3d\".","examples":["3d","1w"]},"times":{"description":"How many more times it is sent after the first send (a whole number from 1).","type":"integer","minimum":1,"examples":[2]}},"additionalProperties":false,"examples":[{"every":"3d","times":2}]},"until":{"$ref":"#/$defs/eventId","description":"Optional: once this event happens to the customer, nothing more of this touchpoint is sent (no later send, no repeat).","examples":["card.activated"]},"message":{"$ref":"#/$defs/message","description":"What the touchpoint says to the customer: its intent, subject, text and link."},"personalization":{"description":"How much the content is tailored to the customer. \"none\": the same message for everyone. \"low\": a few details filled in, such as the customer's name. \"medium\": content chosen for the customer's segment or product. \"high\": content built from this customer's own data and behaviour.","type":"string","enum":["none","low","medium","high"],"examples":["high"]},"tools":{"description":"The software used to run this touchpoint (for example a marketing platform, a CRM, a call-center tool).","type":"array","maxItems":50,"items":{"description":"The name of one tool.","type":"string","minLength":1,"maxLength":100},"examples":[["marketing-cloud"]]},"automated":{"description":"true when the touchpoint runs by itself, with nobody acting (an automatic e-mail); false when a person does it (an advisor's call).","type":"boolean","examples":[true]},"moment_of_truth":{"description":"true when this is a moment of truth: a point where the customer makes up their mind about the company. The unmeasured-moment-of-truth rule asks for a KPI on it.","type":"boolean","default":false,"examples":[false]},"importance":{"description":"How much this touchpoint matters to the customer, from 1 (hardly) to 5 (a lot). Used with the KPIs to find what to improve first.","type":"integer","minimum":1,"maximum":5,"examples":[3]},"emotion":{"description":"How the customer feels at this point, from 1 (very badly) to 5 (very well). Drawn as the emotion curve of the journey diagram.","type":"integer","minimum":1,"maximum":5,"examples":[4]},"cost":{"description":"The cost of one contact, in the repository's currency (for example 0.02 for an e-mail). Zero or more.","type":"number","minimum":0,"examples":[0.02]},"kpis":{"description":"The measures that tell whether this touchpoint works, each with its target. Measured values come from metrics/*.csv.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/kpi"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"message":{"title":"Message","description":"What the touchpoint says to the customer.","type":"object","properties":{"intent":{"$ref":"#/$defs/id","description":"What the message asks or tells, as an id, for example \"activate-account\". Touchpoints with the same intent must agree: the conflicting-messages rule compares their links and figures.","examples":["activate-account"]},"subject":{"description":"The subject line or title of the message.","type":"string","maxLength":200,"examples":["Welcome!"]},"text":{"description":"The text of the message, or a faithful summary of it.","type":"string","maxLength":10000,"examples":["Activate your online space to follow your card."]},"cta":{"description":"The call to action: the link the message asks the customer to follow. A full web address starting with http:// or https://, or a path on the company's own site starting with \"/\" (or \"./\", \"../\"). No spaces.","type":"string","pattern":"^(https?://|\\.{0,2}/)\\S*$","maxLength":2000,"examples":["https://client.bank.example/activate","/activate"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"kpi":{"title":"KPI","description":"One measure of the touchpoint and its target.","type":"object","required":["metric"],"properties":{"metric":{"$ref":"#/$defs/id","description":"What is measured, as an id. Any id works; nps, csat, ces, fcr, conversion-rate and resolution-time have a known meaning. Measured values in metrics/*.csv use the same id.","examples":["open-rate","nps","csat","conversion-rate"]},"target":{"description":"The value aimed for, in the unit of the metric (for example 0.45 for a 45% open rate).","type":"number","examples":[0.45]},"direction":{"description":"Which way is better: \"higher\" (a rate, a satisfaction score) or \"lower\" (a time, an effort, a churn). By default lower is better for resolution-time, ces, handling-time, wait-time, any metric whose id ends in \"-time\", and any id containing churn, complaint, unsubscribe, bounce, abandon or error; higher is better for every other metric. A measured value meets its target when it is at or beyond it in this direction.","enum":["higher","lower"]},"description":{"description":"What the measure is and how it is computed, in a few words.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/journey.schema.json","title":"Customer journey","description":"One customer journey: its stages and the touchpoints (messages, pages, calls, visits) that a company runs along the way. Used for <id>.journey.yaml files and for the front matter of <id>.journey.md files. Only journey, version, title and stages are required; the lint rules report what else is missing (an owner, a KPI, a review date...).","type":"object","required":["journey","version","title","stages"],"properties":{"journey":{"$ref":"#/$defs/id","description":"The id of this journey, unique in the repository. Usually the same as the file name: account-opening.journey.yaml has journey: account-opening.","examples":["account-opening"]},"version":{"description":"The journey's version number, a whole number from 1. Raise it whenever the journey's behaviour changes (a touchpoint added, removed or changed).","type":"integer","minimum":1,"examples":[1,4]},"title":{"description":"The name of the journey as people say it, shown on the site.","type":"string","minLength":1,"maxLength":200,"examples":["Opening a current account"]},"owner":{"$ref":"#/$defs/id","description":"The team accountable for the whole journey: an id declared in owners.yaml. A journey without an owner is reported by the missing-owner rule.","examples":["team-onboarding"]},"personas":{"description":"The customer segments this journey is for: ids declared in personas.yaml.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":100,"examples":[["young-professional"]]},"reviewed":{"$ref":"#/$defs/date","description":"The date the owner last reviewed this journey, written YYYY-MM-DD. The stale-journey rule reports a journey whose review is too old (180 days by default) or missing.","examples":["2026-09-30"]},"description":{"description":"A few sentences on what the journey covers, from where to where.","type":"string","maxLength":5000,"examples":["From the first visit to the first card payment."]},"stages":{"description":"The steps of the journey, in order (for example discovery, subscription, onboarding). At least one. Every touchpoint belongs to one stage.","type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/$defs/stage"}},"touchpoints":{"description":"Every point where the company and the customer meet in this journey: a message sent, a page visited, a call, a visit to a branch...","type":"array","maxItems":500,"items":{"$ref":"#/$defs/touchpoint"}},"kpis":{"description":"The measures of the journey as a whole (an NPS, a completion rate), each with its target. Measured values come from the rows of metrics/*.csv with an empty touchpoint.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/kpi"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"delay":{"title":"Delay","description":"A delay: a number followed by a unit, mo (months), w (weeks), d (days), bd (business days: not Saturday, Sunday or a public holiday of the customer), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d 14h\", \"2mo\", \"10bd\".","type":"string","pattern":"^(?![\\s\\S]*\\d\\s*(mo|bd|[wdhm])(?![a-z])[\\s\\S]*\\d\\s*\\1(?![a-z]))\\s*\\d+\\s*(?:mo|bd|[wdhm])(?:\\s*\\d+\\s*(?:mo|bd|[wdhm]))*\\s*$","maxLength":100,"examples":["30m","3d 14h","2mo","10bd"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"eventId":{"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]},"date":{"title":"Date","description":"A calendar date written YYYY-MM-DD, for example 2026-09-30.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","examples":["2026-09-30"]},"stage":{"title":"Stage","description":"One step of the journey.","type":"object","required":["id"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the stage, unique in this journey. Touchpoints name it in their \"stage\" field.","examples":["discovery","subscription","onboarding"]},"name":{"description":"The name of the stage as shown on the site and in diagrams.","type":"string","minLength":1,"maxLength":200,"examples":["Discovery","Onboarding"]},"description":{"description":"What happens to the customer during this stage.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"touchpoint":{"title":"Touchpoint","description":"One point of contact between the company and the customer. Only id, stage and channel are required.","type":"object","required":["id","stage","channel"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the touchpoint, unique in this journey. In a Markdown journey, a \"### <id>\" heading attaches its section to this touchpoint.","examples":["welcome-email"]},"stage":{"$ref":"#/$defs/id","description":"The stage this touchpoint belongs to: the id of one of the stages listed in this journey.","examples":["onboarding"]},"channel":{"$ref":"#/$defs/id","description":"Where the contact happens. Built-in channels: email, sms, push, in-app, web, app, phone, chat, branch, mail (paper mail), social, ads, event, selfcare, review-site. Other channels must be declared in channels.yaml.","examples":["email","sms","push","web"]},"owner":{"$ref":"#/$defs/id","description":"The team that runs this touchpoint: an id declared in owners.yaml. A touchpoint without an owner is reported by the missing-owner rule (it does not take the journey's owner unless that rule's \"inherit\" option is set).","examples":["team-crm"]},"role":{"description":"What the touchpoint is for. \"information\": tells the customer something they need to know (news, a status, a change of terms). \"acquisition\": tries to win a new customer or sell a product (a campaign, an offer). \"conversion\": the moment the customer signs up or buys; the trigger of a conversion touchpoint marks the customer as converted. \"onboarding\": helps a new customer get started. \"usage\": helps the customer use the product day to day. \"support\": answers a question or solves a problem. \"billing\": invoices, statements, payments, fees and reminders. \"retention\": keeps a customer who might leave (renewal, win-back). \"feedback\": asks for the customer's opinion (survey, review request).","type":"string","enum":["information","acquisition","conversion","onboarding","usage","support","billing","retention","feedback"],"examples":["onboarding"]},"category":{"type":"string","enum":["marketing","service","transactional","regulatory"],"description":"What kind of message it is, for the contact policy: \"marketing\" (sells or promotes; needs the customer's consent on its channel), \"service\" (helps the customer with what they have), \"transactional\" (confirms or asks for something the customer did or owes: a payment, an order, a signature), \"regulatory\" (the law requires it: a legal notice, a change of terms). Caps and quiet hours may apply to some categories only. Without it, the role decides: acquisition and retention are marketing; conversion and billing are transactional; the others, and no role, are service.","examples":["marketing","regulatory"]},"trigger":{"$ref":"#/$defs/eventId","description":"The event that starts this touchpoint, for example \"account.opened\". Simulation sends the touchpoint whenever this event happens to the customer.","examples":["account.opened"]},"after":{"$ref":"#/$defs/delay","description":"How long after the trigger the touchpoint happens, for example \"30m\", \"2h\", \"3d\", \"1w\", \"2d 4h\", \"2mo\" (two months) or \"10bd\" (ten business days). Days, weeks, months and business days keep the customer's time of day across daylight-saving changes; hours and minutes are elapsed time. Without it, it happens right away (\"0m\").","default":"0m","examples":["2h","3d","2d 4h","2mo","10bd"]},"at":{"$ref":"#/$defs/timeOfDay","description":"Optional: the local time of day at which it is sent, in quotes, for example \"10:00\". It is sent at the first 10:00 at or after the trigger plus the delay in \"after\".","examples":["10:00"]},"repeat":{"description":"Optional: send it again. For example { every: 3d, times: 2 } sends 2 more times, 3 days apart (3 sends in all).","type":"object","required":["every","times"],"properties":{"every":{"$ref":"#/$defs/duration","description":"The time between two sends, for example \"3d\".","examples":["3d","1w"]},"times":{"description":"How many more times it is sent after the first send (a whole number from 1).","type":"integer","minimum":1,"examples":[2]}},"additionalProperties":false,"examples":[{"every":"3d","times":2}]},"until":{"$ref":"#/$defs/eventId","description":"Optional: once this event happens to the customer, nothing more of this touchpoint is sent (no later send, no repeat).","examples":["card.activated"]},"message":{"$ref":"#/$defs/message","description":"What the touchpoint says to the customer: its intent, subject, text and link."},"personalization":{"description":"How much the content is tailored to the customer. \"none\": the same message for everyone. \"low\": a few details filled in, such as the customer's name. \"medium\": content chosen for the customer's segment or product. \"high\": content built from this customer's own data and behaviour.","type":"string","enum":["none","low","medium","high"],"examples":["high"]},"tools":{"description":"The software used to run this touchpoint (for example a marketing platform, a CRM, a call-center tool).","type":"array","maxItems":50,"items":{"description":"The name of one tool.","type":"string","minLength":1,"maxLength":100},"examples":[["marketing-cloud"]]},"automated":{"description":"true when the touchpoint runs by itself, with nobody acting (an automatic e-mail); false when a person does it (an advisor's call).","type":"boolean","examples":[true]},"moment_of_truth":{"description":"true when this is a moment of truth: a point where the customer makes up their mind about the company. The unmeasured-moment-of-truth rule asks for a KPI on it.","type":"boolean","default":false,"examples":[false]},"importance":{"description":"How much this touchpoint matters to the customer, from 1 (hardly) to 5 (a lot). Used with the KPIs to find what to improve first.","type":"integer","minimum":1,"maximum":5,"examples":[3]},"emotion":{"description":"How the customer feels at this point, from 1 (very badly) to 5 (very well). Drawn as the emotion curve of the journey diagram.","type":"integer","minimum":1,"maximum":5,"examples":[4]},"cost":{"description":"The cost of one contact, in the repository's currency (for example 0.02 for an e-mail). Zero or more.","type":"number","minimum":0,"examples":[0.02]},"kpis":{"description":"The measures that tell whether this touchpoint works, each with its target. Measured values come from metrics/*.csv.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/kpi"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"message":{"title":"Message","description":"What the touchpoint says to the customer.","type":"object","properties":{"intent":{"$ref":"#/$defs/id","description":"What the message asks or tells, as an id, for example \"activate-account\". Touchpoints with the same intent must agree: the conflicting-messages rule compares their links and figures.","examples":["activate-account"]},"subject":{"description":"The subject line or title of the message.","type":"string","maxLength":200,"examples":["Welcome!"]},"text":{"description":"The text of the message, or a faithful summary of it.","type":"string","maxLength":10000,"examples":["Activate your online space to follow your card."]},"cta":{"description":"The call to action: the link the message asks the customer to follow. A full web address starting with http:// or https://, or a path on the company's own site starting with \"/\" (or \"./\", \"../\"). No spaces.","type":"string","pattern":"^(https?://|\\.{0,2}/)\\S*$","maxLength":2000,"examples":["https://client.bank.example/activate","/activate"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"kpi":{"title":"KPI","description":"One measure of the touchpoint and its target.","type":"object","required":["metric"],"properties":{"metric":{"$ref":"#/$defs/id","description":"What is measured, as an id. Any id works; nps, csat, ces, fcr, conversion-rate and resolution-time have a known meaning. Measured values in metrics/*.csv use the same id.","examples":["open-rate","nps","csat","conversion-rate"]},"target":{"description":"The value aimed for, in the unit of the metric (for example 0.45 for a 45% open rate).","type":"number","examples":[0.45]},"direction":{"description":"Which way is better: \"higher\" (a rate, a satisfaction score) or \"lower\" (a time, an effort, a churn). By default lower is better for resolution-time, ces, handling-time, wait-time, any metric whose id ends in \"-time\", and any id containing churn, complaint, unsubscribe, bounce, abandon or error; higher is better for every other metric. A measured value meets its target when it is at or beyond it in this direction.","enum":["higher","lower"]},"description":{"description":"What the measure is and how it is computed, in a few words.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false}}};
 const schema32 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
 const schema35 = {"title":"Date","description":"A calendar date written YYYY-MM-DD, for example 2026-09-30.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","examples":["2026-09-30"]};
 const func1 = Object.prototype.hasOwnProperty;
@@ -160,13 +160,15 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema38 = {"title":"Touchpoint","description":"One point of contact between the company and the customer. Only id, stage and channel are required.","type":"object","required":["id","stage","channel"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the touchpoint, unique in this journey. In a Markdown journey, a \"### <id>\" heading attaches its section to this touchpoint.","examples":["welcome-email"]},"stage":{"$ref":"#/$defs/id","description":"The stage this touchpoint belongs to: the id of one of the stages listed in this journey.","examples":["onboarding"]},"channel":{"$ref":"#/$defs/id","description":"Where the contact happens. Built-in channels: email, sms, push, in-app, web, app, phone, chat, branch, mail (paper mail), social, ads, event, selfcare, review-site. Other channels must be declared in channels.yaml.","examples":["email","sms","push","web"]},"owner":{"$ref":"#/$defs/id","description":"The team that runs this touchpoint: an id declared in owners.yaml. A touchpoint without an owner is reported by the missing-owner rule (it does not take the journey's owner unless that rule's \"inherit\" option is set).","examples":["team-crm"]},"role":{"description":"What the touchpoint is for. \"information\": tells the customer something they need to know (news, a status, a change of terms). \"acquisition\": tries to win a new customer or sell a product (a campaign, an offer). \"conversion\": the moment the customer signs up or buys; the trigger of a conversion touchpoint marks the customer as converted. \"onboarding\": helps a new customer get started. \"usage\": helps the customer use the product day to day. \"support\": answers a question or solves a problem. \"billing\": invoices, statements, payments, fees and reminders. \"retention\": keeps a customer who might leave (renewal, win-back). \"feedback\": asks for the customer's opinion (survey, review request).","type":"string","enum":["information","acquisition","conversion","onboarding","usage","support","billing","retention","feedback"],"examples":["onboarding"]},"trigger":{"$ref":"#/$defs/eventId","description":"The event that starts this touchpoint, for example \"account.opened\". Simulation sends the touchpoint whenever this event happens to the customer.","examples":["account.opened"]},"after":{"$ref":"#/$defs/duration","description":"How long after the trigger the touchpoint happens, for example \"30m\", \"2h\", \"3d\", \"1w\" or \"2d 4h\". Without it, it happens right away (\"0m\").","default":"0m","examples":["2h","3d","2d 4h"]},"at":{"$ref":"#/$defs/timeOfDay","description":"Optional: the local time of day at which it is sent, in quotes, for example \"10:00\". It is sent at the first 10:00 at or after the trigger plus the delay in \"after\".","examples":["10:00"]},"repeat":{"description":"Optional: send it again. For example { every: 3d, times: 2 } sends 2 more times, 3 days apart (3 sends in all).","type":"object","required":["every","times"],"properties":{"every":{"$ref":"#/$defs/duration","description":"The time between two sends, for example \"3d\".","examples":["3d","1w"]},"times":{"description":"How many more times it is sent after the first send (a whole number from 1).","type":"integer","minimum":1,"examples":[2]}},"additionalProperties":false,"examples":[{"every":"3d","times":2}]},"until":{"$ref":"#/$defs/eventId","description":"Optional: once this event happens to the customer, nothing more of this touchpoint is sent (no later send, no repeat).","examples":["card.activated"]},"message":{"$ref":"#/$defs/message","description":"What the touchpoint says to the customer: its intent, subject, text and link."},"personalization":{"description":"How much the content is tailored to the customer. \"none\": the same message for everyone. \"low\": a few details filled in, such as the customer's name. \"medium\": content chosen for the customer's segment or product. \"high\": content built from this customer's own data and behaviour.","type":"string","enum":["none","low","medium","high"],"examples":["high"]},"tools":{"description":"The software used to run this touchpoint (for example a marketing platform, a CRM, a call-center tool).","type":"array","maxItems":50,"items":{"description":"The name of one tool.","type":"string","minLength":1,"maxLength":100},"examples":[["marketing-cloud"]]},"automated":{"description":"true when the touchpoint runs by itself, with nobody acting (an automatic e-mail); false when a person does it (an advisor's call).","type":"boolean","examples":[true]},"moment_of_truth":{"description":"true when this is a moment of truth: a point where the customer makes up their mind about the company. The unmeasured-moment-of-truth rule asks for a KPI on it.","type":"boolean","default":false,"examples":[false]},"importance":{"description":"How much this touchpoint matters to the customer, from 1 (hardly) to 5 (a lot). Used with the KPIs to find what to improve first.","type":"integer","minimum":1,"maximum":5,"examples":[3]},"emotion":{"description":"How the customer feels at this point, from 1 (very badly) to 5 (very well). Drawn as the emotion curve of the journey diagram.","type":"integer","minimum":1,"maximum":5,"examples":[4]},"cost":{"description":"The cost of one contact, in the repository's currency (for example 0.02 for an e-mail). Zero or more.","type":"number","minimum":0,"examples":[0.02]},"kpis":{"description":"The measures that tell whether this touchpoint works, each with its target. Measured values come from metrics/*.csv.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/kpi"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
+const schema38 = {"title":"Touchpoint","description":"One point of contact between the company and the customer. Only id, stage and channel are required.","type":"object","required":["id","stage","channel"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the touchpoint, unique in this journey. In a Markdown journey, a \"### <id>\" heading attaches its section to this touchpoint.","examples":["welcome-email"]},"stage":{"$ref":"#/$defs/id","description":"The stage this touchpoint belongs to: the id of one of the stages listed in this journey.","examples":["onboarding"]},"channel":{"$ref":"#/$defs/id","description":"Where the contact happens. Built-in channels: email, sms, push, in-app, web, app, phone, chat, branch, mail (paper mail), social, ads, event, selfcare, review-site. Other channels must be declared in channels.yaml.","examples":["email","sms","push","web"]},"owner":{"$ref":"#/$defs/id","description":"The team that runs this touchpoint: an id declared in owners.yaml. A touchpoint without an owner is reported by the missing-owner rule (it does not take the journey's owner unless that rule's \"inherit\" option is set).","examples":["team-crm"]},"role":{"description":"What the touchpoint is for. \"information\": tells the customer something they need to know (news, a status, a change of terms). \"acquisition\": tries to win a new customer or sell a product (a campaign, an offer). \"conversion\": the moment the customer signs up or buys; the trigger of a conversion touchpoint marks the customer as converted. \"onboarding\": helps a new customer get started. \"usage\": helps the customer use the product day to day. \"support\": answers a question or solves a problem. \"billing\": invoices, statements, payments, fees and reminders. \"retention\": keeps a customer who might leave (renewal, win-back). \"feedback\": asks for the customer's opinion (survey, review request).","type":"string","enum":["information","acquisition","conversion","onboarding","usage","support","billing","retention","feedback"],"examples":["onboarding"]},"category":{"type":"string","enum":["marketing","service","transactional","regulatory"],"description":"What kind of message it is, for the contact policy: \"marketing\" (sells or promotes; needs the customer's consent on its channel), \"service\" (helps the customer with what they have), \"transactional\" (confirms or asks for something the customer did or owes: a payment, an order, a signature), \"regulatory\" (the law requires it: a legal notice, a change of terms). Caps and quiet hours may apply to some categories only. Without it, the role decides: acquisition and retention are marketing; conversion and billing are transactional; the others, and no role, are service.","examples":["marketing","regulatory"]},"trigger":{"$ref":"#/$defs/eventId","description":"The event that starts this touchpoint, for example \"account.opened\". Simulation sends the touchpoint whenever this event happens to the customer.","examples":["account.opened"]},"after":{"$ref":"#/$defs/delay","description":"How long after the trigger the touchpoint happens, for example \"30m\", \"2h\", \"3d\", \"1w\", \"2d 4h\", \"2mo\" (two months) or \"10bd\" (ten business days). Days, weeks, months and business days keep the customer's time of day across daylight-saving changes; hours and minutes are elapsed time. Without it, it happens right away (\"0m\").","default":"0m","examples":["2h","3d","2d 4h","2mo","10bd"]},"at":{"$ref":"#/$defs/timeOfDay","description":"Optional: the local time of day at which it is sent, in quotes, for example \"10:00\". It is sent at the first 10:00 at or after the trigger plus the delay in \"after\".","examples":["10:00"]},"repeat":{"description":"Optional: send it again. For example { every: 3d, times: 2 } sends 2 more times, 3 days apart (3 sends in all).","type":"object","required":["every","times"],"properties":{"every":{"$ref":"#/$defs/duration","description":"The time between two sends, for example \"3d\".","examples":["3d","1w"]},"times":{"description":"How many more times it is sent after the first send (a whole number from 1).","type":"integer","minimum":1,"examples":[2]}},"additionalProperties":false,"examples":[{"every":"3d","times":2}]},"until":{"$ref":"#/$defs/eventId","description":"Optional: once this event happens to the customer, nothing more of this touchpoint is sent (no later send, no repeat).","examples":["card.activated"]},"message":{"$ref":"#/$defs/message","description":"What the touchpoint says to the customer: its intent, subject, text and link."},"personalization":{"description":"How much the content is tailored to the customer. \"none\": the same message for everyone. \"low\": a few details filled in, such as the customer's name. \"medium\": content chosen for the customer's segment or product. \"high\": content built from this customer's own data and behaviour.","type":"string","enum":["none","low","medium","high"],"examples":["high"]},"tools":{"description":"The software used to run this touchpoint (for example a marketing platform, a CRM, a call-center tool).","type":"array","maxItems":50,"items":{"description":"The name of one tool.","type":"string","minLength":1,"maxLength":100},"examples":[["marketing-cloud"]]},"automated":{"description":"true when the touchpoint runs by itself, with nobody acting (an automatic e-mail); false when a person does it (an advisor's call).","type":"boolean","examples":[true]},"moment_of_truth":{"description":"true when this is a moment of truth: a point where the customer makes up their mind about the company. The unmeasured-moment-of-truth rule asks for a KPI on it.","type":"boolean","default":false,"examples":[false]},"importance":{"description":"How much this touchpoint matters to the customer, from 1 (hardly) to 5 (a lot). Used with the KPIs to find what to improve first.","type":"integer","minimum":1,"maximum":5,"examples":[3]},"emotion":{"description":"How the customer feels at this point, from 1 (very badly) to 5 (very well). Drawn as the emotion curve of the journey diagram.","type":"integer","minimum":1,"maximum":5,"examples":[4]},"cost":{"description":"The cost of one contact, in the repository's currency (for example 0.02 for an e-mail). Zero or more.","type":"number","minimum":0,"examples":[0.02]},"kpis":{"description":"The measures that tell whether this touchpoint works, each with its target. Measured values come from metrics/*.csv.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/kpi"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
 const schema43 = {"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]};
-const schema44 = {"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]};
+const schema44 = {"title":"Delay","description":"A delay: a number followed by a unit, mo (months), w (weeks), d (days), bd (business days: not Saturday, Sunday or a public holiday of the customer), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d 14h\", \"2mo\", \"10bd\".","type":"string","pattern":"^(?![\\s\\S]*\\d\\s*(mo|bd|[wdhm])(?![a-z])[\\s\\S]*\\d\\s*\\1(?![a-z]))\\s*\\d+\\s*(?:mo|bd|[wdhm])(?:\\s*\\d+\\s*(?:mo|bd|[wdhm]))*\\s*$","maxLength":100,"examples":["30m","3d 14h","2mo","10bd"]};
 const schema45 = {"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]};
+const schema46 = {"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]};
 const pattern16 = new RegExp("^[a-z0-9]+([._-][a-z0-9]+)*$", "u");
-const pattern17 = new RegExp("^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$", "u");
+const pattern17 = new RegExp("^(?![\\s\\S]*\\d\\s*(mo|bd|[wdhm])(?![a-z])[\\s\\S]*\\d\\s*\\1(?![a-z]))\\s*\\d+\\s*(?:mo|bd|[wdhm])(?:\\s*\\d+\\s*(?:mo|bd|[wdhm]))*\\s*$", "u");
 const pattern18 = new RegExp("^([01]\\d|2[0-3]):[0-5]\\d$", "u");
+const pattern19 = new RegExp("^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$", "u");
 const schema48 = {"title":"Message","description":"What the touchpoint says to the customer.","type":"object","properties":{"intent":{"$ref":"#/$defs/id","description":"What the message asks or tells, as an id, for example \"activate-account\". Touchpoints with the same intent must agree: the conflicting-messages rule compares their links and figures.","examples":["activate-account"]},"subject":{"description":"The subject line or title of the message.","type":"string","maxLength":200,"examples":["Welcome!"]},"text":{"description":"The text of the message, or a faithful summary of it.","type":"string","maxLength":10000,"examples":["Activate your online space to follow your card."]},"cta":{"description":"The call to action: the link the message asks the customer to follow. A full web address starting with http:// or https://, or a path on the company's own site starting with \"/\" (or \"./\", \"../\"). No spaces.","type":"string","pattern":"^(https?://|\\.{0,2}/)\\S*$","maxLength":2000,"examples":["https://client.bank.example/activate","/activate"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
 const pattern23 = new RegExp("^(https?://|\\.{0,2}/)\\S*$", "u");
 
@@ -683,11 +685,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.trigger !== undefined){
-let data5 = data.trigger;
-if(typeof data5 === "string"){
-if(func2(data5) > 100){
-const err18 = {instancePath:instancePath+"/trigger",schemaPath:"#/$defs/eventId/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema43,data:data5};
+if(data.category !== undefined){
+let data5 = data.category;
+if(typeof data5 !== "string"){
+const err18 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.category.type,parentSchema:schema38.properties.category,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -696,8 +697,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!pattern16.test(data5)){
-const err19 = {instancePath:instancePath+"/trigger",schemaPath:"#/$defs/eventId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+([._-][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+([._-][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+([._-][a-z0-9]+)*$",parentSchema:schema43,data:data5};
+if(!((((data5 === "marketing") || (data5 === "service")) || (data5 === "transactional")) || (data5 === "regulatory"))){
+const err19 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema38.properties.category.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.category.enum,parentSchema:schema38.properties.category,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -707,8 +708,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/trigger",schemaPath:"#/$defs/eventId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data5};
+if(data.trigger !== undefined){
+let data6 = data.trigger;
+if(typeof data6 === "string"){
+if(func2(data6) > 100){
+const err20 = {instancePath:instancePath+"/trigger",schemaPath:"#/$defs/eventId/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema43,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -717,12 +721,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.after !== undefined){
-let data6 = data.after;
-if(typeof data6 === "string"){
-if(func2(data6) > 100){
-const err21 = {instancePath:instancePath+"/after",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema44,data:data6};
+if(!pattern16.test(data6)){
+const err21 = {instancePath:instancePath+"/trigger",schemaPath:"#/$defs/eventId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+([._-][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+([._-][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+([._-][a-z0-9]+)*$",parentSchema:schema43,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -731,8 +731,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(!pattern17.test(data6)){
-const err22 = {instancePath:instancePath+"/after",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema44,data:data6};
+}
+else {
+const err22 = {instancePath:instancePath+"/trigger",schemaPath:"#/$defs/eventId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -742,8 +743,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/after",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data6};
+if(data.after !== undefined){
+let data7 = data.after;
+if(typeof data7 === "string"){
+if(func2(data7) > 100){
+const err23 = {instancePath:instancePath+"/after",schemaPath:"#/$defs/delay/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema44,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -752,12 +756,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data.at !== undefined){
-let data7 = data.at;
-if(typeof data7 === "string"){
-if(!pattern18.test(data7)){
-const err24 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema45,data:data7};
+if(!pattern17.test(data7)){
+const err24 = {instancePath:instancePath+"/after",schemaPath:"#/$defs/delay/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*\\d\\s*(mo|bd|[wdhm])(?![a-z])[\\s\\S]*\\d\\s*\\1(?![a-z]))\\s*\\d+\\s*(?:mo|bd|[wdhm])(?:\\s*\\d+\\s*(?:mo|bd|[wdhm]))*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*\\d\\s*(mo|bd|[wdhm])(?![a-z])[\\s\\S]*\\d\\s*\\1(?![a-z]))\\s*\\d+\\s*(?:mo|bd|[wdhm])(?:\\s*\\d+\\s*(?:mo|bd|[wdhm]))*\\s*$"+"\"",schema:"^(?![\\s\\S]*\\d\\s*(mo|bd|[wdhm])(?![a-z])[\\s\\S]*\\d\\s*\\1(?![a-z]))\\s*\\d+\\s*(?:mo|bd|[wdhm])(?:\\s*\\d+\\s*(?:mo|bd|[wdhm]))*\\s*$",parentSchema:schema44,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -768,7 +768,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data7};
+const err25 = {instancePath:instancePath+"/after",schemaPath:"#/$defs/delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -778,11 +778,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.repeat !== undefined){
-let data8 = data.repeat;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.every === undefined){
-const err26 = {instancePath:instancePath+"/repeat",schemaPath:"#/properties/repeat/required",keyword:"required",params:{missingProperty: "every"},message:"must have required property '"+"every"+"'",schema:schema38.properties.repeat.required,parentSchema:schema38.properties.repeat,data:data8};
+if(data.at !== undefined){
+let data8 = data.at;
+if(typeof data8 === "string"){
+if(!pattern18.test(data8)){
+const err26 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema45,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -791,8 +791,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data8.times === undefined){
-const err27 = {instancePath:instancePath+"/repeat",schemaPath:"#/properties/repeat/required",keyword:"required",params:{missingProperty: "times"},message:"must have required property '"+"times"+"'",schema:schema38.properties.repeat.required,parentSchema:schema38.properties.repeat,data:data8};
+}
+else {
+const err27 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -801,9 +802,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-for(const key1 in data8){
-if(!((key1 === "every") || (key1 === "times"))){
-const err28 = {instancePath:instancePath+"/repeat",schemaPath:"#/properties/repeat/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema38.properties.repeat,data:data8};
+}
+if(data.repeat !== undefined){
+let data9 = data.repeat;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.every === undefined){
+const err28 = {instancePath:instancePath+"/repeat",schemaPath:"#/properties/repeat/required",keyword:"required",params:{missingProperty: "every"},message:"must have required property '"+"every"+"'",schema:schema38.properties.repeat.required,parentSchema:schema38.properties.repeat,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -812,12 +816,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data8.every !== undefined){
-let data9 = data8.every;
-if(typeof data9 === "string"){
-if(func2(data9) > 100){
-const err29 = {instancePath:instancePath+"/repeat/every",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema44,data:data9};
+if(data9.times === undefined){
+const err29 = {instancePath:instancePath+"/repeat",schemaPath:"#/properties/repeat/required",keyword:"required",params:{missingProperty: "times"},message:"must have required property '"+"times"+"'",schema:schema38.properties.repeat.required,parentSchema:schema38.properties.repeat,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -826,8 +826,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(!pattern17.test(data9)){
-const err30 = {instancePath:instancePath+"/repeat/every",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema44,data:data9};
+for(const key1 in data9){
+if(!((key1 === "every") || (key1 === "times"))){
+const err30 = {instancePath:instancePath+"/repeat",schemaPath:"#/properties/repeat/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema38.properties.repeat,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -837,8 +838,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-else {
-const err31 = {instancePath:instancePath+"/repeat/every",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data9};
+if(data9.every !== undefined){
+let data10 = data9.every;
+if(typeof data10 === "string"){
+if(func2(data10) > 100){
+const err31 = {instancePath:instancePath+"/repeat/every",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema46,data:data10};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -847,11 +851,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data8.times !== undefined){
-let data10 = data8.times;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err32 = {instancePath:instancePath+"/repeat/times",schemaPath:"#/properties/repeat/properties/times/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.repeat.properties.times.type,parentSchema:schema38.properties.repeat.properties.times,data:data10};
+if(!pattern19.test(data10)){
+const err32 = {instancePath:instancePath+"/repeat/every",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema46,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -860,9 +861,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 1 || isNaN(data10)){
-const err33 = {instancePath:instancePath+"/repeat/times",schemaPath:"#/properties/repeat/properties/times/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.repeat.properties.times,data:data10};
+}
+else {
+const err33 = {instancePath:instancePath+"/repeat/every",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data10};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -872,10 +873,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/repeat",schemaPath:"#/properties/repeat/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.properties.repeat.type,parentSchema:schema38.properties.repeat,data:data8};
+if(data9.times !== undefined){
+let data11 = data9.times;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err34 = {instancePath:instancePath+"/repeat/times",schemaPath:"#/properties/repeat/properties/times/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.repeat.properties.times.type,parentSchema:schema38.properties.repeat.properties.times,data:data11};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -884,12 +885,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data.until !== undefined){
-let data11 = data.until;
-if(typeof data11 === "string"){
-if(func2(data11) > 100){
-const err35 = {instancePath:instancePath+"/until",schemaPath:"#/$defs/eventId/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema43,data:data11};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 1 || isNaN(data11)){
+const err35 = {instancePath:instancePath+"/repeat/times",schemaPath:"#/properties/repeat/properties/times/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.repeat.properties.times,data:data11};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -898,8 +896,11 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(!pattern16.test(data11)){
-const err36 = {instancePath:instancePath+"/until",schemaPath:"#/$defs/eventId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+([._-][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+([._-][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+([._-][a-z0-9]+)*$",parentSchema:schema43,data:data11};
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/repeat",schemaPath:"#/properties/repeat/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.properties.repeat.type,parentSchema:schema38.properties.repeat,data:data9};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -909,13 +910,37 @@ vErrors.push(err36);
 errors++;
 }
 }
-else {
-const err37 = {instancePath:instancePath+"/until",schemaPath:"#/$defs/eventId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data11};
+if(data.until !== undefined){
+let data12 = data.until;
+if(typeof data12 === "string"){
+if(func2(data12) > 100){
+const err37 = {instancePath:instancePath+"/until",schemaPath:"#/$defs/eventId/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema43,data:data12};
 if(vErrors === null){
 vErrors = [err37];
 }
 else {
 vErrors.push(err37);
+}
+errors++;
+}
+if(!pattern16.test(data12)){
+const err38 = {instancePath:instancePath+"/until",schemaPath:"#/$defs/eventId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+([._-][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+([._-][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+([._-][a-z0-9]+)*$",parentSchema:schema43,data:data12};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/until",schemaPath:"#/$defs/eventId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data12};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
 }
 errors++;
 }
@@ -927,33 +952,9 @@ errors = vErrors.length;
 }
 }
 if(data.personalization !== undefined){
-let data13 = data.personalization;
-if(typeof data13 !== "string"){
-const err38 = {instancePath:instancePath+"/personalization",schemaPath:"#/properties/personalization/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.personalization.type,parentSchema:schema38.properties.personalization,data:data13};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-if(!((((data13 === "none") || (data13 === "low")) || (data13 === "medium")) || (data13 === "high"))){
-const err39 = {instancePath:instancePath+"/personalization",schemaPath:"#/properties/personalization/enum",keyword:"enum",params:{allowedValues: schema38.properties.personalization.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.personalization.enum,parentSchema:schema38.properties.personalization,data:data13};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data.tools !== undefined){
-let data14 = data.tools;
-if(Array.isArray(data14)){
-if(data14.length > 50){
-const err40 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema38.properties.tools,data:data14};
+let data14 = data.personalization;
+if(typeof data14 !== "string"){
+const err40 = {instancePath:instancePath+"/personalization",schemaPath:"#/properties/personalization/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.personalization.type,parentSchema:schema38.properties.personalization,data:data14};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -962,12 +963,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-const len0 = data14.length;
-for(let i0=0; i0<len0; i0++){
-let data15 = data14[i0];
-if(typeof data15 === "string"){
-if(func2(data15) > 100){
-const err41 = {instancePath:instancePath+"/tools/" + i0,schemaPath:"#/properties/tools/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema38.properties.tools.items,data:data15};
+if(!((((data14 === "none") || (data14 === "low")) || (data14 === "medium")) || (data14 === "high"))){
+const err41 = {instancePath:instancePath+"/personalization",schemaPath:"#/properties/personalization/enum",keyword:"enum",params:{allowedValues: schema38.properties.personalization.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.personalization.enum,parentSchema:schema38.properties.personalization,data:data14};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -976,8 +973,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(func2(data15) < 1){
-const err42 = {instancePath:instancePath+"/tools/" + i0,schemaPath:"#/properties/tools/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38.properties.tools.items,data:data15};
+}
+if(data.tools !== undefined){
+let data15 = data.tools;
+if(Array.isArray(data15)){
+if(data15.length > 50){
+const err42 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema38.properties.tools,data:data15};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -986,9 +987,12 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/tools/" + i0,schemaPath:"#/properties/tools/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.tools.items.type,parentSchema:schema38.properties.tools.items,data:data15};
+const len0 = data15.length;
+for(let i0=0; i0<len0; i0++){
+let data16 = data15[i0];
+if(typeof data16 === "string"){
+if(func2(data16) > 100){
+const err43 = {instancePath:instancePath+"/tools/" + i0,schemaPath:"#/properties/tools/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema38.properties.tools.items,data:data16};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -997,10 +1001,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.tools.type,parentSchema:schema38.properties.tools,data:data14};
+if(func2(data16) < 1){
+const err44 = {instancePath:instancePath+"/tools/" + i0,schemaPath:"#/properties/tools/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38.properties.tools.items,data:data16};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1010,10 +1012,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.automated !== undefined){
-let data16 = data.automated;
-if(typeof data16 !== "boolean"){
-const err45 = {instancePath:instancePath+"/automated",schemaPath:"#/properties/automated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema38.properties.automated.type,parentSchema:schema38.properties.automated,data:data16};
+else {
+const err45 = {instancePath:instancePath+"/tools/" + i0,schemaPath:"#/properties/tools/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.tools.items.type,parentSchema:schema38.properties.tools.items,data:data16};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1023,10 +1023,9 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.moment_of_truth !== undefined){
-let data17 = data.moment_of_truth;
-if(typeof data17 !== "boolean"){
-const err46 = {instancePath:instancePath+"/moment_of_truth",schemaPath:"#/properties/moment_of_truth/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema38.properties.moment_of_truth.type,parentSchema:schema38.properties.moment_of_truth,data:data17};
+}
+else {
+const err46 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.tools.type,parentSchema:schema38.properties.tools,data:data15};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1036,10 +1035,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.importance !== undefined){
-let data18 = data.importance;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err47 = {instancePath:instancePath+"/importance",schemaPath:"#/properties/importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.importance.type,parentSchema:schema38.properties.importance,data:data18};
+if(data.automated !== undefined){
+let data17 = data.automated;
+if(typeof data17 !== "boolean"){
+const err47 = {instancePath:instancePath+"/automated",schemaPath:"#/properties/automated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema38.properties.automated.type,parentSchema:schema38.properties.automated,data:data17};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1048,9 +1047,11 @@ vErrors.push(err47);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 > 5 || isNaN(data18)){
-const err48 = {instancePath:instancePath+"/importance",schemaPath:"#/properties/importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema38.properties.importance,data:data18};
+}
+if(data.moment_of_truth !== undefined){
+let data18 = data.moment_of_truth;
+if(typeof data18 !== "boolean"){
+const err48 = {instancePath:instancePath+"/moment_of_truth",schemaPath:"#/properties/moment_of_truth/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema38.properties.moment_of_truth.type,parentSchema:schema38.properties.moment_of_truth,data:data18};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1059,8 +1060,11 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data18 < 1 || isNaN(data18)){
-const err49 = {instancePath:instancePath+"/importance",schemaPath:"#/properties/importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.importance,data:data18};
+}
+if(data.importance !== undefined){
+let data19 = data.importance;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err49 = {instancePath:instancePath+"/importance",schemaPath:"#/properties/importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.importance.type,parentSchema:schema38.properties.importance,data:data19};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1069,12 +1073,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-}
-if(data.emotion !== undefined){
-let data19 = data.emotion;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err50 = {instancePath:instancePath+"/emotion",schemaPath:"#/properties/emotion/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.emotion.type,parentSchema:schema38.properties.emotion,data:data19};
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 > 5 || isNaN(data19)){
+const err50 = {instancePath:instancePath+"/importance",schemaPath:"#/properties/importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema38.properties.importance,data:data19};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1083,9 +1084,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 > 5 || isNaN(data19)){
-const err51 = {instancePath:instancePath+"/emotion",schemaPath:"#/properties/emotion/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema38.properties.emotion,data:data19};
+if(data19 < 1 || isNaN(data19)){
+const err51 = {instancePath:instancePath+"/importance",schemaPath:"#/properties/importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.importance,data:data19};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1094,8 +1094,12 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data19 < 1 || isNaN(data19)){
-const err52 = {instancePath:instancePath+"/emotion",schemaPath:"#/properties/emotion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.emotion,data:data19};
+}
+}
+if(data.emotion !== undefined){
+let data20 = data.emotion;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err52 = {instancePath:instancePath+"/emotion",schemaPath:"#/properties/emotion/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.emotion.type,parentSchema:schema38.properties.emotion,data:data20};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1104,13 +1108,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-}
-if(data.cost !== undefined){
-let data20 = data.cost;
 if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 < 0 || isNaN(data20)){
-const err53 = {instancePath:instancePath+"/cost",schemaPath:"#/properties/cost/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema38.properties.cost,data:data20};
+if(data20 > 5 || isNaN(data20)){
+const err53 = {instancePath:instancePath+"/emotion",schemaPath:"#/properties/emotion/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema38.properties.emotion,data:data20};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1119,9 +1119,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/cost",schemaPath:"#/properties/cost/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema38.properties.cost.type,parentSchema:schema38.properties.cost,data:data20};
+if(data20 < 1 || isNaN(data20)){
+const err54 = {instancePath:instancePath+"/emotion",schemaPath:"#/properties/emotion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.emotion,data:data20};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1131,11 +1130,12 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.kpis !== undefined){
-let data21 = data.kpis;
-if(Array.isArray(data21)){
-if(data21.length > 50){
-const err55 = {instancePath:instancePath+"/kpis",schemaPath:"#/properties/kpis/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema38.properties.kpis,data:data21};
+}
+if(data.cost !== undefined){
+let data21 = data.cost;
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 < 0 || isNaN(data21)){
+const err55 = {instancePath:instancePath+"/cost",schemaPath:"#/properties/cost/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema38.properties.cost,data:data21};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1144,16 +1144,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-const len1 = data21.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate26(data21[i1], {instancePath:instancePath+"/kpis/" + i1,parentData:data21,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err56 = {instancePath:instancePath+"/kpis",schemaPath:"#/properties/kpis/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.kpis.type,parentSchema:schema38.properties.kpis,data:data21};
+const err56 = {instancePath:instancePath+"/cost",schemaPath:"#/properties/cost/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema38.properties.cost.type,parentSchema:schema38.properties.cost,data:data21};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1163,14 +1156,46 @@ vErrors.push(err56);
 errors++;
 }
 }
-}
-else {
-const err57 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+if(data.kpis !== undefined){
+let data22 = data.kpis;
+if(Array.isArray(data22)){
+if(data22.length > 50){
+const err57 = {instancePath:instancePath+"/kpis",schemaPath:"#/properties/kpis/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema38.properties.kpis,data:data22};
 if(vErrors === null){
 vErrors = [err57];
 }
 else {
 vErrors.push(err57);
+}
+errors++;
+}
+const len1 = data22.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate26(data22[i1], {instancePath:instancePath+"/kpis/" + i1,parentData:data22,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/kpis",schemaPath:"#/properties/kpis/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.kpis.type,parentSchema:schema38.properties.kpis,data:data22};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
 }
 errors++;
 }
@@ -2090,9 +2115,10 @@ return errors === 0;
 validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const personas = validate36;
-const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/personas.schema.json","title":"Personas","description":"The customer segments that journeys and scenarios name (journeys/personas.yaml, optional).","type":"object","required":["personas"],"properties":{"personas":{"description":"The list of personas.","type":"array","maxItems":1000,"items":{"$ref":"#/$defs/persona"}}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"persona":{"title":"Persona","description":"One customer segment.","type":"object","required":["id","name"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the persona, used in the \"personas\" field of journeys and the \"persona\" field of scenarios.","examples":["young-professional"]},"name":{"description":"A short name that describes the segment.","type":"string","minLength":1,"maxLength":200,"examples":["Young professional, mobile first"]},"description":{"description":"Who these customers are, what they want and how they behave.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false}}};
-const schema59 = {"title":"Persona","description":"One customer segment.","type":"object","required":["id","name"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the persona, used in the \"personas\" field of journeys and the \"persona\" field of scenarios.","examples":["young-professional"]},"name":{"description":"A short name that describes the segment.","type":"string","minLength":1,"maxLength":200,"examples":["Young professional, mobile first"]},"description":{"description":"Who these customers are, what they want and how they behave.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
+const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/personas.schema.json","title":"Personas","description":"The customer segments that journeys and scenarios name (journeys/personas.yaml, optional).","type":"object","required":["personas"],"properties":{"personas":{"description":"The list of personas.","type":"array","maxItems":1000,"items":{"$ref":"#/$defs/persona"}}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"persona":{"title":"Persona","description":"One customer segment.","type":"object","required":["id","name"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the persona, used in the \"personas\" field of journeys and the \"persona\" field of scenarios.","examples":["young-professional"]},"name":{"description":"A short name that describes the segment.","type":"string","minLength":1,"maxLength":200,"examples":["Young professional, mobile first"]},"description":{"description":"Who these customers are, what they want and how they behave.","type":"string","maxLength":5000},"timezone":{"description":"The time zone of these customers, an IANA name such as Europe/Paris, for their wall-clock times; without it, policy.timezone of the configuration.","type":"string","minLength":1,"maxLength":100,"examples":["Europe/Paris"]},"holidays":{"description":"The public holidays of these customers: a country code such as FR, or a country and region such as DE-BY; without it, policy.holidays of the configuration.","type":"string","pattern":"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$","examples":["FR","DE-BY"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false}}};
+const schema59 = {"title":"Persona","description":"One customer segment.","type":"object","required":["id","name"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the persona, used in the \"personas\" field of journeys and the \"persona\" field of scenarios.","examples":["young-professional"]},"name":{"description":"A short name that describes the segment.","type":"string","minLength":1,"maxLength":200,"examples":["Young professional, mobile first"]},"description":{"description":"Who these customers are, what they want and how they behave.","type":"string","maxLength":5000},"timezone":{"description":"The time zone of these customers, an IANA name such as Europe/Paris, for their wall-clock times; without it, policy.timezone of the configuration.","type":"string","minLength":1,"maxLength":100,"examples":["Europe/Paris"]},"holidays":{"description":"The public holidays of these customers: a country code such as FR, or a country and region such as DE-BY; without it, policy.holidays of the configuration.","type":"string","pattern":"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$","examples":["FR","DE-BY"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
 const schema60 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
+const pattern32 = new RegExp("^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$", "u");
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2126,7 +2152,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((((key0 === "id") || (key0 === "name")) || (key0 === "description")) || (pattern4.test(key0)))){
+if(!((((((key0 === "id") || (key0 === "name")) || (key0 === "description")) || (key0 === "timezone")) || (key0 === "holidays")) || (pattern4.test(key0)))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema59,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -2232,14 +2258,74 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data};
+if(data.timezone !== undefined){
+let data3 = data.timezone;
+if(typeof data3 === "string"){
+if(func2(data3) > 100){
+const err11 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema59.properties.timezone,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+if(func2(data3) < 1){
+const err12 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema59.properties.timezone,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.timezone.type,parentSchema:schema59.properties.timezone,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.holidays !== undefined){
+let data4 = data.holidays;
+if(typeof data4 === "string"){
+if(!pattern32.test(data4)){
+const err14 = {instancePath:instancePath+"/holidays",schemaPath:"#/properties/holidays/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"},message:"must match pattern \""+"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"+"\"",schema:"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$",parentSchema:schema59.properties.holidays,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/holidays",schemaPath:"#/properties/holidays/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.holidays.type,parentSchema:schema59.properties.holidays,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
 }
 errors++;
 }
@@ -2564,10 +2650,10 @@ return errors === 0;
 validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const scenario = validate42;
-const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/scenario.schema.json","title":"Scenario","description":"A customer story (journeys/scenarios/<id>.scenario.yaml): the events that happen to one customer, in time. Simulation sends every touchpoint whose trigger occurs and checks the resulting messages against the contact policy. All times are local to the customer.","type":"object","required":["scenario","events"],"properties":{"scenario":{"$ref":"#/$defs/id","description":"The id of this scenario, unique in the repository. Usually the same as the file name.","examples":["new-customer-first-card"]},"persona":{"$ref":"#/$defs/id","description":"The kind of customer this story is about: an id declared in personas.yaml.","examples":["young-professional"]},"start":{"description":"Optional: the calendar date of day 0, written YYYY-MM-DD, optionally followed by a time THH:MM (or THH:MM:SS). Only used to show real dates in timelines.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$","examples":["2026-03-02","2026-03-02T00:00"]},"description":{"description":"What the story shows, in a few sentences.","type":"string","maxLength":5000},"events":{"description":"What happens to the customer, each at a time counted from the start of day 0.","type":"array","maxItems":1000,"items":{"$ref":"#/$defs/event"}},"expect":{"description":"Optional: what must hold for this customer, checked on the simulated timeline (rule scenario-expectation): at most so many messages, one touchpoint before another, a touchpoint never received.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/expectation"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"eventId":{"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]},"elapsed":{"title":"Time in the scenario","description":"When the event happens, counted from midnight at the start of day 0: days, then hours, then minutes. \"0d\" is the start, \"2d 14h\" is day 2 at 14:00, \"10d 9h 30m\" is day 10 at 09:30.","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["0d","2d 14h","10d 9h 30m"]},"event":{"title":"Event","description":"One thing that happens to the customer.","type":"object","required":["at","event"],"properties":{"at":{"$ref":"#/$defs/elapsed","description":"When it happens, counted from midnight at the start of day 0: \"0d\" is the start, \"2d 14h\" is day 2 at 14:00 local time.","examples":["0d","2d 14h","9d"]},"event":{"$ref":"#/$defs/eventId","description":"What happens, as the event name that touchpoints use in \"trigger\" and \"until\".","examples":["account.opened","card.activated"]},"note":{"description":"A remark for the reader of the timeline.","type":"string","maxLength":2000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"touchpointName":{"title":"Touchpoint name","description":"A touchpoint, as journey/touchpoint (\"welcome/welcome-email\"), or just its id when only one journey has a touchpoint of that id.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$","maxLength":129,"examples":["welcome-email","welcome/welcome-email"]},"expectation":{"title":"Expectation","description":"One thing that must hold for the scenario's customer: exactly one of at-most, before or never.","type":"object","properties":{"at-most":{"description":"The most messages the customer may get: sends on outbound channels, or on the given channel. With within, in any window of that length; otherwise in the whole scenario.","type":"integer","minimum":0,"maximum":1000000,"examples":[3]},"channel":{"$ref":"#/$defs/id","description":"Count only the sends on this channel (any channel, outbound or not).","examples":["sms"]},"within":{"$ref":"#/$defs/elapsed","description":"The length of the sliding window, as a duration (\"7d\", \"1w\", \"36h\"); not 0.","examples":["7d","24h"]},"note":{"description":"Why this must hold, for the reader.","type":"string","maxLength":2000},"before":{"description":"Touchpoints the customer receives, each first sent before the first send of the next one.","type":"array","minItems":2,"maxItems":20,"items":{"$ref":"#/$defs/touchpointName"},"examples":[["welcome-email","card-letter"]]},"never":{"description":"A touchpoint (or a list of them) the customer never receives.","oneOf":[{"$ref":"#/$defs/touchpointName"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/$defs/touchpointName"}}],"examples":["prospect-email"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"dependentRequired":{"channel":["at-most"],"within":["at-most"]},"oneOf":[{"required":["at-most"],"properties":{"at-most":true}},{"required":["before"],"properties":{"before":true}},{"required":["never"],"properties":{"never":true}}]}}};
+const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/scenario.schema.json","title":"Scenario","description":"A customer story (journeys/scenarios/<id>.scenario.yaml): the events that happen to one customer, in time. Simulation sends every touchpoint whose trigger occurs and checks the resulting messages against the contact policy. All times are local to the customer.","type":"object","required":["scenario","events"],"properties":{"scenario":{"$ref":"#/$defs/id","description":"The id of this scenario, unique in the repository. Usually the same as the file name.","examples":["new-customer-first-card"]},"persona":{"$ref":"#/$defs/id","description":"The kind of customer this story is about: an id declared in personas.yaml.","examples":["young-professional"]},"start":{"description":"Optional: the calendar date of day 0, written YYYY-MM-DD, optionally followed by a time THH:MM (or THH:MM:SS). Only used to show real dates in timelines.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$","examples":["2026-03-02","2026-03-02T00:00"]},"timezone":{"description":"The customer's time zone, an IANA name such as Europe/Paris: every time of the scenario, and every \"at\" of the touchpoints it fires, is wall-clock time there, across daylight-saving changes. Without it, the persona's, then policy.timezone.","type":"string","minLength":1,"maxLength":100,"examples":["Europe/Paris"]},"description":{"description":"What the story shows, in a few sentences.","type":"string","maxLength":5000},"events":{"description":"What happens to the customer, each at a time counted from the start of day 0.","type":"array","maxItems":1000,"items":{"$ref":"#/$defs/event"}},"expect":{"description":"Optional: what must hold for this customer, checked on the simulated timeline (rule scenario-expectation): at most so many messages, one touchpoint before another, a touchpoint never received.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/expectation"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"eventId":{"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]},"elapsed":{"title":"Time in the scenario","description":"When the event happens, counted from midnight at the start of day 0: days, then hours, then minutes. \"0d\" is the start, \"2d 14h\" is day 2 at 14:00, \"10d 9h 30m\" is day 10 at 09:30.","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["0d","2d 14h","10d 9h 30m"]},"event":{"title":"Event","description":"One thing that happens to the customer.","type":"object","required":["at","event"],"properties":{"at":{"$ref":"#/$defs/elapsed","description":"When it happens, counted from midnight at the start of day 0: \"0d\" is the start, \"2d 14h\" is day 2 at 14:00 local time.","examples":["0d","2d 14h","9d"]},"event":{"$ref":"#/$defs/eventId","description":"What happens, as the event name that touchpoints use in \"trigger\" and \"until\".","examples":["account.opened","card.activated"]},"note":{"description":"A remark for the reader of the timeline.","type":"string","maxLength":2000},"channel":{"$ref":"#/$defs/id","description":"The channel the event is about, when it is about one: consent.withdrawn with channel sms is the customer's \"STOP\" to text messages. Without it, consent.withdrawn and consent.given are about every channel.","examples":["sms"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"touchpointName":{"title":"Touchpoint name","description":"A touchpoint, as journey/touchpoint (\"welcome/welcome-email\"), or just its id when only one journey has a touchpoint of that id.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$","maxLength":129,"examples":["welcome-email","welcome/welcome-email"]},"expectation":{"title":"Expectation","description":"One thing that must hold for the scenario's customer: exactly one of at-most, before or never.","type":"object","properties":{"at-most":{"description":"The most messages the customer may get: sends on outbound channels, or on the given channel. With within, in any window of that length; otherwise in the whole scenario.","type":"integer","minimum":0,"maximum":1000000,"examples":[3]},"channel":{"$ref":"#/$defs/id","description":"Count only the sends on this channel (any channel, outbound or not).","examples":["sms"]},"within":{"$ref":"#/$defs/elapsed","description":"The length of the sliding window, as a duration (\"7d\", \"1w\", \"36h\"); not 0.","examples":["7d","24h"]},"note":{"description":"Why this must hold, for the reader.","type":"string","maxLength":2000},"before":{"description":"Touchpoints the customer receives, each first sent before the first send of the next one.","type":"array","minItems":2,"maxItems":20,"items":{"$ref":"#/$defs/touchpointName"},"examples":[["welcome-email","card-letter"]]},"never":{"description":"A touchpoint (or a list of them) the customer never receives.","oneOf":[{"$ref":"#/$defs/touchpointName"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/$defs/touchpointName"}}],"examples":["prospect-email"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"dependentRequired":{"channel":["at-most"],"within":["at-most"]},"oneOf":[{"required":["at-most"],"properties":{"at-most":true}},{"required":["before"],"properties":{"before":true}},{"required":["never"],"properties":{"never":true}}]}}};
 const schema65 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
-const pattern37 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$", "u");
-const schema67 = {"title":"Event","description":"One thing that happens to the customer.","type":"object","required":["at","event"],"properties":{"at":{"$ref":"#/$defs/elapsed","description":"When it happens, counted from midnight at the start of day 0: \"0d\" is the start, \"2d 14h\" is day 2 at 14:00 local time.","examples":["0d","2d 14h","9d"]},"event":{"$ref":"#/$defs/eventId","description":"What happens, as the event name that touchpoints use in \"trigger\" and \"until\".","examples":["account.opened","card.activated"]},"note":{"description":"A remark for the reader of the timeline.","type":"string","maxLength":2000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
+const pattern38 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$", "u");
+const schema67 = {"title":"Event","description":"One thing that happens to the customer.","type":"object","required":["at","event"],"properties":{"at":{"$ref":"#/$defs/elapsed","description":"When it happens, counted from midnight at the start of day 0: \"0d\" is the start, \"2d 14h\" is day 2 at 14:00 local time.","examples":["0d","2d 14h","9d"]},"event":{"$ref":"#/$defs/eventId","description":"What happens, as the event name that touchpoints use in \"trigger\" and \"until\".","examples":["account.opened","card.activated"]},"note":{"description":"A remark for the reader of the timeline.","type":"string","maxLength":2000},"channel":{"$ref":"#/$defs/id","description":"The channel the event is about, when it is about one: consent.withdrawn with channel sms is the customer's \"STOP\" to text messages. Without it, consent.withdrawn and consent.given are about every channel.","examples":["sms"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
 const schema68 = {"title":"Time in the scenario","description":"When the event happens, counted from midnight at the start of day 0: days, then hours, then minutes. \"0d\" is the start, \"2d 14h\" is day 2 at 14:00, \"10d 9h 30m\" is day 10 at 09:30.","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["0d","2d 14h","10d 9h 30m"]};
 const schema69 = {"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]};
 
@@ -2603,7 +2689,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((((key0 === "at") || (key0 === "event")) || (key0 === "note")) || (pattern4.test(key0)))){
+if(!(((((key0 === "at") || (key0 === "event")) || (key0 === "note")) || (key0 === "channel")) || (pattern4.test(key0)))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -2627,7 +2713,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!pattern17.test(data0)){
+if(!pattern19.test(data0)){
 const err4 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/elapsed/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema68,data:data0};
 if(vErrors === null){
 vErrors = [err4];
@@ -2709,9 +2795,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+if(data.channel !== undefined){
+let data3 = data.channel;
+if(typeof data3 === "string"){
+if(func2(data3) > 64){
+const err11 = {instancePath:instancePath+"/channel",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema65,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2720,14 +2808,47 @@ vErrors.push(err11);
 }
 errors++;
 }
+if(!pattern5.test(data3)){
+const err12 = {instancePath:instancePath+"/channel",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema65,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/channel",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
 validate43.errors = vErrors;
 return errors === 0;
 }
 validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema70 = {"title":"Expectation","description":"One thing that must hold for the scenario's customer: exactly one of at-most, before or never.","type":"object","properties":{"at-most":{"description":"The most messages the customer may get: sends on outbound channels, or on the given channel. With within, in any window of that length; otherwise in the whole scenario.","type":"integer","minimum":0,"maximum":1000000,"examples":[3]},"channel":{"$ref":"#/$defs/id","description":"Count only the sends on this channel (any channel, outbound or not).","examples":["sms"]},"within":{"$ref":"#/$defs/elapsed","description":"The length of the sliding window, as a duration (\"7d\", \"1w\", \"36h\"); not 0.","examples":["7d","24h"]},"note":{"description":"Why this must hold, for the reader.","type":"string","maxLength":2000},"before":{"description":"Touchpoints the customer receives, each first sent before the first send of the next one.","type":"array","minItems":2,"maxItems":20,"items":{"$ref":"#/$defs/touchpointName"},"examples":[["welcome-email","card-letter"]]},"never":{"description":"A touchpoint (or a list of them) the customer never receives.","oneOf":[{"$ref":"#/$defs/touchpointName"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/$defs/touchpointName"}}],"examples":["prospect-email"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"dependentRequired":{"channel":["at-most"],"within":["at-most"]},"oneOf":[{"required":["at-most"],"properties":{"at-most":true}},{"required":["before"],"properties":{"before":true}},{"required":["never"],"properties":{"never":true}}]};
-const schema73 = {"title":"Touchpoint name","description":"A touchpoint, as journey/touchpoint (\"welcome/welcome-email\"), or just its id when only one journey has a touchpoint of that id.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$","maxLength":129,"examples":["welcome-email","welcome/welcome-email"]};
-const pattern44 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$", "u");
+const schema71 = {"title":"Expectation","description":"One thing that must hold for the scenario's customer: exactly one of at-most, before or never.","type":"object","properties":{"at-most":{"description":"The most messages the customer may get: sends on outbound channels, or on the given channel. With within, in any window of that length; otherwise in the whole scenario.","type":"integer","minimum":0,"maximum":1000000,"examples":[3]},"channel":{"$ref":"#/$defs/id","description":"Count only the sends on this channel (any channel, outbound or not).","examples":["sms"]},"within":{"$ref":"#/$defs/elapsed","description":"The length of the sliding window, as a duration (\"7d\", \"1w\", \"36h\"); not 0.","examples":["7d","24h"]},"note":{"description":"Why this must hold, for the reader.","type":"string","maxLength":2000},"before":{"description":"Touchpoints the customer receives, each first sent before the first send of the next one.","type":"array","minItems":2,"maxItems":20,"items":{"$ref":"#/$defs/touchpointName"},"examples":[["welcome-email","card-letter"]]},"never":{"description":"A touchpoint (or a list of them) the customer never receives.","oneOf":[{"$ref":"#/$defs/touchpointName"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/$defs/touchpointName"}}],"examples":["prospect-email"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"dependentRequired":{"channel":["at-most"],"within":["at-most"]},"oneOf":[{"required":["at-most"],"properties":{"at-most":true}},{"required":["before"],"properties":{"before":true}},{"required":["never"],"properties":{"never":true}}]};
+const schema74 = {"title":"Touchpoint name","description":"A touchpoint, as journey/touchpoint (\"welcome/welcome-email\"), or just its id when only one journey has a touchpoint of that id.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$","maxLength":129,"examples":["welcome-email","welcome/welcome-email"]};
+const pattern46 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$", "u");
 
 function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2745,7 +2866,7 @@ let passing0 = null;
 const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data["at-most"] === undefined){
-const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "at-most"},message:"must have required property '"+"at-most"+"'",schema:schema70.oneOf[0].required,parentSchema:schema70.oneOf[0],data};
+const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "at-most"},message:"must have required property '"+"at-most"+"'",schema:schema71.oneOf[0].required,parentSchema:schema71.oneOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2765,7 +2886,7 @@ props0["at-most"] = true;
 const _errs3 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.before === undefined){
-const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema70.oneOf[1].required,parentSchema:schema70.oneOf[1],data};
+const err1 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "before"},message:"must have required property '"+"before"+"'",schema:schema71.oneOf[1].required,parentSchema:schema71.oneOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2792,7 +2913,7 @@ props0.before = true;
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.never === undefined){
-const err2 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "never"},message:"must have required property '"+"never"+"'",schema:schema70.oneOf[2].required,parentSchema:schema70.oneOf[2],data};
+const err2 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "never"},message:"must have required property '"+"never"+"'",schema:schema71.oneOf[2].required,parentSchema:schema71.oneOf[2],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2819,7 +2940,7 @@ props0.never = true;
 }
 }
 if(!valid0){
-const err3 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema70.oneOf,parentSchema:schema70,data};
+const err3 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema71.oneOf,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2842,7 +2963,7 @@ vErrors = null;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((((((key0 === "at-most") || (key0 === "channel")) || (key0 === "within")) || (key0 === "note")) || (key0 === "before")) || (key0 === "never")) || (pattern4.test(key0)))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema70,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2855,7 +2976,7 @@ errors++;
 if(data["at-most"] !== undefined){
 let data0 = data["at-most"];
 if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err5 = {instancePath:instancePath+"/at-most",schemaPath:"#/properties/at-most/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema70.properties["at-most"].type,parentSchema:schema70.properties["at-most"],data:data0};
+const err5 = {instancePath:instancePath+"/at-most",schemaPath:"#/properties/at-most/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema71.properties["at-most"].type,parentSchema:schema71.properties["at-most"],data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2866,7 +2987,7 @@ errors++;
 }
 if((typeof data0 == "number") && (isFinite(data0))){
 if(data0 > 1000000 || isNaN(data0)){
-const err6 = {instancePath:instancePath+"/at-most",schemaPath:"#/properties/at-most/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema70.properties["at-most"],data:data0};
+const err6 = {instancePath:instancePath+"/at-most",schemaPath:"#/properties/at-most/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000},message:"must be <= 1000000",schema:1000000,parentSchema:schema71.properties["at-most"],data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2876,7 +2997,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data0 < 0 || isNaN(data0)){
-const err7 = {instancePath:instancePath+"/at-most",schemaPath:"#/properties/at-most/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema70.properties["at-most"],data:data0};
+const err7 = {instancePath:instancePath+"/at-most",schemaPath:"#/properties/at-most/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema71.properties["at-most"],data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2935,7 +3056,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(!pattern17.test(data2)){
+if(!pattern19.test(data2)){
 const err12 = {instancePath:instancePath+"/within",schemaPath:"#/$defs/elapsed/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema68,data:data2};
 if(vErrors === null){
 vErrors = [err12];
@@ -2961,7 +3082,7 @@ if(data.note !== undefined){
 let data3 = data.note;
 if(typeof data3 === "string"){
 if(func2(data3) > 2000){
-const err14 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema70.properties.note,data:data3};
+const err14 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema71.properties.note,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2972,7 +3093,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.note.type,parentSchema:schema70.properties.note,data:data3};
+const err15 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.note.type,parentSchema:schema71.properties.note,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2986,7 +3107,7 @@ if(data.before !== undefined){
 let data4 = data.before;
 if(Array.isArray(data4)){
 if(data4.length > 20){
-const err16 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema70.properties.before,data:data4};
+const err16 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema71.properties.before,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2996,7 +3117,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data4.length < 2){
-const err17 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema70.properties.before,data:data4};
+const err17 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema71.properties.before,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3010,7 +3131,7 @@ for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 === "string"){
 if(func2(data5) > 129){
-const err18 = {instancePath:instancePath+"/before/" + i0,schemaPath:"#/$defs/touchpointName/maxLength",keyword:"maxLength",params:{limit: 129},message:"must NOT have more than 129 characters",schema:129,parentSchema:schema73,data:data5};
+const err18 = {instancePath:instancePath+"/before/" + i0,schemaPath:"#/$defs/touchpointName/maxLength",keyword:"maxLength",params:{limit: 129},message:"must NOT have more than 129 characters",schema:129,parentSchema:schema74,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3019,8 +3140,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!pattern44.test(data5)){
-const err19 = {instancePath:instancePath+"/before/" + i0,schemaPath:"#/$defs/touchpointName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$",parentSchema:schema73,data:data5};
+if(!pattern46.test(data5)){
+const err19 = {instancePath:instancePath+"/before/" + i0,schemaPath:"#/$defs/touchpointName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$",parentSchema:schema74,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3031,7 +3152,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/before/" + i0,schemaPath:"#/$defs/touchpointName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data5};
+const err20 = {instancePath:instancePath+"/before/" + i0,schemaPath:"#/$defs/touchpointName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3043,7 +3164,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema70.properties.before.type,parentSchema:schema70.properties.before,data:data4};
+const err21 = {instancePath:instancePath+"/before",schemaPath:"#/properties/before/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.before.type,parentSchema:schema71.properties.before,data:data4};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3061,7 +3182,7 @@ let passing1 = null;
 const _errs23 = errors;
 if(typeof data6 === "string"){
 if(func2(data6) > 129){
-const err22 = {instancePath:instancePath+"/never",schemaPath:"#/$defs/touchpointName/maxLength",keyword:"maxLength",params:{limit: 129},message:"must NOT have more than 129 characters",schema:129,parentSchema:schema73,data:data6};
+const err22 = {instancePath:instancePath+"/never",schemaPath:"#/$defs/touchpointName/maxLength",keyword:"maxLength",params:{limit: 129},message:"must NOT have more than 129 characters",schema:129,parentSchema:schema74,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3070,8 +3191,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(!pattern44.test(data6)){
-const err23 = {instancePath:instancePath+"/never",schemaPath:"#/$defs/touchpointName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$",parentSchema:schema73,data:data6};
+if(!pattern46.test(data6)){
+const err23 = {instancePath:instancePath+"/never",schemaPath:"#/$defs/touchpointName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$",parentSchema:schema74,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3082,7 +3203,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/never",schemaPath:"#/$defs/touchpointName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data6};
+const err24 = {instancePath:instancePath+"/never",schemaPath:"#/$defs/touchpointName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data6};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3099,7 +3220,7 @@ passing1 = 0;
 const _errs26 = errors;
 if(Array.isArray(data6)){
 if(data6.length > 100){
-const err25 = {instancePath:instancePath+"/never",schemaPath:"#/properties/never/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema70.properties.never.oneOf[1],data:data6};
+const err25 = {instancePath:instancePath+"/never",schemaPath:"#/properties/never/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema71.properties.never.oneOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3109,7 +3230,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data6.length < 1){
-const err26 = {instancePath:instancePath+"/never",schemaPath:"#/properties/never/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema70.properties.never.oneOf[1],data:data6};
+const err26 = {instancePath:instancePath+"/never",schemaPath:"#/properties/never/oneOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema71.properties.never.oneOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3123,7 +3244,7 @@ for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if(typeof data7 === "string"){
 if(func2(data7) > 129){
-const err27 = {instancePath:instancePath+"/never/" + i1,schemaPath:"#/$defs/touchpointName/maxLength",keyword:"maxLength",params:{limit: 129},message:"must NOT have more than 129 characters",schema:129,parentSchema:schema73,data:data7};
+const err27 = {instancePath:instancePath+"/never/" + i1,schemaPath:"#/$defs/touchpointName/maxLength",keyword:"maxLength",params:{limit: 129},message:"must NOT have more than 129 characters",schema:129,parentSchema:schema74,data:data7};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3132,8 +3253,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(!pattern44.test(data7)){
-const err28 = {instancePath:instancePath+"/never/" + i1,schemaPath:"#/$defs/touchpointName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$",parentSchema:schema73,data:data7};
+if(!pattern46.test(data7)){
+const err28 = {instancePath:instancePath+"/never/" + i1,schemaPath:"#/$defs/touchpointName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$",parentSchema:schema74,data:data7};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3144,7 +3265,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/never/" + i1,schemaPath:"#/$defs/touchpointName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.type,parentSchema:schema73,data:data7};
+const err29 = {instancePath:instancePath+"/never/" + i1,schemaPath:"#/$defs/touchpointName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.type,parentSchema:schema74,data:data7};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3156,7 +3277,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/never",schemaPath:"#/properties/never/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema70.properties.never.oneOf[1].type,parentSchema:schema70.properties.never.oneOf[1],data:data6};
+const err30 = {instancePath:instancePath+"/never",schemaPath:"#/properties/never/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema71.properties.never.oneOf[1].type,parentSchema:schema71.properties.never.oneOf[1],data:data6};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3177,7 +3298,7 @@ passing1 = 1;
 }
 }
 if(!valid7){
-const err31 = {instancePath:instancePath+"/never",schemaPath:"#/properties/never/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema70.properties.never.oneOf,parentSchema:schema70.properties.never,data:data6};
+const err31 = {instancePath:instancePath+"/never",schemaPath:"#/properties/never/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf",schema:schema71.properties.never.oneOf,parentSchema:schema71.properties.never,data:data6};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3203,7 +3324,7 @@ if(data["at-most"] === undefined){
 const err32 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "channel",
     missingProperty: "at-most",
     depsCount: 1,
-    deps: "at-most"},message:"must have property at-most when property channel is present",schema:schema70.dependentRequired,parentSchema:schema70,data};
+    deps: "at-most"},message:"must have property at-most when property channel is present",schema:schema71.dependentRequired,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3218,7 +3339,7 @@ if(data["at-most"] === undefined){
 const err33 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "within",
     missingProperty: "at-most",
     depsCount: 1,
-    deps: "at-most"},message:"must have property at-most when property within is present",schema:schema70.dependentRequired,parentSchema:schema70,data};
+    deps: "at-most"},message:"must have property at-most when property within is present",schema:schema71.dependentRequired,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3230,7 +3351,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3278,7 +3399,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "scenario") || (key0 === "persona")) || (key0 === "start")) || (key0 === "description")) || (key0 === "events")) || (key0 === "expect")) || (pattern4.test(key0)))){
+if(!((((((((key0 === "scenario") || (key0 === "persona")) || (key0 === "start")) || (key0 === "timezone")) || (key0 === "description")) || (key0 === "events")) || (key0 === "expect")) || (pattern4.test(key0)))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -3362,7 +3483,7 @@ errors++;
 if(data.start !== undefined){
 let data2 = data.start;
 if(typeof data2 === "string"){
-if(!pattern37.test(data2)){
+if(!pattern38.test(data2)){
 const err9 = {instancePath:instancePath+"/start",schemaPath:"#/properties/start/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$",parentSchema:schema64.properties.start,data:data2};
 if(vErrors === null){
 vErrors = [err9];
@@ -3384,11 +3505,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.description !== undefined){
-let data3 = data.description;
+if(data.timezone !== undefined){
+let data3 = data.timezone;
 if(typeof data3 === "string"){
-if(func2(data3) > 5000){
-const err11 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters",schema:5000,parentSchema:schema64.properties.description,data:data3};
+if(func2(data3) > 100){
+const err11 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema64.properties.timezone,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3397,9 +3518,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.description.type,parentSchema:schema64.properties.description,data:data3};
+if(func2(data3) < 1){
+const err12 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema64.properties.timezone,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3409,11 +3529,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.events !== undefined){
-let data4 = data.events;
-if(Array.isArray(data4)){
-if(data4.length > 1000){
-const err13 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema64.properties.events,data:data4};
+else {
+const err13 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.timezone.type,parentSchema:schema64.properties.timezone,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3422,16 +3539,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate43(data4[i0], {instancePath:instancePath+"/events/" + i0,parentData:data4,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.events.type,parentSchema:schema64.properties.events,data:data4};
+if(data.description !== undefined){
+let data4 = data.description;
+if(typeof data4 === "string"){
+if(func2(data4) > 5000){
+const err14 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters",schema:5000,parentSchema:schema64.properties.description,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3441,11 +3554,8 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.expect !== undefined){
-let data6 = data.expect;
-if(Array.isArray(data6)){
-if(data6.length > 100){
-const err15 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema64.properties.expect,data:data6};
+else {
+const err15 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.description.type,parentSchema:schema64.properties.description,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3454,16 +3564,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-const len1 = data6.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate45(data6[i1], {instancePath:instancePath+"/expect/" + i1,parentData:data6,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.expect.type,parentSchema:schema64.properties.expect,data:data6};
+if(data.events !== undefined){
+let data5 = data.events;
+if(Array.isArray(data5)){
+if(data5.length > 1000){
+const err16 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema64.properties.events,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3472,15 +3578,65 @@ vErrors.push(err16);
 }
 errors++;
 }
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate43(data5[i0], {instancePath:instancePath+"/events/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
 }
 }
 else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
+const err17 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.events.type,parentSchema:schema64.properties.events,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.expect !== undefined){
+let data7 = data.expect;
+if(Array.isArray(data7)){
+if(data7.length > 100){
+const err18 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema64.properties.expect,data:data7};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+const len1 = data7.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate45(data7[i1], {instancePath:instancePath+"/expect/" + i1,parentData:data7,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.expect.type,parentSchema:schema64.properties.expect,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
 }
 errors++;
 }
@@ -3490,17 +3646,16 @@ return errors === 0;
 validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const config = validate47;
-const schema76 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/config.schema.json","title":"Journeys configuration","description":"The settings of a journeys repository (journeys.config.yaml, next to the journeys/ folder): how severe each rule is, the contact policy that simulation checks, the time zone and where the files are published. Everything is optional.","type":"object","properties":{"rules":{"description":"How each rule is applied, by rule id. The value is a severity (error, warning, info or off), or a list of two items [severity, { options }]. Known rules, with their default severity:\n- parse (error): A file that cannot be read, is not UTF-8, or is not valid YAML or front matter.\n- schema (error): A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range.\n- limit-exceeded (error): An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked.\n- unique-id (error): Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice.\n- unknown-reference (error): An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI.\n- unknown-event (error): A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository and one or two letters away from another event named (a warning).\n- missing-owner (error): A journey or touchpoint with no owner. Options: \"inherit\" (default false).\n- duplicate-touchpoint (warning): Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text). Options: \"threshold\" (default 0.8).\n- conflicting-messages (error): Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario) and disagree: different call-to-action targets (host or path), or different figures (amounts, dates, counts, percentages) in their texts.\n- contact-pressure (warning): A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints.\n- quiet-hours (warning): A message that a scenario sends inside policy.quiet-hours.\n- message-after-conversion (warning): An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey).\n- scenario-expectation (error): A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint.\n- unmeasured-moment-of-truth (warning): A touchpoint marked as a moment of truth with no KPI.\n- missing-kpi (info): A touchpoint with no KPI.\n- empty-stage (warning): A stage with no touchpoint.\n- stale-journey (warning): A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Options: \"max-age\" (default \"180d\").\n- priority-gap (info): A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Options: \"min-importance\" (default 4).\n- low-value-touchpoint (info): A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Options: \"max-importance\" (default 2).\n- unused-suppression (warning): A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason.\n- version-not-bumped (warning): (Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise.","type":"object","propertyNames":{"$ref":"#/$defs/id"},"properties":{"parse":{"description":"A file that cannot be read, is not UTF-8, or is not valid YAML or front matter. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"schema":{"description":"A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"limit-exceeded":{"description":"An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unique-id":{"description":"Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-reference":{"description":"An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-event":{"description":"A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository and one or two letters away from another event named (a warning). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"missing-owner":{"description":"A journey or touchpoint with no owner. Default severity: error.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of missing-owner: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of missing-owner.","type":"object","properties":{"inherit":{"type":"boolean","description":"A touchpoint with no owner is run by its journey's owner.","default":false,"examples":[false]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["error",["error",{"inherit":false}]]},"duplicate-touchpoint":{"description":"Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text). Default severity: warning.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of duplicate-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of duplicate-touchpoint.","type":"object","properties":{"threshold":{"type":"number","minimum":0.5,"maximum":1,"description":"How similar two messages must be, from 0.5 to 1, to count as the same: the Sørensen–Dice coefficient of their character trigrams once case, accents, punctuation, spacing and numbers are set aside.","default":0.8,"examples":[0.8]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"threshold":0.8}]]},"conflicting-messages":{"description":"Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario) and disagree: different call-to-action targets (host or path), or different figures (amounts, dates, counts, percentages) in their texts. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"contact-pressure":{"description":"A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"quiet-hours":{"description":"A message that a scenario sends inside policy.quiet-hours. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"message-after-conversion":{"description":"An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey). Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"scenario-expectation":{"description":"A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unmeasured-moment-of-truth":{"description":"A touchpoint marked as a moment of truth with no KPI. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"missing-kpi":{"description":"A touchpoint with no KPI. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"empty-stage":{"description":"A stage with no touchpoint. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"stale-journey":{"description":"A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Default severity: warning.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of stale-journey: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of stale-journey.","type":"object","properties":{"max-age":{"type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","description":"How long a review stays valid, as a duration such as 180d or 26w.","default":"180d","examples":["180d"]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"max-age":"180d"}]]},"priority-gap":{"description":"A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Default severity: info.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of priority-gap: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of priority-gap.","type":"object","properties":{"min-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or more are checked.","default":4,"examples":[4]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"min-importance":4}]]},"low-value-touchpoint":{"description":"A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Default severity: info.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of low-value-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of low-value-touchpoint.","type":"object","properties":{"max-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or less are considered low value.","default":2,"examples":[2]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"max-importance":2}]]},"unused-suppression":{"description":"A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"version-not-bumped":{"description":"(Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]}},"additionalProperties":{"$ref":"#/$defs/ruleSetting"},"examples":[{"missing-kpi":"off","stale-journey":["warning",{"max-age":"180d"}]}]},"policy":{"description":"The contact policy: how often and when the company may send messages to one customer. Simulation of the scenarios checks it.","type":"object","properties":{"max-messages":{"description":"Limits on the number of outbound messages one customer receives. Each window slides: any span of time of length \"per\" may hold at most \"max\" messages.","type":"array","maxItems":50,"items":{"description":"One limit, for example { per: 7d, max: 5 } (all outbound channels together) or { per: 1d, max: 1, channels: [sms, push] }.","type":"object","required":["per","max"],"properties":{"per":{"$ref":"#/$defs/duration","not":{"type":"string","pattern":"^[\\s0wdhm]*$"},"description":"The length of the window, at least 1m, for example \"7d\" or \"24h\".","examples":["7d","1d"]},"max":{"description":"The most messages allowed in any window of that length (a whole number, 0 or more).","type":"integer","minimum":0,"examples":[5,1]},"channels":{"description":"Optional: only count messages on these channels. Without it, all outbound channels count together.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push"]]}},"additionalProperties":false},"examples":[[{"per":"7d","max":5},{"per":"1d","max":1,"channels":["sms","push"]}]]},"quiet-hours":{"description":"Hours of the day, in the customer's local time, during which no message should be sent. \"from\" may be later than \"to\" to span midnight (21:00 to 08:00).","type":"object","required":["from","to"],"properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]}]},"conflict-window":{"$ref":"#/$defs/duration","description":"How close together, in a scenario, two messages with the same intent must be for the conflicting-messages rule to compare them, for example \"48h\".","examples":["48h"]}},"additionalProperties":false},"ignore":{"description":"Files the tools leave out, as glob patterns relative to the repository root, as in .gitignore: \"journeys/legacy/**\" (a folder), \"**/*.draft.journey.yaml\", or a name without a slash (\"*.draft.journey.yaml\") for any folder. For a team adopting the tools gradually. Every lint run says how many files were left out.","type":"array","items":{"type":"string","minLength":1,"maxLength":500,"pattern":"^[^!#]","description":"A glob pattern: * matches within a name, ** any number of folders. A negated pattern (!x) is not supported."},"maxItems":1000,"examples":[["journeys/legacy/**","**/*.draft.journey.yaml"]]},"timezone":{"description":"The time zone of the team, as an IANA time zone name such as \"Europe/Paris\" or \"America/New_York\". Used to decide today's date (for example for stale-journey). Defaults to the computer's time zone.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$","maxLength":100,"examples":["Europe/Paris","America/New_York","UTC"]},"repository":{"description":"Where the journeys are kept, so that the site can link to each file.","type":"object","properties":{"url":{"description":"The web address of the repository, starting with http:// or https://.","type":"string","pattern":"^https?://\\S+$","maxLength":2000,"examples":["https://github.com/acme/journeys"]},"branch":{"description":"The branch that the links point to.","type":"string","minLength":1,"maxLength":200,"examples":["main"]}},"required":["url"],"additionalProperties":false,"examples":[{"url":"https://github.com/acme/journeys","branch":"main"}]}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"severity":{"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]},"ruleSetting":{"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}},"ruleOptions":{"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"}}};
-const schema77 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
-const schema79 = {"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]};
-const schema92 = {"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]};
-const schema94 = {"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]};
-const pattern50 = new RegExp("^[\\s0wdhm]*$", "u");
-const pattern56 = new RegExp("^[^!#]", "u");
-const pattern57 = new RegExp("^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$", "u");
-const pattern58 = new RegExp("^https?://\\S+$", "u");
-const schema78 = {"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}};
-const schema81 = {"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"};
+const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/config.schema.json","title":"Journeys configuration","description":"The settings of a journeys repository (journeys.config.yaml, next to the journeys/ folder): how severe each rule is, the contact policy that simulation checks, the time zone and where the files are published. Everything is optional.","type":"object","properties":{"rules":{"description":"How each rule is applied, by rule id. The value is a severity (error, warning, info or off), or a list of two items [severity, { options }]. Known rules, with their default severity:\n- parse (error): A file that cannot be read, is not UTF-8, or is not valid YAML or front matter.\n- schema (error): A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range.\n- limit-exceeded (error): An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked.\n- unique-id (error): Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice.\n- unknown-reference (error): An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI.\n- unknown-event (error): A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository and one or two letters away from another event named (a warning).\n- missing-owner (error): A journey or touchpoint with no owner. Options: \"inherit\" (default false).\n- duplicate-touchpoint (warning): Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text). Options: \"threshold\" (default 0.8).\n- conflicting-messages (error): Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario) and disagree: different call-to-action targets (host or path), or different figures (amounts, dates, counts, percentages) in their texts.\n- contact-pressure (warning): A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints.\n- quiet-hours (warning): A message that a scenario sends inside policy.quiet-hours.\n- message-after-conversion (warning): An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey).\n- scenario-expectation (error): A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint.\n- unmeasured-moment-of-truth (warning): A touchpoint marked as a moment of truth with no KPI.\n- missing-kpi (info): A touchpoint with no KPI.\n- empty-stage (warning): A stage with no touchpoint.\n- stale-journey (warning): A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Options: \"max-age\" (default \"180d\").\n- priority-gap (info): A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Options: \"min-importance\" (default 4).\n- low-value-touchpoint (info): A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Options: \"max-importance\" (default 2).\n- unused-suppression (warning): A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason.\n- version-not-bumped (warning): (Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise.","type":"object","propertyNames":{"$ref":"#/$defs/id"},"properties":{"parse":{"description":"A file that cannot be read, is not UTF-8, or is not valid YAML or front matter. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"schema":{"description":"A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"limit-exceeded":{"description":"An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unique-id":{"description":"Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-reference":{"description":"An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-event":{"description":"A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository and one or two letters away from another event named (a warning). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"missing-owner":{"description":"A journey or touchpoint with no owner. Default severity: error.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of missing-owner: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of missing-owner.","type":"object","properties":{"inherit":{"type":"boolean","description":"A touchpoint with no owner is run by its journey's owner.","default":false,"examples":[false]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["error",["error",{"inherit":false}]]},"duplicate-touchpoint":{"description":"Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text). Default severity: warning.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of duplicate-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of duplicate-touchpoint.","type":"object","properties":{"threshold":{"type":"number","minimum":0.5,"maximum":1,"description":"How similar two messages must be, from 0.5 to 1, to count as the same: the Sørensen–Dice coefficient of their character trigrams once case, accents, punctuation, spacing and numbers are set aside.","default":0.8,"examples":[0.8]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"threshold":0.8}]]},"conflicting-messages":{"description":"Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario) and disagree: different call-to-action targets (host or path), or different figures (amounts, dates, counts, percentages) in their texts. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"contact-pressure":{"description":"A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"quiet-hours":{"description":"A message that a scenario sends inside policy.quiet-hours. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"message-after-conversion":{"description":"An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey). Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"scenario-expectation":{"description":"A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unmeasured-moment-of-truth":{"description":"A touchpoint marked as a moment of truth with no KPI. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"missing-kpi":{"description":"A touchpoint with no KPI. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"empty-stage":{"description":"A stage with no touchpoint. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"stale-journey":{"description":"A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Default severity: warning.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of stale-journey: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of stale-journey.","type":"object","properties":{"max-age":{"type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","description":"How long a review stays valid, as a duration such as 180d or 26w.","default":"180d","examples":["180d"]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"max-age":"180d"}]]},"priority-gap":{"description":"A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Default severity: info.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of priority-gap: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of priority-gap.","type":"object","properties":{"min-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or more are checked.","default":4,"examples":[4]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"min-importance":4}]]},"low-value-touchpoint":{"description":"A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Default severity: info.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of low-value-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of low-value-touchpoint.","type":"object","properties":{"max-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or less are considered low value.","default":2,"examples":[2]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"max-importance":2}]]},"unused-suppression":{"description":"A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"version-not-bumped":{"description":"(Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]}},"additionalProperties":{"$ref":"#/$defs/ruleSetting"},"examples":[{"missing-kpi":"off","stale-journey":["warning",{"max-age":"180d"}]}]},"policy":{"description":"The contact policy: how often and when the company may send messages to one customer. Simulation of the scenarios checks it.","type":"object","properties":{"max-messages":{"description":"Limits on the number of outbound messages one customer receives. Each window slides: any span of time of length \"per\" may hold at most \"max\" messages.","type":"array","maxItems":50,"items":{"description":"One limit, for example { per: 7d, max: 5 } (all outbound channels together), { per: 1d, max: 1, channels: [sms, push] } or { per: 1d, max: 1, categories: [marketing], count: calendar-day }.","type":"object","required":["per","max"],"properties":{"per":{"$ref":"#/$defs/duration","not":{"type":"string","pattern":"^[\\s0wdhm]*$"},"description":"The length of the window, at least 1m, for example \"7d\" or \"24h\".","examples":["7d","1d"]},"max":{"description":"The most messages allowed in any window of that length (a whole number, 0 or more).","type":"integer","minimum":0,"examples":[5,1]},"channels":{"description":"Optional: only count messages on these channels. Without it, all outbound channels count together.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push"]]},"categories":{"description":"Optional: only count messages of these categories, for example [marketing] to leave service, transactional and regulatory messages out of the cap. Without it, every outbound message counts.","type":"array","items":{"type":"string","enum":["marketing","service","transactional","regulatory"]},"uniqueItems":true,"minItems":1,"examples":[["marketing"]]},"count":{"description":"How the window is counted. \"sliding\" (the default): any span of time of length \"per\" holds at most \"max\". \"calendar-day\": each period of \"per\" whole days from the customer's midnight holds at most \"max\", as runtime tools count per day in the customer's time zone.","type":"string","enum":["sliding","calendar-day"],"default":"sliding","examples":["calendar-day"]}},"additionalProperties":false},"examples":[[{"per":"7d","max":5},{"per":"1d","max":1,"channels":["sms","push"]}]]},"quiet-hours":{"description":"When messages are not sent, in the customer's local time: one quiet window, or a list of them (several windows a day, quiet days, public holidays).","oneOf":[{"$ref":"#/$defs/quietWindow"},{"type":"array","maxItems":50,"items":{"$ref":"#/$defs/quietWindow"}}],"examples":[{"from":"21:00","to":"08:00"},[{"from":"20:00","to":"10:00","channels":["phone"]},{"from":"13:00","to":"14:00","channels":["phone"]},{"days":["saturday","sunday","holiday"],"channels":["phone"]}]]},"conflict-window":{"$ref":"#/$defs/duration","description":"How close together, in a scenario, two messages with the same intent must be for the conflicting-messages rule to compare them, for example \"48h\".","examples":["48h"]},"timezone":{"description":"The customers' time zone when neither their scenario nor their persona names one, an IANA name such as Europe/Paris. Without any, times are wall-clock times with no daylight-saving change.","type":"string","minLength":1,"maxLength":100,"examples":["Europe/Paris"]},"holidays":{"description":"The public holidays of the customers' calendar: a country code (ISO 3166-1), such as FR, or a country and a region, such as DE-BY or US-CA, as the date-holidays calendars name them. Holidays are quiet days for quiet windows with \"holiday\" in their days, and are not business days (bd).","type":"string","pattern":"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$","examples":["FR","DE-BY"]},"implicit-scenarios":{"description":"When true, every trigger of every journey is also simulated once as a scenario of its own, for each persona, so that contact pressure and quiet hours are checked in a repository without scenarios, or for events no scenario names.","type":"boolean","default":false,"examples":[true]}},"additionalProperties":false},"ignore":{"description":"Files the tools leave out, as glob patterns relative to the repository root, as in .gitignore: \"journeys/legacy/**\" (a folder), \"**/*.draft.journey.yaml\", or a name without a slash (\"*.draft.journey.yaml\") for any folder. For a team adopting the tools gradually. Every lint run says how many files were left out.","type":"array","items":{"type":"string","minLength":1,"maxLength":500,"pattern":"^[^!#]","description":"A glob pattern: * matches within a name, ** any number of folders. A negated pattern (!x) is not supported."},"maxItems":1000,"examples":[["journeys/legacy/**","**/*.draft.journey.yaml"]]},"timezone":{"description":"The time zone of the team, as an IANA time zone name such as \"Europe/Paris\" or \"America/New_York\". Used to decide today's date (for example for stale-journey). Defaults to the computer's time zone.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$","maxLength":100,"examples":["Europe/Paris","America/New_York","UTC"]},"repository":{"description":"Where the journeys are kept, so that the site can link to each file.","type":"object","properties":{"url":{"description":"The web address of the repository, starting with http:// or https://.","type":"string","pattern":"^https?://\\S+$","maxLength":2000,"examples":["https://github.com/acme/journeys"]},"branch":{"description":"The branch that the links point to.","type":"string","minLength":1,"maxLength":200,"examples":["main"]}},"required":["url"],"additionalProperties":false,"examples":[{"url":"https://github.com/acme/journeys","branch":"main"}]}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"severity":{"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]},"ruleSetting":{"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}},"ruleOptions":{"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"},"quietWindow":{"description":"A quiet window: hours of each day (\"from\" may be later than \"to\" to span midnight: 21:00 to 08:00), in the customer's local time, during which messages in its scope are not sent; with \"days\", only on those days, or whole days when it has no hours.","type":"object","properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]},"days":{"description":"Optional: the days the window applies to: weekdays (monday ... sunday) and holiday (the customer's public holidays, see policy.holidays). With no \"from\" and \"to\", those whole days are quiet.","type":"array","items":{"type":"string","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday","holiday"]},"uniqueItems":true,"minItems":1,"examples":[["sunday","holiday"]]},"categories":{"description":"Optional: the message categories it applies to, for example [marketing]. Without it, every category.","type":"array","items":{"type":"string","enum":["marketing","service","transactional","regulatory"]},"uniqueItems":true,"minItems":1,"examples":[["marketing"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]},{"days":["sunday","holiday"],"channels":["phone"]}],"anyOf":[{"properties":{"from":true},"required":["from"]},{"properties":{"days":true},"required":["days"]}],"dependentRequired":{"from":["to"],"to":["from"]}}}};
+const schema78 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
+const schema80 = {"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]};
+const schema93 = {"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]};
+const pattern52 = new RegExp("^[\\s0wdhm]*$", "u");
+const pattern59 = new RegExp("^[^!#]", "u");
+const pattern60 = new RegExp("^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$", "u");
+const pattern61 = new RegExp("^https?://\\S+$", "u");
+const schema79 = {"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}};
+const schema82 = {"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"};
 
 function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3539,7 +3694,7 @@ let ifClause0;
 if(_valid0){
 const _errs3 = errors;
 if(typeof data !== "string"){
-const err1 = {instancePath,schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data};
+const err1 = {instancePath,schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3549,7 +3704,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!((((data === "error") || (data === "warning")) || (data === "info")) || (data === "off"))){
-const err2 = {instancePath,schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data};
+const err2 = {instancePath,schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3566,7 +3721,7 @@ else {
 const _errs6 = errors;
 if(Array.isArray(data)){
 if(data.length < 2){
-const err3 = {instancePath,schemaPath:"#/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema78.else,data};
+const err3 = {instancePath,schemaPath:"#/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema79.else,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3579,7 +3734,7 @@ const len0 = data.length;
 if(len0 > 0){
 let data0 = data[0];
 if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data0};
+const err4 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3589,7 +3744,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((((data0 === "error") || (data0 === "warning")) || (data0 === "info")) || (data0 === "off"))){
-const err5 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data0};
+const err5 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3602,7 +3757,7 @@ errors++;
 if(len0 > 1){
 let data1 = data[1];
 if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
-const err6 = {instancePath:instancePath+"/1",schemaPath:"#/$defs/ruleOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data:data1};
+const err6 = {instancePath:instancePath+"/1",schemaPath:"#/$defs/ruleOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3614,7 +3769,7 @@ errors++;
 }
 const len1 = data.length;
 if(!(len1 <= 2)){
-const err7 = {instancePath,schemaPath:"#/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema78.else,data};
+const err7 = {instancePath,schemaPath:"#/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema79.else,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3625,7 +3780,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath,schemaPath:"#/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.else.type,parentSchema:schema78.else,data};
+const err8 = {instancePath,schemaPath:"#/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema79.else.type,parentSchema:schema79.else,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3642,7 +3797,7 @@ var items0 = true;
 ifClause0 = "else";
 }
 if(!valid0){
-const err9 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema78.if,parentSchema:schema78,data};
+const err9 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema79.if,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3656,6 +3811,418 @@ evaluated0.items = items0;
 return errors === 0;
 }
 validate48.evaluated = {"dynamicProps":false,"dynamicItems":true};
+
+const schema95 = {"description":"A quiet window: hours of each day (\"from\" may be later than \"to\" to span midnight: 21:00 to 08:00), in the customer's local time, during which messages in its scope are not sent; with \"days\", only on those days, or whole days when it has no hours.","type":"object","properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]},"days":{"description":"Optional: the days the window applies to: weekdays (monday ... sunday) and holiday (the customer's public holidays, see policy.holidays). With no \"from\" and \"to\", those whole days are quiet.","type":"array","items":{"type":"string","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday","holiday"]},"uniqueItems":true,"minItems":1,"examples":[["sunday","holiday"]]},"categories":{"description":"Optional: the message categories it applies to, for example [marketing]. Without it, every category.","type":"array","items":{"type":"string","enum":["marketing","service","transactional","regulatory"]},"uniqueItems":true,"minItems":1,"examples":[["marketing"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]},{"days":["sunday","holiday"],"channels":["phone"]}],"anyOf":[{"properties":{"from":true},"required":["from"]},{"properties":{"days":true},"required":["days"]}],"dependentRequired":{"from":["to"],"to":["from"]}};
+const schema96 = {"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]};
+
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate66.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs1 = errors;
+let valid0 = false;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.from === undefined){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema95.anyOf[0].required,parentSchema:schema95.anyOf[0],data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var _valid0 = _errs2 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+var props0 = {};
+props0.from = true;
+}
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.days === undefined){
+const err1 = {instancePath,schemaPath:"#/anyOf/1/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'",schema:schema95.anyOf[1].required,parentSchema:schema95.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+if(props0 !== true){
+props0 = props0 || {};
+props0.days = true;
+}
+}
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema95.anyOf,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(((((key0 === "from") || (key0 === "to")) || (key0 === "channels")) || (key0 === "days")) || (key0 === "categories"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.from !== undefined){
+let data0 = data.from;
+if(typeof data0 === "string"){
+if(!pattern18.test(data0)){
+const err4 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema96,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.type,parentSchema:schema96,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.to !== undefined){
+let data1 = data.to;
+if(typeof data1 === "string"){
+if(!pattern18.test(data1)){
+const err6 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema96,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.type,parentSchema:schema96,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.channels !== undefined){
+let data2 = data.channels;
+if(Array.isArray(data2)){
+if(data2.length > 50){
+const err8 = {instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema95.properties.channels,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(func2(data3) > 64){
+const err9 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema78,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!pattern5.test(data3)){
+const err10 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema78,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.type,parentSchema:schema78,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+let i1 = data2.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data2[i1], data2[j0])){
+const err12 = {instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema95.properties.channels,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema95.properties.channels.type,parentSchema:schema95.properties.channels,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.days !== undefined){
+let data4 = data.days;
+if(Array.isArray(data4)){
+if(data4.length < 1){
+const err14 = {instancePath:instancePath+"/days",schemaPath:"#/properties/days/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema95.properties.days,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+const len1 = data4.length;
+for(let i2=0; i2<len1; i2++){
+let data5 = data4[i2];
+if(typeof data5 !== "string"){
+const err15 = {instancePath:instancePath+"/days/" + i2,schemaPath:"#/properties/days/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.days.items.type,parentSchema:schema95.properties.days.items,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!((((((((data5 === "monday") || (data5 === "tuesday")) || (data5 === "wednesday")) || (data5 === "thursday")) || (data5 === "friday")) || (data5 === "saturday")) || (data5 === "sunday")) || (data5 === "holiday"))){
+const err16 = {instancePath:instancePath+"/days/" + i2,schemaPath:"#/properties/days/items/enum",keyword:"enum",params:{allowedValues: schema95.properties.days.items.enum},message:"must be equal to one of the allowed values",schema:schema95.properties.days.items.enum,parentSchema:schema95.properties.days.items,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+let i3 = data4.length;
+let j1;
+if(i3 > 1){
+const indices0 = {};
+for(;i3--;){
+let item0 = data4[i3];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j1 = indices0[item0];
+const err17 = {instancePath:instancePath+"/days",schemaPath:"#/properties/days/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema95.properties.days,data:data4};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+break;
+}
+indices0[item0] = i3;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/days",schemaPath:"#/properties/days/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema95.properties.days.type,parentSchema:schema95.properties.days,data:data4};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.categories !== undefined){
+let data6 = data.categories;
+if(Array.isArray(data6)){
+if(data6.length < 1){
+const err19 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema95.properties.categories,data:data6};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+const len2 = data6.length;
+for(let i4=0; i4<len2; i4++){
+let data7 = data6[i4];
+if(typeof data7 !== "string"){
+const err20 = {instancePath:instancePath+"/categories/" + i4,schemaPath:"#/properties/categories/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema95.properties.categories.items.type,parentSchema:schema95.properties.categories.items,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!((((data7 === "marketing") || (data7 === "service")) || (data7 === "transactional")) || (data7 === "regulatory"))){
+const err21 = {instancePath:instancePath+"/categories/" + i4,schemaPath:"#/properties/categories/items/enum",keyword:"enum",params:{allowedValues: schema95.properties.categories.items.enum},message:"must be equal to one of the allowed values",schema:schema95.properties.categories.items.enum,parentSchema:schema95.properties.categories.items,data:data7};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+let i5 = data6.length;
+let j2;
+if(i5 > 1){
+const indices1 = {};
+for(;i5--;){
+let item1 = data6[i5];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j2 = indices1[item1];
+const err22 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)",schema:true,parentSchema:schema95.properties.categories,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+break;
+}
+indices1[item1] = i5;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/categories",schemaPath:"#/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema95.properties.categories.type,parentSchema:schema95.properties.categories,data:data6};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.from !== undefined){
+if(data.to === undefined){
+const err24 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "from",
+    missingProperty: "to",
+    depsCount: 1,
+    deps: "to"},message:"must have property to when property from is present",schema:schema95.dependentRequired,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.to !== undefined){
+if(data.from === undefined){
+const err25 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "to",
+    missingProperty: "from",
+    depsCount: 1,
+    deps: "from"},message:"must have property from when property to is present",schema:schema95.dependentRequired,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.type,parentSchema:schema95,data};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+validate66.errors = vErrors;
+return errors === 0;
+}
+validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3672,7 +4239,7 @@ evaluated0.items = undefined;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
 if(!(((((key0 === "rules") || (key0 === "policy")) || (key0 === "ignore")) || (key0 === "timezone")) || (key0 === "repository"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data};
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3689,7 +4256,7 @@ for(const key1 in data0){
 const _errs4 = errors;
 if(typeof key1 === "string"){
 if(func2(key1) > 64){
-const err1 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema77,data:key1,propertyName:key1};
+const err1 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema78,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3699,7 +4266,7 @@ vErrors.push(err1);
 errors++;
 }
 if(!pattern5.test(key1)){
-const err2 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema77,data:key1,propertyName:key1};
+const err2 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema78,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3710,7 +4277,7 @@ errors++;
 }
 }
 else {
-const err3 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.type,parentSchema:schema77,data:key1,propertyName:key1};
+const err3 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.type,parentSchema:schema78,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3721,7 +4288,7 @@ errors++;
 }
 var valid1 = _errs4 === errors;
 if(!valid1){
-const err4 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema76.properties.rules.propertyNames,parentSchema:schema76.properties.rules,data:data0};
+const err4 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema77.properties.rules.propertyNames,parentSchema:schema77.properties.rules,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3732,7 +4299,7 @@ errors++;
 }
 }
 for(const key2 in data0){
-if(!(func1.call(schema76.properties.rules.properties, key2))){
+if(!(func1.call(schema77.properties.rules.properties, key2))){
 if(!(validate48(data0[key2], {instancePath:instancePath+"/rules/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data0,parentDataProperty:key2,rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
 errors = vErrors.length;
@@ -3842,7 +4409,7 @@ vErrors = null;
 }
 var valid5 = _errs11 === errors;
 if(valid5){
-const err10 = {instancePath:instancePath+"/rules/parse",schemaPath:"#/properties/rules/properties/parse/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema76.properties.rules.properties.parse.not,parentSchema:schema76.properties.rules.properties.parse,data:data2};
+const err10 = {instancePath:instancePath+"/rules/parse",schemaPath:"#/properties/rules/properties/parse/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema77.properties.rules.properties.parse.not,parentSchema:schema77.properties.rules.properties.parse,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3966,7 +4533,7 @@ vErrors = null;
 }
 var valid8 = _errs20 === errors;
 if(valid8){
-const err16 = {instancePath:instancePath+"/rules/schema",schemaPath:"#/properties/rules/properties/schema/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema76.properties.rules.properties.schema.not,parentSchema:schema76.properties.rules.properties.schema,data:data4};
+const err16 = {instancePath:instancePath+"/rules/schema",schemaPath:"#/properties/rules/properties/schema/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema77.properties.rules.properties.schema.not,parentSchema:schema77.properties.rules.properties.schema,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4040,7 +4607,7 @@ let ifClause0;
 if(_valid2){
 const _errs35 = errors;
 if(typeof data10 !== "string"){
-const err18 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data10};
+const err18 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data10};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4050,7 +4617,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!((((data10 === "error") || (data10 === "warning")) || (data10 === "info")) || (data10 === "off"))){
-const err19 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data10};
+const err19 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data10};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4067,7 +4634,7 @@ else {
 const _errs38 = errors;
 if(Array.isArray(data10)){
 if(data10.length < 2){
-const err20 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema76.properties.rules.properties["missing-owner"].else,data:data10};
+const err20 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["missing-owner"].else,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4080,7 +4647,7 @@ const len2 = data10.length;
 if(len2 > 0){
 let data11 = data10[0];
 if(typeof data11 !== "string"){
-const err21 = {instancePath:instancePath+"/rules/missing-owner/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data11};
+const err21 = {instancePath:instancePath+"/rules/missing-owner/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4090,7 +4657,7 @@ vErrors.push(err21);
 errors++;
 }
 if(!((((data11 === "error") || (data11 === "warning")) || (data11 === "info")) || (data11 === "off"))){
-const err22 = {instancePath:instancePath+"/rules/missing-owner/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data11};
+const err22 = {instancePath:instancePath+"/rules/missing-owner/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data11};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4105,7 +4672,7 @@ let data12 = data10[1];
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key3 in data12){
 if(!(key3 === "inherit")){
-const err23 = {instancePath:instancePath+"/rules/missing-owner/1",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.rules.properties["missing-owner"].else.prefixItems[1],data:data12};
+const err23 = {instancePath:instancePath+"/rules/missing-owner/1",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1],data:data12};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4118,7 +4685,7 @@ errors++;
 if(data12.inherit !== undefined){
 let data13 = data12.inherit;
 if(typeof data13 !== "boolean"){
-const err24 = {instancePath:instancePath+"/rules/missing-owner/1/inherit",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/properties/inherit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema76.properties.rules.properties["missing-owner"].else.prefixItems[1].properties.inherit.type,parentSchema:schema76.properties.rules.properties["missing-owner"].else.prefixItems[1].properties.inherit,data:data13};
+const err24 = {instancePath:instancePath+"/rules/missing-owner/1/inherit",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/properties/inherit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1].properties.inherit.type,parentSchema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1].properties.inherit,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4130,7 +4697,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/rules/missing-owner/1",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.rules.properties["missing-owner"].else.prefixItems[1].type,parentSchema:schema76.properties.rules.properties["missing-owner"].else.prefixItems[1],data:data12};
+const err25 = {instancePath:instancePath+"/rules/missing-owner/1",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1],data:data12};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4142,7 +4709,7 @@ errors++;
 }
 const len3 = data10.length;
 if(!(len3 <= 2)){
-const err26 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema76.properties.rules.properties["missing-owner"].else,data:data10};
+const err26 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["missing-owner"].else,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4153,7 +4720,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.rules.properties["missing-owner"].else.type,parentSchema:schema76.properties.rules.properties["missing-owner"].else,data:data10};
+const err27 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["missing-owner"].else.type,parentSchema:schema77.properties.rules.properties["missing-owner"].else,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4167,7 +4734,7 @@ valid11 = _valid2;
 ifClause0 = "else";
 }
 if(!valid11){
-const err28 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema76.properties.rules.properties["missing-owner"].if,parentSchema:schema76.properties.rules.properties["missing-owner"],data:data10};
+const err28 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema77.properties.rules.properties["missing-owner"].if,parentSchema:schema77.properties.rules.properties["missing-owner"],data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4206,7 +4773,7 @@ let ifClause1;
 if(_valid3){
 const _errs52 = errors;
 if(typeof data14 !== "string"){
-const err30 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data14};
+const err30 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4216,7 +4783,7 @@ vErrors.push(err30);
 errors++;
 }
 if(!((((data14 === "error") || (data14 === "warning")) || (data14 === "info")) || (data14 === "off"))){
-const err31 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data14};
+const err31 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4233,7 +4800,7 @@ else {
 const _errs55 = errors;
 if(Array.isArray(data14)){
 if(data14.length < 2){
-const err32 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema76.properties.rules.properties["duplicate-touchpoint"].else,data:data14};
+const err32 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else,data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4246,7 +4813,7 @@ const len4 = data14.length;
 if(len4 > 0){
 let data15 = data14[0];
 if(typeof data15 !== "string"){
-const err33 = {instancePath:instancePath+"/rules/duplicate-touchpoint/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data15};
+const err33 = {instancePath:instancePath+"/rules/duplicate-touchpoint/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data15};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4256,7 +4823,7 @@ vErrors.push(err33);
 errors++;
 }
 if(!((((data15 === "error") || (data15 === "warning")) || (data15 === "info")) || (data15 === "off"))){
-const err34 = {instancePath:instancePath+"/rules/duplicate-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data15};
+const err34 = {instancePath:instancePath+"/rules/duplicate-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4271,7 +4838,7 @@ let data16 = data14[1];
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 for(const key4 in data16){
 if(!(key4 === "threshold")){
-const err35 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1],data:data16};
+const err35 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1],data:data16};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4285,7 +4852,7 @@ if(data16.threshold !== undefined){
 let data17 = data16.threshold;
 if((typeof data17 == "number") && (isFinite(data17))){
 if(data17 > 1 || isNaN(data17)){
-const err36 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema76.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data17};
+const err36 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data17};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4295,7 +4862,7 @@ vErrors.push(err36);
 errors++;
 }
 if(data17 < 0.5 || isNaN(data17)){
-const err37 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema76.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data17};
+const err37 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data17};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4306,7 +4873,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema76.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold.type,parentSchema:schema76.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data17};
+const err38 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold.type,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data17};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4318,7 +4885,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].type,parentSchema:schema76.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1],data:data16};
+const err39 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1],data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4330,7 +4897,7 @@ errors++;
 }
 const len5 = data14.length;
 if(!(len5 <= 2)){
-const err40 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema76.properties.rules.properties["duplicate-touchpoint"].else,data:data14};
+const err40 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else,data:data14};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4341,7 +4908,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.rules.properties["duplicate-touchpoint"].else.type,parentSchema:schema76.properties.rules.properties["duplicate-touchpoint"].else,data:data14};
+const err41 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["duplicate-touchpoint"].else.type,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else,data:data14};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4355,7 +4922,7 @@ valid16 = _valid3;
 ifClause1 = "else";
 }
 if(!valid16){
-const err42 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema76.properties.rules.properties["duplicate-touchpoint"].if,parentSchema:schema76.properties.rules.properties["duplicate-touchpoint"],data:data14};
+const err42 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema77.properties.rules.properties["duplicate-touchpoint"].if,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"],data:data14};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4442,7 +5009,7 @@ let ifClause2;
 if(_valid4){
 const _errs77 = errors;
 if(typeof data26 !== "string"){
-const err44 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data26};
+const err44 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data26};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4452,7 +5019,7 @@ vErrors.push(err44);
 errors++;
 }
 if(!((((data26 === "error") || (data26 === "warning")) || (data26 === "info")) || (data26 === "off"))){
-const err45 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data26};
+const err45 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data26};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -4469,7 +5036,7 @@ else {
 const _errs80 = errors;
 if(Array.isArray(data26)){
 if(data26.length < 2){
-const err46 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema76.properties.rules.properties["stale-journey"].else,data:data26};
+const err46 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data26};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4482,7 +5049,7 @@ const len6 = data26.length;
 if(len6 > 0){
 let data27 = data26[0];
 if(typeof data27 !== "string"){
-const err47 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data27};
+const err47 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data27};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -4492,7 +5059,7 @@ vErrors.push(err47);
 errors++;
 }
 if(!((((data27 === "error") || (data27 === "warning")) || (data27 === "info")) || (data27 === "off"))){
-const err48 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data27};
+const err48 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data27};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -4507,7 +5074,7 @@ let data28 = data26[1];
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 for(const key5 in data28){
 if(!(key5 === "max-age")){
-const err49 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data28};
+const err49 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data28};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4520,8 +5087,8 @@ errors++;
 if(data28["max-age"] !== undefined){
 let data29 = data28["max-age"];
 if(typeof data29 === "string"){
-if(!pattern17.test(data29)){
-const err50 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema76.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data29};
+if(!pattern19.test(data29)){
+const err50 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data29};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -4532,7 +5099,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"].type,parentSchema:schema76.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data29};
+const err51 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"].type,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data29};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -4544,7 +5111,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.rules.properties["stale-journey"].else.prefixItems[1].type,parentSchema:schema76.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data28};
+const err52 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data28};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -4556,7 +5123,7 @@ errors++;
 }
 const len7 = data26.length;
 if(!(len7 <= 2)){
-const err53 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema76.properties.rules.properties["stale-journey"].else,data:data26};
+const err53 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data26};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -4567,7 +5134,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.rules.properties["stale-journey"].else.type,parentSchema:schema76.properties.rules.properties["stale-journey"].else,data:data26};
+const err54 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["stale-journey"].else.type,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data26};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -4581,7 +5148,7 @@ valid21 = _valid4;
 ifClause2 = "else";
 }
 if(!valid21){
-const err55 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema76.properties.rules.properties["stale-journey"].if,parentSchema:schema76.properties.rules.properties["stale-journey"],data:data26};
+const err55 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema77.properties.rules.properties["stale-journey"].if,parentSchema:schema77.properties.rules.properties["stale-journey"],data:data26};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -4620,7 +5187,7 @@ let ifClause3;
 if(_valid5){
 const _errs94 = errors;
 if(typeof data30 !== "string"){
-const err57 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data30};
+const err57 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data30};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -4630,7 +5197,7 @@ vErrors.push(err57);
 errors++;
 }
 if(!((((data30 === "error") || (data30 === "warning")) || (data30 === "info")) || (data30 === "off"))){
-const err58 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data30};
+const err58 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data30};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -4647,7 +5214,7 @@ else {
 const _errs97 = errors;
 if(Array.isArray(data30)){
 if(data30.length < 2){
-const err59 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema76.properties.rules.properties["priority-gap"].else,data:data30};
+const err59 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data30};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -4660,7 +5227,7 @@ const len8 = data30.length;
 if(len8 > 0){
 let data31 = data30[0];
 if(typeof data31 !== "string"){
-const err60 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data31};
+const err60 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data31};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -4670,7 +5237,7 @@ vErrors.push(err60);
 errors++;
 }
 if(!((((data31 === "error") || (data31 === "warning")) || (data31 === "info")) || (data31 === "off"))){
-const err61 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data31};
+const err61 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data31};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -4685,7 +5252,7 @@ let data32 = data30[1];
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 for(const key6 in data32){
 if(!(key6 === "min-importance")){
-const err62 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data32};
+const err62 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data32};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -4698,7 +5265,7 @@ errors++;
 if(data32["min-importance"] !== undefined){
 let data33 = data32["min-importance"];
 if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-const err63 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"].type,parentSchema:schema76.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data33};
+const err63 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"].type,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data33};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -4709,7 +5276,7 @@ errors++;
 }
 if((typeof data33 == "number") && (isFinite(data33))){
 if(data33 > 5 || isNaN(data33)){
-const err64 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema76.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data33};
+const err64 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data33};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -4719,7 +5286,7 @@ vErrors.push(err64);
 errors++;
 }
 if(data33 < 1 || isNaN(data33)){
-const err65 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema76.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data33};
+const err65 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data33};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -4732,7 +5299,7 @@ errors++;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.rules.properties["priority-gap"].else.prefixItems[1].type,parentSchema:schema76.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data32};
+const err66 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data32};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -4744,7 +5311,7 @@ errors++;
 }
 const len9 = data30.length;
 if(!(len9 <= 2)){
-const err67 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema76.properties.rules.properties["priority-gap"].else,data:data30};
+const err67 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data30};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -4755,7 +5322,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.rules.properties["priority-gap"].else.type,parentSchema:schema76.properties.rules.properties["priority-gap"].else,data:data30};
+const err68 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["priority-gap"].else.type,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data30};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -4769,7 +5336,7 @@ valid26 = _valid5;
 ifClause3 = "else";
 }
 if(!valid26){
-const err69 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema76.properties.rules.properties["priority-gap"].if,parentSchema:schema76.properties.rules.properties["priority-gap"],data:data30};
+const err69 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema77.properties.rules.properties["priority-gap"].if,parentSchema:schema77.properties.rules.properties["priority-gap"],data:data30};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -4808,7 +5375,7 @@ let ifClause4;
 if(_valid6){
 const _errs111 = errors;
 if(typeof data34 !== "string"){
-const err71 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data34};
+const err71 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data34};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4818,7 +5385,7 @@ vErrors.push(err71);
 errors++;
 }
 if(!((((data34 === "error") || (data34 === "warning")) || (data34 === "info")) || (data34 === "off"))){
-const err72 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data34};
+const err72 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data34};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4835,7 +5402,7 @@ else {
 const _errs114 = errors;
 if(Array.isArray(data34)){
 if(data34.length < 2){
-const err73 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema76.properties.rules.properties["low-value-touchpoint"].else,data:data34};
+const err73 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data34};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4848,7 +5415,7 @@ const len10 = data34.length;
 if(len10 > 0){
 let data35 = data34[0];
 if(typeof data35 !== "string"){
-const err74 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data35};
+const err74 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data35};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4858,7 +5425,7 @@ vErrors.push(err74);
 errors++;
 }
 if(!((((data35 === "error") || (data35 === "warning")) || (data35 === "info")) || (data35 === "off"))){
-const err75 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data35};
+const err75 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data35};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4873,7 +5440,7 @@ let data36 = data34[1];
 if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
 for(const key7 in data36){
 if(!(key7 === "max-importance")){
-const err76 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data36};
+const err76 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data36};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4886,7 +5453,7 @@ errors++;
 if(data36["max-importance"] !== undefined){
 let data37 = data36["max-importance"];
 if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-const err77 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"].type,parentSchema:schema76.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data37};
+const err77 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"].type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data37};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4897,7 +5464,7 @@ errors++;
 }
 if((typeof data37 == "number") && (isFinite(data37))){
 if(data37 > 5 || isNaN(data37)){
-const err78 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema76.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data37};
+const err78 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data37};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -4907,7 +5474,7 @@ vErrors.push(err78);
 errors++;
 }
 if(data37 < 1 || isNaN(data37)){
-const err79 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema76.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data37};
+const err79 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data37};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4920,7 +5487,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].type,parentSchema:schema76.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data36};
+const err80 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data36};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4932,7 +5499,7 @@ errors++;
 }
 const len11 = data34.length;
 if(!(len11 <= 2)){
-const err81 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema76.properties.rules.properties["low-value-touchpoint"].else,data:data34};
+const err81 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data34};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4943,7 +5510,7 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.rules.properties["low-value-touchpoint"].else.type,parentSchema:schema76.properties.rules.properties["low-value-touchpoint"].else,data:data34};
+const err82 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data34};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4957,7 +5524,7 @@ valid31 = _valid6;
 ifClause4 = "else";
 }
 if(!valid31){
-const err83 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause4},message:"must match \""+ifClause4+"\" schema",schema:schema76.properties.rules.properties["low-value-touchpoint"].if,parentSchema:schema76.properties.rules.properties["low-value-touchpoint"],data:data34};
+const err83 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause4},message:"must match \""+ifClause4+"\" schema",schema:schema77.properties.rules.properties["low-value-touchpoint"].if,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"],data:data34};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4981,7 +5548,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.rules.type,parentSchema:schema76.properties.rules,data:data0};
+const err84 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.type,parentSchema:schema77.properties.rules,data:data0};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4995,8 +5562,8 @@ if(data.policy !== undefined){
 let data40 = data.policy;
 if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
 for(const key8 in data40){
-if(!(((key8 === "max-messages") || (key8 === "quiet-hours")) || (key8 === "conflict-window"))){
-const err85 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.policy,data:data40};
+if(!((((((key8 === "max-messages") || (key8 === "quiet-hours")) || (key8 === "conflict-window")) || (key8 === "timezone")) || (key8 === "holidays")) || (key8 === "implicit-scenarios"))){
+const err85 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.policy,data:data40};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -5010,7 +5577,7 @@ if(data40["max-messages"] !== undefined){
 let data41 = data40["max-messages"];
 if(Array.isArray(data41)){
 if(data41.length > 50){
-const err86 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema76.properties.policy.properties["max-messages"],data:data41};
+const err86 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["max-messages"],data:data41};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -5024,7 +5591,7 @@ for(let i2=0; i2<len12; i2++){
 let data42 = data41[i2];
 if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
 if(data42.per === undefined){
-const err87 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "per"},message:"must have required property '"+"per"+"'",schema:schema76.properties.policy.properties["max-messages"].items.required,parentSchema:schema76.properties.policy.properties["max-messages"].items,data:data42};
+const err87 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "per"},message:"must have required property '"+"per"+"'",schema:schema77.properties.policy.properties["max-messages"].items.required,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data42};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -5034,7 +5601,7 @@ vErrors.push(err87);
 errors++;
 }
 if(data42.max === undefined){
-const err88 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema76.properties.policy.properties["max-messages"].items.required,parentSchema:schema76.properties.policy.properties["max-messages"].items,data:data42};
+const err88 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema77.properties.policy.properties["max-messages"].items.required,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data42};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -5044,8 +5611,8 @@ vErrors.push(err88);
 errors++;
 }
 for(const key9 in data42){
-if(!(((key9 === "per") || (key9 === "max")) || (key9 === "channels"))){
-const err89 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.policy.properties["max-messages"].items,data:data42};
+if(!(((((key9 === "per") || (key9 === "max")) || (key9 === "channels")) || (key9 === "categories")) || (key9 === "count"))){
+const err89 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data42};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -5059,7 +5626,7 @@ if(data42.per !== undefined){
 let data43 = data42.per;
 if(typeof data43 === "string"){
 if(func2(data43) > 100){
-const err90 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema92,data:data43};
+const err90 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema93,data:data43};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -5068,8 +5635,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(!pattern17.test(data43)){
-const err91 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema92,data:data43};
+if(!pattern19.test(data43)){
+const err91 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema93,data:data43};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -5080,7 +5647,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.type,parentSchema:schema92,data:data43};
+const err92 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.type,parentSchema:schema93,data:data43};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -5093,7 +5660,7 @@ const _errs137 = errors;
 const _errs138 = errors;
 if(errors === _errs138){
 if(typeof data43 === "string"){
-if(!pattern50.test(data43)){
+if(!pattern52.test(data43)){
 const err93 = {};
 if(vErrors === null){
 vErrors = [err93];
@@ -5117,7 +5684,7 @@ errors++;
 }
 var valid41 = _errs138 === errors;
 if(valid41){
-const err95 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/properties/policy/properties/max-messages/items/properties/per/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema76.properties.policy.properties["max-messages"].items.properties.per.not,parentSchema:schema76.properties.policy.properties["max-messages"].items.properties.per,data:data43};
+const err95 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/properties/policy/properties/max-messages/items/properties/per/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema77.properties.policy.properties["max-messages"].items.properties.per.not,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.per,data:data43};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -5141,7 +5708,7 @@ vErrors = null;
 if(data42.max !== undefined){
 let data44 = data42.max;
 if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-const err96 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema76.properties.policy.properties["max-messages"].items.properties.max.type,parentSchema:schema76.properties.policy.properties["max-messages"].items.properties.max,data:data44};
+const err96 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.policy.properties["max-messages"].items.properties.max.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.max,data:data44};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -5152,7 +5719,7 @@ errors++;
 }
 if((typeof data44 == "number") && (isFinite(data44))){
 if(data44 < 0 || isNaN(data44)){
-const err97 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema76.properties.policy.properties["max-messages"].items.properties.max,data:data44};
+const err97 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.max,data:data44};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -5167,7 +5734,7 @@ if(data42.channels !== undefined){
 let data45 = data42.channels;
 if(Array.isArray(data45)){
 if(data45.length > 50){
-const err98 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema76.properties.policy.properties["max-messages"].items.properties.channels,data:data45};
+const err98 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data45};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -5181,7 +5748,7 @@ for(let i3=0; i3<len13; i3++){
 let data46 = data45[i3];
 if(typeof data46 === "string"){
 if(func2(data46) > 64){
-const err99 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema77,data:data46};
+const err99 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema78,data:data46};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -5191,7 +5758,7 @@ vErrors.push(err99);
 errors++;
 }
 if(!pattern5.test(data46)){
-const err100 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema77,data:data46};
+const err100 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema78,data:data46};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -5202,7 +5769,7 @@ errors++;
 }
 }
 else {
-const err101 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.type,parentSchema:schema77,data:data46};
+const err101 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.type,parentSchema:schema78,data:data46};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -5219,7 +5786,7 @@ outer0:
 for(;i4--;){
 for(j0 = i4; j0--;){
 if(func0(data45[i4], data45[j0])){
-const err102 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema76.properties.policy.properties["max-messages"].items.properties.channels,data:data45};
+const err102 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data45};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -5234,7 +5801,7 @@ break outer0;
 }
 }
 else {
-const err103 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.policy.properties["max-messages"].items.properties.channels.type,parentSchema:schema76.properties.policy.properties["max-messages"].items.properties.channels,data:data45};
+const err103 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].items.properties.channels.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data45};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -5244,9 +5811,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-}
-else {
-const err104 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.policy.properties["max-messages"].items.type,parentSchema:schema76.properties.policy.properties["max-messages"].items,data:data42};
+if(data42.categories !== undefined){
+let data47 = data42.categories;
+if(Array.isArray(data47)){
+if(data47.length < 1){
+const err104 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data47};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -5255,10 +5824,11 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-}
-else {
-const err105 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.policy.properties["max-messages"].type,parentSchema:schema76.properties.policy.properties["max-messages"],data:data41};
+const len14 = data47.length;
+for(let i5=0; i5<len14; i5++){
+let data48 = data47[i5];
+if(typeof data48 !== "string"){
+const err105 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories/" + i5,schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items,data:data48};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -5267,12 +5837,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-if(data40["quiet-hours"] !== undefined){
-let data47 = data40["quiet-hours"];
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.from === undefined){
-const err106 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'",schema:schema76.properties.policy.properties["quiet-hours"].required,parentSchema:schema76.properties.policy.properties["quiet-hours"],data:data47};
+if(!((((data48 === "marketing") || (data48 === "service")) || (data48 === "transactional")) || (data48 === "regulatory"))){
+const err106 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories/" + i5,schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/items/enum",keyword:"enum",params:{allowedValues: schema77.properties.policy.properties["max-messages"].items.properties.categories.items.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items.enum,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items,data:data48};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -5281,8 +5847,19 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(data47.to === undefined){
-const err107 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'",schema:schema76.properties.policy.properties["quiet-hours"].required,parentSchema:schema76.properties.policy.properties["quiet-hours"],data:data47};
+}
+let i6 = data47.length;
+let j1;
+if(i6 > 1){
+const indices0 = {};
+for(;i6--;){
+let item0 = data47[i6];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j1 = indices0[item0];
+const err107 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data47};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -5290,10 +5867,14 @@ else {
 vErrors.push(err107);
 }
 errors++;
+break;
 }
-for(const key10 in data47){
-if(!(((key10 === "from") || (key10 === "to")) || (key10 === "channels"))){
-const err108 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.policy.properties["quiet-hours"],data:data47};
+indices0[item0] = i6;
+}
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data47};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -5303,11 +5884,10 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data47.from !== undefined){
-let data48 = data47.from;
-if(typeof data48 === "string"){
-if(!pattern18.test(data48)){
-const err109 = {instancePath:instancePath+"/policy/quiet-hours/from",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema94,data:data48};
+if(data42.count !== undefined){
+let data49 = data42.count;
+if(typeof data49 !== "string"){
+const err109 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/count",schemaPath:"#/properties/policy/properties/max-messages/items/properties/count/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties["max-messages"].items.properties.count.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.count,data:data49};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -5316,9 +5896,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-else {
-const err110 = {instancePath:instancePath+"/policy/quiet-hours/from",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.type,parentSchema:schema94,data:data48};
+if(!((data49 === "sliding") || (data49 === "calendar-day"))){
+const err110 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/count",schemaPath:"#/properties/policy/properties/max-messages/items/properties/count/enum",keyword:"enum",params:{allowedValues: schema77.properties.policy.properties["max-messages"].items.properties.count.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.policy.properties["max-messages"].items.properties.count.enum,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.count,data:data49};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -5328,11 +5907,9 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data47.to !== undefined){
-let data49 = data47.to;
-if(typeof data49 === "string"){
-if(!pattern18.test(data49)){
-const err111 = {instancePath:instancePath+"/policy/quiet-hours/to",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema94,data:data49};
+}
+else {
+const err111 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.policy.properties["max-messages"].items.type,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data42};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -5342,8 +5919,9 @@ vErrors.push(err111);
 errors++;
 }
 }
+}
 else {
-const err112 = {instancePath:instancePath+"/policy/quiet-hours/to",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.type,parentSchema:schema94,data:data49};
+const err112 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].type,parentSchema:schema77.properties.policy.properties["max-messages"],data:data41};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -5353,11 +5931,25 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data47.channels !== undefined){
-let data50 = data47.channels;
+if(data40["quiet-hours"] !== undefined){
+let data50 = data40["quiet-hours"];
+const _errs154 = errors;
+let valid49 = false;
+let passing0 = null;
+const _errs155 = errors;
+if(!(validate66(data50, {instancePath:instancePath+"/policy/quiet-hours",parentData:data40,parentDataProperty:"quiet-hours",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+var _valid7 = _errs155 === errors;
+if(_valid7){
+valid49 = true;
+passing0 = 0;
+}
+const _errs156 = errors;
 if(Array.isArray(data50)){
 if(data50.length > 50){
-const err113 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema76.properties.policy.properties["quiet-hours"].properties.channels,data:data50};
+const err113 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["quiet-hours"].oneOf[1],data:data50};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -5366,12 +5958,16 @@ vErrors.push(err113);
 }
 errors++;
 }
-const len14 = data50.length;
-for(let i5=0; i5<len14; i5++){
-let data51 = data50[i5];
-if(typeof data51 === "string"){
-if(func2(data51) > 64){
-const err114 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema77,data:data51};
+const len15 = data50.length;
+for(let i7=0; i7<len15; i7++){
+if(!(validate66(data50[i7], {instancePath:instancePath+"/policy/quiet-hours/" + i7,parentData:data50,parentDataProperty:i7,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["quiet-hours"].oneOf[1].type,parentSchema:schema77.properties.policy.properties["quiet-hours"].oneOf[1],data:data50};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -5380,8 +5976,19 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(!pattern5.test(data51)){
-const err115 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema77,data:data51};
+var _valid7 = _errs156 === errors;
+if(_valid7 && valid49){
+valid49 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid7){
+valid49 = true;
+passing0 = 1;
+}
+}
+if(!valid49){
+const err115 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema77.properties.policy.properties["quiet-hours"].oneOf,parentSchema:schema77.properties.policy.properties["quiet-hours"],data:data50};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -5390,9 +5997,23 @@ vErrors.push(err115);
 }
 errors++;
 }
+else {
+errors = _errs154;
+if(vErrors !== null){
+if(_errs154){
+vErrors.length = _errs154;
 }
 else {
-const err116 = {instancePath:instancePath+"/policy/quiet-hours/channels/" + i5,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.type,parentSchema:schema77,data:data51};
+vErrors = null;
+}
+}
+}
+}
+if(data40["conflict-window"] !== undefined){
+let data52 = data40["conflict-window"];
+if(typeof data52 === "string"){
+if(func2(data52) > 100){
+const err116 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema93,data:data52};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -5401,15 +6022,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-let i6 = data50.length;
-let j1;
-if(i6 > 1){
-outer1:
-for(;i6--;){
-for(j1 = i6; j1--;){
-if(func0(data50[i6], data50[j1])){
-const err117 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema76.properties.policy.properties["quiet-hours"].properties.channels,data:data50};
+if(!pattern19.test(data52)){
+const err117 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema93,data:data52};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -5417,14 +6031,10 @@ else {
 vErrors.push(err117);
 }
 errors++;
-break outer1;
-}
-}
-}
 }
 }
 else {
-const err118 = {instancePath:instancePath+"/policy/quiet-hours/channels",schemaPath:"#/properties/policy/properties/quiet-hours/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.policy.properties["quiet-hours"].properties.channels.type,parentSchema:schema76.properties.policy.properties["quiet-hours"].properties.channels,data:data50};
+const err118 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.type,parentSchema:schema93,data:data52};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -5434,9 +6044,11 @@ vErrors.push(err118);
 errors++;
 }
 }
-}
-else {
-const err119 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.policy.properties["quiet-hours"].type,parentSchema:schema76.properties.policy.properties["quiet-hours"],data:data47};
+if(data40.timezone !== undefined){
+let data53 = data40.timezone;
+if(typeof data53 === "string"){
+if(func2(data53) > 100){
+const err119 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema77.properties.policy.properties.timezone,data:data53};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -5445,12 +6057,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-if(data40["conflict-window"] !== undefined){
-let data52 = data40["conflict-window"];
-if(typeof data52 === "string"){
-if(func2(data52) > 100){
-const err120 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema92,data:data52};
+if(func2(data53) < 1){
+const err120 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.policy.properties.timezone,data:data53};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -5459,8 +6067,9 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(!pattern17.test(data52)){
-const err121 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema92,data:data52};
+}
+else {
+const err121 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties.timezone.type,parentSchema:schema77.properties.policy.properties.timezone,data:data53};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -5470,8 +6079,11 @@ vErrors.push(err121);
 errors++;
 }
 }
-else {
-const err122 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema92.type,parentSchema:schema92,data:data52};
+if(data40.holidays !== undefined){
+let data54 = data40.holidays;
+if(typeof data54 === "string"){
+if(!pattern32.test(data54)){
+const err122 = {instancePath:instancePath+"/policy/holidays",schemaPath:"#/properties/policy/properties/holidays/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"},message:"must match pattern \""+"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"+"\"",schema:"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$",parentSchema:schema77.properties.policy.properties.holidays,data:data54};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -5481,9 +6093,8 @@ vErrors.push(err122);
 errors++;
 }
 }
-}
 else {
-const err123 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.policy.type,parentSchema:schema76.properties.policy,data:data40};
+const err123 = {instancePath:instancePath+"/policy/holidays",schemaPath:"#/properties/policy/properties/holidays/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties.holidays.type,parentSchema:schema77.properties.policy.properties.holidays,data:data54};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -5493,11 +6104,10 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data.ignore !== undefined){
-let data53 = data.ignore;
-if(Array.isArray(data53)){
-if(data53.length > 1000){
-const err124 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema76.properties.ignore,data:data53};
+if(data40["implicit-scenarios"] !== undefined){
+let data55 = data40["implicit-scenarios"];
+if(typeof data55 !== "boolean"){
+const err124 = {instancePath:instancePath+"/policy/implicit-scenarios",schemaPath:"#/properties/policy/properties/implicit-scenarios/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.policy.properties["implicit-scenarios"].type,parentSchema:schema77.properties.policy.properties["implicit-scenarios"],data:data55};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -5506,12 +6116,10 @@ vErrors.push(err124);
 }
 errors++;
 }
-const len15 = data53.length;
-for(let i7=0; i7<len15; i7++){
-let data54 = data53[i7];
-if(typeof data54 === "string"){
-if(func2(data54) > 500){
-const err125 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema76.properties.ignore.items,data:data54};
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.policy.type,parentSchema:schema77.properties.policy,data:data40};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -5520,8 +6128,12 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(func2(data54) < 1){
-const err126 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.ignore.items,data:data54};
+}
+if(data.ignore !== undefined){
+let data56 = data.ignore;
+if(Array.isArray(data56)){
+if(data56.length > 1000){
+const err126 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema77.properties.ignore,data:data56};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -5530,8 +6142,12 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(!pattern56.test(data54)){
-const err127 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^[^!#]"},message:"must match pattern \""+"^[^!#]"+"\"",schema:"^[^!#]",parentSchema:schema76.properties.ignore.items,data:data54};
+const len16 = data56.length;
+for(let i8=0; i8<len16; i8++){
+let data57 = data56[i8];
+if(typeof data57 === "string"){
+if(func2(data57) > 500){
+const err127 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema77.properties.ignore.items,data:data57};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -5540,9 +6156,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-else {
-const err128 = {instancePath:instancePath+"/ignore/" + i7,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.ignore.items.type,parentSchema:schema76.properties.ignore.items,data:data54};
+if(func2(data57) < 1){
+const err128 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.ignore.items,data:data57};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -5551,10 +6166,8 @@ vErrors.push(err128);
 }
 errors++;
 }
-}
-}
-else {
-const err129 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.ignore.type,parentSchema:schema76.properties.ignore,data:data53};
+if(!pattern59.test(data57)){
+const err129 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^[^!#]"},message:"must match pattern \""+"^[^!#]"+"\"",schema:"^[^!#]",parentSchema:schema77.properties.ignore.items,data:data57};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -5564,11 +6177,8 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data.timezone !== undefined){
-let data55 = data.timezone;
-if(typeof data55 === "string"){
-if(func2(data55) > 100){
-const err130 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema76.properties.timezone,data:data55};
+else {
+const err130 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.ignore.items.type,parentSchema:schema77.properties.ignore.items,data:data57};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -5577,8 +6187,10 @@ vErrors.push(err130);
 }
 errors++;
 }
-if(!pattern57.test(data55)){
-const err131 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$",parentSchema:schema76.properties.timezone,data:data55};
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.ignore.type,parentSchema:schema77.properties.ignore,data:data56};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -5588,8 +6200,11 @@ vErrors.push(err131);
 errors++;
 }
 }
-else {
-const err132 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.timezone.type,parentSchema:schema76.properties.timezone,data:data55};
+if(data.timezone !== undefined){
+let data58 = data.timezone;
+if(typeof data58 === "string"){
+if(func2(data58) > 100){
+const err132 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema77.properties.timezone,data:data58};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -5598,12 +6213,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-if(data.repository !== undefined){
-let data56 = data.repository;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(data56.url === undefined){
-const err133 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema76.properties.repository.required,parentSchema:schema76.properties.repository,data:data56};
+if(!pattern60.test(data58)){
+const err133 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$",parentSchema:schema77.properties.timezone,data:data58};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -5612,9 +6223,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-for(const key11 in data56){
-if(!((key11 === "url") || (key11 === "branch"))){
-const err134 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema76.properties.repository,data:data56};
+}
+else {
+const err134 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.timezone.type,parentSchema:schema77.properties.timezone,data:data58};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -5624,11 +6235,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data56.url !== undefined){
-let data57 = data56.url;
-if(typeof data57 === "string"){
-if(func2(data57) > 2000){
-const err135 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema76.properties.repository.properties.url,data:data57};
+if(data.repository !== undefined){
+let data59 = data.repository;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+if(data59.url === undefined){
+const err135 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema77.properties.repository.required,parentSchema:schema77.properties.repository,data:data59};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -5637,8 +6248,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(!pattern58.test(data57)){
-const err136 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://\\S+$"},message:"must match pattern \""+"^https?://\\S+$"+"\"",schema:"^https?://\\S+$",parentSchema:schema76.properties.repository.properties.url,data:data57};
+for(const key10 in data59){
+if(!((key10 === "url") || (key10 === "branch"))){
+const err136 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.repository,data:data59};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -5648,8 +6260,11 @@ vErrors.push(err136);
 errors++;
 }
 }
-else {
-const err137 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.repository.properties.url.type,parentSchema:schema76.properties.repository.properties.url,data:data57};
+if(data59.url !== undefined){
+let data60 = data59.url;
+if(typeof data60 === "string"){
+if(func2(data60) > 2000){
+const err137 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema77.properties.repository.properties.url,data:data60};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -5658,12 +6273,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-if(data56.branch !== undefined){
-let data58 = data56.branch;
-if(typeof data58 === "string"){
-if(func2(data58) > 200){
-const err138 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema76.properties.repository.properties.branch,data:data58};
+if(!pattern61.test(data60)){
+const err138 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://\\S+$"},message:"must match pattern \""+"^https?://\\S+$"+"\"",schema:"^https?://\\S+$",parentSchema:schema77.properties.repository.properties.url,data:data60};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -5672,8 +6283,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(func2(data58) < 1){
-const err139 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema76.properties.repository.properties.branch,data:data58};
+}
+else {
+const err139 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.repository.properties.url.type,parentSchema:schema77.properties.repository.properties.url,data:data60};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -5683,8 +6295,11 @@ vErrors.push(err139);
 errors++;
 }
 }
-else {
-const err140 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.repository.properties.branch.type,parentSchema:schema76.properties.repository.properties.branch,data:data58};
+if(data59.branch !== undefined){
+let data61 = data59.branch;
+if(typeof data61 === "string"){
+if(func2(data61) > 200){
+const err140 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema77.properties.repository.properties.branch,data:data61};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -5693,10 +6308,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.repository.type,parentSchema:schema76.properties.repository,data:data56};
+if(func2(data61) < 1){
+const err141 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.repository.properties.branch,data:data61};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -5706,14 +6319,37 @@ vErrors.push(err141);
 errors++;
 }
 }
-}
 else {
-const err142 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
+const err142 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.repository.properties.branch.type,parentSchema:schema77.properties.repository.properties.branch,data:data61};
 if(vErrors === null){
 vErrors = [err142];
 }
 else {
 vErrors.push(err142);
+}
+errors++;
+}
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.repository.type,parentSchema:schema77.properties.repository,data:data59};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+}
+else {
+const err144 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
 }
 errors++;
 }

@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import * as validators from './schema-validators.js';
-import { DURATION_PATTERN, TIME_OF_DAY_PATTERN } from '../model/duration.ts';
+import { DELAY_PATTERN, DURATION_PATTERN, TIME_OF_DAY_PATTERN } from '../model/duration.ts';
 import { ID_PATTERN } from '../model/ids.ts';
 import { didYouMean } from '../model/suggest.ts';
 import { describeValue, plural, quote } from '../model/text.ts';
@@ -74,6 +74,7 @@ const TYPE_WORDS: Readonly<Record<string, string>> = {
 function patternHint(pattern: string, examples: unknown): string {
   if (pattern === ID_PATTERN) return 'an id is lowercase letters and digits joined by dashes, like "welcome-email"';
   if (pattern === DURATION_PATTERN) return 'a duration is written like 30m, 2h, 3d 14h or 1w';
+  if (pattern === DELAY_PATTERN) return 'a delay is written like 30m, 2h, 3d 14h, 1w, 2mo (months) or 10bd (business days), each unit at most once';
   if (pattern === TIME_OF_DAY_PATTERN) return 'a time of day is written on the 24-hour clock in quotes, like "10:00"';
   if (Array.isArray(examples) && examples.length > 0) return `write it like ${examples.slice(0, 2).map((e) => quote(e)).join(' or ')}`;
   return `it must match ${pattern}`;

@@ -16,7 +16,63 @@ const UNIT_ORDER: readonly Unit[] = ['w', 'd', 'h', 'm'];
 export const DURATION_PATTERN = '^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$';
 export const TIME_OF_DAY_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d$';
 
+/**
+ * The grammar of a touchpoint's delay (`after`): a duration's units, plus months (`mo`) and
+ * business days (`bd`), for regulated deadlines such as notifying a fee change two months
+ * ahead or answering a complaint within ten business days. Each unit at most once; a
+ * unit is followed by no other letter, so that `2mo` is not read as `2m` and an `o`.
+ */
+export const DELAY_PATTERN =
+  '^(?![\\s\\S]*\\d\\s*(mo|bd|[wdhm])(?![a-z])[\\s\\S]*\\d\\s*\\1(?![a-z]))\\s*\\d+\\s*(?:mo|bd|[wdhm])(?:\\s*\\d+\\s*(?:mo|bd|[wdhm]))*\\s*$';
+
+/**
+ * A delay as written, part by part: calendar parts (months, days, business days) keep the
+ * customer's wall-clock time across daylight-saving changes, `minutes` (hours and minutes)
+ * is elapsed time. Weeks are counted in `days`.
+ */
+export interface Delay {
+  readonly months: number;
+  readonly days: number;
+  readonly businessDays: number;
+  readonly minutes: number;
+}
+
+export const NO_DELAY: Delay = { months: 0, days: 0, businessDays: 0, minutes: 0 };
+
 const PART = /(\d+)\s*([wdhm])/g;
+const DELAY_PART = /(\d+)\s*(mo|bd|[wdhm])/g;
+const DELAY = new RegExp(DELAY_PATTERN, 'u');
+
+/** A delay part by part, or undefined when the text is not one (see DELAY_PATTERN). */
+export function parseDelay(text: unknown): Delay | undefined {
+  if (typeof text !== 'string' || !DELAY.test(text)) return undefined;
+  const delay = { months: 0, days: 0, businessDays: 0, minutes: 0 };
+  for (const [, written, unit] of text.matchAll(DELAY_PART)) {
+    const amount = Number(written);
+    if (unit === 'mo') delay.months += amount;
+    else if (unit === 'bd') delay.businessDays += amount;
+    else if (unit === 'w' || unit === 'd') delay.days += amount * (unit === 'w' ? 7 : 1);
+    else delay.minutes += amount * UNIT_MINUTES[unit as Unit];
+  }
+  return Object.values(delay).every(Number.isSafeInteger) ? delay : undefined;
+}
+
+/**
+ * A delay in minutes, for sorting and showing it where no calendar is at hand: a month
+ * counted as 30 days and a business day as 7/5 of a day (a week holds five).
+ */
+export function approximateMinutes(delay: Delay): number {
+  const minutes = (delay.months * 30 + delay.days) * 1440 + Math.round((delay.businessDays * 7 * 1440) / 5) + delay.minutes;
+  return Number.isSafeInteger(minutes) ? minutes : Number.MAX_SAFE_INTEGER;
+}
+
+/** A delay as people write it: `2mo`, `10bd`, `1w 2d`, `3d 14h`, `0m`. */
+export function formatDelay(delay: Delay): string {
+  const parts = [delay.months > 0 ? `${delay.months}mo` : '', delay.businessDays > 0 ? `${delay.businessDays}bd` : ''].filter(Boolean);
+  const rest = delay.days * 1440 + delay.minutes;
+  if (rest > 0 || parts.length === 0) parts.push(formatDuration(rest));
+  return parts.join(' ');
+}
 const WHOLE = new RegExp(DURATION_PATTERN, 'u');
 const TIME = new RegExp(TIME_OF_DAY_PATTERN);
 

@@ -3,6 +3,8 @@
  * so that rules, the simulator, formatters and the site can share it freely.
  */
 
+import type { Delay } from './duration.ts';
+
 /** A step into a YAML document: a mapping key or a sequence index. */
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
@@ -110,6 +112,10 @@ export interface Channel {
 export interface Persona {
   readonly id: string;
   readonly name?: string;
+  /** IANA time zone of these customers (`timezone:`), for their wall-clock times. */
+  readonly timeZone?: string;
+  /** Public holidays of these customers (`holidays:`): a country, or a country and region such as `DE-BY`. */
+  readonly holidays?: string;
   readonly ref: NodeRef;
 }
 
@@ -155,6 +161,12 @@ export interface Narrative {
   readonly line: number;
 }
 
+/**
+ * What kind of message a touchpoint sends, as contact policies and consent law sort them:
+ * caps and quiet hours may apply to some kinds only, and marketing needs consent.
+ */
+export type Category = 'marketing' | 'service' | 'transactional' | 'regulatory';
+
 export interface Touchpoint {
   readonly id: string;
   readonly journey: string;
@@ -162,9 +174,15 @@ export interface Touchpoint {
   readonly channel?: string;
   readonly owner?: string;
   readonly role?: string;
+  /** As written, or the default of its role (model/categories.ts). */
+  readonly category: Category;
+  /** Whether `category` was written, rather than taken from the role. */
+  readonly categoryWritten?: boolean;
   readonly trigger?: string;
-  /** Delay after the trigger, in minutes. */
+  /** Delay after the trigger, in minutes; months and business days counted roughly (see `delay`). */
   readonly after: number;
+  /** Delay after the trigger, part by part, as the simulator applies it on the customer's calendar. */
+  readonly delay: Delay;
   /** Local time of day, in minutes after midnight. */
   readonly at?: number;
   readonly repeat?: Repeat;
@@ -210,6 +228,8 @@ export interface ScenarioEvent {
   /** Minutes after the start of day 0, local time. */
   readonly at: number;
   readonly event: string;
+  /** The channel the event is about (`consent.withdrawn` on `sms`); undefined for every channel. */
+  readonly channel?: string;
   readonly ref: NodeRef;
 }
 
@@ -242,6 +262,8 @@ export interface Scenario {
   readonly file: string;
   readonly persona?: string;
   readonly start?: string;
+  /** IANA time zone of this customer (`timezone:`), over the persona's and the policy's. */
+  readonly timeZone?: string;
   readonly events: readonly ScenarioEvent[];
   /** In the order written; empty when the scenario expects nothing. */
   readonly expectations?: readonly Expectation[];
@@ -253,20 +275,49 @@ export interface MaxMessages {
   readonly per: number;
   readonly max: number;
   readonly channels?: readonly string[];
+  /** Only messages of these categories count; otherwise every outbound message. */
+  readonly categories?: readonly Category[];
+  /**
+   * `sliding`: any span of `per` holds at most `max`. `calendar-day`: each calendar day of the
+   * customer's (`per` whole days, counted from day 0's midnight) holds at most `max`.
+   */
+  readonly count: 'sliding' | 'calendar-day';
+  readonly ref: NodeRef;
+}
+
+export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+
+/**
+ * A time during which messages in its scope are not sent: hours of each day (`from`, `to`,
+ * which may span midnight), on some days only (`days`: weekdays, and `holiday` for the
+ * customer's public holidays), or whole days when it has days and no hours.
+ */
+export interface QuietWindow {
+  /** Minutes after midnight; both undefined for whole days. */
+  readonly from?: number;
+  readonly to?: number;
+  /** Weekdays and `holiday`; undefined for every day. */
+  readonly days?: readonly (Weekday | 'holiday')[];
+  readonly channels?: readonly string[];
+  readonly categories?: readonly Category[];
   readonly ref: NodeRef;
 }
 
 export interface Policy {
   readonly maxMessages: readonly MaxMessages[];
-  readonly quietHours?: {
-    /** Minutes after midnight. */
-    readonly from: number;
-    readonly to: number;
-    readonly channels?: readonly string[];
-    readonly ref: NodeRef;
-  };
+  /** In the order written; empty when there are no quiet hours. */
+  readonly quietHours: readonly QuietWindow[];
   /** Minutes. */
   readonly conflictWindow?: number;
+  /** The customers' IANA time zone when neither scenario nor persona gives one (`policy.timezone`). */
+  readonly timeZone?: string;
+  /** The customers' public holidays when their persona gives none (`policy.holidays`): `FR`, `DE-BY`. */
+  readonly holidays?: string;
+  /**
+   * Whether every trigger is also simulated as a scenario of its own, once per persona
+   * (`policy.implicit-scenarios`), so that a repository without scenarios is checked too.
+   */
+  readonly implicitScenarios?: boolean;
 }
 
 /** One measured value of a KPI, from a row of journeys/metrics/*.csv. */

@@ -67,39 +67,42 @@ export default defineRule({
     },
   },
   check({ repo, report }) {
-    const quiet = repo.config.policy.quietHours;
-    if (!quiet) return;
-    const inScope = (send: Send): boolean => send.outbound && (!quiet.channels || quiet.channels.includes(send.channel));
-    for (const { scenario, sends } of simulate(repo)) {
-      const byTouchpoint = new Map<Send['touchpoint'], Send[]>();
-      for (const send of sends) {
-        if (!inScope(send) || !inQuietHours(((send.time % DAY) + DAY) % DAY, quiet.from, quiet.to)) continue;
-        pushTo(byTouchpoint, send.touchpoint, send);
-      }
-      for (const [touchpoint, late] of byTouchpoint) {
-        const first = late[0]!;
-        const field = touchpoint.at !== undefined ? 'at' : first.touchpoint.after > 0 ? 'after' : undefined;
-        const more = late.length > 1 ? ` (${plural(late.length, 'send')} in all)` : '';
-        report({
-          at: field ? child(touchpoint.ref, field) : touchpoint.ref,
-          journey: first.journey.id,
-          touchpoint: touchpoint.id,
-          scenario: scenario.id,
-          time: first.time,
-          messageId: 'quiet-hours',
-          data: {
-            scenario: scenario.id,
+    // Hours of the day only, for now: days and categories are the calendar's.
+    for (const quiet of repo.config.policy.quietHours) {
+      if (quiet.from === undefined || quiet.to === undefined) continue;
+      const { from, to } = quiet;
+      const inScope = (send: Send): boolean => send.outbound && (!quiet.channels || quiet.channels.includes(send.channel));
+      for (const { scenario, sends } of simulate(repo)) {
+        const byTouchpoint = new Map<Send['touchpoint'], Send[]>();
+        for (const send of sends) {
+          if (!inScope(send) || !inQuietHours(((send.time % DAY) + DAY) % DAY, from, to)) continue;
+          pushTo(byTouchpoint, send.touchpoint, send);
+        }
+        for (const [touchpoint, late] of byTouchpoint) {
+          const first = late[0]!;
+          const field = touchpoint.at !== undefined ? 'at' : first.touchpoint.after > 0 ? 'after' : undefined;
+          const more = late.length > 1 ? ` (${plural(late.length, 'send')} in all)` : '';
+          report({
+            at: field ? child(touchpoint.ref, field) : touchpoint.ref,
+            journey: first.journey.id,
             touchpoint: touchpoint.id,
-            channel: first.channel,
-            at: formatMoment(first.time, scenario.start),
-            from: formatTimeOfDay(quiet.from),
-            to: formatTimeOfDay(quiet.to),
-            more,
-            event: first.cause.event,
-            eventAt: formatMoment(first.cause.at, scenario.start),
-          },
-          related: [{ at: first.cause.ref }],
-        });
+            scenario: scenario.id,
+            time: first.time,
+            messageId: 'quiet-hours',
+            data: {
+              scenario: scenario.id,
+              touchpoint: touchpoint.id,
+              channel: first.channel,
+              at: formatMoment(first.time, scenario.start),
+              from: formatTimeOfDay(from),
+              to: formatTimeOfDay(to),
+              more,
+              event: first.cause.event,
+              eventAt: formatMoment(first.cause.at, scenario.start),
+            },
+            related: [{ at: first.cause.ref }],
+          });
+        }
       }
     }
   },

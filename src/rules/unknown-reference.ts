@@ -168,6 +168,6 @@ export default defineRule({
     }
     const { policy } = repo.config;
     for (const limit of policy.maxMessages) limit.channels?.forEach((channel, index) => checkChannel(channel, limit.ref, ['channels', index]));
-    policy.quietHours?.channels?.forEach((channel, index) => checkChannel(channel, policy.quietHours!.ref, ['channels', index]));
+    for (const window of policy.quietHours) window.channels?.forEach((channel, index) => checkChannel(channel, window.ref, ['channels', index]));
   },
 });
