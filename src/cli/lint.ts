@@ -6,6 +6,7 @@ import {
   check,
   createBaseline,
   formatters,
+  gitPrefix,
   loadAtRevision,
   parseBaseline,
   summarize,
@@ -169,7 +170,8 @@ export function lintCommand(args: readonly string[], io: Io): number {
   }
   const shown = values.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
   const siteUrl = values['site-url'] ?? io.env.JOURNEYS_SITE_URL;
-  const output = format(shown, summary, { color: useColor(io), rules: builtInRules, ...(siteUrl ? { siteUrl } : {}) });
+  const pathPrefix = gitPrefix(result.root);
+  const output = format(shown, summary, { color: useColor(io), rules: builtInRules, pathPrefix, ...(siteUrl ? { siteUrl } : {}) });
   if (formatName === 'github') writeWorkflowCommands(io.stdout, output);
   else io.stdout.write(output);
   if (summary.errors > 0) return EXIT.findings;

@@ -2,7 +2,9 @@ import type { Summary } from '../engine/run.ts';
 import type { Rule } from '../model/rule.ts';
 import type { Finding } from '../model/types.ts';
 import { github } from './github.ts';
+import { gitlab } from './gitlab.ts';
 import { json } from './json.ts';
+import { junit } from './junit.ts';
 import { markdown } from './markdown.ts';
 import { escapeValue } from './sanitize.ts';
 import { sarif } from './sarif.ts';
@@ -19,6 +21,12 @@ export interface FormatOptions {
   readonly siteUrl?: string;
   /** The rules of the run, whose metadata SARIF describes (the command line passes `builtInRules`). */
   readonly rules: readonly Rule[];
+  /**
+   * Where the repository sits in its git work tree (`cx/` when the journeys are in a
+   * subfolder), `''` or absent at the top: the junit and gitlab reports put it before
+   * each path, since CI links files from the top of the git repository.
+   */
+  readonly pathPrefix?: string;
 }
 
 export type Formatter = (findings: readonly Finding[], summary: Summary, options: FormatOptions) => string;
@@ -51,4 +59,7 @@ export const formatters: Readonly<Record<string, Formatter>> = {
   sarif,
   github: displayed(github),
   markdown: displayed(markdown),
+  // Both escape as their formats do (XML, JSON), from the findings as they are.
+  junit,
+  gitlab,
 };

@@ -300,6 +300,14 @@ function tryGit(cwd: string, args: readonly string[], input?: string): Buffer | 
   }
 }
 
+/**
+ * Where the folder `dir` sits in its git work tree: `''` at the top or outside git, else a
+ * path ending in `/` (`cx/`), which CI reports need before repository-relative paths.
+ */
+export function gitPrefix(dir: string): string {
+  return tryGit(dir, ['rev-parse', '--show-prefix'])?.toString('utf8').replace(/\n$/, '') ?? '';
+}
+
 /** The `git log` format of one commit: a record separator, then its fields. */
 export const LOG_FORMAT = '%x1e%H%x1f%an%x1f%aI%x1f%s';
 
