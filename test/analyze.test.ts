@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractFigures } from '../src/analyze/figures.ts';
+import { extractFigures, figureDifferences, figureName } from '../src/analyze/figures.ts';
 import { ctaTarget } from '../src/analyze/links.ts';
 import { dice, firstSimilar, normalizeText, shingles } from '../src/analyze/similarity.ts';
 
@@ -31,6 +31,47 @@ describe('figures', () => {
 
   it('ignores impossible dates', () => {
     expect(values('on 45/13')).toEqual([]);
+  });
+});
+
+describe('roles of figures', () => {
+  const roles = (text: string) => extractFigures(text).map((figure) => `${figure.value}${figure.role ? ` ${figure.role}` : ''}`);
+
+  it('reads a period and a nature from the words around an amount, in English and French', () => {
+    expect(roles('Your annual fee is 842,40 €, that is 70,20 € per month.')).toEqual(['842.40 EUR yearly fee', '70.20 EUR monthly']);
+    expect(roles('Frais de tenue de compte : 2,50 € par mois, soit 30,00 €/an au total.')).toEqual(['2.50 EUR monthly fee', '30.00 EUR yearly total']);
+    expect(roles('Cotisation annuelle : 824,40 € (mensuelle : 70,20 €).')).toEqual(['824.40 EUR yearly fee', '70.20 EUR monthly']);
+    expect(roles('We have not received your premium of 45,90 €.')).toEqual(['45.90 EUR']);
+  });
+
+  it('tells a due date, a debit date and a start date, and rates from discounts', () => {
+    expect(roles('Pay before 12/03; it will be debited on 15 mars. From 2026-04-01, 10 % off.')).toEqual(['03-12 due', '03-15 debit', '04-01 start', '10 discount']);
+    expect(roles('Taux annuel de 3,5 % à régler au plus tard le 12 mars')).toEqual(['3.5 rate', '03-12 due']);
+  });
+
+  it('names figures by kind and role', () => {
+    expect(['yearly', 'monthly fee', 'total', undefined].map((role) => figureName('amount', role))).toEqual(['the yearly amount', 'the monthly fee', 'the total', 'the amount']);
+    expect([figureName('date', 'due'), figureName('date'), figureName('percentage', 'rate'), figureName('count:day')]).toEqual(['the due date', 'the date', 'the rate', 'the number of days']);
+  });
+});
+
+describe('figure differences', () => {
+  const differ = (a: string, b: string) => figureDifferences(extractFigures(a), extractFigures(b)).map((d) => `${figureName(d.kind, d.role)}: ${d.a.map((f) => f.value).join(', ')} vs ${d.b.map((f) => f.value).join(', ')}`);
+
+  it('finds a changed figure beside an unchanged one of the same kind', () => {
+    expect(differ('824,40 € per year, 70,20 € per month', '842,40 € par an, 70,20 € par mois')).toEqual(['the yearly amount: 824.40 EUR vs 842.40 EUR']);
+    expect(differ('70,20 € per month, 824,40 € per year', '842.40 EUR yearly and 70.20 EUR monthly')).toEqual(['the yearly amount: 824.40 EUR vs 842.40 EUR']);
+  });
+
+  it('pairs figures without a role in order, and an amount that agrees with one of any consistent role', () => {
+    expect(differ('45,90 € then 12 €', '45,90 € then 15 €')).toEqual(['the amount: 12.00 EUR vs 15.00 EUR']);
+    expect(differ('842,40 €', '842,40 € per year and 70,20 € per month')).toEqual([]);
+    expect(differ('45,90 € due 12/03', '€45.90 by March 12')).toEqual([]);
+  });
+
+  it('does not compare figures whose roles contradict, but keeps a disagreement a role cannot explain', () => {
+    expect(differ('842,40 € per year', '70,20 € per month')).toEqual([]);
+    expect(differ('Pay it before 12/03', 'Your payment of 15/03')).toEqual(['the date: 03-12 vs 03-15']);
   });
 });
 

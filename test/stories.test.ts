@@ -263,7 +263,7 @@ describe('story: an insurer asks for one unpaid premium twice, differently (conf
     expect(findings).toHaveLength(1);
     expectAtTheSms(findings[0], 'broken-date');
     const message = findings[0]!.message;
-    expect(message).toContain('the date is "March 15" in one and "12/03" in the other');
+    expect(message).toContain('the due date is "March 15" in one and "12/03" in the other');
     // Same amount written two ways, same portal with two query strings: no other disagreement.
     expect(message).not.toContain('amount');
     expect(message).not.toContain('link');

@@ -1,5 +1,6 @@
-import { extractFigures, type Figure } from '../analyze/figures.ts';
+import { extractFigures, figureDifferences, figureName, type Figure } from '../analyze/figures.ts';
 import { ctaTarget } from '../analyze/links.ts';
+import { audiencesMeet } from '../model/audience.ts';
 import { defineRule } from '../model/rule.ts';
 import { formatDuration } from '../model/duration.ts';
 import { MAX_MESSAGE_SUBJECT, MAX_MESSAGE_TEXT } from '../model/limits.ts';
@@ -8,19 +9,19 @@ import { formatMoment } from '../simulate/clock.ts';
 import { simulate } from '../simulate/timeline.ts';
 import { pushTo } from '../model/collections.ts';
 
-/** What a message commits to: where its link leads, and the figures it states, by kind. */
+/** What a message commits to: where its link leads, and the figures it states, with their roles. */
 interface Claims {
   readonly journey: Journey;
   readonly touchpoint: Touchpoint;
   readonly cta?: string;
-  readonly figures: ReadonlyMap<string, readonly Figure[]>;
+  readonly figures: readonly Figure[];
+  /** What it states: `cta`, and each kind and role of figure. */
+  readonly states: ReadonlySet<string>;
 }
 
 const DEFAULT_WINDOW = 48 * 60;
 /** The most figures of one kind a message quotes before it says "and N more". */
 const SHOWN = 5;
-
-const KIND_NAMES: Readonly<Record<string, string>> = { amount: 'the amount', date: 'the date', percentage: 'the percentage' };
 
 const journey = (smsText: string, smsLink: string): string =>
   [
@@ -50,33 +51,60 @@ const journey = (smsText: string, smsLink: string): string =>
     '',
   ].join('\n');
 
+/** An account fee notice by e-mail and by letter, on one trigger, for the journey's segments. */
+const feeNotice = (id: string, personas: string, emailText: string, letterText: string): string =>
+  [
+    `journey: ${id}`,
+    'version: 1',
+    `title: Account fees (${id})`,
+    `personas: [${personas}]`,
+    'stages:',
+    '  - id: fees',
+    'touchpoints:',
+    `  - id: ${id}-fee-email`,
+    '    stage: fees',
+    '    channel: email',
+    '    trigger: fees.yearly-notice',
+    '    message:',
+    '      intent: announce-account-fees',
+    `      text: "${emailText}"`,
+    `  - id: ${id}-fee-letter`,
+    '    stage: fees',
+    '    channel: mail',
+    '    trigger: fees.yearly-notice',
+    '    message:',
+    '      intent: announce-account-fees',
+    `      text: "${letterText}"`,
+    '',
+  ].join('\n');
+
+const PERSONAS = 'personas:\n  - id: retail\n    name: Retail customers\n  - id: private\n    name: Private banking\n';
+
 function claimsOf(journey: Journey, touchpoint: Touchpoint): Claims {
-  const figures = new Map<string, Figure[]>();
   const { subject, text } = touchpoint.message ?? {};
   // Each cut at the schema's maxLength (a longer one is a `schema` finding): a text of any length costs the same bounded time.
-  for (const figure of extractFigures([subject?.slice(0, MAX_MESSAGE_SUBJECT), text?.slice(0, MAX_MESSAGE_TEXT)].filter(Boolean).join('\n'))) {
-    pushTo(figures, figure.kind, figure);
-  }
-  return { journey, touchpoint, cta: ctaTarget(touchpoint.message?.cta), figures };
+  const figures = extractFigures([subject?.slice(0, MAX_MESSAGE_SUBJECT), text?.slice(0, MAX_MESSAGE_TEXT)].filter(Boolean).join('\n'));
+  const cta = ctaTarget(touchpoint.message?.cta);
+  const states = new Set([...(cta !== undefined ? ['cta'] : []), ...figures.map((figure) => `${figure.kind}\u0000${figure.role ?? ''}`)]);
+  return { journey, touchpoint, cta, figures, states };
 }
 
-/** How two messages disagree, in words; empty when they do not. Figures disagree when they have no value in common. */
+/**
+ * How two messages disagree, in words; empty when they do not. Figures are compared
+ * one by one, by kind and role (see figureDifferences), so that a changed yearly
+ * amount is a conflict even when the monthly amount beside it did not change.
+ */
 function disagreements(a: Claims, b: Claims): string[] {
   const found: string[] = [];
   if (a.cta !== undefined && b.cta !== undefined && a.cta !== b.cta) {
     found.push(`the link goes to ${a.cta} in one and ${b.cta} in the other`);
   }
-  for (const [kind, figuresA] of a.figures) {
-    const figuresB = b.figures.get(kind);
-    if (!figuresB) continue;
-    const valuesB = new Set(figuresB.map((figure) => figure.value));
-    if (figuresA.some((figure) => valuesB.has(figure.value))) continue;
-    const name = KIND_NAMES[kind] ?? `the number of ${kind.slice('count:'.length)}s`;
-    const show = (figures: readonly Figure[]): string => {
-      const listed = figures.slice(0, SHOWN).map((figure) => `"${figure.text}"`).join(', ');
-      return figures.length > SHOWN ? `${listed} and ${figures.length - SHOWN} more` : listed;
-    };
-    found.push(`${name} is ${show(figuresA)} in one and ${show(figuresB)} in the other`);
+  const show = (figures: readonly Figure[]): string => {
+    const listed = figures.slice(0, SHOWN).map((figure) => `"${figure.text}"`).join(', ');
+    return figures.length > SHOWN ? `${listed} and ${figures.length - SHOWN} more` : listed;
+  };
+  for (const difference of figureDifferences(a.figures, b.figures)) {
+    found.push(`${figureName(difference.kind, difference.role)} is ${show(difference.a)} in one and ${show(difference.b)} in the other`);
   }
   return found;
 }
@@ -88,7 +116,7 @@ export default defineRule({
     id: 'conflicting-messages',
     severity: 'error',
     description:
-      'Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario) and disagree: different call-to-action targets (host or path), or different figures (amounts, dates, counts, percentages) in their texts.',
+      'Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario), for audiences that meet (journeys for two different personas never reach the same customer), and disagree: different call-to-action targets (host or path), or a figure (amount, date, count, percentage) stated differently, compared figure by figure by its role in the sentence (a yearly or monthly amount, a fee, a total, a due date...).',
     rationale:
       'An e-mail and an SMS about one unpaid premium, with two amounts and links to two portals, tell the customer that the company does not know what it is asking. They call the contact centre, or pay the wrong amount in the wrong place.',
     fix: 'Make the messages of one intent say the same figures and link to the same place; ideally take both from one source of truth.',
@@ -109,6 +137,19 @@ export default defineRule({
           },
           findings: [{ line: 15, column: 5, message: 'the amount is "€49.90" in one and "45,90 €" in the other' }],
         },
+        {
+          title: 'The yearly fee changed in one message only, the monthly fee beside it did not',
+          files: {
+            'journeys/retail-fees.journey.yaml': feeNotice(
+              'retail-fees',
+              'retail',
+              'Your account fee for next year is 842,40 € per year, that is 70,20 € per month.',
+              'Account fee from January: 824.40 EUR a year (70.20 EUR a month).',
+            ),
+            'journeys/personas.yaml': PERSONAS,
+          },
+          findings: [{ line: 15, column: 5, message: 'the yearly fee is "824.40 EUR" in one and "842,40 €" in the other' }],
+        },
       ],
       pass: [
         {
@@ -118,6 +159,24 @@ export default defineRule({
               'Premium unpaid: €45.90 to pay by March 12.',
               'https://client.insurer.example/pay?utm_source=sms',
             ),
+          },
+        },
+        {
+          title: 'One fee notice per segment: a customer is retail or private, never both, and gets one of them',
+          files: {
+            'journeys/retail-fees.journey.yaml': feeNotice(
+              'retail-fees',
+              'retail',
+              'Your account fee is 2,50 € per month from January.',
+              'Account fee from January: 2.50 EUR a month.',
+            ),
+            'journeys/private-fees.journey.yaml': feeNotice(
+              'private-fees',
+              'private',
+              'Your account fee is 0 € per month from January: it is included in your private banking agreement.',
+              'Account fee from January: 0 EUR a month, included in your agreement.',
+            ),
+            'journeys/personas.yaml': PERSONAS,
           },
         },
       ],
@@ -133,6 +192,8 @@ export default defineRule({
     const reported = new Set<string>();
     type How = { messageId: 'same-trigger'; data: { trigger: string } } | { messageId: 'close-in-scenario'; data: Record<string, string> };
     const conflict = (later: Claims, earlier: Claims, how: How, extra: { scenario?: string; time?: number } = {}): boolean => {
+      // One customer belongs to one segment: journeys for two segments never reach the same person.
+      if (!audiencesMeet(later.journey, earlier.journey)) return false;
       const problems = disagreements(later, earlier);
       if (problems.length === 0) return false;
       const key = [later.touchpoint, earlier.touchpoint].map((t) => `${t.journey}\u0000${t.id}`).sort().join('\u0001');
@@ -166,9 +227,7 @@ export default defineRule({
       for (const member of members) {
         const item = claimsFor(member.journey, member.touchpoint);
         for (const reference of references) if (conflict(item, reference, { messageId: 'same-trigger', data: { trigger: item.touchpoint.trigger ?? '' } })) break;
-        const states = (claim: Claims, kind: string): boolean => (kind === 'cta' ? claim.cta !== undefined : claim.figures.has(kind));
-        const kinds = [...(item.cta !== undefined ? ['cta'] : []), ...item.figures.keys()];
-        if (kinds.some((kind) => !references.some((reference) => states(reference, kind)))) references.push(item);
+        if ([...item.states].some((thing) => !references.some((reference) => audiencesMeet(reference.journey, item.journey) && reference.states.has(thing)))) references.push(item);
       }
     }
 
