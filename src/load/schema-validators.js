@@ -3646,7 +3646,7 @@ return errors === 0;
 validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const config = validate47;
-const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/config.schema.json","title":"Journeys configuration","description":"The settings of a journeys repository (journeys.config.yaml, next to the journeys/ folder): how severe each rule is, the contact policy that simulation checks, the time zone and where the files are published. Everything is optional.","type":"object","properties":{"rules":{"description":"How each rule is applied, by rule id. The value is a severity (error, warning, info or off), or a list of two items [severity, { options }]. Known rules, with their default severity:\n- parse (error): A file that cannot be read, is not UTF-8, or is not valid YAML or front matter.\n- schema (error): A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range.\n- limit-exceeded (error): An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked.\n- unique-id (error): Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice.\n- unknown-reference (error): An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI.\n- unknown-event (error): A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository and one or two letters away from another event named (a warning).\n- missing-owner (error): A journey or touchpoint with no owner. Options: \"inherit\" (default false).\n- duplicate-touchpoint (warning): Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text). Options: \"threshold\" (default 0.8).\n- conflicting-messages (error): Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario) and disagree: different call-to-action targets (host or path), or different figures (amounts, dates, counts, percentages) in their texts.\n- contact-pressure (warning): A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints.\n- quiet-hours (warning): A message that a scenario sends inside policy.quiet-hours.\n- message-after-conversion (warning): An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey).\n- scenario-expectation (error): A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint.\n- unmeasured-moment-of-truth (warning): A touchpoint marked as a moment of truth with no KPI.\n- missing-kpi (info): A touchpoint with no KPI.\n- empty-stage (warning): A stage with no touchpoint.\n- stale-journey (warning): A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Options: \"max-age\" (default \"180d\").\n- priority-gap (info): A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Options: \"min-importance\" (default 4).\n- low-value-touchpoint (info): A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Options: \"max-importance\" (default 2).\n- unused-suppression (warning): A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason.\n- version-not-bumped (warning): (Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise.","type":"object","propertyNames":{"$ref":"#/$defs/id"},"properties":{"parse":{"description":"A file that cannot be read, is not UTF-8, or is not valid YAML or front matter. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"schema":{"description":"A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"limit-exceeded":{"description":"An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unique-id":{"description":"Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-reference":{"description":"An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-event":{"description":"A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository and one or two letters away from another event named (a warning). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"missing-owner":{"description":"A journey or touchpoint with no owner. Default severity: error.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of missing-owner: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of missing-owner.","type":"object","properties":{"inherit":{"type":"boolean","description":"A touchpoint with no owner is run by its journey's owner.","default":false,"examples":[false]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["error",["error",{"inherit":false}]]},"duplicate-touchpoint":{"description":"Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text). Default severity: warning.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of duplicate-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of duplicate-touchpoint.","type":"object","properties":{"threshold":{"type":"number","minimum":0.5,"maximum":1,"description":"How similar two messages must be, from 0.5 to 1, to count as the same: the Sørensen–Dice coefficient of their character trigrams once case, accents, punctuation, spacing and numbers are set aside.","default":0.8,"examples":[0.8]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"threshold":0.8}]]},"conflicting-messages":{"description":"Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario) and disagree: different call-to-action targets (host or path), or different figures (amounts, dates, counts, percentages) in their texts. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"contact-pressure":{"description":"A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"quiet-hours":{"description":"A message that a scenario sends inside policy.quiet-hours. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"message-after-conversion":{"description":"An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey). Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"scenario-expectation":{"description":"A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unmeasured-moment-of-truth":{"description":"A touchpoint marked as a moment of truth with no KPI. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"missing-kpi":{"description":"A touchpoint with no KPI. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"empty-stage":{"description":"A stage with no touchpoint. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"stale-journey":{"description":"A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Default severity: warning.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of stale-journey: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of stale-journey.","type":"object","properties":{"max-age":{"type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","description":"How long a review stays valid, as a duration such as 180d or 26w.","default":"180d","examples":["180d"]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"max-age":"180d"}]]},"priority-gap":{"description":"A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Default severity: info.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of priority-gap: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of priority-gap.","type":"object","properties":{"min-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or more are checked.","default":4,"examples":[4]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"min-importance":4}]]},"low-value-touchpoint":{"description":"A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Default severity: info.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of low-value-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of low-value-touchpoint.","type":"object","properties":{"max-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or less are considered low value.","default":2,"examples":[2]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"max-importance":2}]]},"unused-suppression":{"description":"A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"version-not-bumped":{"description":"(Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]}},"additionalProperties":{"$ref":"#/$defs/ruleSetting"},"examples":[{"missing-kpi":"off","stale-journey":["warning",{"max-age":"180d"}]}]},"policy":{"description":"The contact policy: how often and when the company may send messages to one customer. Simulation of the scenarios checks it.","type":"object","properties":{"max-messages":{"description":"Limits on the number of outbound messages one customer receives. Each window slides: any span of time of length \"per\" may hold at most \"max\" messages.","type":"array","maxItems":50,"items":{"description":"One limit, for example { per: 7d, max: 5 } (all outbound channels together), { per: 1d, max: 1, channels: [sms, push] } or { per: 1d, max: 1, categories: [marketing], count: calendar-day }.","type":"object","required":["per","max"],"properties":{"per":{"$ref":"#/$defs/duration","not":{"type":"string","pattern":"^[\\s0wdhm]*$"},"description":"The length of the window, at least 1m, for example \"7d\" or \"24h\".","examples":["7d","1d"]},"max":{"description":"The most messages allowed in any window of that length (a whole number, 0 or more).","type":"integer","minimum":0,"examples":[5,1]},"channels":{"description":"Optional: only count messages on these channels. Without it, all outbound channels count together.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push"]]},"categories":{"description":"Optional: only count messages of these categories, for example [marketing] to leave service, transactional and regulatory messages out of the cap. Without it, every outbound message counts.","type":"array","items":{"type":"string","enum":["marketing","service","transactional","regulatory"]},"uniqueItems":true,"minItems":1,"examples":[["marketing"]]},"count":{"description":"How the window is counted. \"sliding\" (the default): any span of time of length \"per\" holds at most \"max\". \"calendar-day\": each period of \"per\" whole days from the customer's midnight holds at most \"max\", as runtime tools count per day in the customer's time zone.","type":"string","enum":["sliding","calendar-day"],"default":"sliding","examples":["calendar-day"]}},"additionalProperties":false},"examples":[[{"per":"7d","max":5},{"per":"1d","max":1,"channels":["sms","push"]}]]},"quiet-hours":{"description":"When messages are not sent, in the customer's local time: one quiet window, or a list of them (several windows a day, quiet days, public holidays).","oneOf":[{"$ref":"#/$defs/quietWindow"},{"type":"array","maxItems":50,"items":{"$ref":"#/$defs/quietWindow"}}],"examples":[{"from":"21:00","to":"08:00"},[{"from":"20:00","to":"10:00","channels":["phone"]},{"from":"13:00","to":"14:00","channels":["phone"]},{"days":["saturday","sunday","holiday"],"channels":["phone"]}]]},"conflict-window":{"$ref":"#/$defs/duration","description":"How close together, in a scenario, two messages with the same intent must be for the conflicting-messages rule to compare them, for example \"48h\".","examples":["48h"]},"timezone":{"description":"The customers' time zone when neither their scenario nor their persona names one, an IANA name such as Europe/Paris. Without any, times are wall-clock times with no daylight-saving change.","type":"string","minLength":1,"maxLength":100,"examples":["Europe/Paris"]},"holidays":{"description":"The public holidays of the customers' calendar: a country code (ISO 3166-1), such as FR, or a country and a region, such as DE-BY or US-CA, as the date-holidays calendars name them. Holidays are quiet days for quiet windows with \"holiday\" in their days, and are not business days (bd).","type":"string","pattern":"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$","examples":["FR","DE-BY"]},"implicit-scenarios":{"description":"When true, every trigger of every journey is also simulated once as a scenario of its own, for each persona, so that contact pressure and quiet hours are checked in a repository without scenarios, or for events no scenario names.","type":"boolean","default":false,"examples":[true]}},"additionalProperties":false},"ignore":{"description":"Files the tools leave out, as glob patterns relative to the repository root, as in .gitignore: \"journeys/legacy/**\" (a folder), \"**/*.draft.journey.yaml\", or a name without a slash (\"*.draft.journey.yaml\") for any folder. For a team adopting the tools gradually. Every lint run says how many files were left out.","type":"array","items":{"type":"string","minLength":1,"maxLength":500,"pattern":"^[^!#]","description":"A glob pattern: * matches within a name, ** any number of folders. A negated pattern (!x) is not supported."},"maxItems":1000,"examples":[["journeys/legacy/**","**/*.draft.journey.yaml"]]},"timezone":{"description":"The time zone of the team, as an IANA time zone name such as \"Europe/Paris\" or \"America/New_York\". Used to decide today's date (for example for stale-journey). Defaults to the computer's time zone.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$","maxLength":100,"examples":["Europe/Paris","America/New_York","UTC"]},"repository":{"description":"Where the journeys are kept, so that the site can link to each file.","type":"object","properties":{"url":{"description":"The web address of the repository, starting with http:// or https://.","type":"string","pattern":"^https?://\\S+$","maxLength":2000,"examples":["https://github.com/acme/journeys"]},"branch":{"description":"The branch that the links point to.","type":"string","minLength":1,"maxLength":200,"examples":["main"]}},"required":["url"],"additionalProperties":false,"examples":[{"url":"https://github.com/acme/journeys","branch":"main"}]}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"severity":{"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]},"ruleSetting":{"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}},"ruleOptions":{"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"},"quietWindow":{"description":"A quiet window: hours of each day (\"from\" may be later than \"to\" to span midnight: 21:00 to 08:00), in the customer's local time, during which messages in its scope are not sent; with \"days\", only on those days, or whole days when it has no hours.","type":"object","properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]},"days":{"description":"Optional: the days the window applies to: weekdays (monday ... sunday) and holiday (the customer's public holidays, see policy.holidays). With no \"from\" and \"to\", those whole days are quiet.","type":"array","items":{"type":"string","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday","holiday"]},"uniqueItems":true,"minItems":1,"examples":[["sunday","holiday"]]},"categories":{"description":"Optional: the message categories it applies to, for example [marketing]. Without it, every category.","type":"array","items":{"type":"string","enum":["marketing","service","transactional","regulatory"]},"uniqueItems":true,"minItems":1,"examples":[["marketing"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]},{"days":["sunday","holiday"],"channels":["phone"]}],"anyOf":[{"properties":{"from":true},"required":["from"]},{"properties":{"days":true},"required":["days"]}],"dependentRequired":{"from":["to"],"to":["from"]}}}};
+const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/config.schema.json","title":"Journeys configuration","description":"The settings of a journeys repository (journeys.config.yaml, next to the journeys/ folder): how severe each rule is, the contact policy that simulation checks, the time zone and where the files are published. Everything is optional.","type":"object","properties":{"rules":{"description":"How each rule is applied, by rule id. The value is a severity (error, warning, info or off), or a list of two items [severity, { options }]. Known rules, with their default severity:\n- parse (error): A file that cannot be read, is not UTF-8, or is not valid YAML or front matter.\n- schema (error): A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range.\n- limit-exceeded (error): An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked.\n- unique-id (error): Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice.\n- unknown-reference (error): An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI.\n- unknown-event (error): A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository and one or two letters away from another event named (a warning).\n- missing-owner (error): A journey or touchpoint with no owner. Options: \"inherit\" (default false).\n- duplicate-touchpoint (warning): Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text, or the same intent and the same link in other words), for audiences that meet (journeys for two different personas never reach the same customer). Options: \"threshold\" (default 0.8).\n- conflicting-messages (error): Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario), for audiences that meet (journeys for two different personas never reach the same customer), and disagree: different call-to-action targets (host or path), or a figure (amount, date, count, percentage) stated differently, compared figure by figure by its role in the sentence (a yearly or monthly amount, a fee, a total, a due date...).\n- contact-pressure (warning): A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints.\n- quiet-hours (warning): A message that a scenario sends inside policy.quiet-hours.\n- message-after-conversion (warning): An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey).\n- marketing-without-consent (error): A marketing touchpoint that a scenario sends on a channel after the customer withdrew consent there (the event consent.withdrawn, on that channel or on every channel), and before they gave it back (consent.given), whatever journey sends it.\n- scenario-expectation (error): A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint.\n- unmeasured-moment-of-truth (warning): A touchpoint marked as a moment of truth with no KPI.\n- missing-kpi (info): A touchpoint with no KPI.\n- empty-stage (warning): A stage with no touchpoint.\n- stale-journey (warning): A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Options: \"max-age\" (default \"180d\").\n- priority-gap (info): A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Options: \"min-importance\" (default 4).\n- low-value-touchpoint (info): A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Options: \"max-importance\" (default 2).\n- unused-suppression (warning): A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason.\n- version-not-bumped (warning): (Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise.","type":"object","propertyNames":{"$ref":"#/$defs/id"},"properties":{"parse":{"description":"A file that cannot be read, is not UTF-8, or is not valid YAML or front matter. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"schema":{"description":"A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"limit-exceeded":{"description":"An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unique-id":{"description":"Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-reference":{"description":"An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-event":{"description":"A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository and one or two letters away from another event named (a warning). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"missing-owner":{"description":"A journey or touchpoint with no owner. Default severity: error.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of missing-owner: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of missing-owner.","type":"object","properties":{"inherit":{"type":"boolean","description":"A touchpoint with no owner is run by its journey's owner.","default":false,"examples":[false]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["error",["error",{"inherit":false}]]},"duplicate-touchpoint":{"description":"Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text, or the same intent and the same link in other words), for audiences that meet (journeys for two different personas never reach the same customer). Default severity: warning.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of duplicate-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of duplicate-touchpoint.","type":"object","properties":{"threshold":{"type":"number","minimum":0.5,"maximum":1,"description":"How similar two messages must be, from 0.5 to 1, to count as the same: the Sørensen–Dice coefficient of their character trigrams once case, accents, punctuation, spacing and numbers are set aside.","default":0.8,"examples":[0.8]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"threshold":0.8}]]},"conflicting-messages":{"description":"Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario), for audiences that meet (journeys for two different personas never reach the same customer), and disagree: different call-to-action targets (host or path), or a figure (amount, date, count, percentage) stated differently, compared figure by figure by its role in the sentence (a yearly or monthly amount, a fee, a total, a due date...). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"contact-pressure":{"description":"A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"quiet-hours":{"description":"A message that a scenario sends inside policy.quiet-hours. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"message-after-conversion":{"description":"An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey). Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"marketing-without-consent":{"description":"A marketing touchpoint that a scenario sends on a channel after the customer withdrew consent there (the event consent.withdrawn, on that channel or on every channel), and before they gave it back (consent.given), whatever journey sends it. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"scenario-expectation":{"description":"A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unmeasured-moment-of-truth":{"description":"A touchpoint marked as a moment of truth with no KPI. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"missing-kpi":{"description":"A touchpoint with no KPI. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"empty-stage":{"description":"A stage with no touchpoint. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"stale-journey":{"description":"A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Default severity: warning.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of stale-journey: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of stale-journey.","type":"object","properties":{"max-age":{"type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","description":"How long a review stays valid, as a duration such as 180d or 26w.","default":"180d","examples":["180d"]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"max-age":"180d"}]]},"priority-gap":{"description":"A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Default severity: info.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of priority-gap: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of priority-gap.","type":"object","properties":{"min-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or more are checked.","default":4,"examples":[4]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"min-importance":4}]]},"low-value-touchpoint":{"description":"A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Default severity: info.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of low-value-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of low-value-touchpoint.","type":"object","properties":{"max-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or less are considered low value.","default":2,"examples":[2]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"max-importance":2}]]},"unused-suppression":{"description":"A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"version-not-bumped":{"description":"(Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]}},"additionalProperties":{"$ref":"#/$defs/ruleSetting"},"examples":[{"missing-kpi":"off","stale-journey":["warning",{"max-age":"180d"}]}]},"policy":{"description":"The contact policy: how often and when the company may send messages to one customer. Simulation of the scenarios checks it.","type":"object","properties":{"max-messages":{"description":"Limits on the number of outbound messages one customer receives. Each window slides: any span of time of length \"per\" may hold at most \"max\" messages.","type":"array","maxItems":50,"items":{"description":"One limit, for example { per: 7d, max: 5 } (all outbound channels together), { per: 1d, max: 1, channels: [sms, push] } or { per: 1d, max: 1, categories: [marketing], count: calendar-day }.","type":"object","required":["per","max"],"properties":{"per":{"$ref":"#/$defs/duration","not":{"type":"string","pattern":"^[\\s0wdhm]*$"},"description":"The length of the window, at least 1m, for example \"7d\" or \"24h\".","examples":["7d","1d"]},"max":{"description":"The most messages allowed in any window of that length (a whole number, 0 or more).","type":"integer","minimum":0,"examples":[5,1]},"channels":{"description":"Optional: only count messages on these channels. Without it, all outbound channels count together.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push"]]},"categories":{"description":"Optional: only count messages of these categories, for example [marketing] to leave service, transactional and regulatory messages out of the cap. Without it, every outbound message counts.","type":"array","items":{"type":"string","enum":["marketing","service","transactional","regulatory"]},"uniqueItems":true,"minItems":1,"examples":[["marketing"]]},"count":{"description":"How the window is counted. \"sliding\" (the default): any span of time of length \"per\" holds at most \"max\". \"calendar-day\": each period of \"per\" whole days from the customer's midnight holds at most \"max\", as runtime tools count per day in the customer's time zone.","type":"string","enum":["sliding","calendar-day"],"default":"sliding","examples":["calendar-day"]}},"additionalProperties":false},"examples":[[{"per":"7d","max":5},{"per":"1d","max":1,"channels":["sms","push"]}]]},"quiet-hours":{"description":"When messages are not sent, in the customer's local time: one quiet window, or a list of them (several windows a day, quiet days, public holidays).","oneOf":[{"$ref":"#/$defs/quietWindow"},{"type":"array","maxItems":50,"items":{"$ref":"#/$defs/quietWindow"}}],"examples":[{"from":"21:00","to":"08:00"},[{"from":"20:00","to":"10:00","channels":["phone"]},{"from":"13:00","to":"14:00","channels":["phone"]},{"days":["saturday","sunday","holiday"],"channels":["phone"]}]]},"conflict-window":{"$ref":"#/$defs/duration","description":"How close together, in a scenario, two messages with the same intent must be for the conflicting-messages rule to compare them, for example \"48h\".","examples":["48h"]},"timezone":{"description":"The customers' time zone when neither their scenario nor their persona names one, an IANA name such as Europe/Paris. Without any, times are wall-clock times with no daylight-saving change.","type":"string","minLength":1,"maxLength":100,"examples":["Europe/Paris"]},"holidays":{"description":"The public holidays of the customers' calendar: a country code (ISO 3166-1), such as FR, or a country and a region, such as DE-BY or US-CA, as the date-holidays calendars name them. Holidays are quiet days for quiet windows with \"holiday\" in their days, and are not business days (bd).","type":"string","pattern":"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$","examples":["FR","DE-BY"]},"implicit-scenarios":{"description":"When true, every trigger of every journey is also simulated once as a scenario of its own, for each persona, so that contact pressure and quiet hours are checked in a repository without scenarios, or for events no scenario names.","type":"boolean","default":false,"examples":[true]}},"additionalProperties":false},"ignore":{"description":"Files the tools leave out, as glob patterns relative to the repository root, as in .gitignore: \"journeys/legacy/**\" (a folder), \"**/*.draft.journey.yaml\", or a name without a slash (\"*.draft.journey.yaml\") for any folder. For a team adopting the tools gradually. Every lint run says how many files were left out.","type":"array","items":{"type":"string","minLength":1,"maxLength":500,"pattern":"^[^!#]","description":"A glob pattern: * matches within a name, ** any number of folders. A negated pattern (!x) is not supported."},"maxItems":1000,"examples":[["journeys/legacy/**","**/*.draft.journey.yaml"]]},"timezone":{"description":"The time zone of the team, as an IANA time zone name such as \"Europe/Paris\" or \"America/New_York\". Used to decide today's date (for example for stale-journey). Defaults to the computer's time zone.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$","maxLength":100,"examples":["Europe/Paris","America/New_York","UTC"]},"repository":{"description":"Where the journeys are kept, so that the site can link to each file.","type":"object","properties":{"url":{"description":"The web address of the repository, starting with http:// or https://.","type":"string","pattern":"^https?://\\S+$","maxLength":2000,"examples":["https://github.com/acme/journeys"]},"branch":{"description":"The branch that the links point to.","type":"string","minLength":1,"maxLength":200,"examples":["main"]}},"required":["url"],"additionalProperties":false,"examples":[{"url":"https://github.com/acme/journeys","branch":"main"}]}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"severity":{"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]},"ruleSetting":{"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}},"ruleOptions":{"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"},"quietWindow":{"description":"A quiet window: hours of each day (\"from\" may be later than \"to\" to span midnight: 21:00 to 08:00), in the customer's local time, during which messages in its scope are not sent; with \"days\", only on those days, or whole days when it has no hours.","type":"object","properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]},"days":{"description":"Optional: the days the window applies to: weekdays (monday ... sunday) and holiday (the customer's public holidays, see policy.holidays). With no \"from\" and \"to\", those whole days are quiet.","type":"array","items":{"type":"string","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday","holiday"]},"uniqueItems":true,"minItems":1,"examples":[["sunday","holiday"]]},"categories":{"description":"Optional: the message categories it applies to, for example [marketing]. Without it, every category.","type":"array","items":{"type":"string","enum":["marketing","service","transactional","regulatory"]},"uniqueItems":true,"minItems":1,"examples":[["marketing"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]},{"days":["sunday","holiday"],"channels":["phone"]}],"anyOf":[{"properties":{"from":true},"required":["from"]},{"properties":{"days":true},"required":["days"]}],"dependentRequired":{"from":["to"],"to":["from"]}}}};
 const schema78 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
 const schema80 = {"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]};
 const schema93 = {"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]};
@@ -3815,10 +3815,10 @@ validate48.evaluated = {"dynamicProps":false,"dynamicItems":true};
 const schema95 = {"description":"A quiet window: hours of each day (\"from\" may be later than \"to\" to span midnight: 21:00 to 08:00), in the customer's local time, during which messages in its scope are not sent; with \"days\", only on those days, or whole days when it has no hours.","type":"object","properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]},"days":{"description":"Optional: the days the window applies to: weekdays (monday ... sunday) and holiday (the customer's public holidays, see policy.holidays). With no \"from\" and \"to\", those whole days are quiet.","type":"array","items":{"type":"string","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday","holiday"]},"uniqueItems":true,"minItems":1,"examples":[["sunday","holiday"]]},"categories":{"description":"Optional: the message categories it applies to, for example [marketing]. Without it, every category.","type":"array","items":{"type":"string","enum":["marketing","service","transactional","regulatory"]},"uniqueItems":true,"minItems":1,"examples":[["marketing"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]},{"days":["sunday","holiday"],"channels":["phone"]}],"anyOf":[{"properties":{"from":true},"required":["from"]},{"properties":{"days":true},"required":["days"]}],"dependentRequired":{"from":["to"],"to":["from"]}};
 const schema96 = {"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]};
 
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate66.evaluated;
+const evaluated0 = validate67.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4219,10 +4219,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate66.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
-validate66.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4956,6 +4956,12 @@ vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.error
 errors = vErrors.length;
 }
 }
+if(data0["marketing-without-consent"] !== undefined){
+if(!(validate48(data0["marketing-without-consent"], {instancePath:instancePath+"/rules/marketing-without-consent",parentData:data0,parentDataProperty:"marketing-without-consent",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
 if(data0["scenario-expectation"] !== undefined){
 if(!(validate48(data0["scenario-expectation"], {instancePath:instancePath+"/rules/scenario-expectation",parentData:data0,parentDataProperty:"scenario-expectation",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
@@ -4981,11 +4987,11 @@ errors = vErrors.length;
 }
 }
 if(data0["stale-journey"] !== undefined){
-let data26 = data0["stale-journey"];
-const _errs74 = errors;
-let valid21 = true;
+let data27 = data0["stale-journey"];
 const _errs75 = errors;
-if(typeof data26 !== "string"){
+let valid21 = true;
+const _errs76 = errors;
+if(typeof data27 !== "string"){
 const err43 = {};
 if(vErrors === null){
 vErrors = [err43];
@@ -4995,11 +5001,11 @@ vErrors.push(err43);
 }
 errors++;
 }
-var _valid4 = _errs75 === errors;
-errors = _errs74;
+var _valid4 = _errs76 === errors;
+errors = _errs75;
 if(vErrors !== null){
-if(_errs74){
-vErrors.length = _errs74;
+if(_errs75){
+vErrors.length = _errs75;
 }
 else {
 vErrors = null;
@@ -5007,9 +5013,9 @@ vErrors = null;
 }
 let ifClause2;
 if(_valid4){
-const _errs77 = errors;
-if(typeof data26 !== "string"){
-const err44 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data26};
+const _errs78 = errors;
+if(typeof data27 !== "string"){
+const err44 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data27};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -5018,8 +5024,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(!((((data26 === "error") || (data26 === "warning")) || (data26 === "info")) || (data26 === "off"))){
-const err45 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data26};
+if(!((((data27 === "error") || (data27 === "warning")) || (data27 === "info")) || (data27 === "off"))){
+const err45 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data27};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -5028,15 +5034,15 @@ vErrors.push(err45);
 }
 errors++;
 }
-var _valid4 = _errs77 === errors;
+var _valid4 = _errs78 === errors;
 valid21 = _valid4;
 ifClause2 = "then";
 }
 else {
-const _errs80 = errors;
-if(Array.isArray(data26)){
-if(data26.length < 2){
-const err46 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data26};
+const _errs81 = errors;
+if(Array.isArray(data27)){
+if(data27.length < 2){
+const err46 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data27};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -5045,11 +5051,11 @@ vErrors.push(err46);
 }
 errors++;
 }
-const len6 = data26.length;
+const len6 = data27.length;
 if(len6 > 0){
-let data27 = data26[0];
-if(typeof data27 !== "string"){
-const err47 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data27};
+let data28 = data27[0];
+if(typeof data28 !== "string"){
+const err47 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data28};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -5058,8 +5064,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(!((((data27 === "error") || (data27 === "warning")) || (data27 === "info")) || (data27 === "off"))){
-const err48 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data27};
+if(!((((data28 === "error") || (data28 === "warning")) || (data28 === "info")) || (data28 === "off"))){
+const err48 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data28};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -5070,11 +5076,11 @@ errors++;
 }
 }
 if(len6 > 1){
-let data28 = data26[1];
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-for(const key5 in data28){
+let data29 = data27[1];
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key5 in data29){
 if(!(key5 === "max-age")){
-const err49 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data28};
+const err49 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data29};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -5084,11 +5090,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data28["max-age"] !== undefined){
-let data29 = data28["max-age"];
-if(typeof data29 === "string"){
-if(!pattern19.test(data29)){
-const err50 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data29};
+if(data29["max-age"] !== undefined){
+let data30 = data29["max-age"];
+if(typeof data30 === "string"){
+if(!pattern19.test(data30)){
+const err50 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data30};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -5099,7 +5105,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"].type,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data29};
+const err51 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"].type,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data30};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -5111,7 +5117,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data28};
+const err52 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data29};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -5121,9 +5127,9 @@ vErrors.push(err52);
 errors++;
 }
 }
-const len7 = data26.length;
+const len7 = data27.length;
 if(!(len7 <= 2)){
-const err53 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data26};
+const err53 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data27};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -5134,7 +5140,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["stale-journey"].else.type,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data26};
+const err54 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["stale-journey"].else.type,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data27};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -5143,12 +5149,12 @@ vErrors.push(err54);
 }
 errors++;
 }
-var _valid4 = _errs80 === errors;
+var _valid4 = _errs81 === errors;
 valid21 = _valid4;
 ifClause2 = "else";
 }
 if(!valid21){
-const err55 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema77.properties.rules.properties["stale-journey"].if,parentSchema:schema77.properties.rules.properties["stale-journey"],data:data26};
+const err55 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema77.properties.rules.properties["stale-journey"].if,parentSchema:schema77.properties.rules.properties["stale-journey"],data:data27};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -5159,11 +5165,11 @@ errors++;
 }
 }
 if(data0["priority-gap"] !== undefined){
-let data30 = data0["priority-gap"];
-const _errs91 = errors;
-let valid26 = true;
+let data31 = data0["priority-gap"];
 const _errs92 = errors;
-if(typeof data30 !== "string"){
+let valid26 = true;
+const _errs93 = errors;
+if(typeof data31 !== "string"){
 const err56 = {};
 if(vErrors === null){
 vErrors = [err56];
@@ -5173,11 +5179,11 @@ vErrors.push(err56);
 }
 errors++;
 }
-var _valid5 = _errs92 === errors;
-errors = _errs91;
+var _valid5 = _errs93 === errors;
+errors = _errs92;
 if(vErrors !== null){
-if(_errs91){
-vErrors.length = _errs91;
+if(_errs92){
+vErrors.length = _errs92;
 }
 else {
 vErrors = null;
@@ -5185,9 +5191,9 @@ vErrors = null;
 }
 let ifClause3;
 if(_valid5){
-const _errs94 = errors;
-if(typeof data30 !== "string"){
-const err57 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data30};
+const _errs95 = errors;
+if(typeof data31 !== "string"){
+const err57 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data31};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -5196,8 +5202,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(!((((data30 === "error") || (data30 === "warning")) || (data30 === "info")) || (data30 === "off"))){
-const err58 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data30};
+if(!((((data31 === "error") || (data31 === "warning")) || (data31 === "info")) || (data31 === "off"))){
+const err58 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data31};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -5206,15 +5212,15 @@ vErrors.push(err58);
 }
 errors++;
 }
-var _valid5 = _errs94 === errors;
+var _valid5 = _errs95 === errors;
 valid26 = _valid5;
 ifClause3 = "then";
 }
 else {
-const _errs97 = errors;
-if(Array.isArray(data30)){
-if(data30.length < 2){
-const err59 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data30};
+const _errs98 = errors;
+if(Array.isArray(data31)){
+if(data31.length < 2){
+const err59 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data31};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -5223,11 +5229,11 @@ vErrors.push(err59);
 }
 errors++;
 }
-const len8 = data30.length;
+const len8 = data31.length;
 if(len8 > 0){
-let data31 = data30[0];
-if(typeof data31 !== "string"){
-const err60 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data31};
+let data32 = data31[0];
+if(typeof data32 !== "string"){
+const err60 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data32};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -5236,8 +5242,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(!((((data31 === "error") || (data31 === "warning")) || (data31 === "info")) || (data31 === "off"))){
-const err61 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data31};
+if(!((((data32 === "error") || (data32 === "warning")) || (data32 === "info")) || (data32 === "off"))){
+const err61 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data32};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -5248,11 +5254,11 @@ errors++;
 }
 }
 if(len8 > 1){
-let data32 = data30[1];
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-for(const key6 in data32){
+let data33 = data31[1];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key6 in data33){
 if(!(key6 === "min-importance")){
-const err62 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data32};
+const err62 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data33};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -5262,10 +5268,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data32["min-importance"] !== undefined){
-let data33 = data32["min-importance"];
-if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-const err63 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"].type,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data33};
+if(data33["min-importance"] !== undefined){
+let data34 = data33["min-importance"];
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+const err63 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"].type,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data34};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -5274,9 +5280,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 > 5 || isNaN(data33)){
-const err64 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data33};
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 > 5 || isNaN(data34)){
+const err64 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data34};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -5285,8 +5291,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data33 < 1 || isNaN(data33)){
-const err65 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data33};
+if(data34 < 1 || isNaN(data34)){
+const err65 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data34};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -5299,7 +5305,7 @@ errors++;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data32};
+const err66 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data33};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -5309,9 +5315,9 @@ vErrors.push(err66);
 errors++;
 }
 }
-const len9 = data30.length;
+const len9 = data31.length;
 if(!(len9 <= 2)){
-const err67 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data30};
+const err67 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data31};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -5322,7 +5328,7 @@ errors++;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["priority-gap"].else.type,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data30};
+const err68 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["priority-gap"].else.type,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data31};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -5331,12 +5337,12 @@ vErrors.push(err68);
 }
 errors++;
 }
-var _valid5 = _errs97 === errors;
+var _valid5 = _errs98 === errors;
 valid26 = _valid5;
 ifClause3 = "else";
 }
 if(!valid26){
-const err69 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema77.properties.rules.properties["priority-gap"].if,parentSchema:schema77.properties.rules.properties["priority-gap"],data:data30};
+const err69 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema77.properties.rules.properties["priority-gap"].if,parentSchema:schema77.properties.rules.properties["priority-gap"],data:data31};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -5347,11 +5353,11 @@ errors++;
 }
 }
 if(data0["low-value-touchpoint"] !== undefined){
-let data34 = data0["low-value-touchpoint"];
-const _errs108 = errors;
-let valid31 = true;
+let data35 = data0["low-value-touchpoint"];
 const _errs109 = errors;
-if(typeof data34 !== "string"){
+let valid31 = true;
+const _errs110 = errors;
+if(typeof data35 !== "string"){
 const err70 = {};
 if(vErrors === null){
 vErrors = [err70];
@@ -5361,11 +5367,11 @@ vErrors.push(err70);
 }
 errors++;
 }
-var _valid6 = _errs109 === errors;
-errors = _errs108;
+var _valid6 = _errs110 === errors;
+errors = _errs109;
 if(vErrors !== null){
-if(_errs108){
-vErrors.length = _errs108;
+if(_errs109){
+vErrors.length = _errs109;
 }
 else {
 vErrors = null;
@@ -5373,9 +5379,9 @@ vErrors = null;
 }
 let ifClause4;
 if(_valid6){
-const _errs111 = errors;
-if(typeof data34 !== "string"){
-const err71 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data34};
+const _errs112 = errors;
+if(typeof data35 !== "string"){
+const err71 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data35};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -5384,8 +5390,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(!((((data34 === "error") || (data34 === "warning")) || (data34 === "info")) || (data34 === "off"))){
-const err72 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data34};
+if(!((((data35 === "error") || (data35 === "warning")) || (data35 === "info")) || (data35 === "off"))){
+const err72 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data35};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -5394,15 +5400,15 @@ vErrors.push(err72);
 }
 errors++;
 }
-var _valid6 = _errs111 === errors;
+var _valid6 = _errs112 === errors;
 valid31 = _valid6;
 ifClause4 = "then";
 }
 else {
-const _errs114 = errors;
-if(Array.isArray(data34)){
-if(data34.length < 2){
-const err73 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data34};
+const _errs115 = errors;
+if(Array.isArray(data35)){
+if(data35.length < 2){
+const err73 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data35};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -5411,11 +5417,11 @@ vErrors.push(err73);
 }
 errors++;
 }
-const len10 = data34.length;
+const len10 = data35.length;
 if(len10 > 0){
-let data35 = data34[0];
-if(typeof data35 !== "string"){
-const err74 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data35};
+let data36 = data35[0];
+if(typeof data36 !== "string"){
+const err74 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data36};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -5424,8 +5430,8 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(!((((data35 === "error") || (data35 === "warning")) || (data35 === "info")) || (data35 === "off"))){
-const err75 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data35};
+if(!((((data36 === "error") || (data36 === "warning")) || (data36 === "info")) || (data36 === "off"))){
+const err75 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data36};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -5436,11 +5442,11 @@ errors++;
 }
 }
 if(len10 > 1){
-let data36 = data34[1];
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-for(const key7 in data36){
+let data37 = data35[1];
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key7 in data37){
 if(!(key7 === "max-importance")){
-const err76 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data36};
+const err76 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data37};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -5450,10 +5456,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data36["max-importance"] !== undefined){
-let data37 = data36["max-importance"];
-if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-const err77 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"].type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data37};
+if(data37["max-importance"] !== undefined){
+let data38 = data37["max-importance"];
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err77 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"].type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data38};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -5462,9 +5468,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 > 5 || isNaN(data37)){
-const err78 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data37};
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 > 5 || isNaN(data38)){
+const err78 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data38};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -5473,8 +5479,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(data37 < 1 || isNaN(data37)){
-const err79 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data37};
+if(data38 < 1 || isNaN(data38)){
+const err79 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data38};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -5487,7 +5493,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data36};
+const err80 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data37};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -5497,9 +5503,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-const len11 = data34.length;
+const len11 = data35.length;
 if(!(len11 <= 2)){
-const err81 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data34};
+const err81 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data35};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -5510,7 +5516,7 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data34};
+const err82 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data35};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -5519,12 +5525,12 @@ vErrors.push(err82);
 }
 errors++;
 }
-var _valid6 = _errs114 === errors;
+var _valid6 = _errs115 === errors;
 valid31 = _valid6;
 ifClause4 = "else";
 }
 if(!valid31){
-const err83 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause4},message:"must match \""+ifClause4+"\" schema",schema:schema77.properties.rules.properties["low-value-touchpoint"].if,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"],data:data34};
+const err83 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause4},message:"must match \""+ifClause4+"\" schema",schema:schema77.properties.rules.properties["low-value-touchpoint"].if,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"],data:data35};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -5559,11 +5565,11 @@ errors++;
 }
 }
 if(data.policy !== undefined){
-let data40 = data.policy;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key8 in data40){
+let data41 = data.policy;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key8 in data41){
 if(!((((((key8 === "max-messages") || (key8 === "quiet-hours")) || (key8 === "conflict-window")) || (key8 === "timezone")) || (key8 === "holidays")) || (key8 === "implicit-scenarios"))){
-const err85 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.policy,data:data40};
+const err85 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.policy,data:data41};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -5573,11 +5579,11 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data40["max-messages"] !== undefined){
-let data41 = data40["max-messages"];
-if(Array.isArray(data41)){
-if(data41.length > 50){
-const err86 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["max-messages"],data:data41};
+if(data41["max-messages"] !== undefined){
+let data42 = data41["max-messages"];
+if(Array.isArray(data42)){
+if(data42.length > 50){
+const err86 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["max-messages"],data:data42};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -5586,12 +5592,12 @@ vErrors.push(err86);
 }
 errors++;
 }
-const len12 = data41.length;
+const len12 = data42.length;
 for(let i2=0; i2<len12; i2++){
-let data42 = data41[i2];
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.per === undefined){
-const err87 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "per"},message:"must have required property '"+"per"+"'",schema:schema77.properties.policy.properties["max-messages"].items.required,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data42};
+let data43 = data42[i2];
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+if(data43.per === undefined){
+const err87 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "per"},message:"must have required property '"+"per"+"'",schema:schema77.properties.policy.properties["max-messages"].items.required,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data43};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -5600,8 +5606,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(data42.max === undefined){
-const err88 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema77.properties.policy.properties["max-messages"].items.required,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data42};
+if(data43.max === undefined){
+const err88 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema77.properties.policy.properties["max-messages"].items.required,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data43};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -5610,9 +5616,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-for(const key9 in data42){
+for(const key9 in data43){
 if(!(((((key9 === "per") || (key9 === "max")) || (key9 === "channels")) || (key9 === "categories")) || (key9 === "count"))){
-const err89 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data42};
+const err89 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data43};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -5622,11 +5628,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data42.per !== undefined){
-let data43 = data42.per;
-if(typeof data43 === "string"){
-if(func2(data43) > 100){
-const err90 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema93,data:data43};
+if(data43.per !== undefined){
+let data44 = data43.per;
+if(typeof data44 === "string"){
+if(func2(data44) > 100){
+const err90 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema93,data:data44};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -5635,8 +5641,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(!pattern19.test(data43)){
-const err91 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema93,data:data43};
+if(!pattern19.test(data44)){
+const err91 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema93,data:data44};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -5647,7 +5653,7 @@ errors++;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.type,parentSchema:schema93,data:data43};
+const err92 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.type,parentSchema:schema93,data:data44};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -5656,11 +5662,11 @@ vErrors.push(err92);
 }
 errors++;
 }
-const _errs137 = errors;
 const _errs138 = errors;
-if(errors === _errs138){
-if(typeof data43 === "string"){
-if(!pattern52.test(data43)){
+const _errs139 = errors;
+if(errors === _errs139){
+if(typeof data44 === "string"){
+if(!pattern52.test(data44)){
 const err93 = {};
 if(vErrors === null){
 vErrors = [err93];
@@ -5682,9 +5688,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-var valid41 = _errs138 === errors;
+var valid41 = _errs139 === errors;
 if(valid41){
-const err95 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/properties/policy/properties/max-messages/items/properties/per/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema77.properties.policy.properties["max-messages"].items.properties.per.not,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.per,data:data43};
+const err95 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/properties/policy/properties/max-messages/items/properties/per/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema77.properties.policy.properties["max-messages"].items.properties.per.not,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.per,data:data44};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -5694,10 +5700,10 @@ vErrors.push(err95);
 errors++;
 }
 else {
-errors = _errs137;
+errors = _errs138;
 if(vErrors !== null){
-if(_errs137){
-vErrors.length = _errs137;
+if(_errs138){
+vErrors.length = _errs138;
 }
 else {
 vErrors = null;
@@ -5705,10 +5711,10 @@ vErrors = null;
 }
 }
 }
-if(data42.max !== undefined){
-let data44 = data42.max;
-if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-const err96 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.policy.properties["max-messages"].items.properties.max.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.max,data:data44};
+if(data43.max !== undefined){
+let data45 = data43.max;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err96 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.policy.properties["max-messages"].items.properties.max.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.max,data:data45};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -5717,9 +5723,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 < 0 || isNaN(data44)){
-const err97 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.max,data:data44};
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 < 0 || isNaN(data45)){
+const err97 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.max,data:data45};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -5730,11 +5736,11 @@ errors++;
 }
 }
 }
-if(data42.channels !== undefined){
-let data45 = data42.channels;
-if(Array.isArray(data45)){
-if(data45.length > 50){
-const err98 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data45};
+if(data43.channels !== undefined){
+let data46 = data43.channels;
+if(Array.isArray(data46)){
+if(data46.length > 50){
+const err98 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data46};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -5743,12 +5749,12 @@ vErrors.push(err98);
 }
 errors++;
 }
-const len13 = data45.length;
+const len13 = data46.length;
 for(let i3=0; i3<len13; i3++){
-let data46 = data45[i3];
-if(typeof data46 === "string"){
-if(func2(data46) > 64){
-const err99 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema78,data:data46};
+let data47 = data46[i3];
+if(typeof data47 === "string"){
+if(func2(data47) > 64){
+const err99 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema78,data:data47};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -5757,8 +5763,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(!pattern5.test(data46)){
-const err100 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema78,data:data46};
+if(!pattern5.test(data47)){
+const err100 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema78,data:data47};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -5769,7 +5775,7 @@ errors++;
 }
 }
 else {
-const err101 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.type,parentSchema:schema78,data:data46};
+const err101 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.type,parentSchema:schema78,data:data47};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -5779,14 +5785,14 @@ vErrors.push(err101);
 errors++;
 }
 }
-let i4 = data45.length;
+let i4 = data46.length;
 let j0;
 if(i4 > 1){
 outer0:
 for(;i4--;){
 for(j0 = i4; j0--;){
-if(func0(data45[i4], data45[j0])){
-const err102 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data45};
+if(func0(data46[i4], data46[j0])){
+const err102 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data46};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -5801,7 +5807,7 @@ break outer0;
 }
 }
 else {
-const err103 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].items.properties.channels.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data45};
+const err103 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].items.properties.channels.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data46};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -5811,11 +5817,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data42.categories !== undefined){
-let data47 = data42.categories;
-if(Array.isArray(data47)){
-if(data47.length < 1){
-const err104 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data47};
+if(data43.categories !== undefined){
+let data48 = data43.categories;
+if(Array.isArray(data48)){
+if(data48.length < 1){
+const err104 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data48};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -5824,11 +5830,11 @@ vErrors.push(err104);
 }
 errors++;
 }
-const len14 = data47.length;
+const len14 = data48.length;
 for(let i5=0; i5<len14; i5++){
-let data48 = data47[i5];
-if(typeof data48 !== "string"){
-const err105 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories/" + i5,schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items,data:data48};
+let data49 = data48[i5];
+if(typeof data49 !== "string"){
+const err105 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories/" + i5,schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items,data:data49};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -5837,8 +5843,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-if(!((((data48 === "marketing") || (data48 === "service")) || (data48 === "transactional")) || (data48 === "regulatory"))){
-const err106 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories/" + i5,schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/items/enum",keyword:"enum",params:{allowedValues: schema77.properties.policy.properties["max-messages"].items.properties.categories.items.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items.enum,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items,data:data48};
+if(!((((data49 === "marketing") || (data49 === "service")) || (data49 === "transactional")) || (data49 === "regulatory"))){
+const err106 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories/" + i5,schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/items/enum",keyword:"enum",params:{allowedValues: schema77.properties.policy.properties["max-messages"].items.properties.categories.items.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items.enum,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items,data:data49};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -5848,18 +5854,18 @@ vErrors.push(err106);
 errors++;
 }
 }
-let i6 = data47.length;
+let i6 = data48.length;
 let j1;
 if(i6 > 1){
 const indices0 = {};
 for(;i6--;){
-let item0 = data47[i6];
+let item0 = data48[i6];
 if(typeof item0 !== "string"){
 continue;
 }
 if(typeof indices0[item0] == "number"){
 j1 = indices0[item0];
-const err107 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data47};
+const err107 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data48};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -5874,7 +5880,7 @@ indices0[item0] = i6;
 }
 }
 else {
-const err108 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data47};
+const err108 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data48};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -5884,10 +5890,10 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data42.count !== undefined){
-let data49 = data42.count;
-if(typeof data49 !== "string"){
-const err109 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/count",schemaPath:"#/properties/policy/properties/max-messages/items/properties/count/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties["max-messages"].items.properties.count.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.count,data:data49};
+if(data43.count !== undefined){
+let data50 = data43.count;
+if(typeof data50 !== "string"){
+const err109 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/count",schemaPath:"#/properties/policy/properties/max-messages/items/properties/count/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties["max-messages"].items.properties.count.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.count,data:data50};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -5896,8 +5902,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(!((data49 === "sliding") || (data49 === "calendar-day"))){
-const err110 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/count",schemaPath:"#/properties/policy/properties/max-messages/items/properties/count/enum",keyword:"enum",params:{allowedValues: schema77.properties.policy.properties["max-messages"].items.properties.count.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.policy.properties["max-messages"].items.properties.count.enum,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.count,data:data49};
+if(!((data50 === "sliding") || (data50 === "calendar-day"))){
+const err110 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/count",schemaPath:"#/properties/policy/properties/max-messages/items/properties/count/enum",keyword:"enum",params:{allowedValues: schema77.properties.policy.properties["max-messages"].items.properties.count.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.policy.properties["max-messages"].items.properties.count.enum,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.count,data:data50};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -5909,7 +5915,7 @@ errors++;
 }
 }
 else {
-const err111 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.policy.properties["max-messages"].items.type,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data42};
+const err111 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.policy.properties["max-messages"].items.type,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data43};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -5921,7 +5927,7 @@ errors++;
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].type,parentSchema:schema77.properties.policy.properties["max-messages"],data:data41};
+const err112 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].type,parentSchema:schema77.properties.policy.properties["max-messages"],data:data42};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -5931,25 +5937,25 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data40["quiet-hours"] !== undefined){
-let data50 = data40["quiet-hours"];
-const _errs154 = errors;
+if(data41["quiet-hours"] !== undefined){
+let data51 = data41["quiet-hours"];
+const _errs155 = errors;
 let valid49 = false;
 let passing0 = null;
-const _errs155 = errors;
-if(!(validate66(data50, {instancePath:instancePath+"/policy/quiet-hours",parentData:data40,parentDataProperty:"quiet-hours",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+const _errs156 = errors;
+if(!(validate67(data51, {instancePath:instancePath+"/policy/quiet-hours",parentData:data41,parentDataProperty:"quiet-hours",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
 errors = vErrors.length;
 }
-var _valid7 = _errs155 === errors;
+var _valid7 = _errs156 === errors;
 if(_valid7){
 valid49 = true;
 passing0 = 0;
 }
-const _errs156 = errors;
-if(Array.isArray(data50)){
-if(data50.length > 50){
-const err113 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["quiet-hours"].oneOf[1],data:data50};
+const _errs157 = errors;
+if(Array.isArray(data51)){
+if(data51.length > 50){
+const err113 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["quiet-hours"].oneOf[1],data:data51};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -5958,16 +5964,16 @@ vErrors.push(err113);
 }
 errors++;
 }
-const len15 = data50.length;
+const len15 = data51.length;
 for(let i7=0; i7<len15; i7++){
-if(!(validate66(data50[i7], {instancePath:instancePath+"/policy/quiet-hours/" + i7,parentData:data50,parentDataProperty:i7,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+if(!(validate67(data51[i7], {instancePath:instancePath+"/policy/quiet-hours/" + i7,parentData:data51,parentDataProperty:i7,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["quiet-hours"].oneOf[1].type,parentSchema:schema77.properties.policy.properties["quiet-hours"].oneOf[1],data:data50};
+const err114 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["quiet-hours"].oneOf[1].type,parentSchema:schema77.properties.policy.properties["quiet-hours"].oneOf[1],data:data51};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -5976,7 +5982,7 @@ vErrors.push(err114);
 }
 errors++;
 }
-var _valid7 = _errs156 === errors;
+var _valid7 = _errs157 === errors;
 if(_valid7 && valid49){
 valid49 = false;
 passing0 = [passing0, 1];
@@ -5988,7 +5994,7 @@ passing0 = 1;
 }
 }
 if(!valid49){
-const err115 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema77.properties.policy.properties["quiet-hours"].oneOf,parentSchema:schema77.properties.policy.properties["quiet-hours"],data:data50};
+const err115 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema77.properties.policy.properties["quiet-hours"].oneOf,parentSchema:schema77.properties.policy.properties["quiet-hours"],data:data51};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -5998,10 +6004,10 @@ vErrors.push(err115);
 errors++;
 }
 else {
-errors = _errs154;
+errors = _errs155;
 if(vErrors !== null){
-if(_errs154){
-vErrors.length = _errs154;
+if(_errs155){
+vErrors.length = _errs155;
 }
 else {
 vErrors = null;
@@ -6009,11 +6015,11 @@ vErrors = null;
 }
 }
 }
-if(data40["conflict-window"] !== undefined){
-let data52 = data40["conflict-window"];
-if(typeof data52 === "string"){
-if(func2(data52) > 100){
-const err116 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema93,data:data52};
+if(data41["conflict-window"] !== undefined){
+let data53 = data41["conflict-window"];
+if(typeof data53 === "string"){
+if(func2(data53) > 100){
+const err116 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema93,data:data53};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -6022,8 +6028,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(!pattern19.test(data52)){
-const err117 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema93,data:data52};
+if(!pattern19.test(data53)){
+const err117 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema93,data:data53};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -6034,7 +6040,7 @@ errors++;
 }
 }
 else {
-const err118 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.type,parentSchema:schema93,data:data52};
+const err118 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.type,parentSchema:schema93,data:data53};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -6044,11 +6050,11 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data40.timezone !== undefined){
-let data53 = data40.timezone;
-if(typeof data53 === "string"){
-if(func2(data53) > 100){
-const err119 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema77.properties.policy.properties.timezone,data:data53};
+if(data41.timezone !== undefined){
+let data54 = data41.timezone;
+if(typeof data54 === "string"){
+if(func2(data54) > 100){
+const err119 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema77.properties.policy.properties.timezone,data:data54};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -6057,8 +6063,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(func2(data53) < 1){
-const err120 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.policy.properties.timezone,data:data53};
+if(func2(data54) < 1){
+const err120 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.policy.properties.timezone,data:data54};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -6069,7 +6075,7 @@ errors++;
 }
 }
 else {
-const err121 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties.timezone.type,parentSchema:schema77.properties.policy.properties.timezone,data:data53};
+const err121 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties.timezone.type,parentSchema:schema77.properties.policy.properties.timezone,data:data54};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -6079,11 +6085,11 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data40.holidays !== undefined){
-let data54 = data40.holidays;
-if(typeof data54 === "string"){
-if(!pattern32.test(data54)){
-const err122 = {instancePath:instancePath+"/policy/holidays",schemaPath:"#/properties/policy/properties/holidays/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"},message:"must match pattern \""+"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"+"\"",schema:"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$",parentSchema:schema77.properties.policy.properties.holidays,data:data54};
+if(data41.holidays !== undefined){
+let data55 = data41.holidays;
+if(typeof data55 === "string"){
+if(!pattern32.test(data55)){
+const err122 = {instancePath:instancePath+"/policy/holidays",schemaPath:"#/properties/policy/properties/holidays/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"},message:"must match pattern \""+"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"+"\"",schema:"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$",parentSchema:schema77.properties.policy.properties.holidays,data:data55};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -6094,7 +6100,7 @@ errors++;
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/policy/holidays",schemaPath:"#/properties/policy/properties/holidays/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties.holidays.type,parentSchema:schema77.properties.policy.properties.holidays,data:data54};
+const err123 = {instancePath:instancePath+"/policy/holidays",schemaPath:"#/properties/policy/properties/holidays/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties.holidays.type,parentSchema:schema77.properties.policy.properties.holidays,data:data55};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -6104,10 +6110,10 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data40["implicit-scenarios"] !== undefined){
-let data55 = data40["implicit-scenarios"];
-if(typeof data55 !== "boolean"){
-const err124 = {instancePath:instancePath+"/policy/implicit-scenarios",schemaPath:"#/properties/policy/properties/implicit-scenarios/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.policy.properties["implicit-scenarios"].type,parentSchema:schema77.properties.policy.properties["implicit-scenarios"],data:data55};
+if(data41["implicit-scenarios"] !== undefined){
+let data56 = data41["implicit-scenarios"];
+if(typeof data56 !== "boolean"){
+const err124 = {instancePath:instancePath+"/policy/implicit-scenarios",schemaPath:"#/properties/policy/properties/implicit-scenarios/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.policy.properties["implicit-scenarios"].type,parentSchema:schema77.properties.policy.properties["implicit-scenarios"],data:data56};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -6119,7 +6125,7 @@ errors++;
 }
 }
 else {
-const err125 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.policy.type,parentSchema:schema77.properties.policy,data:data40};
+const err125 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.policy.type,parentSchema:schema77.properties.policy,data:data41};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -6130,10 +6136,10 @@ errors++;
 }
 }
 if(data.ignore !== undefined){
-let data56 = data.ignore;
-if(Array.isArray(data56)){
-if(data56.length > 1000){
-const err126 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema77.properties.ignore,data:data56};
+let data57 = data.ignore;
+if(Array.isArray(data57)){
+if(data57.length > 1000){
+const err126 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema77.properties.ignore,data:data57};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -6142,12 +6148,12 @@ vErrors.push(err126);
 }
 errors++;
 }
-const len16 = data56.length;
+const len16 = data57.length;
 for(let i8=0; i8<len16; i8++){
-let data57 = data56[i8];
-if(typeof data57 === "string"){
-if(func2(data57) > 500){
-const err127 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema77.properties.ignore.items,data:data57};
+let data58 = data57[i8];
+if(typeof data58 === "string"){
+if(func2(data58) > 500){
+const err127 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema77.properties.ignore.items,data:data58};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -6156,8 +6162,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(func2(data57) < 1){
-const err128 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.ignore.items,data:data57};
+if(func2(data58) < 1){
+const err128 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.ignore.items,data:data58};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -6166,8 +6172,8 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(!pattern59.test(data57)){
-const err129 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^[^!#]"},message:"must match pattern \""+"^[^!#]"+"\"",schema:"^[^!#]",parentSchema:schema77.properties.ignore.items,data:data57};
+if(!pattern59.test(data58)){
+const err129 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^[^!#]"},message:"must match pattern \""+"^[^!#]"+"\"",schema:"^[^!#]",parentSchema:schema77.properties.ignore.items,data:data58};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -6178,7 +6184,7 @@ errors++;
 }
 }
 else {
-const err130 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.ignore.items.type,parentSchema:schema77.properties.ignore.items,data:data57};
+const err130 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.ignore.items.type,parentSchema:schema77.properties.ignore.items,data:data58};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -6190,7 +6196,7 @@ errors++;
 }
 }
 else {
-const err131 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.ignore.type,parentSchema:schema77.properties.ignore,data:data56};
+const err131 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.ignore.type,parentSchema:schema77.properties.ignore,data:data57};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -6201,10 +6207,10 @@ errors++;
 }
 }
 if(data.timezone !== undefined){
-let data58 = data.timezone;
-if(typeof data58 === "string"){
-if(func2(data58) > 100){
-const err132 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema77.properties.timezone,data:data58};
+let data59 = data.timezone;
+if(typeof data59 === "string"){
+if(func2(data59) > 100){
+const err132 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema77.properties.timezone,data:data59};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -6213,8 +6219,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(!pattern60.test(data58)){
-const err133 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$",parentSchema:schema77.properties.timezone,data:data58};
+if(!pattern60.test(data59)){
+const err133 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$",parentSchema:schema77.properties.timezone,data:data59};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -6225,7 +6231,7 @@ errors++;
 }
 }
 else {
-const err134 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.timezone.type,parentSchema:schema77.properties.timezone,data:data58};
+const err134 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.timezone.type,parentSchema:schema77.properties.timezone,data:data59};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -6236,10 +6242,10 @@ errors++;
 }
 }
 if(data.repository !== undefined){
-let data59 = data.repository;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.url === undefined){
-const err135 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema77.properties.repository.required,parentSchema:schema77.properties.repository,data:data59};
+let data60 = data.repository;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.url === undefined){
+const err135 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema77.properties.repository.required,parentSchema:schema77.properties.repository,data:data60};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -6248,9 +6254,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-for(const key10 in data59){
+for(const key10 in data60){
 if(!((key10 === "url") || (key10 === "branch"))){
-const err136 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.repository,data:data59};
+const err136 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.repository,data:data60};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -6260,11 +6266,11 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data59.url !== undefined){
-let data60 = data59.url;
-if(typeof data60 === "string"){
-if(func2(data60) > 2000){
-const err137 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema77.properties.repository.properties.url,data:data60};
+if(data60.url !== undefined){
+let data61 = data60.url;
+if(typeof data61 === "string"){
+if(func2(data61) > 2000){
+const err137 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema77.properties.repository.properties.url,data:data61};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -6273,8 +6279,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(!pattern61.test(data60)){
-const err138 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://\\S+$"},message:"must match pattern \""+"^https?://\\S+$"+"\"",schema:"^https?://\\S+$",parentSchema:schema77.properties.repository.properties.url,data:data60};
+if(!pattern61.test(data61)){
+const err138 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://\\S+$"},message:"must match pattern \""+"^https?://\\S+$"+"\"",schema:"^https?://\\S+$",parentSchema:schema77.properties.repository.properties.url,data:data61};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -6285,7 +6291,7 @@ errors++;
 }
 }
 else {
-const err139 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.repository.properties.url.type,parentSchema:schema77.properties.repository.properties.url,data:data60};
+const err139 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.repository.properties.url.type,parentSchema:schema77.properties.repository.properties.url,data:data61};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -6295,11 +6301,11 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data59.branch !== undefined){
-let data61 = data59.branch;
-if(typeof data61 === "string"){
-if(func2(data61) > 200){
-const err140 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema77.properties.repository.properties.branch,data:data61};
+if(data60.branch !== undefined){
+let data62 = data60.branch;
+if(typeof data62 === "string"){
+if(func2(data62) > 200){
+const err140 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema77.properties.repository.properties.branch,data:data62};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -6308,8 +6314,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(func2(data61) < 1){
-const err141 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.repository.properties.branch,data:data61};
+if(func2(data62) < 1){
+const err141 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.repository.properties.branch,data:data62};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -6320,7 +6326,7 @@ errors++;
 }
 }
 else {
-const err142 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.repository.properties.branch.type,parentSchema:schema77.properties.repository.properties.branch,data:data61};
+const err142 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.repository.properties.branch.type,parentSchema:schema77.properties.repository.properties.branch,data:data62};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -6332,7 +6338,7 @@ errors++;
 }
 }
 else {
-const err143 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.repository.type,parentSchema:schema77.properties.repository,data:data59};
+const err143 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.repository.type,parentSchema:schema77.properties.repository,data:data60};
 if(vErrors === null){
 vErrors = [err143];
 }

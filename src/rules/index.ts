@@ -5,6 +5,7 @@ import duplicateTouchpoint from './duplicate-touchpoint.ts';
 import emptyStage from './empty-stage.ts';
 import limitExceeded from './limit-exceeded.ts';
 import lowValueTouchpoint from './low-value-touchpoint.ts';
+import marketingWithoutConsent from './marketing-without-consent.ts';
 import messageAfterConversion from './message-after-conversion.ts';
 import missingKpi from './missing-kpi.ts';
 import missingOwner from './missing-owner.ts';
@@ -35,6 +36,7 @@ export const builtInRules: readonly Rule[] = [
   contactPressure,
   quietHours,
   messageAfterConversion,
+  marketingWithoutConsent,
   scenarioExpectation,
   unmeasuredMomentOfTruth,
   missingKpi,

@@ -1,3 +1,4 @@
+import { BUILT_IN_EVENTS } from '../model/consent.ts';
 import { defineRule } from '../model/rule.ts';
 import { child } from '../model/refs.ts';
 import type { NodeRef } from '../model/types.ts';
@@ -60,7 +61,7 @@ export default defineRule({
       'A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository and one or two letters away from another event named (a warning).',
     rationale:
       'A misspelt event never happens: the touchpoint it triggers is silently never sent, the one it should stop goes on, and the simulation undercounts the contact pressure a customer really gets.',
-    fix: 'Correct the spelling, or declare the event in journeys/events.yaml (once it exists, every event the journeys and scenarios name must be declared there).',
+    fix: 'Correct the spelling, or declare the event in journeys/events.yaml (once it exists, every event the journeys and scenarios name must be declared there, but for consent.withdrawn and consent.given, which the tool defines).',
     messages: {
       undeclared: 'Event {{value}} of "{{field}}" is not declared in {{catalogue}}{{suggestion}}.',
       'named-once': 'Event {{value}} of "{{field}}" is named nowhere else{{suggestion}}: no other touchpoint or scenario names it, and there is no journeys/events.yaml to declare it in.',
@@ -95,7 +96,9 @@ export default defineRule({
     }
 
     const catalogue = repo.declared.events;
-    const declared = new Set((repo.events ?? []).map((event) => event.id));
+    // The events the tool defines (consent.withdrawn) are known without being declared, and are suggested for typos.
+    const builtIn = new Set(BUILT_IN_EVENTS);
+    const declared = new Set([...BUILT_IN_EVENTS, ...(repo.events ?? []).map((event) => event.id)]);
     const times = new Map<string, number>();
     for (const naming of namings) times.set(naming.event, (times.get(naming.event) ?? 0) + 1);
 
@@ -112,7 +115,7 @@ export default defineRule({
       } else {
         // Without a catalogue, only a slip of a key or two is a typo, and the numbered events
         // of a series (step-1, step-2) are not typos of each other.
-        const candidates = [...times.keys()].filter((other) => other !== event && numbered(other) !== numbered(event));
+        const candidates = [...new Set([...times.keys(), ...BUILT_IN_EVENTS])].filter((other) => other !== event && numbered(other) !== numbered(event));
         budget -= candidates.length;
         const match = budget >= 0 ? closest(event, candidates) : undefined;
         found = match !== undefined && distance(event, match) <= MAX_TYPO ? ` (did you mean "${match}"?)` : '';
@@ -122,7 +125,7 @@ export default defineRule({
     };
 
     for (const naming of namings) {
-      const known = catalogue !== undefined ? declared.has(naming.event) : times.get(naming.event)! > 1;
+      const known = builtIn.has(naming.event) || (catalogue !== undefined ? declared.has(naming.event) : times.get(naming.event)! > 1);
       if (known) continue;
       // Without a catalogue, many a real event is named once: only one that looks like a typo of another is said.
       if (catalogue === undefined && suggestion(naming.event) === '') continue;
