@@ -28,6 +28,7 @@ const WRITTEN = [
   'journeys/welcome.journey.yaml',
   'journeys/scenarios/new-customer-first-month.scenario.yaml',
   '.github/workflows/journeys.yml',
+  '.github/dependabot.yml',
   '.vscode/settings.json',
   '.vscode/extensions.json',
   '.gitignore',
@@ -283,7 +284,14 @@ describe('the workflow that init writes', () => {
     readonly steps: readonly { readonly run?: string; readonly uses?: string }[];
   }
 
-  it('installs with npm ci and lints with annotations, with least privilege; the comment and the site are off', async () => {
+  it('is the workflow of the template, hardened as test/workflow.test.ts checks, with its Dependabot configuration', async () => {
+    const root = writeRepo({});
+    await initAt(root);
+    expect(readFileSync(join(root, '.github/workflows/journeys.yml'), 'utf8')).toBe(readFileSync(join(REPO, 'templates/init/github/workflows/journeys.yml'), 'utf8'));
+    expect(readFileSync(join(root, '.github/dependabot.yml'), 'utf8')).toBe(readFileSync(join(REPO, 'templates/init/github/dependabot.yml'), 'utf8'));
+  });
+
+  it('lints with annotations and reviews pull requests, with least privilege; the site is off', async () => {
     const workflow = parseYaml(await workflowOf()) as { on: Record<string, unknown>; permissions: unknown; jobs: Record<string, Job> };
     expect(Object.keys(workflow.on)).toContain('pull_request');
     expect(workflow.permissions).toEqual({});
@@ -296,15 +304,16 @@ describe('the workflow that init writes', () => {
     for (const format of runs.join('\n').matchAll(/--format (\w+)/g)) expect(Object.keys(formatters)).toContain(format[1]);
 
     const comment = workflow.jobs.comment!;
-    expect(comment.if).toMatch(/^false && /);
-    expect(comment.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expect(comment.if).not.toMatch(/^false/);
+    expect(comment.permissions).toEqual({ 'pull-requests': 'write' });
     expect(JSON.stringify(comment.steps)).toContain(COMMENT_MARKER);
-    expect(comment.steps.some((step) => step.run?.includes('journeys diff --base'))).toBe(true);
+    expect(runs.some((run) => run.includes('journeys diff --base'))).toBe(true);
 
+    expect(workflow.jobs['code-scanning']!.permissions).toMatchObject({ 'security-events': 'write' });
     const site = workflow.jobs.site!;
     expect(site.if).toMatch(/^false && /);
-    expect(site.permissions).toEqual({ contents: 'read', pages: 'write', 'id-token': 'write' });
-    expect(site.steps.some((step) => step.uses?.startsWith('actions/deploy-pages'))).toBe(true);
+    expect(site.permissions).toEqual({ contents: 'read' });
+    expect(workflow.jobs.deploy!.steps.some((step) => step.uses?.startsWith('actions/deploy-pages'))).toBe(true);
   });
 });
 

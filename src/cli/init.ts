@@ -41,6 +41,7 @@ const FILES: readonly Template[] = [
     example: true,
   },
   { path: '.github/workflows/journeys.yml', template: 'github/workflows/journeys.yml' },
+  { path: '.github/dependabot.yml', template: 'github/dependabot.yml' },
   { path: '.vscode/settings.json', template: 'vscode/settings.json' },
   { path: '.vscode/extensions.json', template: 'vscode/extensions.json' },
   // npm leaves files named .gitignore out of a package: the template has another name.
