@@ -41,7 +41,7 @@ function ruleSetting(rule: Rule): Json {
   const setting: Json = meta.options
     ? {
         description,
-        if: { type: 'string' },
+        if: { not: { type: 'array' } },
         then: { $ref: '#/$defs/severity' },
         else: {
           description: `The severity and the options of ${meta.id}: [severity, { options }].`,
@@ -52,7 +52,7 @@ function ruleSetting(rule: Rule): Json {
         },
       }
     : { description, $ref: '#/$defs/ruleSetting' };
-  if (meta.unsuppressible === true) setting.not = { anyOf: [{ const: 'off' }, { type: 'array', contains: { const: 'off' } }] };
+  if (meta.unsuppressible === true) setting.not = { anyOf: [{ enum: ['off', 0] }, { type: 'array', contains: { enum: ['off', 0] } }] };
   const other = meta.unsuppressible === true ? (meta.severity === 'error' ? 'warning' : 'error') : 'off';
   setting.examples = meta.options && meta.defaults ? [meta.severity, [meta.severity, meta.defaults]] : [meta.severity, other];
   return setting;

@@ -5,6 +5,13 @@ import type { Category, Config, ConfigMistake, MaxMessages, Policy, QuietWindow,
 import { isRecord, record, text } from './normalize.ts';
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
+/** ESLint's spellings of a severity, so that its users' habits work: warn, and 0, 1, 2. */
+const SEVERITY_ALIASES: ReadonlyMap<unknown, SeveritySetting> = new Map<unknown, SeveritySetting>([
+  ['warn', 'warning'],
+  [0, 'off'],
+  [1, 'warning'],
+  [2, 'error'],
+]);
 const POLICY_KEYS = ['max-messages', 'quiet-hours', 'conflict-window', 'timezone', 'holidays', 'implicit-scenarios'];
 const LIMIT_KEYS = ['per', 'max', 'channels', 'categories', 'count'];
 const QUIET_KEYS = ['from', 'to', 'days', 'channels', 'categories'];
@@ -105,7 +112,12 @@ class Reader {
     };
     const list = Array.isArray(value) ? (value as unknown[]) : [value];
     if (list.length < 1 || list.length > 2) return invalid();
-    const [severity, options] = list;
+    const [written, options] = list;
+    const severity = SEVERITY_ALIASES.get(written) ?? written;
+    if (typeof severity === 'number') {
+      this.note(Array.isArray(value) ? [...ref.path, 0] : ref.path, `Rule ${quoted(id)}: unknown severity ${quoted(severity)}: use error, warning, info or off (or 2, 1, 0).`);
+      return { ref };
+    }
     if (typeof severity !== 'string') return invalid();
     if (!SEVERITIES.includes(severity)) {
       this.note(Array.isArray(value) ? [...ref.path, 0] : ref.path, `Rule ${quoted(id)}: unknown severity ${quoted(severity)}${didYouMean(severity, SEVERITIES)}: use error, warning, info or off.`);

@@ -3646,15 +3646,15 @@ return errors === 0;
 validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const config = validate47;
-const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/config.schema.json","title":"Journeys configuration","description":"The settings of a journeys repository (journeys.config.yaml, next to the journeys/ folder): how severe each rule is, the contact policy that simulation checks, the time zone and where the files are published. Everything is optional.","type":"object","properties":{"rules":{"description":"How each rule is applied, by rule id. The value is a severity (error, warning, info or off), or a list of two items [severity, { options }]. Known rules, with their default severity:\n- parse (error): A file that cannot be read, is not UTF-8, or is not valid YAML or front matter.\n- schema (error): A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range.\n- limit-exceeded (error): An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked.\n- unique-id (error): Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice.\n- unknown-reference (error): An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI.\n- unknown-event (error): A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository and one or two letters away from another event named (a warning).\n- missing-owner (error): A journey or touchpoint with no owner. Options: \"inherit\" (default false).\n- duplicate-touchpoint (warning): Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text, or the same intent and the same link in other words), for audiences that meet (journeys for two different personas never reach the same customer). Options: \"threshold\" (default 0.8).\n- conflicting-messages (error): Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario), for audiences that meet (journeys for two different personas never reach the same customer), and disagree: different call-to-action targets (host or path), or a figure (amount, date, count, percentage) stated differently, compared figure by figure by its role in the sentence (a yearly or monthly amount, a fee, a total, a due date...).\n- contact-pressure (warning): A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints.\n- quiet-hours (warning): A message that a scenario sends inside policy.quiet-hours.\n- message-after-conversion (warning): An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey).\n- marketing-without-consent (error): A marketing touchpoint that a scenario sends on a channel after the customer withdrew consent there (the event consent.withdrawn, on that channel or on every channel), and before they gave it back (consent.given), whatever journey sends it.\n- scenario-expectation (error): A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint.\n- unmeasured-moment-of-truth (warning): A touchpoint marked as a moment of truth with no KPI.\n- missing-kpi (info): A touchpoint with no KPI.\n- empty-stage (warning): A stage with no touchpoint.\n- stale-journey (warning): A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Options: \"max-age\" (default \"180d\").\n- priority-gap (info): A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Options: \"min-importance\" (default 4).\n- low-value-touchpoint (info): A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Options: \"max-importance\" (default 2).\n- unused-suppression (warning): A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason.\n- version-not-bumped (warning): (Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise.","type":"object","propertyNames":{"$ref":"#/$defs/id"},"properties":{"parse":{"description":"A file that cannot be read, is not UTF-8, or is not valid YAML or front matter. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"schema":{"description":"A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"const":"off"},{"type":"array","contains":{"const":"off"}}]},"examples":["error","warning"]},"limit-exceeded":{"description":"An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unique-id":{"description":"Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-reference":{"description":"An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-event":{"description":"A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository and one or two letters away from another event named (a warning). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"missing-owner":{"description":"A journey or touchpoint with no owner. Default severity: error.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of missing-owner: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of missing-owner.","type":"object","properties":{"inherit":{"type":"boolean","description":"A touchpoint with no owner is run by its journey's owner.","default":false,"examples":[false]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["error",["error",{"inherit":false}]]},"duplicate-touchpoint":{"description":"Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text, or the same intent and the same link in other words), for audiences that meet (journeys for two different personas never reach the same customer). Default severity: warning.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of duplicate-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of duplicate-touchpoint.","type":"object","properties":{"threshold":{"type":"number","minimum":0.5,"maximum":1,"description":"How similar two messages must be, from 0.5 to 1, to count as the same: the Sørensen–Dice coefficient of their character trigrams once case, accents, punctuation, spacing and numbers are set aside.","default":0.8,"examples":[0.8]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"threshold":0.8}]]},"conflicting-messages":{"description":"Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario), for audiences that meet (journeys for two different personas never reach the same customer), and disagree: different call-to-action targets (host or path), or a figure (amount, date, count, percentage) stated differently, compared figure by figure by its role in the sentence (a yearly or monthly amount, a fee, a total, a due date...). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"contact-pressure":{"description":"A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"quiet-hours":{"description":"A message that a scenario sends inside policy.quiet-hours. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"message-after-conversion":{"description":"An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey). Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"marketing-without-consent":{"description":"A marketing touchpoint that a scenario sends on a channel after the customer withdrew consent there (the event consent.withdrawn, on that channel or on every channel), and before they gave it back (consent.given), whatever journey sends it. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"scenario-expectation":{"description":"A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unmeasured-moment-of-truth":{"description":"A touchpoint marked as a moment of truth with no KPI. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"missing-kpi":{"description":"A touchpoint with no KPI. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"empty-stage":{"description":"A stage with no touchpoint. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"stale-journey":{"description":"A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Default severity: warning.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of stale-journey: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of stale-journey.","type":"object","properties":{"max-age":{"type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","description":"How long a review stays valid, as a duration such as 180d or 26w.","default":"180d","examples":["180d"]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"max-age":"180d"}]]},"priority-gap":{"description":"A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Default severity: info.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of priority-gap: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of priority-gap.","type":"object","properties":{"min-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or more are checked.","default":4,"examples":[4]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"min-importance":4}]]},"low-value-touchpoint":{"description":"A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Default severity: info.","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of low-value-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of low-value-touchpoint.","type":"object","properties":{"max-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or less are considered low value.","default":2,"examples":[2]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"max-importance":2}]]},"unused-suppression":{"description":"A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"version-not-bumped":{"description":"(Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]}},"additionalProperties":{"$ref":"#/$defs/ruleSetting"},"examples":[{"missing-kpi":"off","stale-journey":["warning",{"max-age":"180d"}]}]},"policy":{"description":"The contact policy: how often and when the company may send messages to one customer. Simulation of the scenarios checks it.","type":"object","properties":{"max-messages":{"description":"Limits on the number of outbound messages one customer receives. Each window slides: any span of time of length \"per\" may hold at most \"max\" messages.","type":"array","maxItems":50,"items":{"description":"One limit, for example { per: 7d, max: 5 } (all outbound channels together), { per: 1d, max: 1, channels: [sms, push] } or { per: 1d, max: 1, categories: [marketing], count: calendar-day }.","type":"object","required":["per","max"],"properties":{"per":{"$ref":"#/$defs/duration","not":{"type":"string","pattern":"^[\\s0wdhm]*$"},"description":"The length of the window, at least 1m, for example \"7d\" or \"24h\".","examples":["7d","1d"]},"max":{"description":"The most messages allowed in any window of that length (a whole number, 0 or more).","type":"integer","minimum":0,"examples":[5,1]},"channels":{"description":"Optional: only count messages on these channels. Without it, all outbound channels count together.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push"]]},"categories":{"description":"Optional: only count messages of these categories, for example [marketing] to leave service, transactional and regulatory messages out of the cap. Without it, every outbound message counts.","type":"array","items":{"type":"string","enum":["marketing","service","transactional","regulatory"]},"uniqueItems":true,"minItems":1,"examples":[["marketing"]]},"count":{"description":"How the window is counted. \"sliding\" (the default): any span of time of length \"per\" holds at most \"max\". \"calendar-day\": each period of \"per\" whole days from the customer's midnight holds at most \"max\", as runtime tools count per day in the customer's time zone.","type":"string","enum":["sliding","calendar-day"],"default":"sliding","examples":["calendar-day"]}},"additionalProperties":false},"examples":[[{"per":"7d","max":5},{"per":"1d","max":1,"channels":["sms","push"]}]]},"quiet-hours":{"description":"When messages are not sent, in the customer's local time: one quiet window, or a list of them (several windows a day, quiet days, public holidays).","oneOf":[{"$ref":"#/$defs/quietWindow"},{"type":"array","maxItems":50,"items":{"$ref":"#/$defs/quietWindow"}}],"examples":[{"from":"21:00","to":"08:00"},[{"from":"20:00","to":"10:00","channels":["phone"]},{"from":"13:00","to":"14:00","channels":["phone"]},{"days":["saturday","sunday","holiday"],"channels":["phone"]}]]},"conflict-window":{"$ref":"#/$defs/duration","description":"How close together, in a scenario, two messages with the same intent must be for the conflicting-messages rule to compare them, for example \"48h\".","examples":["48h"]},"timezone":{"description":"The customers' time zone when neither their scenario nor their persona names one, an IANA name such as Europe/Paris. Without any, times are wall-clock times with no daylight-saving change.","type":"string","minLength":1,"maxLength":100,"examples":["Europe/Paris"]},"holidays":{"description":"The public holidays of the customers' calendar: a country code (ISO 3166-1), such as FR, or a country and a region, such as DE-BY or US-CA, as the date-holidays calendars name them. Holidays are quiet days for quiet windows with \"holiday\" in their days, and are not business days (bd).","type":"string","pattern":"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$","examples":["FR","DE-BY"]},"implicit-scenarios":{"description":"When true, every trigger of every journey is also simulated once as a scenario of its own, for each persona, so that contact pressure and quiet hours are checked in a repository without scenarios, or for events no scenario names.","type":"boolean","default":false,"examples":[true]}},"additionalProperties":false},"ignore":{"description":"Files the tools leave out, as glob patterns relative to the repository root, as in .gitignore: \"journeys/legacy/**\" (a folder), \"**/*.draft.journey.yaml\", or a name without a slash (\"*.draft.journey.yaml\") for any folder. For a team adopting the tools gradually. Every lint run says how many files were left out.","type":"array","items":{"type":"string","minLength":1,"maxLength":500,"pattern":"^[^!#]","description":"A glob pattern: * matches within a name, ** any number of folders. A negated pattern (!x) is not supported."},"maxItems":1000,"examples":[["journeys/legacy/**","**/*.draft.journey.yaml"]]},"timezone":{"description":"The time zone of the team, as an IANA time zone name such as \"Europe/Paris\" or \"America/New_York\". Used to decide today's date (for example for stale-journey). Defaults to the computer's time zone.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$","maxLength":100,"examples":["Europe/Paris","America/New_York","UTC"]},"repository":{"description":"Where the journeys are kept, so that the site can link to each file.","type":"object","properties":{"url":{"description":"The web address of the repository, starting with http:// or https://.","type":"string","pattern":"^https?://\\S+$","maxLength":2000,"examples":["https://github.com/acme/journeys"]},"branch":{"description":"The branch that the links point to.","type":"string","minLength":1,"maxLength":200,"examples":["main"]}},"required":["url"],"additionalProperties":false,"examples":[{"url":"https://github.com/acme/journeys","branch":"main"}]}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"severity":{"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]},"ruleSetting":{"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}},"ruleOptions":{"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"},"quietWindow":{"description":"A quiet window: hours of each day (\"from\" may be later than \"to\" to span midnight: 21:00 to 08:00), in the customer's local time, during which messages in its scope are not sent; with \"days\", only on those days, or whole days when it has no hours.","type":"object","properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]},"days":{"description":"Optional: the days the window applies to: weekdays (monday ... sunday) and holiday (the customer's public holidays, see policy.holidays). With no \"from\" and \"to\", those whole days are quiet.","type":"array","items":{"type":"string","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday","holiday"]},"uniqueItems":true,"minItems":1,"examples":[["sunday","holiday"]]},"categories":{"description":"Optional: the message categories it applies to, for example [marketing]. Without it, every category.","type":"array","items":{"type":"string","enum":["marketing","service","transactional","regulatory"]},"uniqueItems":true,"minItems":1,"examples":[["marketing"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]},{"days":["sunday","holiday"],"channels":["phone"]}],"anyOf":[{"properties":{"from":true},"required":["from"]},{"properties":{"days":true},"required":["days"]}],"dependentRequired":{"from":["to"],"to":["from"]}}}};
+const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/config.schema.json","title":"Journeys configuration","description":"The settings of a journeys repository (journeys.config.yaml, next to the journeys/ folder): how severe each rule is, the contact policy that simulation checks, the time zone and where the files are published. Everything is optional.","type":"object","properties":{"rules":{"description":"How each rule is applied, by rule id. The value is a severity (error, warning, info or off), or a list of two items [severity, { options }]. Known rules, with their default severity:\n- parse (error): A file that cannot be read, is not UTF-8, or is not valid YAML or front matter.\n- schema (error): A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range.\n- limit-exceeded (error): An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked.\n- unique-id (error): Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice.\n- unknown-reference (error): An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI.\n- unknown-event (error): A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository and one or two letters away from another event named (a warning).\n- missing-owner (error): A journey or touchpoint with no owner. Options: \"inherit\" (default false).\n- duplicate-touchpoint (warning): Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text, or the same intent and the same link in other words), for audiences that meet (journeys for two different personas never reach the same customer). Options: \"threshold\" (default 0.8).\n- conflicting-messages (error): Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario), for audiences that meet (journeys for two different personas never reach the same customer), and disagree: different call-to-action targets (host or path), or a figure (amount, date, count, percentage) stated differently, compared figure by figure by its role in the sentence (a yearly or monthly amount, a fee, a total, a due date...).\n- contact-pressure (warning): A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints.\n- quiet-hours (warning): A message that a scenario sends inside policy.quiet-hours.\n- message-after-conversion (warning): An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey).\n- marketing-without-consent (error): A marketing touchpoint that a scenario sends on a channel after the customer withdrew consent there (the event consent.withdrawn, on that channel or on every channel), and before they gave it back (consent.given), whatever journey sends it.\n- scenario-expectation (error): A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint.\n- unmeasured-moment-of-truth (warning): A touchpoint marked as a moment of truth with no KPI.\n- missing-kpi (info): A touchpoint with no KPI.\n- empty-stage (warning): A stage with no touchpoint.\n- stale-journey (warning): A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Options: \"max-age\" (default \"180d\").\n- priority-gap (info): A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Options: \"min-importance\" (default 4).\n- low-value-touchpoint (info): A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Options: \"max-importance\" (default 2).\n- unused-suppression (warning): A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason.\n- version-not-bumped (warning): (Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise.","type":"object","propertyNames":{"$ref":"#/$defs/id"},"properties":{"parse":{"description":"A file that cannot be read, is not UTF-8, or is not valid YAML or front matter. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"enum":["off",0]},{"type":"array","contains":{"enum":["off",0]}}]},"examples":["error","warning"]},"schema":{"description":"A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"enum":["off",0]},{"type":"array","contains":{"enum":["off",0]}}]},"examples":["error","warning"]},"limit-exceeded":{"description":"An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unique-id":{"description":"Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-reference":{"description":"An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-event":{"description":"A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository and one or two letters away from another event named (a warning). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"missing-owner":{"description":"A journey or touchpoint with no owner. Default severity: error.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of missing-owner: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of missing-owner.","type":"object","properties":{"inherit":{"type":"boolean","description":"A touchpoint with no owner is run by its journey's owner.","default":false,"examples":[false]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["error",["error",{"inherit":false}]]},"duplicate-touchpoint":{"description":"Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text, or the same intent and the same link in other words), for audiences that meet (journeys for two different personas never reach the same customer). Default severity: warning.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of duplicate-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of duplicate-touchpoint.","type":"object","properties":{"threshold":{"type":"number","minimum":0.5,"maximum":1,"description":"How similar two messages must be, from 0.5 to 1, to count as the same: the Sørensen–Dice coefficient of their character trigrams once case, accents, punctuation, spacing and numbers are set aside.","default":0.8,"examples":[0.8]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"threshold":0.8}]]},"conflicting-messages":{"description":"Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario), for audiences that meet (journeys for two different personas never reach the same customer), and disagree: different call-to-action targets (host or path), or a figure (amount, date, count, percentage) stated differently, compared figure by figure by its role in the sentence (a yearly or monthly amount, a fee, a total, a due date...). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"contact-pressure":{"description":"A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"quiet-hours":{"description":"A message that a scenario sends inside policy.quiet-hours. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"message-after-conversion":{"description":"An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey). Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"marketing-without-consent":{"description":"A marketing touchpoint that a scenario sends on a channel after the customer withdrew consent there (the event consent.withdrawn, on that channel or on every channel), and before they gave it back (consent.given), whatever journey sends it. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"scenario-expectation":{"description":"A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unmeasured-moment-of-truth":{"description":"A touchpoint marked as a moment of truth with no KPI. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"missing-kpi":{"description":"A touchpoint with no KPI. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"empty-stage":{"description":"A stage with no touchpoint. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"stale-journey":{"description":"A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Default severity: warning.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of stale-journey: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of stale-journey.","type":"object","properties":{"max-age":{"type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","description":"How long a review stays valid, as a duration such as 180d or 26w.","default":"180d","examples":["180d"]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"max-age":"180d"}]]},"priority-gap":{"description":"A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Default severity: info.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of priority-gap: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of priority-gap.","type":"object","properties":{"min-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or more are checked.","default":4,"examples":[4]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"min-importance":4}]]},"low-value-touchpoint":{"description":"A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Default severity: info.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of low-value-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of low-value-touchpoint.","type":"object","properties":{"max-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or less are considered low value.","default":2,"examples":[2]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"max-importance":2}]]},"unused-suppression":{"description":"A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"version-not-bumped":{"description":"(Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]}},"additionalProperties":{"$ref":"#/$defs/ruleSetting"},"examples":[{"missing-kpi":"off","stale-journey":["warning",{"max-age":"180d"}]}]},"policy":{"description":"The contact policy: how often and when the company may send messages to one customer. Simulation of the scenarios checks it.","type":"object","properties":{"max-messages":{"description":"Limits on the number of outbound messages one customer receives. Each window slides: any span of time of length \"per\" may hold at most \"max\" messages.","type":"array","maxItems":50,"items":{"description":"One limit, for example { per: 7d, max: 5 } (all outbound channels together), { per: 1d, max: 1, channels: [sms, push] } or { per: 1d, max: 1, categories: [marketing], count: calendar-day }.","type":"object","required":["per","max"],"properties":{"per":{"$ref":"#/$defs/duration","not":{"type":"string","pattern":"^[\\s0wdhm]*$"},"description":"The length of the window, at least 1m, for example \"7d\" or \"24h\".","examples":["7d","1d"]},"max":{"description":"The most messages allowed in any window of that length (a whole number, 0 or more).","type":"integer","minimum":0,"examples":[5,1]},"channels":{"description":"Optional: only count messages on these channels. Without it, all outbound channels count together.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push"]]},"categories":{"description":"Optional: only count messages of these categories, for example [marketing] to leave service, transactional and regulatory messages out of the cap. Without it, every outbound message counts.","type":"array","items":{"type":"string","enum":["marketing","service","transactional","regulatory"]},"uniqueItems":true,"minItems":1,"examples":[["marketing"]]},"count":{"description":"How the window is counted. \"sliding\" (the default): any span of time of length \"per\" holds at most \"max\". \"calendar-day\": each period of \"per\" whole days from the customer's midnight holds at most \"max\", as runtime tools count per day in the customer's time zone.","type":"string","enum":["sliding","calendar-day"],"default":"sliding","examples":["calendar-day"]}},"additionalProperties":false},"examples":[[{"per":"7d","max":5},{"per":"1d","max":1,"channels":["sms","push"]}]]},"quiet-hours":{"description":"When messages are not sent, in the customer's local time: one quiet window, or a list of them (several windows a day, quiet days, public holidays).","oneOf":[{"$ref":"#/$defs/quietWindow"},{"type":"array","maxItems":50,"items":{"$ref":"#/$defs/quietWindow"}}],"examples":[{"from":"21:00","to":"08:00"},[{"from":"20:00","to":"10:00","channels":["phone"]},{"from":"13:00","to":"14:00","channels":["phone"]},{"days":["saturday","sunday","holiday"],"channels":["phone"]}]]},"conflict-window":{"$ref":"#/$defs/duration","description":"How close together, in a scenario, two messages with the same intent must be for the conflicting-messages rule to compare them, for example \"48h\".","examples":["48h"]},"timezone":{"description":"The customers' time zone when neither their scenario nor their persona names one, an IANA name such as Europe/Paris. Without any, times are wall-clock times with no daylight-saving change.","type":"string","minLength":1,"maxLength":100,"examples":["Europe/Paris"]},"holidays":{"description":"The public holidays of the customers' calendar: a country code (ISO 3166-1), such as FR, or a country and a region, such as DE-BY or US-CA, as the date-holidays calendars name them. Holidays are quiet days for quiet windows with \"holiday\" in their days, and are not business days (bd).","type":"string","pattern":"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$","examples":["FR","DE-BY"]},"implicit-scenarios":{"description":"When true, every trigger of every journey is also simulated once as a scenario of its own, for each persona, so that contact pressure and quiet hours are checked in a repository without scenarios, or for events no scenario names.","type":"boolean","default":false,"examples":[true]}},"additionalProperties":false},"ignore":{"description":"Files the tools leave out, as glob patterns relative to the repository root, as in .gitignore: \"journeys/legacy/**\" (a folder), \"**/*.draft.journey.yaml\", or a name without a slash (\"*.draft.journey.yaml\") for any folder. For a team adopting the tools gradually. Every lint run says how many files were left out.","type":"array","items":{"type":"string","minLength":1,"maxLength":500,"pattern":"^[^!#]","description":"A glob pattern: * matches within a name, ** any number of folders. A negated pattern (!x) is not supported."},"maxItems":1000,"examples":[["journeys/legacy/**","**/*.draft.journey.yaml"]]},"timezone":{"description":"The time zone of the team, as an IANA time zone name such as \"Europe/Paris\" or \"America/New_York\". Used to decide today's date (for example for stale-journey). Defaults to the computer's time zone.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$","maxLength":100,"examples":["Europe/Paris","America/New_York","UTC"]},"repository":{"description":"Where the journeys are kept, so that the site can link to each file.","type":"object","properties":{"url":{"description":"The web address of the repository, starting with http:// or https://.","type":"string","pattern":"^https?://\\S+$","maxLength":2000,"examples":["https://github.com/acme/journeys"]},"branch":{"description":"The branch that the links point to.","type":"string","minLength":1,"maxLength":200,"examples":["main"]}},"required":["url"],"additionalProperties":false,"examples":[{"url":"https://github.com/acme/journeys","branch":"main"}]}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"severity":{"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded (or --fail-severity is warning). \"info\": for information only. \"off\": the rule does not run. ESLint's spellings are read too: \"warn\" for warning, and 2, 1, 0 for error, warning, off.","enum":["error","warning","info","off","warn",2,1,0]},"ruleSetting":{"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}},"ruleOptions":{"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"},"quietWindow":{"description":"A quiet window: hours of each day (\"from\" may be later than \"to\" to span midnight: 21:00 to 08:00), in the customer's local time, during which messages in its scope are not sent; with \"days\", only on those days, or whole days when it has no hours.","type":"object","properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]},"days":{"description":"Optional: the days the window applies to: weekdays (monday ... sunday) and holiday (the customer's public holidays, see policy.holidays). With no \"from\" and \"to\", those whole days are quiet.","type":"array","items":{"type":"string","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday","holiday"]},"uniqueItems":true,"minItems":1,"examples":[["sunday","holiday"]]},"categories":{"description":"Optional: the message categories it applies to, for example [marketing]. Without it, every category.","type":"array","items":{"type":"string","enum":["marketing","service","transactional","regulatory"]},"uniqueItems":true,"minItems":1,"examples":[["marketing"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]},{"days":["sunday","holiday"],"channels":["phone"]}],"anyOf":[{"properties":{"from":true},"required":["from"]},{"properties":{"days":true},"required":["days"]}],"dependentRequired":{"from":["to"],"to":["from"]}}}};
 const schema78 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
-const schema80 = {"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded. \"info\": for information only. \"off\": the rule does not run.","type":"string","enum":["error","warning","info","off"]};
+const schema80 = {"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded (or --fail-severity is warning). \"info\": for information only. \"off\": the rule does not run. ESLint's spellings are read too: \"warn\" for warning, and 2, 1, 0 for error, warning, off.","enum":["error","warning","info","off","warn",2,1,0]};
 const schema93 = {"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]};
 const pattern52 = new RegExp("^[\\s0wdhm]*$", "u");
 const pattern59 = new RegExp("^[^!#]", "u");
 const pattern60 = new RegExp("^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$", "u");
 const pattern61 = new RegExp("^https?://\\S+$", "u");
-const schema79 = {"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}};
+const schema79 = {"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}};
 const schema82 = {"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"};
 
 function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -3670,7 +3670,9 @@ evaluated0.items = undefined;
 const _errs0 = errors;
 let valid0 = true;
 const _errs1 = errors;
-if(typeof data !== "string"){
+const _errs2 = errors;
+const _errs3 = errors;
+if(!(Array.isArray(data))){
 const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
@@ -3679,6 +3681,28 @@ else {
 vErrors.push(err0);
 }
 errors++;
+}
+var valid1 = _errs3 === errors;
+if(valid1){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+else {
+errors = _errs2;
+if(vErrors !== null){
+if(_errs2){
+vErrors.length = _errs2;
+}
+else {
+vErrors = null;
+}
+}
 }
 var _valid0 = _errs1 === errors;
 errors = _errs0;
@@ -3692,18 +3716,8 @@ vErrors = null;
 }
 let ifClause0;
 if(_valid0){
-const _errs3 = errors;
-if(typeof data !== "string"){
-const err1 = {instancePath,schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(!((((data === "error") || (data === "warning")) || (data === "info")) || (data === "off"))){
+const _errs5 = errors;
+if(!((((((((data === "error") || (data === "warning")) || (data === "info")) || (data === "off")) || (data === "warn")) || (data === 2)) || (data === 1)) || (data === 0))){
 const err2 = {instancePath,schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -3713,12 +3727,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-var _valid0 = _errs3 === errors;
+var _valid0 = _errs5 === errors;
 valid0 = _valid0;
 ifClause0 = "then";
 }
 else {
-const _errs6 = errors;
+const _errs7 = errors;
 if(Array.isArray(data)){
 if(data.length < 2){
 const err3 = {instancePath,schemaPath:"#/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema79.else,data};
@@ -3733,8 +3747,8 @@ errors++;
 const len0 = data.length;
 if(len0 > 0){
 let data0 = data[0];
-if(typeof data0 !== "string"){
-const err4 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data0};
+if(!((((((((data0 === "error") || (data0 === "warning")) || (data0 === "info")) || (data0 === "off")) || (data0 === "warn")) || (data0 === 2)) || (data0 === 1)) || (data0 === 0))){
+const err4 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3743,8 +3757,11 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!((((data0 === "error") || (data0 === "warning")) || (data0 === "info")) || (data0 === "off"))){
-const err5 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data0};
+}
+if(len0 > 1){
+let data1 = data[1];
+if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
+const err5 = {instancePath:instancePath+"/1",schemaPath:"#/$defs/ruleOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3754,10 +3771,9 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(len0 > 1){
-let data1 = data[1];
-if(!(data1 && typeof data1 == "object" && !Array.isArray(data1))){
-const err6 = {instancePath:instancePath+"/1",schemaPath:"#/$defs/ruleOptions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data:data1};
+const len1 = data.length;
+if(!(len1 <= 2)){
+const err6 = {instancePath,schemaPath:"#/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema79.else,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3767,9 +3783,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-const len1 = data.length;
-if(!(len1 <= 2)){
-const err7 = {instancePath,schemaPath:"#/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema79.else,data};
+else {
+const err7 = {instancePath,schemaPath:"#/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema79.else.type,parentSchema:schema79.else,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3778,18 +3793,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-else {
-const err8 = {instancePath,schemaPath:"#/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema79.else.type,parentSchema:schema79.else,data};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-var _valid0 = _errs6 === errors;
+var _valid0 = _errs7 === errors;
 valid0 = _valid0;
 if(valid0){
 var items0 = true;
@@ -3797,12 +3801,12 @@ var items0 = true;
 ifClause0 = "else";
 }
 if(!valid0){
-const err9 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema79.if,parentSchema:schema79,data};
+const err8 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema79.if,parentSchema:schema79,data};
 if(vErrors === null){
-vErrors = [err9];
+vErrors = [err8];
 }
 else {
-vErrors.push(err9);
+vErrors.push(err8);
 }
 errors++;
 }
@@ -4317,7 +4321,7 @@ const _errs11 = errors;
 const _errs12 = errors;
 let valid6 = false;
 const _errs13 = errors;
-if("off" !== data2){
+if(!((data2 === "off") || (data2 === 0))){
 const err5 = {};
 if(vErrors === null){
 vErrors = [err5];
@@ -4335,8 +4339,9 @@ if(Array.isArray(data2)){
 const _errs16 = errors;
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
 const _errs17 = errors;
-if("off" !== data2[i0]){
+if(!((data3 === "off") || (data3 === 0))){
 const err6 = {};
 if(vErrors === null){
 vErrors = [err6];
@@ -4441,7 +4446,7 @@ const _errs20 = errors;
 const _errs21 = errors;
 let valid9 = false;
 const _errs22 = errors;
-if("off" !== data4){
+if(!((data4 === "off") || (data4 === 0))){
 const err11 = {};
 if(vErrors === null){
 vErrors = [err11];
@@ -4459,8 +4464,9 @@ if(Array.isArray(data4)){
 const _errs25 = errors;
 const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
 const _errs26 = errors;
-if("off" !== data4[i1]){
+if(!((data5 === "off") || (data5 === 0))){
 const err12 = {};
 if(vErrors === null){
 vErrors = [err12];
@@ -4583,7 +4589,9 @@ let data10 = data0["missing-owner"];
 const _errs32 = errors;
 let valid11 = true;
 const _errs33 = errors;
-if(typeof data10 !== "string"){
+const _errs34 = errors;
+const _errs35 = errors;
+if(!(Array.isArray(data10))){
 const err17 = {};
 if(vErrors === null){
 vErrors = [err17];
@@ -4592,6 +4600,28 @@ else {
 vErrors.push(err17);
 }
 errors++;
+}
+var valid12 = _errs35 === errors;
+if(valid12){
+const err18 = {};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+else {
+errors = _errs34;
+if(vErrors !== null){
+if(_errs34){
+vErrors.length = _errs34;
+}
+else {
+vErrors = null;
+}
+}
 }
 var _valid2 = _errs33 === errors;
 errors = _errs32;
@@ -4605,18 +4635,8 @@ vErrors = null;
 }
 let ifClause0;
 if(_valid2){
-const _errs35 = errors;
-if(typeof data10 !== "string"){
-const err18 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data10};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(!((((data10 === "error") || (data10 === "warning")) || (data10 === "info")) || (data10 === "off"))){
+const _errs37 = errors;
+if(!((((((((data10 === "error") || (data10 === "warning")) || (data10 === "info")) || (data10 === "off")) || (data10 === "warn")) || (data10 === 2)) || (data10 === 1)) || (data10 === 0))){
 const err19 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data10};
 if(vErrors === null){
 vErrors = [err19];
@@ -4626,12 +4646,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-var _valid2 = _errs35 === errors;
+var _valid2 = _errs37 === errors;
 valid11 = _valid2;
 ifClause0 = "then";
 }
 else {
-const _errs38 = errors;
+const _errs39 = errors;
 if(Array.isArray(data10)){
 if(data10.length < 2){
 const err20 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["missing-owner"].else,data:data10};
@@ -4646,23 +4666,13 @@ errors++;
 const len2 = data10.length;
 if(len2 > 0){
 let data11 = data10[0];
-if(typeof data11 !== "string"){
-const err21 = {instancePath:instancePath+"/rules/missing-owner/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data11};
+if(!((((((((data11 === "error") || (data11 === "warning")) || (data11 === "info")) || (data11 === "off")) || (data11 === "warn")) || (data11 === 2)) || (data11 === 1)) || (data11 === 0))){
+const err21 = {instancePath:instancePath+"/rules/missing-owner/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data11};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
-}
-errors++;
-}
-if(!((((data11 === "error") || (data11 === "warning")) || (data11 === "info")) || (data11 === "off"))){
-const err22 = {instancePath:instancePath+"/rules/missing-owner/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data11};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
 }
 errors++;
 }
@@ -4672,7 +4682,20 @@ let data12 = data10[1];
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key3 in data12){
 if(!(key3 === "inherit")){
-const err23 = {instancePath:instancePath+"/rules/missing-owner/1",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1],data:data12};
+const err22 = {instancePath:instancePath+"/rules/missing-owner/1",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1],data:data12};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data12.inherit !== undefined){
+let data13 = data12.inherit;
+if(typeof data13 !== "boolean"){
+const err23 = {instancePath:instancePath+"/rules/missing-owner/1/inherit",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/properties/inherit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1].properties.inherit.type,parentSchema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1].properties.inherit,data:data13};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4682,10 +4705,9 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data12.inherit !== undefined){
-let data13 = data12.inherit;
-if(typeof data13 !== "boolean"){
-const err24 = {instancePath:instancePath+"/rules/missing-owner/1/inherit",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/properties/inherit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1].properties.inherit.type,parentSchema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1].properties.inherit,data:data13};
+}
+else {
+const err24 = {instancePath:instancePath+"/rules/missing-owner/1",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1],data:data12};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4695,9 +4717,9 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/rules/missing-owner/1",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1],data:data12};
+const len3 = data10.length;
+if(!(len3 <= 2)){
+const err25 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["missing-owner"].else,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4707,9 +4729,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-const len3 = data10.length;
-if(!(len3 <= 2)){
-const err26 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["missing-owner"].else,data:data10};
+else {
+const err26 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["missing-owner"].else.type,parentSchema:schema77.properties.rules.properties["missing-owner"].else,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4718,9 +4739,12 @@ vErrors.push(err26);
 }
 errors++;
 }
+var _valid2 = _errs39 === errors;
+valid11 = _valid2;
+ifClause0 = "else";
 }
-else {
-const err27 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["missing-owner"].else.type,parentSchema:schema77.properties.rules.properties["missing-owner"].else,data:data10};
+if(!valid11){
+const err27 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema77.properties.rules.properties["missing-owner"].if,parentSchema:schema77.properties.rules.properties["missing-owner"],data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4729,12 +4753,16 @@ vErrors.push(err27);
 }
 errors++;
 }
-var _valid2 = _errs38 === errors;
-valid11 = _valid2;
-ifClause0 = "else";
 }
-if(!valid11){
-const err28 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema77.properties.rules.properties["missing-owner"].if,parentSchema:schema77.properties.rules.properties["missing-owner"],data:data10};
+if(data0["duplicate-touchpoint"] !== undefined){
+let data14 = data0["duplicate-touchpoint"];
+const _errs49 = errors;
+let valid17 = true;
+const _errs50 = errors;
+const _errs51 = errors;
+const _errs52 = errors;
+if(!(Array.isArray(data14))){
+const err28 = {};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4743,13 +4771,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data0["duplicate-touchpoint"] !== undefined){
-let data14 = data0["duplicate-touchpoint"];
-const _errs49 = errors;
-let valid16 = true;
-const _errs50 = errors;
-if(typeof data14 !== "string"){
+var valid18 = _errs52 === errors;
+if(valid18){
 const err29 = {};
 if(vErrors === null){
 vErrors = [err29];
@@ -4758,6 +4781,17 @@ else {
 vErrors.push(err29);
 }
 errors++;
+}
+else {
+errors = _errs51;
+if(vErrors !== null){
+if(_errs51){
+vErrors.length = _errs51;
+}
+else {
+vErrors = null;
+}
+}
 }
 var _valid3 = _errs50 === errors;
 errors = _errs49;
@@ -4771,9 +4805,9 @@ vErrors = null;
 }
 let ifClause1;
 if(_valid3){
-const _errs52 = errors;
-if(typeof data14 !== "string"){
-const err30 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data14};
+const _errs54 = errors;
+if(!((((((((data14 === "error") || (data14 === "warning")) || (data14 === "info")) || (data14 === "off")) || (data14 === "warn")) || (data14 === 2)) || (data14 === 1)) || (data14 === 0))){
+const err30 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4782,8 +4816,15 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(!((((data14 === "error") || (data14 === "warning")) || (data14 === "info")) || (data14 === "off"))){
-const err31 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data14};
+var _valid3 = _errs54 === errors;
+valid17 = _valid3;
+ifClause1 = "then";
+}
+else {
+const _errs56 = errors;
+if(Array.isArray(data14)){
+if(data14.length < 2){
+const err31 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else,data:data14};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4792,43 +4833,16 @@ vErrors.push(err31);
 }
 errors++;
 }
-var _valid3 = _errs52 === errors;
-valid16 = _valid3;
-ifClause1 = "then";
-}
-else {
-const _errs55 = errors;
-if(Array.isArray(data14)){
-if(data14.length < 2){
-const err32 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else,data:data14};
+const len4 = data14.length;
+if(len4 > 0){
+let data15 = data14[0];
+if(!((((((((data15 === "error") || (data15 === "warning")) || (data15 === "info")) || (data15 === "off")) || (data15 === "warn")) || (data15 === 2)) || (data15 === 1)) || (data15 === 0))){
+const err32 = {instancePath:instancePath+"/rules/duplicate-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data15};
 if(vErrors === null){
 vErrors = [err32];
 }
 else {
 vErrors.push(err32);
-}
-errors++;
-}
-const len4 = data14.length;
-if(len4 > 0){
-let data15 = data14[0];
-if(typeof data15 !== "string"){
-const err33 = {instancePath:instancePath+"/rules/duplicate-touchpoint/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data15};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(!((((data15 === "error") || (data15 === "warning")) || (data15 === "info")) || (data15 === "off"))){
-const err34 = {instancePath:instancePath+"/rules/duplicate-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data15};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
 }
 errors++;
 }
@@ -4838,7 +4852,31 @@ let data16 = data14[1];
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 for(const key4 in data16){
 if(!(key4 === "threshold")){
-const err35 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1],data:data16};
+const err33 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1],data:data16};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data16.threshold !== undefined){
+let data17 = data16.threshold;
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 1 || isNaN(data17)){
+const err34 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data17};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data17 < 0.5 || isNaN(data17)){
+const err35 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data17};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4848,11 +4886,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data16.threshold !== undefined){
-let data17 = data16.threshold;
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 1 || isNaN(data17)){
-const err36 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data17};
+else {
+const err36 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold.type,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data17};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4861,8 +4896,10 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data17 < 0.5 || isNaN(data17)){
-const err37 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data17};
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1],data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4872,8 +4909,9 @@ vErrors.push(err37);
 errors++;
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold.type,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data17};
+const len5 = data14.length;
+if(!(len5 <= 2)){
+const err38 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else,data:data14};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4883,9 +4921,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
 else {
-const err39 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1],data:data16};
+const err39 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["duplicate-touchpoint"].else.type,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else,data:data14};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4894,40 +4931,17 @@ vErrors.push(err39);
 }
 errors++;
 }
+var _valid3 = _errs56 === errors;
+valid17 = _valid3;
+ifClause1 = "else";
 }
-const len5 = data14.length;
-if(!(len5 <= 2)){
-const err40 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else,data:data14};
+if(!valid17){
+const err40 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema77.properties.rules.properties["duplicate-touchpoint"].if,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"],data:data14};
 if(vErrors === null){
 vErrors = [err40];
 }
 else {
 vErrors.push(err40);
-}
-errors++;
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["duplicate-touchpoint"].else.type,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else,data:data14};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-var _valid3 = _errs55 === errors;
-valid16 = _valid3;
-ifClause1 = "else";
-}
-if(!valid16){
-const err42 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema77.properties.rules.properties["duplicate-touchpoint"].if,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"],data:data14};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
 }
 errors++;
 }
@@ -4989,17 +5003,41 @@ errors = vErrors.length;
 if(data0["stale-journey"] !== undefined){
 let data27 = data0["stale-journey"];
 const _errs75 = errors;
-let valid21 = true;
+let valid23 = true;
 const _errs76 = errors;
-if(typeof data27 !== "string"){
-const err43 = {};
+const _errs77 = errors;
+const _errs78 = errors;
+if(!(Array.isArray(data27))){
+const err41 = {};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err41];
 }
 else {
-vErrors.push(err43);
+vErrors.push(err41);
 }
 errors++;
+}
+var valid24 = _errs78 === errors;
+if(valid24){
+const err42 = {};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+else {
+errors = _errs77;
+if(vErrors !== null){
+if(_errs77){
+vErrors.length = _errs77;
+}
+else {
+vErrors = null;
+}
+}
 }
 var _valid4 = _errs76 === errors;
 errors = _errs75;
@@ -5013,9 +5051,26 @@ vErrors = null;
 }
 let ifClause2;
 if(_valid4){
-const _errs78 = errors;
-if(typeof data27 !== "string"){
-const err44 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data27};
+const _errs80 = errors;
+if(!((((((((data27 === "error") || (data27 === "warning")) || (data27 === "info")) || (data27 === "off")) || (data27 === "warn")) || (data27 === 2)) || (data27 === 1)) || (data27 === 0))){
+const err43 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data27};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var _valid4 = _errs80 === errors;
+valid23 = _valid4;
+ifClause2 = "then";
+}
+else {
+const _errs82 = errors;
+if(Array.isArray(data27)){
+if(data27.length < 2){
+const err44 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data27};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -5024,53 +5079,16 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(!((((data27 === "error") || (data27 === "warning")) || (data27 === "info")) || (data27 === "off"))){
-const err45 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data27};
+const len6 = data27.length;
+if(len6 > 0){
+let data28 = data27[0];
+if(!((((((((data28 === "error") || (data28 === "warning")) || (data28 === "info")) || (data28 === "off")) || (data28 === "warn")) || (data28 === 2)) || (data28 === 1)) || (data28 === 0))){
+const err45 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data28};
 if(vErrors === null){
 vErrors = [err45];
 }
 else {
 vErrors.push(err45);
-}
-errors++;
-}
-var _valid4 = _errs78 === errors;
-valid21 = _valid4;
-ifClause2 = "then";
-}
-else {
-const _errs81 = errors;
-if(Array.isArray(data27)){
-if(data27.length < 2){
-const err46 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data27};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-const len6 = data27.length;
-if(len6 > 0){
-let data28 = data27[0];
-if(typeof data28 !== "string"){
-const err47 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data28};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(!((((data28 === "error") || (data28 === "warning")) || (data28 === "info")) || (data28 === "off"))){
-const err48 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data28};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
 }
 errors++;
 }
@@ -5080,7 +5098,44 @@ let data29 = data27[1];
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 for(const key5 in data29){
 if(!(key5 === "max-age")){
-const err49 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data29};
+const err46 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data29};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data29["max-age"] !== undefined){
+let data30 = data29["max-age"];
+if(typeof data30 === "string"){
+if(!pattern19.test(data30)){
+const err47 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data30};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"].type,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data30};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data29};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -5090,11 +5145,9 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data29["max-age"] !== undefined){
-let data30 = data29["max-age"];
-if(typeof data30 === "string"){
-if(!pattern19.test(data30)){
-const err50 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data30};
+const len7 = data27.length;
+if(!(len7 <= 2)){
+const err50 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data27};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -5105,7 +5158,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"].type,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data30};
+const err51 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["stale-journey"].else.type,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data27};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -5114,10 +5167,12 @@ vErrors.push(err51);
 }
 errors++;
 }
+var _valid4 = _errs82 === errors;
+valid23 = _valid4;
+ifClause2 = "else";
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data29};
+if(!valid23){
+const err52 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema77.properties.rules.properties["stale-journey"].if,parentSchema:schema77.properties.rules.properties["stale-journey"],data:data27};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -5127,9 +5182,15 @@ vErrors.push(err52);
 errors++;
 }
 }
-const len7 = data27.length;
-if(!(len7 <= 2)){
-const err53 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data27};
+if(data0["priority-gap"] !== undefined){
+let data31 = data0["priority-gap"];
+const _errs92 = errors;
+let valid29 = true;
+const _errs93 = errors;
+const _errs94 = errors;
+const _errs95 = errors;
+if(!(Array.isArray(data31))){
+const err53 = {};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -5138,9 +5199,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["stale-journey"].else.type,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data27};
+var valid30 = _errs95 === errors;
+if(valid30){
+const err54 = {};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -5149,35 +5210,16 @@ vErrors.push(err54);
 }
 errors++;
 }
-var _valid4 = _errs81 === errors;
-valid21 = _valid4;
-ifClause2 = "else";
-}
-if(!valid21){
-const err55 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema77.properties.rules.properties["stale-journey"].if,parentSchema:schema77.properties.rules.properties["stale-journey"],data:data27};
-if(vErrors === null){
-vErrors = [err55];
+else {
+errors = _errs94;
+if(vErrors !== null){
+if(_errs94){
+vErrors.length = _errs94;
 }
 else {
-vErrors.push(err55);
-}
-errors++;
+vErrors = null;
 }
 }
-if(data0["priority-gap"] !== undefined){
-let data31 = data0["priority-gap"];
-const _errs92 = errors;
-let valid26 = true;
-const _errs93 = errors;
-if(typeof data31 !== "string"){
-const err56 = {};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
 }
 var _valid5 = _errs93 === errors;
 errors = _errs92;
@@ -5191,64 +5233,44 @@ vErrors = null;
 }
 let ifClause3;
 if(_valid5){
-const _errs95 = errors;
-if(typeof data31 !== "string"){
-const err57 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data31};
+const _errs97 = errors;
+if(!((((((((data31 === "error") || (data31 === "warning")) || (data31 === "info")) || (data31 === "off")) || (data31 === "warn")) || (data31 === 2)) || (data31 === 1)) || (data31 === 0))){
+const err55 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data31};
 if(vErrors === null){
-vErrors = [err57];
+vErrors = [err55];
 }
 else {
-vErrors.push(err57);
+vErrors.push(err55);
 }
 errors++;
 }
-if(!((((data31 === "error") || (data31 === "warning")) || (data31 === "info")) || (data31 === "off"))){
-const err58 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data31};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-var _valid5 = _errs95 === errors;
-valid26 = _valid5;
+var _valid5 = _errs97 === errors;
+valid29 = _valid5;
 ifClause3 = "then";
 }
 else {
-const _errs98 = errors;
+const _errs99 = errors;
 if(Array.isArray(data31)){
 if(data31.length < 2){
-const err59 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data31};
+const err56 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data31};
 if(vErrors === null){
-vErrors = [err59];
+vErrors = [err56];
 }
 else {
-vErrors.push(err59);
+vErrors.push(err56);
 }
 errors++;
 }
 const len8 = data31.length;
 if(len8 > 0){
 let data32 = data31[0];
-if(typeof data32 !== "string"){
-const err60 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data32};
+if(!((((((((data32 === "error") || (data32 === "warning")) || (data32 === "info")) || (data32 === "off")) || (data32 === "warn")) || (data32 === 2)) || (data32 === 1)) || (data32 === 0))){
+const err57 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data32};
 if(vErrors === null){
-vErrors = [err60];
+vErrors = [err57];
 }
 else {
-vErrors.push(err60);
-}
-errors++;
-}
-if(!((((data32 === "error") || (data32 === "warning")) || (data32 === "info")) || (data32 === "off"))){
-const err61 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data32};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
+vErrors.push(err57);
 }
 errors++;
 }
@@ -5258,7 +5280,54 @@ let data33 = data31[1];
 if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
 for(const key6 in data33){
 if(!(key6 === "min-importance")){
-const err62 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data33};
+const err58 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data33};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data33["min-importance"] !== undefined){
+let data34 = data33["min-importance"];
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+const err59 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"].type,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data34};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 > 5 || isNaN(data34)){
+const err60 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data34};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(data34 < 1 || isNaN(data34)){
+const err61 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data34};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data33};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -5268,10 +5337,9 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data33["min-importance"] !== undefined){
-let data34 = data33["min-importance"];
-if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
-const err63 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"].type,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data34};
+const len9 = data31.length;
+if(!(len9 <= 2)){
+const err63 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data31};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -5280,9 +5348,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-if((typeof data34 == "number") && (isFinite(data34))){
-if(data34 > 5 || isNaN(data34)){
-const err64 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data34};
+}
+else {
+const err64 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["priority-gap"].else.type,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data31};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -5291,8 +5359,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data34 < 1 || isNaN(data34)){
-const err65 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data34};
+var _valid5 = _errs99 === errors;
+valid29 = _valid5;
+ifClause3 = "else";
+}
+if(!valid29){
+const err65 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema77.properties.rules.properties["priority-gap"].if,parentSchema:schema77.properties.rules.properties["priority-gap"],data:data31};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -5302,10 +5374,15 @@ vErrors.push(err65);
 errors++;
 }
 }
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data33};
+if(data0["low-value-touchpoint"] !== undefined){
+let data35 = data0["low-value-touchpoint"];
+const _errs109 = errors;
+let valid35 = true;
+const _errs110 = errors;
+const _errs111 = errors;
+const _errs112 = errors;
+if(!(Array.isArray(data35))){
+const err66 = {};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -5314,10 +5391,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-const len9 = data31.length;
-if(!(len9 <= 2)){
-const err67 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data31};
+var valid36 = _errs112 === errors;
+if(valid36){
+const err67 = {};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -5326,46 +5402,16 @@ vErrors.push(err67);
 }
 errors++;
 }
+else {
+errors = _errs111;
+if(vErrors !== null){
+if(_errs111){
+vErrors.length = _errs111;
 }
 else {
-const err68 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["priority-gap"].else.type,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data31};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-var _valid5 = _errs98 === errors;
-valid26 = _valid5;
-ifClause3 = "else";
-}
-if(!valid26){
-const err69 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema77.properties.rules.properties["priority-gap"].if,parentSchema:schema77.properties.rules.properties["priority-gap"],data:data31};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
+vErrors = null;
 }
 }
-if(data0["low-value-touchpoint"] !== undefined){
-let data35 = data0["low-value-touchpoint"];
-const _errs109 = errors;
-let valid31 = true;
-const _errs110 = errors;
-if(typeof data35 !== "string"){
-const err70 = {};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
 }
 var _valid6 = _errs110 === errors;
 errors = _errs109;
@@ -5379,64 +5425,44 @@ vErrors = null;
 }
 let ifClause4;
 if(_valid6){
-const _errs112 = errors;
-if(typeof data35 !== "string"){
-const err71 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data35};
+const _errs114 = errors;
+if(!((((((((data35 === "error") || (data35 === "warning")) || (data35 === "info")) || (data35 === "off")) || (data35 === "warn")) || (data35 === 2)) || (data35 === 1)) || (data35 === 0))){
+const err68 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data35};
 if(vErrors === null){
-vErrors = [err71];
+vErrors = [err68];
 }
 else {
-vErrors.push(err71);
+vErrors.push(err68);
 }
 errors++;
 }
-if(!((((data35 === "error") || (data35 === "warning")) || (data35 === "info")) || (data35 === "off"))){
-const err72 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data35};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-var _valid6 = _errs112 === errors;
-valid31 = _valid6;
+var _valid6 = _errs114 === errors;
+valid35 = _valid6;
 ifClause4 = "then";
 }
 else {
-const _errs115 = errors;
+const _errs116 = errors;
 if(Array.isArray(data35)){
 if(data35.length < 2){
-const err73 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data35};
+const err69 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data35};
 if(vErrors === null){
-vErrors = [err73];
+vErrors = [err69];
 }
 else {
-vErrors.push(err73);
+vErrors.push(err69);
 }
 errors++;
 }
 const len10 = data35.length;
 if(len10 > 0){
 let data36 = data35[0];
-if(typeof data36 !== "string"){
-const err74 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data36};
+if(!((((((((data36 === "error") || (data36 === "warning")) || (data36 === "info")) || (data36 === "off")) || (data36 === "warn")) || (data36 === 2)) || (data36 === 1)) || (data36 === 0))){
+const err70 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data36};
 if(vErrors === null){
-vErrors = [err74];
+vErrors = [err70];
 }
 else {
-vErrors.push(err74);
-}
-errors++;
-}
-if(!((((data36 === "error") || (data36 === "warning")) || (data36 === "info")) || (data36 === "off"))){
-const err75 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data36};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
+vErrors.push(err70);
 }
 errors++;
 }
@@ -5446,7 +5472,66 @@ let data37 = data35[1];
 if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
 for(const key7 in data37){
 if(!(key7 === "max-importance")){
-const err76 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data37};
+const err71 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data37};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data37["max-importance"] !== undefined){
+let data38 = data37["max-importance"];
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err72 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"].type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data38};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 > 5 || isNaN(data38)){
+const err73 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data38};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(data38 < 1 || isNaN(data38)){
+const err74 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data38};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data37};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+const len11 = data35.length;
+if(!(len11 <= 2)){
+const err76 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data35};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -5456,10 +5541,8 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data37["max-importance"] !== undefined){
-let data38 = data37["max-importance"];
-if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err77 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"].type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data38};
+else {
+const err77 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data35};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -5468,74 +5551,17 @@ vErrors.push(err77);
 }
 errors++;
 }
-if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 > 5 || isNaN(data38)){
-const err78 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data38};
+var _valid6 = _errs116 === errors;
+valid35 = _valid6;
+ifClause4 = "else";
+}
+if(!valid35){
+const err78 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause4},message:"must match \""+ifClause4+"\" schema",schema:schema77.properties.rules.properties["low-value-touchpoint"].if,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"],data:data35};
 if(vErrors === null){
 vErrors = [err78];
 }
 else {
 vErrors.push(err78);
-}
-errors++;
-}
-if(data38 < 1 || isNaN(data38)){
-const err79 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data38};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err80 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data37};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-const len11 = data35.length;
-if(!(len11 <= 2)){
-const err81 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data35};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-else {
-const err82 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data35};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-var _valid6 = _errs115 === errors;
-valid31 = _valid6;
-ifClause4 = "else";
-}
-if(!valid31){
-const err83 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause4},message:"must match \""+ifClause4+"\" schema",schema:schema77.properties.rules.properties["low-value-touchpoint"].if,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"],data:data35};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
 }
 errors++;
 }
@@ -5554,12 +5580,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.type,parentSchema:schema77.properties.rules,data:data0};
+const err79 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.type,parentSchema:schema77.properties.rules,data:data0};
 if(vErrors === null){
-vErrors = [err84];
+vErrors = [err79];
 }
 else {
-vErrors.push(err84);
+vErrors.push(err79);
 }
 errors++;
 }
@@ -5569,12 +5595,12 @@ let data41 = data.policy;
 if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
 for(const key8 in data41){
 if(!((((((key8 === "max-messages") || (key8 === "quiet-hours")) || (key8 === "conflict-window")) || (key8 === "timezone")) || (key8 === "holidays")) || (key8 === "implicit-scenarios"))){
-const err85 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.policy,data:data41};
+const err80 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.policy,data:data41};
 if(vErrors === null){
-vErrors = [err85];
+vErrors = [err80];
 }
 else {
-vErrors.push(err85);
+vErrors.push(err80);
 }
 errors++;
 }
@@ -5583,12 +5609,12 @@ if(data41["max-messages"] !== undefined){
 let data42 = data41["max-messages"];
 if(Array.isArray(data42)){
 if(data42.length > 50){
-const err86 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["max-messages"],data:data42};
+const err81 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["max-messages"],data:data42};
 if(vErrors === null){
-vErrors = [err86];
+vErrors = [err81];
 }
 else {
-vErrors.push(err86);
+vErrors.push(err81);
 }
 errors++;
 }
@@ -5597,7 +5623,63 @@ for(let i2=0; i2<len12; i2++){
 let data43 = data42[i2];
 if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
 if(data43.per === undefined){
-const err87 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "per"},message:"must have required property '"+"per"+"'",schema:schema77.properties.policy.properties["max-messages"].items.required,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data43};
+const err82 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "per"},message:"must have required property '"+"per"+"'",schema:schema77.properties.policy.properties["max-messages"].items.required,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data43};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if(data43.max === undefined){
+const err83 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema77.properties.policy.properties["max-messages"].items.required,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data43};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+for(const key9 in data43){
+if(!(((((key9 === "per") || (key9 === "max")) || (key9 === "channels")) || (key9 === "categories")) || (key9 === "count"))){
+const err84 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data43};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data43.per !== undefined){
+let data44 = data43.per;
+if(typeof data44 === "string"){
+if(func2(data44) > 100){
+const err85 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema93,data:data44};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if(!pattern19.test(data44)){
+const err86 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema93,data:data44};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.type,parentSchema:schema93,data:data44};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -5606,8 +5688,12 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(data43.max === undefined){
-const err88 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema77.properties.policy.properties["max-messages"].items.required,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data43};
+const _errs138 = errors;
+const _errs139 = errors;
+if(errors === _errs139){
+if(typeof data44 === "string"){
+if(!pattern52.test(data44)){
+const err88 = {};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -5616,9 +5702,9 @@ vErrors.push(err88);
 }
 errors++;
 }
-for(const key9 in data43){
-if(!(((((key9 === "per") || (key9 === "max")) || (key9 === "channels")) || (key9 === "categories")) || (key9 === "count"))){
-const err89 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data43};
+}
+else {
+const err89 = {};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -5628,74 +5714,14 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data43.per !== undefined){
-let data44 = data43.per;
-if(typeof data44 === "string"){
-if(func2(data44) > 100){
-const err90 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema93,data:data44};
+var valid46 = _errs139 === errors;
+if(valid46){
+const err90 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/properties/policy/properties/max-messages/items/properties/per/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema77.properties.policy.properties["max-messages"].items.properties.per.not,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.per,data:data44};
 if(vErrors === null){
 vErrors = [err90];
 }
 else {
 vErrors.push(err90);
-}
-errors++;
-}
-if(!pattern19.test(data44)){
-const err91 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema93,data:data44};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.type,parentSchema:schema93,data:data44};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-const _errs138 = errors;
-const _errs139 = errors;
-if(errors === _errs139){
-if(typeof data44 === "string"){
-if(!pattern52.test(data44)){
-const err93 = {};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-else {
-const err94 = {};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-}
-var valid41 = _errs139 === errors;
-if(valid41){
-const err95 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/properties/policy/properties/max-messages/items/properties/per/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema77.properties.policy.properties["max-messages"].items.properties.per.not,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.per,data:data44};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
 }
 errors++;
 }
@@ -5714,23 +5740,23 @@ vErrors = null;
 if(data43.max !== undefined){
 let data45 = data43.max;
 if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-const err96 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.policy.properties["max-messages"].items.properties.max.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.max,data:data45};
+const err91 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.policy.properties["max-messages"].items.properties.max.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.max,data:data45};
 if(vErrors === null){
-vErrors = [err96];
+vErrors = [err91];
 }
 else {
-vErrors.push(err96);
+vErrors.push(err91);
 }
 errors++;
 }
 if((typeof data45 == "number") && (isFinite(data45))){
 if(data45 < 0 || isNaN(data45)){
-const err97 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.max,data:data45};
+const err92 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.max,data:data45};
 if(vErrors === null){
-vErrors = [err97];
+vErrors = [err92];
 }
 else {
-vErrors.push(err97);
+vErrors.push(err92);
 }
 errors++;
 }
@@ -5740,12 +5766,12 @@ if(data43.channels !== undefined){
 let data46 = data43.channels;
 if(Array.isArray(data46)){
 if(data46.length > 50){
-const err98 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data46};
+const err93 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data46};
 if(vErrors === null){
-vErrors = [err98];
+vErrors = [err93];
 }
 else {
-vErrors.push(err98);
+vErrors.push(err93);
 }
 errors++;
 }
@@ -5754,33 +5780,33 @@ for(let i3=0; i3<len13; i3++){
 let data47 = data46[i3];
 if(typeof data47 === "string"){
 if(func2(data47) > 64){
-const err99 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema78,data:data47};
+const err94 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema78,data:data47};
 if(vErrors === null){
-vErrors = [err99];
+vErrors = [err94];
 }
 else {
-vErrors.push(err99);
+vErrors.push(err94);
 }
 errors++;
 }
 if(!pattern5.test(data47)){
-const err100 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema78,data:data47};
+const err95 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema78,data:data47};
 if(vErrors === null){
-vErrors = [err100];
+vErrors = [err95];
 }
 else {
-vErrors.push(err100);
+vErrors.push(err95);
 }
 errors++;
 }
 }
 else {
-const err101 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.type,parentSchema:schema78,data:data47};
+const err96 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.type,parentSchema:schema78,data:data47};
 if(vErrors === null){
-vErrors = [err101];
+vErrors = [err96];
 }
 else {
-vErrors.push(err101);
+vErrors.push(err96);
 }
 errors++;
 }
@@ -5792,12 +5818,12 @@ outer0:
 for(;i4--;){
 for(j0 = i4; j0--;){
 if(func0(data46[i4], data46[j0])){
-const err102 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data46};
+const err97 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data46};
 if(vErrors === null){
-vErrors = [err102];
+vErrors = [err97];
 }
 else {
-vErrors.push(err102);
+vErrors.push(err97);
 }
 errors++;
 break outer0;
@@ -5807,12 +5833,12 @@ break outer0;
 }
 }
 else {
-const err103 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].items.properties.channels.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data46};
+const err98 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].items.properties.channels.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data46};
 if(vErrors === null){
-vErrors = [err103];
+vErrors = [err98];
 }
 else {
-vErrors.push(err103);
+vErrors.push(err98);
 }
 errors++;
 }
@@ -5821,12 +5847,12 @@ if(data43.categories !== undefined){
 let data48 = data43.categories;
 if(Array.isArray(data48)){
 if(data48.length < 1){
-const err104 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data48};
+const err99 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data48};
 if(vErrors === null){
-vErrors = [err104];
+vErrors = [err99];
 }
 else {
-vErrors.push(err104);
+vErrors.push(err99);
 }
 errors++;
 }
@@ -5834,22 +5860,22 @@ const len14 = data48.length;
 for(let i5=0; i5<len14; i5++){
 let data49 = data48[i5];
 if(typeof data49 !== "string"){
-const err105 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories/" + i5,schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items,data:data49};
+const err100 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories/" + i5,schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items,data:data49};
 if(vErrors === null){
-vErrors = [err105];
+vErrors = [err100];
 }
 else {
-vErrors.push(err105);
+vErrors.push(err100);
 }
 errors++;
 }
 if(!((((data49 === "marketing") || (data49 === "service")) || (data49 === "transactional")) || (data49 === "regulatory"))){
-const err106 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories/" + i5,schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/items/enum",keyword:"enum",params:{allowedValues: schema77.properties.policy.properties["max-messages"].items.properties.categories.items.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items.enum,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items,data:data49};
+const err101 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories/" + i5,schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/items/enum",keyword:"enum",params:{allowedValues: schema77.properties.policy.properties["max-messages"].items.properties.categories.items.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items.enum,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items,data:data49};
 if(vErrors === null){
-vErrors = [err106];
+vErrors = [err101];
 }
 else {
-vErrors.push(err106);
+vErrors.push(err101);
 }
 errors++;
 }
@@ -5865,12 +5891,12 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j1 = indices0[item0];
-const err107 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data48};
+const err102 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data48};
 if(vErrors === null){
-vErrors = [err107];
+vErrors = [err102];
 }
 else {
-vErrors.push(err107);
+vErrors.push(err102);
 }
 errors++;
 break;
@@ -5880,12 +5906,12 @@ indices0[item0] = i6;
 }
 }
 else {
-const err108 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data48};
+const err103 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data48};
 if(vErrors === null){
-vErrors = [err108];
+vErrors = [err103];
 }
 else {
-vErrors.push(err108);
+vErrors.push(err103);
 }
 errors++;
 }
@@ -5893,46 +5919,46 @@ errors++;
 if(data43.count !== undefined){
 let data50 = data43.count;
 if(typeof data50 !== "string"){
-const err109 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/count",schemaPath:"#/properties/policy/properties/max-messages/items/properties/count/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties["max-messages"].items.properties.count.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.count,data:data50};
+const err104 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/count",schemaPath:"#/properties/policy/properties/max-messages/items/properties/count/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties["max-messages"].items.properties.count.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.count,data:data50};
 if(vErrors === null){
-vErrors = [err109];
+vErrors = [err104];
 }
 else {
-vErrors.push(err109);
+vErrors.push(err104);
 }
 errors++;
 }
 if(!((data50 === "sliding") || (data50 === "calendar-day"))){
-const err110 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/count",schemaPath:"#/properties/policy/properties/max-messages/items/properties/count/enum",keyword:"enum",params:{allowedValues: schema77.properties.policy.properties["max-messages"].items.properties.count.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.policy.properties["max-messages"].items.properties.count.enum,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.count,data:data50};
+const err105 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/count",schemaPath:"#/properties/policy/properties/max-messages/items/properties/count/enum",keyword:"enum",params:{allowedValues: schema77.properties.policy.properties["max-messages"].items.properties.count.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.policy.properties["max-messages"].items.properties.count.enum,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.count,data:data50};
 if(vErrors === null){
-vErrors = [err110];
+vErrors = [err105];
 }
 else {
-vErrors.push(err110);
+vErrors.push(err105);
 }
 errors++;
 }
 }
 }
 else {
-const err111 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.policy.properties["max-messages"].items.type,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data43};
+const err106 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.policy.properties["max-messages"].items.type,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data43};
 if(vErrors === null){
-vErrors = [err111];
+vErrors = [err106];
 }
 else {
-vErrors.push(err111);
+vErrors.push(err106);
 }
 errors++;
 }
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].type,parentSchema:schema77.properties.policy.properties["max-messages"],data:data42};
+const err107 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].type,parentSchema:schema77.properties.policy.properties["max-messages"],data:data42};
 if(vErrors === null){
-vErrors = [err112];
+vErrors = [err107];
 }
 else {
-vErrors.push(err112);
+vErrors.push(err107);
 }
 errors++;
 }
@@ -5940,7 +5966,7 @@ errors++;
 if(data41["quiet-hours"] !== undefined){
 let data51 = data41["quiet-hours"];
 const _errs155 = errors;
-let valid49 = false;
+let valid54 = false;
 let passing0 = null;
 const _errs156 = errors;
 if(!(validate67(data51, {instancePath:instancePath+"/policy/quiet-hours",parentData:data41,parentDataProperty:"quiet-hours",rootData,dynamicAnchors}))){
@@ -5949,18 +5975,18 @@ errors = vErrors.length;
 }
 var _valid7 = _errs156 === errors;
 if(_valid7){
-valid49 = true;
+valid54 = true;
 passing0 = 0;
 }
 const _errs157 = errors;
 if(Array.isArray(data51)){
 if(data51.length > 50){
-const err113 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["quiet-hours"].oneOf[1],data:data51};
+const err108 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["quiet-hours"].oneOf[1],data:data51};
 if(vErrors === null){
-vErrors = [err113];
+vErrors = [err108];
 }
 else {
-vErrors.push(err113);
+vErrors.push(err108);
 }
 errors++;
 }
@@ -5973,33 +5999,33 @@ errors = vErrors.length;
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["quiet-hours"].oneOf[1].type,parentSchema:schema77.properties.policy.properties["quiet-hours"].oneOf[1],data:data51};
+const err109 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["quiet-hours"].oneOf[1].type,parentSchema:schema77.properties.policy.properties["quiet-hours"].oneOf[1],data:data51};
 if(vErrors === null){
-vErrors = [err114];
+vErrors = [err109];
 }
 else {
-vErrors.push(err114);
+vErrors.push(err109);
 }
 errors++;
 }
 var _valid7 = _errs157 === errors;
-if(_valid7 && valid49){
-valid49 = false;
+if(_valid7 && valid54){
+valid54 = false;
 passing0 = [passing0, 1];
 }
 else {
 if(_valid7){
-valid49 = true;
+valid54 = true;
 passing0 = 1;
 }
 }
-if(!valid49){
-const err115 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema77.properties.policy.properties["quiet-hours"].oneOf,parentSchema:schema77.properties.policy.properties["quiet-hours"],data:data51};
+if(!valid54){
+const err110 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema77.properties.policy.properties["quiet-hours"].oneOf,parentSchema:schema77.properties.policy.properties["quiet-hours"],data:data51};
 if(vErrors === null){
-vErrors = [err115];
+vErrors = [err110];
 }
 else {
-vErrors.push(err115);
+vErrors.push(err110);
 }
 errors++;
 }
@@ -6019,7 +6045,63 @@ if(data41["conflict-window"] !== undefined){
 let data53 = data41["conflict-window"];
 if(typeof data53 === "string"){
 if(func2(data53) > 100){
-const err116 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema93,data:data53};
+const err111 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema93,data:data53};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+if(!pattern19.test(data53)){
+const err112 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema93,data:data53};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.type,parentSchema:schema93,data:data53};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data41.timezone !== undefined){
+let data54 = data41.timezone;
+if(typeof data54 === "string"){
+if(func2(data54) > 100){
+const err114 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema77.properties.policy.properties.timezone,data:data54};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+if(func2(data54) < 1){
+const err115 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.policy.properties.timezone,data:data54};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties.timezone.type,parentSchema:schema77.properties.policy.properties.timezone,data:data54};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -6028,8 +6110,12 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(!pattern19.test(data53)){
-const err117 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema93,data:data53};
+}
+if(data41.holidays !== undefined){
+let data55 = data41.holidays;
+if(typeof data55 === "string"){
+if(!pattern32.test(data55)){
+const err117 = {instancePath:instancePath+"/policy/holidays",schemaPath:"#/properties/policy/properties/holidays/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"},message:"must match pattern \""+"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"+"\"",schema:"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$",parentSchema:schema77.properties.policy.properties.holidays,data:data55};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -6040,7 +6126,7 @@ errors++;
 }
 }
 else {
-const err118 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.type,parentSchema:schema93,data:data53};
+const err118 = {instancePath:instancePath+"/policy/holidays",schemaPath:"#/properties/policy/properties/holidays/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties.holidays.type,parentSchema:schema77.properties.policy.properties.holidays,data:data55};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -6050,11 +6136,10 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data41.timezone !== undefined){
-let data54 = data41.timezone;
-if(typeof data54 === "string"){
-if(func2(data54) > 100){
-const err119 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema77.properties.policy.properties.timezone,data:data54};
+if(data41["implicit-scenarios"] !== undefined){
+let data56 = data41["implicit-scenarios"];
+if(typeof data56 !== "boolean"){
+const err119 = {instancePath:instancePath+"/policy/implicit-scenarios",schemaPath:"#/properties/policy/properties/implicit-scenarios/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.policy.properties["implicit-scenarios"].type,parentSchema:schema77.properties.policy.properties["implicit-scenarios"],data:data56};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -6063,8 +6148,10 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(func2(data54) < 1){
-const err120 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.policy.properties.timezone,data:data54};
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.policy.type,parentSchema:schema77.properties.policy,data:data41};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -6074,8 +6161,11 @@ vErrors.push(err120);
 errors++;
 }
 }
-else {
-const err121 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties.timezone.type,parentSchema:schema77.properties.policy.properties.timezone,data:data54};
+if(data.ignore !== undefined){
+let data57 = data.ignore;
+if(Array.isArray(data57)){
+if(data57.length > 1000){
+const err121 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema77.properties.ignore,data:data57};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -6084,12 +6174,12 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-if(data41.holidays !== undefined){
-let data55 = data41.holidays;
-if(typeof data55 === "string"){
-if(!pattern32.test(data55)){
-const err122 = {instancePath:instancePath+"/policy/holidays",schemaPath:"#/properties/policy/properties/holidays/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"},message:"must match pattern \""+"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"+"\"",schema:"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$",parentSchema:schema77.properties.policy.properties.holidays,data:data55};
+const len16 = data57.length;
+for(let i8=0; i8<len16; i8++){
+let data58 = data57[i8];
+if(typeof data58 === "string"){
+if(func2(data58) > 500){
+const err122 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema77.properties.ignore.items,data:data58};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -6098,9 +6188,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-else {
-const err123 = {instancePath:instancePath+"/policy/holidays",schemaPath:"#/properties/policy/properties/holidays/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties.holidays.type,parentSchema:schema77.properties.policy.properties.holidays,data:data55};
+if(func2(data58) < 1){
+const err123 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.ignore.items,data:data58};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -6109,11 +6198,8 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-if(data41["implicit-scenarios"] !== undefined){
-let data56 = data41["implicit-scenarios"];
-if(typeof data56 !== "boolean"){
-const err124 = {instancePath:instancePath+"/policy/implicit-scenarios",schemaPath:"#/properties/policy/properties/implicit-scenarios/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.policy.properties["implicit-scenarios"].type,parentSchema:schema77.properties.policy.properties["implicit-scenarios"],data:data56};
+if(!pattern59.test(data58)){
+const err124 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^[^!#]"},message:"must match pattern \""+"^[^!#]"+"\"",schema:"^[^!#]",parentSchema:schema77.properties.ignore.items,data:data58};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -6123,9 +6209,8 @@ vErrors.push(err124);
 errors++;
 }
 }
-}
 else {
-const err125 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.policy.type,parentSchema:schema77.properties.policy,data:data41};
+const err125 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.ignore.items.type,parentSchema:schema77.properties.ignore.items,data:data58};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -6135,11 +6220,9 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data.ignore !== undefined){
-let data57 = data.ignore;
-if(Array.isArray(data57)){
-if(data57.length > 1000){
-const err126 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema77.properties.ignore,data:data57};
+}
+else {
+const err126 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.ignore.type,parentSchema:schema77.properties.ignore,data:data57};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -6148,12 +6231,12 @@ vErrors.push(err126);
 }
 errors++;
 }
-const len16 = data57.length;
-for(let i8=0; i8<len16; i8++){
-let data58 = data57[i8];
-if(typeof data58 === "string"){
-if(func2(data58) > 500){
-const err127 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema77.properties.ignore.items,data:data58};
+}
+if(data.timezone !== undefined){
+let data59 = data.timezone;
+if(typeof data59 === "string"){
+if(func2(data59) > 100){
+const err127 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema77.properties.timezone,data:data59};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -6162,8 +6245,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(func2(data58) < 1){
-const err128 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.ignore.items,data:data58};
+if(!pattern60.test(data59)){
+const err128 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$",parentSchema:schema77.properties.timezone,data:data59};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -6172,8 +6255,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(!pattern59.test(data58)){
-const err129 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^[^!#]"},message:"must match pattern \""+"^[^!#]"+"\"",schema:"^[^!#]",parentSchema:schema77.properties.ignore.items,data:data58};
+}
+else {
+const err129 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.timezone.type,parentSchema:schema77.properties.timezone,data:data59};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -6183,8 +6267,11 @@ vErrors.push(err129);
 errors++;
 }
 }
-else {
-const err130 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.ignore.items.type,parentSchema:schema77.properties.ignore.items,data:data58};
+if(data.repository !== undefined){
+let data60 = data.repository;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.url === undefined){
+const err130 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema77.properties.repository.required,parentSchema:schema77.properties.repository,data:data60};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -6193,10 +6280,9 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-}
-else {
-const err131 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.ignore.type,parentSchema:schema77.properties.ignore,data:data57};
+for(const key10 in data60){
+if(!((key10 === "url") || (key10 === "branch"))){
+const err131 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.repository,data:data60};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -6206,11 +6292,11 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data.timezone !== undefined){
-let data59 = data.timezone;
-if(typeof data59 === "string"){
-if(func2(data59) > 100){
-const err132 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema77.properties.timezone,data:data59};
+if(data60.url !== undefined){
+let data61 = data60.url;
+if(typeof data61 === "string"){
+if(func2(data61) > 2000){
+const err132 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema77.properties.repository.properties.url,data:data61};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -6219,8 +6305,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(!pattern60.test(data59)){
-const err133 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$",parentSchema:schema77.properties.timezone,data:data59};
+if(!pattern61.test(data61)){
+const err133 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://\\S+$"},message:"must match pattern \""+"^https?://\\S+$"+"\"",schema:"^https?://\\S+$",parentSchema:schema77.properties.repository.properties.url,data:data61};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -6231,7 +6317,7 @@ errors++;
 }
 }
 else {
-const err134 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.timezone.type,parentSchema:schema77.properties.timezone,data:data59};
+const err134 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.repository.properties.url.type,parentSchema:schema77.properties.repository.properties.url,data:data61};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -6241,11 +6327,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data.repository !== undefined){
-let data60 = data.repository;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.url === undefined){
-const err135 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema77.properties.repository.required,parentSchema:schema77.properties.repository,data:data60};
+if(data60.branch !== undefined){
+let data62 = data60.branch;
+if(typeof data62 === "string"){
+if(func2(data62) > 200){
+const err135 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema77.properties.repository.properties.branch,data:data62};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -6254,9 +6340,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-for(const key10 in data60){
-if(!((key10 === "url") || (key10 === "branch"))){
-const err136 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.repository,data:data60};
+if(func2(data62) < 1){
+const err136 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.repository.properties.branch,data:data62};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -6266,11 +6351,8 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data60.url !== undefined){
-let data61 = data60.url;
-if(typeof data61 === "string"){
-if(func2(data61) > 2000){
-const err137 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema77.properties.repository.properties.url,data:data61};
+else {
+const err137 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.repository.properties.branch.type,parentSchema:schema77.properties.repository.properties.branch,data:data62};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -6279,8 +6361,10 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(!pattern61.test(data61)){
-const err138 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://\\S+$"},message:"must match pattern \""+"^https?://\\S+$"+"\"",schema:"^https?://\\S+$",parentSchema:schema77.properties.repository.properties.url,data:data61};
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.repository.type,parentSchema:schema77.properties.repository,data:data60};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -6290,72 +6374,14 @@ vErrors.push(err138);
 errors++;
 }
 }
+}
 else {
-const err139 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.repository.properties.url.type,parentSchema:schema77.properties.repository.properties.url,data:data61};
+const err139 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err139];
 }
 else {
 vErrors.push(err139);
-}
-errors++;
-}
-}
-if(data60.branch !== undefined){
-let data62 = data60.branch;
-if(typeof data62 === "string"){
-if(func2(data62) > 200){
-const err140 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema77.properties.repository.properties.branch,data:data62};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-if(func2(data62) < 1){
-const err141 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.repository.properties.branch,data:data62};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-}
-else {
-const err142 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.repository.properties.branch.type,parentSchema:schema77.properties.repository.properties.branch,data:data62};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-}
-}
-}
-else {
-const err143 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.repository.type,parentSchema:schema77.properties.repository,data:data60};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
-errors++;
-}
-}
-}
-else {
-const err144 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
 }
 errors++;
 }
