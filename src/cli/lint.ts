@@ -14,22 +14,35 @@ import {
   type BaselineEntry,
   type CheckResult,
   type Finding,
+  type Repository,
+  type Summary,
+  didYouMean,
   escapeValue,
   plural,
+  terminalText,
 } from '../index.ts';
 import { parse, todayOption } from './args.ts';
 import { readBaselineFile, writeBaselineFile } from './baseline-file.ts';
 import { CommandError, EXIT, useColor, type Io } from './io.ts';
+import { checkNotInRepository, outputFilePath, writeOutputFile } from './output-file.ts';
 import { writeWorkflowCommands } from './safe-io.ts';
+import { lintTarget, type LintTarget } from './target-files.ts';
 
-export const usage = `Usage: journeys lint [path] [options]
+export const usage = `Usage: journeys lint [path | file... | glob...] [options]
 
-Lint the journeys repository at path (default: the current folder).
+Lint the journeys repository at path (default: the current folder). Given files or
+globs (quoted or not, relative to the current folder), lint their repository (the
+folder above them that holds journeys/) and report only those files' findings.
 
 Options:
   -f, --format <name>     Output format: ${Object.keys(formatters).join(', ')} (default: stylish)
+  -o, --output-file <path>
+                          Write the report to this file (its folders created) instead of stdout
       --max-warnings <n>  Exit with status 1 when there are more than n warnings
-      --quiet             Report errors only
+      --fail-severity <s> Exit with status 1 on findings of this severity or above:
+                          error (default), warning (or warn) or info
+      --quiet             Report errors only; the summary counts what is shown, while
+                          --max-warnings and --fail-severity still count every finding
       --today <date>      Lint as of this date (YYYY-MM-DD); default: today in the configured time zone
       --base <rev>        Also run the rules that compare with a git revision (version-not-bumped)
       --baseline-write    Record today's findings in ${BASELINE_FILE}; later runs report only new ones
@@ -40,7 +53,8 @@ Options:
                           (sarif, markdown; default: $JOURNEYS_SITE_URL)
   -h, --help              Show this help
 
-Exit status: 0 no errors, 1 errors (or too many warnings), 2 the command could not run.`;
+Exit status: 0 no errors, 1 errors (or too many warnings, or findings at --fail-severity),
+2 the command could not run (or a mistake in journeys.config.yaml).`;
 
 /** A progress line on a terminal's stderr for large repositories; `end` clears it. */
 function progress(io: Io): { onFile?: (done: number, total: number) => void; end: () => void } {
@@ -103,13 +117,48 @@ function pruneBaseline(findings: readonly Finding[], path: string, io: Io): numb
   return EXIT.ok;
 }
 
+/** The severities --fail-severity takes, each with those that fail the run from it. */
+const FAIL_SEVERITIES: Readonly<Record<string, readonly Finding['severity'][]>> = {
+  error: ['error'],
+  warning: ['error', 'warning'],
+  warn: ['error', 'warning'],
+  info: ['error', 'warning', 'info'],
+};
+
+function failSeverities(value: string | undefined): readonly Finding['severity'][] {
+  const name = value ?? 'error';
+  const failing = Object.hasOwn(FAIL_SEVERITIES, name) ? FAIL_SEVERITIES[name] : undefined;
+  if (!failing) throw new CommandError(`--fail-severity takes error, warning or info, not "${name}"${didYouMean(name, Object.keys(FAIL_SEVERITIES))}.`);
+  return failing;
+}
+
+/** The repository as the given files see it, for the summary's counts: their journeys and touchpoints. */
+function targetView(repo: Repository, files: ReadonlySet<string>): Repository {
+  return {
+    ...repo,
+    files: repo.files.filter((file) => files.has(file.path)),
+    journeys: repo.journeys.filter((journey) => files.has(journey.file)),
+    skipped: { ignored: 0, unread: 0 },
+  };
+}
+
+/** Says which named files the tools do not read (ESLint's "file ignored"): their findings can only be none. */
+function warnUnread(target: LintTarget, repo: Repository, findings: readonly Finding[], io: Io): void {
+  const read = new Set([...repo.files.map((file) => file.path), ...findings.map((finding) => finding.file)]);
+  for (const file of target.named ?? []) {
+    if (!read.has(file)) io.stderr.write(`journeys: ${escapeValue(file)} is not a file journeys reads (or ignore: leaves it out): nothing to report for it.\n`);
+  }
+}
+
 export function lintCommand(args: readonly string[], io: Io): number {
   const { values, positionals } = parse(
     'lint',
     args,
     {
       format: { type: 'string', short: 'f' },
+      'output-file': { type: 'string', short: 'o' },
       'max-warnings': { type: 'string' },
+      'fail-severity': { type: 'string' },
       quiet: { type: 'boolean' },
       today: { type: 'string' },
       base: { type: 'string' },
@@ -119,7 +168,7 @@ export function lintCommand(args: readonly string[], io: Io): number {
       'site-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
-    1,
+    Infinity,
   );
   if (values.help) {
     io.stdout.write(`${usage}\n`);
@@ -133,8 +182,17 @@ export function lintCommand(args: readonly string[], io: Io): number {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new CommandError(`--max-warnings takes a whole number, not "${values['max-warnings']}".`);
   }
+  const failing = failSeverities(values['fail-severity']);
+  const outputPath = values['output-file'];
+  const outputFile = outputPath === undefined ? undefined : outputFilePath(outputPath, io.cwd);
+  if (values['baseline-write'] && values['baseline-prune']) throw new CommandError('--baseline-write and --baseline-prune do not go together: write records every finding, prune only removes entries.');
 
-  const path = positionals[0] ?? io.cwd;
+  const target = lintTarget(positionals, io.cwd);
+  const targets = target.files;
+  if (targets && (values['baseline-write'] || values['baseline-prune'])) {
+    throw new CommandError(`--baseline-${values['baseline-write'] ? 'write' : 'prune'} records the whole repository: give its folder, not files.`);
+  }
+  const path = target.path;
   const base = values.base === undefined ? undefined : loadAtRevision(path, values.base).repo;
   const meter = progress(io);
   const result = check(path, { today: todayOption(values.today), now: io.now(), onFile: meter.onFile, base });
@@ -144,7 +202,6 @@ export function lintCommand(args: readonly string[], io: Io): number {
     return EXIT.usage;
   }
   const baselinePath = join(result.root, BASELINE_FILE);
-  if (values['baseline-write'] && values['baseline-prune']) throw new CommandError('--baseline-write and --baseline-prune do not go together: write records every finding, prune only removes entries.');
   if (values['baseline-prune']) return pruneBaseline(result.findings, baselinePath, io);
   if (values['baseline-write']) {
     const baseline = createBaseline(result.findings);
@@ -158,25 +215,54 @@ export function lintCommand(args: readonly string[], io: Io): number {
     );
     return EXIT.ok;
   }
-  let { findings, summary } = result;
+  if (outputFile !== undefined) checkNotInRepository(outputFile, result.root, [...result.repo.files.map((file) => file.path), BASELINE_FILE], outputPath!);
+
+  const wanted = (file: string): boolean => targets === undefined || targets.has(file);
+  const view = targets === undefined ? result.repo : targetView(result.repo, targets);
+  let findings = result.findings.filter((finding) => wanted(finding.file));
+  let stale = 0;
   const text = values.baseline ? readBaselineFile(baselinePath) : undefined;
   if (text !== undefined) {
-    const applied = applyBaseline(findings, readBaseline(text));
-    findings = applied.findings;
-    const stale = applied.stale.reduce((sum, entry) => sum + entry.count, 0);
-    summary = { ...summarize(result.repo, findings), ...(stale > 0 ? { staleBaseline: stale } : {}) };
-    if (applied.hidden > 0) io.stderr.write(`journeys: ${plural(applied.hidden, 'finding')} recorded in ${BASELINE_FILE} not shown (--no-baseline shows them).\n`);
-    reportStale(applied.stale, io);
+    // Matched against every finding of the repository: an entry of another file is neither hidden nor stale here.
+    const applied = applyBaseline(result.findings, readBaseline(text));
+    findings = applied.findings.filter((finding) => wanted(finding.file));
+    const staleEntries = applied.stale.filter((entry) => wanted(entry.file));
+    stale = staleEntries.reduce((sum, entry) => sum + entry.count, 0);
+    const hidden = applied.hiddenFindings.filter((finding) => wanted(finding.file)).length;
+    if (hidden > 0) io.stderr.write(`journeys: ${plural(hidden, 'finding')} recorded in ${BASELINE_FILE} not shown (--no-baseline shows them).\n`);
+    reportStale(staleEntries, io);
   }
+  if (targets !== undefined) warnUnread(target, result.repo, result.findings, io);
+  const withStale = (summary: Summary): Summary => ({ ...summary, ...(stale > 0 ? { staleBaseline: stale } : {}) });
+  const counted = targets === undefined && text === undefined ? result.summary : withStale(summarize(view, findings));
+  // --quiet hides warnings and infos, and the summary counts only what is shown (as ESLint's does).
   const shown = values.quiet ? findings.filter((finding) => finding.severity === 'error') : findings;
+  const summary = values.quiet ? withStale(summarize(view, shown)) : counted;
+
   const siteUrl = values['site-url'] ?? io.env.JOURNEYS_SITE_URL;
   const pathPrefix = gitPrefix(result.root);
-  const output = format(shown, summary, { color: useColor(io), rules: builtInRules, pathPrefix, ...(siteUrl ? { siteUrl } : {}) });
-  if (formatName === 'github') writeWorkflowCommands(io.stdout, output);
+  const color = outputFile === undefined && useColor(io);
+  const output = format(shown, summary, { color, rules: builtInRules, pathPrefix, ...(siteUrl ? { siteUrl } : {}) });
+  if (outputFile !== undefined) writeOutputFile(outputFile, outputPath!, terminalText(output, { workflowCommands: formatName === 'github' }));
+  else if (formatName === 'github') writeWorkflowCommands(io.stdout, output);
   else io.stdout.write(output);
-  if (summary.errors > 0) return EXIT.findings;
-  if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
-    io.stderr.write(`journeys: ${summary.warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);
+  return exitStatus(counted, failing, maxWarnings, values.quiet === true, io);
+}
+
+/** 1 when a finding is at --fail-severity or above, or warnings pass --max-warnings; said on stderr when --quiet hid them. */
+function exitStatus(counted: Summary, failing: readonly Finding['severity'][], maxWarnings: number | undefined, quiet: boolean, io: Io): number {
+  if (counted.errors > 0) return EXIT.findings;
+  const hidden = quiet ? ' (not shown: --quiet)' : '';
+  const failed = [
+    ...(failing.includes('warning') && counted.warnings > 0 ? [plural(counted.warnings, 'warning')] : []),
+    ...(failing.includes('info') && counted.infos > 0 ? [plural(counted.infos, 'info')] : []),
+  ];
+  if (failed.length > 0) {
+    io.stderr.write(`journeys: ${failed.join(' and ')}${hidden}, at or above --fail-severity ${failing.includes('info') ? 'info' : 'warning'}.\n`);
+    return EXIT.findings;
+  }
+  if (maxWarnings !== undefined && counted.warnings > maxWarnings) {
+    io.stderr.write(`journeys: ${plural(counted.warnings, 'warning')}${hidden}, more than --max-warnings ${maxWarnings}.\n`);
     return EXIT.findings;
   }
   return EXIT.ok;

@@ -14,7 +14,7 @@ type Command = (args: readonly string[], io: Io) => number | Promise<number>;
 
 const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   init: { run: initCommand, summary: 'set up a journeys repository: first journey, npm scripts, CI, editor' },
-  lint: { run: lintCommand, summary: 'check the journeys of a repository' },
+  lint: { run: lintCommand, summary: 'check the journeys of a repository, or some of its files' },
   simulate: { run: simulateCommand, summary: "print each scenario's customer timeline, breaches marked" },
   build: { run: async (args, io) => (await import('./build.ts')).buildCommand(args, io), summary: 'build the journey site (pages and search) into dist/' },
   dev: { run: async (args, io) => (await import('./dev.ts')).devCommand(args, io), summary: 'serve the journey site, reloading when a journey changes' },
