@@ -10,19 +10,24 @@
  *     machine runs the next measure about a fifth slower);
  *   - the full lint, `check(root, { today: '2026-11-01' })`;
  *   - the full lint of half the corpus (550 journeys), to show how the cost scales;
+ *   - the full lint of a corpus of segment families of the same size (scripts/bench/generate.ts
+ *     `generateFamilyCorpus`: each journey written once per segment of five, on the same
+ *     events, with the segment's fees), which should cost at most 10% more than the plain one;
  *   - `journeys lint` in a fresh process, as a user runs it: start-up, a cold
  *     compiler and the output included;
  *   - the site: `journeys build` of the 1,000 regular journeys, beside a bare Astro
  *     build of 1,000 trivial pages (skipped with --no-site).
- * The first four each run in a process of their own (scripts/bench/runner.ts),
+ * The first five each run in a process of their own (scripts/bench/runner.ts),
  * warmed up by one run, so that the memory one leaves behind cannot slow another;
  * the processes take turns, one run at a time. Each figure is the median of 5 runs
  * (3 when a run takes more than a second).
  *
- *   node scripts/bench.ts [--json] [--keep] [--no-site] [--yaml] [--runs <n>] [--seed <text>]
+ *   node scripts/bench.ts [--json] [--keep] [--no-site] [--yaml] [--runs <n>] [--seed <text>] [--journeys <n>]
  *
  * --json prints the figures as JSON on stdout; --keep leaves the repository on
- * disk. Progress goes to stderr.
+ * disk; --journeys makes a smaller (or larger) corpus: that many regular journeys
+ * (1,000 by default, 50 at least), and a tenth of it more journeys and scenarios.
+ * Progress goes to stderr.
  */
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,7 +35,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_CORPUS, generateCorpus, writeRepository, type CorpusStats } from './bench/generate.ts';
+import { DEFAULT_CORPUS, generateCorpus, generateFamilyCorpus, writeRepository, type CorpusOptions, type CorpusStats } from './bench/generate.ts';
 import { summarize, type Timing } from './bench/measure.ts';
 import type { FindingsSummary, FromRunner, MeasureKey, ToRunner } from './bench/runner.ts';
 import { timeBareAstro, timeJourneySite, type BuildTiming } from './bench/site.ts';
@@ -42,8 +47,12 @@ const BIN = fileURLToPath(new URL('../bin/journeys.js', import.meta.url));
 const TARGET_RATIO = 2;
 /** ...and at most this many milliseconds on the corpus. */
 const TARGET_MS = 2000;
+/** ...and the segment-family corpus lints within 10% of the plain corpus of the same size. */
+const TARGET_FAMILIES_RATIO = 1.1;
+/** The smallest --journeys: below it, timings are mostly noise. */
+const MIN_JOURNEYS = 50;
 
-const USAGE = 'Usage: node scripts/bench.ts [--json] [--keep] [--no-site] [--yaml] [--runs <n>] [--seed <text>]';
+const USAGE = 'Usage: node scripts/bench.ts [--json] [--keep] [--no-site] [--yaml] [--runs <n>] [--seed <text>] [--journeys <n>]';
 
 type Key = MeasureKey | 'cli';
 
@@ -133,6 +142,7 @@ async function main(): Promise<void> {
         site: { type: 'boolean', default: true },
         yaml: { type: 'boolean', default: false },
         runs: { type: 'string' },
+        journeys: { type: 'string' },
         seed: { type: 'string', default: DEFAULT_CORPUS.seed },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -155,18 +165,32 @@ async function main(): Promise<void> {
     return;
   }
 
+  const regular = args.journeys === undefined ? DEFAULT_CORPUS.regular : Number(args.journeys);
+  if (!Number.isInteger(regular) || regular < MIN_JOURNEYS) {
+    process.stderr.write(`--journeys takes a whole number from ${MIN_JOURNEYS}, not "${args.journeys}".\n${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  // A tenth more journeys and as many scenarios, as in the default corpus (1,000, 100 and 100).
+  const options: CorpusOptions = { ...DEFAULT_CORPUS, seed: args.seed, regular, extra: Math.round(regular / 10), scenarios: Math.round(regular / 10) };
+
   const dir = mkdtempSync(join(tmpdir(), 'journeys-bench-'));
   try {
     progress(`generating the corpus (seed "${args.seed}")`);
-    const corpus = generateCorpus({ ...DEFAULT_CORPUS, seed: args.seed }, (done, total, bytes) => {
+    const onProgress = (done: number, total: number, bytes: number): void => {
       progress(`  ${int(done)}/${int(total)} journeys, ${mb(bytes).toFixed(1)} MB`);
-    });
+    };
+    const corpus = generateCorpus(options, onProgress);
     const full = join(dir, 'full');
     const half = join(dir, 'half');
     const fullStats: CorpusStats = writeRepository(full, corpus);
     // Every other journey, so that the half has the same mix (Markdown, problems, sizes).
     const halfStats: CorpusStats = writeRepository(half, corpus, (index) => index % 2 === 0);
     progress(`wrote ${int(fullStats.files)} files (${mb(fullStats.bytes).toFixed(1)} MB) to ${full}, and half of it to ${half}`);
+    progress('generating the segment-family corpus');
+    const familiesRoot = join(dir, 'families');
+    const familiesStats: CorpusStats = writeRepository(familiesRoot, generateFamilyCorpus(options, onProgress));
+    progress(`wrote ${int(familiesStats.files)} files (${mb(familiesStats.bytes).toFixed(1)} MB) to ${familiesRoot}`);
 
     const runners = new Map<MeasureKey, Runner>();
     const viaRunner = (key: MeasureKey) => (): Promise<number> => runners.get(key)!.time();
@@ -175,6 +199,7 @@ async function main(): Promise<void> {
       ...(args.yaml ? [{ key: 'parseYaml', label: 'parse only: yaml parseDocument', run: viaRunner('parseYaml') } satisfies Measure] : []),
       { key: 'lint', label: 'lint: check()', run: viaRunner('lint') },
       { key: 'lintHalf', label: `lint, half corpus (${int(halfStats.journeys)} journeys)`, run: viaRunner('lintHalf') },
+      { key: 'lintFamilies', label: `lint, segment families (${int(familiesStats.journeys)} journeys)`, run: viaRunner('lintFamilies') },
       { key: 'cli', label: 'journeys lint, a fresh process', run: () => Promise.resolve(timeCli(full)) },
     ];
 
@@ -187,7 +212,7 @@ async function main(): Promise<void> {
         let ms: number;
         if (measure.key === 'cli') ms = await measure.run();
         else {
-          const runner = new Runner(measure.key, measure.key === 'lintHalf' ? half : full);
+          const runner = new Runner(measure.key, measure.key === 'lintHalf' ? half : measure.key === 'lintFamilies' ? familiesRoot : full);
           runners.set(measure.key, runner);
           const ready = await runner.next();
           if (ready.type !== 'ready') throw new Error(`${measure.label}: ${ready.type === 'failed' ? ready.message : ready.type}`);
@@ -224,7 +249,7 @@ async function main(): Promise<void> {
     let site: { journeys: number; journeySite: BuildTiming; bareAstro: BuildTiming } | undefined;
     if (args.site) {
       const thousand = join(dir, 'thousand');
-      const stats = writeRepository(thousand, corpus, (index) => index < DEFAULT_CORPUS.regular);
+      const stats = writeRepository(thousand, corpus, (index) => index < options.regular);
       progress(`building the site of ${int(stats.journeys)} journeys (one run: it takes a while)`);
       const journeySite = timeJourneySite(thousand, TODAY);
       progress(`  ${int(journeySite.ms)} ms, ${int(journeySite.pages)} pages; now a bare Astro site of ${int(stats.journeys)} trivial pages`);
@@ -240,12 +265,16 @@ async function main(): Promise<void> {
     // The same ratios on the fastest run of each: steadier on a busy machine.
     const lintOverParseMin = ratio(timings.lint.min, timings.parseJsYaml.min);
     const fullOverHalfMin = ratio(timings.lint.min, timings.lintHalf.min);
+    const familiesOverPlain = ratio(timings.lintFamilies.median, timings.lint.median);
+    const familiesOverPlainMin = ratio(timings.lintFamilies.min, timings.lint.min);
+    const familiesFindings = summaries.get('lintFamilies')!;
     const figures = {
       seed: args.seed,
       node: process.version,
       today: TODAY,
       corpus: { ...fullStats, megabytes: Math.round(mb(fullStats.bytes) * 100) / 100 },
       half: { ...halfStats, megabytes: Math.round(mb(halfStats.bytes) * 100) / 100, findings: summaries.get('lintHalf')!.total },
+      families: { ...familiesStats, megabytes: Math.round(mb(familiesStats.bytes) * 100) / 100, findings: familiesFindings.total, byRule: familiesFindings.byRule },
       findings,
       configErrors,
       timings,
@@ -260,6 +289,10 @@ async function main(): Promise<void> {
         ...(timings.parseYaml ? { lintOverYamlParse: ratio(timings.lint.median, timings.parseYaml.median) } : {}),
         fullOverHalf,
         fullOverHalfMin,
+        familiesOverPlain,
+        familiesOverPlainMin,
+        familiesTarget: TARGET_FAMILIES_RATIO,
+        withinFamiliesTarget: familiesOverPlain <= TARGET_FAMILIES_RATIO,
       },
       ...(site ? { site } : {}),
       ...(args.keep ? { dir } : {}),
@@ -269,7 +302,9 @@ async function main(): Promise<void> {
       process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
     } else {
       const s = fullStats;
-      const byRule = Object.entries(findings.byRule).map(([rule, count]) => `${rule} ${count}`).join(', ');
+      const rules = (counts: Readonly<Record<string, number>>): string => Object.entries(counts).map(([rule, count]) => `${rule} ${count}`).join(', ');
+      const byRule = rules(findings.byRule);
+      const familiesByRule = rules(familiesFindings.byRule);
       const out = [
         `journeys bench: seed "${args.seed}", Node ${process.version}, today ${TODAY}`,
         '',
@@ -280,6 +315,8 @@ async function main(): Promise<void> {
             ['touchpoints', int(s.touchpoints), ''],
             ['scenarios', int(s.scenarios), ''],
             ['findings', int(findings.total), `in ${findings.files} files${byRule ? `: ${byRule}` : ''}`],
+            ['segment families', int(familiesStats.journeys), `journeys, ${mb(familiesStats.bytes).toFixed(1)} MB, ${int(familiesStats.touchpoints)} touchpoints, ${int(familiesStats.scenarios)} scenarios`],
+            ['  their findings', int(familiesFindings.total), `in ${familiesFindings.files} files${familiesByRule ? `: ${familiesByRule}` : ''}`],
           ],
           new Set([1]),
         ),
@@ -302,6 +339,11 @@ async function main(): Promise<void> {
             ...(figures.ratios.lintOverYamlParse !== undefined ? [['lint / parse only (yaml)', `${figures.ratios.lintOverYamlParse.toFixed(2)}x`, '']] : []),
             ['journeys lint (fresh process) / parse only', `${figures.ratios.cliOverParse.toFixed(2)}x`, 'start-up, a cold compiler and the JSON output included'],
             ['lint full / lint half', `${fullOverHalf.toFixed(2)}x`, `expected about 2x if linear (fastest runs: ${fullOverHalfMin.toFixed(2)}x)`],
+            [
+              'lint segment families / lint',
+              `${familiesOverPlain.toFixed(2)}x`,
+              `target <= ${TARGET_FAMILIES_RATIO}x, within 10% of the plain corpus: ${familiesOverPlain <= TARGET_FAMILIES_RATIO ? 'met' : 'not met'} (fastest runs: ${familiesOverPlainMin.toFixed(2)}x)`,
+            ],
           ],
           new Set([1]),
         ),

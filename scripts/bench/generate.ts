@@ -14,6 +14,7 @@ import {
   DECLARED_CHANNELS,
   DETAILS,
   DOMAINS,
+  FAMILY_SEGMENTS,
   INTENTS_BY_ROLE,
   KINDS,
   KPIS_BY_CHANNEL,
@@ -148,6 +149,15 @@ interface JourneyShape {
   readonly touchpoints: number;
   readonly markdown: boolean;
   readonly problems: readonly Problem[];
+  /** In the segment-family corpus: the segment this member of family `index` is for. */
+  readonly family?: FamilyMember;
+}
+
+interface FamilyMember {
+  readonly segment: string;
+  readonly segmentName: string;
+  /** The fee the segment pays, said in every message of the journey. */
+  readonly fee: string;
 }
 
 /** A touchpoint once its place, channel and trigger are chosen; its lines come next. */
@@ -193,6 +203,8 @@ interface Context {
   readonly conversion?: string;
   /** Sentences already used by messages, by channel and trigger. */
   readonly said: Map<string, Set<string>>;
+  /** A sentence every message ends with (the segment's fee), drawing nothing at random. */
+  readonly closing?: string;
 }
 
 function touchpointLines(rng: Random, context: Context, tp: Skeleton): Planned {
@@ -223,6 +235,7 @@ function touchpointLines(rng: Random, context: Context, tp: Skeleton): Planned {
     sentences = [fill(rng.pick(SENTENCES_BY_ROLE[role]), domain), ...(rng.chance(0.2) ? [rng.pick(DETAILS)] : [])];
     if (sentences.every((sentence) => !said.has(sentence))) break;
   }
+  if (context.closing !== undefined) sentences.push(context.closing);
   if (rng.chance(outbound ? 0.6 : 0.08)) {
     const intent = rng.pick(INTENTS_BY_ROLE[role]);
     lines.push('    message:', `      intent: ${intent}`);
@@ -269,12 +282,15 @@ function journeyFile(rng: Random, shape: JourneyShape): GeneratedJourney {
   const combos = DOMAINS.length * KINDS.length;
   const segment = SEGMENTS[Math.floor(index / combos) % SEGMENTS.length]!;
   const round = Math.floor(index / (combos * SEGMENTS.length));
-  const id = `${domain.id}-${kind.id}-${segment}${round > 0 ? `-${round + 1}` : ''}`;
-  const title = `${fill(kind.title, domain)} (${humanize(segment)})`;
+  const { family } = shape;
+  // A family's members share their business line and events, and differ by segment only.
+  const line = family ? `line-${Math.floor(index / combos) + 1}` : `${segment}${round > 0 ? `-${round + 1}` : ''}`;
+  const id = family ? `${domain.id}-${kind.id}-${line}-${family.segment}` : `${domain.id}-${kind.id}-${line}`;
+  const title = `${fill(kind.title, domain)} (${family ? family.segmentName.toLowerCase() : humanize(segment)})`;
   const owner = rng.pick(domain.teams);
   // Events are namespaced by business line, as on a real event bus: a scenario
   // then fires the journeys of one line, not every journey of the same kind.
-  const eventPrefix = `${domain.id}.${segment}${round > 0 ? `-${round + 1}` : ''}.`;
+  const eventPrefix = `${domain.id}.${line}.`;
 
   // Every stage gets at least one touchpoint; the rest are spread at random, in stage order.
   const stages = kind.stages;
@@ -312,7 +328,14 @@ function journeyFile(rng: Random, shape: JourneyShape): GeneratedJourney {
     if (tp.role === 'acquisition' && tp.event !== undefined && conversion !== undefined && tp.event >= conversion) tp.event = conversion > 0 ? rng.int(0, conversion - 1) : undefined;
   }
   // Second pass: the fields of each touchpoint.
-  const context: Context = { domain, eventPrefix, events: kind.events, conversion: conversion === undefined ? undefined : `${eventPrefix}${kind.events[conversion]!}`, said: new Map() };
+  const context: Context = {
+    domain,
+    eventPrefix,
+    events: kind.events,
+    conversion: conversion === undefined ? undefined : `${eventPrefix}${kind.events[conversion]!}`,
+    said: new Map(),
+    ...(family ? { closing: `Your monthly fee is ${family.fee} EUR.` } : {}),
+  };
   const planned = skeletons.map((tp) => touchpointLines(rng, context, tp));
 
   const stageList = stages.map(([stageId, name]) => ({ id: stageId, name }));
@@ -329,9 +352,9 @@ function journeyFile(rng: Random, shape: JourneyShape): GeneratedJourney {
   if (!shape.markdown) out.push('# yaml-language-server: $schema=../schema/journey.schema.json');
   out.push(`journey: ${id}`, `version: ${rng.int(1, 12)}`, `title: ${scalar(title)}`, `owner: ${owner}`);
   const personas = rng.sample(PERSONAS, rng.int(1, 3)).map(([personaId]) => personaId);
-  out.push(`personas: [${personas.join(', ')}]`);
+  out.push(`personas: [${family ? family.segment : personas.join(', ')}]`);
   out.push(`reviewed: ${isoDate(REVIEWED_FROM, rng.int(0, 173))}`);
-  out.push(...textField('', 'description', `${fill(kind.description, domain)} ${domain.name}, ${humanize(segment)} customers.`, true));
+  out.push(...textField('', 'description', `${fill(kind.description, domain)} ${domain.name}, ${family ? family.segmentName.toLowerCase() : `${humanize(segment)} customers`}.`, true));
   if (rng.chance(0.15)) out.push(`x-wiki: https://wiki.company.example/cx/${id}`);
   out.push('stages:');
   for (const stage of stageList) {
@@ -371,13 +394,13 @@ function journeyFile(rng: Random, shape: JourneyShape): GeneratedJourney {
 // ---------------------------------------------------------------------------
 // Declarations, configuration, scenarios
 
-function sharedFiles(): GeneratedFile[] {
+function sharedFiles(personaList: readonly (readonly [id: string, name: string])[] = PERSONAS): GeneratedFile[] {
   const owners = ['# Teams that may own journeys and touchpoints. Reference them by id.', 'owners:'];
   for (const [id, name, contact] of TEAMS) owners.push(`  - id: ${id}`, `    name: ${scalar(name)}`, `    contact: ${scalar(contact)}`);
   const channels = ['# Channels beyond the built-in ones.', 'channels:'];
   for (const [id, name, outbound] of DECLARED_CHANNELS) channels.push(`  - id: ${id}`, `    name: ${scalar(name)}`, `    outbound: ${outbound}`);
   const personas = ['# The customer segments that journeys and scenarios name.', 'personas:'];
-  for (const [id, name] of PERSONAS) personas.push(`  - id: ${id}`, `    name: ${scalar(name)}`);
+  for (const [id, name] of personaList) personas.push(`  - id: ${id}`, `    name: ${scalar(name)}`);
   const config = [
     '# yaml-language-server: $schema=./schema/config.schema.json',
     'rules:',
@@ -405,7 +428,7 @@ function elapsed(minutes: number): string {
   return `${days}d${hours ? ` ${hours}h` : ''}${rest ? ` ${rest}m` : ''}`;
 }
 
-function scenarioFile(rng: Random, index: number, journeys: readonly GeneratedJourney[]): GeneratedScenario {
+function scenarioFile(rng: Random, index: number, journeys: readonly GeneratedJourney[], personas: readonly string[] = PERSONAS.map(([id]) => id)): GeneratedScenario {
   const primary = (index * 11 + 3) % journeys.length;
   const main = journeys[primary]!;
   // A second journey of the same business line (same company and segment, another kind): one customer, two stories.
@@ -428,7 +451,7 @@ function scenarioFile(rng: Random, index: number, journeys: readonly GeneratedJo
   const lines = [
     `# A customer of ${main.id}${other !== main ? ` and ${other.id}` : ''}: ${count} events.`,
     `scenario: ${id}`,
-    `persona: ${rng.pick(PERSONAS)[0]}`,
+    `persona: ${rng.pick(personas)}`,
     `start: ${isoDate(SCENARIO_FROM, rng.int(0, 300))}T00:00`,
   ];
   if (rng.chance(0.5)) lines.push(...textField('', 'description', `${rng.pick(NARRATIVE)} The story follows the journey ${main.id} over a few weeks.`, true));
@@ -479,6 +502,58 @@ export function generateCorpus(options: CorpusOptions = DEFAULT_CORPUS, onProgre
   const scenarios: GeneratedScenario[] = [];
   for (let index = 0; index < options.scenarios; index += 1) scenarios.push(scenarioFile(root.fork(`scenario-${index}`), index, journeys));
   return { options, shared: sharedFiles(), journeys, scenarios };
+}
+
+/** The company's standard monthly fee, by business domain, that each segment pays a share of. */
+const feeFor = (family: number, share: number): string => ((2 + (family % DOMAINS.length % 4) * 0.75) * share).toFixed(2);
+
+/**
+ * The segment-family corpus: as many journeys as `generateCorpus` makes with the same options,
+ * in families of five, one per segment of personas.yaml (`personas: [<segment>]`), as a bank
+ * runs the same journey for each segment with its own fees. A family's members have the same
+ * touchpoints and triggers; their messages differ by the fee they state. Scenarios follow a
+ * family's events, as a customer of one segment. A journey's `index` is its family's.
+ */
+export function generateFamilyCorpus(options: CorpusOptions = DEFAULT_CORPUS, onProgress?: (done: number, total: number, bytes: number) => void): Corpus {
+  const root = new Random(`${options.seed}/families`);
+  const size = FAMILY_SEGMENTS.length;
+  const total = options.regular + options.extra;
+  const parts = [
+    { count: options.regular, extra: false },
+    { count: options.extra, extra: true },
+  ];
+  const families = parts.reduce((sum, part) => sum + Math.ceil(part.count / size), 0);
+  const problemAt = new Set(root.fork('problems').sample([...Array(families).keys()], Math.round(families * options.problemRate)));
+  const journeys: GeneratedJourney[] = [];
+  const firsts: GeneratedJourney[] = [];
+  let bytes = 0;
+  let family = 0;
+  for (const part of parts) {
+    for (let first = 0; first < part.count; first += size, family += 1) {
+      const rng = root.fork(`family-${family}`);
+      const touchpoints = part.extra ? rng.int(10, 40) : options.touchpoints;
+      // Markdown for every other family of the extra ones: half of them, as in the plain corpus.
+      const markdown = part.extra && (first / size) % 2 === 0;
+      const problems: Problem[] = [];
+      if (problemAt.has(family)) {
+        const pr = rng.fork('problems');
+        problems.push(...pr.sample<Problem>(['unknown-owner', 'no-kpis', 'empty-stage'], pr.int(1, 3)));
+      }
+      for (let member = 0; member < Math.min(size, part.count - first); member += 1) {
+        const [segment, segmentName, share] = FAMILY_SEGMENTS[member]!;
+        // The same draws for every member: one journey, written once per segment.
+        const journey = journeyFile(rng.fork('journey'), { index: family, touchpoints, markdown, problems, family: { segment, segmentName, fee: feeFor(family, share) } });
+        journeys.push(journey);
+        if (member === 0) firsts.push(journey);
+        bytes += Buffer.byteLength(journey.text);
+        if (journeys.length % 100 === 0 || journeys.length === total) onProgress?.(journeys.length, total, bytes);
+      }
+    }
+  }
+  const segments = FAMILY_SEGMENTS.map(([id]) => id);
+  const scenarios: GeneratedScenario[] = [];
+  for (let index = 0; index < options.scenarios; index += 1) scenarios.push(scenarioFile(root.fork(`scenario-${index}`), index, firsts, segments));
+  return { options, shared: sharedFiles(FAMILY_SEGMENTS.map(([id, name]) => [id, name] as const)), journeys, scenarios };
 }
 
 /** Writes the shared files and the selected journeys and scenarios under `dir`. */

@@ -19,7 +19,7 @@ setFlagsFromString('--max-semi-space-size=64');
 // collection instead.
 setFlagsFromString('--no-memory-reducer');
 
-export type MeasureKey = 'parseJsYaml' | 'parseYaml' | 'lint' | 'lintHalf';
+export type MeasureKey = 'parseJsYaml' | 'parseYaml' | 'lint' | 'lintHalf' | 'lintFamilies';
 
 export type ToRunner = { readonly type: 'run' } | { readonly type: 'stop' };
 
@@ -50,6 +50,7 @@ function task(key: MeasureKey, root: string, today: string): () => unknown {
       return () => parseOnlyYaml(root);
     case 'lint':
     case 'lintHalf':
+    case 'lintFamilies':
       return () => check(root, { today });
   }
 }
@@ -64,7 +65,7 @@ function main(): void {
     const gc = collector();
     gc();
     const { ms, value } = time(run);
-    const summary = key === 'lint' || key === 'lintHalf' ? summarizeFindings(value as CheckResult) : undefined;
+    const summary = key === 'lint' || key === 'lintHalf' || key === 'lintFamilies' ? summarizeFindings(value as CheckResult) : undefined;
     gc();
     send({ type: 'ready', ms, ...(summary ? { summary } : {}) });
     process.on('message', (message: ToRunner) => {

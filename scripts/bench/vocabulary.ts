@@ -428,3 +428,15 @@ export const NARRATIVE: readonly string[] = [
   'The advisor sees the same information in the CRM when the customer calls.',
   'Vulnerable customers get a call instead of this message when the flag is set.',
 ];
+
+/**
+ * The five segments of the segment-family corpus, as a bank runs one journey per segment on
+ * the same events: each with the share of the company's standard fee it pays.
+ */
+export const FAMILY_SEGMENTS: readonly (readonly [id: string, name: string, feeShare: number])[] = [
+  ['retail', 'Retail customers', 1],
+  ['premium', 'Premium customers, salary paid in', 0.5],
+  ['private', 'Private banking clients', 0],
+  ['business', 'Business customers', 1.5],
+  ['young-adult', 'Young adults, 18 to 25', 0.25],
+];
