@@ -2,7 +2,7 @@ import { BUILT_IN_EVENTS } from '../model/consent.ts';
 import { defineRule } from '../model/rule.ts';
 import { child } from '../model/refs.ts';
 import type { NodeRef } from '../model/types.ts';
-import { closest, didYouMean, distance } from '../model/suggest.ts';
+import { didYouMean, NearNames } from '../model/suggest.ts';
 import { quote } from '../model/text.ts';
 
 function journey(trigger: string, until = 'card.activated'): string {
@@ -106,6 +106,15 @@ export default defineRule({
     // distance, and a large repository may hold thousands of events named once.
     const suggestions = new Map<string, string>();
     let budget = SUGGESTION_BUDGET;
+    // Built once, and only when an event needs a suggestion: every event named, by length.
+    let index: NearNames | undefined;
+    const near = (): NearNames => (index ??= new NearNames(new Set([...times.keys(), ...BUILT_IN_EVENTS])));
+    const seriesNames = new Map<string, string>();
+    const seriesOf = (event: string): string => {
+      let series = seriesNames.get(event);
+      if (series === undefined) seriesNames.set(event, (series = numbered(event)));
+      return series;
+    };
     const suggestion = (event: string): string => {
       let found = suggestions.get(event);
       if (found !== undefined) return found;
@@ -115,10 +124,10 @@ export default defineRule({
       } else {
         // Without a catalogue, only a slip of a key or two is a typo, and the numbered events
         // of a series (step-1, step-2) are not typos of each other.
-        const candidates = [...new Set([...times.keys(), ...BUILT_IN_EVENTS])].filter((other) => other !== event && numbered(other) !== numbered(event));
-        budget -= candidates.length;
-        const match = budget >= 0 ? closest(event, candidates) : undefined;
-        found = match !== undefined && distance(event, match) <= MAX_TYPO ? ` (did you mean "${match}"?)` : '';
+        const series = numbered(event);
+        const { name, compared } = near().nearest(event, MAX_TYPO, (other) => seriesOf(other) !== series, Math.max(0, budget));
+        budget -= compared;
+        found = name !== undefined ? ` (did you mean "${name}"?)` : '';
       }
       suggestions.set(event, found);
       return found;
