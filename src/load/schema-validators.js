@@ -3646,7 +3646,7 @@ return errors === 0;
 validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const config = validate47;
-const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/config.schema.json","title":"Journeys configuration","description":"The settings of a journeys repository (journeys.config.yaml, next to the journeys/ folder): how severe each rule is, the contact policy that simulation checks, the time zone and where the files are published. Everything is optional.","type":"object","properties":{"rules":{"description":"How each rule is applied, by rule id. The value is a severity (error, warning, info or off), or a list of two items [severity, { options }]. Known rules, with their default severity:\n- parse (error): A file that cannot be read, is not UTF-8, or is not valid YAML or front matter.\n- schema (error): A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range.\n- limit-exceeded (error): An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked.\n- unique-id (error): Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice.\n- unknown-reference (error): An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI.\n- unknown-event (error): A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository and one or two letters away from another event named (a warning).\n- missing-owner (error): A journey or touchpoint with no owner. Options: \"inherit\" (default false).\n- duplicate-touchpoint (warning): Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text, or the same intent and the same link in other words), for audiences that meet (journeys for two different personas never reach the same customer). Options: \"threshold\" (default 0.8).\n- conflicting-messages (error): Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario), for audiences that meet (journeys for two different personas never reach the same customer), and disagree: different call-to-action targets (host or path), or a figure (amount, date, count, percentage) stated differently, compared figure by figure by its role in the sentence (a yearly or monthly amount, a fee, a total, a due date...).\n- contact-pressure (warning): A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints.\n- quiet-hours (warning): A message that a scenario sends inside policy.quiet-hours.\n- message-after-conversion (warning): An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey).\n- marketing-without-consent (error): A marketing touchpoint that a scenario sends on a channel after the customer withdrew consent there (the event consent.withdrawn, on that channel or on every channel), and before they gave it back (consent.given), whatever journey sends it.\n- scenario-expectation (error): A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint.\n- unmeasured-moment-of-truth (warning): A touchpoint marked as a moment of truth with no KPI.\n- missing-kpi (info): A touchpoint with no KPI.\n- empty-stage (warning): A stage with no touchpoint.\n- stale-journey (warning): A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Options: \"max-age\" (default \"180d\").\n- priority-gap (info): A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Options: \"min-importance\" (default 4).\n- low-value-touchpoint (info): A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Options: \"max-importance\" (default 2).\n- unused-suppression (warning): A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason.\n- version-not-bumped (warning): (Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise.","type":"object","propertyNames":{"$ref":"#/$defs/id"},"properties":{"parse":{"description":"A file that cannot be read, is not UTF-8, or is not valid YAML or front matter. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"enum":["off",0]},{"type":"array","contains":{"enum":["off",0]}}]},"examples":["error","warning"]},"schema":{"description":"A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"enum":["off",0]},{"type":"array","contains":{"enum":["off",0]}}]},"examples":["error","warning"]},"limit-exceeded":{"description":"An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unique-id":{"description":"Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-reference":{"description":"An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-event":{"description":"A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository and one or two letters away from another event named (a warning). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"missing-owner":{"description":"A journey or touchpoint with no owner. Default severity: error.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of missing-owner: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of missing-owner.","type":"object","properties":{"inherit":{"type":"boolean","description":"A touchpoint with no owner is run by its journey's owner.","default":false,"examples":[false]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["error",["error",{"inherit":false}]]},"duplicate-touchpoint":{"description":"Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text, or the same intent and the same link in other words), for audiences that meet (journeys for two different personas never reach the same customer). Default severity: warning.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of duplicate-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of duplicate-touchpoint.","type":"object","properties":{"threshold":{"type":"number","minimum":0.5,"maximum":1,"description":"How similar two messages must be, from 0.5 to 1, to count as the same: the Sørensen–Dice coefficient of their character trigrams once case, accents, punctuation, spacing and numbers are set aside.","default":0.8,"examples":[0.8]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"threshold":0.8}]]},"conflicting-messages":{"description":"Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario), for audiences that meet (journeys for two different personas never reach the same customer), and disagree: different call-to-action targets (host or path), or a figure (amount, date, count, percentage) stated differently, compared figure by figure by its role in the sentence (a yearly or monthly amount, a fee, a total, a due date...). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"contact-pressure":{"description":"A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"quiet-hours":{"description":"A message that a scenario sends inside policy.quiet-hours. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"message-after-conversion":{"description":"An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey). Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"marketing-without-consent":{"description":"A marketing touchpoint that a scenario sends on a channel after the customer withdrew consent there (the event consent.withdrawn, on that channel or on every channel), and before they gave it back (consent.given), whatever journey sends it. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"scenario-expectation":{"description":"A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unmeasured-moment-of-truth":{"description":"A touchpoint marked as a moment of truth with no KPI. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"missing-kpi":{"description":"A touchpoint with no KPI. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"empty-stage":{"description":"A stage with no touchpoint. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"stale-journey":{"description":"A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Default severity: warning.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of stale-journey: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of stale-journey.","type":"object","properties":{"max-age":{"type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","description":"How long a review stays valid, as a duration such as 180d or 26w.","default":"180d","examples":["180d"]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"max-age":"180d"}]]},"priority-gap":{"description":"A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Default severity: info.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of priority-gap: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of priority-gap.","type":"object","properties":{"min-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or more are checked.","default":4,"examples":[4]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"min-importance":4}]]},"low-value-touchpoint":{"description":"A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Default severity: info.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of low-value-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of low-value-touchpoint.","type":"object","properties":{"max-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or less are considered low value.","default":2,"examples":[2]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"max-importance":2}]]},"unused-suppression":{"description":"A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"version-not-bumped":{"description":"(Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]}},"additionalProperties":{"$ref":"#/$defs/ruleSetting"},"examples":[{"missing-kpi":"off","stale-journey":["warning",{"max-age":"180d"}]}]},"policy":{"description":"The contact policy: how often and when the company may send messages to one customer. Simulation of the scenarios checks it.","type":"object","properties":{"max-messages":{"description":"Limits on the number of outbound messages one customer receives. Each window slides: any span of time of length \"per\" may hold at most \"max\" messages.","type":"array","maxItems":50,"items":{"description":"One limit, for example { per: 7d, max: 5 } (all outbound channels together), { per: 1d, max: 1, channels: [sms, push] } or { per: 1d, max: 1, categories: [marketing], count: calendar-day }.","type":"object","required":["per","max"],"properties":{"per":{"$ref":"#/$defs/duration","not":{"type":"string","pattern":"^[\\s0wdhm]*$"},"description":"The length of the window, at least 1m, for example \"7d\" or \"24h\".","examples":["7d","1d"]},"max":{"description":"The most messages allowed in any window of that length (a whole number, 0 or more).","type":"integer","minimum":0,"examples":[5,1]},"channels":{"description":"Optional: only count messages on these channels. Without it, all outbound channels count together.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push"]]},"categories":{"description":"Optional: only count messages of these categories, for example [marketing] to leave service, transactional and regulatory messages out of the cap. Without it, every outbound message counts.","type":"array","items":{"type":"string","enum":["marketing","service","transactional","regulatory"]},"uniqueItems":true,"minItems":1,"examples":[["marketing"]]},"count":{"description":"How the window is counted. \"sliding\" (the default): any span of time of length \"per\" holds at most \"max\". \"calendar-day\": each period of \"per\" whole days from the customer's midnight holds at most \"max\", as runtime tools count per day in the customer's time zone.","type":"string","enum":["sliding","calendar-day"],"default":"sliding","examples":["calendar-day"]}},"additionalProperties":false},"examples":[[{"per":"7d","max":5},{"per":"1d","max":1,"channels":["sms","push"]}]]},"quiet-hours":{"description":"When messages are not sent, in the customer's local time: one quiet window, or a list of them (several windows a day, quiet days, public holidays).","oneOf":[{"$ref":"#/$defs/quietWindow"},{"type":"array","maxItems":50,"items":{"$ref":"#/$defs/quietWindow"}}],"examples":[{"from":"21:00","to":"08:00"},[{"from":"20:00","to":"10:00","channels":["phone"]},{"from":"13:00","to":"14:00","channels":["phone"]},{"days":["saturday","sunday","holiday"],"channels":["phone"]}]]},"conflict-window":{"$ref":"#/$defs/duration","description":"How close together, in a scenario, two messages with the same intent must be for the conflicting-messages rule to compare them, for example \"48h\".","examples":["48h"]},"timezone":{"description":"The customers' time zone when neither their scenario nor their persona names one, an IANA name such as Europe/Paris. Without any, times are wall-clock times with no daylight-saving change.","type":"string","minLength":1,"maxLength":100,"examples":["Europe/Paris"]},"holidays":{"description":"The public holidays of the customers' calendar: a country code (ISO 3166-1), such as FR, or a country and a region, such as DE-BY or US-CA, as the date-holidays calendars name them. Holidays are quiet days for quiet windows with \"holiday\" in their days, and are not business days (bd).","type":"string","pattern":"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$","examples":["FR","DE-BY"]},"implicit-scenarios":{"description":"When true, every trigger of every journey is also simulated once as a scenario of its own, for each persona, so that contact pressure and quiet hours are checked in a repository without scenarios, or for events no scenario names.","type":"boolean","default":false,"examples":[true]}},"additionalProperties":false},"ignore":{"description":"Files the tools leave out, as glob patterns relative to the repository root, as in .gitignore: \"journeys/legacy/**\" (a folder), \"**/*.draft.journey.yaml\", or a name without a slash (\"*.draft.journey.yaml\") for any folder. For a team adopting the tools gradually. Every lint run says how many files were left out.","type":"array","items":{"type":"string","minLength":1,"maxLength":500,"pattern":"^[^!#]","description":"A glob pattern: * matches within a name, ** any number of folders. A negated pattern (!x) is not supported."},"maxItems":1000,"examples":[["journeys/legacy/**","**/*.draft.journey.yaml"]]},"timezone":{"description":"The time zone of the team, as an IANA time zone name such as \"Europe/Paris\" or \"America/New_York\". Used to decide today's date (for example for stale-journey). Defaults to the computer's time zone.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$","maxLength":100,"examples":["Europe/Paris","America/New_York","UTC"]},"repository":{"description":"Where the journeys are kept, so that the site can link to each file.","type":"object","properties":{"url":{"description":"The web address of the repository, starting with http:// or https://.","type":"string","pattern":"^https?://\\S+$","maxLength":2000,"examples":["https://github.com/acme/journeys"]},"branch":{"description":"The branch that the links point to.","type":"string","minLength":1,"maxLength":200,"examples":["main"]}},"required":["url"],"additionalProperties":false,"examples":[{"url":"https://github.com/acme/journeys","branch":"main"}]}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"severity":{"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded (or --fail-severity is warning). \"info\": for information only. \"off\": the rule does not run. ESLint's spellings are read too: \"warn\" for warning, and 2, 1, 0 for error, warning, off.","enum":["error","warning","info","off","warn",2,1,0]},"ruleSetting":{"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}},"ruleOptions":{"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"},"quietWindow":{"description":"A quiet window: hours of each day (\"from\" may be later than \"to\" to span midnight: 21:00 to 08:00), in the customer's local time, during which messages in its scope are not sent; with \"days\", only on those days, or whole days when it has no hours.","type":"object","properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]},"days":{"description":"Optional: the days the window applies to: weekdays (monday ... sunday) and holiday (the customer's public holidays, see policy.holidays). With no \"from\" and \"to\", those whole days are quiet.","type":"array","items":{"type":"string","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday","holiday"]},"uniqueItems":true,"minItems":1,"examples":[["sunday","holiday"]]},"categories":{"description":"Optional: the message categories it applies to, for example [marketing]. Without it, every category.","type":"array","items":{"type":"string","enum":["marketing","service","transactional","regulatory"]},"uniqueItems":true,"minItems":1,"examples":[["marketing"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]},{"days":["sunday","holiday"],"channels":["phone"]}],"anyOf":[{"properties":{"from":true},"required":["from"]},{"properties":{"days":true},"required":["days"]}],"dependentRequired":{"from":["to"],"to":["from"]}}}};
+const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/config.schema.json","title":"Journeys configuration","description":"The settings of a journeys repository (journeys.config.yaml, next to the journeys/ folder): how severe each rule is, the contact policy that simulation checks, the time zone and where the files are published. Everything is optional.","type":"object","properties":{"rules":{"description":"How each rule is applied, by rule id. The value is a severity (error, warning, info or off), or a list of two items [severity, { options }]. Known rules, with their default severity:\n- parse (error): A file that cannot be read, is not UTF-8, or is not valid YAML or front matter.\n- schema (error): A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range.\n- limit-exceeded (error): An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked.\n- unique-id (error): Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice.\n- unknown-reference (error): An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI.\n- unknown-event (error): A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository and one or two letters away from another event named (a warning).\n- missing-owner (error): A journey or touchpoint with no owner. Options: \"inherit\" (default false).\n- duplicate-touchpoint (warning): Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text, or the same intent and the same link in other words), for audiences that meet (journeys for two different personas never reach the same customer). Options: \"threshold\" (default 0.8).\n- conflicting-messages (error): Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario), for audiences that meet (journeys for two different personas never reach the same customer), and disagree: different call-to-action targets (host or path), or a figure (amount, date, count, percentage) stated differently, compared figure by figure by its role in the sentence (a yearly or monthly amount, a fee, a total, a due date...).\n- contact-pressure (warning): A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows (sliding windows, or calendar days with count: calendar-day; of some channels and categories only when the limit says so); the message names the window, the count, the channels and the touchpoints.\n- quiet-hours (warning): A message sent inside a window of policy.quiet-hours: in a scenario (hours, quiet days and public holidays, for the window's channels and categories), or by a touchpoint whose \"at\" is inside a window of every day, with or without a scenario.\n- message-after-conversion (warning): An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey).\n- marketing-without-consent (error): A marketing touchpoint that a scenario sends on a channel after the customer withdrew consent there (the event consent.withdrawn, on that channel or on every channel), and before they gave it back (consent.given), whatever journey sends it.\n- unchecked-policy (info): A contact policy (policy.max-messages or policy.quiet-hours) with no scenario to check it against: no scenario files in journeys/scenarios/ and policy.implicit-scenarios off.\n- scenario-expectation (error): A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint.\n- unmeasured-moment-of-truth (warning): A touchpoint marked as a moment of truth with no KPI.\n- missing-kpi (info): A touchpoint with no KPI.\n- empty-stage (warning): A stage with no touchpoint.\n- stale-journey (warning): A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Options: \"max-age\" (default \"180d\").\n- priority-gap (info): A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Options: \"min-importance\" (default 4).\n- low-value-touchpoint (info): A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Options: \"max-importance\" (default 2).\n- unused-suppression (warning): A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason.\n- version-not-bumped (warning): (Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise.","type":"object","propertyNames":{"$ref":"#/$defs/id"},"properties":{"parse":{"description":"A file that cannot be read, is not UTF-8, or is not valid YAML or front matter. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"enum":["off",0]},{"type":"array","contains":{"enum":["off",0]}}]},"examples":["error","warning"]},"schema":{"description":"A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"enum":["off",0]},{"type":"array","contains":{"enum":["off",0]}}]},"examples":["error","warning"]},"limit-exceeded":{"description":"An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unique-id":{"description":"Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-reference":{"description":"An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-event":{"description":"A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository and one or two letters away from another event named (a warning). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"missing-owner":{"description":"A journey or touchpoint with no owner. Default severity: error.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of missing-owner: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of missing-owner.","type":"object","properties":{"inherit":{"type":"boolean","description":"A touchpoint with no owner is run by its journey's owner.","default":false,"examples":[false]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["error",["error",{"inherit":false}]]},"duplicate-touchpoint":{"description":"Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text, or the same intent and the same link in other words), for audiences that meet (journeys for two different personas never reach the same customer). Default severity: warning.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of duplicate-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of duplicate-touchpoint.","type":"object","properties":{"threshold":{"type":"number","minimum":0.5,"maximum":1,"description":"How similar two messages must be, from 0.5 to 1, to count as the same: the Sørensen–Dice coefficient of their character trigrams once case, accents, punctuation, spacing and numbers are set aside.","default":0.8,"examples":[0.8]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"threshold":0.8}]]},"conflicting-messages":{"description":"Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario), for audiences that meet (journeys for two different personas never reach the same customer), and disagree: different call-to-action targets (host or path), or a figure (amount, date, count, percentage) stated differently, compared figure by figure by its role in the sentence (a yearly or monthly amount, a fee, a total, a due date...). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"contact-pressure":{"description":"A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows (sliding windows, or calendar days with count: calendar-day; of some channels and categories only when the limit says so); the message names the window, the count, the channels and the touchpoints. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"quiet-hours":{"description":"A message sent inside a window of policy.quiet-hours: in a scenario (hours, quiet days and public holidays, for the window's channels and categories), or by a touchpoint whose \"at\" is inside a window of every day, with or without a scenario. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"message-after-conversion":{"description":"An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey). Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"marketing-without-consent":{"description":"A marketing touchpoint that a scenario sends on a channel after the customer withdrew consent there (the event consent.withdrawn, on that channel or on every channel), and before they gave it back (consent.given), whatever journey sends it. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unchecked-policy":{"description":"A contact policy (policy.max-messages or policy.quiet-hours) with no scenario to check it against: no scenario files in journeys/scenarios/ and policy.implicit-scenarios off. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"scenario-expectation":{"description":"A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unmeasured-moment-of-truth":{"description":"A touchpoint marked as a moment of truth with no KPI. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"missing-kpi":{"description":"A touchpoint with no KPI. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"empty-stage":{"description":"A stage with no touchpoint. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"stale-journey":{"description":"A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Default severity: warning.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of stale-journey: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of stale-journey.","type":"object","properties":{"max-age":{"type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","description":"How long a review stays valid, as a duration such as 180d or 26w.","default":"180d","examples":["180d"]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"max-age":"180d"}]]},"priority-gap":{"description":"A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Default severity: info.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of priority-gap: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of priority-gap.","type":"object","properties":{"min-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or more are checked.","default":4,"examples":[4]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"min-importance":4}]]},"low-value-touchpoint":{"description":"A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Default severity: info.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of low-value-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of low-value-touchpoint.","type":"object","properties":{"max-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or less are considered low value.","default":2,"examples":[2]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"max-importance":2}]]},"unused-suppression":{"description":"A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"version-not-bumped":{"description":"(Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]}},"additionalProperties":{"$ref":"#/$defs/ruleSetting"},"examples":[{"missing-kpi":"off","stale-journey":["warning",{"max-age":"180d"}]}]},"policy":{"description":"The contact policy: how often and when the company may send messages to one customer. Simulation of the scenarios checks it.","type":"object","properties":{"max-messages":{"description":"Limits on the number of outbound messages one customer receives. Each window slides: any span of time of length \"per\" may hold at most \"max\" messages.","type":"array","maxItems":50,"items":{"description":"One limit, for example { per: 7d, max: 5 } (all outbound channels together), { per: 1d, max: 1, channels: [sms, push] } or { per: 1d, max: 1, categories: [marketing], count: calendar-day }.","type":"object","required":["per","max"],"properties":{"per":{"$ref":"#/$defs/duration","not":{"type":"string","pattern":"^[\\s0wdhm]*$"},"description":"The length of the window, at least 1m, for example \"7d\" or \"24h\".","examples":["7d","1d"]},"max":{"description":"The most messages allowed in any window of that length (a whole number, 0 or more).","type":"integer","minimum":0,"examples":[5,1]},"channels":{"description":"Optional: only count messages on these channels. Without it, all outbound channels count together.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push"]]},"categories":{"description":"Optional: only count messages of these categories, for example [marketing] to leave service, transactional and regulatory messages out of the cap. Without it, every outbound message counts.","type":"array","items":{"type":"string","enum":["marketing","service","transactional","regulatory"]},"uniqueItems":true,"minItems":1,"examples":[["marketing"]]},"count":{"description":"How the window is counted. \"sliding\" (the default): any span of time of length \"per\" holds at most \"max\". \"calendar-day\": each period of \"per\" whole days from the customer's midnight holds at most \"max\", as runtime tools count per day in the customer's time zone.","type":"string","enum":["sliding","calendar-day"],"default":"sliding","examples":["calendar-day"]}},"additionalProperties":false},"examples":[[{"per":"7d","max":5},{"per":"1d","max":1,"channels":["sms","push"]}]]},"quiet-hours":{"description":"When messages are not sent, in the customer's local time: one quiet window, or a list of them (several windows a day, quiet days, public holidays).","oneOf":[{"$ref":"#/$defs/quietWindow"},{"type":"array","maxItems":50,"items":{"$ref":"#/$defs/quietWindow"}}],"examples":[{"from":"21:00","to":"08:00"},[{"from":"20:00","to":"10:00","channels":["phone"]},{"from":"13:00","to":"14:00","channels":["phone"]},{"days":["saturday","sunday","holiday"],"channels":["phone"]}]]},"conflict-window":{"$ref":"#/$defs/duration","description":"How close together, in a scenario, two messages with the same intent must be for the conflicting-messages rule to compare them, for example \"48h\".","examples":["48h"]},"timezone":{"description":"The customers' time zone when neither their scenario nor their persona names one, an IANA name such as Europe/Paris. Without any, times are wall-clock times with no daylight-saving change.","type":"string","minLength":1,"maxLength":100,"examples":["Europe/Paris"]},"holidays":{"description":"The public holidays of the customers' calendar: a country code (ISO 3166-1), such as FR, or a country and a region, such as DE-BY or US-CA, as the date-holidays calendars name them. Holidays are quiet days for quiet windows with \"holiday\" in their days, and are not business days (bd).","type":"string","pattern":"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$","examples":["FR","DE-BY"]},"implicit-scenarios":{"description":"When true, every trigger of every journey is also simulated once as a scenario of its own, for each persona, so that contact pressure and quiet hours are checked in a repository without scenarios, or for events no scenario names.","type":"boolean","default":false,"examples":[true]}},"additionalProperties":false},"ignore":{"description":"Files the tools leave out, as glob patterns relative to the repository root, as in .gitignore: \"journeys/legacy/**\" (a folder), \"**/*.draft.journey.yaml\", or a name without a slash (\"*.draft.journey.yaml\") for any folder. For a team adopting the tools gradually. Every lint run says how many files were left out.","type":"array","items":{"type":"string","minLength":1,"maxLength":500,"pattern":"^[^!#]","description":"A glob pattern: * matches within a name, ** any number of folders. A negated pattern (!x) is not supported."},"maxItems":1000,"examples":[["journeys/legacy/**","**/*.draft.journey.yaml"]]},"timezone":{"description":"The time zone of the team, as an IANA time zone name such as \"Europe/Paris\" or \"America/New_York\". Used to decide today's date (for example for stale-journey). Defaults to the computer's time zone.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$","maxLength":100,"examples":["Europe/Paris","America/New_York","UTC"]},"repository":{"description":"Where the journeys are kept, so that the site can link to each file.","type":"object","properties":{"url":{"description":"The web address of the repository, starting with http:// or https://.","type":"string","pattern":"^https?://\\S+$","maxLength":2000,"examples":["https://github.com/acme/journeys"]},"branch":{"description":"The branch that the links point to.","type":"string","minLength":1,"maxLength":200,"examples":["main"]}},"required":["url"],"additionalProperties":false,"examples":[{"url":"https://github.com/acme/journeys","branch":"main"}]}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"severity":{"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded (or --fail-severity is warning). \"info\": for information only. \"off\": the rule does not run. ESLint's spellings are read too: \"warn\" for warning, and 2, 1, 0 for error, warning, off.","enum":["error","warning","info","off","warn",2,1,0]},"ruleSetting":{"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}},"ruleOptions":{"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"},"quietWindow":{"description":"A quiet window: hours of each day (\"from\" may be later than \"to\" to span midnight: 21:00 to 08:00), in the customer's local time, during which messages in its scope are not sent; with \"days\", only on those days, or whole days when it has no hours.","type":"object","properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]},"days":{"description":"Optional: the days the window applies to: weekdays (monday ... sunday) and holiday (the customer's public holidays, see policy.holidays). With no \"from\" and \"to\", those whole days are quiet.","type":"array","items":{"type":"string","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday","holiday"]},"uniqueItems":true,"minItems":1,"examples":[["sunday","holiday"]]},"categories":{"description":"Optional: the message categories it applies to, for example [marketing]. Without it, every category.","type":"array","items":{"type":"string","enum":["marketing","service","transactional","regulatory"]},"uniqueItems":true,"minItems":1,"examples":[["marketing"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]},{"days":["sunday","holiday"],"channels":["phone"]}],"anyOf":[{"properties":{"from":true},"required":["from"]},{"properties":{"days":true},"required":["days"]}],"dependentRequired":{"from":["to"],"to":["from"]}}}};
 const schema78 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
 const schema80 = {"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded (or --fail-severity is warning). \"info\": for information only. \"off\": the rule does not run. ESLint's spellings are read too: \"warn\" for warning, and 2, 1, 0 for error, warning, off.","enum":["error","warning","info","off","warn",2,1,0]};
 const schema93 = {"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]};
@@ -3819,10 +3819,10 @@ validate48.evaluated = {"dynamicProps":false,"dynamicItems":true};
 const schema95 = {"description":"A quiet window: hours of each day (\"from\" may be later than \"to\" to span midnight: 21:00 to 08:00), in the customer's local time, during which messages in its scope are not sent; with \"days\", only on those days, or whole days when it has no hours.","type":"object","properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]},"days":{"description":"Optional: the days the window applies to: weekdays (monday ... sunday) and holiday (the customer's public holidays, see policy.holidays). With no \"from\" and \"to\", those whole days are quiet.","type":"array","items":{"type":"string","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday","holiday"]},"uniqueItems":true,"minItems":1,"examples":[["sunday","holiday"]]},"categories":{"description":"Optional: the message categories it applies to, for example [marketing]. Without it, every category.","type":"array","items":{"type":"string","enum":["marketing","service","transactional","regulatory"]},"uniqueItems":true,"minItems":1,"examples":[["marketing"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]},{"days":["sunday","holiday"],"channels":["phone"]}],"anyOf":[{"properties":{"from":true},"required":["from"]},{"properties":{"days":true},"required":["days"]}],"dependentRequired":{"from":["to"],"to":["from"]}};
 const schema96 = {"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]};
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate67.evaluated;
+const evaluated0 = validate68.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4223,10 +4223,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate67.errors = vErrors;
+validate68.errors = vErrors;
 return errors === 0;
 }
-validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4976,6 +4976,12 @@ vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.error
 errors = vErrors.length;
 }
 }
+if(data0["unchecked-policy"] !== undefined){
+if(!(validate48(data0["unchecked-policy"], {instancePath:instancePath+"/rules/unchecked-policy",parentData:data0,parentDataProperty:"unchecked-policy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
 if(data0["scenario-expectation"] !== undefined){
 if(!(validate48(data0["scenario-expectation"], {instancePath:instancePath+"/rules/scenario-expectation",parentData:data0,parentDataProperty:"scenario-expectation",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
@@ -5001,13 +5007,13 @@ errors = vErrors.length;
 }
 }
 if(data0["stale-journey"] !== undefined){
-let data27 = data0["stale-journey"];
-const _errs75 = errors;
-let valid23 = true;
+let data28 = data0["stale-journey"];
 const _errs76 = errors;
+let valid23 = true;
 const _errs77 = errors;
 const _errs78 = errors;
-if(!(Array.isArray(data27))){
+const _errs79 = errors;
+if(!(Array.isArray(data28))){
 const err41 = {};
 if(vErrors === null){
 vErrors = [err41];
@@ -5017,7 +5023,7 @@ vErrors.push(err41);
 }
 errors++;
 }
-var valid24 = _errs78 === errors;
+var valid24 = _errs79 === errors;
 if(valid24){
 const err42 = {};
 if(vErrors === null){
@@ -5029,21 +5035,21 @@ vErrors.push(err42);
 errors++;
 }
 else {
-errors = _errs77;
+errors = _errs78;
 if(vErrors !== null){
-if(_errs77){
-vErrors.length = _errs77;
+if(_errs78){
+vErrors.length = _errs78;
 }
 else {
 vErrors = null;
 }
 }
 }
-var _valid4 = _errs76 === errors;
-errors = _errs75;
+var _valid4 = _errs77 === errors;
+errors = _errs76;
 if(vErrors !== null){
-if(_errs75){
-vErrors.length = _errs75;
+if(_errs76){
+vErrors.length = _errs76;
 }
 else {
 vErrors = null;
@@ -5051,9 +5057,9 @@ vErrors = null;
 }
 let ifClause2;
 if(_valid4){
-const _errs80 = errors;
-if(!((((((((data27 === "error") || (data27 === "warning")) || (data27 === "info")) || (data27 === "off")) || (data27 === "warn")) || (data27 === 2)) || (data27 === 1)) || (data27 === 0))){
-const err43 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data27};
+const _errs81 = errors;
+if(!((((((((data28 === "error") || (data28 === "warning")) || (data28 === "info")) || (data28 === "off")) || (data28 === "warn")) || (data28 === 2)) || (data28 === 1)) || (data28 === 0))){
+const err43 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data28};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -5062,15 +5068,15 @@ vErrors.push(err43);
 }
 errors++;
 }
-var _valid4 = _errs80 === errors;
+var _valid4 = _errs81 === errors;
 valid23 = _valid4;
 ifClause2 = "then";
 }
 else {
-const _errs82 = errors;
-if(Array.isArray(data27)){
-if(data27.length < 2){
-const err44 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data27};
+const _errs83 = errors;
+if(Array.isArray(data28)){
+if(data28.length < 2){
+const err44 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data28};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -5079,11 +5085,11 @@ vErrors.push(err44);
 }
 errors++;
 }
-const len6 = data27.length;
+const len6 = data28.length;
 if(len6 > 0){
-let data28 = data27[0];
-if(!((((((((data28 === "error") || (data28 === "warning")) || (data28 === "info")) || (data28 === "off")) || (data28 === "warn")) || (data28 === 2)) || (data28 === 1)) || (data28 === 0))){
-const err45 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data28};
+let data29 = data28[0];
+if(!((((((((data29 === "error") || (data29 === "warning")) || (data29 === "info")) || (data29 === "off")) || (data29 === "warn")) || (data29 === 2)) || (data29 === 1)) || (data29 === 0))){
+const err45 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data29};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -5094,11 +5100,11 @@ errors++;
 }
 }
 if(len6 > 1){
-let data29 = data27[1];
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-for(const key5 in data29){
+let data30 = data28[1];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key5 in data30){
 if(!(key5 === "max-age")){
-const err46 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data29};
+const err46 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data30};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -5108,11 +5114,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data29["max-age"] !== undefined){
-let data30 = data29["max-age"];
-if(typeof data30 === "string"){
-if(!pattern19.test(data30)){
-const err47 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data30};
+if(data30["max-age"] !== undefined){
+let data31 = data30["max-age"];
+if(typeof data31 === "string"){
+if(!pattern19.test(data31)){
+const err47 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data31};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -5123,7 +5129,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"].type,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data30};
+const err48 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"].type,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data31};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -5135,7 +5141,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data29};
+const err49 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data30};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -5145,9 +5151,9 @@ vErrors.push(err49);
 errors++;
 }
 }
-const len7 = data27.length;
+const len7 = data28.length;
 if(!(len7 <= 2)){
-const err50 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data27};
+const err50 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data28};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -5158,7 +5164,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["stale-journey"].else.type,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data27};
+const err51 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["stale-journey"].else.type,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data28};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -5167,12 +5173,12 @@ vErrors.push(err51);
 }
 errors++;
 }
-var _valid4 = _errs82 === errors;
+var _valid4 = _errs83 === errors;
 valid23 = _valid4;
 ifClause2 = "else";
 }
 if(!valid23){
-const err52 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema77.properties.rules.properties["stale-journey"].if,parentSchema:schema77.properties.rules.properties["stale-journey"],data:data27};
+const err52 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema77.properties.rules.properties["stale-journey"].if,parentSchema:schema77.properties.rules.properties["stale-journey"],data:data28};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -5183,13 +5189,13 @@ errors++;
 }
 }
 if(data0["priority-gap"] !== undefined){
-let data31 = data0["priority-gap"];
-const _errs92 = errors;
-let valid29 = true;
+let data32 = data0["priority-gap"];
 const _errs93 = errors;
+let valid29 = true;
 const _errs94 = errors;
 const _errs95 = errors;
-if(!(Array.isArray(data31))){
+const _errs96 = errors;
+if(!(Array.isArray(data32))){
 const err53 = {};
 if(vErrors === null){
 vErrors = [err53];
@@ -5199,7 +5205,7 @@ vErrors.push(err53);
 }
 errors++;
 }
-var valid30 = _errs95 === errors;
+var valid30 = _errs96 === errors;
 if(valid30){
 const err54 = {};
 if(vErrors === null){
@@ -5211,21 +5217,21 @@ vErrors.push(err54);
 errors++;
 }
 else {
-errors = _errs94;
+errors = _errs95;
 if(vErrors !== null){
-if(_errs94){
-vErrors.length = _errs94;
+if(_errs95){
+vErrors.length = _errs95;
 }
 else {
 vErrors = null;
 }
 }
 }
-var _valid5 = _errs93 === errors;
-errors = _errs92;
+var _valid5 = _errs94 === errors;
+errors = _errs93;
 if(vErrors !== null){
-if(_errs92){
-vErrors.length = _errs92;
+if(_errs93){
+vErrors.length = _errs93;
 }
 else {
 vErrors = null;
@@ -5233,9 +5239,9 @@ vErrors = null;
 }
 let ifClause3;
 if(_valid5){
-const _errs97 = errors;
-if(!((((((((data31 === "error") || (data31 === "warning")) || (data31 === "info")) || (data31 === "off")) || (data31 === "warn")) || (data31 === 2)) || (data31 === 1)) || (data31 === 0))){
-const err55 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data31};
+const _errs98 = errors;
+if(!((((((((data32 === "error") || (data32 === "warning")) || (data32 === "info")) || (data32 === "off")) || (data32 === "warn")) || (data32 === 2)) || (data32 === 1)) || (data32 === 0))){
+const err55 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data32};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -5244,15 +5250,15 @@ vErrors.push(err55);
 }
 errors++;
 }
-var _valid5 = _errs97 === errors;
+var _valid5 = _errs98 === errors;
 valid29 = _valid5;
 ifClause3 = "then";
 }
 else {
-const _errs99 = errors;
-if(Array.isArray(data31)){
-if(data31.length < 2){
-const err56 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data31};
+const _errs100 = errors;
+if(Array.isArray(data32)){
+if(data32.length < 2){
+const err56 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data32};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -5261,11 +5267,11 @@ vErrors.push(err56);
 }
 errors++;
 }
-const len8 = data31.length;
+const len8 = data32.length;
 if(len8 > 0){
-let data32 = data31[0];
-if(!((((((((data32 === "error") || (data32 === "warning")) || (data32 === "info")) || (data32 === "off")) || (data32 === "warn")) || (data32 === 2)) || (data32 === 1)) || (data32 === 0))){
-const err57 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data32};
+let data33 = data32[0];
+if(!((((((((data33 === "error") || (data33 === "warning")) || (data33 === "info")) || (data33 === "off")) || (data33 === "warn")) || (data33 === 2)) || (data33 === 1)) || (data33 === 0))){
+const err57 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data33};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -5276,11 +5282,11 @@ errors++;
 }
 }
 if(len8 > 1){
-let data33 = data31[1];
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-for(const key6 in data33){
+let data34 = data32[1];
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+for(const key6 in data34){
 if(!(key6 === "min-importance")){
-const err58 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data33};
+const err58 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data34};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -5290,10 +5296,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data33["min-importance"] !== undefined){
-let data34 = data33["min-importance"];
-if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
-const err59 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"].type,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data34};
+if(data34["min-importance"] !== undefined){
+let data35 = data34["min-importance"];
+if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
+const err59 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"].type,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data35};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -5302,9 +5308,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-if((typeof data34 == "number") && (isFinite(data34))){
-if(data34 > 5 || isNaN(data34)){
-const err60 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data34};
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 > 5 || isNaN(data35)){
+const err60 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data35};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -5313,8 +5319,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data34 < 1 || isNaN(data34)){
-const err61 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data34};
+if(data35 < 1 || isNaN(data35)){
+const err61 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data35};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -5327,7 +5333,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data33};
+const err62 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data34};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -5337,9 +5343,9 @@ vErrors.push(err62);
 errors++;
 }
 }
-const len9 = data31.length;
+const len9 = data32.length;
 if(!(len9 <= 2)){
-const err63 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data31};
+const err63 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data32};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -5350,7 +5356,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["priority-gap"].else.type,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data31};
+const err64 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["priority-gap"].else.type,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data32};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -5359,12 +5365,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-var _valid5 = _errs99 === errors;
+var _valid5 = _errs100 === errors;
 valid29 = _valid5;
 ifClause3 = "else";
 }
 if(!valid29){
-const err65 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema77.properties.rules.properties["priority-gap"].if,parentSchema:schema77.properties.rules.properties["priority-gap"],data:data31};
+const err65 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema77.properties.rules.properties["priority-gap"].if,parentSchema:schema77.properties.rules.properties["priority-gap"],data:data32};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -5375,13 +5381,13 @@ errors++;
 }
 }
 if(data0["low-value-touchpoint"] !== undefined){
-let data35 = data0["low-value-touchpoint"];
-const _errs109 = errors;
-let valid35 = true;
+let data36 = data0["low-value-touchpoint"];
 const _errs110 = errors;
+let valid35 = true;
 const _errs111 = errors;
 const _errs112 = errors;
-if(!(Array.isArray(data35))){
+const _errs113 = errors;
+if(!(Array.isArray(data36))){
 const err66 = {};
 if(vErrors === null){
 vErrors = [err66];
@@ -5391,7 +5397,7 @@ vErrors.push(err66);
 }
 errors++;
 }
-var valid36 = _errs112 === errors;
+var valid36 = _errs113 === errors;
 if(valid36){
 const err67 = {};
 if(vErrors === null){
@@ -5403,21 +5409,21 @@ vErrors.push(err67);
 errors++;
 }
 else {
-errors = _errs111;
+errors = _errs112;
 if(vErrors !== null){
-if(_errs111){
-vErrors.length = _errs111;
+if(_errs112){
+vErrors.length = _errs112;
 }
 else {
 vErrors = null;
 }
 }
 }
-var _valid6 = _errs110 === errors;
-errors = _errs109;
+var _valid6 = _errs111 === errors;
+errors = _errs110;
 if(vErrors !== null){
-if(_errs109){
-vErrors.length = _errs109;
+if(_errs110){
+vErrors.length = _errs110;
 }
 else {
 vErrors = null;
@@ -5425,9 +5431,9 @@ vErrors = null;
 }
 let ifClause4;
 if(_valid6){
-const _errs114 = errors;
-if(!((((((((data35 === "error") || (data35 === "warning")) || (data35 === "info")) || (data35 === "off")) || (data35 === "warn")) || (data35 === 2)) || (data35 === 1)) || (data35 === 0))){
-const err68 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data35};
+const _errs115 = errors;
+if(!((((((((data36 === "error") || (data36 === "warning")) || (data36 === "info")) || (data36 === "off")) || (data36 === "warn")) || (data36 === 2)) || (data36 === 1)) || (data36 === 0))){
+const err68 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data36};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -5436,15 +5442,15 @@ vErrors.push(err68);
 }
 errors++;
 }
-var _valid6 = _errs114 === errors;
+var _valid6 = _errs115 === errors;
 valid35 = _valid6;
 ifClause4 = "then";
 }
 else {
-const _errs116 = errors;
-if(Array.isArray(data35)){
-if(data35.length < 2){
-const err69 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data35};
+const _errs117 = errors;
+if(Array.isArray(data36)){
+if(data36.length < 2){
+const err69 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data36};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -5453,11 +5459,11 @@ vErrors.push(err69);
 }
 errors++;
 }
-const len10 = data35.length;
+const len10 = data36.length;
 if(len10 > 0){
-let data36 = data35[0];
-if(!((((((((data36 === "error") || (data36 === "warning")) || (data36 === "info")) || (data36 === "off")) || (data36 === "warn")) || (data36 === 2)) || (data36 === 1)) || (data36 === 0))){
-const err70 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data36};
+let data37 = data36[0];
+if(!((((((((data37 === "error") || (data37 === "warning")) || (data37 === "info")) || (data37 === "off")) || (data37 === "warn")) || (data37 === 2)) || (data37 === 1)) || (data37 === 0))){
+const err70 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data37};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -5468,11 +5474,11 @@ errors++;
 }
 }
 if(len10 > 1){
-let data37 = data35[1];
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-for(const key7 in data37){
+let data38 = data36[1];
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key7 in data38){
 if(!(key7 === "max-importance")){
-const err71 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data37};
+const err71 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data38};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -5482,10 +5488,10 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data37["max-importance"] !== undefined){
-let data38 = data37["max-importance"];
-if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err72 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"].type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data38};
+if(data38["max-importance"] !== undefined){
+let data39 = data38["max-importance"];
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+const err72 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"].type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data39};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -5494,9 +5500,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 > 5 || isNaN(data38)){
-const err73 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data38};
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 > 5 || isNaN(data39)){
+const err73 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data39};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -5505,8 +5511,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(data38 < 1 || isNaN(data38)){
-const err74 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data38};
+if(data39 < 1 || isNaN(data39)){
+const err74 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data39};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -5519,7 +5525,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data37};
+const err75 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data38};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -5529,9 +5535,9 @@ vErrors.push(err75);
 errors++;
 }
 }
-const len11 = data35.length;
+const len11 = data36.length;
 if(!(len11 <= 2)){
-const err76 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data35};
+const err76 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data36};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -5542,7 +5548,7 @@ errors++;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data35};
+const err77 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data36};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -5551,12 +5557,12 @@ vErrors.push(err77);
 }
 errors++;
 }
-var _valid6 = _errs116 === errors;
+var _valid6 = _errs117 === errors;
 valid35 = _valid6;
 ifClause4 = "else";
 }
 if(!valid35){
-const err78 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause4},message:"must match \""+ifClause4+"\" schema",schema:schema77.properties.rules.properties["low-value-touchpoint"].if,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"],data:data35};
+const err78 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause4},message:"must match \""+ifClause4+"\" schema",schema:schema77.properties.rules.properties["low-value-touchpoint"].if,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"],data:data36};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -5591,11 +5597,11 @@ errors++;
 }
 }
 if(data.policy !== undefined){
-let data41 = data.policy;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key8 in data41){
+let data42 = data.policy;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+for(const key8 in data42){
 if(!((((((key8 === "max-messages") || (key8 === "quiet-hours")) || (key8 === "conflict-window")) || (key8 === "timezone")) || (key8 === "holidays")) || (key8 === "implicit-scenarios"))){
-const err80 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.policy,data:data41};
+const err80 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.policy,data:data42};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -5605,11 +5611,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data41["max-messages"] !== undefined){
-let data42 = data41["max-messages"];
-if(Array.isArray(data42)){
-if(data42.length > 50){
-const err81 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["max-messages"],data:data42};
+if(data42["max-messages"] !== undefined){
+let data43 = data42["max-messages"];
+if(Array.isArray(data43)){
+if(data43.length > 50){
+const err81 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["max-messages"],data:data43};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -5618,12 +5624,12 @@ vErrors.push(err81);
 }
 errors++;
 }
-const len12 = data42.length;
+const len12 = data43.length;
 for(let i2=0; i2<len12; i2++){
-let data43 = data42[i2];
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(data43.per === undefined){
-const err82 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "per"},message:"must have required property '"+"per"+"'",schema:schema77.properties.policy.properties["max-messages"].items.required,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data43};
+let data44 = data43[i2];
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.per === undefined){
+const err82 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "per"},message:"must have required property '"+"per"+"'",schema:schema77.properties.policy.properties["max-messages"].items.required,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data44};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -5632,8 +5638,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(data43.max === undefined){
-const err83 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema77.properties.policy.properties["max-messages"].items.required,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data43};
+if(data44.max === undefined){
+const err83 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema77.properties.policy.properties["max-messages"].items.required,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data44};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -5642,9 +5648,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-for(const key9 in data43){
+for(const key9 in data44){
 if(!(((((key9 === "per") || (key9 === "max")) || (key9 === "channels")) || (key9 === "categories")) || (key9 === "count"))){
-const err84 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data43};
+const err84 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data44};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -5654,11 +5660,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data43.per !== undefined){
-let data44 = data43.per;
-if(typeof data44 === "string"){
-if(func2(data44) > 100){
-const err85 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema93,data:data44};
+if(data44.per !== undefined){
+let data45 = data44.per;
+if(typeof data45 === "string"){
+if(func2(data45) > 100){
+const err85 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema93,data:data45};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -5667,8 +5673,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(!pattern19.test(data44)){
-const err86 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema93,data:data44};
+if(!pattern19.test(data45)){
+const err86 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema93,data:data45};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -5679,7 +5685,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.type,parentSchema:schema93,data:data44};
+const err87 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.type,parentSchema:schema93,data:data45};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -5688,11 +5694,11 @@ vErrors.push(err87);
 }
 errors++;
 }
-const _errs138 = errors;
 const _errs139 = errors;
-if(errors === _errs139){
-if(typeof data44 === "string"){
-if(!pattern52.test(data44)){
+const _errs140 = errors;
+if(errors === _errs140){
+if(typeof data45 === "string"){
+if(!pattern52.test(data45)){
 const err88 = {};
 if(vErrors === null){
 vErrors = [err88];
@@ -5714,9 +5720,9 @@ vErrors.push(err89);
 errors++;
 }
 }
-var valid46 = _errs139 === errors;
+var valid46 = _errs140 === errors;
 if(valid46){
-const err90 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/properties/policy/properties/max-messages/items/properties/per/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema77.properties.policy.properties["max-messages"].items.properties.per.not,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.per,data:data44};
+const err90 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/properties/policy/properties/max-messages/items/properties/per/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema77.properties.policy.properties["max-messages"].items.properties.per.not,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.per,data:data45};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -5726,10 +5732,10 @@ vErrors.push(err90);
 errors++;
 }
 else {
-errors = _errs138;
+errors = _errs139;
 if(vErrors !== null){
-if(_errs138){
-vErrors.length = _errs138;
+if(_errs139){
+vErrors.length = _errs139;
 }
 else {
 vErrors = null;
@@ -5737,10 +5743,10 @@ vErrors = null;
 }
 }
 }
-if(data43.max !== undefined){
-let data45 = data43.max;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-const err91 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.policy.properties["max-messages"].items.properties.max.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.max,data:data45};
+if(data44.max !== undefined){
+let data46 = data44.max;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err91 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.policy.properties["max-messages"].items.properties.max.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.max,data:data46};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -5749,9 +5755,9 @@ vErrors.push(err91);
 }
 errors++;
 }
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 < 0 || isNaN(data45)){
-const err92 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.max,data:data45};
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 < 0 || isNaN(data46)){
+const err92 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.max,data:data46};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -5762,11 +5768,11 @@ errors++;
 }
 }
 }
-if(data43.channels !== undefined){
-let data46 = data43.channels;
-if(Array.isArray(data46)){
-if(data46.length > 50){
-const err93 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data46};
+if(data44.channels !== undefined){
+let data47 = data44.channels;
+if(Array.isArray(data47)){
+if(data47.length > 50){
+const err93 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data47};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -5775,12 +5781,12 @@ vErrors.push(err93);
 }
 errors++;
 }
-const len13 = data46.length;
+const len13 = data47.length;
 for(let i3=0; i3<len13; i3++){
-let data47 = data46[i3];
-if(typeof data47 === "string"){
-if(func2(data47) > 64){
-const err94 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema78,data:data47};
+let data48 = data47[i3];
+if(typeof data48 === "string"){
+if(func2(data48) > 64){
+const err94 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema78,data:data48};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -5789,8 +5795,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(!pattern5.test(data47)){
-const err95 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema78,data:data47};
+if(!pattern5.test(data48)){
+const err95 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema78,data:data48};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -5801,7 +5807,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.type,parentSchema:schema78,data:data47};
+const err96 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.type,parentSchema:schema78,data:data48};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -5811,14 +5817,14 @@ vErrors.push(err96);
 errors++;
 }
 }
-let i4 = data46.length;
+let i4 = data47.length;
 let j0;
 if(i4 > 1){
 outer0:
 for(;i4--;){
 for(j0 = i4; j0--;){
-if(func0(data46[i4], data46[j0])){
-const err97 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data46};
+if(func0(data47[i4], data47[j0])){
+const err97 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data47};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -5833,7 +5839,7 @@ break outer0;
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].items.properties.channels.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data46};
+const err98 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].items.properties.channels.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data47};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -5843,11 +5849,11 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data43.categories !== undefined){
-let data48 = data43.categories;
-if(Array.isArray(data48)){
-if(data48.length < 1){
-const err99 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data48};
+if(data44.categories !== undefined){
+let data49 = data44.categories;
+if(Array.isArray(data49)){
+if(data49.length < 1){
+const err99 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data49};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -5856,11 +5862,11 @@ vErrors.push(err99);
 }
 errors++;
 }
-const len14 = data48.length;
+const len14 = data49.length;
 for(let i5=0; i5<len14; i5++){
-let data49 = data48[i5];
-if(typeof data49 !== "string"){
-const err100 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories/" + i5,schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items,data:data49};
+let data50 = data49[i5];
+if(typeof data50 !== "string"){
+const err100 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories/" + i5,schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items,data:data50};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -5869,8 +5875,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(!((((data49 === "marketing") || (data49 === "service")) || (data49 === "transactional")) || (data49 === "regulatory"))){
-const err101 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories/" + i5,schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/items/enum",keyword:"enum",params:{allowedValues: schema77.properties.policy.properties["max-messages"].items.properties.categories.items.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items.enum,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items,data:data49};
+if(!((((data50 === "marketing") || (data50 === "service")) || (data50 === "transactional")) || (data50 === "regulatory"))){
+const err101 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories/" + i5,schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/items/enum",keyword:"enum",params:{allowedValues: schema77.properties.policy.properties["max-messages"].items.properties.categories.items.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items.enum,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items,data:data50};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -5880,18 +5886,18 @@ vErrors.push(err101);
 errors++;
 }
 }
-let i6 = data48.length;
+let i6 = data49.length;
 let j1;
 if(i6 > 1){
 const indices0 = {};
 for(;i6--;){
-let item0 = data48[i6];
+let item0 = data49[i6];
 if(typeof item0 !== "string"){
 continue;
 }
 if(typeof indices0[item0] == "number"){
 j1 = indices0[item0];
-const err102 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data48};
+const err102 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data49};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -5906,7 +5912,7 @@ indices0[item0] = i6;
 }
 }
 else {
-const err103 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data48};
+const err103 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data49};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -5916,10 +5922,10 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data43.count !== undefined){
-let data50 = data43.count;
-if(typeof data50 !== "string"){
-const err104 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/count",schemaPath:"#/properties/policy/properties/max-messages/items/properties/count/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties["max-messages"].items.properties.count.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.count,data:data50};
+if(data44.count !== undefined){
+let data51 = data44.count;
+if(typeof data51 !== "string"){
+const err104 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/count",schemaPath:"#/properties/policy/properties/max-messages/items/properties/count/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties["max-messages"].items.properties.count.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.count,data:data51};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -5928,8 +5934,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(!((data50 === "sliding") || (data50 === "calendar-day"))){
-const err105 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/count",schemaPath:"#/properties/policy/properties/max-messages/items/properties/count/enum",keyword:"enum",params:{allowedValues: schema77.properties.policy.properties["max-messages"].items.properties.count.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.policy.properties["max-messages"].items.properties.count.enum,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.count,data:data50};
+if(!((data51 === "sliding") || (data51 === "calendar-day"))){
+const err105 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/count",schemaPath:"#/properties/policy/properties/max-messages/items/properties/count/enum",keyword:"enum",params:{allowedValues: schema77.properties.policy.properties["max-messages"].items.properties.count.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.policy.properties["max-messages"].items.properties.count.enum,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.count,data:data51};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -5941,7 +5947,7 @@ errors++;
 }
 }
 else {
-const err106 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.policy.properties["max-messages"].items.type,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data43};
+const err106 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.policy.properties["max-messages"].items.type,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data44};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -5953,7 +5959,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].type,parentSchema:schema77.properties.policy.properties["max-messages"],data:data42};
+const err107 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].type,parentSchema:schema77.properties.policy.properties["max-messages"],data:data43};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -5963,25 +5969,25 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data41["quiet-hours"] !== undefined){
-let data51 = data41["quiet-hours"];
-const _errs155 = errors;
+if(data42["quiet-hours"] !== undefined){
+let data52 = data42["quiet-hours"];
+const _errs156 = errors;
 let valid54 = false;
 let passing0 = null;
-const _errs156 = errors;
-if(!(validate67(data51, {instancePath:instancePath+"/policy/quiet-hours",parentData:data41,parentDataProperty:"quiet-hours",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+const _errs157 = errors;
+if(!(validate68(data52, {instancePath:instancePath+"/policy/quiet-hours",parentData:data42,parentDataProperty:"quiet-hours",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
 errors = vErrors.length;
 }
-var _valid7 = _errs156 === errors;
+var _valid7 = _errs157 === errors;
 if(_valid7){
 valid54 = true;
 passing0 = 0;
 }
-const _errs157 = errors;
-if(Array.isArray(data51)){
-if(data51.length > 50){
-const err108 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["quiet-hours"].oneOf[1],data:data51};
+const _errs158 = errors;
+if(Array.isArray(data52)){
+if(data52.length > 50){
+const err108 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["quiet-hours"].oneOf[1],data:data52};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -5990,16 +5996,16 @@ vErrors.push(err108);
 }
 errors++;
 }
-const len15 = data51.length;
+const len15 = data52.length;
 for(let i7=0; i7<len15; i7++){
-if(!(validate67(data51[i7], {instancePath:instancePath+"/policy/quiet-hours/" + i7,parentData:data51,parentDataProperty:i7,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+if(!(validate68(data52[i7], {instancePath:instancePath+"/policy/quiet-hours/" + i7,parentData:data52,parentDataProperty:i7,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err109 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["quiet-hours"].oneOf[1].type,parentSchema:schema77.properties.policy.properties["quiet-hours"].oneOf[1],data:data51};
+const err109 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["quiet-hours"].oneOf[1].type,parentSchema:schema77.properties.policy.properties["quiet-hours"].oneOf[1],data:data52};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -6008,7 +6014,7 @@ vErrors.push(err109);
 }
 errors++;
 }
-var _valid7 = _errs157 === errors;
+var _valid7 = _errs158 === errors;
 if(_valid7 && valid54){
 valid54 = false;
 passing0 = [passing0, 1];
@@ -6020,7 +6026,7 @@ passing0 = 1;
 }
 }
 if(!valid54){
-const err110 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema77.properties.policy.properties["quiet-hours"].oneOf,parentSchema:schema77.properties.policy.properties["quiet-hours"],data:data51};
+const err110 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema77.properties.policy.properties["quiet-hours"].oneOf,parentSchema:schema77.properties.policy.properties["quiet-hours"],data:data52};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -6030,10 +6036,10 @@ vErrors.push(err110);
 errors++;
 }
 else {
-errors = _errs155;
+errors = _errs156;
 if(vErrors !== null){
-if(_errs155){
-vErrors.length = _errs155;
+if(_errs156){
+vErrors.length = _errs156;
 }
 else {
 vErrors = null;
@@ -6041,11 +6047,11 @@ vErrors = null;
 }
 }
 }
-if(data41["conflict-window"] !== undefined){
-let data53 = data41["conflict-window"];
-if(typeof data53 === "string"){
-if(func2(data53) > 100){
-const err111 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema93,data:data53};
+if(data42["conflict-window"] !== undefined){
+let data54 = data42["conflict-window"];
+if(typeof data54 === "string"){
+if(func2(data54) > 100){
+const err111 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema93,data:data54};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -6054,8 +6060,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(!pattern19.test(data53)){
-const err112 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema93,data:data53};
+if(!pattern19.test(data54)){
+const err112 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema93,data:data54};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -6066,7 +6072,7 @@ errors++;
 }
 }
 else {
-const err113 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.type,parentSchema:schema93,data:data53};
+const err113 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.type,parentSchema:schema93,data:data54};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -6076,11 +6082,11 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data41.timezone !== undefined){
-let data54 = data41.timezone;
-if(typeof data54 === "string"){
-if(func2(data54) > 100){
-const err114 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema77.properties.policy.properties.timezone,data:data54};
+if(data42.timezone !== undefined){
+let data55 = data42.timezone;
+if(typeof data55 === "string"){
+if(func2(data55) > 100){
+const err114 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema77.properties.policy.properties.timezone,data:data55};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -6089,8 +6095,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(func2(data54) < 1){
-const err115 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.policy.properties.timezone,data:data54};
+if(func2(data55) < 1){
+const err115 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.policy.properties.timezone,data:data55};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -6101,7 +6107,7 @@ errors++;
 }
 }
 else {
-const err116 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties.timezone.type,parentSchema:schema77.properties.policy.properties.timezone,data:data54};
+const err116 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties.timezone.type,parentSchema:schema77.properties.policy.properties.timezone,data:data55};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -6111,11 +6117,11 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data41.holidays !== undefined){
-let data55 = data41.holidays;
-if(typeof data55 === "string"){
-if(!pattern32.test(data55)){
-const err117 = {instancePath:instancePath+"/policy/holidays",schemaPath:"#/properties/policy/properties/holidays/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"},message:"must match pattern \""+"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"+"\"",schema:"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$",parentSchema:schema77.properties.policy.properties.holidays,data:data55};
+if(data42.holidays !== undefined){
+let data56 = data42.holidays;
+if(typeof data56 === "string"){
+if(!pattern32.test(data56)){
+const err117 = {instancePath:instancePath+"/policy/holidays",schemaPath:"#/properties/policy/properties/holidays/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"},message:"must match pattern \""+"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"+"\"",schema:"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$",parentSchema:schema77.properties.policy.properties.holidays,data:data56};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -6126,7 +6132,7 @@ errors++;
 }
 }
 else {
-const err118 = {instancePath:instancePath+"/policy/holidays",schemaPath:"#/properties/policy/properties/holidays/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties.holidays.type,parentSchema:schema77.properties.policy.properties.holidays,data:data55};
+const err118 = {instancePath:instancePath+"/policy/holidays",schemaPath:"#/properties/policy/properties/holidays/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties.holidays.type,parentSchema:schema77.properties.policy.properties.holidays,data:data56};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -6136,10 +6142,10 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data41["implicit-scenarios"] !== undefined){
-let data56 = data41["implicit-scenarios"];
-if(typeof data56 !== "boolean"){
-const err119 = {instancePath:instancePath+"/policy/implicit-scenarios",schemaPath:"#/properties/policy/properties/implicit-scenarios/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.policy.properties["implicit-scenarios"].type,parentSchema:schema77.properties.policy.properties["implicit-scenarios"],data:data56};
+if(data42["implicit-scenarios"] !== undefined){
+let data57 = data42["implicit-scenarios"];
+if(typeof data57 !== "boolean"){
+const err119 = {instancePath:instancePath+"/policy/implicit-scenarios",schemaPath:"#/properties/policy/properties/implicit-scenarios/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.policy.properties["implicit-scenarios"].type,parentSchema:schema77.properties.policy.properties["implicit-scenarios"],data:data57};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -6151,7 +6157,7 @@ errors++;
 }
 }
 else {
-const err120 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.policy.type,parentSchema:schema77.properties.policy,data:data41};
+const err120 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.policy.type,parentSchema:schema77.properties.policy,data:data42};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -6162,10 +6168,10 @@ errors++;
 }
 }
 if(data.ignore !== undefined){
-let data57 = data.ignore;
-if(Array.isArray(data57)){
-if(data57.length > 1000){
-const err121 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema77.properties.ignore,data:data57};
+let data58 = data.ignore;
+if(Array.isArray(data58)){
+if(data58.length > 1000){
+const err121 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema77.properties.ignore,data:data58};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -6174,12 +6180,12 @@ vErrors.push(err121);
 }
 errors++;
 }
-const len16 = data57.length;
+const len16 = data58.length;
 for(let i8=0; i8<len16; i8++){
-let data58 = data57[i8];
-if(typeof data58 === "string"){
-if(func2(data58) > 500){
-const err122 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema77.properties.ignore.items,data:data58};
+let data59 = data58[i8];
+if(typeof data59 === "string"){
+if(func2(data59) > 500){
+const err122 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema77.properties.ignore.items,data:data59};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -6188,8 +6194,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(func2(data58) < 1){
-const err123 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.ignore.items,data:data58};
+if(func2(data59) < 1){
+const err123 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.ignore.items,data:data59};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -6198,8 +6204,8 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(!pattern59.test(data58)){
-const err124 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^[^!#]"},message:"must match pattern \""+"^[^!#]"+"\"",schema:"^[^!#]",parentSchema:schema77.properties.ignore.items,data:data58};
+if(!pattern59.test(data59)){
+const err124 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^[^!#]"},message:"must match pattern \""+"^[^!#]"+"\"",schema:"^[^!#]",parentSchema:schema77.properties.ignore.items,data:data59};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -6210,7 +6216,7 @@ errors++;
 }
 }
 else {
-const err125 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.ignore.items.type,parentSchema:schema77.properties.ignore.items,data:data58};
+const err125 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.ignore.items.type,parentSchema:schema77.properties.ignore.items,data:data59};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -6222,7 +6228,7 @@ errors++;
 }
 }
 else {
-const err126 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.ignore.type,parentSchema:schema77.properties.ignore,data:data57};
+const err126 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.ignore.type,parentSchema:schema77.properties.ignore,data:data58};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -6233,10 +6239,10 @@ errors++;
 }
 }
 if(data.timezone !== undefined){
-let data59 = data.timezone;
-if(typeof data59 === "string"){
-if(func2(data59) > 100){
-const err127 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema77.properties.timezone,data:data59};
+let data60 = data.timezone;
+if(typeof data60 === "string"){
+if(func2(data60) > 100){
+const err127 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema77.properties.timezone,data:data60};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -6245,8 +6251,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(!pattern60.test(data59)){
-const err128 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$",parentSchema:schema77.properties.timezone,data:data59};
+if(!pattern60.test(data60)){
+const err128 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$",parentSchema:schema77.properties.timezone,data:data60};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -6257,7 +6263,7 @@ errors++;
 }
 }
 else {
-const err129 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.timezone.type,parentSchema:schema77.properties.timezone,data:data59};
+const err129 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.timezone.type,parentSchema:schema77.properties.timezone,data:data60};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -6268,10 +6274,10 @@ errors++;
 }
 }
 if(data.repository !== undefined){
-let data60 = data.repository;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.url === undefined){
-const err130 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema77.properties.repository.required,parentSchema:schema77.properties.repository,data:data60};
+let data61 = data.repository;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.url === undefined){
+const err130 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema77.properties.repository.required,parentSchema:schema77.properties.repository,data:data61};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -6280,9 +6286,9 @@ vErrors.push(err130);
 }
 errors++;
 }
-for(const key10 in data60){
+for(const key10 in data61){
 if(!((key10 === "url") || (key10 === "branch"))){
-const err131 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.repository,data:data60};
+const err131 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.repository,data:data61};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -6292,11 +6298,11 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data60.url !== undefined){
-let data61 = data60.url;
-if(typeof data61 === "string"){
-if(func2(data61) > 2000){
-const err132 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema77.properties.repository.properties.url,data:data61};
+if(data61.url !== undefined){
+let data62 = data61.url;
+if(typeof data62 === "string"){
+if(func2(data62) > 2000){
+const err132 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema77.properties.repository.properties.url,data:data62};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -6305,8 +6311,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(!pattern61.test(data61)){
-const err133 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://\\S+$"},message:"must match pattern \""+"^https?://\\S+$"+"\"",schema:"^https?://\\S+$",parentSchema:schema77.properties.repository.properties.url,data:data61};
+if(!pattern61.test(data62)){
+const err133 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://\\S+$"},message:"must match pattern \""+"^https?://\\S+$"+"\"",schema:"^https?://\\S+$",parentSchema:schema77.properties.repository.properties.url,data:data62};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -6317,7 +6323,7 @@ errors++;
 }
 }
 else {
-const err134 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.repository.properties.url.type,parentSchema:schema77.properties.repository.properties.url,data:data61};
+const err134 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.repository.properties.url.type,parentSchema:schema77.properties.repository.properties.url,data:data62};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -6327,11 +6333,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data60.branch !== undefined){
-let data62 = data60.branch;
-if(typeof data62 === "string"){
-if(func2(data62) > 200){
-const err135 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema77.properties.repository.properties.branch,data:data62};
+if(data61.branch !== undefined){
+let data63 = data61.branch;
+if(typeof data63 === "string"){
+if(func2(data63) > 200){
+const err135 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema77.properties.repository.properties.branch,data:data63};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -6340,8 +6346,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(func2(data62) < 1){
-const err136 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.repository.properties.branch,data:data62};
+if(func2(data63) < 1){
+const err136 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.repository.properties.branch,data:data63};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -6352,7 +6358,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.repository.properties.branch.type,parentSchema:schema77.properties.repository.properties.branch,data:data62};
+const err137 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.repository.properties.branch.type,parentSchema:schema77.properties.repository.properties.branch,data:data63};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -6364,7 +6370,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.repository.type,parentSchema:schema77.properties.repository,data:data60};
+const err138 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.repository.type,parentSchema:schema77.properties.repository,data:data61};
 if(vErrors === null){
 vErrors = [err138];
 }

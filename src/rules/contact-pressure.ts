@@ -1,7 +1,7 @@
 import { defineRule } from '../model/rule.ts';
 import { formatDuration } from '../model/duration.ts';
 import { plural } from '../model/text.ts';
-import type { MaxMessages } from '../model/types.ts';
+import type { Category, MaxMessages } from '../model/types.ts';
 import { formatMoment } from '../simulate/clock.ts';
 import { simulate, type Send, type Timeline } from '../simulate/timeline.ts';
 
@@ -21,6 +21,26 @@ const journey = (smsTrigger: string): string =>
     '',
   ].join('\n');
 
+const DAY = 24 * 60;
+
+/** A marketing e-mail in the evening, a marketing push after midnight, and a payment-failure SMS. */
+const evening = (config: string): Record<string, string> => ({
+  'journeys/card.journey.yaml': [
+    'journey: card',
+    'version: 1',
+    'title: Card',
+    'stages:',
+    '  - id: use',
+    'touchpoints:',
+    '  - { id: upgrade-offer, stage: use, channel: email, role: acquisition, trigger: card.used, at: "23:00" }',
+    '  - { id: travel-offer, stage: use, channel: push, role: acquisition, trigger: card.used, after: 2h }',
+    '  - { id: payment-failed, stage: use, channel: sms, role: billing, trigger: card.used, after: 1h }',
+    '',
+  ].join('\n'),
+  'journeys/scenarios/late-payment.scenario.yaml': 'scenario: late-payment\nevents:\n  - { at: 0d 23h, event: card.used }\n',
+  'journeys.config.yaml': `policy:\n  max-messages:\n    - ${config}\n`,
+});
+
 /** The most names a message lists before it says "and N more". */
 const NAMES = 6;
 
@@ -31,9 +51,15 @@ interface Episode {
   peak: [number, number];
 }
 
-function describeLimit(limit: MaxMessages): string {
+/**
+ * The limit as a message names it, and as findings are known by: a limit written before
+ * categories and counts existed reads as it did then, so that its findings stay the same.
+ */
+export function describeLimit(limit: MaxMessages): string {
   const scope = limit.channels ? `on ${limit.channels.join(', ')}` : 'on all outbound channels';
-  return `${limit.max} per ${formatDuration(limit.per)} ${scope}`;
+  const categories = limit.categories ? `, ${limit.categories.join(', ')} only` : '';
+  const count = limit.count === 'calendar-day' ? (limit.per > DAY ? ', by calendar days from day 0' : ', by calendar day') : '';
+  return `${limit.max} per ${formatDuration(limit.per)} ${scope}${categories}${count}`;
 }
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): string {
@@ -42,13 +68,17 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): string {
   return [...counts].map(([name, count]) => `${name} ×${count}`).join(', ');
 }
 
-/** Maximal runs of over-limit windows, found with two pointers: linear in the number of sends. */
-function episodes(sends: readonly Send[], limit: MaxMessages): Episode[] {
+// The calendar helper gives sends their elapsed time and category; until then they are read when present.
+const instantOf = (send: Send): number => (send as Send & { readonly instant?: number }).instant ?? send.time;
+const categoryOf = (send: Send): Category => (send as Send & { readonly category?: Category }).category ?? send.touchpoint.category;
+
+/** Maximal runs of over-limit sliding windows, found with two pointers over elapsed time: linear in the number of sends. */
+function slidingEpisodes(sends: readonly Send[], limit: MaxMessages): Episode[] {
   const found: Episode[] = [];
   let current: Episode | undefined;
   let first = 0;
   for (let last = 0; last < sends.length; last += 1) {
-    while (sends[last]!.time - sends[first]!.time >= limit.per) first += 1;
+    while (instantOf(sends[last]!) - instantOf(sends[first]!) >= limit.per) first += 1;
     const count = last - first + 1;
     if (count > limit.max) {
       if (!current) found.push((current = { crossing: last, peak: [first, last] }));
@@ -60,12 +90,33 @@ function episodes(sends: readonly Send[], limit: MaxMessages): Episode[] {
   return found;
 }
 
+/**
+ * Over-limit periods of whole calendar days (`per` of them, from day 0's midnight), in the
+ * customer's wall-clock time: 23:00 and 01:00 are two days. Sends are sorted by time.
+ */
+function calendarEpisodes(sends: readonly Send[], limit: MaxMessages): Episode[] {
+  const found: Episode[] = [];
+  let first = 0;
+  while (first < sends.length) {
+    const period = Math.floor(sends[first]!.time / limit.per);
+    let end = first;
+    while (end < sends.length && Math.floor(sends[end]!.time / limit.per) === period) end += 1;
+    if (end - first > limit.max) found.push({ crossing: first + limit.max, peak: [first, end - 1] });
+    first = end;
+  }
+  return found;
+}
+
+function episodes(sends: readonly Send[], limit: MaxMessages): Episode[] {
+  return limit.count === 'calendar-day' ? calendarEpisodes(sends, limit) : slidingEpisodes(sends, limit);
+}
+
 export default defineRule({
   meta: {
     id: 'contact-pressure',
     severity: 'warning',
     description:
-      "A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows; the message names the window, the count, the channels and the touchpoints.",
+      "A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows (sliding windows, or calendar days with count: calendar-day; of some channels and categories only when the limit says so); the message names the window, the count, the channels and the touchpoints.",
     rationale:
       'Each team sends a reasonable number of messages; together they bury the customer. Contact pressure is only visible from the customer\'s side, across every journey at once, and it drives unsubscribes and complaints.',
     fix: 'Merge messages that say related things, delay or drop the least important ones, or move them to a channel the customer comes to (app, web) instead of one that interrupts.',
@@ -84,8 +135,17 @@ export default defineRule({
           },
           findings: [{ line: 9, column: 5, message: 'gets 3 outbound messages between day 0 09:00 and day 0 11:00' }],
         },
+        {
+          title: 'Two offers within a day of each other, for a marketing cap of one a day; the payment-failure SMS is not marketing',
+          files: evening('{ per: 1d, max: 1, categories: [marketing] }'),
+          findings: [{ line: 8, column: 5, message: 'gets 2 outbound messages between day 0 23:00 and day 1 01:00 (limit: 1 per 1d on all outbound channels, marketing only)' }],
+        },
       ],
       pass: [
+        {
+          title: 'The same offers counted by calendar day: 23:00 and 01:00 are two days',
+          files: evening('{ per: 1d, max: 1, categories: [marketing], count: calendar-day }'),
+        },
         {
           title: 'The SMS waits for the card',
           files: {
@@ -103,7 +163,11 @@ export default defineRule({
     for (const timeline of simulate(repo) as Timeline[]) {
       const { scenario } = timeline;
       for (const limit of limits) {
-        const sends = timeline.sends.filter((send) => send.outbound && (!limit.channels || limit.channels.includes(send.channel)));
+        const sends = timeline.sends.filter(
+          (send) => send.outbound && (!limit.channels || limit.channels.includes(send.channel)) && (!limit.categories || limit.categories.includes(categoryOf(send))),
+        );
+        // Sliding windows are elapsed time: sends in order of their instant (a daylight-saving change may reorder wall-clock times).
+        if (limit.count === 'sliding') sends.sort((a, b) => instantOf(a) - instantOf(b));
         for (const { crossing, peak } of episodes(sends, limit)) {
           const window = sends.slice(peak[0], peak[1] + 1);
           const cross = sends[crossing]!;

@@ -15,6 +15,7 @@ import quietHours from './quiet-hours.ts';
 import scenarioExpectation from './scenario-expectation.ts';
 import schema from './schema.ts';
 import staleJourney from './stale-journey.ts';
+import uncheckedPolicy from './unchecked-policy.ts';
 import uniqueId from './unique-id.ts';
 import unknownEvent from './unknown-event.ts';
 import unknownReference from './unknown-reference.ts';
@@ -37,6 +38,7 @@ export const builtInRules: readonly Rule[] = [
   quietHours,
   messageAfterConversion,
   marketingWithoutConsent,
+  uncheckedPolicy,
   scenarioExpectation,
   unmeasuredMomentOfTruth,
   missingKpi,
