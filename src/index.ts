@@ -33,6 +33,7 @@ export { escapeCell, MAX_COMMENT_LENGTH } from './format/markdown.ts';
 
 export { simulate } from './simulate/timeline.ts';
 export type { Cut, Send, Timeline } from './simulate/timeline.ts';
+export type { CustomerCalendar } from './simulate/calendar.ts';
 export { formatDay, formatMoment } from './simulate/clock.ts';
 export { compare as diffJourneys } from './diff/compare.ts';
 export { applyBaseline, BASELINE_FILE, createBaseline, findingKey, findingsNotIn, parseBaseline } from './engine/baseline.ts';

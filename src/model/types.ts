@@ -267,6 +267,11 @@ export interface Scenario {
   readonly events: readonly ScenarioEvent[];
   /** In the order written; empty when the scenario expects nothing. */
   readonly expectations?: readonly Expectation[];
+  /**
+   * True for a scenario the simulator made up (`policy.implicit-scenarios`): one trigger
+   * at day 0 10:00, whose `ref` is that option in the configuration, not a scenario file.
+   */
+  readonly implicit?: boolean;
   readonly ref: NodeRef;
 }
 

@@ -53,6 +53,12 @@ function describeCut(cut: Cut, scenario: Scenario): Pick<Report, 'at' | 'journey
         messageId: 'too-many-scenario-sends',
         data: { scenario: scenario.id, limit: cut.limit.toLocaleString('en'), event: cut.event.event, at: formatMoment(cut.event.at, scenario.start) },
       };
+    case 'implicit-scenarios':
+      return {
+        at: scenario.ref,
+        messageId: 'too-many-implicit-scenarios',
+        data: { scenarios: cut.scenarios.toLocaleString('en'), limit: cut.limit.toLocaleString('en') },
+      };
   }
 }
 
@@ -69,6 +75,7 @@ export default defineRule({
       'too-many-events': 'Scenario "{{scenario}}" has {{events}}, more than the {{limit}} a scenario may simulate: this event and the {{others}} after it are not simulated.',
       'too-many-touchpoint-sends': 'In scenario "{{scenario}}", "{{touchpoint}}" would be sent more than {{limit}} times{{repeat}}, the most one touchpoint may send in a scenario: only its first {{limit}} sends are simulated and checked.',
       'too-many-scenario-sends': 'In scenario "{{scenario}}", the customer would get more than {{limit}} sends, the most a scenario may simulate: the simulation stops at "{{event}}" at {{at}}, and what it and the later events would send is not simulated.',
+      'too-many-implicit-scenarios': 'policy.implicit-scenarios asks for {{scenarios}} scenarios (each trigger for each persona), more than the {{limit}} that are simulated: the triggers past them are not checked.',
       'too-deep': 'This Markdown nests quotes or lists {{depth}} levels deep, more than the {{max}} the site renders: the site shows the section that holds it as plain text, unformatted.',
     },
     examples: {

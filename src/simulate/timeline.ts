@@ -1,17 +1,26 @@
-import type { Channel, Journey, Repository, Scenario, ScenarioEvent, Touchpoint } from '../model/types.ts';
+import type { Category, Channel, Journey, Repository, Scenario, ScenarioEvent, Touchpoint } from '../model/types.ts';
 import { pushTo } from '../model/collections.ts';
 import { MAX_SCENARIO_EVENTS, MAX_SENDS_PER_SCENARIO, MAX_SENDS_PER_TOUCHPOINT } from '../model/limits.ts';
+import { customerCalendar, customerSettings, NO_CALENDAR, type CustomerCalendar, type CustomerClock } from './calendar.ts';
+import { implicitScenarios, MAX_IMPLICIT_SCENARIOS } from './implicit.ts';
 
 const DAY = 24 * 60;
 
 /** One message or contact that a scenario's customer receives. */
 export interface Send {
-  /** Minutes after the start of day 0, local time. */
+  /** Minutes after the start of day 0, the customer's wall-clock time: what their clock shows. */
   readonly time: number;
+  /**
+   * Real minutes elapsed since the start of day 0: `time` but across daylight-saving
+   * changes, for windows of real length. Equal to `time` without a time zone or a start date.
+   */
+  readonly instant: number;
   readonly journey: Journey;
   readonly touchpoint: Touchpoint;
   readonly channel: string;
   readonly outbound: boolean;
+  /** The touchpoint's category, for caps, quiet hours and consent that apply to some only. */
+  readonly category: Category;
   readonly intent?: string;
   /** The scenario event that triggered it. */
   readonly cause: ScenarioEvent;
@@ -27,7 +36,9 @@ export interface Send {
 export type Cut =
   | { readonly kind: 'events'; readonly events: number; readonly limit: number }
   | { readonly kind: 'touchpoint-sends'; readonly journey: Journey; readonly touchpoint: Touchpoint; readonly limit: number }
-  | { readonly kind: 'scenario-sends'; readonly event: ScenarioEvent; readonly limit: number };
+  | { readonly kind: 'scenario-sends'; readonly event: ScenarioEvent; readonly limit: number }
+  /** Implicit scenarios past the limit, not simulated (reported once, on the last one simulated). */
+  | { readonly kind: 'implicit-scenarios'; readonly scenarios: number; readonly limit: number };
 
 export interface Timeline {
   readonly scenario: Scenario;
@@ -35,6 +46,11 @@ export interface Timeline {
   readonly sends: readonly Send[];
   /** What the limits left out; empty for every scenario of a reasonable size. */
   readonly cuts: readonly Cut[];
+  /**
+   * The customer's calendar (dates, weekdays, public holidays of scenario times), for rules
+   * that check days; undefined when the scenario has no start date, and so no calendar.
+   */
+  readonly calendar?: CustomerCalendar;
 }
 
 /** The first moment at or after `time` whose local time of day is `at`. */
@@ -55,29 +71,50 @@ export function touchpointsByTrigger(repo: Repository): ReadonlyMap<string, read
   return index;
 }
 
+/** When a send happens: the customer's wall-clock time, and the real time elapsed (see Send). */
+export interface SendTime {
+  readonly time: number;
+  readonly instant: number;
+}
+
 /**
- * The times of a touchpoint's sends for one occurrence of its trigger, `until`
- * applied, at most `most` of them: a repeat may ask for millions.
+ * The times of a touchpoint's sends for one occurrence of its trigger (a wall-clock
+ * time), `until` applied (an instant), at most `most` of them: a repeat may ask for
+ * millions. `after` moves along the customer's calendar and `at` is wall-clock time;
+ * `repeat.every` is elapsed time.
  */
-export function sendTimes(touchpoint: Touchpoint, triggeredAt: number, untilAt: number | undefined, most = MAX_SENDS_PER_TOUCHPOINT): number[] {
-  const first = touchpoint.at === undefined ? triggeredAt + touchpoint.after : nextAt(triggeredAt + touchpoint.after, touchpoint.at);
-  const times: number[] = [];
+export function sendTimes(
+  touchpoint: Touchpoint,
+  triggeredAt: number,
+  untilInstant: number | undefined,
+  most = MAX_SENDS_PER_TOUCHPOINT,
+  clock: CustomerClock = NO_CALENDAR,
+): SendTime[] {
+  const delayed = clock.after(triggeredAt, touchpoint.delay);
+  const firstTime = touchpoint.at === undefined ? delayed : clock.time(clock.instant(nextAt(delayed, touchpoint.at)));
+  const first = clock.instant(firstTime);
+  const times: SendTime[] = [];
   const count = Math.min(1 + (touchpoint.repeat?.times ?? 0), most);
   for (let k = 0; k < count; k += 1) {
-    let time = first + k * (touchpoint.repeat?.every ?? 0);
+    let instant = first + k * (touchpoint.repeat?.every ?? 0);
+    let time = k === 0 ? firstTime : clock.time(instant);
     // A repeat keeps to the send hour when the touchpoint has one.
-    if (touchpoint.at !== undefined && k > 0) time = nextAt(time, touchpoint.at);
+    if (touchpoint.at !== undefined && k > 0) {
+      instant = clock.instant(nextAt(time, touchpoint.at));
+      time = clock.time(instant);
+    }
     // Durations may each be up to 2^53 minutes, but their sum past it is no longer a whole
     // minute (nor at its send hour): such a send, billions of years away, is not planned.
-    if (!Number.isSafeInteger(time)) break;
-    if (untilAt !== undefined && time >= untilAt) break;
-    times.push(time);
+    if (!Number.isSafeInteger(time) || !Number.isSafeInteger(instant)) break;
+    if (untilInstant !== undefined && instant >= untilInstant) break;
+    times.push({ time, instant });
   }
   return times;
 }
 
 function compareSends(a: Send, b: Send): number {
   return (
+    a.instant - b.instant ||
     a.time - b.time ||
     (a.journey.id < b.journey.id ? -1 : a.journey.id > b.journey.id ? 1 : 0) ||
     (a.touchpoint.id < b.touchpoint.id ? -1 : a.touchpoint.id > b.touchpoint.id ? 1 : 0) ||
@@ -98,9 +135,15 @@ function firstAtOrAfter(times: readonly number[] | undefined, time: number): num
   return times[low];
 }
 
+/** Whether a journey reaches a customer of `persona` (see model/audience.ts). */
+function reaches(journey: Journey, persona: string | undefined): boolean {
+  return persona === undefined || journey.personas.length === 0 || journey.personas.includes(persona);
+}
+
 /**
  * What one customer receives: every touchpoint of every journey whose trigger
- * occurs in the scenario, with `after`, `at`, `repeat` and `until` applied.
+ * occurs in the scenario and whose audience holds the scenario's persona, with
+ * `after`, `at`, `repeat` and `until` applied on the customer's calendar.
  * Pure and deterministic. The limits of model/limits.ts are applied before the
  * sends are made, and what they leave out is listed in `cuts`.
  */
@@ -108,7 +151,9 @@ export function simulateScenario(
   scenario: Scenario,
   byTrigger: ReturnType<typeof touchpointsByTrigger>,
   channels: ReadonlyMap<string, Channel>,
+  calendar?: CustomerCalendar,
 ): Timeline {
+  const clock = calendar ?? NO_CALENDAR;
   const cuts: Cut[] = [];
   let written = scenario.events;
   if (written.length > MAX_SCENARIO_EVENTS) {
@@ -123,13 +168,14 @@ export function simulateScenario(
   const perTouchpoint = new Map<Touchpoint, number>();
   simulation: for (const event of events) {
     for (const { journey, touchpoint } of byTrigger.get(event.event) ?? []) {
+      if (!reaches(journey, scenario.persona)) continue;
       const made = perTouchpoint.get(touchpoint) ?? 0;
       if (made > MAX_SENDS_PER_TOUCHPOINT) continue;
       const touchpointRoom = MAX_SENDS_PER_TOUCHPOINT - made;
       const scenarioRoom = MAX_SENDS_PER_SCENARIO - sends.length;
       const untilAt = touchpoint.until === undefined ? undefined : firstAtOrAfter(occurrences.get(touchpoint.until), event.at);
       // One more than there is room for tells whether the touchpoint wanted more.
-      const times = sendTimes(touchpoint, event.at, untilAt, Math.min(touchpointRoom, scenarioRoom) + 1);
+      const times = sendTimes(touchpoint, event.at, untilAt === undefined ? undefined : clock.instant(untilAt), Math.min(touchpointRoom, scenarioRoom) + 1, clock);
       const full = times.length > scenarioRoom && scenarioRoom < touchpointRoom;
       let sent = made + times.length;
       if (full) {
@@ -145,14 +191,16 @@ export function simulateScenario(
       const channel = touchpoint.channel ?? '';
       const outbound = channels.get(channel)?.outbound ?? false;
       const intent = touchpoint.message?.intent;
+      const { category } = touchpoint;
       for (let repeat = 0; repeat < times.length; repeat += 1) {
-        sends.push({ time: times[repeat]!, journey, touchpoint, channel, outbound, intent, cause: event, repeat });
+        const { time, instant } = times[repeat]!;
+        sends.push({ time, instant, journey, touchpoint, channel, outbound, category, intent, cause: event, repeat });
       }
       if (full) break simulation;
     }
   }
   sends.sort(compareSends);
-  return { scenario, sends, cuts };
+  return calendar ? { scenario, sends, cuts, calendar } : { scenario, sends, cuts };
 }
 
 const memo = new WeakMap<Repository, readonly Timeline[]>();
@@ -163,7 +211,19 @@ export function simulate(repo: Repository): readonly Timeline[] {
   if (!timelines) {
     const byTrigger = touchpointsByTrigger(repo);
     const channels = new Map(repo.channels.map((channel) => [channel.id, channel]));
-    timelines = repo.scenarios.map((scenario) => simulateScenario(scenario, byTrigger, channels));
+    const personas = new Map(repo.personas.map((persona) => [persona.id, persona]));
+    const run = (scenario: Scenario): Timeline => {
+      const persona = scenario.persona === undefined ? undefined : personas.get(scenario.persona);
+      const calendar = customerCalendar(scenario.start, customerSettings(scenario, persona, repo.config.policy));
+      return simulateScenario(scenario, byTrigger, channels, calendar);
+    };
+    const implicit = repo.config.policy.implicitScenarios ? implicitScenarios(repo) : { scenarios: [], wanted: 0 };
+    const all = [...repo.scenarios.map(run), ...implicit.scenarios.map(run)];
+    if (implicit.wanted > implicit.scenarios.length && all.length > 0) {
+      const last = all.at(-1)!;
+      all[all.length - 1] = { ...last, cuts: [...last.cuts, { kind: 'implicit-scenarios', scenarios: implicit.wanted, limit: MAX_IMPLICIT_SCENARIOS }] };
+    }
+    timelines = all;
     memo.set(repo, timelines);
   }
   return timelines;
