@@ -104,6 +104,19 @@ describe('quiet-hours without scenarios', () => {
     );
   });
 
+  it('checks implicit scenarios, without saying the static finding again', async () => {
+    const config = `${EVENING}  implicit-scenarios: true\n`;
+    const atNight = await lint({ 'journeys/order.journey.yaml': lateSms, 'journeys.config.yaml': config });
+    expect(atNight.map((f) => [f.rule, f.scenario])).toEqual([['quiet-hours', undefined]]);
+    // 13 hours after the implicit event at 10:00: only a scenario shows it.
+    const delayed = await lint({
+      'journeys/order.journey.yaml': journey('order', 'order-sms', { channel: 'sms', trigger: 'order.placed', after: '13h' }),
+      'journeys.config.yaml': config,
+    });
+    expect(delayed.map((f) => [f.rule, f.scenario, f.line])).toEqual([['quiet-hours', 'implicit/order.placed', 14]]);
+    expect(delayed[0]!.message).toContain('is sent at day 0 23:00, inside quiet hours (21:00 to 08:00), after "order.placed" at day 0 10:00');
+  });
+
   it('leaves out a touchpoint at 23:30 on a channel or category the window is not for, and inbound channels', async () => {
     const config = 'policy:\n  quiet-hours: { from: "21:00", to: "08:00", channels: [sms, phone], categories: [marketing] }\n  implicit-scenarios: true\n';
     const findings = await lint({

@@ -1,7 +1,7 @@
 import { defineRule } from '../model/rule.ts';
 import { formatDuration } from '../model/duration.ts';
 import { plural } from '../model/text.ts';
-import type { Category, MaxMessages } from '../model/types.ts';
+import type { MaxMessages } from '../model/types.ts';
 import { formatMoment } from '../simulate/clock.ts';
 import { simulate, type Send, type Timeline } from '../simulate/timeline.ts';
 
@@ -68,17 +68,13 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): string {
   return [...counts].map(([name, count]) => `${name} ×${count}`).join(', ');
 }
 
-// The calendar helper gives sends their elapsed time and category; until then they are read when present.
-const instantOf = (send: Send): number => (send as Send & { readonly instant?: number }).instant ?? send.time;
-const categoryOf = (send: Send): Category => (send as Send & { readonly category?: Category }).category ?? send.touchpoint.category;
-
 /** Maximal runs of over-limit sliding windows, found with two pointers over elapsed time: linear in the number of sends. */
 function slidingEpisodes(sends: readonly Send[], limit: MaxMessages): Episode[] {
   const found: Episode[] = [];
   let current: Episode | undefined;
   let first = 0;
   for (let last = 0; last < sends.length; last += 1) {
-    while (instantOf(sends[last]!) - instantOf(sends[first]!) >= limit.per) first += 1;
+    while (sends[last]!.instant - sends[first]!.instant >= limit.per) first += 1;
     const count = last - first + 1;
     if (count > limit.max) {
       if (!current) found.push((current = { crossing: last, peak: [first, last] }));
@@ -164,10 +160,10 @@ export default defineRule({
       const { scenario } = timeline;
       for (const limit of limits) {
         const sends = timeline.sends.filter(
-          (send) => send.outbound && (!limit.channels || limit.channels.includes(send.channel)) && (!limit.categories || limit.categories.includes(categoryOf(send))),
+          (send) => send.outbound && (!limit.channels || limit.channels.includes(send.channel)) && (!limit.categories || limit.categories.includes(send.category)),
         );
         // Sliding windows are elapsed time: sends in order of their instant (a daylight-saving change may reorder wall-clock times).
-        if (limit.count === 'sliding') sends.sort((a, b) => instantOf(a) - instantOf(b));
+        if (limit.count === 'sliding') sends.sort((a, b) => a.instant - b.instant);
         for (const { crossing, peak } of episodes(sends, limit)) {
           const window = sends.slice(peak[0], peak[1] + 1);
           const cross = sends[crossing]!;

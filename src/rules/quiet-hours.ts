@@ -4,7 +4,8 @@ import { child } from '../model/refs.ts';
 import { plural } from '../model/text.ts';
 import type { Category, Journey, NodeRef, QuietWindow, Repository, Touchpoint, Weekday } from '../model/types.ts';
 import { formatMoment } from '../simulate/clock.ts';
-import { simulate, type Send, type Timeline } from '../simulate/timeline.ts';
+import type { CustomerCalendar } from '../simulate/calendar.ts';
+import { simulate, type Send } from '../simulate/timeline.ts';
 
 const CONFIG = 'policy:\n  quiet-hours: { from: "21:00", to: "08:00", channels: [sms, push, phone] }\n';
 const SCENARIO = 'scenario: late-order\nevents:\n  - { at: 0d 20h 30m, event: order.placed }\n';
@@ -33,7 +34,7 @@ const TELEMARKETING = [
   '    - { days: [saturday, sunday, holiday], channels: [phone], categories: [marketing] }',
   '',
 ].join('\n');
-const call = (role: string): string =>
+const call = (role: string, at = '13:30'): string =>
   [
     'journey: renewal',
     'version: 1',
@@ -46,10 +47,12 @@ const call = (role: string): string =>
     '    channel: phone',
     `    role: ${role}`,
     '    trigger: contract.ending',
-    '    at: "13:30"',
+    `    at: "${at}"`,
     '',
   ].join('\n');
 const CONTRACT_ENDING = 'scenario: contract-ending\nevents:\n  - { at: 0d 9h, event: contract.ending }\n';
+/** The same customer, on a calendar: 1 March 2026 is a Sunday. */
+const SUNDAY = 'scenario: contract-ending\nstart: 2026-03-01\nevents:\n  - { at: 0d 9h, event: contract.ending }\n';
 
 const DAY = 24 * 60;
 const DAY_NAMES: Readonly<Record<Weekday, string>> = {
@@ -61,12 +64,6 @@ const DAY_NAMES: Readonly<Record<Weekday, string>> = {
   saturday: 'Saturday',
   sunday: 'Sunday',
 };
-
-/** What the quiet days of a window need from the customer's calendar. */
-interface Calendar {
-  weekday(time: number): Weekday;
-  isHoliday(time: number): boolean;
-}
 
 /** Whether a time of day falls in [from, to), a span that may run past midnight. */
 export function inQuietHours(minuteOfDay: number, from: number, to: number): boolean {
@@ -81,7 +78,7 @@ function covers(window: QuietWindow, channel: string, category: Category): boole
 }
 
 /** The day that makes a send's time quiet for a window with days: a weekday, `holiday`, or undefined. */
-function quietDay(window: QuietWindow, time: number, calendar: Calendar): Weekday | 'holiday' | undefined {
+function quietDay(window: QuietWindow, time: number, calendar: CustomerCalendar): Weekday | 'holiday' | undefined {
   const days = window.days ?? [];
   const weekday = calendar.weekday(time);
   if (days.includes(weekday)) return weekday;
@@ -130,22 +127,17 @@ interface Caught {
   count: number;
 }
 
-// The calendar helper gives timelines a calendar and sends a category; until then they are read when present.
-const calendarOf = (timeline: Timeline): Calendar | undefined => (timeline as Timeline & { readonly calendar?: Calendar }).calendar;
-const categoryOf = (send: Send): Category => (send as Send & { readonly category?: Category }).category ?? send.touchpoint.category;
-
 /**
  * The window a send falls in, with the day that makes it quiet: windows with days only
  * when the scenario has a calendar, and none that the check without scenarios already
  * reported for this touchpoint at its `at`.
  */
-function windowOf(send: Send, windows: readonly QuietWindow[], calendar: Calendar | undefined, reported: boolean): Omit<Caught, 'count' | 'send'> | undefined {
-  const category = categoryOf(send);
-  const minute = minuteOfDay(send.time);
+function windowOf(send: Send, windows: readonly QuietWindow[], calendar: CustomerCalendar | undefined, reported: boolean): Omit<Caught, 'count' | 'send'> | undefined {
+    const minute = minuteOfDay(send.time);
   // A send at the `at` already reported is inside the same windows of every day: said once is enough.
   const known = reported && minute === send.touchpoint.at;
   for (const window of windows) {
-    if (!covers(window, send.channel, category)) continue;
+    if (!covers(window, send.channel, send.category)) continue;
     if (known && window.days === undefined) continue;
     const hours = window.from === undefined || window.to === undefined || inQuietHours(minute, window.from, window.to);
     if (!hours) continue;
@@ -212,6 +204,15 @@ export default defineRule({
           },
           findings: [{ line: 12, column: 9, message: 'is sent at 13:30, inside quiet hours (13:00 to 14:00, phone, marketing)' }],
         },
+        {
+          title: 'A sales call at 11:00 on a Sunday, in a scenario with a start date',
+          files: {
+            'journeys/renewal.journey.yaml': call('retention', '11:00'),
+            'journeys/scenarios/contract-ending.scenario.yaml': SUNDAY,
+            'journeys.config.yaml': TELEMARKETING,
+          },
+          findings: [{ line: 12, column: 9, message: 'is sent at Sun 1 Mar 2026 11:00, on a quiet day (Sunday, phone, marketing)' }],
+        },
       ],
       pass: [
         {
@@ -223,10 +224,10 @@ export default defineRule({
           },
         },
         {
-          title: 'A service call at 13:30: the telemarketing hours are for marketing calls only',
+          title: 'A service call at 13:30 on a Sunday: the telemarketing hours are for marketing calls only',
           files: {
             'journeys/renewal.journey.yaml': call('support'),
-            'journeys/scenarios/contract-ending.scenario.yaml': CONTRACT_ENDING,
+            'journeys/scenarios/contract-ending.scenario.yaml': SUNDAY,
             'journeys.config.yaml': TELEMARKETING,
           },
         },
@@ -260,7 +261,7 @@ export default defineRule({
 
     for (const timeline of simulate(repo)) {
       const { scenario } = timeline;
-      const calendar = calendarOf(timeline);
+      const { calendar } = timeline;
       // One finding per touchpoint and kind of window (hours, or whole days) in a scenario: its first send, and how many.
       const caught = new Map<string, Map<Touchpoint, Caught>>([
         ['quiet-hours', new Map()],
