@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import { breachesOfSends, check, findingsByScenario, formatDay, formatTimeOfDay, simulate, timelineDays, type Finding, type Timeline, didYouMean, plural } from '../index.ts';
+import { breachesOfSends, check, findingsByScenario, formatDay, formatTimeOfDay, simulate, timelineDays, type Finding, type Policy, type Timeline, didYouMean, plural } from '../index.ts';
 import { parse, todayOption } from './args.ts';
 import { printConfigErrors } from './lint.ts';
 import { CommandError, EXIT, useColor, type Io } from './io.ts';
@@ -19,7 +19,20 @@ Exit status: 0 no breach, 1 at least one breach, 2 the command could not run.`;
 
 const DAY = 24 * 60;
 
-function asJson(timelines: readonly Timeline[], findings: readonly Finding[]): string {
+/**
+ * Why a scenario without a start date checks less than the policy asks: quiet days and
+ * public holidays need dates, and months and business days are then counted roughly.
+ * Undefined when nothing in the policy or the delays needs a calendar, or the scenario has one.
+ */
+function noCalendarNote(timeline: Timeline, policy: Policy): string | undefined {
+  if (timeline.scenario.start !== undefined) return undefined;
+  const days = policy.quietHours.some((window) => window.days !== undefined) || policy.holidays !== undefined;
+  const delays = timeline.sends.some(({ touchpoint: { delay } }) => delay.months > 0 || delay.businessDays > 0);
+  if (!days && !delays) return undefined;
+  return `No start date: weekdays and public holidays are not checked${delays ? ', and a month counts 30 days and a business day one day' : ''}. Give the scenario a "start:" date to check them.`;
+}
+
+function asJson(timelines: readonly Timeline[], findings: readonly Finding[], policy: Policy): string {
   const ownOf = findingsByScenario(findings);
   const scenarios = timelines.map((timeline) => {
     const own = ownOf(timeline.scenario.id);
@@ -30,14 +43,21 @@ function asJson(timelines: readonly Timeline[], findings: readonly Finding[]): s
       file: scenario.file,
       persona: scenario.persona,
       start: scenario.start,
+      timezone: timeline.calendar?.timeZone,
+      holidays: timeline.calendar?.holidays,
+      implicit: scenario.implicit,
+      note: noCalendarNote(timeline, policy),
       sends: timeline.sends.map((send, index) => ({
         time: send.time,
+        instant: send.instant,
         day: Math.floor(send.time / DAY),
+        date: timeline.calendar?.date(send.time),
         clock: formatTimeOfDay(send.time),
         journey: send.journey.id,
         touchpoint: send.touchpoint.id,
         channel: send.channel,
         outbound: send.outbound,
+        category: send.category,
         intent: send.intent,
         trigger: send.cause.event,
         repeat: send.repeat,
@@ -49,7 +69,7 @@ function asJson(timelines: readonly Timeline[], findings: readonly Finding[]): s
   return `${JSON.stringify({ scenarios }, null, 2)}\n`;
 }
 
-function asText(timelines: readonly Timeline[], findings: readonly Finding[], color: boolean): string {
+function asText(timelines: readonly Timeline[], findings: readonly Finding[], policy: Policy, color: boolean): string {
   const c = createColors(color);
   const out: string[] = [];
   const ownOf = findingsByScenario(findings);
@@ -57,8 +77,11 @@ function asText(timelines: readonly Timeline[], findings: readonly Finding[], co
     const { scenario, sends } = timeline;
     const own = ownOf(scenario.id);
     const outbound = sends.filter((send) => send.outbound).length;
-    out.push(c.bold(`Scenario ${scenario.id}`) + c.dim(` (${scenario.file}${scenario.persona ? `, persona ${scenario.persona}` : ''})`));
+    const zone = timeline.calendar?.timeZone;
+    out.push(c.bold(`Scenario ${scenario.id}`) + c.dim(` (${scenario.file}${scenario.persona ? `, persona ${scenario.persona}` : ''}${zone ? `, ${zone} time` : ''})`));
     out.push(`  ${plural(sends.length, 'touchpoint')} reached, ${plural(outbound, 'outbound message')}; ${own.length === 0 ? c.green('no breach') : c.yellow(plural(own.length, 'breach', 'breaches'))}`);
+    const note = noCalendarNote(timeline, policy);
+    if (note) out.push(`  ${c.dim(note)}`);
     // A loop, not Math.max(...): spreading a timeline of many sends into arguments overflows the stack.
     let width = 8;
     for (const send of sends) width = Math.max(width, send.channel.length);
@@ -106,16 +129,19 @@ export function simulateCommand(args: readonly string[], io: Io): number {
   let timelines = simulate(result.repo);
   const [wanted] = positionals;
   if (wanted !== undefined) {
+    // Implicit scenarios may be thousands: they are suggested, not listed.
+    const ids = timelines.map((timeline) => timeline.scenario.id);
+    const written = result.repo.scenarios.map((scenario) => scenario.id);
     timelines = timelines.filter((timeline) => timeline.scenario.id === wanted);
-    const ids = result.repo.scenarios.map((scenario) => scenario.id);
-    if (timelines.length === 0) throw new CommandError(`No scenario "${wanted}"${didYouMean(wanted, ids)}. Scenarios: ${ids.join(', ') || 'none'}.`);
+    if (timelines.length === 0) throw new CommandError(`No scenario "${wanted}"${didYouMean(wanted, ids)}. Scenarios: ${written.join(', ') || 'none'}.`);
   }
   if (timelines.length === 0) {
     io.stdout.write(format === 'json' ? `${JSON.stringify({ scenarios: [] })}\n` : 'No scenarios: write customer stories in journeys/scenarios/<id>.scenario.yaml to simulate them.\n');
     return EXIT.ok;
   }
   const scenarioFindings = result.findings.filter((finding) => finding.scenario !== undefined);
-  io.stdout.write(format === 'json' ? asJson(timelines, scenarioFindings) : asText(timelines, scenarioFindings, useColor(io)));
+  const { policy } = result.repo.config;
+  io.stdout.write(format === 'json' ? asJson(timelines, scenarioFindings, policy) : asText(timelines, scenarioFindings, policy, useColor(io)));
   const shown = new Set(timelines.map((timeline) => timeline.scenario.id));
   return scenarioFindings.some((finding) => shown.has(finding.scenario!)) ? EXIT.findings : EXIT.ok;
 }

@@ -2,6 +2,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import type { Config, Severity } from '../model/types.ts';
 import { didYouMean } from '../model/suggest.ts';
 import type { Rule } from '../model/rule.ts';
+import { isHolidayCalendar } from '../simulate/holidays.ts';
 
 /** A mistake in journeys.config.yaml that stops the run: linting with a wrong config would mislead. */
 export interface ConfigError {
@@ -51,6 +52,13 @@ export function resolveSettings(rules: readonly Rule[], config: Config): { setti
   }
   if (config.timeZone !== undefined && !isTimeZone(config.timeZone)) {
     errors.push({ file, path: ['timezone'], message: `Unknown time zone "${config.timeZone}": use an IANA name such as Europe/Paris or America/New_York.` });
+  }
+  const { policy } = config;
+  if (policy.timeZone !== undefined && !isTimeZone(policy.timeZone)) {
+    errors.push({ file, path: ['policy', 'timezone'], message: `Unknown time zone "${policy.timeZone}" in policy.timezone: use an IANA name such as Europe/Paris or America/New_York.` });
+  }
+  if (policy.holidays !== undefined && !isHolidayCalendar(policy.holidays)) {
+    errors.push({ file, path: ['policy', 'holidays'], message: `Unknown holiday calendar "${policy.holidays}" in policy.holidays: use a country code such as FR or GB, or a country and region such as DE-BY or US-CA.` });
   }
   const settings: RuleSettings[] = [];
   for (const rule of rules) {

@@ -3,6 +3,8 @@ import { child } from '../model/refs.ts';
 import type { NodeRef, PathSegment } from '../model/types.ts';
 import { didYouMean } from '../model/suggest.ts';
 import { quote } from '../model/text.ts';
+import { isHolidayCalendar } from '../simulate/holidays.ts';
+import { isTimeZone } from '../simulate/zone.ts';
 
 const OWNERS = 'owners:\n  - id: team-crm\n    name: CRM & lifecycle marketing\n';
 
@@ -31,7 +33,7 @@ export default defineRule({
     id: 'unknown-reference',
     severity: 'error',
     description:
-      'An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI.',
+      'An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a persona\'s or scenario\'s time zone or holiday calendar that is not one; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI.',
     rationale:
       'A reference to nothing is usually a typo. The touchpoint then belongs to no team, counts on no channel, and drops out of the contact policy and the scorecards without anyone noticing.',
     fix: 'Correct the spelling, or declare the missing team in journeys/owners.yaml, channel in journeys/channels.yaml, persona in journeys/personas.yaml, or stage in the journey.',
@@ -43,6 +45,8 @@ export default defineRule({
       'orphan-section': 'The section "### {{value}}" names no touchpoint of this journey{{suggestion}}: its text is attached to nothing.',
       'unknown-journey': 'Journey "{{value}}" of this metrics row does not exist{{suggestion}}.',
       'unknown-touchpoint': 'Touchpoint "{{value}}" of this metrics row is not in journey "{{journey}}"{{suggestion}}.',
+      'unknown-time-zone': 'Time zone {{value}} is not an IANA time zone name such as Europe/Paris or America/New_York: this customer\'s times are read in {{fallback}}.',
+      'unknown-holidays': 'Holiday calendar {{value}} is not known: use a country code such as FR or GB, or a country and region such as DE-BY or US-CA. This customer has {{fallback}}.',
       'unknown-metric': 'Metric "{{value}}" is not a KPI of {{owner}}{{suggestion}}: declare it under "kpis:" to track it.',
     },
     identity: ['journey', 'touchpoint', 'value'],
@@ -130,6 +134,26 @@ export default defineRule({
       }
     }
     for (const scenario of repo.scenarios) checkPersona(scenario.persona, [scenario.ref, 'persona']);
+
+    // The customer's calendar: a name that is none is passed over for the next one (calendar.ts).
+    const { policy: customers } = repo.config;
+    const zoneFallback = customers.timeZone !== undefined && isTimeZone(customers.timeZone) ? `policy.timezone (${customers.timeZone})` : 'no time zone, with no daylight-saving change';
+    const holidaysFallback = customers.holidays !== undefined && isHolidayCalendar(customers.holidays) ? `the holidays of policy.holidays (${customers.holidays})` : 'no public holidays';
+    const checkCalendar = (timeZone: string | undefined, holidays: string | undefined, ref: NodeRef, zoneInstead: string): void => {
+      if (timeZone !== undefined && !isTimeZone(timeZone)) {
+        report({ at: child(ref, 'timezone'), messageId: 'unknown-time-zone', data: { value: quote(timeZone), fallback: zoneInstead } });
+      }
+      if (holidays !== undefined && !isHolidayCalendar(holidays)) {
+        report({ at: child(ref, 'holidays'), messageId: 'unknown-holidays', data: { value: quote(holidays), fallback: holidaysFallback } });
+      }
+    };
+    const personaById = new Map(repo.personas.map((persona) => [persona.id, persona]));
+    for (const persona of repo.personas) checkCalendar(persona.timeZone, persona.holidays, persona.ref, zoneFallback);
+    for (const scenario of repo.scenarios) {
+      const persona = scenario.persona === undefined ? undefined : personaById.get(scenario.persona);
+      const personaZone = persona?.timeZone !== undefined && isTimeZone(persona.timeZone) ? `persona "${persona.id}"'s time zone (${persona.timeZone})` : undefined;
+      checkCalendar(scenario.timeZone, undefined, scenario.ref, personaZone ?? zoneFallback);
+    }
 
     const journeys = new Map(repo.journeys.map((journey) => [journey.id, journey]));
     for (const row of repo.metrics) {

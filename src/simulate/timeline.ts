@@ -96,12 +96,14 @@ export function sendTimes(
   const times: SendTime[] = [];
   const count = Math.min(1 + (touchpoint.repeat?.times ?? 0), most);
   for (let k = 0; k < count; k += 1) {
-    let instant = first + k * (touchpoint.repeat?.every ?? 0);
+    const every = k * (touchpoint.repeat?.every ?? 0);
+    let instant = first + every;
     let time = k === 0 ? firstTime : clock.time(instant);
-    // A repeat keeps to the send hour when the touchpoint has one.
+    // A repeat keeps to the send hour when the touchpoint has one: counted on the wall
+    // clock, so that a daily SMS at 09:00 is not moved to the next day by the hour lost in spring.
     if (touchpoint.at !== undefined && k > 0) {
-      instant = clock.instant(nextAt(time, touchpoint.at));
-      time = clock.time(instant);
+      time = clock.time(clock.instant(nextAt(firstTime + every, touchpoint.at)));
+      instant = clock.instant(time);
     }
     // Durations may each be up to 2^53 minutes, but their sum past it is no longer a whole
     // minute (nor at its send hour): such a send, billions of years away, is not planned.
