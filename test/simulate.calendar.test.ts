@@ -11,6 +11,7 @@ import { implicitScenarios } from '../src/simulate/implicit.ts';
 import { isTimeZone, utcOf } from '../src/simulate/zone.ts';
 import { NO_DELAY, type Delay } from '../src/model/duration.ts';
 import type { Repository } from '../src/model/types.ts';
+import { check, simulate } from '../src/index.ts';
 import { runJourneys } from './helpers/cli.ts';
 import { OWNERS, TODAY, writeRepo } from './helpers/repo.ts';
 
@@ -295,6 +296,25 @@ describe('journeys simulate on the customer calendar', () => {
     const one = await simulateJson(dir, 'implicit/fee.change.decided/retail');
     expect(one).toHaveLength(1);
   });
+
+  it('simulates at most 10,000 implicit scenarios, and says which triggers went unchecked', () => {
+    const personas = Array.from({ length: 101 }, (_, p) => `  - id: p${p}\n    name: Persona ${p}\n`).join('');
+    const touchpoints = Array.from({ length: 100 }, (_, t) => touchpoint(`notice-${t}`, { channel: 'email', trigger: `event.${t}` })).join('\n');
+    const dir = writeRepo({
+      'journeys/owners.yaml': OWNERS,
+      'journeys/personas.yaml': `personas:\n${personas}`,
+      'journeys/notices.journey.yaml': journey('notices', touchpoints),
+      'journeys.config.yaml': CONFIG('  implicit-scenarios: true\n'),
+    });
+    const result = check(dir, { today: TODAY });
+    const timelines = simulate(result.repo);
+    expect(timelines).toHaveLength(10_000);
+    expect(timelines.every((timeline) => timeline.scenario.implicit === true)).toBe(true);
+    const cut = result.findings.filter((finding) => finding.messageId === 'too-many-implicit-scenarios');
+    expect(cut).toHaveLength(1);
+    expect(cut[0]).toMatchObject({ rule: 'limit-exceeded', file: 'journeys.config.yaml', line: 2 });
+    expect(cut[0]!.message).toContain('10,100 scenarios');
+  }, 60_000);
 
   it('stops on an unknown policy time zone or holiday calendar, and reports a persona or scenario one', async () => {
     const base = {

@@ -1,4 +1,5 @@
 import type { Category, Channel, Journey, Repository, Scenario, ScenarioEvent, Touchpoint } from '../model/types.ts';
+import { reaches } from '../model/audience.ts';
 import { pushTo } from '../model/collections.ts';
 import { MAX_SCENARIO_EVENTS, MAX_SENDS_PER_SCENARIO, MAX_SENDS_PER_TOUCHPOINT } from '../model/limits.ts';
 import { customerCalendar, customerSettings, NO_CALENDAR, type CustomerCalendar, type CustomerClock } from './calendar.ts';
@@ -135,11 +136,6 @@ function firstAtOrAfter(times: readonly number[] | undefined, time: number): num
     else high = middle;
   }
   return times[low];
-}
-
-/** Whether a journey reaches a customer of `persona` (see model/audience.ts). */
-function reaches(journey: Journey, persona: string | undefined): boolean {
-  return persona === undefined || journey.personas.length === 0 || journey.personas.includes(persona);
 }
 
 /**
