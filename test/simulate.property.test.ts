@@ -187,6 +187,9 @@ function assertTimeline(timeline: Timeline, channels: readonly Channel[]): void 
     if (touchpoint.at !== undefined && send.time % DAY !== touchpoint.at) fail(send, `not at ${touchpoint.at}`);
     if (send.channel !== (touchpoint.channel ?? '')) fail(send, `on ${send.channel}`);
     if (send.outbound !== (outboundOf.get(send.channel) ?? false)) fail(send, 'outbound or not unlike its channel');
+    // Without a start date nor a time zone, elapsed time is the wall clock's; the category is the touchpoint's.
+    if (send.instant !== send.time) fail(send, `at instant ${send.instant}`);
+    if (send.category !== touchpoint.category) fail(send, `of category ${send.category}`);
   }
 
   // A repeat: at most 1 + times sends per trigger occurrence, numbered 0, 1, 2..., planned `every` apart.
