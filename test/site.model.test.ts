@@ -233,3 +233,20 @@ describe('the team pages and the scorecards', () => {
     expect(team.scorecard!.findings).toEqual(team.counts);
   });
 });
+
+describe('implicit scenarios on the site', () => {
+  it('give no page of their own, while their findings reach the journey they are about', () => {
+    const root = writeRepo({
+      'journeys/owners.yaml': OWNERS,
+      'journeys/welcome.journey.yaml': cleanJourney('welcome', '    trigger: account.opened\n    after: 12h\n'),
+      'journeys.config.yaml': 'policy:\n  implicit-scenarios: true\n  quiet-hours: { from: "21:00", to: "08:00" }\n',
+    });
+    const result = check(root, { today: REPO_TODAY });
+    const timelines = simulate(result.repo);
+    expect(timelines.some((timeline) => timeline.scenario.implicit)).toBe(true);
+    const site = buildModel({ result, timelines, markdown: renderMarkdown, tool: 'test' });
+    expect(site.scenarios).toEqual([]);
+    const quiet = site.journeys.find((candidate) => candidate.id === 'welcome')!.findings.filter((finding) => finding.rule === 'quiet-hours');
+    expect(quiet.length).toBeGreaterThan(0);
+  });
+});

@@ -567,7 +567,9 @@ export function buildModel(input: ModelInput): SiteModel {
 
   // --- Scenarios -----------------------------------------------------------
   const ownOf = findingsByScenario(result.findings);
-  const scenarios: ScenarioView[] = timelines.map((timeline) => {
+  // Implicit scenarios (one per trigger and persona) may number thousands: their findings
+  // are on the journeys' pages, and only the scenarios people wrote get a page.
+  const scenarios: ScenarioView[] = timelines.filter((timeline) => !timeline.scenario.implicit).map((timeline) => {
     const { scenario, sends } = timeline;
     const own = ownOf(scenario.id);
     let breached = 0;
