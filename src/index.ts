@@ -36,6 +36,7 @@ export type { Cut, Send, Timeline } from './simulate/timeline.ts';
 export type { CustomerCalendar } from './simulate/calendar.ts';
 export { formatDay, formatMoment } from './simulate/clock.ts';
 export { compare as diffJourneys } from './diff/compare.ts';
+export { introducedFindings } from './diff/introduced.ts';
 export { applyBaseline, BASELINE_FILE, createBaseline, findingKey, findingsNotIn, parseBaseline } from './engine/baseline.ts';
 export type { AppliedBaseline, Baseline, BaselineEntry } from './engine/baseline.ts';
 export { findingIdentity, identitySubjects, DEFAULT_IDENTITY } from './engine/identity.ts';

@@ -376,24 +376,30 @@ describe('journeys diff --base (the command)', () => {
     expect(md).toContain('- ✏️ Journey `promo` (journeys/promo.journey.yaml) is now `promotion` (journeys/promo.journey.yaml)');
 
     const welcome = detailsBlock(md, 'Journey <b>Welcome</b> (journeys/welcome.journey.yaml): touchpoints 1 added, 1 removed, 2 changed');
-    expect(welcome).toContain('| touchpoint | field | before | after |');
-    expect(welcome).toContain('| (journey) | `owner` | team-onboarding | team-crm |');
-    expect(welcome).toContain('| (journey) | `version` | 1 | 2 |');
-    expect(welcome).toContain('| ➕ reminder-email | email, start, team-ghost |  | Your online space is still waiting, activate it in one click. |');
-    expect(welcome).toContain('| ➖ survey-email | email, start, team-crm | How was your first week with us? Tell us in two minutes. |  |');
-    // The old and the new text side by side, in one row.
-    expect(welcome).toContain(`| welcome-email | \`message.text\` | ${WELCOME_TEXT_BEFORE} | ${WELCOME_TEXT_AFTER} |`);
-    expect(welcome).toContain('| welcome-email | `owner` | team-crm | team-onboarding |');
-    expect(welcome).toContain('| welcome-email | `channel` | email | sms |');
-    expect(welcome).toContain('| tip-push | `kpis` |  | &#91;{"metric":"open-rate"}] |');
+    expect(welcome).toContain('| touchpoint | field | change |');
+    expect(welcome).toContain('| (journey) | `owner` | ~~team-onboarding~~ → **team-crm** |');
+    expect(welcome).toContain('| (journey) | `version` | ~~1~~ → **2** |');
+    expect(welcome).toContain('| ➕ reminder-email | added | email, start, team-ghost: “Your online space is still waiting, activate it in one click.” |');
+    expect(welcome).toContain('| ➖ survey-email | removed | email, start, team-crm: “How was your first week with us? Tell us in two minutes.” |');
+    // The text's changed words, struck and bold, in the words kept.
+    expect(welcome).toContain(
+      '| welcome-email | `message.text` | ~~Welcome! Activate your~~ **Welcome aboard! Your** online space ~~to follow your card.~~ **is ready, activate it today.** |',
+    );
+    expect(welcome).toContain('| welcome-email | `owner` | ~~team-crm~~ → **team-onboarding** |');
+    expect(welcome).toContain('| welcome-email | `channel` | ~~email~~ → **sms** |');
+    // A list in words, not JSON.
+    expect(welcome).toContain('| tip-push | `kpis` | added **open-rate** |');
+    expect(welcome).not.toContain('{"');
 
     const scenario = detailsBlock(md, 'Scenario <b>new-customer</b>: 1 message more, 1 fewer');
     expect(scenario).toContain('| Tue 3 Mar 2026 10:00 | ➕ now gets | email | reminder-email | welcome |');
     expect(scenario).toContain('| Thu 5 Mar 2026 10:00 | ➖ no longer gets | email | survey-email | welcome |');
     expect(scenario.indexOf('reminder-email')).toBeLessThan(scenario.indexOf('survey-email'));
 
-    const fixed = detailsBlock(md, '1 finding fixed');
-    expect(fixed).toMatch(/ℹ️ `missing-kpi` journeys\/welcome\.journey\.yaml:\d+ \(welcome › tip-push\)/);
+    // Introduced, then fixed, before any journey's details.
+    expect(md.indexOf('**Findings this change fixes**')).toBeGreaterThan(md.indexOf('**Findings this change introduces**'));
+    expect(md.indexOf('**Findings this change fixes**')).toBeLessThan(md.indexOf('- ➕ Journey'));
+    expect(md).toMatch(/- ✅ ℹ️ `missing-kpi` journeys\/welcome\.journey\.yaml:\d+ \(welcome › tip-push\)/);
   });
 
   it('prints the same comparison as JSON with --format json, the base revision and commit first', async () => {

@@ -33,13 +33,14 @@ function parseCommand(line: string): { command: string; properties: Record<strin
 }
 
 describe('github', () => {
-  it('prints one annotation per finding, with its place, end, title and message, then the counts', () => {
+  it('prints one annotation per finding, errors first, with its place, end, title, message and related places, then the counts', () => {
     const result = lint(FLAWED);
     expect(format(result)).toEqual([
-      '::notice file=journeys/welcome.journey.yaml,line=14,col=5,title=journeys(missing-kpi)::Touchpoint "welcome-email" has no KPI: add one under "kpis:" to measure it.',
-      `::error file=journeys/welcome.journey.yaml,line=14,col=9,endLine=14,endColumn=22,title=journeys(unique-id)::${result.findings[1]!.message}`,
+      // The other touchpoint of the duplicate id is named, since GitHub links no related place.
+      `::error file=journeys/welcome.journey.yaml,line=14,col=9,endLine=14,endColumn=22,title=journeys(unique-id)::${result.findings[1]!.message} See also journeys/welcome.journey.yaml:9 (welcome › welcome-email).`,
       '::error file=journeys/welcome.journey.yaml,line=17,col=12,endLine=17,endColumn=23,title=journeys(unknown-reference)::Owner "team-growth" is not declared in journeys/owners.yaml.',
       `::error file=journeys/welcome.journey.yaml,line=18,col=5,title=journeys(missing-owner)::${result.findings[3]!.message}`,
+      '::notice file=journeys/welcome.journey.yaml,line=14,col=5,title=journeys(missing-kpi)::Touchpoint "welcome-email" has no KPI: add one under "kpis:" to measure it.',
       'journeys: 4 problems (3 errors, 0 warnings, 1 info) in 1 journey, 3 touchpoints in 2 files.',
     ]);
   });
@@ -58,14 +59,15 @@ describe('github', () => {
     // Nothing the user wrote starts a line: one command per finding, and the counts.
     expect(lines).toHaveLength(result.findings.length + 1);
     const commands = lines.slice(0, -1).map((line) => parseCommand(line));
+    const bySeverity = [...result.findings].sort((a, b) => ['error', 'warning', 'info'].indexOf(a.severity) - ['error', 'warning', 'info'].indexOf(b.severity));
     commands.forEach((command, index) => {
-      const finding = result.findings[index]!;
+      const finding = bySeverity[index]!;
       expect(command, lines[index]).toBeDefined();
       expect(command!.properties.file).toBe(HOSTILE_FILE);
       expect(command!.properties.line).toBe(String(finding.line));
       expect(command!.properties.col).toBe(String(finding.column));
       expect(command!.properties.title).toBe(`journeys(${finding.rule})`);
-      expect(command!.data).toBe(finding.message);
+      expect(command!.data.startsWith(finding.message)).toBe(true);
     });
     // The touchpoint id, CR LF and all, echoed by missing-kpi.
     const kpi = lines.find((line) => line.includes('journeys(missing-kpi)'))!;
@@ -79,18 +81,23 @@ describe('github', () => {
     );
   });
 
-  it(`prints at most ${ANNOTATIONS_PER_KIND} errors, then a line on what was cut and where the full list is, then the counts`, () => {
+  it(`prints at most ${ANNOTATIONS_PER_KIND} errors, then the others in a collapsed group of the log, a line on what was cut, then the counts`, () => {
     const result = lint({ 'journeys/owners.yaml': OWNERS, 'journeys/ownerless.journey.yaml': ownerless(25) });
     expect(result.findings.map((f) => f.rule)).toEqual(Array(25).fill('missing-owner'));
     const lines = format(result);
-    expect(lines).toHaveLength(12);
+    expect(lines).toHaveLength(29);
     expect(lines.slice(0, 10).every((line) => line.startsWith('::error file=journeys/ownerless.journey.yaml,'))).toBe(true);
     expect(lines[9]).toContain('Touchpoint "step-10" has no owner');
+    // Nothing dropped: the 15 others, one plain line each, in a group the log folds.
+    expect(lines[10]).toBe('::group::journeys: 15 more findings not shown as annotations (15 errors)');
+    expect(lines.slice(11, 26).map((line) => /"step-(\d+)"/.exec(line)![1])).toEqual(Array.from({ length: 15 }, (_, i) => String(i + 11)));
+    expect(lines[11]).toMatch(/^ {2}journeys\/ownerless\.journey\.yaml:\d+:5: error: Touchpoint "step-11" has no owner.* \[missing-owner\]$/);
+    expect(lines[26]).toBe('::endgroup::');
     // Plain lines: not workflow commands.
-    expect(lines[10]).toMatch(/^journeys: 15 more findings not shown as annotations \(15 errors\)/);
-    expect(lines[10]).toContain('SARIF');
-    expect(lines[10]).toContain('pull-request comment');
-    expect(lines[11]).toBe('journeys: 25 problems (25 errors, 0 warnings, 0 infos) in 1 journey, 25 touchpoints in 2 files.');
+    expect(lines[27]).toMatch(/^journeys: 15 more findings not shown as annotations \(15 errors\)/);
+    expect(lines[27]).toContain('SARIF');
+    expect(lines[27]).toContain('pull-request comment');
+    expect(lines[28]).toBe('journeys: 25 problems (25 errors, 0 warnings, 0 infos) in 1 journey, 25 touchpoints in 2 files.');
   });
 
   it('counts the caps per kind: ten of each, and the cut line names each kind that was cut', () => {
@@ -102,6 +109,7 @@ describe('github', () => {
     expect(lines.filter((line) => line.startsWith('::notice '))).toHaveLength(10);
     expect(lines.filter((line) => line.startsWith('::warning '))).toHaveLength(0);
     expect(lines.at(-2)).toMatch(/^journeys: 4 more findings not shown as annotations \(2 errors, 2 notices\)/);
+    expect(lines.filter((line) => line.startsWith('  journeys/ownerless.journey.yaml:'))).toHaveLength(4);
   });
 
   it('prints only the counts when there is nothing to report', () => {

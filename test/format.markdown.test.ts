@@ -63,7 +63,9 @@ describe('markdown', () => {
     expect(lines.indexOf('</details>')).toBeGreaterThan(details);
     const rows = detailRows(text).map(cells);
     expect(rows).toHaveLength(4);
-    expect(rows[2]).toEqual([
+    // Errors first (in file order), then the info.
+    expect(rows.map((row) => row[0])).toEqual(['🔴 error', '🔴 error', '🔴 error', '🔵 info']);
+    expect(rows[1]).toEqual([
       '🔴 error',
       'journeys/welcome.journey.yaml:17',
       'welcome',
@@ -77,7 +79,7 @@ describe('markdown', () => {
   it('links each rule to its page when the site address is known', () => {
     const text = format(lint(FLAWED), 'https://acme.example/journeys');
     expect(text).toContain('| [<code>missing-owner</code>](https://acme.example/journeys/rules/missing-owner/) | 🔴 error | 1 |');
-    expect(detailRows(text)[0]).toContain('[<code>missing-kpi</code>](https://acme.example/journeys/rules/missing-kpi/)');
+    expect(detailRows(text)[3]).toContain('[<code>missing-kpi</code>](https://acme.example/journeys/rules/missing-kpi/)');
     // A relative address would resolve inside the pull request: no link then.
     expect(format(lint(FLAWED), '/journeys/')).not.toContain('](');
   });

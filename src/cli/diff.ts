@@ -1,4 +1,4 @@
-import { builtInRules, check, diffJourneys, diffMarkdown, lint, loadAtRevision, simulate, jsonText } from '../index.ts';
+import { builtInRules, check, diffJourneys, diffMarkdown, gitPrefix, lint, loadAtRevision, resolveRevision, simulate, jsonText } from '../index.ts';
 import { parse, todayOption } from './args.ts';
 import { printConfigErrors } from './lint.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
@@ -15,6 +15,12 @@ Options:
   -f, --format <name>  markdown (default; fit for a pull-request comment) or json
       --today <date>   Run the rules as of this date (YYYY-MM-DD)
   -h, --help           Show this help`;
+
+/** With `repository.url` configured, where `file:line` links go: the lines at the commit checked out (HEAD). */
+function diffLinks(root: string, url: string | undefined): { url: string; pathPrefix: string; head: string } | undefined {
+  if (url === undefined) return undefined;
+  return { url, pathPrefix: gitPrefix(root), head: resolveRevision(root, 'HEAD') };
+}
 
 export function diffCommand(args: readonly string[], io: Io): number {
   const { values, positionals } = parse(
@@ -47,7 +53,7 @@ export function diffCommand(args: readonly string[], io: Io): number {
   io.stdout.write(
     format === 'json'
       ? `${jsonText({ base: { revision: values.base, commit: base.commit }, ...diff })}\n`
-      : diffMarkdown(diff, { revision: values.base, commit: base.commit }),
+      : diffMarkdown(diff, { revision: values.base, commit: base.commit }, diffLinks(head.root, head.repo.config.repository?.url)),
   );
   return EXIT.ok;
 }

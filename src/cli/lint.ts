@@ -7,6 +7,7 @@ import {
   createBaseline,
   formatters,
   gitPrefix,
+  introducedFindings,
   loadAtRevision,
   parseBaseline,
   summarize,
@@ -242,7 +243,9 @@ export function lintCommand(args: readonly string[], io: Io): number {
   const siteUrl = values['site-url'] ?? io.env.JOURNEYS_SITE_URL;
   const pathPrefix = gitPrefix(result.root);
   const color = outputFile === undefined && useColor(io);
-  const output = format(shown, summary, { color, rules: builtInRules, pathPrefix, ...(siteUrl ? { siteUrl } : {}) });
+  // With --base, the findings the change introduces go first where only the first few are seen (annotations, a comment).
+  const introduced = base !== undefined && (formatName === 'github' || formatName === 'markdown') ? introducedFindings(result, base) : undefined;
+  const output = format(shown, summary, { color, rules: builtInRules, pathPrefix, ...(siteUrl ? { siteUrl } : {}), ...(introduced ? { introduced } : {}) });
   if (outputFile !== undefined) writeOutputFile(outputFile, outputPath!, terminalText(output, { workflowCommands: formatName === 'github' }));
   else if (formatName === 'github') writeWorkflowCommands(io.stdout, output);
   else io.stdout.write(output);

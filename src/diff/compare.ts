@@ -165,6 +165,83 @@ function compareTimelines(before: readonly Timeline[], after: readonly Timeline[
   return changes;
 }
 
+/** The journeys of the base and of the head that are one journey, and how its id changed. */
+export interface JourneyPairs {
+  /** For each journey of the head that was there at the base, what it was. */
+  readonly previous: ReadonlyMap<Journey, Journey>;
+  /** A journey's id at the base -> its id now, for the journeys whose id changed. */
+  readonly newIds: ReadonlyMap<string, string>;
+}
+
+/** Everything a journey says but its id, to find one renamed without a trace in its file. */
+const contentOf = (journey: Journey): string => {
+  const rest = Object.fromEntries(Object.entries(journey.raw).filter(([key]) => key !== 'journey'));
+  return canonical([rest, journey.narrative?.markdown ?? '']);
+};
+const touchpointIds = (journey: Journey): string => canonical(journey.touchpoints.map((touchpoint) => touchpoint.id).sort());
+
+/**
+ * Which journeys of the head were which at the base, so that a rename is one journey
+ * changed, never one removed and one added (with every message of it counted twice): the
+ * same id, even in another file; else the same file under a new id; else, for a journey
+ * both moved and renamed, the same content under a new id, or failing that the same
+ * touchpoints, when one journey on each side has them.
+ */
+export function pairJourneys(base: Repository, head: Repository): JourneyPairs {
+  const oldById = new Map(base.journeys.map((journey) => [journey.id, journey]));
+  const newById = new Map(head.journeys.map((journey) => [journey.id, journey]));
+  const oldByFile = new Map(base.journeys.map((journey) => [journey.file, journey]));
+  const previous = new Map<Journey, Journey>();
+  const taken = new Set<Journey>();
+  const pair = (now: Journey, then: Journey): void => {
+    previous.set(now, then);
+    taken.add(then);
+  };
+  for (const journey of head.journeys) {
+    const same = oldById.get(journey.id);
+    if (same) pair(journey, same);
+  }
+  for (const journey of head.journeys) {
+    if (previous.has(journey)) continue;
+    const inFile = oldByFile.get(journey.file);
+    if (inFile && !taken.has(inFile) && !newById.has(inFile.id)) pair(journey, inFile);
+  }
+  for (const key of [contentOf, touchpointIds]) {
+    const left = (journeys: readonly Journey[], done: (journey: Journey) => boolean): Map<string, Journey[]> => {
+      const byKey = new Map<string, Journey[]>();
+      for (const journey of journeys) {
+        if (done(journey) || journey.touchpoints.length === 0) continue;
+        const k = key(journey);
+        byKey.set(k, [...(byKey.get(k) ?? []), journey]);
+      }
+      return byKey;
+    };
+    const olds = left(base.journeys, (journey) => taken.has(journey) || newById.has(journey.id));
+    for (const [k, news] of left(head.journeys, (journey) => previous.has(journey))) {
+      const candidates = olds.get(k);
+      // Only one on each side: two look-alike journeys are not guessed at.
+      if (news.length === 1 && candidates?.length === 1) pair(news[0]!, candidates[0]!);
+    }
+  }
+  const newIds = new Map<string, string>();
+  for (const [now, then] of previous) if (now.id !== then.id) newIds.set(then.id, now.id);
+  return { previous, newIds };
+}
+
+/**
+ * Findings of the base read under the journeys' ids now: identities name journeys (the
+ * finding's own and its related places'), and a renamed journey is the same journey.
+ */
+export function underNewIds(findings: readonly Finding[], newIds: ReadonlyMap<string, string>): readonly Finding[] {
+  if (newIds.size === 0) return findings;
+  const renamedId = (id: string | undefined): string | undefined => (id !== undefined ? (newIds.get(id) ?? id) : id);
+  return findings.map((finding) => ({
+    ...finding,
+    journey: renamedId(finding.journey),
+    related: finding.related.map((place) => ({ ...place, journey: renamedId(place.journey) })),
+  }));
+}
+
 export function compare(base: Side, head: Side): JourneysDiff {
   const notes: string[] = [];
   // A file skipped on purpose (a link out of the repository, say) is an info finding, not a file that cannot be read.
@@ -176,37 +253,25 @@ export function compare(base: Side, head: Side): JourneysDiff {
     if (problem.kind !== 'parse' || problem.severity === 'info') continue;
     notes.push(`${problem.at.file} cannot be read now (${problem.message}): what it held is shown as removed until it is fixed.`);
   }
-  const oldById = new Map(base.repo.journeys.map((journey) => [journey.id, journey]));
-  const newById = new Map(head.repo.journeys.map((journey) => [journey.id, journey]));
-  const oldByFile = new Map(base.repo.journeys.map((journey) => [journey.file, journey]));
-
   const added: JourneySummary[] = [];
   const renamed: { from: JourneySummary; to: JourneySummary }[] = [];
   const changed: JourneyChange[] = [];
-  const matched = new Set<Journey>();
+  const pairs = pairJourneys(base.repo, head.repo);
   for (const journey of head.repo.journeys) {
-    // The same id is the same journey, even moved to another file; the same file with a new id is a renamed journey.
-    const previous = oldById.get(journey.id) ?? (newById.has(oldByFile.get(journey.file)?.id ?? '') ? undefined : oldByFile.get(journey.file));
+    const previous = pairs.previous.get(journey);
     if (!previous) {
       added.push(summary(journey));
       continue;
     }
-    matched.add(previous);
     if (previous.id !== journey.id || previous.file !== journey.file) renamed.push({ from: summary(previous), to: summary(journey) });
     const change = compareJourney(previous, journey);
     if (change && (change.fields.length > 0 || change.added.length > 0 || change.removed.length > 0 || change.changed.length > 0)) changed.push(change);
   }
+  const matched = new Set(pairs.previous.values());
   const removed = base.repo.journeys.filter((journey) => !matched.has(journey)).map(summary);
 
-  // A journey whose id changed is the same journey: its messages and findings are compared under its new id.
-  const newIds = new Map(renamed.filter(({ from, to }) => from.id !== to.id).map(({ from, to }) => [from.id, to.id]));
-  // Identities name journeys (the finding's own and its related places'): the base's are read under the new ids.
-  const renamedId = (id: string | undefined): string | undefined => (id !== undefined ? (newIds.get(id) ?? id) : id);
-  const baseFindings = base.findings.map((finding) =>
-    newIds.size === 0
-      ? finding
-      : { ...finding, journey: renamedId(finding.journey), related: finding.related.map((place) => ({ ...place, journey: renamedId(place.journey) })) },
-  );
+  const newIds = pairs.newIds;
+  const baseFindings = underNewIds(base.findings, newIds);
   return {
     journeys: { added, removed, renamed, changed },
     timelines: compareTimelines(base.timelines, head.timelines, newIds),

@@ -1,42 +1,59 @@
-import { withoutMentions } from '../format/markdown.ts';
+import { byPriority } from '../format/priority.ts';
 import { plural } from '../model/text.ts';
 import type { Finding } from '../model/types.ts';
-import type { FieldChange, JourneyChange, JourneysDiff, ScenarioChange } from './compare.ts';
+import type { FieldChange, JourneyChange, JourneysDiff, ScenarioChange, TouchpointSummary } from './compare.ts';
+import { changeWords } from './field-words.ts';
+import { cell } from './markdown-text.ts';
+
+export { cell } from './markdown-text.ts';
 
 /** The marker by which a CI job finds its own comment on a pull request, to update it rather than add another. */
 export const COMMENT_MARKER = '<!-- journeys-diff -->';
 
 /** GitHub refuses comments longer than 65,536 characters; stay clear of it. */
 const MAX_LENGTH = 60_000;
-const INLINE_FINDINGS = 10;
 
-/** User text made safe for a Markdown table cell and for GitHub's HTML, mentioning nobody. */
-export function cell(value: unknown, max = 300): string {
-  if (value === undefined || value === null || value === '') return '';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  const short = text.length > max ? `${text.slice(0, max - 1)}…` : text;
-  return withoutMentions(
-    short
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/\|/g, '&#124;')
-      .replace(/`/g, '&#96;')
-      .replace(/\[/g, '&#91;')
-      .replace(/\r\n|\r|\n/g, '<br>'),
-  );
+/** Room kept for the closing notes on what was cut. */
+const RESERVE = 600;
+
+/** Where the comment links `file:line`: the repository's web address, the journeys' folder in git, and the commits compared. */
+export interface DiffLinks {
+  /** `repository.url` of the configuration, such as https://github.com/acme/journeys. */
+  readonly url: string;
+  /** Where the journeys sit in the git work tree (`cx/`), `''` at the top. */
+  readonly pathPrefix?: string;
+  /** The commit of the head, whose lines the introduced findings are at; without it they are not linked. */
+  readonly head?: string;
 }
 
 const ICON: Readonly<Record<Finding['severity'], string>> = { error: '❌', warning: '⚠️', info: 'ℹ️' };
 
-function findingLine(finding: Finding): string {
+/** A characters a Markdown link's address cannot hold as they are. */
+const urlPart = (text: string): string => text.replace(/[()<>"\s]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+
+/** The address of a line of a file at a commit, on GitHub (and GitLab, Gitea, which read the same form). */
+function lineUrl(links: DiffLinks, commit: string, file: string, line: number): string {
+  const prefix = links.pathPrefix === undefined || links.pathPrefix === '' ? '' : links.pathPrefix.replace(/\/?$/, '/');
+  const path = `${prefix}${file}`.split('/').map(encodeURIComponent).join('/');
+  return urlPart(`${links.url}/blob/${encodeURIComponent(commit)}/${path}#L${line}`);
+}
+
+function findingLine(finding: Finding, links: DiffLinks | undefined, commit: string | undefined): string {
   const where = [finding.journey, finding.touchpoint].filter(Boolean).join(' › ');
-  return `${ICON[finding.severity]} \`${finding.rule}\` ${cell(finding.file)}:${finding.line}${where ? ` (${cell(where)})` : ''}: ${cell(finding.message, 500)}`;
+  const place = `${cell(finding.file)}:${finding.line}`;
+  const linked = links !== undefined && commit !== undefined ? `[${place}](${lineUrl(links, commit, finding.file, finding.line)})` : place;
+  return `${ICON[finding.severity]} \`${finding.rule}\` ${linked}${where ? ` (${cell(where)})` : ''}: ${cell(finding.message, 500)}`;
 }
 
 function fieldRows(prefix: string, fields: readonly FieldChange[]): string[] {
-  return fields.map((field) => `| ${cell(prefix)} | \`${cell(field.field)}\` | ${cell(field.before)} | ${cell(field.after)} |`);
+  return fields.map((field) => `| ${cell(prefix)} | \`${cell(field.field)}\` | ${changeWords(field.before, field.after)} |`);
 }
+
+/** A touchpoint added or removed, in words: where it is and what it says. */
+const touchpointWords = (t: TouchpointSummary): string => {
+  const where = [t.channel, t.stage, t.owner].filter(Boolean).join(', ');
+  return [cell(where), t.text !== undefined ? `“${cell(t.text)}”` : ''].filter((part) => part !== '').join(': ');
+};
 
 function journeySection(change: JourneyChange): string {
   const parts = [
@@ -48,11 +65,11 @@ function journeySection(change: JourneyChange): string {
   const lines = [`<details><summary>${head}</summary>`, ''];
   const rows = [
     ...fieldRows('(journey)', change.fields),
-    ...change.added.map((t) => `| ➕ ${cell(t.id)} | ${cell([t.channel, t.stage, t.owner].filter(Boolean).join(', '))} |  | ${cell(t.text)} |`),
-    ...change.removed.map((t) => `| ➖ ${cell(t.id)} | ${cell([t.channel, t.stage, t.owner].filter(Boolean).join(', '))} | ${cell(t.text)} |  |`),
+    ...change.added.map((t) => `| ➕ ${cell(t.id)} | added | ${touchpointWords(t)} |`),
+    ...change.removed.map((t) => `| ➖ ${cell(t.id)} | removed | ${touchpointWords(t)} |`),
     ...change.changed.flatMap((t) => fieldRows(t.id, t.fields)),
   ];
-  if (rows.length > 0) lines.push('| touchpoint | field | before | after |', '|---|---|---|---|', ...rows, '');
+  if (rows.length > 0) lines.push('| touchpoint | field | change |', '|---|---|---|', ...rows, '');
   lines.push('</details>');
   return lines.join('\n');
 }
@@ -78,8 +95,53 @@ function scenarioSection(change: ScenarioChange): string {
   ].join('\n');
 }
 
-/** The pull-request comment: a summary first, the details folded. */
-export function diffMarkdown(diff: JourneysDiff, base: { readonly revision: string; readonly commit: string }): string {
+/** The comment's length so far, and whether a part still fits in it. */
+class Budget {
+  private length: number;
+  private readonly out: string[];
+  constructor(out: string[]) {
+    this.out = out;
+    this.length = out.join('\n').length;
+  }
+  /** Adds the lines when they fit (with room for the notes on what was cut); says whether they did. */
+  add(...lines: string[]): boolean {
+    const size = lines.join('\n').length + 1;
+    if (this.length + size + RESERVE > MAX_LENGTH) return false;
+    this.out.push(...lines);
+    this.length += size;
+    return true;
+  }
+  /** Adds a line on what was cut: the reserve is kept for these. */
+  note(...lines: string[]): void {
+    this.out.push(...lines);
+    this.length += lines.join('\n').length + 1;
+  }
+}
+
+/** A list of findings, line by line while they fit, then how many did not. */
+function findingList(budget: Budget, title: string, findings: readonly Finding[], line: (finding: Finding) => string, rest: (count: number) => string): void {
+  if (findings.length === 0) return;
+  if (!budget.add(title, '')) {
+    budget.note(rest(findings.length), '');
+    return;
+  }
+  let shown = 0;
+  for (const finding of byPriority(findings)) {
+    if (!budget.add(`- ${line(finding)}`)) break;
+    shown += 1;
+  }
+  if (shown < findings.length) budget.note(`- ${rest(findings.length - shown)}`);
+  budget.note('');
+}
+
+/**
+ * The pull-request comment (and the job summary): the counts first, then what a reviewer
+ * must see, in that order while the size allows: the findings the change introduces
+ * (errors first), those it fixes, then journey by journey and scenario by scenario, folded.
+ * What does not fit is counted, never dropped without a word. With `links`, each
+ * `file:line` links to its line: introduced findings at the head commit, fixed ones at the base.
+ */
+export function diffMarkdown(diff: JourneysDiff, base: { readonly revision: string; readonly commit: string }, links?: DiffLinks): string {
   const { journeys, timelines, findings, notes } = diff;
   const touchpoints = journeys.changed.reduce(
     (sum, change) => ({ added: sum.added + change.added.length, removed: sum.removed + change.removed.length, changed: sum.changed + change.changed.length }),
@@ -106,34 +168,33 @@ export function diffMarkdown(diff: JourneysDiff, base: { readonly revision: stri
     );
   }
   for (const note of notes) out.push(`> **Note:** ${cell(note, 1000)}`, '');
-  if (findings.introduced.length > 0) {
-    out.push('**Findings this change introduces**', '');
-    out.push(...findings.introduced.slice(0, INLINE_FINDINGS).map((f) => `- ${findingLine(f)}`));
-    if (findings.introduced.length > INLINE_FINDINGS) out.push(`- … and ${findings.introduced.length - INLINE_FINDINGS} more, listed below`);
-    out.push('');
-  }
+
+  const budget = new Budget(out);
+  const again = `\`journeys lint --base ${cell(base.revision)}\``;
+  findingList(
+    budget,
+    '**Findings this change introduces**',
+    findings.introduced,
+    (finding) => findingLine(finding, links, links?.head),
+    (count) => `… and ${plural(count, 'more finding')} introduced, not shown: the comment would be too long. ${again} lists them all.`,
+  );
+  findingList(
+    budget,
+    '**Findings this change fixes**',
+    findings.fixed,
+    (finding) => `✅ ${findingLine(finding, links, base.commit)}`,
+    (count) => `… and ${plural(count, 'more finding')} fixed, not shown: the comment would be too long.`,
+  );
+
   const details: string[] = [];
   for (const journey of journeys.added) details.push(`- ➕ Journey <b>${cell(journey.title ?? journey.id)}</b> added (${cell(journey.file)}, ${plural(journey.touchpoints, 'touchpoint')})`);
   for (const journey of journeys.removed) details.push(`- ➖ Journey <b>${cell(journey.title ?? journey.id)}</b> removed (${cell(journey.file)}, ${plural(journey.touchpoints, 'touchpoint')})`);
   for (const { from, to } of journeys.renamed) details.push(`- ✏️ Journey \`${cell(from.id)}\` (${cell(from.file)}) is now \`${cell(to.id)}\` (${cell(to.file)})`);
-  if (details.length > 0) details.push('');
-  details.push(...journeys.changed.map(journeySection), ...timelines.map(scenarioSection));
-  if (findings.introduced.length > INLINE_FINDINGS) {
-    details.push(`<details><summary>All ${findings.introduced.length} findings introduced</summary>\n\n${findings.introduced.map((f) => `- ${findingLine(f)}`).join('\n')}\n\n</details>`);
-  }
-  if (findings.fixed.length > 0) {
-    details.push(`<details><summary>${plural(findings.fixed.length, 'finding')} fixed</summary>\n\n${findings.fixed.map((f) => `- ${findingLine(f)}`).join('\n')}\n\n</details>`);
-  }
-  let length = out.join('\n').length;
+  const sections = [...journeys.changed.map(journeySection), ...timelines.map(scenarioSection)];
   let cut = 0;
-  for (const section of details) {
-    if (length + section.length + 200 > MAX_LENGTH) {
-      cut += 1;
-      continue;
-    }
-    out.push(section);
-    length += section.length + 1;
-  }
-  if (cut > 0) out.push('', `_${plural(cut, 'more section')} not shown: the comment would be too long. Run \`journeys diff --base ${cell(base.revision)}\` for all of it._`);
+  for (const line of details) if (!budget.add(line)) cut += 1;
+  if (details.length > 0) budget.add('');
+  for (const section of sections) if (!budget.add(section)) cut += 1;
+  if (cut > 0) out.push('', `_${plural(cut, 'more journey or scenario detail')} not shown: the comment would be too long. Run \`journeys diff --base ${cell(base.revision)}\` for all of it._`);
   return `${out.join('\n')}\n`;
 }

@@ -23,10 +23,15 @@ export interface FormatOptions {
   readonly rules: readonly Rule[];
   /**
    * Where the repository sits in its git work tree (`cx/` when the journeys are in a
-   * subfolder), `''` or absent at the top: the junit and gitlab reports put it before
+   * subfolder), `''` or absent at the top: the junit, gitlab, sarif and github reports put it before
    * each path, since CI links files from the top of the git repository.
    */
   readonly pathPrefix?: string;
+  /**
+   * With `--base`, the findings (among those given) that the change introduces: github and
+   * markdown show them first, since a reviewer sees only the first few.
+   */
+  readonly introduced?: ReadonlySet<Finding>;
 }
 
 export type Formatter = (findings: readonly Finding[], summary: Summary, options: FormatOptions) => string;
@@ -49,8 +54,13 @@ export function displayFinding(finding: Finding): Finding {
 /** A text format given findings it can print as they are; the JSON formats escape as JSON does, losing nothing. */
 const displayed =
   (format: Formatter): Formatter =>
-  (findings, summary, options) =>
-    format(findings.map(displayFinding), summary, options);
+  (findings, summary, options) => {
+    const shown = findings.map(displayFinding);
+    const { introduced } = options;
+    // The escaped copies stand for the findings they were made from.
+    const fresh = introduced === undefined ? undefined : new Set(shown.filter((_, index) => introduced.has(findings[index]!)));
+    return format(shown, summary, { ...options, ...(fresh !== undefined ? { introduced: fresh } : {}) });
+  };
 
 /** Output formats of `journeys lint`, by name. */
 export const formatters: Readonly<Record<string, Formatter>> = {

@@ -1,12 +1,15 @@
 import type { Summary } from '../engine/run.ts';
 import type { Finding, Severity } from '../model/types.ts';
 import { plural } from '../model/text.ts';
+import { byPriority } from './priority.ts';
 import { absoluteSiteUrl, ruleDocUrl } from './sarif.ts';
 
 /** What the Markdown formatter reads of the format options. */
 export interface MarkdownOptions {
   /** Address of the published journey site, to link each rule to its page. */
   readonly siteUrl?: string;
+  /** With `--base`, the findings the change introduces: listed first, in a table of their own. */
+  readonly introduced?: ReadonlySet<Finding>;
 }
 
 /** GitHub refuses a comment longer than 65,536 characters; keep a margin for a wrapper. */
@@ -63,9 +66,17 @@ function findingRow(finding: Finding, siteUrl: string | undefined): string {
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
+/** How many of the findings the change introduces, in words. */
+function newCount(findings: readonly Finding[], introduced: ReadonlySet<Finding>): string {
+  const count = findings.filter((finding) => introduced.has(finding)).length;
+  return count === 0 ? 'This change introduces none of them.' : `This change introduces ${plural(count, 'of them', 'of them')}.`;
+}
+
 /**
- * A summary for a pull-request comment: the totals, a table of counts by rule, and every
- * finding in a collapsed table, cut with a note when the comment would be too long.
+ * A summary for a pull-request comment or a job summary: the totals, a table of counts by
+ * rule, and every finding in a table, cut with a note when the comment would be too long.
+ * With `--base`, the findings the change introduces come first, in a table of their own,
+ * so that the cut never takes them before older ones; each table lists errors first.
  */
 export function markdown(findings: readonly Finding[], summary: Summary, options: MarkdownOptions = {}): string {
   const { siteUrl } = options;
@@ -76,7 +87,7 @@ export function markdown(findings: readonly Finding[], summary: Summary, options
   const lines: string[] = [
     `### journeys: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`,
     '',
-    `In ${scope}.`,
+    `In ${scope}.${options.introduced === undefined ? '' : ` ${newCount(findings, options.introduced)}`}`,
     '',
   ];
 
@@ -96,29 +107,32 @@ export function markdown(findings: readonly Finding[], summary: Summary, options
     lines.push('');
   }
 
-  if (findings.length > 0) {
-    lines.push(
-      '<details>',
-      `<summary>${plural(findings.length, 'finding')}</summary>`,
-      '',
-      '| Severity | Place | Journey | Touchpoint | Message | Rule |',
-      '| --- | --- | --- | --- | --- | --- |',
-    );
-    const closing = ['', '</details>', ''];
-    // Room for the closing lines and a note on what was cut.
-    const reserve = closing.join('\n').length + 200;
-    let length = lines.join('\n').length;
-    let written = 0;
-    for (const finding of findings) {
+  // Tables in the order a reviewer reads them: the change's findings (open), then the others, errors first in each.
+  const { introduced } = options;
+  const ordered = byPriority(findings, introduced);
+  const fresh = introduced === undefined ? [] : ordered.filter((finding) => introduced.has(finding));
+  const others = introduced === undefined ? ordered : ordered.filter((finding) => !introduced.has(finding));
+  const tables = [
+    ...(introduced !== undefined ? [{ list: fresh, title: `${plural(fresh.length, 'finding')} introduced by this change`, open: true }] : []),
+    { list: others, title: introduced !== undefined ? `${plural(others.length, 'other finding')}, there before this change` : plural(others.length, 'finding'), open: false },
+  ].filter((table) => table.list.length > 0);
+  // Room for the closing lines of every table and a note on what was cut.
+  const reserve = 400;
+  let length = lines.join('\n').length;
+  for (const table of tables) {
+    const rows: string[] = [];
+    length += 200;
+    for (const finding of table.list) {
       const row = findingRow(finding, siteUrl);
       if (length + row.length + 1 + reserve > MAX_COMMENT_LENGTH) break;
-      lines.push(row);
+      rows.push(row);
       length += row.length + 1;
-      written += 1;
     }
-    const rest = findings.length - written;
+    lines.push(table.open ? '<details open>' : '<details>', `<summary>${table.title}</summary>`, '');
+    if (rows.length > 0) lines.push('| Severity | Place | Journey | Touchpoint | Message | Rule |', '| --- | --- | --- | --- | --- | --- |', ...rows);
+    const rest = table.list.length - rows.length;
     if (rest > 0) lines.push('', `…and ${plural(rest, 'more finding')}, left out to keep this comment within GitHub's size limit: run \`journeys lint\` for the full list.`);
-    lines.push(...closing);
+    lines.push('', '</details>', '');
   }
   return lines.join('\n');
 }

@@ -26,8 +26,8 @@ const LEGACY_ESCAPED = '#\\u0023[';
 /** A workflow command at the start of a line; the runner trims leading white space first. */
 const LINE_COMMAND = /^([^\S\n]*)::/gm;
 
-/** The annotations the github formatter writes, the only workflow commands journeys prints. */
-const ANNOTATION = /^::(?:error|warning|notice) file=/;
+/** The annotations the github formatter writes and its group of what GitHub would not show, the only workflow commands journeys prints. */
+const ANNOTATION = /^::(?:(?:error|warning|notice) file=|(?:group|endgroup)::)/;
 
 const SHORT: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 

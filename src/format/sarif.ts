@@ -3,6 +3,7 @@ import type { Summary } from '../engine/run.ts';
 import type { Rule } from '../model/rule.ts';
 import type { Finding, RelatedLocation, Severity } from '../model/types.ts';
 import { findingIdentity, identityHash } from '../engine/identity.ts';
+import { gitPath } from './priority.ts';
 import { jsonText } from './sanitize.ts';
 
 /** What the SARIF formatter reads of the format options. */
@@ -11,6 +12,8 @@ export interface SarifOptions {
   readonly siteUrl?: string;
   /** The rules whose metadata describes them in the run (the CLI passes `builtInRules`). */
   readonly rules: readonly Rule[];
+  /** Where the repository sits in its git work tree (`cx/`): code scanning finds files by their path from the top of the git repository. */
+  readonly pathPrefix?: string;
 }
 
 /** The `$schema` of the output: the id of the official SARIF 2.1.0 schema. */
@@ -104,13 +107,33 @@ function relatedMessage(place: RelatedLocation): string {
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /**
+ * Text of a SARIF message, where `[` and `]` (and a backslash before one) are escaped with a
+ * backslash (SARIF §3.11.6): only the embedded links we write are links.
+ */
+export function sarifText(text: string): string {
+  return text.replace(/\\(?=[[\]\\])|[[\]]/g, '\\$&');
+}
+
+/**
+ * A result's message: the finding's, then each related place as an embedded link to its
+ * related location (`[text](id)`, SARIF §3.11.6), which code scanning links, so that the
+ * other half of a duplicate or conflict can be reached from the alert.
+ */
+function resultMessage(finding: Finding): string {
+  if (finding.related.length === 0) return sarifText(finding.message);
+  const links = finding.related.map((place, at) => `[${sarifText(relatedMessage(place))}](${at + 1})`);
+  return `${sarifText(finding.message)} See also: ${links.join(', ')}.`;
+}
+
+/**
  * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run, the rules with
  * their documentation, one result per finding with a fingerprint that does not depend on
  * line numbers. Above 5,000 findings the most severe are kept and a notification says how
  * many were left out.
  */
 export function sarif(findings: readonly Finding[], summary: Summary, options: SarifOptions): string {
-  const { siteUrl, rules: known } = options;
+  const { siteUrl, rules: known, pathPrefix } = options;
+  const uri = (file: string): string => pathToUri(gitPath(pathPrefix, file));
   const rules = known.map((rule) => describeRule(rule, siteUrl));
   const ruleIndex = new Map<string, number>(known.map((rule, index) => [rule.meta.id, index]));
   for (const finding of findings) {
@@ -154,10 +177,10 @@ export function sarif(findings: readonly Finding[], summary: Summary, options: S
       ruleId: finding.rule,
       ruleIndex: ruleIndex.get(finding.rule)!,
       level: LEVEL[finding.severity],
-      message: { text: finding.message },
+      message: { text: resultMessage(finding) },
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: pathToUri(finding.file), uriBaseId: '%SRCROOT%' }, region },
+          physicalLocation: { artifactLocation: { uri: uri(finding.file), uriBaseId: '%SRCROOT%' }, region },
           ...(logicalLocations.length > 0 ? { logicalLocations } : {}),
         },
       ],
@@ -166,7 +189,7 @@ export function sarif(findings: readonly Finding[], summary: Summary, options: S
             relatedLocations: finding.related.map((place, at) => ({
               id: at + 1,
               physicalLocation: {
-                artifactLocation: { uri: pathToUri(place.file), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: uri(place.file), uriBaseId: '%SRCROOT%' },
                 region: { startLine: place.line, startColumn: place.column },
               },
               message: { text: relatedMessage(place) },
@@ -207,7 +230,7 @@ export function sarif(findings: readonly Finding[], summary: Summary, options: S
           },
         },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
-        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The root of the journeys repository that was linted.' } } },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The top of the git repository that holds the journeys (the journeys folder itself outside git).' } } },
         columnKind: 'utf16CodeUnits',
         results,
         properties: { summary, truncated: cut },
