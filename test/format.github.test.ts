@@ -4,9 +4,10 @@
  * to what GitHub shows, with a line saying what was cut.
  */
 import { describe, expect, it } from 'vitest';
-import { check, type CheckResult } from '../src/index.ts';
+import { check, compareFindings, type CheckResult, type Finding } from '../src/index.ts';
 import { ANNOTATIONS_PER_KIND, escapeData, escapeProperty, github } from '../src/format/github.ts';
 import { runJourneys } from './helpers/cli.ts';
+import { gitRepo } from './helpers/git.ts';
 import { cleanJourney, OWNERS, TODAY, writeRepo } from './helpers/repo.ts';
 import { FLAWED, HOSTILE, HOSTILE_FILE, ownerless } from './fixtures/format/repos.ts';
 
@@ -123,5 +124,70 @@ describe('github', () => {
     expect(cli.status).toBe(1);
     const result = check(root, { today: TODAY });
     expect(cli.stdout).toBe(github(result.findings, result.summary));
+  });
+});
+
+/** Twelve journeys of fifteen missing owners each: 180 errors GitHub cannot all show. */
+function crowded(): Record<string, string> {
+  const files: Record<string, string> = { 'journeys/owners.yaml': OWNERS };
+  for (let index = 1; index <= 12; index += 1) files[`journeys/j${String(index).padStart(2, '0')}.journey.yaml`] = ownerless(15, `j${index}`);
+  return files;
+}
+
+const NEW_OWNER = ['  - id: late-notice', '    stage: start', '    channel: email', '    owner: team-ghost', '    kpis: [{ metric: open-rate, target: 0.4 }]', ''].join('\n');
+
+describe('github, the change first', () => {
+  it('annotates the only new error of a pull request, in the last of 12 files of 15 errors each, among the 10 shown, and lists the other 170 in a group', async () => {
+    const repo = gitRepo(crowded());
+    repo.write({ 'journeys/j12.journey.yaml': `${repo.read('journeys/j12.journey.yaml')}${NEW_OWNER}` });
+    repo.commit('Add a late notice');
+    const cli = await runJourneys(['lint', '--format', 'github', '--base', 'HEAD~1', '--today', TODAY], repo.root);
+    expect(cli.status).toBe(1);
+    const lines = cli.stdout.trimEnd().split('\n');
+    const errors = lines.filter((line) => line.startsWith('::error '));
+    expect(errors).toHaveLength(10);
+    // The change's error first, then the oldest in file order.
+    expect(errors[0]).toMatch(/^::error file=journeys\/j12\.journey\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=journeys\(unknown-reference\)::Owner "team-ghost" is not declared/);
+    expect(errors.slice(1).every((line) => line.startsWith('::error file=journeys/j01.journey.yaml,'))).toBe(true);
+    // The change also raised a warning (the version was not bumped): the change's warnings come first too.
+    expect(lines.filter((line) => line.startsWith('::warning '))[0]).toContain('journeys(version-not-bumped)');
+    // Nothing dropped: every other error is a line of the folded group.
+    const start = lines.findIndex((line) => line.startsWith('::group::'));
+    const end = lines.indexOf('::endgroup::');
+    expect(lines[start]).toBe('::group::journeys: 171 more findings not shown as annotations (171 errors, 0 of them introduced by this change)');
+    expect(end - start - 1).toBe(171);
+    expect(lines.slice(start + 1, end).every((line) => /^ {2}journeys\/j\d\d\.journey\.yaml:\d+:\d+: error: .* \[missing-owner\]$/.test(line))).toBe(true);
+    expect(lines.at(-1)).toBe('journeys: 182 problems (181 errors, 1 warning, 0 infos) in 12 journeys, 181 touchpoints in 13 files; 2 problems introduced by this change.');
+  });
+
+  it('without --base, annotates errors before warnings and notices, whatever their files', async () => {
+    // The first file has only notices (missing KPIs), the last only an error.
+    const noKpi = cleanJourney('aaa').replace('    kpis:\n      - { metric: open-rate, target: 0.4 }\n', '');
+    const root = writeRepo({ 'journeys/owners.yaml': OWNERS, 'journeys/aaa.journey.yaml': noKpi, 'journeys/zzz.journey.yaml': cleanJourney('zzz').replace('owner: team-crm', 'owner: team-ghost') });
+    const cli = await runJourneys(['lint', '--format', 'github', '--today', TODAY], root);
+    const commands = cli.stdout.split('\n').filter((line) => line.startsWith('::'));
+    expect(commands.map((line) => line.slice(0, line.indexOf(' ')))).toEqual(['::error', '::notice']);
+    expect(commands[0]).toContain('file=journeys/zzz.journey.yaml');
+  });
+
+  it('puts annotations at paths from the top of the git repository when the journeys are in a subfolder', async () => {
+    const repo = gitRepo(Object.fromEntries(Object.entries(FLAWED).map(([path, text]) => [`cx/${path}`, text])));
+    const cli = await runJourneys(['lint', 'cx', '--format', 'github', '--today', TODAY], repo.root);
+    const commands = cli.stdout.split('\n').filter((line) => line.startsWith('::'));
+    expect(commands).toHaveLength(4);
+    for (const command of commands) expect(parseCommand(command)!.properties.file).toBe('cx/journeys/welcome.journey.yaml');
+    // The related place too.
+    expect(commands.find((line) => line.includes('unique-id'))).toContain('See also cx/journeys/welcome.journey.yaml:9 (welcome › welcome-email).');
+  });
+
+  it('keeps the order of the contract (file, line, column, rule) in the JSON output, with --base too', async () => {
+    const repo = gitRepo(crowded());
+    repo.write({ 'journeys/j12.journey.yaml': `${repo.read('journeys/j12.journey.yaml')}${NEW_OWNER}` });
+    repo.commit('Add a late notice');
+    const cli = await runJourneys(['lint', '--format', 'json', '--base', 'HEAD~1', '--today', TODAY], repo.root);
+    const findings = (JSON.parse(cli.stdout) as { findings: Finding[] }).findings;
+    expect(findings).toHaveLength(182);
+    expect([...findings].sort(compareFindings)).toEqual(findings);
+    expect(findings[0]!.file).toBe('journeys/j01.journey.yaml');
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { check, type CheckResult } from '../src/index.ts';
 import { escapeCell, markdown, MAX_COMMENT_LENGTH } from '../src/format/markdown.ts';
 import { runJourneys } from './helpers/cli.ts';
+import { gitRepo } from './helpers/git.ts';
 import { cleanJourney, OWNERS, TODAY, writeRepo } from './helpers/repo.ts';
 import { FLAWED, HOSTILE, ownerless } from './fixtures/format/repos.ts';
 
@@ -133,5 +134,44 @@ describe('markdown', () => {
     expect(cli.status).toBe(1);
     const result = check(root, { today: TODAY });
     expect(cli.stdout).toBe(markdown(result.findings, result.summary));
+  });
+});
+
+describe('markdown, the change first', () => {
+  it('with --base, lists the findings the change introduces first, in an open table of their own, even when the comment cuts the rest', async () => {
+    // 30 files of 15 errors: more rows than a comment holds, the change's one error in the last file.
+    const files: Record<string, string> = { 'journeys/owners.yaml': OWNERS };
+    for (let index = 1; index <= 30; index += 1) files[`journeys/j${String(index).padStart(2, '0')}.journey.yaml`] = ownerless(15, `j${index}`);
+    const repo = gitRepo(files);
+    const late = ['  - id: late-notice', '    stage: start', '    channel: email', '    owner: team-ghost', '    kpis: [{ metric: open-rate, target: 0.4 }]', ''].join('\n');
+    repo.write({ 'journeys/j30.journey.yaml': `${repo.read('journeys/j30.journey.yaml')}${late}` });
+    repo.commit('Add a late notice');
+    const cli = await runJourneys(['lint', '--format', 'markdown', '--base', 'HEAD~1', '--today', TODAY], repo.root);
+    expect(cli.status).toBe(1);
+    const text = cli.stdout;
+    expect(text.length).toBeLessThanOrEqual(MAX_COMMENT_LENGTH);
+    expect(text).toContain('In 30 journeys, 451 touchpoints in 31 files. This change introduces 2 of them.');
+    const lines = text.split('\n');
+    const fresh = lines.indexOf('<summary>2 findings introduced by this change</summary>');
+    expect(lines[fresh - 1]).toBe('<details open>');
+    const others = lines.indexOf('<summary>450 other findings, there before this change</summary>');
+    expect(others).toBeGreaterThan(fresh);
+    // The change's error, then its warning, before any older finding.
+    const rows = lines.slice(fresh, others).filter((line) => line.startsWith('| 🔴') || line.startsWith('| 🟡'));
+    expect(rows.map((row) => cells(row)[5])).toEqual(['<code>unknown-reference</code>', '<code>version-not-bumped</code>']);
+    expect(cells(rows[0]!)[1]).toMatch(/^journeys\/j30\.journey\.yaml:\d+$/);
+    // The older ones are cut, and counted.
+    expect(text).toMatch(/…and \d+ more findings, left out to keep this comment within GitHub's size limit/);
+  });
+
+  it('without --base, lists errors before warnings and infos, whatever their files', async () => {
+    const noKpi = cleanJourney('aaa').replace('    kpis:\n      - { metric: open-rate, target: 0.4 }\n', '');
+    const root = writeRepo({ 'journeys/owners.yaml': OWNERS, 'journeys/aaa.journey.yaml': noKpi, 'journeys/zzz.journey.yaml': cleanJourney('zzz').replace('owner: team-crm', 'owner: team-ghost') });
+    const cli = await runJourneys(['lint', '--format', 'markdown', '--today', TODAY], root);
+    expect(detailRows(cli.stdout).map((row) => cells(row).slice(0, 2))).toEqual([
+      ['🔴 error', 'journeys/zzz.journey.yaml:12'],
+      ['🔵 info', 'journeys/aaa.journey.yaml:9'],
+    ]);
+    expect(cli.stdout).not.toContain('introduced by this change');
   });
 });

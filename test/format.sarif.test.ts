@@ -3,15 +3,16 @@
  * with the rules' documentation, results at the right places, related locations, and
  * fingerprints that do not move when lines do.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import draft04 from 'ajv-draft-04';
 import formats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { builtInRules, check, type CheckResult, type Finding } from '../src/index.ts';
-import { FINGERPRINT_KEY, MAX_SARIF_RESULTS, sarif } from '../src/format/sarif.ts';
+import { FINGERPRINT_KEY, fingerprints, MAX_SARIF_RESULTS, sarif, sarifText } from '../src/format/sarif.ts';
 import { runJourneys } from './helpers/cli.ts';
+import { gitRepo } from './helpers/git.ts';
 import { cleanJourney, OWNERS, TODAY, writeRepo } from './helpers/repo.ts';
 import { FLAWED, HOSTILE, HOSTILE_TOUCHPOINT } from './fixtures/format/repos.ts';
 
@@ -288,5 +289,63 @@ describe('sarif', () => {
     expect(validate(log)).toBe(true);
     expect(log.runs[0]!.results.map((r) => r.ruleId)).toEqual(['missing-kpi', 'unique-id', 'unknown-reference', 'missing-owner']);
     expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri).toBe('journeys/welcome.journey.yaml');
+  });
+});
+
+describe('sarif that code scanning can track', () => {
+  it('gives paths from the top of the git repository when the journeys are in a subfolder, and stays valid', async () => {
+    const repo = gitRepo(Object.fromEntries(Object.entries(FLAWED).map(([path, text]) => [`cx/${path}`, text])));
+    const cli = await runJourneys(['lint', 'cx', '--format', 'sarif', '--today', TODAY], repo.root);
+    expect(cli.status).toBe(1);
+    const log = JSON.parse(cli.stdout) as SarifLog;
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const { results } = log.runs[0]!;
+    expect(results).toHaveLength(4);
+    for (const result of results) {
+      // A file that exists in the repository code scanning reads: cx/journeys/..., not journeys/...
+      expect(result.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'cx/journeys/welcome.journey.yaml', uriBaseId: '%SRCROOT%' });
+      expect(existsSync(join(repo.root, result.locations[0]!.physicalLocation.artifactLocation.uri))).toBe(true);
+      for (const place of result.relatedLocations ?? []) expect(place.physicalLocation.artifactLocation.uri).toBe('cx/journeys/welcome.journey.yaml');
+    }
+    // The fingerprints are the findings' identities, wherever the folder is.
+    const inside = check(join(repo.root, 'cx'), { today: TODAY });
+    expect(results.map((r) => r.partialFingerprints[FINGERPRINT_KEY])).toEqual(fingerprints(inside.findings, builtInRules));
+    // JSON keeps paths from the journeys repository given.
+    const json = await runJourneys(['lint', 'cx', '--format', 'json', '--today', TODAY], repo.root);
+    expect((JSON.parse(json.stdout) as { findings: Finding[] }).findings[0]!.file).toBe('journeys/welcome.journey.yaml');
+  });
+
+  it('refers to each related location from the message text, as an embedded link to its id, for both halves of a conflict', () => {
+    const story = lint(join(STORIES, 'insurer-unpaid-premium', 'broken'));
+    const log = sarifOf(story);
+    const conflicts = log.runs[0]!.results.filter((r) => r.ruleId === 'conflicting-messages');
+    expect(conflicts.length).toBeGreaterThan(0);
+    for (const conflict of conflicts) {
+      const related = conflict.relatedLocations!;
+      expect(related.length).toBeGreaterThan(0);
+      for (const place of related) expect(conflict.message.text).toContain(`[${place.message.text}](${place.id})`);
+    }
+    const unique = sarifOf(lint(writeRepo(FLAWED))).runs[0]!.results.find((r) => r.ruleId === 'unique-id')!;
+    expect(unique.message.text).toMatch(/ See also: \[Touchpoint "welcome-email" of journey "welcome"\]\(1\)\.$/);
+  });
+
+  it('escapes square brackets of the text, so that only the related places are links', () => {
+    expect(sarifText('kpis: [open-rate] and \\[x]')).toBe('kpis: \\[open-rate\\] and \\\\\\[x\\]');
+    // A touchpoint id with brackets: its related link's text is escaped, the link stays one link.
+    const journey = FLAWED['journeys/welcome.journey.yaml']!.replace(/welcome-email/g, 'welcome[1]');
+    const log = sarifOf(lint(writeRepo({ ...FLAWED, 'journeys/welcome.journey.yaml': journey })));
+    const unique = log.runs[0]!.results.find((r) => r.ruleId === 'unique-id')!;
+    expect(unique.message.text).toContain('See also: [Touchpoint "welcome\\[1\\]" of journey "welcome"](1).');
+    expect(unique.message.text).toContain('the id "welcome\\[1\\]"');
+  });
+
+  it('names each rule distinctly from its id, in PascalCase', () => {
+    const rules = sarifOf(lint(writeRepo(FLAWED))).runs[0]!.tool.driver.rules;
+    for (const rule of rules) {
+      expect(rule.name).not.toBe(rule.id);
+      expect(rule.name.toLowerCase()).toBe(rule.id.replace(/[-_]/g, '').toLowerCase());
+    }
+    expect(rules.find((rule) => rule.id === 'version-not-bumped')!.name).toBe('VersionNotBumped');
+    expect(new Set(rules.map((rule) => rule.name)).size).toBe(rules.length);
   });
 });
