@@ -28,7 +28,8 @@ const FORBIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u
 const COLOURS = /\u001b\[(?:[124]|2[24]|3[0-9]|9[0-7])m/g;
 
 /** The github formatter's annotations: the one kind of line that may start a workflow command. */
-const ANNOTATION = /^::(?:error|warning|notice) file=journeys\/[^,]*,line=\d+,col=\d+(?:,endLine=\d+,endColumn=\d+)?,title=journeys\([a-z-]+\)::/;
+const ANNOTATION =
+  /^::(?:error|warning|notice) file=journeys\/[^,]*,line=\d+,col=\d+(?:,endLine=\d+,endColumn=\d+)?,title=journeys\([a-z-]+\)::|^::group::journeys: [\d,]+ more findings? not shown as annotations \([^)]*\)$|^::endgroup::$/;
 
 /** A YAML double-quoted scalar holding any text: every character outside printable ASCII as an escape. */
 const yamlString = (text: string): string =>
@@ -92,6 +93,10 @@ describe('the sanitizer', () => {
   it('keeps the lines of an output and neutralises a workflow command at the start of any of them', () => {
     expect(terminalText('one\n  ::error::x\n::warning file=a::y\nthree\u001b[2J\n')).toBe('one\n  \\::error::x\n\\::warning file=a::y\nthree\\u001b[2J\n');
     expect(terminalText('::error file=journeys/a.yaml,line=1::m\n::group::x\n', { workflowCommands: true })).toBe('::error file=journeys/a.yaml,line=1::m\n\\::group::x\n');
+    // The github formatter's own group of what GitHub does not show, and nothing else like it.
+    expect(terminalText('::group::journeys: 2 more findings\n  a\n::endgroup::\n::endgroup::x\n', { workflowCommands: true })).toBe(
+      '::group::journeys: 2 more findings\n  a\n::endgroup::\n\\::endgroup::x\n',
+    );
     const once = terminalText(`${HOSTILE}\n::x`);
     expect(terminalText(once)).toBe(once);
   });

@@ -27,7 +27,7 @@ const LEGACY_ESCAPED = '#\\u0023[';
 const LINE_COMMAND = /^([^\S\n]*)::/gm;
 
 /** The annotations the github formatter writes and its group of what GitHub would not show, the only workflow commands journeys prints. */
-const ANNOTATION = /^::(?:(?:error|warning|notice) file=|(?:group|endgroup)::)/;
+const ANNOTATION = /^::(?:(?:error|warning|notice) file=|group::journeys: |endgroup::(?:\n|$))/;
 
 const SHORT: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
