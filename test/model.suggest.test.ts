@@ -4,9 +4,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { distance, distanceAtMost, NearNames } from '../src/model/suggest.ts';
+import { distance, distanceAtMost, isSlip, NearNames } from '../src/model/suggest.ts';
 
-const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '.', '-', '1'), maxLength: 12 });
+const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '.', '-', '1'), maxLength: 16 });
 
 describe('distanceAtMost', () => {
   it('is the Levenshtein distance when that is at most the bound, and one past the bound otherwise', () => {
@@ -34,11 +34,36 @@ describe('NearNames', () => {
     );
   });
 
-  it('compares only names of a near length, and stops at its budget', () => {
-    const names = Array.from({ length: 5000 }, (_, i) => `event.number-${'x'.repeat(i % 40)}${i}`);
+  it('compares only names that share a piece with the word, and stops at its budget', () => {
+    const words = ['account', 'card', 'loan', 'claim', 'order', 'invoice', 'premium', 'branch'];
+    const actions = ['opened', 'closed', 'shipped', 'failed', 'approved', 'declined', 'renewed', 'changed'];
+    const names = words.flatMap((a) => words.flatMap((b) => actions.map((c) => `${a}.${b}.${c}`)));
     const index = new NearNames(names);
-    const { compared } = index.nearest('event.number-xx12', 2, () => true, Infinity);
-    expect(compared).toBeLessThan(names.length / 4);
-    expect(index.nearest('event.number-xx12', 2, () => true, 10).compared).toBe(10);
+    const { name, compared } = index.nearest('invoice.card.shiped', 2, () => true, Infinity);
+    expect(name).toBe('invoice.card.shipped');
+    expect(compared).toBeLessThan(names.length / 10);
+    expect(index.nearest('account.loan.renewd', 2, () => true, 1).compared).toBe(1);
+  });
+});
+
+describe('isSlip', () => {
+  it('is one letter left out, added, wrong, or two neighbours swapped', () => {
+    expect(['card.activatd', 'card.activatedd', 'card.activaxed', 'card.actviated', 'ard.activated', 'card.activate'].map((typo) => isSlip(typo, 'card.activated'))).toEqual([true, true, true, true, true, true]);
+  });
+
+  it('is not two real names two letters apart, nor the same name', () => {
+    expect(isSlip('order.placed', 'order.packed')).toBe(false);
+    expect(isSlip('ticket.opened', 'ticket.reopened')).toBe(false);
+    expect(isSlip('card.activated', 'card.activated')).toBe(false);
+  });
+
+  it('agrees with a one-edit distance counting a swap as one', () => {
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        const swap = a.length === b.length && [...a].some((_, i) => i + 1 < a.length && a[i] !== a[i + 1] && a.slice(0, i) + a[i + 1] + a[i] + a.slice(i + 2) === b);
+        expect(isSlip(a, b)).toBe(a !== b && (distance(a, b) === 1 || swap));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

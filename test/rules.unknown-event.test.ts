@@ -54,6 +54,16 @@ describe('unknown-event', () => {
     expect(code).toBe(0);
   });
 
+  it('without events.yaml, takes real events one or two letters apart as meant, and still a typo of one of them', async () => {
+    const { findings } = await lint({
+      // Each named once, each a real event: two letters apart (placed/packed, opened/reopened), or one word for another (health/wealth).
+      'journeys/orders.journey.yaml': journey('orders', ['order.placed', 'order.packed', 'ticket.opened', 'ticket.reopened', 'health.claim.declared', 'wealth.claim.declared', 'wealth.claim.paid']),
+      'journeys/more.journey.yaml': journey('more', ['health.claim.paid', 'order.placed']),
+      'journeys/typo.journey.yaml': journey('typo', ['order.palced']),
+    });
+    expect(findings.map((finding) => finding.message)).toEqual([expect.stringContaining('Event "order.palced" of "trigger" is named nowhere else (did you mean "order.placed"?)')]);
+  });
+
   it('without events.yaml, an event a scenario and a journey both name is known, and one only a scenario names is not', async () => {
     const { findings } = await lint({
       'journeys/welcome.journey.yaml': journey('welcome', ['account.opened'], 'card.activated'),

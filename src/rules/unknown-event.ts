@@ -2,7 +2,7 @@ import { BUILT_IN_EVENTS } from '../model/consent.ts';
 import { defineRule } from '../model/rule.ts';
 import { child } from '../model/refs.ts';
 import type { NodeRef } from '../model/types.ts';
-import { didYouMean, NearNames } from '../model/suggest.ts';
+import { didYouMean, isSlip, NearNames } from '../model/suggest.ts';
 import { quote } from '../model/text.ts';
 
 function journey(trigger: string, until = 'card.activated'): string {
@@ -37,8 +37,14 @@ const EVENTS = ['events:', '  - id: account.opened', '    name: Account opened',
 /** Event names compared at most, for did-you-mean suggestions, in one run. */
 const SUGGESTION_BUDGET = 200_000;
 
-/** Edits at most between an event named once and the one it is taken as a typo of, without a catalogue. */
+/**
+ * Edits at most between an event named once and the one it is taken as a typo of, without
+ * a catalogue, counting a swap of two letters as two: the typo must also be one slip (isSlip).
+ */
 const MAX_TYPO = 2;
+
+/** The words of an event's name: `card.activated` is `card` and `activated`. */
+const wordsOf = (event: string): string[] => event.split(/[._-]+/);
 
 /** The event with its numbers blanked out: `step-1` and `step-2` are the same series. */
 const numbered = (event: string): string => event.replace(/\d+/g, '#');
@@ -109,6 +115,14 @@ export default defineRule({
     // Built once, and only when an event needs a suggestion: every event named, by length.
     let index: NearNames | undefined;
     const near = (): NearNames => (index ??= new NearNames(new Set([...times.keys(), ...BUILT_IN_EVENTS])));
+    // How many events use each word, counted once, and only when an event needs a suggestion.
+    let uses: Map<string, number> | undefined;
+    const wordUses = (): Map<string, number> => {
+      if (uses) return uses;
+      uses = new Map();
+      for (const event of new Set([...times.keys(), ...BUILT_IN_EVENTS])) for (const word of new Set(wordsOf(event))) uses.set(word, (uses.get(word) ?? 0) + 1);
+      return uses;
+    };
     const seriesNames = new Map<string, string>();
     const seriesOf = (event: string): string => {
       let series = seriesNames.get(event);
@@ -122,10 +136,16 @@ export default defineRule({
         budget -= declared.size;
         found = budget >= 0 ? didYouMean(event, declared) : '';
       } else {
-        // Without a catalogue, only a slip of a key or two is a typo, and the numbered events
+        // Without a catalogue, only a slip of a key is a typo, and the numbered events
         // of a series (step-1, step-2) are not typos of each other.
         const series = numbered(event);
-        const { name, compared } = near().nearest(event, MAX_TYPO, (other) => seriesOf(other) !== series, Math.max(0, budget));
+        // A typo makes a word that no other event has (`activatd`); an event made only of
+        // words that others use too (`health.claim.declared` beside `wealth.claim.declared`) is a real one.
+        if (!wordsOf(event).some((word) => wordUses().get(word) === 1)) {
+          suggestions.set(event, '');
+          return '';
+        }
+        const { name, compared } = near().nearest(event, MAX_TYPO, (other) => seriesOf(other) !== series && isSlip(event, other), Math.max(0, budget));
         budget -= compared;
         found = name !== undefined ? ` (did you mean "${name}"?)` : '';
       }
