@@ -64,7 +64,7 @@ export default defineRule({
     id: 'unknown-event',
     severity: 'error',
     description:
-      'A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository and one or two letters away from another event named (a warning).',
+      'A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository that looks like a slip of a key on another event named (a letter missing, extra, wrong, or two swapped, making a word no other event uses; a warning).',
     rationale:
       'A misspelt event never happens: the touchpoint it triggers is silently never sent, the one it should stop goes on, and the simulation undercounts the contact pressure a customer really gets.',
     fix: 'Correct the spelling, or declare the event in journeys/events.yaml (once it exists, every event the journeys and scenarios name must be declared there, but for consent.withdrawn and consent.given, which the tool defines).',
