@@ -76,8 +76,9 @@ const touchpoint = fc.record(
     channel: fc.constantFrom('email', 'sms', 'push', 'phone', 'web', 'pigeon'),
     owner: fc.constantFrom('team-crm', 'team-onboarding', 'nobody'),
     trigger: fc.constantFrom('account.opened', 'card.sent', 'payment.failed', 'x'),
-    after: duration,
+    after: fc.oneof(duration, fc.constantFrom('2mo', '10bd', '1mo 3bd 2h', '99999999bd', '9999999999999mo', '1bd 1bd')),
     at: fc.constantFrom('10:00', '23:30', '25:99', '9h30'),
+    category: fc.constantFrom('marketing', 'regulatory', 'spam', 7),
     repeat: fc.record({ every: duration, times: extremeNumber }),
     until: fc.constantFrom('card.activated', 'account.opened'),
     message: fc.record({ intent: fc.constantFrom('activate', 'pay'), subject: hostileText, text: hostileText, cta: fc.constantFrom('https://bank.example/a', 'javascript:alert(1)', 'https://bank.example/b?x=\u001b') }),
@@ -113,8 +114,16 @@ const markdownJourney = fc.tuple(journey, fc.integer({ min: 0, max: 4000 }), hos
 const scenario = fc.record({
   scenario: id,
   persona: fc.constantFrom('anyone', 'young'),
+  start: fc.constantFrom('2026-03-29', '2026-10-25T02:30', '1900-02-28', '9999-12-31', 'someday'),
+  timezone: fc.constantFrom('Europe/Paris', 'America/St_Johns', 'Australia/Lord_Howe', 'Mars/Olympus', '__proto__'),
   events: fc.oneof(
-    fc.array(fc.record({ at: fc.constantFrom('0d', '1d 2h', '2d 23h 30m', 'soon', '-1d'), event: fc.constantFrom('account.opened', 'card.sent', 'card.activated', 'payment.failed') }), { maxLength: 8 }),
+    fc.array(
+      fc.record(
+        { at: fc.constantFrom('0d', '1d 2h', '2d 23h 30m', 'soon', '-1d'), event: fc.constantFrom('account.opened', 'card.sent', 'card.activated', 'payment.failed', 'consent.withdrawn', 'consent.given'), channel: fc.constantFrom('sms', 'pigeon', 7) },
+        { requiredKeys: ['at', 'event'] },
+      ),
+      { maxLength: 8 },
+    ),
     fc.integer({ min: 1, max: 20_000 }).map((n) => Array.from({ length: n }, (_, i) => ({ at: `${i % 300}d`, event: 'account.opened' }))),
   ),
 });
@@ -124,9 +133,27 @@ const config = fc.record(
     rules: fc.dictionary(fc.oneof(fc.constantFrom('missing-kpi', 'stale-journey', 'parse', 'schema'), hostileText), fc.oneof(fc.constantFrom('off', 'warning', 'loud', 2), fc.constant(['warning', { 'max-age': '7 days' }]))),
     policy: fc.record(
       {
-        'max-messages': fc.array(fc.record({ per: duration, max: extremeNumber, channels: fc.constantFrom(['sms'], ['pigeon'], []) }), { maxLength: 3 }),
-        'quiet-hours': fc.record({ from: fc.constantFrom('21:00', '25:00', 'late'), to: fc.constantFrom('08:00', '7h') }),
+        'max-messages': fc.array(
+          fc.record(
+            { per: duration, max: extremeNumber, channels: fc.constantFrom(['sms'], ['pigeon'], []), categories: fc.constantFrom(['marketing'], ['spam']), count: fc.constantFrom('sliding', 'calendar-day', 'daily') },
+            { requiredKeys: ['per', 'max'] },
+          ),
+          { maxLength: 3 },
+        ),
+        'quiet-hours': fc.oneof(
+          fc.record({ from: fc.constantFrom('21:00', '25:00', 'late'), to: fc.constantFrom('08:00', '7h') }),
+          fc.array(
+            fc.record(
+              { from: fc.constantFrom('20:00', '13:00'), to: fc.constantFrom('10:00', '14:00'), days: fc.constantFrom(['sunday', 'holiday'], ['someday'], []), categories: fc.constantFrom(['marketing'], ['spam']) },
+              { requiredKeys: [] },
+            ),
+            { maxLength: 3 },
+          ),
+        ),
         'conflict-window': duration,
+        timezone: fc.constantFrom('Europe/Paris', 'Mars/Olympus', 'constructor'),
+        holidays: fc.constantFrom('FR', 'DE-BY', 'ZZ', '__proto__', 'fr-xx-yy'),
+        'implicit-scenarios': fc.constantFrom(true, false, 'yes'),
       },
       { requiredKeys: [] },
     ),
