@@ -67,3 +67,13 @@ export type { CheckedRepository, ModelInput, SiteModel } from './views/model.ts'
 export { siteSnapshot, layoutOf, watchedPaths, SCORE_HISTORY_COMMITS } from './views/snapshot.ts';
 export type { SnapshotOptions } from './views/snapshot.ts';
 export type * from './views/types.ts';
+// Inventories: touchpoint spreadsheets read into journeys (journeys import) and written back (journeys export).
+export { BUILT_IN_CHANNELS } from './model/channels.ts';
+export { readWorkbook, readCsv, InventoryError, INVENTORY_LIMITS } from './load/inventory-read.ts';
+export type { InventoryTable } from './load/inventory-read.ts';
+export { readMapping } from './load/inventory-columns.ts';
+export { importInventory } from './load/inventory-journeys.ts';
+export type { Declared, ImportedJourney, InventoryImport, RowProblem } from './load/inventory-journeys.ts';
+export { IMPORT_STATE_FILE, mergeJourney, newJourneyText, parseImportState } from './load/inventory-merge.ts';
+export type { Conflict, ImportState } from './load/inventory-merge.ts';
+export { appendDeclarations, newDeclarations } from './load/inventory-declare.ts';

@@ -22,6 +22,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   diff: { run: diffCommand, summary: 'what changed in the journeys since a git revision' },
   explain: { run: explainCommand, summary: "print a rule's documentation" },
   new: { run: newCommand, summary: 'write a new journey that lints clean' },
+  import: { run: async (args, io) => (await import('./import.ts')).importCommand(args, io), summary: 'write journeys from a touchpoint inventory (.xlsx or .csv)' },
 };
 
 export const usage = `Usage: journeys <command> [options]
