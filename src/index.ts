@@ -79,3 +79,5 @@ export type { Declared, ImportedJourney, InventoryImport, RowProblem } from './l
 export { IMPORT_STATE_FILE, mergeJourney, newJourneyText, parseImportState } from './load/inventory-merge.ts';
 export type { Conflict, ImportState } from './load/inventory-merge.ts';
 export { appendDeclarations, newDeclarations } from './load/inventory-declare.ts';
+export { inventoryCsv, inventoryHeaders, inventoryRows, inventoryXlsx } from './format/inventory.ts';
+export type { InventoryInput, InventoryLocale } from './format/inventory.ts';

@@ -23,6 +23,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   explain: { run: explainCommand, summary: "print a rule's documentation" },
   new: { run: newCommand, summary: 'write a new journey that lints clean' },
   import: { run: async (args, io) => (await import('./import.ts')).importCommand(args, io), summary: 'write journeys from a touchpoint inventory (.xlsx or .csv)' },
+  export: { run: async (args, io) => (await import('./export.ts')).exportCommand(args, io), summary: 'write the touchpoint inventory with findings and grades (.xlsx or .csv)' },
 };
 
 export const usage = `Usage: journeys <command> [options]

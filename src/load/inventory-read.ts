@@ -174,7 +174,8 @@ export function readCsv(text: string, name: string): InventoryTable {
     const unreadable = new Map<number, string>();
     const cells = record.map((field, column) => {
       if (tooLong(field)) unreadable.set(column, `the cell holds more than ${INVENTORY_LIMITS.cellCharacters.toLocaleString('en')} characters`);
-      return field === '' || tooLong(field) ? undefined : field;
+      // An export guards text that would start a formula with a `'` (see format/inventory.ts).
+      return field === '' || tooLong(field) ? undefined : field.replace(/^'(?=[=+\-@\t\r])/, '');
     });
     if (cells.some((cell) => cell !== undefined) || unreadable.size > 0) rows.push({ row: info.lines, cells, mergedFromAbove: new Set(), unreadable, sums: false });
   }
