@@ -111,6 +111,7 @@ function kpis(file: string, path: Path, items: readonly unknown[]): Kpi[] {
 
 const TOUCHPOINT_FIELDS = {
   id: undefined,
+  name: undefined,
   stage: undefined,
   channel: undefined,
   owner: undefined,
@@ -139,6 +140,7 @@ function touchpoint(file: string, journey: string, index: number, data: Data, se
   const delay = parseDelay(f.after) ?? NO_DELAY;
   return {
     id,
+    ...(asText(f.name) !== undefined ? { name: asText(f.name) } : {}),
     journey,
     stage: asName(f.stage),
     channel: asName(f.channel),
@@ -294,6 +296,7 @@ export function scenarioFrom(file: string, data: unknown): Scenario | undefined 
   const expectations = list(data, 'expect').flatMap((item, index) => expectation(file, ['expect', index], item) ?? []);
   return {
     id: name(data, 'scenario') ?? '',
+    ...(text(data, 'title') !== undefined ? { title: text(data, 'title') } : {}),
     file,
     persona: name(data, 'persona'),
     start: text(data, 'start'),

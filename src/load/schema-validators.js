@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 // ajv's standalone code loads its small runtime helpers with require().
 const require = createRequire(import.meta.url);
 export const journey = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/journey.schema.json","title":"Customer journey","description":"One customer journey: its stages and the touchpoints (messages, pages, calls, visits) that a company runs along the way. Used for <id>.journey.yaml files and for the front matter of <id>.journey.md files. Only journey, version, title and stages are required; the lint rules report what else is missing (an owner, a KPI, a review date...).","type":"object","required":["journey","version","title","stages"],"properties":{"journey":{"$ref":"#/$defs/id","description":"The id of this journey, unique in the repository. Usually the same as the file name: account-opening.journey.yaml has journey: account-opening.","examples":["account-opening"]},"version":{"description":"The journey's version number, a whole number from 1. Raise it whenever the journey's behaviour changes (a touchpoint added, removed or changed).","type":"integer","minimum":1,"examples":[1,4]},"title":{"description":"The name of the journey as people say it, shown on the site.","type":"string","minLength":1,"maxLength":200,"examples":["Opening a current account"]},"owner":{"$ref":"#/$defs/id","description":"The team accountable for the whole journey: an id declared in owners.yaml. A journey without an owner is reported by the missing-owner rule.","examples":["team-onboarding"]},"personas":{"description":"The customer segments this journey is for: ids declared in personas.yaml.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":100,"examples":[["young-professional"]]},"reviewed":{"$ref":"#/$defs/date","description":"The date the owner last reviewed this journey, written YYYY-MM-DD. The stale-journey rule reports a journey whose review is too old (180 days by default) or missing.","examples":["2026-09-30"]},"description":{"description":"A few sentences on what the journey covers, from where to where.","type":"string","maxLength":5000,"examples":["From the first visit to the first card payment."]},"stages":{"description":"The steps of the journey, in order (for example discovery, subscription, onboarding). At least one. Every touchpoint belongs to one stage.","type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/$defs/stage"}},"touchpoints":{"description":"Every point where the company and the customer meet in this journey: a message sent, a page visited, a call, a visit to a branch...","type":"array","maxItems":500,"items":{"$ref":"#/$defs/touchpoint"}},"kpis":{"description":"The measures of the journey as a whole (an NPS, a completion rate), each with its target. Measured values come from the rows of metrics/*.csv with an empty touchpoint.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/kpi"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"delay":{"title":"Delay","description":"A delay: a number followed by a unit, mo (months), w (weeks), d (days), bd (business days: not Saturday, Sunday or a public holiday of the customer), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d 14h\", \"2mo\", \"10bd\".","type":"string","pattern":"^(?![\\s\\S]*\\d\\s*(mo|bd|[wdhm])(?![a-z])[\\s\\S]*\\d\\s*\\1(?![a-z]))\\s*\\d+\\s*(?:mo|bd|[wdhm])(?:\\s*\\d+\\s*(?:mo|bd|[wdhm]))*\\s*$","maxLength":100,"examples":["30m","3d 14h","2mo","10bd"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"eventId":{"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]},"date":{"title":"Date","description":"A calendar date written YYYY-MM-DD, for example 2026-09-30.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","examples":["2026-09-30"]},"stage":{"title":"Stage","description":"One step of the journey.","type":"object","required":["id"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the stage, unique in this journey. Touchpoints name it in their \"stage\" field.","examples":["discovery","subscription","onboarding"]},"name":{"description":"The name of the stage as shown on the site and in diagrams.","type":"string","minLength":1,"maxLength":200,"examples":["Discovery","Onboarding"]},"description":{"description":"What happens to the customer during this stage.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"touchpoint":{"title":"Touchpoint","description":"One point of contact between the company and the customer. Only id, stage and channel are required.","type":"object","required":["id","stage","channel"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the touchpoint, unique in this journey. In a Markdown journey, a \"### <id>\" heading attaches its section to this touchpoint.","examples":["welcome-email"]},"stage":{"$ref":"#/$defs/id","description":"The stage this touchpoint belongs to: the id of one of the stages listed in this journey.","examples":["onboarding"]},"channel":{"$ref":"#/$defs/id","description":"Where the contact happens. Built-in channels: email, sms, push, in-app, web, app, phone, chat, branch, mail (paper mail), social, ads, event, selfcare, review-site. Other channels must be declared in channels.yaml.","examples":["email","sms","push","web"]},"owner":{"$ref":"#/$defs/id","description":"The team that runs this touchpoint: an id declared in owners.yaml. A touchpoint without an owner is reported by the missing-owner rule (it does not take the journey's owner unless that rule's \"inherit\" option is set).","examples":["team-crm"]},"role":{"description":"What the touchpoint is for. \"information\": tells the customer something they need to know (news, a status, a change of terms). \"acquisition\": tries to win a new customer or sell a product (a campaign, an offer). \"conversion\": the moment the customer signs up or buys; the trigger of a conversion touchpoint marks the customer as converted. \"onboarding\": helps a new customer get started. \"usage\": helps the customer use the product day to day. \"support\": answers a question or solves a problem. \"billing\": invoices, statements, payments, fees and reminders. \"retention\": keeps a customer who might leave (renewal, win-back). \"feedback\": asks for the customer's opinion (survey, review request).","type":"string","enum":["information","acquisition","conversion","onboarding","usage","support","billing","retention","feedback"],"examples":["onboarding"]},"category":{"type":"string","enum":["marketing","service","transactional","regulatory"],"description":"What kind of message it is, for the contact policy: \"marketing\" (sells or promotes; needs the customer's consent on its channel), \"service\" (helps the customer with what they have), \"transactional\" (confirms or asks for something the customer did or owes: a payment, an order, a signature), \"regulatory\" (the law requires it: a legal notice, a change of terms). Caps and quiet hours may apply to some categories only. Without it, the role decides: acquisition and retention are marketing; conversion and billing are transactional; the others, and no role, are service.","examples":["marketing","regulatory"]},"trigger":{"$ref":"#/$defs/eventId","description":"The event that starts this touchpoint, for example \"account.opened\". Simulation sends the touchpoint whenever this event happens to the customer.","examples":["account.opened"]},"after":{"$ref":"#/$defs/delay","description":"How long after the trigger the touchpoint happens, for example \"30m\", \"2h\", \"3d\", \"1w\", \"2d 4h\", \"2mo\" (two months) or \"10bd\" (ten business days). Days, weeks, months and business days keep the customer's time of day across daylight-saving changes; hours and minutes are elapsed time. Without it, it happens right away (\"0m\").","default":"0m","examples":["2h","3d","2d 4h","2mo","10bd"]},"at":{"$ref":"#/$defs/timeOfDay","description":"Optional: the local time of day at which it is sent, in quotes, for example \"10:00\". It is sent at the first 10:00 at or after the trigger plus the delay in \"after\".","examples":["10:00"]},"repeat":{"description":"Optional: send it again. For example { every: 3d, times: 2 } sends 2 more times, 3 days apart (3 sends in all).","type":"object","required":["every","times"],"properties":{"every":{"$ref":"#/$defs/duration","description":"The time between two sends, for example \"3d\".","examples":["3d","1w"]},"times":{"description":"How many more times it is sent after the first send (a whole number from 1).","type":"integer","minimum":1,"examples":[2]}},"additionalProperties":false,"examples":[{"every":"3d","times":2}]},"until":{"$ref":"#/$defs/eventId","description":"Optional: once this event happens to the customer, nothing more of this touchpoint is sent (no later send, no repeat).","examples":["card.activated"]},"message":{"$ref":"#/$defs/message","description":"What the touchpoint says to the customer: its intent, subject, text and link."},"personalization":{"description":"How much the content is tailored to the customer. \"none\": the same message for everyone. \"low\": a few details filled in, such as the customer's name. \"medium\": content chosen for the customer's segment or product. \"high\": content built from this customer's own data and behaviour.","type":"string","enum":["none","low","medium","high"],"examples":["high"]},"tools":{"description":"The software used to run this touchpoint (for example a marketing platform, a CRM, a call-center tool).","type":"array","maxItems":50,"items":{"description":"The name of one tool.","type":"string","minLength":1,"maxLength":100},"examples":[["marketing-cloud"]]},"automated":{"description":"true when the touchpoint runs by itself, with nobody acting (an automatic e-mail); false when a person does it (an advisor's call).","type":"boolean","examples":[true]},"moment_of_truth":{"description":"true when this is a moment of truth: a point where the customer makes up their mind about the company. The unmeasured-moment-of-truth rule asks for a KPI on it.","type":"boolean","default":false,"examples":[false]},"importance":{"description":"How much this touchpoint matters to the customer, from 1 (hardly) to 5 (a lot). Used with the KPIs to find what to improve first.","type":"integer","minimum":1,"maximum":5,"examples":[3]},"emotion":{"description":"How the customer feels at this point, from 1 (very badly) to 5 (very well). Drawn as the emotion curve of the journey diagram.","type":"integer","minimum":1,"maximum":5,"examples":[4]},"cost":{"description":"The cost of one contact, in the repository's currency (for example 0.02 for an e-mail). Zero or more.","type":"number","minimum":0,"examples":[0.02]},"kpis":{"description":"The measures that tell whether this touchpoint works, each with its target. Measured values come from metrics/*.csv.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/kpi"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"message":{"title":"Message","description":"What the touchpoint says to the customer.","type":"object","properties":{"intent":{"$ref":"#/$defs/id","description":"What the message asks or tells, as an id, for example \"activate-account\". Touchpoints with the same intent must agree: the conflicting-messages rule compares their links and figures.","examples":["activate-account"]},"subject":{"description":"The subject line or title of the message.","type":"string","maxLength":200,"examples":["Welcome!"]},"text":{"description":"The text of the message, or a faithful summary of it.","type":"string","maxLength":10000,"examples":["Activate your online space to follow your card."]},"cta":{"description":"The call to action: the link the message asks the customer to follow. A full web address starting with http:// or https://, or a path on the company's own site starting with \"/\" (or \"./\", \"../\"). No spaces.","type":"string","pattern":"^(https?://|\\.{0,2}/)\\S*$","maxLength":2000,"examples":["https://client.bank.example/activate","/activate"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"kpi":{"title":"KPI","description":"One measure of the touchpoint and its target.","type":"object","required":["metric"],"properties":{"metric":{"$ref":"#/$defs/id","description":"What is measured, as an id. Any id works; nps, csat, ces, fcr, conversion-rate and resolution-time have a known meaning. Measured values in metrics/*.csv use the same id.","examples":["open-rate","nps","csat","conversion-rate"]},"target":{"description":"The value aimed for, in the unit of the metric (for example 0.45 for a 45% open rate).","type":"number","examples":[0.45]},"direction":{"description":"Which way is better: \"higher\" (a rate, a satisfaction score) or \"lower\" (a time, an effort, a churn). By default lower is better for resolution-time, ces, handling-time, wait-time, any metric whose id ends in \"-time\", and any id containing churn, complaint, unsubscribe, bounce, abandon or error; higher is better for every other metric. A measured value meets its target when it is at or beyond it in this direction.","enum":["higher","lower"]},"description":{"description":"What the measure is and how it is computed, in a few words.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/journey.schema.json","title":"Customer journey","description":"One customer journey: its stages and the touchpoints (messages, pages, calls, visits) that a company runs along the way. Used for <id>.journey.yaml files and for the front matter of <id>.journey.md files. Only journey, version, title and stages are required; the lint rules report what else is missing (an owner, a KPI, a review date...).","type":"object","required":["journey","version","title","stages"],"properties":{"journey":{"$ref":"#/$defs/id","description":"The id of this journey, unique in the repository. Usually the same as the file name: account-opening.journey.yaml has journey: account-opening.","examples":["account-opening"]},"version":{"description":"The journey's version number, a whole number from 1. Raise it whenever the journey's behaviour changes (a touchpoint added, removed or changed).","type":"integer","minimum":1,"examples":[1,4]},"title":{"description":"The name of the journey as people say it, shown on the site.","type":"string","minLength":1,"maxLength":200,"examples":["Opening a current account"]},"owner":{"$ref":"#/$defs/id","description":"The team accountable for the whole journey: an id declared in owners.yaml. A journey without an owner is reported by the missing-owner rule.","examples":["team-onboarding"]},"personas":{"description":"The customer segments this journey is for: ids declared in personas.yaml.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":100,"examples":[["young-professional"]]},"reviewed":{"$ref":"#/$defs/date","description":"The date the owner last reviewed this journey, written YYYY-MM-DD. The stale-journey rule reports a journey whose review is too old (180 days by default) or missing.","examples":["2026-09-30"]},"description":{"description":"A few sentences on what the journey covers, from where to where.","type":"string","maxLength":5000,"examples":["From the first visit to the first card payment."]},"stages":{"description":"The steps of the journey, in order (for example discovery, subscription, onboarding). At least one. Every touchpoint belongs to one stage.","type":"array","minItems":1,"maxItems":50,"items":{"$ref":"#/$defs/stage"}},"touchpoints":{"description":"Every point where the company and the customer meet in this journey: a message sent, a page visited, a call, a visit to a branch...","type":"array","maxItems":500,"items":{"$ref":"#/$defs/touchpoint"}},"kpis":{"description":"The measures of the journey as a whole (an NPS, a completion rate), each with its target. Measured values come from the rows of metrics/*.csv with an empty touchpoint.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/kpi"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"delay":{"title":"Delay","description":"A delay: a number followed by a unit, mo (months), w (weeks), d (days), bd (business days: not Saturday, Sunday or a public holiday of the customer), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d 14h\", \"2mo\", \"10bd\".","type":"string","pattern":"^(?![\\s\\S]*\\d\\s*(mo|bd|[wdhm])(?![a-z])[\\s\\S]*\\d\\s*\\1(?![a-z]))\\s*\\d+\\s*(?:mo|bd|[wdhm])(?:\\s*\\d+\\s*(?:mo|bd|[wdhm]))*\\s*$","maxLength":100,"examples":["30m","3d 14h","2mo","10bd"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"eventId":{"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]},"date":{"title":"Date","description":"A calendar date written YYYY-MM-DD, for example 2026-09-30.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","examples":["2026-09-30"]},"stage":{"title":"Stage","description":"One step of the journey.","type":"object","required":["id"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the stage, unique in this journey. Touchpoints name it in their \"stage\" field.","examples":["discovery","subscription","onboarding"]},"name":{"description":"The name of the stage as shown on the site and in diagrams.","type":"string","minLength":1,"maxLength":200,"examples":["Discovery","Onboarding"]},"description":{"description":"What happens to the customer during this stage.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"touchpoint":{"title":"Touchpoint","description":"One point of contact between the company and the customer. Only id, stage and channel are required.","type":"object","required":["id","stage","channel"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the touchpoint, unique in this journey. In a Markdown journey, a \"### <id>\" heading attaches its section to this touchpoint.","examples":["welcome-email"]},"name":{"description":"Optional: the name people use for the touchpoint, shown on the site before its id. Without it the site shows the id in words (welcome-email: \"Welcome email\").","type":"string","minLength":1,"maxLength":200,"examples":["Welcome e-mail with the app link"]},"stage":{"$ref":"#/$defs/id","description":"The stage this touchpoint belongs to: the id of one of the stages listed in this journey.","examples":["onboarding"]},"channel":{"$ref":"#/$defs/id","description":"Where the contact happens. Built-in channels: email, sms, push, in-app, web, app, phone, chat, branch, mail (paper mail), social, ads, event, selfcare, review-site. Other channels must be declared in channels.yaml.","examples":["email","sms","push","web"]},"owner":{"$ref":"#/$defs/id","description":"The team that runs this touchpoint: an id declared in owners.yaml. A touchpoint without an owner is reported by the missing-owner rule (it does not take the journey's owner unless that rule's \"inherit\" option is set).","examples":["team-crm"]},"role":{"description":"What the touchpoint is for. \"information\": tells the customer something they need to know (news, a status, a change of terms). \"acquisition\": tries to win a new customer or sell a product (a campaign, an offer). \"conversion\": the moment the customer signs up or buys; the trigger of a conversion touchpoint marks the customer as converted. \"onboarding\": helps a new customer get started. \"usage\": helps the customer use the product day to day. \"support\": answers a question or solves a problem. \"billing\": invoices, statements, payments, fees and reminders. \"retention\": keeps a customer who might leave (renewal, win-back). \"feedback\": asks for the customer's opinion (survey, review request).","type":"string","enum":["information","acquisition","conversion","onboarding","usage","support","billing","retention","feedback"],"examples":["onboarding"]},"category":{"type":"string","enum":["marketing","service","transactional","regulatory"],"description":"What kind of message it is, for the contact policy: \"marketing\" (sells or promotes; needs the customer's consent on its channel), \"service\" (helps the customer with what they have), \"transactional\" (confirms or asks for something the customer did or owes: a payment, an order, a signature), \"regulatory\" (the law requires it: a legal notice, a change of terms). Caps and quiet hours may apply to some categories only. Without it, the role decides: acquisition and retention are marketing; conversion and billing are transactional; the others, and no role, are service.","examples":["marketing","regulatory"]},"trigger":{"$ref":"#/$defs/eventId","description":"The event that starts this touchpoint, for example \"account.opened\". Simulation sends the touchpoint whenever this event happens to the customer.","examples":["account.opened"]},"after":{"$ref":"#/$defs/delay","description":"How long after the trigger the touchpoint happens, for example \"30m\", \"2h\", \"3d\", \"1w\", \"2d 4h\", \"2mo\" (two months) or \"10bd\" (ten business days). Days, weeks, months and business days keep the customer's time of day across daylight-saving changes; hours and minutes are elapsed time. Without it, it happens right away (\"0m\").","default":"0m","examples":["2h","3d","2d 4h","2mo","10bd"]},"at":{"$ref":"#/$defs/timeOfDay","description":"Optional: the local time of day at which it is sent, in quotes, for example \"10:00\". It is sent at the first 10:00 at or after the trigger plus the delay in \"after\".","examples":["10:00"]},"repeat":{"description":"Optional: send it again. For example { every: 3d, times: 2 } sends 2 more times, 3 days apart (3 sends in all).","type":"object","required":["every","times"],"properties":{"every":{"$ref":"#/$defs/duration","description":"The time between two sends, for example \"3d\".","examples":["3d","1w"]},"times":{"description":"How many more times it is sent after the first send (a whole number from 1).","type":"integer","minimum":1,"examples":[2]}},"additionalProperties":false,"examples":[{"every":"3d","times":2}]},"until":{"$ref":"#/$defs/eventId","description":"Optional: once this event happens to the customer, nothing more of this touchpoint is sent (no later send, no repeat).","examples":["card.activated"]},"message":{"$ref":"#/$defs/message","description":"What the touchpoint says to the customer: its intent, subject, text and link."},"personalization":{"description":"How much the content is tailored to the customer. \"none\": the same message for everyone. \"low\": a few details filled in, such as the customer's name. \"medium\": content chosen for the customer's segment or product. \"high\": content built from this customer's own data and behaviour.","type":"string","enum":["none","low","medium","high"],"examples":["high"]},"tools":{"description":"The software used to run this touchpoint (for example a marketing platform, a CRM, a call-center tool).","type":"array","maxItems":50,"items":{"description":"The name of one tool.","type":"string","minLength":1,"maxLength":100},"examples":[["marketing-cloud"]]},"automated":{"description":"true when the touchpoint runs by itself, with nobody acting (an automatic e-mail); false when a person does it (an advisor's call).","type":"boolean","examples":[true]},"moment_of_truth":{"description":"true when this is a moment of truth: a point where the customer makes up their mind about the company. The unmeasured-moment-of-truth rule asks for a KPI on it.","type":"boolean","default":false,"examples":[false]},"importance":{"description":"How much this touchpoint matters to the customer, from 1 (hardly) to 5 (a lot). Used with the KPIs to find what to improve first.","type":"integer","minimum":1,"maximum":5,"examples":[3]},"emotion":{"description":"How the customer feels at this point, from 1 (very badly) to 5 (very well). Drawn as the emotion curve of the journey diagram.","type":"integer","minimum":1,"maximum":5,"examples":[4]},"cost":{"description":"The cost of one contact, in the repository's currency (for example 0.02 for an e-mail). Zero or more.","type":"number","minimum":0,"examples":[0.02]},"kpis":{"description":"The measures that tell whether this touchpoint works, each with its target. Measured values come from metrics/*.csv.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/kpi"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"message":{"title":"Message","description":"What the touchpoint says to the customer.","type":"object","properties":{"intent":{"$ref":"#/$defs/id","description":"What the message asks or tells, as an id, for example \"activate-account\". Touchpoints with the same intent must agree: the conflicting-messages rule compares their links and figures.","examples":["activate-account"]},"subject":{"description":"The subject line or title of the message.","type":"string","maxLength":200,"examples":["Welcome!"]},"text":{"description":"The text of the message, or a faithful summary of it.","type":"string","maxLength":10000,"examples":["Activate your online space to follow your card."]},"cta":{"description":"The call to action: the link the message asks the customer to follow. A full web address starting with http:// or https://, or a path on the company's own site starting with \"/\" (or \"./\", \"../\"). No spaces.","type":"string","pattern":"^(https?://|\\.{0,2}/)\\S*$","maxLength":2000,"examples":["https://client.bank.example/activate","/activate"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"kpi":{"title":"KPI","description":"One measure of the touchpoint and its target.","type":"object","required":["metric"],"properties":{"metric":{"$ref":"#/$defs/id","description":"What is measured, as an id. Any id works; nps, csat, ces, fcr, conversion-rate and resolution-time have a known meaning. Measured values in metrics/*.csv use the same id.","examples":["open-rate","nps","csat","conversion-rate"]},"target":{"description":"The value aimed for, in the unit of the metric (for example 0.45 for a 45% open rate).","type":"number","examples":[0.45]},"direction":{"description":"Which way is better: \"higher\" (a rate, a satisfaction score) or \"lower\" (a time, an effort, a churn). By default lower is better for resolution-time, ces, handling-time, wait-time, any metric whose id ends in \"-time\", and any id containing churn, complaint, unsubscribe, bounce, abandon or error; higher is better for every other metric. A measured value meets its target when it is at or beyond it in this direction.","enum":["higher","lower"]},"description":{"description":"What the measure is and how it is computed, in a few words.","type":"string","maxLength":5000}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false}}};
 const schema32 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
 const schema35 = {"title":"Date","description":"A calendar date written YYYY-MM-DD, for example 2026-09-30.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$","examples":["2026-09-30"]};
 const func1 = Object.prototype.hasOwnProperty;
@@ -160,7 +160,7 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema38 = {"title":"Touchpoint","description":"One point of contact between the company and the customer. Only id, stage and channel are required.","type":"object","required":["id","stage","channel"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the touchpoint, unique in this journey. In a Markdown journey, a \"### <id>\" heading attaches its section to this touchpoint.","examples":["welcome-email"]},"stage":{"$ref":"#/$defs/id","description":"The stage this touchpoint belongs to: the id of one of the stages listed in this journey.","examples":["onboarding"]},"channel":{"$ref":"#/$defs/id","description":"Where the contact happens. Built-in channels: email, sms, push, in-app, web, app, phone, chat, branch, mail (paper mail), social, ads, event, selfcare, review-site. Other channels must be declared in channels.yaml.","examples":["email","sms","push","web"]},"owner":{"$ref":"#/$defs/id","description":"The team that runs this touchpoint: an id declared in owners.yaml. A touchpoint without an owner is reported by the missing-owner rule (it does not take the journey's owner unless that rule's \"inherit\" option is set).","examples":["team-crm"]},"role":{"description":"What the touchpoint is for. \"information\": tells the customer something they need to know (news, a status, a change of terms). \"acquisition\": tries to win a new customer or sell a product (a campaign, an offer). \"conversion\": the moment the customer signs up or buys; the trigger of a conversion touchpoint marks the customer as converted. \"onboarding\": helps a new customer get started. \"usage\": helps the customer use the product day to day. \"support\": answers a question or solves a problem. \"billing\": invoices, statements, payments, fees and reminders. \"retention\": keeps a customer who might leave (renewal, win-back). \"feedback\": asks for the customer's opinion (survey, review request).","type":"string","enum":["information","acquisition","conversion","onboarding","usage","support","billing","retention","feedback"],"examples":["onboarding"]},"category":{"type":"string","enum":["marketing","service","transactional","regulatory"],"description":"What kind of message it is, for the contact policy: \"marketing\" (sells or promotes; needs the customer's consent on its channel), \"service\" (helps the customer with what they have), \"transactional\" (confirms or asks for something the customer did or owes: a payment, an order, a signature), \"regulatory\" (the law requires it: a legal notice, a change of terms). Caps and quiet hours may apply to some categories only. Without it, the role decides: acquisition and retention are marketing; conversion and billing are transactional; the others, and no role, are service.","examples":["marketing","regulatory"]},"trigger":{"$ref":"#/$defs/eventId","description":"The event that starts this touchpoint, for example \"account.opened\". Simulation sends the touchpoint whenever this event happens to the customer.","examples":["account.opened"]},"after":{"$ref":"#/$defs/delay","description":"How long after the trigger the touchpoint happens, for example \"30m\", \"2h\", \"3d\", \"1w\", \"2d 4h\", \"2mo\" (two months) or \"10bd\" (ten business days). Days, weeks, months and business days keep the customer's time of day across daylight-saving changes; hours and minutes are elapsed time. Without it, it happens right away (\"0m\").","default":"0m","examples":["2h","3d","2d 4h","2mo","10bd"]},"at":{"$ref":"#/$defs/timeOfDay","description":"Optional: the local time of day at which it is sent, in quotes, for example \"10:00\". It is sent at the first 10:00 at or after the trigger plus the delay in \"after\".","examples":["10:00"]},"repeat":{"description":"Optional: send it again. For example { every: 3d, times: 2 } sends 2 more times, 3 days apart (3 sends in all).","type":"object","required":["every","times"],"properties":{"every":{"$ref":"#/$defs/duration","description":"The time between two sends, for example \"3d\".","examples":["3d","1w"]},"times":{"description":"How many more times it is sent after the first send (a whole number from 1).","type":"integer","minimum":1,"examples":[2]}},"additionalProperties":false,"examples":[{"every":"3d","times":2}]},"until":{"$ref":"#/$defs/eventId","description":"Optional: once this event happens to the customer, nothing more of this touchpoint is sent (no later send, no repeat).","examples":["card.activated"]},"message":{"$ref":"#/$defs/message","description":"What the touchpoint says to the customer: its intent, subject, text and link."},"personalization":{"description":"How much the content is tailored to the customer. \"none\": the same message for everyone. \"low\": a few details filled in, such as the customer's name. \"medium\": content chosen for the customer's segment or product. \"high\": content built from this customer's own data and behaviour.","type":"string","enum":["none","low","medium","high"],"examples":["high"]},"tools":{"description":"The software used to run this touchpoint (for example a marketing platform, a CRM, a call-center tool).","type":"array","maxItems":50,"items":{"description":"The name of one tool.","type":"string","minLength":1,"maxLength":100},"examples":[["marketing-cloud"]]},"automated":{"description":"true when the touchpoint runs by itself, with nobody acting (an automatic e-mail); false when a person does it (an advisor's call).","type":"boolean","examples":[true]},"moment_of_truth":{"description":"true when this is a moment of truth: a point where the customer makes up their mind about the company. The unmeasured-moment-of-truth rule asks for a KPI on it.","type":"boolean","default":false,"examples":[false]},"importance":{"description":"How much this touchpoint matters to the customer, from 1 (hardly) to 5 (a lot). Used with the KPIs to find what to improve first.","type":"integer","minimum":1,"maximum":5,"examples":[3]},"emotion":{"description":"How the customer feels at this point, from 1 (very badly) to 5 (very well). Drawn as the emotion curve of the journey diagram.","type":"integer","minimum":1,"maximum":5,"examples":[4]},"cost":{"description":"The cost of one contact, in the repository's currency (for example 0.02 for an e-mail). Zero or more.","type":"number","minimum":0,"examples":[0.02]},"kpis":{"description":"The measures that tell whether this touchpoint works, each with its target. Measured values come from metrics/*.csv.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/kpi"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
+const schema38 = {"title":"Touchpoint","description":"One point of contact between the company and the customer. Only id, stage and channel are required.","type":"object","required":["id","stage","channel"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the touchpoint, unique in this journey. In a Markdown journey, a \"### <id>\" heading attaches its section to this touchpoint.","examples":["welcome-email"]},"name":{"description":"Optional: the name people use for the touchpoint, shown on the site before its id. Without it the site shows the id in words (welcome-email: \"Welcome email\").","type":"string","minLength":1,"maxLength":200,"examples":["Welcome e-mail with the app link"]},"stage":{"$ref":"#/$defs/id","description":"The stage this touchpoint belongs to: the id of one of the stages listed in this journey.","examples":["onboarding"]},"channel":{"$ref":"#/$defs/id","description":"Where the contact happens. Built-in channels: email, sms, push, in-app, web, app, phone, chat, branch, mail (paper mail), social, ads, event, selfcare, review-site. Other channels must be declared in channels.yaml.","examples":["email","sms","push","web"]},"owner":{"$ref":"#/$defs/id","description":"The team that runs this touchpoint: an id declared in owners.yaml. A touchpoint without an owner is reported by the missing-owner rule (it does not take the journey's owner unless that rule's \"inherit\" option is set).","examples":["team-crm"]},"role":{"description":"What the touchpoint is for. \"information\": tells the customer something they need to know (news, a status, a change of terms). \"acquisition\": tries to win a new customer or sell a product (a campaign, an offer). \"conversion\": the moment the customer signs up or buys; the trigger of a conversion touchpoint marks the customer as converted. \"onboarding\": helps a new customer get started. \"usage\": helps the customer use the product day to day. \"support\": answers a question or solves a problem. \"billing\": invoices, statements, payments, fees and reminders. \"retention\": keeps a customer who might leave (renewal, win-back). \"feedback\": asks for the customer's opinion (survey, review request).","type":"string","enum":["information","acquisition","conversion","onboarding","usage","support","billing","retention","feedback"],"examples":["onboarding"]},"category":{"type":"string","enum":["marketing","service","transactional","regulatory"],"description":"What kind of message it is, for the contact policy: \"marketing\" (sells or promotes; needs the customer's consent on its channel), \"service\" (helps the customer with what they have), \"transactional\" (confirms or asks for something the customer did or owes: a payment, an order, a signature), \"regulatory\" (the law requires it: a legal notice, a change of terms). Caps and quiet hours may apply to some categories only. Without it, the role decides: acquisition and retention are marketing; conversion and billing are transactional; the others, and no role, are service.","examples":["marketing","regulatory"]},"trigger":{"$ref":"#/$defs/eventId","description":"The event that starts this touchpoint, for example \"account.opened\". Simulation sends the touchpoint whenever this event happens to the customer.","examples":["account.opened"]},"after":{"$ref":"#/$defs/delay","description":"How long after the trigger the touchpoint happens, for example \"30m\", \"2h\", \"3d\", \"1w\", \"2d 4h\", \"2mo\" (two months) or \"10bd\" (ten business days). Days, weeks, months and business days keep the customer's time of day across daylight-saving changes; hours and minutes are elapsed time. Without it, it happens right away (\"0m\").","default":"0m","examples":["2h","3d","2d 4h","2mo","10bd"]},"at":{"$ref":"#/$defs/timeOfDay","description":"Optional: the local time of day at which it is sent, in quotes, for example \"10:00\". It is sent at the first 10:00 at or after the trigger plus the delay in \"after\".","examples":["10:00"]},"repeat":{"description":"Optional: send it again. For example { every: 3d, times: 2 } sends 2 more times, 3 days apart (3 sends in all).","type":"object","required":["every","times"],"properties":{"every":{"$ref":"#/$defs/duration","description":"The time between two sends, for example \"3d\".","examples":["3d","1w"]},"times":{"description":"How many more times it is sent after the first send (a whole number from 1).","type":"integer","minimum":1,"examples":[2]}},"additionalProperties":false,"examples":[{"every":"3d","times":2}]},"until":{"$ref":"#/$defs/eventId","description":"Optional: once this event happens to the customer, nothing more of this touchpoint is sent (no later send, no repeat).","examples":["card.activated"]},"message":{"$ref":"#/$defs/message","description":"What the touchpoint says to the customer: its intent, subject, text and link."},"personalization":{"description":"How much the content is tailored to the customer. \"none\": the same message for everyone. \"low\": a few details filled in, such as the customer's name. \"medium\": content chosen for the customer's segment or product. \"high\": content built from this customer's own data and behaviour.","type":"string","enum":["none","low","medium","high"],"examples":["high"]},"tools":{"description":"The software used to run this touchpoint (for example a marketing platform, a CRM, a call-center tool).","type":"array","maxItems":50,"items":{"description":"The name of one tool.","type":"string","minLength":1,"maxLength":100},"examples":[["marketing-cloud"]]},"automated":{"description":"true when the touchpoint runs by itself, with nobody acting (an automatic e-mail); false when a person does it (an advisor's call).","type":"boolean","examples":[true]},"moment_of_truth":{"description":"true when this is a moment of truth: a point where the customer makes up their mind about the company. The unmeasured-moment-of-truth rule asks for a KPI on it.","type":"boolean","default":false,"examples":[false]},"importance":{"description":"How much this touchpoint matters to the customer, from 1 (hardly) to 5 (a lot). Used with the KPIs to find what to improve first.","type":"integer","minimum":1,"maximum":5,"examples":[3]},"emotion":{"description":"How the customer feels at this point, from 1 (very badly) to 5 (very well). Drawn as the emotion curve of the journey diagram.","type":"integer","minimum":1,"maximum":5,"examples":[4]},"cost":{"description":"The cost of one contact, in the repository's currency (for example 0.02 for an e-mail). Zero or more.","type":"number","minimum":0,"examples":[0.02]},"kpis":{"description":"The measures that tell whether this touchpoint works, each with its target. Measured values come from metrics/*.csv.","type":"array","maxItems":50,"items":{"$ref":"#/$defs/kpi"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
 const schema43 = {"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]};
 const schema44 = {"title":"Delay","description":"A delay: a number followed by a unit, mo (months), w (weeks), d (days), bd (business days: not Saturday, Sunday or a public holiday of the customer), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d 14h\", \"2mo\", \"10bd\".","type":"string","pattern":"^(?![\\s\\S]*\\d\\s*(mo|bd|[wdhm])(?![a-z])[\\s\\S]*\\d\\s*\\1(?![a-z]))\\s*\\d+\\s*(?:mo|bd|[wdhm])(?:\\s*\\d+\\s*(?:mo|bd|[wdhm]))*\\s*$","maxLength":100,"examples":["30m","3d 14h","2mo","10bd"]};
 const schema45 = {"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]};
@@ -557,11 +557,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.stage !== undefined){
-let data1 = data.stage;
+if(data.name !== undefined){
+let data1 = data.name;
 if(typeof data1 === "string"){
-if(func2(data1) > 64){
-const err7 = {instancePath:instancePath+"/stage",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema32,data:data1};
+if(func2(data1) > 200){
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema38.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -570,8 +570,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern5.test(data1)){
-const err8 = {instancePath:instancePath+"/stage",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema32,data:data1};
+if(func2(data1) < 1){
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -582,7 +582,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/stage",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data1};
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.name.type,parentSchema:schema38.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -592,11 +592,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.channel !== undefined){
-let data2 = data.channel;
+if(data.stage !== undefined){
+let data2 = data.stage;
 if(typeof data2 === "string"){
 if(func2(data2) > 64){
-const err10 = {instancePath:instancePath+"/channel",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema32,data:data2};
+const err10 = {instancePath:instancePath+"/stage",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema32,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -606,7 +606,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!pattern5.test(data2)){
-const err11 = {instancePath:instancePath+"/channel",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema32,data:data2};
+const err11 = {instancePath:instancePath+"/stage",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema32,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -617,7 +617,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/channel",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data2};
+const err12 = {instancePath:instancePath+"/stage",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -627,11 +627,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.owner !== undefined){
-let data3 = data.owner;
+if(data.channel !== undefined){
+let data3 = data.channel;
 if(typeof data3 === "string"){
 if(func2(data3) > 64){
-const err13 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema32,data:data3};
+const err13 = {instancePath:instancePath+"/channel",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema32,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -641,7 +641,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!pattern5.test(data3)){
-const err14 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema32,data:data3};
+const err14 = {instancePath:instancePath+"/channel",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema32,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -652,7 +652,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data3};
+const err15 = {instancePath:instancePath+"/channel",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -662,10 +662,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.role !== undefined){
-let data4 = data.role;
-if(typeof data4 !== "string"){
-const err16 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.role.type,parentSchema:schema38.properties.role,data:data4};
+if(data.owner !== undefined){
+let data4 = data.owner;
+if(typeof data4 === "string"){
+if(func2(data4) > 64){
+const err16 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema32,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -674,8 +675,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(!(((((((((data4 === "information") || (data4 === "acquisition")) || (data4 === "conversion")) || (data4 === "onboarding")) || (data4 === "usage")) || (data4 === "support")) || (data4 === "billing")) || (data4 === "retention")) || (data4 === "feedback"))){
-const err17 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema38.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.role.enum,parentSchema:schema38.properties.role,data:data4};
+if(!pattern5.test(data4)){
+const err17 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema32,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -685,10 +686,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.category !== undefined){
-let data5 = data.category;
-if(typeof data5 !== "string"){
-const err18 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.category.type,parentSchema:schema38.properties.category,data:data5};
+else {
+const err18 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.type,parentSchema:schema32,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -697,8 +696,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!((((data5 === "marketing") || (data5 === "service")) || (data5 === "transactional")) || (data5 === "regulatory"))){
-const err19 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema38.properties.category.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.category.enum,parentSchema:schema38.properties.category,data:data5};
+}
+if(data.role !== undefined){
+let data5 = data.role;
+if(typeof data5 !== "string"){
+const err19 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.role.type,parentSchema:schema38.properties.role,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -707,12 +709,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data.trigger !== undefined){
-let data6 = data.trigger;
-if(typeof data6 === "string"){
-if(func2(data6) > 100){
-const err20 = {instancePath:instancePath+"/trigger",schemaPath:"#/$defs/eventId/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema43,data:data6};
+if(!(((((((((data5 === "information") || (data5 === "acquisition")) || (data5 === "conversion")) || (data5 === "onboarding")) || (data5 === "usage")) || (data5 === "support")) || (data5 === "billing")) || (data5 === "retention")) || (data5 === "feedback"))){
+const err20 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema38.properties.role.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.role.enum,parentSchema:schema38.properties.role,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -721,8 +719,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!pattern16.test(data6)){
-const err21 = {instancePath:instancePath+"/trigger",schemaPath:"#/$defs/eventId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+([._-][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+([._-][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+([._-][a-z0-9]+)*$",parentSchema:schema43,data:data6};
+}
+if(data.category !== undefined){
+let data6 = data.category;
+if(typeof data6 !== "string"){
+const err21 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.category.type,parentSchema:schema38.properties.category,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -731,9 +732,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-else {
-const err22 = {instancePath:instancePath+"/trigger",schemaPath:"#/$defs/eventId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data6};
+if(!((((data6 === "marketing") || (data6 === "service")) || (data6 === "transactional")) || (data6 === "regulatory"))){
+const err22 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/enum",keyword:"enum",params:{allowedValues: schema38.properties.category.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.category.enum,parentSchema:schema38.properties.category,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -743,11 +743,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.after !== undefined){
-let data7 = data.after;
+if(data.trigger !== undefined){
+let data7 = data.trigger;
 if(typeof data7 === "string"){
 if(func2(data7) > 100){
-const err23 = {instancePath:instancePath+"/after",schemaPath:"#/$defs/delay/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema44,data:data7};
+const err23 = {instancePath:instancePath+"/trigger",schemaPath:"#/$defs/eventId/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema43,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -756,8 +756,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(!pattern17.test(data7)){
-const err24 = {instancePath:instancePath+"/after",schemaPath:"#/$defs/delay/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*\\d\\s*(mo|bd|[wdhm])(?![a-z])[\\s\\S]*\\d\\s*\\1(?![a-z]))\\s*\\d+\\s*(?:mo|bd|[wdhm])(?:\\s*\\d+\\s*(?:mo|bd|[wdhm]))*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*\\d\\s*(mo|bd|[wdhm])(?![a-z])[\\s\\S]*\\d\\s*\\1(?![a-z]))\\s*\\d+\\s*(?:mo|bd|[wdhm])(?:\\s*\\d+\\s*(?:mo|bd|[wdhm]))*\\s*$"+"\"",schema:"^(?![\\s\\S]*\\d\\s*(mo|bd|[wdhm])(?![a-z])[\\s\\S]*\\d\\s*\\1(?![a-z]))\\s*\\d+\\s*(?:mo|bd|[wdhm])(?:\\s*\\d+\\s*(?:mo|bd|[wdhm]))*\\s*$",parentSchema:schema44,data:data7};
+if(!pattern16.test(data7)){
+const err24 = {instancePath:instancePath+"/trigger",schemaPath:"#/$defs/eventId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+([._-][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+([._-][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+([._-][a-z0-9]+)*$",parentSchema:schema43,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -768,7 +768,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/after",schemaPath:"#/$defs/delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data7};
+const err25 = {instancePath:instancePath+"/trigger",schemaPath:"#/$defs/eventId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -778,11 +778,11 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.at !== undefined){
-let data8 = data.at;
+if(data.after !== undefined){
+let data8 = data.after;
 if(typeof data8 === "string"){
-if(!pattern18.test(data8)){
-const err26 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema45,data:data8};
+if(func2(data8) > 100){
+const err26 = {instancePath:instancePath+"/after",schemaPath:"#/$defs/delay/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema44,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -791,9 +791,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-else {
-const err27 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data8};
+if(!pattern17.test(data8)){
+const err27 = {instancePath:instancePath+"/after",schemaPath:"#/$defs/delay/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*\\d\\s*(mo|bd|[wdhm])(?![a-z])[\\s\\S]*\\d\\s*\\1(?![a-z]))\\s*\\d+\\s*(?:mo|bd|[wdhm])(?:\\s*\\d+\\s*(?:mo|bd|[wdhm]))*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*\\d\\s*(mo|bd|[wdhm])(?![a-z])[\\s\\S]*\\d\\s*\\1(?![a-z]))\\s*\\d+\\s*(?:mo|bd|[wdhm])(?:\\s*\\d+\\s*(?:mo|bd|[wdhm]))*\\s*$"+"\"",schema:"^(?![\\s\\S]*\\d\\s*(mo|bd|[wdhm])(?![a-z])[\\s\\S]*\\d\\s*\\1(?![a-z]))\\s*\\d+\\s*(?:mo|bd|[wdhm])(?:\\s*\\d+\\s*(?:mo|bd|[wdhm]))*\\s*$",parentSchema:schema44,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -803,11 +802,8 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.repeat !== undefined){
-let data9 = data.repeat;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.every === undefined){
-const err28 = {instancePath:instancePath+"/repeat",schemaPath:"#/properties/repeat/required",keyword:"required",params:{missingProperty: "every"},message:"must have required property '"+"every"+"'",schema:schema38.properties.repeat.required,parentSchema:schema38.properties.repeat,data:data9};
+else {
+const err28 = {instancePath:instancePath+"/after",schemaPath:"#/$defs/delay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.type,parentSchema:schema44,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -816,8 +812,12 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data9.times === undefined){
-const err29 = {instancePath:instancePath+"/repeat",schemaPath:"#/properties/repeat/required",keyword:"required",params:{missingProperty: "times"},message:"must have required property '"+"times"+"'",schema:schema38.properties.repeat.required,parentSchema:schema38.properties.repeat,data:data9};
+}
+if(data.at !== undefined){
+let data9 = data.at;
+if(typeof data9 === "string"){
+if(!pattern18.test(data9)){
+const err29 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/timeOfDay/pattern",keyword:"pattern",params:{pattern: "^([01]\\d|2[0-3]):[0-5]\\d$"},message:"must match pattern \""+"^([01]\\d|2[0-3]):[0-5]\\d$"+"\"",schema:"^([01]\\d|2[0-3]):[0-5]\\d$",parentSchema:schema45,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -826,9 +826,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-for(const key1 in data9){
-if(!((key1 === "every") || (key1 === "times"))){
-const err30 = {instancePath:instancePath+"/repeat",schemaPath:"#/properties/repeat/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema38.properties.repeat,data:data9};
+}
+else {
+const err30 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/timeOfDay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.type,parentSchema:schema45,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -838,11 +838,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data9.every !== undefined){
-let data10 = data9.every;
-if(typeof data10 === "string"){
-if(func2(data10) > 100){
-const err31 = {instancePath:instancePath+"/repeat/every",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema46,data:data10};
+if(data.repeat !== undefined){
+let data10 = data.repeat;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.every === undefined){
+const err31 = {instancePath:instancePath+"/repeat",schemaPath:"#/properties/repeat/required",keyword:"required",params:{missingProperty: "every"},message:"must have required property '"+"every"+"'",schema:schema38.properties.repeat.required,parentSchema:schema38.properties.repeat,data:data10};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -851,8 +851,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(!pattern19.test(data10)){
-const err32 = {instancePath:instancePath+"/repeat/every",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema46,data:data10};
+if(data10.times === undefined){
+const err32 = {instancePath:instancePath+"/repeat",schemaPath:"#/properties/repeat/required",keyword:"required",params:{missingProperty: "times"},message:"must have required property '"+"times"+"'",schema:schema38.properties.repeat.required,parentSchema:schema38.properties.repeat,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -861,9 +861,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/repeat/every",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data10};
+for(const key1 in data10){
+if(!((key1 === "every") || (key1 === "times"))){
+const err33 = {instancePath:instancePath+"/repeat",schemaPath:"#/properties/repeat/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema38.properties.repeat,data:data10};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -873,10 +873,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data9.times !== undefined){
-let data11 = data9.times;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err34 = {instancePath:instancePath+"/repeat/times",schemaPath:"#/properties/repeat/properties/times/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.repeat.properties.times.type,parentSchema:schema38.properties.repeat.properties.times,data:data11};
+if(data10.every !== undefined){
+let data11 = data10.every;
+if(typeof data11 === "string"){
+if(func2(data11) > 100){
+const err34 = {instancePath:instancePath+"/repeat/every",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema46,data:data11};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -885,9 +886,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 1 || isNaN(data11)){
-const err35 = {instancePath:instancePath+"/repeat/times",schemaPath:"#/properties/repeat/properties/times/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.repeat.properties.times,data:data11};
+if(!pattern19.test(data11)){
+const err35 = {instancePath:instancePath+"/repeat/every",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema46,data:data11};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -897,10 +897,8 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
-}
 else {
-const err36 = {instancePath:instancePath+"/repeat",schemaPath:"#/properties/repeat/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.properties.repeat.type,parentSchema:schema38.properties.repeat,data:data9};
+const err36 = {instancePath:instancePath+"/repeat/every",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.type,parentSchema:schema46,data:data11};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -910,11 +908,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.until !== undefined){
-let data12 = data.until;
-if(typeof data12 === "string"){
-if(func2(data12) > 100){
-const err37 = {instancePath:instancePath+"/until",schemaPath:"#/$defs/eventId/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema43,data:data12};
+if(data10.times !== undefined){
+let data12 = data10.times;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err37 = {instancePath:instancePath+"/repeat/times",schemaPath:"#/properties/repeat/properties/times/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.repeat.properties.times.type,parentSchema:schema38.properties.repeat.properties.times,data:data12};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -923,8 +920,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(!pattern16.test(data12)){
-const err38 = {instancePath:instancePath+"/until",schemaPath:"#/$defs/eventId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+([._-][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+([._-][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+([._-][a-z0-9]+)*$",parentSchema:schema43,data:data12};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 1 || isNaN(data12)){
+const err38 = {instancePath:instancePath+"/repeat/times",schemaPath:"#/properties/repeat/properties/times/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.repeat.properties.times,data:data12};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -934,13 +932,50 @@ vErrors.push(err38);
 errors++;
 }
 }
+}
+}
 else {
-const err39 = {instancePath:instancePath+"/until",schemaPath:"#/$defs/eventId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data12};
+const err39 = {instancePath:instancePath+"/repeat",schemaPath:"#/properties/repeat/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.properties.repeat.type,parentSchema:schema38.properties.repeat,data:data10};
 if(vErrors === null){
 vErrors = [err39];
 }
 else {
 vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.until !== undefined){
+let data13 = data.until;
+if(typeof data13 === "string"){
+if(func2(data13) > 100){
+const err40 = {instancePath:instancePath+"/until",schemaPath:"#/$defs/eventId/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema43,data:data13};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(!pattern16.test(data13)){
+const err41 = {instancePath:instancePath+"/until",schemaPath:"#/$defs/eventId/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+([._-][a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+([._-][a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+([._-][a-z0-9]+)*$",parentSchema:schema43,data:data13};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/until",schemaPath:"#/$defs/eventId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data13};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
 }
 errors++;
 }
@@ -952,47 +987,9 @@ errors = vErrors.length;
 }
 }
 if(data.personalization !== undefined){
-let data14 = data.personalization;
-if(typeof data14 !== "string"){
-const err40 = {instancePath:instancePath+"/personalization",schemaPath:"#/properties/personalization/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.personalization.type,parentSchema:schema38.properties.personalization,data:data14};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-if(!((((data14 === "none") || (data14 === "low")) || (data14 === "medium")) || (data14 === "high"))){
-const err41 = {instancePath:instancePath+"/personalization",schemaPath:"#/properties/personalization/enum",keyword:"enum",params:{allowedValues: schema38.properties.personalization.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.personalization.enum,parentSchema:schema38.properties.personalization,data:data14};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data.tools !== undefined){
-let data15 = data.tools;
-if(Array.isArray(data15)){
-if(data15.length > 50){
-const err42 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema38.properties.tools,data:data15};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-const len0 = data15.length;
-for(let i0=0; i0<len0; i0++){
-let data16 = data15[i0];
-if(typeof data16 === "string"){
-if(func2(data16) > 100){
-const err43 = {instancePath:instancePath+"/tools/" + i0,schemaPath:"#/properties/tools/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema38.properties.tools.items,data:data16};
+let data15 = data.personalization;
+if(typeof data15 !== "string"){
+const err43 = {instancePath:instancePath+"/personalization",schemaPath:"#/properties/personalization/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.personalization.type,parentSchema:schema38.properties.personalization,data:data15};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1001,8 +998,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(func2(data16) < 1){
-const err44 = {instancePath:instancePath+"/tools/" + i0,schemaPath:"#/properties/tools/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38.properties.tools.items,data:data16};
+if(!((((data15 === "none") || (data15 === "low")) || (data15 === "medium")) || (data15 === "high"))){
+const err44 = {instancePath:instancePath+"/personalization",schemaPath:"#/properties/personalization/enum",keyword:"enum",params:{allowedValues: schema38.properties.personalization.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.personalization.enum,parentSchema:schema38.properties.personalization,data:data15};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1012,8 +1009,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-else {
-const err45 = {instancePath:instancePath+"/tools/" + i0,schemaPath:"#/properties/tools/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.tools.items.type,parentSchema:schema38.properties.tools.items,data:data16};
+if(data.tools !== undefined){
+let data16 = data.tools;
+if(Array.isArray(data16)){
+if(data16.length > 50){
+const err45 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema38.properties.tools,data:data16};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1022,10 +1022,12 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.tools.type,parentSchema:schema38.properties.tools,data:data15};
+const len0 = data16.length;
+for(let i0=0; i0<len0; i0++){
+let data17 = data16[i0];
+if(typeof data17 === "string"){
+if(func2(data17) > 100){
+const err46 = {instancePath:instancePath+"/tools/" + i0,schemaPath:"#/properties/tools/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema38.properties.tools.items,data:data17};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1034,11 +1036,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-if(data.automated !== undefined){
-let data17 = data.automated;
-if(typeof data17 !== "boolean"){
-const err47 = {instancePath:instancePath+"/automated",schemaPath:"#/properties/automated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema38.properties.automated.type,parentSchema:schema38.properties.automated,data:data17};
+if(func2(data17) < 1){
+const err47 = {instancePath:instancePath+"/tools/" + i0,schemaPath:"#/properties/tools/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38.properties.tools.items,data:data17};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1048,10 +1047,8 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.moment_of_truth !== undefined){
-let data18 = data.moment_of_truth;
-if(typeof data18 !== "boolean"){
-const err48 = {instancePath:instancePath+"/moment_of_truth",schemaPath:"#/properties/moment_of_truth/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema38.properties.moment_of_truth.type,parentSchema:schema38.properties.moment_of_truth,data:data18};
+else {
+const err48 = {instancePath:instancePath+"/tools/" + i0,schemaPath:"#/properties/tools/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.tools.items.type,parentSchema:schema38.properties.tools.items,data:data17};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1061,10 +1058,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.importance !== undefined){
-let data19 = data.importance;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err49 = {instancePath:instancePath+"/importance",schemaPath:"#/properties/importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.importance.type,parentSchema:schema38.properties.importance,data:data19};
+}
+else {
+const err49 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.tools.type,parentSchema:schema38.properties.tools,data:data16};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1073,9 +1069,11 @@ vErrors.push(err49);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 > 5 || isNaN(data19)){
-const err50 = {instancePath:instancePath+"/importance",schemaPath:"#/properties/importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema38.properties.importance,data:data19};
+}
+if(data.automated !== undefined){
+let data18 = data.automated;
+if(typeof data18 !== "boolean"){
+const err50 = {instancePath:instancePath+"/automated",schemaPath:"#/properties/automated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema38.properties.automated.type,parentSchema:schema38.properties.automated,data:data18};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1084,8 +1082,11 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data19 < 1 || isNaN(data19)){
-const err51 = {instancePath:instancePath+"/importance",schemaPath:"#/properties/importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.importance,data:data19};
+}
+if(data.moment_of_truth !== undefined){
+let data19 = data.moment_of_truth;
+if(typeof data19 !== "boolean"){
+const err51 = {instancePath:instancePath+"/moment_of_truth",schemaPath:"#/properties/moment_of_truth/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema38.properties.moment_of_truth.type,parentSchema:schema38.properties.moment_of_truth,data:data19};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1095,11 +1096,10 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
-if(data.emotion !== undefined){
-let data20 = data.emotion;
+if(data.importance !== undefined){
+let data20 = data.importance;
 if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err52 = {instancePath:instancePath+"/emotion",schemaPath:"#/properties/emotion/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.emotion.type,parentSchema:schema38.properties.emotion,data:data20};
+const err52 = {instancePath:instancePath+"/importance",schemaPath:"#/properties/importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.importance.type,parentSchema:schema38.properties.importance,data:data20};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1110,7 +1110,7 @@ errors++;
 }
 if((typeof data20 == "number") && (isFinite(data20))){
 if(data20 > 5 || isNaN(data20)){
-const err53 = {instancePath:instancePath+"/emotion",schemaPath:"#/properties/emotion/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema38.properties.emotion,data:data20};
+const err53 = {instancePath:instancePath+"/importance",schemaPath:"#/properties/importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema38.properties.importance,data:data20};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1120,7 +1120,7 @@ vErrors.push(err53);
 errors++;
 }
 if(data20 < 1 || isNaN(data20)){
-const err54 = {instancePath:instancePath+"/emotion",schemaPath:"#/properties/emotion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.emotion,data:data20};
+const err54 = {instancePath:instancePath+"/importance",schemaPath:"#/properties/importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.importance,data:data20};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1131,11 +1131,10 @@ errors++;
 }
 }
 }
-if(data.cost !== undefined){
-let data21 = data.cost;
-if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 < 0 || isNaN(data21)){
-const err55 = {instancePath:instancePath+"/cost",schemaPath:"#/properties/cost/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema38.properties.cost,data:data21};
+if(data.emotion !== undefined){
+let data21 = data.emotion;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err55 = {instancePath:instancePath+"/emotion",schemaPath:"#/properties/emotion/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema38.properties.emotion.type,parentSchema:schema38.properties.emotion,data:data21};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1144,9 +1143,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-else {
-const err56 = {instancePath:instancePath+"/cost",schemaPath:"#/properties/cost/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema38.properties.cost.type,parentSchema:schema38.properties.cost,data:data21};
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 > 5 || isNaN(data21)){
+const err56 = {instancePath:instancePath+"/emotion",schemaPath:"#/properties/emotion/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema38.properties.emotion,data:data21};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1155,12 +1154,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data.kpis !== undefined){
-let data22 = data.kpis;
-if(Array.isArray(data22)){
-if(data22.length > 50){
-const err57 = {instancePath:instancePath+"/kpis",schemaPath:"#/properties/kpis/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema38.properties.kpis,data:data22};
+if(data21 < 1 || isNaN(data21)){
+const err57 = {instancePath:instancePath+"/emotion",schemaPath:"#/properties/emotion/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema38.properties.emotion,data:data21};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1169,16 +1164,13 @@ vErrors.push(err57);
 }
 errors++;
 }
-const len1 = data22.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate26(data22[i1], {instancePath:instancePath+"/kpis/" + i1,parentData:data22,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
 }
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/kpis",schemaPath:"#/properties/kpis/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.kpis.type,parentSchema:schema38.properties.kpis,data:data22};
+if(data.cost !== undefined){
+let data22 = data.cost;
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 < 0 || isNaN(data22)){
+const err58 = {instancePath:instancePath+"/cost",schemaPath:"#/properties/cost/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema38.properties.cost,data:data22};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1188,14 +1180,57 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
 else {
-const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+const err59 = {instancePath:instancePath+"/cost",schemaPath:"#/properties/cost/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema38.properties.cost.type,parentSchema:schema38.properties.cost,data:data22};
 if(vErrors === null){
 vErrors = [err59];
 }
 else {
 vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data.kpis !== undefined){
+let data23 = data.kpis;
+if(Array.isArray(data23)){
+if(data23.length > 50){
+const err60 = {instancePath:instancePath+"/kpis",schemaPath:"#/properties/kpis/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema38.properties.kpis,data:data23};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+const len1 = data23.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate26(data23[i1], {instancePath:instancePath+"/kpis/" + i1,parentData:data23,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/kpis",schemaPath:"#/properties/kpis/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema38.properties.kpis.type,parentSchema:schema38.properties.kpis,data:data23};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+else {
+const err62 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
 }
 errors++;
 }
@@ -2650,7 +2685,7 @@ return errors === 0;
 validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const scenario = validate42;
-const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/scenario.schema.json","title":"Scenario","description":"A customer story (journeys/scenarios/<id>.scenario.yaml): the events that happen to one customer, in time. Simulation sends every touchpoint whose trigger occurs and checks the resulting messages against the contact policy. All times are local to the customer.","type":"object","required":["scenario","events"],"properties":{"scenario":{"$ref":"#/$defs/id","description":"The id of this scenario, unique in the repository. Usually the same as the file name.","examples":["new-customer-first-card"]},"persona":{"$ref":"#/$defs/id","description":"The kind of customer this story is about: an id declared in personas.yaml.","examples":["young-professional"]},"start":{"description":"Optional: the calendar date of day 0, written YYYY-MM-DD, optionally followed by a time THH:MM (or THH:MM:SS). Only used to show real dates in timelines.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$","examples":["2026-03-02","2026-03-02T00:00"]},"timezone":{"description":"The customer's time zone, an IANA name such as Europe/Paris: every time of the scenario, and every \"at\" of the touchpoints it fires, is wall-clock time there, across daylight-saving changes. Without it, the persona's, then policy.timezone.","type":"string","minLength":1,"maxLength":100,"examples":["Europe/Paris"]},"description":{"description":"What the story shows, in a few sentences.","type":"string","maxLength":5000},"events":{"description":"What happens to the customer, each at a time counted from the start of day 0.","type":"array","maxItems":1000,"items":{"$ref":"#/$defs/event"}},"expect":{"description":"Optional: what must hold for this customer, checked on the simulated timeline (rule scenario-expectation): at most so many messages, one touchpoint before another, a touchpoint never received.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/expectation"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"eventId":{"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]},"elapsed":{"title":"Time in the scenario","description":"When the event happens, counted from midnight at the start of day 0: days, then hours, then minutes. \"0d\" is the start, \"2d 14h\" is day 2 at 14:00, \"10d 9h 30m\" is day 10 at 09:30.","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["0d","2d 14h","10d 9h 30m"]},"event":{"title":"Event","description":"One thing that happens to the customer.","type":"object","required":["at","event"],"properties":{"at":{"$ref":"#/$defs/elapsed","description":"When it happens, counted from midnight at the start of day 0: \"0d\" is the start, \"2d 14h\" is day 2 at 14:00 local time.","examples":["0d","2d 14h","9d"]},"event":{"$ref":"#/$defs/eventId","description":"What happens, as the event name that touchpoints use in \"trigger\" and \"until\".","examples":["account.opened","card.activated"]},"note":{"description":"A remark for the reader of the timeline.","type":"string","maxLength":2000},"channel":{"$ref":"#/$defs/id","description":"The channel the event is about, when it is about one: consent.withdrawn with channel sms is the customer's \"STOP\" to text messages. Without it, consent.withdrawn and consent.given are about every channel.","examples":["sms"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"touchpointName":{"title":"Touchpoint name","description":"A touchpoint, as journey/touchpoint (\"welcome/welcome-email\"), or just its id when only one journey has a touchpoint of that id.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$","maxLength":129,"examples":["welcome-email","welcome/welcome-email"]},"expectation":{"title":"Expectation","description":"One thing that must hold for the scenario's customer: exactly one of at-most, before or never.","type":"object","properties":{"at-most":{"description":"The most messages the customer may get: sends on outbound channels, or on the given channel. With within, in any window of that length; otherwise in the whole scenario.","type":"integer","minimum":0,"maximum":1000000,"examples":[3]},"channel":{"$ref":"#/$defs/id","description":"Count only the sends on this channel (any channel, outbound or not).","examples":["sms"]},"within":{"$ref":"#/$defs/elapsed","description":"The length of the sliding window, as a duration (\"7d\", \"1w\", \"36h\"); not 0.","examples":["7d","24h"]},"note":{"description":"Why this must hold, for the reader.","type":"string","maxLength":2000},"before":{"description":"Touchpoints the customer receives, each first sent before the first send of the next one.","type":"array","minItems":2,"maxItems":20,"items":{"$ref":"#/$defs/touchpointName"},"examples":[["welcome-email","card-letter"]]},"never":{"description":"A touchpoint (or a list of them) the customer never receives.","oneOf":[{"$ref":"#/$defs/touchpointName"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/$defs/touchpointName"}}],"examples":["prospect-email"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"dependentRequired":{"channel":["at-most"],"within":["at-most"]},"oneOf":[{"required":["at-most"],"properties":{"at-most":true}},{"required":["before"],"properties":{"before":true}},{"required":["never"],"properties":{"never":true}}]}}};
+const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/scenario.schema.json","title":"Scenario","description":"A customer story (journeys/scenarios/<id>.scenario.yaml): the events that happen to one customer, in time. Simulation sends every touchpoint whose trigger occurs and checks the resulting messages against the contact policy. All times are local to the customer.","type":"object","required":["scenario","events"],"properties":{"scenario":{"$ref":"#/$defs/id","description":"The id of this scenario, unique in the repository. Usually the same as the file name.","examples":["new-customer-first-card"]},"title":{"description":"Optional: the story's title as people say it, shown on the site before its id. Without it the site shows the id in words.","type":"string","minLength":1,"maxLength":200,"examples":["A new customer's first card"]},"persona":{"$ref":"#/$defs/id","description":"The kind of customer this story is about: an id declared in personas.yaml.","examples":["young-professional"]},"start":{"description":"Optional: the calendar date of day 0, written YYYY-MM-DD, optionally followed by a time THH:MM (or THH:MM:SS). Only used to show real dates in timelines.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$","examples":["2026-03-02","2026-03-02T00:00"]},"timezone":{"description":"The customer's time zone, an IANA name such as Europe/Paris: every time of the scenario, and every \"at\" of the touchpoints it fires, is wall-clock time there, across daylight-saving changes. Without it, the persona's, then policy.timezone.","type":"string","minLength":1,"maxLength":100,"examples":["Europe/Paris"]},"description":{"description":"What the story shows, in a few sentences.","type":"string","maxLength":5000},"events":{"description":"What happens to the customer, each at a time counted from the start of day 0.","type":"array","maxItems":1000,"items":{"$ref":"#/$defs/event"}},"expect":{"description":"Optional: what must hold for this customer, checked on the simulated timeline (rule scenario-expectation): at most so many messages, one touchpoint before another, a touchpoint never received.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/expectation"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"eventId":{"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]},"elapsed":{"title":"Time in the scenario","description":"When the event happens, counted from midnight at the start of day 0: days, then hours, then minutes. \"0d\" is the start, \"2d 14h\" is day 2 at 14:00, \"10d 9h 30m\" is day 10 at 09:30.","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["0d","2d 14h","10d 9h 30m"]},"event":{"title":"Event","description":"One thing that happens to the customer.","type":"object","required":["at","event"],"properties":{"at":{"$ref":"#/$defs/elapsed","description":"When it happens, counted from midnight at the start of day 0: \"0d\" is the start, \"2d 14h\" is day 2 at 14:00 local time.","examples":["0d","2d 14h","9d"]},"event":{"$ref":"#/$defs/eventId","description":"What happens, as the event name that touchpoints use in \"trigger\" and \"until\".","examples":["account.opened","card.activated"]},"note":{"description":"A remark for the reader of the timeline.","type":"string","maxLength":2000},"channel":{"$ref":"#/$defs/id","description":"The channel the event is about, when it is about one: consent.withdrawn with channel sms is the customer's \"STOP\" to text messages. Without it, consent.withdrawn and consent.given are about every channel.","examples":["sms"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"touchpointName":{"title":"Touchpoint name","description":"A touchpoint, as journey/touchpoint (\"welcome/welcome-email\"), or just its id when only one journey has a touchpoint of that id.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$","maxLength":129,"examples":["welcome-email","welcome/welcome-email"]},"expectation":{"title":"Expectation","description":"One thing that must hold for the scenario's customer: exactly one of at-most, before or never.","type":"object","properties":{"at-most":{"description":"The most messages the customer may get: sends on outbound channels, or on the given channel. With within, in any window of that length; otherwise in the whole scenario.","type":"integer","minimum":0,"maximum":1000000,"examples":[3]},"channel":{"$ref":"#/$defs/id","description":"Count only the sends on this channel (any channel, outbound or not).","examples":["sms"]},"within":{"$ref":"#/$defs/elapsed","description":"The length of the sliding window, as a duration (\"7d\", \"1w\", \"36h\"); not 0.","examples":["7d","24h"]},"note":{"description":"Why this must hold, for the reader.","type":"string","maxLength":2000},"before":{"description":"Touchpoints the customer receives, each first sent before the first send of the next one.","type":"array","minItems":2,"maxItems":20,"items":{"$ref":"#/$defs/touchpointName"},"examples":[["welcome-email","card-letter"]]},"never":{"description":"A touchpoint (or a list of them) the customer never receives.","oneOf":[{"$ref":"#/$defs/touchpointName"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/$defs/touchpointName"}}],"examples":["prospect-email"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"dependentRequired":{"channel":["at-most"],"within":["at-most"]},"oneOf":[{"required":["at-most"],"properties":{"at-most":true}},{"required":["before"],"properties":{"before":true}},{"required":["never"],"properties":{"never":true}}]}}};
 const schema65 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
 const pattern38 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$", "u");
 const schema67 = {"title":"Event","description":"One thing that happens to the customer.","type":"object","required":["at","event"],"properties":{"at":{"$ref":"#/$defs/elapsed","description":"When it happens, counted from midnight at the start of day 0: \"0d\" is the start, \"2d 14h\" is day 2 at 14:00 local time.","examples":["0d","2d 14h","9d"]},"event":{"$ref":"#/$defs/eventId","description":"What happens, as the event name that touchpoints use in \"trigger\" and \"until\".","examples":["account.opened","card.activated"]},"note":{"description":"A remark for the reader of the timeline.","type":"string","maxLength":2000},"channel":{"$ref":"#/$defs/id","description":"The channel the event is about, when it is about one: consent.withdrawn with channel sms is the customer's \"STOP\" to text messages. Without it, consent.withdrawn and consent.given are about every channel.","examples":["sms"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
@@ -3399,7 +3434,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((((((((key0 === "scenario") || (key0 === "persona")) || (key0 === "start")) || (key0 === "timezone")) || (key0 === "description")) || (key0 === "events")) || (key0 === "expect")) || (pattern4.test(key0)))){
+if(!(((((((((key0 === "scenario") || (key0 === "title")) || (key0 === "persona")) || (key0 === "start")) || (key0 === "timezone")) || (key0 === "description")) || (key0 === "events")) || (key0 === "expect")) || (pattern4.test(key0)))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -3445,11 +3480,11 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data.persona !== undefined){
-let data1 = data.persona;
+if(data.title !== undefined){
+let data1 = data.title;
 if(typeof data1 === "string"){
-if(func2(data1) > 64){
-const err6 = {instancePath:instancePath+"/persona",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema65,data:data1};
+if(func2(data1) > 200){
+const err6 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema64.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3458,8 +3493,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(!pattern5.test(data1)){
-const err7 = {instancePath:instancePath+"/persona",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema65,data:data1};
+if(func2(data1) < 1){
+const err7 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema64.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3470,7 +3505,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/persona",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data1};
+const err8 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.title.type,parentSchema:schema64.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3480,11 +3515,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.start !== undefined){
-let data2 = data.start;
+if(data.persona !== undefined){
+let data2 = data.persona;
 if(typeof data2 === "string"){
-if(!pattern38.test(data2)){
-const err9 = {instancePath:instancePath+"/start",schemaPath:"#/properties/start/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$",parentSchema:schema64.properties.start,data:data2};
+if(func2(data2) > 64){
+const err9 = {instancePath:instancePath+"/persona",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema65,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3493,9 +3528,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-else {
-const err10 = {instancePath:instancePath+"/start",schemaPath:"#/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.start.type,parentSchema:schema64.properties.start,data:data2};
+if(!pattern5.test(data2)){
+const err10 = {instancePath:instancePath+"/persona",schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema65,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3505,11 +3539,8 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.timezone !== undefined){
-let data3 = data.timezone;
-if(typeof data3 === "string"){
-if(func2(data3) > 100){
-const err11 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema64.properties.timezone,data:data3};
+else {
+const err11 = {instancePath:instancePath+"/persona",schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3518,8 +3549,12 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(func2(data3) < 1){
-const err12 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema64.properties.timezone,data:data3};
+}
+if(data.start !== undefined){
+let data3 = data.start;
+if(typeof data3 === "string"){
+if(!pattern38.test(data3)){
+const err12 = {instancePath:instancePath+"/start",schemaPath:"#/properties/start/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$",parentSchema:schema64.properties.start,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3530,7 +3565,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.timezone.type,parentSchema:schema64.properties.timezone,data:data3};
+const err13 = {instancePath:instancePath+"/start",schemaPath:"#/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.start.type,parentSchema:schema64.properties.start,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3540,11 +3575,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.description !== undefined){
-let data4 = data.description;
+if(data.timezone !== undefined){
+let data4 = data.timezone;
 if(typeof data4 === "string"){
-if(func2(data4) > 5000){
-const err14 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters",schema:5000,parentSchema:schema64.properties.description,data:data4};
+if(func2(data4) > 100){
+const err14 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema64.properties.timezone,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3553,9 +3588,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.description.type,parentSchema:schema64.properties.description,data:data4};
+if(func2(data4) < 1){
+const err15 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema64.properties.timezone,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3565,11 +3599,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.events !== undefined){
-let data5 = data.events;
-if(Array.isArray(data5)){
-if(data5.length > 1000){
-const err16 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema64.properties.events,data:data5};
+else {
+const err16 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.timezone.type,parentSchema:schema64.properties.timezone,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3578,16 +3609,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate43(data5[i0], {instancePath:instancePath+"/events/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.events.type,parentSchema:schema64.properties.events,data:data5};
+if(data.description !== undefined){
+let data5 = data.description;
+if(typeof data5 === "string"){
+if(func2(data5) > 5000){
+const err17 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters",schema:5000,parentSchema:schema64.properties.description,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3597,11 +3624,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.expect !== undefined){
-let data7 = data.expect;
-if(Array.isArray(data7)){
-if(data7.length > 100){
-const err18 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema64.properties.expect,data:data7};
+else {
+const err18 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.description.type,parentSchema:schema64.properties.description,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3610,16 +3634,12 @@ vErrors.push(err18);
 }
 errors++;
 }
-const len1 = data7.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate45(data7[i1], {instancePath:instancePath+"/expect/" + i1,parentData:data7,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.expect.type,parentSchema:schema64.properties.expect,data:data7};
+if(data.events !== undefined){
+let data6 = data.events;
+if(Array.isArray(data6)){
+if(data6.length > 1000){
+const err19 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema64.properties.events,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3628,15 +3648,65 @@ vErrors.push(err19);
 }
 errors++;
 }
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate43(data6[i0], {instancePath:instancePath+"/events/" + i0,parentData:data6,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+errors = vErrors.length;
+}
 }
 }
 else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
+const err20 = {instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.events.type,parentSchema:schema64.properties.events,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.expect !== undefined){
+let data8 = data.expect;
+if(Array.isArray(data8)){
+if(data8.length > 100){
+const err21 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema64.properties.expect,data:data8};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate45(data8[i1], {instancePath:instancePath+"/expect/" + i1,parentData:data8,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/expect",schemaPath:"#/properties/expect/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.expect.type,parentSchema:schema64.properties.expect,data:data8};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
 }
 errors++;
 }

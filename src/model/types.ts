@@ -169,6 +169,8 @@ export type Category = 'marketing' | 'service' | 'transactional' | 'regulatory';
 
 export interface Touchpoint {
   readonly id: string;
+  /** The name people use for it (`name:`), shown before the id; undefined when not written. */
+  readonly name?: string;
   readonly journey: string;
   readonly stage?: string;
   readonly channel?: string;
@@ -259,6 +261,8 @@ export interface ExpectedTouchpoint {
 
 export interface Scenario {
   readonly id: string;
+  /** The story's title (`title:`), shown before the id; undefined when not written. */
+  readonly title?: string;
   readonly file: string;
   readonly persona?: string;
   readonly start?: string;
