@@ -69,6 +69,8 @@ export type { SnapshotOptions } from './views/snapshot.ts';
 export type * from './views/types.ts';
 export { channelStyle, channelCssColor, contrastRatio, CHANNEL_SURFACES, NO_CHANNEL_STYLE, STYLED_CHANNELS } from './views/channel-style.ts';
 export type { ChannelStyle } from './views/channel-style.ts';
+export { journeyBoard, readableId, messageSummary, findingAnchor, CURVE_BOX } from './views/board.ts';
+export type { BoardInput } from './views/board.ts';
 // Inventories: touchpoint spreadsheets read into journeys (journeys import) and written back (journeys export).
 export { BUILT_IN_CHANNELS } from './model/channels.ts';
 export { readWorkbook, readCsv, InventoryError, INVENTORY_LIMITS } from './load/inventory-read.ts';

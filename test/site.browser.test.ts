@@ -166,7 +166,7 @@ describe('the built site in Chromium', () => {
     }
     // And generated from text meant to break them.
     const hostile = ['a: b; c', '%%{init: {"securityLevel": "loose"}}%%', 'end', 'title x', 'section y', 'journey', '"]; n0-->n1', '`x` $$y$$ {z} [w] <v> |u| #35; ﬂ°¶ß', 'line\nbreak'];
-    const base: JourneyView = { slug: 'x', id: 'x', title: '', personas: [], file: 'x', format: 'yaml', stages: [], touchpoints: [], channels: [], findings: [], counts: { errors: 0, warnings: 0, infos: 0 }, health: 'healthy', history: [], momentsOfTruth: 0, scorecard: emptyScorecard(), kpis: [], scoreHistory: [] };
+    const base: JourneyView = { slug: 'x', id: 'x', title: '', personas: [], file: 'x', format: 'yaml', stages: [], touchpoints: [], channels: [], findings: [], counts: { errors: 0, warnings: 0, infos: 0 }, health: 'healthy', history: [], momentsOfTruth: 0, scorecard: emptyScorecard(), kpis: [], scoreHistory: [], board: { columns: [], lanes: [], cards: [], curve: { points: [], path: '' } } };
     for (const text of hostile) {
       const journey: JourneyView = {
         ...base,
@@ -174,6 +174,7 @@ describe('the built site in Chromium', () => {
         stages: [{ id: 's', name: text, anchor: 'stage-s', touchpoints: 2 }],
         touchpoints: [text, `${text}, again`].map((value, n) => ({
           id: n === 0 ? value : 'end',
+          name: value,
           anchor: `tp-${n}`,
           stage: { id: 's', name: text },
           channel: { id: `c${n}`, name: value },

@@ -46,6 +46,7 @@ interface TouchpointSpec {
 function touchpoint(spec: TouchpointSpec, stages: Map<string, string>): TouchpointView {
   return {
     id: spec.id,
+    name: spec.id,
     anchor: `tp-${spec.id}`,
     stage: spec.stage === undefined ? undefined : { id: spec.stage, name: stages.get(spec.stage) ?? spec.stage, slug: `stage-${spec.stage}` },
     channel: spec.channel === undefined ? undefined : { id: spec.channel.toLowerCase(), name: spec.channel, slug: spec.channel.toLowerCase() },
@@ -83,6 +84,7 @@ function journey(title: string, stageList: readonly (readonly [string, string])[
     scorecard: emptyScorecard(),
     kpis: [],
     scoreHistory: [],
+    board: { columns: [], lanes: [], cards: [], curve: { points: [], path: '' } },
   };
 }
 

@@ -20,6 +20,7 @@ import type { Send, Timeline } from '../simulate/timeline.ts';
 import type { LintResult } from '../engine/run.ts';
 import type { HistoryGrade, HistoryPoint } from './score-history.ts';
 import { findingsByScenario, timelineDays } from './timeline.ts';
+import { journeyBoard, messageSummary, readableId } from './board.ts';
 import type {
   BuildInfo,
   ChannelView,
@@ -428,6 +429,8 @@ export function buildModel(input: ModelInput): SiteModel {
       if (journeyById.get(journey.id) === journey && !touchpointAnchor.has(tpKey(journey.id, touchpoint.id))) touchpointAnchor.set(tpKey(journey.id, touchpoint.id), anchor);
       const tp: TouchpointView = {
         id: touchpoint.id,
+        name: touchpoint.name ?? readableId(touchpoint.id),
+        summary: messageSummary(message),
         anchor,
         stage: stageRef(touchpoint.stage),
         channel: channelRef(touchpoint.channel),
@@ -474,6 +477,7 @@ export function buildModel(input: ModelInput): SiteModel {
     });
     const channelIds = [...new Set(journey.touchpoints.map((touchpoint) => touchpoint.channel).filter((id): id is string => id !== undefined))];
     const counts = countsOf(own);
+    const findings = own.map(view);
     const history = (git?.histories.get(journey.file) ?? []).map((entry) => ({ ...entry, short: entry.hash.slice(0, 7), url: commitUrl(entry.hash) }));
     return {
       slug,
@@ -491,7 +495,7 @@ export function buildModel(input: ModelInput): SiteModel {
       touchpoints,
       channels: channelIds.map((id) => channelRef(id)!),
       narrativeHtml: ((text) => (text === undefined ? undefined : markdown(text)))(journeyNarrative(journey)),
-      findings: own.map(view),
+      findings,
       counts,
       health: healthOf(counts),
       history,
@@ -505,6 +509,7 @@ export function buildModel(input: ModelInput): SiteModel {
         const grade = point.journeys.find((candidate) => candidate.id === journey.id);
         return grade ? [historyEntry(point, grade)] : [];
       }),
+      board: journeyBoard({ stages, touchpoints, findings }),
     };
   });
   const journeyView = new Map(repo.journeys.map((journey, index) => [journey, journeys[index]!]));
@@ -603,6 +608,7 @@ export function buildModel(input: ModelInput): SiteModel {
     return {
       slug: scenarioSlug.get(scenario) ?? slugFor(scenario.id, scenarioSlugs),
       id: scenario.id,
+      title: scenario.title ?? readableId(scenario.id),
       file: scenario.file,
       fileUrl: fileUrl(scenario.file),
       persona: scenario.persona !== undefined ? { id: scenario.persona, name: personaName.get(scenario.persona) ?? scenario.persona } : undefined,

@@ -79,6 +79,10 @@ export interface RefView {
 
 export interface TouchpointView {
   readonly id: string;
+  /** Its `name`, or its id in words (`welcome-email`: "Welcome email"). */
+  readonly name: string;
+  /** The message's subject, or the first line of its text. */
+  readonly summary?: string;
   /** The id of the table row on the journey page. */
   readonly anchor: string;
   readonly stage?: RefView;
@@ -158,6 +162,8 @@ export interface JourneyView {
   readonly kpis: readonly KpiSeriesView[];
   /** The journey's score at each of the last commits, oldest first (empty outside git). */
   readonly scoreHistory: readonly ScoreHistoryEntry[];
+  /** The journey as one board: stages by channels, the emotion curve, findings on the cards. */
+  readonly board: BoardView;
 }
 
 /** A touchpoint as listed on a channel's or a team's page. */
@@ -238,6 +244,8 @@ export interface ScenarioDay {
 export interface ScenarioView {
   readonly slug: string;
   readonly id: string;
+  /** Its `title`, or its id in words. */
+  readonly title: string;
   readonly file: string;
   readonly fileUrl?: string;
   readonly persona?: RefView;
@@ -449,4 +457,67 @@ export interface ScoreHistoryEntry {
   readonly touchpoints: number;
   readonly score?: number;
   readonly letter?: Letter;
+}
+
+// --- The journey board -------------------------------------------------------
+
+/** A channel's colour and icon (src/views/channel-style.ts), carried with the data so pages need no lookup. */
+export interface ChannelStyleView {
+  readonly light: string;
+  readonly dark: string;
+  readonly glyph: string;
+  readonly icon: string;
+}
+
+/** One stage of the board: a column. */
+export interface BoardColumn {
+  /** Undefined for the column of touchpoints with no known stage. */
+  readonly id?: string;
+  readonly name: string;
+  /** The stage's anchor on the journey page. */
+  readonly anchor?: string;
+  readonly touchpoints: number;
+}
+
+/** One channel of the board: a swimlane. */
+export interface BoardLane {
+  /** Undefined for the lane of touchpoints with no channel. */
+  readonly channel?: RefView & { readonly outbound?: boolean };
+  readonly style: ChannelStyleView;
+  /** For each column, the cards (indexes into `cards`) in this lane and stage, in the journey's order. */
+  readonly cells: readonly (readonly number[])[];
+}
+
+export interface BoardCard {
+  /** Index of the touchpoint in the journey's `touchpoints`. */
+  readonly touchpoint: number;
+  /** Its place on the board, from 1: stage by stage, in the journey's order within a stage. */
+  readonly step: number;
+  readonly column: number;
+  readonly lane: number;
+  /** The touchpoint's findings: how many, the worst, and the anchor of the first of the worst on the page. */
+  readonly findings?: { readonly count: number; readonly worst: Severity; readonly anchor: string };
+}
+
+/** A point of the emotion curve, at a card's step; x and y from 0 to 1 (x across the stage columns, y from 5 at the top to 1). */
+export interface CurvePoint {
+  readonly card: number;
+  readonly step: number;
+  readonly emotion: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface BoardView {
+  readonly columns: readonly BoardColumn[];
+  /** Channels in order of first use; the lane of touchpoints with no channel last. */
+  readonly lanes: readonly BoardLane[];
+  /** One per touchpoint, in the journey's order. */
+  readonly cards: readonly BoardCard[];
+  readonly curve: {
+    /** In step order: only the touchpoints with an emotion. */
+    readonly points: readonly CurvePoint[];
+    /** One SVG path through every point, in a box of CURVE_BOX; empty when there is no point. */
+    readonly path: string;
+  };
 }
