@@ -45,7 +45,7 @@ describe('a file that does not parse', () => {
     const result = lintWith({
       'journeys/bad.journey.yaml': lines('journey: bad', 'version: 1', 'title: Bad', 'title: Again', 'stages:', '  - id: start'),
     });
-    expectOnlyFinding(result, 'journeys/bad.journey.yaml', 'parse', 4, /duplicated mapping key/);
+    expectOnlyFinding(result, 'journeys/bad.journey.yaml', 'parse', 4, /a key is written twice/);
     expectGoodJourneyLinted(result);
   });
 

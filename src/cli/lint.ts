@@ -245,7 +245,8 @@ export function lintCommand(args: readonly string[], io: Io): number {
   const color = outputFile === undefined && useColor(io);
   // With --base, the findings the change introduces go first where only the first few are seen (annotations, a comment).
   const introduced = base !== undefined && (formatName === 'github' || formatName === 'markdown') ? introducedFindings(result, base) : undefined;
-  const output = format(shown, summary, { color, rules: builtInRules, pathPrefix, ...(siteUrl ? { siteUrl } : {}), ...(introduced ? { introduced } : {}) });
+  const texts = new Map(result.repo.files.map((file) => [file.path, file.text]));
+  const output = format(shown, summary, { color, rules: builtInRules, pathPrefix, source: (file) => texts.get(file), ...(siteUrl ? { siteUrl } : {}), ...(introduced ? { introduced } : {}) });
   if (outputFile !== undefined) writeOutputFile(outputFile, outputPath!, terminalText(output, { workflowCommands: formatName === 'github' }));
   else if (formatName === 'github') writeWorkflowCommands(io.stdout, output);
   else io.stdout.write(output);

@@ -32,6 +32,8 @@ export interface FormatOptions {
    * markdown show them first, since a reviewer sees only the first few.
    */
   readonly introduced?: ReadonlySet<Finding>;
+  /** The text of a repository file by its path, for the code frame stylish shows under a YAML syntax error. */
+  readonly source?: (file: string) => string | undefined;
 }
 
 export type Formatter = (findings: readonly Finding[], summary: Summary, options: FormatOptions) => string;

@@ -3,9 +3,19 @@ import type { Finding } from '../model/types.ts';
 import type { Summary } from '../engine/run.ts';
 import { plural } from '../model/text.ts';
 import { pushTo } from '../model/collections.ts';
+import { codeFrame } from './code-frame.ts';
 
 export interface StylishOptions {
   readonly color: boolean;
+  /** The text of a repository file, for the lines shown under a YAML syntax error. */
+  readonly source?: (file: string) => string | undefined;
+}
+
+/** The lines under a YAML syntax error that show where it is; none for other findings. */
+function frameOf(finding: Finding, options: StylishOptions): string[] {
+  if (finding.rule !== 'parse' || finding.messageId !== 'syntax') return [];
+  const text = options.source?.(finding.file);
+  return text === undefined ? [] : codeFrame(text, finding.line, finding.column);
 }
 
 /** Findings grouped by file, one line each, like ESLint's stylish output. */
@@ -22,6 +32,7 @@ export function stylish(findings: readonly Finding[], summary: Summary, options:
       const severity =
         finding.severity === 'error' ? c.red('error  ') : finding.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
       lines.push(`  ${c.dim(places[index]!.padEnd(placeWidth))}  ${severity}  ${finding.message}  ${c.dim(finding.rule)}`);
+      for (const row of frameOf(finding, options)) lines.push(`    ${c.dim(row)}`);
     });
     lines.push('');
   }

@@ -67,7 +67,7 @@ export function parseText(path: string, kind: SourceKind, read: ReadResult): Par
   if (!parsed.ok) {
     return {
       file: { path, kind, text, yamlStart, yamlEnd, data: undefined },
-      problems: [{ kind: 'parse', message: parsed.message, at, offset: yamlStart + parsed.offset }],
+      problems: [{ kind: 'parse', message: parsed.message, at, offset: yamlStart + parsed.offset, ...(parsed.syntax ? { syntax: true } : {}) }],
     };
   }
   const problems: LoadProblem[] = validate(kind, parsed.data).map((problem) => ({

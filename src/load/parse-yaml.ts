@@ -1,8 +1,16 @@
 import { load, YAMLException } from 'js-yaml';
+import { plainSyntaxError } from './yaml-errors.ts';
 
 export type ParseResult =
   | { readonly ok: true; readonly data: unknown }
-  | { readonly ok: false; readonly message: string; /** Offset in the parsed text. */ readonly offset: number };
+  | {
+      readonly ok: false;
+      readonly message: string;
+      /** Offset in the parsed text. */
+      readonly offset: number;
+      /** A syntax error at a place in the text (not an empty file or a limit), which a code frame can show. */
+      readonly syntax?: true;
+    };
 
 /** Aliases are rare in journeys; a few are allowed, a bomb is not. */
 const MAX_ALIASES = 100;
@@ -53,7 +61,9 @@ export function parseYaml(text: string): ParseResult {
       if (/maxAliases/.test(message)) {
         return { ok: false, message: `Too many YAML aliases (more than ${MAX_ALIASES}): write the values out instead.`, offset };
       }
-      return { ok: false, message: `YAML syntax error: ${message}.`, offset };
+      const plain = plainSyntaxError(error.reason || '', text, offset);
+      if (plain) return { ok: false, message: `YAML syntax error: ${plain.words}.`, offset: plain.offset, syntax: true };
+      return { ok: false, message: `YAML syntax error: ${message}.`, offset, syntax: true };
     }
     // Not a syntax error (the parser ran out of stack, say): its message may hold text of the file.
     return { ok: false, message: 'The YAML could not be read: it is nested too deeply or too large for the parser.', offset: 0 };

@@ -91,6 +91,8 @@ export interface LoadProblem {
   readonly touchpoint?: string;
   /** At most this severe (a file skipped on purpose is worth an info, not an error). */
   readonly severity?: Severity;
+  /** A YAML syntax error, at `offset`: the stylish output shows the line under the finding. */
+  readonly syntax?: boolean;
 }
 
 export interface Owner {

@@ -11,6 +11,7 @@ export default defineRule({
     fix: 'Open the file at the line given and correct the YAML there: indentation, a missing colon, an unclosed quote or bracket. Save it as UTF-8.',
     messages: {
       problem: '{{message}}',
+      syntax: '{{message}}',
     },
     examples: {
       fail: [
@@ -38,7 +39,7 @@ export default defineRule({
   },
   check({ repo, report }) {
     for (const problem of repo.problems) {
-      if (problem.kind === 'parse') report({ at: problem.at, offset: problem.offset ?? 0, messageId: 'problem', data: { message: problem.message }, ...(problem.severity ? { severity: problem.severity } : {}) });
+      if (problem.kind === 'parse') report({ at: problem.at, offset: problem.offset ?? 0, messageId: problem.syntax === true ? 'syntax' : 'problem', data: { message: problem.message }, ...(problem.severity ? { severity: problem.severity } : {}) });
     }
   },
 });
