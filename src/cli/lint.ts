@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import {
   applyBaseline,
   BASELINE_FILE,
@@ -13,6 +13,7 @@ import {
   summarize,
   type Baseline,
   type BaselineEntry,
+  type CheckOptions,
   type CheckResult,
   type Finding,
   type Repository,
@@ -50,6 +51,11 @@ Options:
       --baseline-prune    Remove from ${BASELINE_FILE} the entries that match no finding any more
                           (never adds one), so that a fixed finding that comes back is reported
       --no-baseline       Report every finding, even those recorded in ${BASELINE_FILE}
+      --cache             Keep each file's parse between runs, so that the next run parses only
+                          the files that changed (the rules all run again)
+      --cache-location <path>
+                          The cache's file, or folder (default: node_modules/.cache/journeys/ in
+                          the repository, or .cache/journeys/ when it has no node_modules/)
       --site-url <url>    Where the journey site is published, for links to rule pages
                           (sarif, markdown; default: $JOURNEYS_SITE_URL)
   -h, --help              Show this help
@@ -133,6 +139,20 @@ function failSeverities(value: string | undefined): readonly Finding['severity']
   return failing;
 }
 
+/** The --cache option of check(): its location from the current folder (a final slash kept: it says "a folder"), its notes on stderr. */
+function cacheOption(cache: boolean | undefined, location: string | undefined, io: Io): Pick<CheckOptions, 'cache'> {
+  if (!cache) {
+    if (location !== undefined) throw new CommandError('--cache-location goes with --cache: add --cache to use the cache.');
+    return {};
+  }
+  const onNote = (message: string): void => {
+    io.stderr.write(`journeys: ${escapeValue(message)}.\n`);
+  };
+  if (location === undefined) return { cache: { onNote } };
+  if (location === '') throw new CommandError('--cache-location takes a path, not an empty text.');
+  return { cache: { location: resolve(io.cwd, location) + (/[\\/]$/.test(location) ? sep : ''), onNote } };
+}
+
 /** The repository as the given files see it, for the summary's counts: their journeys and touchpoints. */
 function targetView(repo: Repository, files: ReadonlySet<string>): Repository {
   return {
@@ -167,6 +187,8 @@ export function lintCommand(args: readonly string[], io: Io): number {
       'baseline-write': { type: 'boolean' },
       'baseline-prune': { type: 'boolean' },
       'site-url': { type: 'string' },
+      cache: { type: 'boolean' },
+      'cache-location': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     Infinity,
@@ -196,7 +218,7 @@ export function lintCommand(args: readonly string[], io: Io): number {
   const path = target.path;
   const base = values.base === undefined ? undefined : loadAtRevision(path, values.base).repo;
   const meter = progress(io);
-  const result = check(path, { today: todayOption(values.today), now: io.now(), onFile: meter.onFile, base });
+  const result = check(path, { today: todayOption(values.today), now: io.now(), onFile: meter.onFile, base, ...cacheOption(values.cache, values['cache-location'], io) });
   meter.end();
   if (result.configErrors.length > 0) {
     printConfigErrors(result, io);

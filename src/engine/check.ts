@@ -43,6 +43,9 @@ export function checkRepository(root: string, repo: Repository, options: Omit<Ch
 
 /** Loads and lints the repository at `path`: the one call most callers need. */
 export function check(path: string, options: CheckOptions = {}): CheckResult {
-  const { root, repo } = loadRepository(path, options);
-  return checkRepository(root, repo, options);
+  const { root, repo, saveCache } = loadRepository(path, options);
+  const result = checkRepository(root, repo, options);
+  // After the rules: the cache keeps the line numbers their findings asked for.
+  saveCache?.();
+  return result;
 }

@@ -120,8 +120,21 @@ function index(source: string, events: readonly Event[], base: number): { nodes:
   return { nodes, scalars };
 }
 
+/** Wraps the locator of a file: the lint cache answers from an earlier run on the same text (src/load/cache.ts). */
+const wrappers = new WeakMap<SourceFile, (build: () => Locator) => Locator>();
+
+/** Has `createLocator(file)` go through `wrap`, given the locator it would have built. */
+export function wrapLocator(file: SourceFile, wrap: (build: () => Locator) => Locator): void {
+  wrappers.set(file, wrap);
+}
+
 /** A locator for a file whose YAML parsed; positions are in the coordinates of the whole file. */
 export function createLocator(file: SourceFile): Locator {
+  const wrap = wrappers.get(file);
+  return wrap ? wrap(() => buildLocator(file)) : buildLocator(file);
+}
+
+function buildLocator(file: SourceFile): Locator {
   const starts = lineStarts(file.text);
   const yaml = file.text.slice(file.yamlStart, file.yamlEnd);
   let nodes = new Map<string, Located>();

@@ -1,21 +1,31 @@
 import type { Channel, EventDeclaration, Journey, LoadProblem, MetricValue, Owner, Persona, Repository, Scenario, SourceFile } from '../model/types.ts';
 import { BUILT_IN_CHANNELS } from '../model/channels.ts';
+import { parseWithCache, type CacheOptions } from './cache.ts';
 import { configFrom, EMPTY_CONFIG } from './config.ts';
 import { discover, type Skipped } from './discover.ts';
 import { channelsFrom, eventsFrom, journeyFrom, ownersFrom, personasFrom, scenarioFrom } from './normalize.ts';
 import { parseAll, type ParseAllOptions } from './parse-all.ts';
 import type { ParsedFile } from './parse-file.ts';
 
-export type LoadOptions = ParseAllOptions;
+export interface LoadOptions extends ParseAllOptions {
+  /** Keep each file's parse for the next run (`journeys lint --cache`): see cache.ts. */
+  readonly cache?: CacheOptions;
+}
 
 export interface LoadedRepository {
   readonly root: string;
   readonly repo: Repository;
+  /** With `cache`: writes it, with the line numbers asked for so far (call it once the rules have run). */
+  readonly saveCache?: () => void;
 }
 
 /** Reads, parses and validates a journeys repository. Bad files become problems, never exceptions. */
 export function loadRepository(path: string, options: LoadOptions = {}): LoadedRepository {
   const layout = discover(path);
+  if (options.cache) {
+    const { parsed, save } = parseWithCache(layout.root, layout.files, options.cache, options);
+    return { root: layout.root, repo: assemble(parsed, layout), saveCache: save };
+  }
   return { root: layout.root, repo: assemble(parseAll(layout.root, layout.files, options).parsed, layout) };
 }
 

@@ -1,0 +1,328 @@
+/**
+ * The lint cache (`journeys lint --cache`), as ESLint's: each file's parse, schema
+ * validation and line numbers are kept from one run to the next, keyed by a hash of
+ * its text, so that a second run parses only the files that changed. The model is
+ * assembled and every rule runs again each time, on the cached data: cross-journey
+ * findings can change when any file does.
+ *
+ * The cache is one file: a magic line, a JSON header (format, versions, the key, a
+ * digest of the body, and per file its path, text hash and where its blobs lie), then
+ * the blobs (V8's serialization, the same that carries a worker's files across). The
+ * key holds the format, the tool's version (and its own loader's code when run from
+ * a checkout), Node's version, and the text of the configuration and of every shared
+ * file (owners, channels, personas, events): when any of them changes, the whole
+ * cache is dropped. A file that is unreadable, truncated, corrupt or written by
+ * another version is never trusted: it is ignored with a note and written anew; a
+ * file at that place that is not a cache at all is left alone. Writes go to a
+ * temporary file in the cache's own folder, then are renamed over the cache.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import type { SourceFile, SourceKind } from '../model/types.ts';
+import { parseAll, type ParseAllOptions } from './parse-all.ts';
+import type { ParsedFile } from './parse-file.ts';
+import { wrapLocator } from './positions.ts';
+import { decodeText, readInside } from './read.ts';
+import { recordingLocator, type LocatorAnswers, type RecordingLocator } from './recorded-positions.ts';
+
+export interface CacheOptions {
+  /**
+   * Absolute path of the cache: a file, or a folder (one that exists, or a path that
+   * ends with a slash) that gets `lint.cache` in it. Default: `node_modules/.cache/journeys/`
+   * under the repository root when it has node_modules/, else `.cache/journeys/`.
+   */
+  readonly location?: string;
+  /** Told, in a sentence, when a cache file was ignored or could not be written. */
+  readonly onNote?: (message: string) => void;
+}
+
+/** Bumped whenever what a blob holds changes shape. */
+const FORMAT = 1;
+const MAGIC = 'journeys-lint-cache\n';
+export const CACHE_FILE = 'lint.cache';
+/** The declaration files and the configuration: rules read them across files, so they key the whole cache. */
+const SHARED_KINDS: ReadonlySet<SourceKind> = new Set(['config', 'owners', 'channels', 'personas', 'events']);
+
+type FileList = readonly { readonly path: string; readonly kind: SourceKind }[];
+
+/** Per file: path, text hash, [offset, length] of the parse blob, and of the positions blob when there is one. */
+type HeaderEntry = readonly [string, string, number, number, number?, number?];
+
+interface Header {
+  readonly format: number;
+  readonly tool: string;
+  readonly node: string;
+  readonly key: string;
+  readonly bodyBytes: number;
+  readonly bodyDigest: string;
+  readonly entries: readonly HeaderEntry[];
+}
+
+interface OldEntry {
+  readonly hash: string;
+  readonly parse: Buffer;
+  readonly positions?: Buffer;
+}
+
+/** A file's parse as stored: its file without the text (which is read again each run, and hashed). */
+type StoredParse = Omit<ParsedFile, 'file'> & { readonly file: Omit<SourceFile, 'path' | 'kind' | 'text'> };
+
+const sha256 = (text: string | Uint8Array): string => createHash('sha256').update(text).digest('hex');
+
+/** Where the cache file is, for a repository root and the location asked for. */
+export function cacheFile(root: string, location: string | undefined): { file: string; folder: string; isDefault: boolean } {
+  if (location === undefined) {
+    const folder = isFolder(join(root, 'node_modules')) ? join(root, 'node_modules', '.cache', 'journeys') : join(root, '.cache', 'journeys');
+    return { file: join(folder, CACHE_FILE), folder, isDefault: true };
+  }
+  if (location.endsWith('/') || location.endsWith(sep) || isFolder(location)) return { file: join(location, CACHE_FILE), folder: location, isDefault: false };
+  return { file: location, folder: dirname(location), isDefault: false };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+let toolIdentity: { version: string; code: string } | undefined;
+
+/**
+ * The tool's version, and when it runs from its sources (a checkout, where the code
+ * changes without the version), a digest of the loader's and the model's code: what
+ * makes a file's cached parse.
+ */
+function tool(): { version: string; code: string } {
+  if (toolIdentity) return toolIdentity;
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  let version = 'unknown';
+  try {
+    version = String((JSON.parse(readFileSync(join(here, '..', '..', 'package.json'), 'utf8')) as { version?: unknown }).version);
+  } catch {
+    // No package.json beside the code: the code digest alone must tell versions apart.
+  }
+  let code = '';
+  if (import.meta.url.endsWith('.ts')) {
+    const hash = createHash('sha256');
+    for (const folder of [here, join(here, '..', 'model')]) {
+      for (const name of readdirSync(folder).sort()) {
+        if (/\.(?:ts|js)$/.test(name)) hash.update(name).update('\u0000').update(readFileSync(join(folder, name))).update('\u0000');
+      }
+    }
+    code = hash.digest('hex');
+  }
+  toolIdentity = { version, code };
+  return toolIdentity;
+}
+
+/** What the cache file at `file` holds, or why it cannot be used (undefined: there is none, or it is ours but stale). */
+type Read = { readonly entries: Map<string, OldEntry> } | { readonly note?: string; readonly foreign?: true };
+
+function readCache(file: string, key: string): Read {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return {};
+    return { note: `the lint cache ${file} could not be read (${code ?? 'unknown error'}): linting without it` };
+  }
+  const magic = Buffer.from(MAGIC);
+  if (bytes.length < magic.length ? !magic.subarray(0, bytes.length).equals(bytes) : !bytes.subarray(0, magic.length).equals(magic)) {
+    return { foreign: true, note: `${file} is not a journeys lint cache: it was left as it is, and no cache was used (--cache-location chooses another place)` };
+  }
+  const corrupt = { note: `the lint cache ${file} is damaged (truncated or corrupt): it was ignored and is written anew` };
+  const end = bytes.indexOf(10, magic.length);
+  if (end === -1) return corrupt;
+  let header: Header;
+  try {
+    header = JSON.parse(bytes.toString('utf8', magic.length, end)) as Header;
+  } catch {
+    return corrupt;
+  }
+  if (header === null || typeof header !== 'object') return corrupt;
+  const { version, code } = tool();
+  if (header.format !== FORMAT || header.tool !== `${version} ${code}`.trim() || header.node !== process.version) {
+    const by = typeof header.tool === 'string' && typeof header.node === 'string' ? ` (journeys ${header.tool.split(' ')[0]} on Node ${header.node})` : '';
+    return { note: `the lint cache ${file} was written by another version${by}: it was ignored and is written anew` };
+  }
+  const body = bytes.subarray(end + 1);
+  if (body.length !== header.bodyBytes || sha256(body) !== header.bodyDigest || !Array.isArray(header.entries)) return corrupt;
+  // A change of the configuration or of a shared file: nothing to say, the cache is simply rebuilt.
+  if (header.key !== key) return {};
+  const entries = new Map<string, OldEntry>();
+  const blob = (offset: unknown, length: unknown): Buffer | undefined =>
+    Number.isInteger(offset) && Number.isInteger(length) && (offset as number) >= 0 && (length as number) > 0 && (offset as number) + (length as number) <= body.length
+      ? body.subarray(offset as number, (offset as number) + (length as number))
+      : undefined;
+  for (const entry of header.entries) {
+    if (!Array.isArray(entry)) return corrupt;
+    const [path, hash, offset, length, positionsOffset, positionsLength] = entry;
+    const parse = blob(offset, length);
+    if (typeof path !== 'string' || typeof hash !== 'string' || !parse) return corrupt;
+    const positions = positionsOffset === undefined ? undefined : blob(positionsOffset, positionsLength);
+    if (positionsOffset !== undefined && !positions) return corrupt;
+    entries.set(path, { hash, parse, ...(positions ? { positions } : {}) });
+  }
+  return { entries };
+}
+
+/** A stored parse made whole again with the file's text, or undefined when it is not what the cache writes. */
+function restore(blob: Buffer, path: string, kind: SourceKind, text: string): ParsedFile | undefined {
+  const stored = deserialize(blob) as StoredParse;
+  if (stored === null || typeof stored !== 'object' || !Array.isArray(stored.problems) || stored.file === null || typeof stored.file !== 'object') return undefined;
+  const { yamlStart, yamlEnd } = stored.file;
+  if (!Number.isInteger(yamlStart) || !Number.isInteger(yamlEnd) || yamlStart < 0 || yamlStart > yamlEnd || yamlEnd > text.length) return undefined;
+  // The same keys in the same order as the loader's own files.
+  return { ...stored, file: { path, kind, text, ...stored.file } as SourceFile };
+}
+
+function restoreAnswers(blob: Buffer | undefined): LocatorAnswers | undefined {
+  if (!blob) return undefined;
+  const answers = deserialize(blob) as LocatorAnswers;
+  if (answers === null || typeof answers !== 'object' || !(answers.locate instanceof Map) || !(answers.range instanceof Map)) throw new Error('not stored positions');
+  return answers;
+}
+
+function storedParse(parsed: ParsedFile): Buffer {
+  const file: { -readonly [K in keyof SourceFile]?: SourceFile[K] } = { ...parsed.file };
+  delete file.path;
+  delete file.kind;
+  delete file.text;
+  return serialize({ ...parsed, file } as StoredParse);
+}
+
+export interface CachedParse {
+  readonly parsed: ParsedFile[];
+  /** Writes the cache, with the line numbers asked for since: call it once the rules have run. */
+  readonly save: () => void;
+}
+
+/**
+ * Parses the files, taking from the cache every file whose text it holds: each file is
+ * read, its text hashed and looked up; the others are parsed (with the parse worker
+ * when there are many).
+ */
+export function parseWithCache(root: string, files: FileList, cache: CacheOptions, options: ParseAllOptions = {}): CachedParse {
+  const note = (message: string): void => cache.onNote?.(message);
+  const where = cacheFile(root, cache.location);
+  const texts: (string | undefined)[] = files.map((file) => {
+    const read = readInside(root, file.path);
+    if (!read.ok) return undefined;
+    const decoded = decodeText(read.bytes);
+    return decoded.ok ? decoded.text : undefined;
+  });
+  const hashes = texts.map((text) => (text === undefined ? undefined : sha256(text)));
+  const { version, code } = tool();
+  const shared = files.flatMap((file, index) => (SHARED_KINDS.has(file.kind) ? [[file.path, hashes[index] ?? 'unread']] : []));
+  const key = sha256(JSON.stringify({ format: FORMAT, tool: version, code, node: process.version, shared }));
+
+  const old = readCache(where.file, key);
+  if ('note' in old && old.note !== undefined) note(old.note);
+  const writable = !('foreign' in old);
+  const oldEntries = 'entries' in old ? old.entries : new Map<string, OldEntry>();
+
+  const results: (ParsedFile | undefined)[] = new Array(files.length);
+  const reused: (OldEntry | undefined)[] = new Array(files.length);
+  const answers: (LocatorAnswers | undefined)[] = new Array(files.length);
+  let damaged = false;
+  files.forEach((file, index) => {
+    const entry = oldEntries.get(file.path);
+    const text = texts[index];
+    if (!entry || text === undefined || entry.hash !== hashes[index] || damaged) return;
+    try {
+      const parsed = restore(entry.parse, file.path, file.kind, text);
+      if (!parsed) throw new Error('not a stored parse');
+      results[index] = parsed;
+      reused[index] = entry;
+      answers[index] = restoreAnswers(entry.positions);
+    } catch {
+      // Past its digest, a blob that does not read back is a bug or a forgery: trust nothing of this cache.
+      damaged = true;
+    }
+  });
+  if (damaged) {
+    note(`the lint cache ${where.file} holds an entry that does not read back: it was ignored and is written anew`);
+    results.fill(undefined);
+    reused.fill(undefined);
+    answers.fill(undefined);
+  }
+
+  const missing = files.flatMap((file, index) => (results[index] === undefined ? [{ ...file, index }] : []));
+  if (missing.length > 0) {
+    const { parsed } = parseAll(root, missing, options);
+    parsed.forEach((result, at) => {
+      results[missing[at]!.index] = result;
+    });
+  }
+  const parsed = results as ParsedFile[];
+  const recorders: (RecordingLocator | undefined)[] = new Array(files.length);
+  parsed.forEach((result, index) => {
+    wrapLocator(result.file, (build) => (recorders[index] ??= recordingLocator(result.file, answers[index], build)).locator);
+  });
+
+  const save = (): void => {
+    if (!writable) return;
+    const asked = (index: number): boolean => recorders[index]?.changed() ?? false;
+    const unchanged = 'entries' in old && oldEntries.size === files.length && files.every((_, index) => reused[index] !== undefined && !asked(index));
+    if (unchanged) return;
+    const blobs: Buffer[] = [];
+    const entries: HeaderEntry[] = [];
+    let offset = 0;
+    const add = (blob: Buffer): [number, number] => {
+      blobs.push(blob);
+      offset += blob.length;
+      return [offset - blob.length, blob.length];
+    };
+    files.forEach((file, index) => {
+      const hash = hashes[index];
+      const result = parsed[index]!;
+      // Only a parse of the very text that was hashed is kept: a file read as something else (changed or
+      // replaced since) is parsed again next time.
+      if (hash === undefined || result.file.text !== texts[index]) return;
+      const [at, length] = add(reused[index]?.parse ?? storedParse(result));
+      const known = recorders[index]?.answers();
+      const positions =
+        !asked(index) && reused[index]?.positions ? add(reused[index].positions)
+        : known && (known.locate.size > 0 || known.range.size > 0 || known.scalarRanges !== undefined) ? add(serialize(known))
+        : undefined;
+      entries.push(positions ? [file.path, hash, at, length, ...positions] : [file.path, hash, at, length]);
+    });
+    const body = Buffer.concat(blobs, offset);
+    const header: Header = { format: FORMAT, tool: `${version} ${code}`.trim(), node: process.version, key, bodyBytes: body.length, bodyDigest: sha256(body), entries };
+    writeAtomically(where, Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`), body, note);
+  };
+  return { parsed, save };
+}
+
+/** Writes the cache to a temporary file beside it, then renames it over the cache: a reader sees the old file or the new one. */
+function writeAtomically(where: { file: string; folder: string; isDefault: boolean }, head: Buffer, body: Buffer, note: (message: string) => void): void {
+  const temporary = join(where.folder, `.${CACHE_FILE}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    const created = !existsSync(where.folder);
+    mkdirSync(where.folder, { recursive: true });
+    // A folder of our own keeps itself out of git, as pytest's and ruff's caches do.
+    if (created && where.isDefault) writeFileSync(join(where.folder, '.gitignore'), '# Written by journeys lint --cache\n*\n');
+    fd = openSync(temporary, 'wx');
+    for (const buffer of [head, body]) {
+      for (let written = 0; written < buffer.length; ) written += writeSync(fd, buffer, written);
+    }
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temporary, where.file);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Never created.
+    }
+    note(`the lint cache could not be written to ${where.file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): the next run parses every file again`);
+  }
+}
