@@ -240,6 +240,20 @@ describe('the package, installed in a repository of its own', () => {
       if (schema) expect(existsSync(resolve(user, 'journeys', schema[1]!)), `$schema=${schema[1]} resolves`).toBe(true);
       expect((await journeys(['lint'])).status).toBe(0);
 
+      checked.add('import');
+      const team = /- id: (\S+)/.exec(readFileSync(join(user, 'journeys', 'owners.yaml'), 'utf8'))![1]!;
+      writeFileSync(join(user, 'inventaire.csv'), `Étape;Point de contact;Canal;Responsable;Délai;KPI;Cible\nAccueil;E-mail de bienvenue;E-mail;${team};J+2;open-rate;0,45\n`);
+      const imported = await journeys(['import', 'inventaire.csv', '--journey', 'welcome-inventory']);
+      expect(imported.status, imported.stdout + imported.stderr).toBe(0);
+      expect(readFileSync(join(user, 'journeys', 'welcome-inventory.journey.yaml'), 'utf8')).toContain('after: 2d');
+      const linted = await journeys(['lint']);
+      expect(linted.status, linted.stdout).toBe(0);
+
+      checked.add('export');
+      const exported = await journeys(['export', '--format', 'xlsx', '-o', 'review.xlsx']);
+      expect(exported.status, exported.stderr).toBe(0);
+      expect(readFileSync(join(user, 'review.xlsx')).subarray(0, 2).toString()).toBe('PK');
+
       checked.add('build');
       const built = await journeys(['build'], 240_000);
       expect(built.status, built.stdout + built.stderr).toBe(0);
