@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { SourceKind } from '../model/types.ts';
 import { ignoreMatcher, ignorePatterns, type IgnoreMatcher } from './ignore.ts';
 import { decodeText, describeEntry, isInside, readInside } from './read.ts';
+import { unreadFile, type UnreadFile } from './unread.ts';
 
 /** A problem with what the user asked for, as opposed to a problem in a journey file. */
 export class UsageError extends Error {
@@ -19,6 +20,8 @@ export interface Layout {
   readonly skipped: readonly Skipped[];
   /** How many files the configuration's `ignore:` patterns left out. */
   readonly ignored: number;
+  /** Files under the journeys folder whose names no pattern reads, though they look meant to be read. */
+  readonly unread: readonly UnreadFile[];
 }
 
 /** An entry of the repository that was not read: a path relative to the root, and why. */
@@ -137,8 +140,9 @@ function walk(
   realRoot: string,
   isIgnored: IgnoreMatcher,
   skip: (path: string, message: string) => void,
-): { files: { path: string; kind: SourceKind }[]; ignored: number } {
+): { files: { path: string; kind: SourceKind }[]; ignored: number; unread: UnreadFile[] } {
   const files: { path: string; kind: SourceKind }[] = [];
+  const unread: UnreadFile[] = [];
   let ignored = 0;
   const prefix = relative(root, journeysDir).split(sep).join('/');
   const fromRoot = (rel: string): string => (rel === '' ? prefix : prefix === '' ? rel : `${prefix}/${rel}`);
@@ -151,7 +155,11 @@ function walk(
 
   const addFile = (rel: string, folder: Folder): void => {
     const kind = kindOf(rel);
-    if (!kind) return;
+    if (!kind) {
+      const missed = folder.ignored || isIgnored(fromRoot(rel), false) ? undefined : unreadFile(rel, prefix);
+      if (missed) unread.push(missed);
+      return;
+    }
     if (folder.ignored || isIgnored(fromRoot(rel), false)) ignored += 1;
     else files.push({ path: fromRoot(rel), kind });
   };
@@ -222,7 +230,7 @@ function walk(
       folders.push(sub);
     }
   }
-  return { files, ignored };
+  return { files, ignored, unread };
 }
 
 /**
@@ -238,15 +246,16 @@ export function discover(path: string): Layout {
     skipped.push({ path: at, message });
   };
   const config = findConfig(root, realRoot, skip);
-  const { files, ignored } = walk(root, journeysDir, realRoot, ignoreMatcher(config?.ignore ?? []), skip);
+  const { files, ignored, unread } = walk(root, journeysDir, realRoot, ignoreMatcher(config?.ignore ?? []), skip);
   if (config) files.push({ path: config.path, kind: 'config' });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (!files.some((file) => file.kind === 'journey')) {
     // What was skipped may be why nothing was found: say so, or the user is left guessing.
-    const why = skipped.length > 0 ? ` (${skipped.length} skipped; ${JSON.stringify(skipped[0]!.path)}: ${skipped[0]!.message.replace(/^Skipped: /, '').replace(/\.$/, '')})` : ignored > 0 ? ` (${ignored} left out by ignore: in ${config!.path})` : '';
+    const misnamed = unread.find((file) => file.meant !== undefined);
+    const why = misnamed ? ` (${JSON.stringify(misnamed.path)} is not read: did you mean ${JSON.stringify(misnamed.meant)}?)` : skipped.length > 0 ? ` (${skipped.length} skipped; ${JSON.stringify(skipped[0]!.path)}: ${skipped[0]!.message.replace(/^Skipped: /, '').replace(/\.$/, '')})` : ignored > 0 ? ` (${ignored} left out by ignore: in ${config!.path})` : '';
     throw new UsageError(
       `No journeys found in ${relative(process.cwd(), journeysDir) || '.'}${why}: journeys are files named <id>.journey.yaml or <id>.journey.md (run "journeys new <id>" to write one)`,
     );
   }
-  return { root, journeysDir, files, skipped, ignored };
+  return { root, journeysDir, files, skipped, ignored, unread };
 }

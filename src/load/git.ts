@@ -7,6 +7,7 @@ import { ignoreMatcher, ignorePatterns } from './ignore.ts';
 import { parseText } from './parse-file.ts';
 import { decodeText } from './read.ts';
 import { assemble, type LoadedRepository } from './repository.ts';
+import { unreadFile, type UnreadFile } from './unread.ts';
 
 const MAX_BUFFER = 1 << 30;
 
@@ -121,7 +122,12 @@ function under(folder: string, path: string): boolean {
  * repository and skipped with the same reason when they lead out of it, nowhere,
  * or to a folder already read.
  */
-function listAtRevision(top: string, commit: string, rootPrefix: string, journeysPrefix: string): { files: { path: string; kind: SourceKind; oid: string }[]; configText?: string; skipped: Skipped[]; ignored: number } {
+function listAtRevision(
+  top: string,
+  commit: string,
+  rootPrefix: string,
+  journeysPrefix: string,
+): { files: { path: string; kind: SourceKind; oid: string }[]; configText?: string; skipped: Skipped[]; ignored: number; unread: UnreadFile[] } {
   const fromTop = (path: string): string => (rootPrefix === '' ? path : path.slice(rootPrefix.length + 1));
   const atTop = (path: string): string => join(rootPrefix, path);
   const skipped: Skipped[] = [];
@@ -176,6 +182,12 @@ function listAtRevision(top: string, commit: string, rootPrefix: string, journey
 
   const files: { path: string; kind: SourceKind; oid: string }[] = config ? [{ path: config.path, kind: 'config', oid: config.oid }] : [];
   let ignored = 0;
+  const unread: UnreadFile[] = [];
+  /** A blob no pattern reads: noted when it looks meant to be read, as the work tree's walk does. */
+  const notRead = (rel: string, logical: string): void => {
+    const missed = isIgnored(fromTop(logical), false) ? undefined : unreadFile(rel, fromTop(journeysPrefix));
+    if (missed) unread.push(missed);
+  };
   /** Folders read, as paths from the top: the journeys folder and every folder a link led to. */
   const read: string[] = [journeysPrefix];
   // Each item: entries of a tree, and the logical folder they are listed under (a link's path for a followed one).
@@ -208,7 +220,10 @@ function listAtRevision(top: string, commit: string, rootPrefix: string, journey
         continue;
       }
       const kind = entry.type === 'blob' ? kindOf(rel) : undefined;
-      if (!kind) continue;
+      if (!kind) {
+        if (entry.type === 'blob') notRead(rel, logical);
+        continue;
+      }
       if (isIgnored(fromTop(logical), false)) ignored += 1;
       else files.push({ path: fromTop(logical), kind, oid: entry.oid });
     }
@@ -233,13 +248,16 @@ function listAtRevision(top: string, commit: string, rootPrefix: string, journey
         }
       } else if (target.type === 'blob') {
         const kind = kindOf(rel);
-        if (!kind) continue;
+        if (!kind) {
+          notRead(rel, logical);
+          continue;
+        }
         if (isIgnored(fromTop(logical), false)) ignored += 1;
         else files.push({ path: fromTop(logical), kind, oid: target.oid });
       }
     }
   }
-  return { files, configText, skipped, ignored };
+  return { files, configText, skipped, ignored, unread };
 }
 
 /**
@@ -254,13 +272,13 @@ export function loadAtRevision(path: string, revision: string): LoadedRepository
   const top = realpathSync(topLevel(root));
   const commit = resolveRevision(root, revision);
   const prefix = (dir: string): string => relative(top, dir).split(sep).join('/');
-  const { files, skipped, ignored } = listAtRevision(top, commit, prefix(root), prefix(journeysDir));
+  const { files, skipped, ignored, unread } = listAtRevision(top, commit, prefix(root), prefix(journeysDir));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const blobs = readBlobs(top, files.map((file) => file.oid));
   const parsed = files.map((file, index) =>
     parseText(file.path, file.kind, decodeText(blobs[index] ?? new Uint8Array())),
   );
-  return { root: layout.root, commit, repo: assemble(parsed, { skipped, ignored }) };
+  return { root: layout.root, commit, repo: assemble(parsed, { skipped, ignored, unread }) };
 }
 
 // --- History: the commits behind the files, for the site and the score history ---

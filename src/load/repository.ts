@@ -6,6 +6,7 @@ import { discover, type Skipped } from './discover.ts';
 import { channelsFrom, eventsFrom, journeyFrom, ownersFrom, personasFrom, scenarioFrom } from './normalize.ts';
 import { parseAll, type ParseAllOptions } from './parse-all.ts';
 import type { ParsedFile } from './parse-file.ts';
+import type { UnreadFile } from './unread.ts';
 
 export interface LoadOptions extends ParseAllOptions {
   /** Keep each file's parse for the next run (`journeys lint --cache`): see cache.ts. */
@@ -33,6 +34,8 @@ export function loadRepository(path: string, options: LoadOptions = {}): LoadedR
 export interface Omitted {
   readonly skipped: readonly Skipped[];
   readonly ignored: number;
+  /** Files whose names no pattern reads, though they look meant to be read (each a warning of unread-file). */
+  readonly unread?: readonly UnreadFile[];
 }
 
 /** The model of a repository from its parsed files, in path order. */
@@ -105,5 +108,6 @@ export function assemble(parsed: readonly ParsedFile[], omitted: Omitted = { ski
     declared,
     problems,
     skipped: { ignored: omitted.ignored, unread: omitted.skipped.length },
+    unreadFiles: [...(omitted.unread ?? [])].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
   };
 }

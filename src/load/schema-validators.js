@@ -3716,7 +3716,7 @@ return errors === 0;
 validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const config = validate47;
-const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/config.schema.json","title":"Journeys configuration","description":"The settings of a journeys repository (journeys.config.yaml, next to the journeys/ folder): how severe each rule is, the contact policy that simulation checks, the time zone and where the files are published. Everything is optional.","type":"object","properties":{"rules":{"description":"How each rule is applied, by rule id. The value is a severity (error, warning, info or off), or a list of two items [severity, { options }]. Known rules, with their default severity:\n- parse (error): A file that cannot be read, is not UTF-8, or is not valid YAML or front matter.\n- schema (error): A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range.\n- limit-exceeded (error): An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked.\n- unique-id (error): Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice.\n- unknown-reference (error): An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a persona's or scenario's time zone or holiday calendar that is not one; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI.\n- unknown-event (error): A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository that looks like a slip of a key on another event named (a letter missing, extra, wrong, or two swapped, making a word no other event uses; a warning).\n- missing-owner (error): A journey or touchpoint with no owner. Options: \"inherit\" (default false).\n- duplicate-touchpoint (warning): Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text, or the same intent and the same link in other words), for audiences that meet (journeys for two different personas never reach the same customer). Options: \"threshold\" (default 0.8).\n- conflicting-messages (error): Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario), for audiences that meet (journeys for two different personas never reach the same customer), and disagree: different call-to-action targets (host or path), or a figure (amount, date, count, percentage) stated differently, compared figure by figure by its role in the sentence (a yearly or monthly amount, a fee, a total, a due date...).\n- contact-pressure (warning): A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows (sliding windows, or calendar days with count: calendar-day; of some channels and categories only when the limit says so); the message names the window, the count, the channels and the touchpoints.\n- quiet-hours (warning): A message sent inside a window of policy.quiet-hours: in a scenario (hours, quiet days and public holidays, for the window's channels and categories), or by a touchpoint whose \"at\" is inside a window of every day, with or without a scenario.\n- message-after-conversion (warning): An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey).\n- marketing-without-consent (error): A marketing touchpoint that a scenario sends on a channel after the customer withdrew consent there (the event consent.withdrawn, on that channel or on every channel), and before they gave it back (consent.given), whatever journey sends it.\n- unchecked-policy (info): A contact policy (policy.max-messages or policy.quiet-hours) with no scenario to check it against: no scenario files in journeys/scenarios/ and policy.implicit-scenarios off.\n- scenario-expectation (error): A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint.\n- unmeasured-moment-of-truth (warning): A touchpoint marked as a moment of truth with no KPI.\n- missing-kpi (info): A touchpoint with no KPI.\n- empty-stage (warning): A stage with no touchpoint.\n- stale-journey (warning): A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Options: \"max-age\" (default \"180d\").\n- priority-gap (info): A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Options: \"min-importance\" (default 4).\n- low-value-touchpoint (info): A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Options: \"max-importance\" (default 2).\n- unused-suppression (warning): A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason.\n- version-not-bumped (warning): (Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise.","type":"object","propertyNames":{"$ref":"#/$defs/id"},"properties":{"parse":{"description":"A file that cannot be read, is not UTF-8, or is not valid YAML or front matter. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"enum":["off",0]},{"type":"array","contains":{"enum":["off",0]}}]},"examples":["error","warning"]},"schema":{"description":"A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"enum":["off",0]},{"type":"array","contains":{"enum":["off",0]}}]},"examples":["error","warning"]},"limit-exceeded":{"description":"An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unique-id":{"description":"Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-reference":{"description":"An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a persona's or scenario's time zone or holiday calendar that is not one; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-event":{"description":"A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository that looks like a slip of a key on another event named (a letter missing, extra, wrong, or two swapped, making a word no other event uses; a warning). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"missing-owner":{"description":"A journey or touchpoint with no owner. Default severity: error.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of missing-owner: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of missing-owner.","type":"object","properties":{"inherit":{"type":"boolean","description":"A touchpoint with no owner is run by its journey's owner.","default":false,"examples":[false]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["error",["error",{"inherit":false}]]},"duplicate-touchpoint":{"description":"Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text, or the same intent and the same link in other words), for audiences that meet (journeys for two different personas never reach the same customer). Default severity: warning.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of duplicate-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of duplicate-touchpoint.","type":"object","properties":{"threshold":{"type":"number","minimum":0.5,"maximum":1,"description":"How similar two messages must be, from 0.5 to 1, to count as the same: the Sørensen–Dice coefficient of their character trigrams once case, accents, punctuation, spacing and numbers are set aside.","default":0.8,"examples":[0.8]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"threshold":0.8}]]},"conflicting-messages":{"description":"Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario), for audiences that meet (journeys for two different personas never reach the same customer), and disagree: different call-to-action targets (host or path), or a figure (amount, date, count, percentage) stated differently, compared figure by figure by its role in the sentence (a yearly or monthly amount, a fee, a total, a due date...). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"contact-pressure":{"description":"A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows (sliding windows, or calendar days with count: calendar-day; of some channels and categories only when the limit says so); the message names the window, the count, the channels and the touchpoints. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"quiet-hours":{"description":"A message sent inside a window of policy.quiet-hours: in a scenario (hours, quiet days and public holidays, for the window's channels and categories), or by a touchpoint whose \"at\" is inside a window of every day, with or without a scenario. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"message-after-conversion":{"description":"An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey). Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"marketing-without-consent":{"description":"A marketing touchpoint that a scenario sends on a channel after the customer withdrew consent there (the event consent.withdrawn, on that channel or on every channel), and before they gave it back (consent.given), whatever journey sends it. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unchecked-policy":{"description":"A contact policy (policy.max-messages or policy.quiet-hours) with no scenario to check it against: no scenario files in journeys/scenarios/ and policy.implicit-scenarios off. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"scenario-expectation":{"description":"A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unmeasured-moment-of-truth":{"description":"A touchpoint marked as a moment of truth with no KPI. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"missing-kpi":{"description":"A touchpoint with no KPI. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"empty-stage":{"description":"A stage with no touchpoint. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"stale-journey":{"description":"A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Default severity: warning.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of stale-journey: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of stale-journey.","type":"object","properties":{"max-age":{"type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","description":"How long a review stays valid, as a duration such as 180d or 26w.","default":"180d","examples":["180d"]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"max-age":"180d"}]]},"priority-gap":{"description":"A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Default severity: info.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of priority-gap: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of priority-gap.","type":"object","properties":{"min-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or more are checked.","default":4,"examples":[4]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"min-importance":4}]]},"low-value-touchpoint":{"description":"A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Default severity: info.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of low-value-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of low-value-touchpoint.","type":"object","properties":{"max-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or less are considered low value.","default":2,"examples":[2]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"max-importance":2}]]},"unused-suppression":{"description":"A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"version-not-bumped":{"description":"(Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]}},"additionalProperties":{"$ref":"#/$defs/ruleSetting"},"examples":[{"missing-kpi":"off","stale-journey":["warning",{"max-age":"180d"}]}]},"policy":{"description":"The contact policy: how often and when the company may send messages to one customer. Simulation of the scenarios checks it.","type":"object","properties":{"max-messages":{"description":"Limits on the number of outbound messages one customer receives. Each window slides: any span of time of length \"per\" may hold at most \"max\" messages.","type":"array","maxItems":50,"items":{"description":"One limit, for example { per: 7d, max: 5 } (all outbound channels together), { per: 1d, max: 1, channels: [sms, push] } or { per: 1d, max: 1, categories: [marketing], count: calendar-day }.","type":"object","required":["per","max"],"properties":{"per":{"$ref":"#/$defs/duration","not":{"type":"string","pattern":"^[\\s0wdhm]*$"},"description":"The length of the window, at least 1m, for example \"7d\" or \"24h\".","examples":["7d","1d"]},"max":{"description":"The most messages allowed in any window of that length (a whole number, 0 or more).","type":"integer","minimum":0,"examples":[5,1]},"channels":{"description":"Optional: only count messages on these channels. Without it, all outbound channels count together.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push"]]},"categories":{"description":"Optional: only count messages of these categories, for example [marketing] to leave service, transactional and regulatory messages out of the cap. Without it, every outbound message counts.","type":"array","items":{"type":"string","enum":["marketing","service","transactional","regulatory"]},"uniqueItems":true,"minItems":1,"examples":[["marketing"]]},"count":{"description":"How the window is counted. \"sliding\" (the default): any span of time of length \"per\" holds at most \"max\". \"calendar-day\": each period of \"per\" whole days from the customer's midnight holds at most \"max\", as runtime tools count per day in the customer's time zone.","type":"string","enum":["sliding","calendar-day"],"default":"sliding","examples":["calendar-day"]}},"additionalProperties":false},"examples":[[{"per":"7d","max":5},{"per":"1d","max":1,"channels":["sms","push"]}]]},"quiet-hours":{"description":"When messages are not sent, in the customer's local time: one quiet window, or a list of them (several windows a day, quiet days, public holidays).","oneOf":[{"$ref":"#/$defs/quietWindow"},{"type":"array","maxItems":50,"items":{"$ref":"#/$defs/quietWindow"}}],"examples":[{"from":"21:00","to":"08:00"},[{"from":"20:00","to":"10:00","channels":["phone"]},{"from":"13:00","to":"14:00","channels":["phone"]},{"days":["saturday","sunday","holiday"],"channels":["phone"]}]]},"conflict-window":{"$ref":"#/$defs/duration","description":"How close together, in a scenario, two messages with the same intent must be for the conflicting-messages rule to compare them, for example \"48h\".","examples":["48h"]},"timezone":{"description":"The customers' time zone when neither their scenario nor their persona names one, an IANA name such as Europe/Paris. Without any, times are wall-clock times with no daylight-saving change.","type":"string","minLength":1,"maxLength":100,"examples":["Europe/Paris"]},"holidays":{"description":"The public holidays of the customers' calendar: a country code (ISO 3166-1), such as FR, or a country and a region, such as DE-BY or US-CA, as the date-holidays calendars name them. Holidays are quiet days for quiet windows with \"holiday\" in their days, and are not business days (bd).","type":"string","pattern":"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$","examples":["FR","DE-BY"]},"implicit-scenarios":{"description":"When true, every trigger of every journey is also simulated once as a scenario of its own, for each persona, so that contact pressure and quiet hours are checked in a repository without scenarios, or for events no scenario names.","type":"boolean","default":false,"examples":[true]}},"additionalProperties":false},"ignore":{"description":"Files the tools leave out, as glob patterns relative to the repository root, as in .gitignore: \"journeys/legacy/**\" (a folder), \"**/*.draft.journey.yaml\", or a name without a slash (\"*.draft.journey.yaml\") for any folder. For a team adopting the tools gradually. Every lint run says how many files were left out.","type":"array","items":{"type":"string","minLength":1,"maxLength":500,"pattern":"^[^!#]","description":"A glob pattern: * matches within a name, ** any number of folders. A negated pattern (!x) is not supported."},"maxItems":1000,"examples":[["journeys/legacy/**","**/*.draft.journey.yaml"]]},"timezone":{"description":"The time zone of the team, as an IANA time zone name such as \"Europe/Paris\" or \"America/New_York\". Used to decide today's date (for example for stale-journey). Defaults to the computer's time zone.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$","maxLength":100,"examples":["Europe/Paris","America/New_York","UTC"]},"repository":{"description":"Where the journeys are kept, so that the site can link to each file.","type":"object","properties":{"url":{"description":"The web address of the repository, starting with http:// or https://.","type":"string","pattern":"^https?://\\S+$","maxLength":2000,"examples":["https://github.com/acme/journeys"]},"branch":{"description":"The branch that the links point to.","type":"string","minLength":1,"maxLength":200,"examples":["main"]}},"required":["url"],"additionalProperties":false,"examples":[{"url":"https://github.com/acme/journeys","branch":"main"}]}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"severity":{"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded (or --fail-severity is warning). \"info\": for information only. \"off\": the rule does not run. ESLint's spellings are read too: \"warn\" for warning, and 2, 1, 0 for error, warning, off.","enum":["error","warning","info","off","warn",2,1,0]},"ruleSetting":{"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}},"ruleOptions":{"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"},"quietWindow":{"description":"A quiet window: hours of each day (\"from\" may be later than \"to\" to span midnight: 21:00 to 08:00), in the customer's local time, during which messages in its scope are not sent; with \"days\", only on those days, or whole days when it has no hours.","type":"object","properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]},"days":{"description":"Optional: the days the window applies to: weekdays (monday ... sunday) and holiday (the customer's public holidays, see policy.holidays). With no \"from\" and \"to\", those whole days are quiet.","type":"array","items":{"type":"string","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday","holiday"]},"uniqueItems":true,"minItems":1,"examples":[["sunday","holiday"]]},"categories":{"description":"Optional: the message categories it applies to, for example [marketing]. Without it, every category.","type":"array","items":{"type":"string","enum":["marketing","service","transactional","regulatory"]},"uniqueItems":true,"minItems":1,"examples":[["marketing"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]},{"days":["sunday","holiday"],"channels":["phone"]}],"anyOf":[{"properties":{"from":true},"required":["from"]},{"properties":{"days":true},"required":["days"]}],"dependentRequired":{"from":["to"],"to":["from"]}}}};
+const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/config.schema.json","title":"Journeys configuration","description":"The settings of a journeys repository (journeys.config.yaml, next to the journeys/ folder): how severe each rule is, the contact policy that simulation checks, the time zone and where the files are published. Everything is optional.","type":"object","properties":{"rules":{"description":"How each rule is applied, by rule id. The value is a severity (error, warning, info or off), or a list of two items [severity, { options }]. Known rules, with their default severity:\n- parse (error): A file that cannot be read, is not UTF-8, or is not valid YAML or front matter.\n- schema (error): A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range.\n- unread-file (warning): A file under journeys/ that the tools do not read because its name matches no pattern (a journey saved as home-loan.yaml).\n- limit-exceeded (error): An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked.\n- unique-id (error): Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice.\n- unknown-reference (error): An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a persona's or scenario's time zone or holiday calendar that is not one; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI.\n- unknown-event (error): A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository that looks like a slip of a key on another event named (a letter missing, extra, wrong, or two swapped, making a word no other event uses; a warning).\n- missing-owner (error): A journey or touchpoint with no owner. Options: \"inherit\" (default false).\n- duplicate-touchpoint (warning): Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text, or the same intent and the same link in other words), for audiences that meet (journeys for two different personas never reach the same customer). Options: \"threshold\" (default 0.8).\n- conflicting-messages (error): Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario), for audiences that meet (journeys for two different personas never reach the same customer), and disagree: different call-to-action targets (host or path), or a figure (amount, date, count, percentage) stated differently, compared figure by figure by its role in the sentence (a yearly or monthly amount, a fee, a total, a due date...).\n- contact-pressure (warning): A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows (sliding windows, or calendar days with count: calendar-day; of some channels and categories only when the limit says so); the message names the window, the count, the channels and the touchpoints.\n- quiet-hours (warning): A message sent inside a window of policy.quiet-hours: in a scenario (hours, quiet days and public holidays, for the window's channels and categories), or by a touchpoint whose \"at\" is inside a window of every day, with or without a scenario.\n- message-after-conversion (warning): An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey).\n- marketing-without-consent (error): A marketing touchpoint that a scenario sends on a channel after the customer withdrew consent there (the event consent.withdrawn, on that channel or on every channel), and before they gave it back (consent.given), whatever journey sends it.\n- unchecked-policy (info): A contact policy (policy.max-messages or policy.quiet-hours) with no scenario to check it against: no scenario files in journeys/scenarios/ and policy.implicit-scenarios off.\n- scenario-expectation (error): A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint.\n- unmeasured-moment-of-truth (warning): A touchpoint marked as a moment of truth with no KPI.\n- missing-kpi (info): A touchpoint with no KPI.\n- empty-stage (warning): A stage with no touchpoint.\n- stale-journey (warning): A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Options: \"max-age\" (default \"180d\").\n- priority-gap (info): A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Options: \"min-importance\" (default 4).\n- low-value-touchpoint (info): A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Options: \"max-importance\" (default 2).\n- unused-suppression (warning): A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason.\n- version-not-bumped (warning): (Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise.","type":"object","propertyNames":{"$ref":"#/$defs/id"},"properties":{"parse":{"description":"A file that cannot be read, is not UTF-8, or is not valid YAML or front matter. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"enum":["off",0]},{"type":"array","contains":{"enum":["off",0]}}]},"examples":["error","warning"]},"schema":{"description":"A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range. Default severity: error. It cannot be turned off, and no disable comment or baseline hides its findings.","$ref":"#/$defs/ruleSetting","not":{"anyOf":[{"enum":["off",0]},{"type":"array","contains":{"enum":["off",0]}}]},"examples":["error","warning"]},"unread-file":{"description":"A file under journeys/ that the tools do not read because its name matches no pattern (a journey saved as home-loan.yaml). Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"limit-exceeded":{"description":"An input too large to check in full: a touchpoint sent more than 1,000 times in a scenario, a scenario of more than 10,000 events or 100,000 sends, a Markdown body nested more than 32 quotes or lists deep. The part past the limit is left out, and the rest is checked. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unique-id":{"description":"Two journeys with one id; two stages or touchpoints with one id in a journey; an owner, channel, persona or scenario declared twice. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-reference":{"description":"An owner, channel, persona or stage that is not declared; a scenario persona or policy channel that does not exist; a persona's or scenario's time zone or holiday calendar that is not one; a Markdown section for a touchpoint the journey does not have; a metrics row for an unknown journey, touchpoint or KPI. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unknown-event":{"description":"A touchpoint trigger or until, or a scenario event, that journeys/events.yaml does not declare (an error); without journeys/events.yaml, an event named only once in the whole repository that looks like a slip of a key on another event named (a letter missing, extra, wrong, or two swapped, making a word no other event uses; a warning). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"missing-owner":{"description":"A journey or touchpoint with no owner. Default severity: error.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of missing-owner: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of missing-owner.","type":"object","properties":{"inherit":{"type":"boolean","description":"A touchpoint with no owner is run by its journey's owner.","default":false,"examples":[false]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["error",["error",{"inherit":false}]]},"duplicate-touchpoint":{"description":"Two touchpoints, in one journey or in two, on the same channel and trigger whose messages say the same thing (near-identical text, not only equal text, or the same intent and the same link in other words), for audiences that meet (journeys for two different personas never reach the same customer). Default severity: warning.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of duplicate-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of duplicate-touchpoint.","type":"object","properties":{"threshold":{"type":"number","minimum":0.5,"maximum":1,"description":"How similar two messages must be, from 0.5 to 1, to count as the same: the Sørensen–Dice coefficient of their character trigrams once case, accents, punctuation, spacing and numbers are set aside.","default":0.8,"examples":[0.8]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"threshold":0.8}]]},"conflicting-messages":{"description":"Touchpoints with the same intent that fire close together (same trigger, or within policy.conflict-window in a scenario), for audiences that meet (journeys for two different personas never reach the same customer), and disagree: different call-to-action targets (host or path), or a figure (amount, date, count, percentage) stated differently, compared figure by figure by its role in the sentence (a yearly or monthly amount, a fee, a total, a due date...). Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"contact-pressure":{"description":"A scenario in which the customer gets more outbound messages in a window than policy.max-messages allows (sliding windows, or calendar days with count: calendar-day; of some channels and categories only when the limit says so); the message names the window, the count, the channels and the touchpoints. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"quiet-hours":{"description":"A message sent inside a window of policy.quiet-hours: in a scenario (hours, quiet days and public holidays, for the window's channels and categories), or by a touchpoint whose \"at\" is inside a window of every day, with or without a scenario. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"message-after-conversion":{"description":"An acquisition touchpoint that a scenario still sends after the customer converted (the conversion event is the trigger of any conversion touchpoint of the same journey). Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"marketing-without-consent":{"description":"A marketing touchpoint that a scenario sends on a channel after the customer withdrew consent there (the event consent.withdrawn, on that channel or on every channel), and before they gave it back (consent.given), whatever journey sends it. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unchecked-policy":{"description":"A contact policy (policy.max-messages or policy.quiet-hours) with no scenario to check it against: no scenario files in journeys/scenarios/ and policy.implicit-scenarios off. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"scenario-expectation":{"description":"A scenario's expect: that its simulated timeline does not meet (too many messages in a window, a touchpoint not before another, a touchpoint the customer should never get), or that names no touchpoint. Default severity: error.","$ref":"#/$defs/ruleSetting","examples":["error","off"]},"unmeasured-moment-of-truth":{"description":"A touchpoint marked as a moment of truth with no KPI. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"missing-kpi":{"description":"A touchpoint with no KPI. Default severity: info.","$ref":"#/$defs/ruleSetting","examples":["info","off"]},"empty-stage":{"description":"A stage with no touchpoint. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"stale-journey":{"description":"A journey whose \"reviewed\" date is older than max-age (180 days by default), or absent. Default severity: warning.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of stale-journey: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of stale-journey.","type":"object","properties":{"max-age":{"type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","description":"How long a review stays valid, as a duration such as 180d or 26w.","default":"180d","examples":["180d"]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["warning",["warning",{"max-age":"180d"}]]},"priority-gap":{"description":"A touchpoint of importance 4 or more with a measured KPI below its target: the \"act first\" quadrant (high importance, low performance) of the importance/performance matrix. Default severity: info.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of priority-gap: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of priority-gap.","type":"object","properties":{"min-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or more are checked.","default":4,"examples":[4]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"min-importance":4}]]},"low-value-touchpoint":{"description":"A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge. Default severity: info.","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the options of low-value-touchpoint: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"description":"The options of low-value-touchpoint.","type":"object","properties":{"max-importance":{"type":"integer","minimum":1,"maximum":5,"description":"Touchpoints of this importance or less are considered low value.","default":2,"examples":[2]}},"additionalProperties":false}],"items":false,"minItems":2},"examples":["info",["info",{"max-importance":2}]]},"unused-suppression":{"description":"A disable comment that suppresses nothing, names an unknown rule or one that cannot be disabled (parse, schema), or gives no reason. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]},"version-not-bumped":{"description":"(Only when comparing with a base revision) A journey whose touchpoints changed while its version did not rise. Default severity: warning.","$ref":"#/$defs/ruleSetting","examples":["warning","off"]}},"additionalProperties":{"$ref":"#/$defs/ruleSetting"},"examples":[{"missing-kpi":"off","stale-journey":["warning",{"max-age":"180d"}]}]},"policy":{"description":"The contact policy: how often and when the company may send messages to one customer. Simulation of the scenarios checks it.","type":"object","properties":{"max-messages":{"description":"Limits on the number of outbound messages one customer receives. Each window slides: any span of time of length \"per\" may hold at most \"max\" messages.","type":"array","maxItems":50,"items":{"description":"One limit, for example { per: 7d, max: 5 } (all outbound channels together), { per: 1d, max: 1, channels: [sms, push] } or { per: 1d, max: 1, categories: [marketing], count: calendar-day }.","type":"object","required":["per","max"],"properties":{"per":{"$ref":"#/$defs/duration","not":{"type":"string","pattern":"^[\\s0wdhm]*$"},"description":"The length of the window, at least 1m, for example \"7d\" or \"24h\".","examples":["7d","1d"]},"max":{"description":"The most messages allowed in any window of that length (a whole number, 0 or more).","type":"integer","minimum":0,"examples":[5,1]},"channels":{"description":"Optional: only count messages on these channels. Without it, all outbound channels count together.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push"]]},"categories":{"description":"Optional: only count messages of these categories, for example [marketing] to leave service, transactional and regulatory messages out of the cap. Without it, every outbound message counts.","type":"array","items":{"type":"string","enum":["marketing","service","transactional","regulatory"]},"uniqueItems":true,"minItems":1,"examples":[["marketing"]]},"count":{"description":"How the window is counted. \"sliding\" (the default): any span of time of length \"per\" holds at most \"max\". \"calendar-day\": each period of \"per\" whole days from the customer's midnight holds at most \"max\", as runtime tools count per day in the customer's time zone.","type":"string","enum":["sliding","calendar-day"],"default":"sliding","examples":["calendar-day"]}},"additionalProperties":false},"examples":[[{"per":"7d","max":5},{"per":"1d","max":1,"channels":["sms","push"]}]]},"quiet-hours":{"description":"When messages are not sent, in the customer's local time: one quiet window, or a list of them (several windows a day, quiet days, public holidays).","oneOf":[{"$ref":"#/$defs/quietWindow"},{"type":"array","maxItems":50,"items":{"$ref":"#/$defs/quietWindow"}}],"examples":[{"from":"21:00","to":"08:00"},[{"from":"20:00","to":"10:00","channels":["phone"]},{"from":"13:00","to":"14:00","channels":["phone"]},{"days":["saturday","sunday","holiday"],"channels":["phone"]}]]},"conflict-window":{"$ref":"#/$defs/duration","description":"How close together, in a scenario, two messages with the same intent must be for the conflicting-messages rule to compare them, for example \"48h\".","examples":["48h"]},"timezone":{"description":"The customers' time zone when neither their scenario nor their persona names one, an IANA name such as Europe/Paris. Without any, times are wall-clock times with no daylight-saving change.","type":"string","minLength":1,"maxLength":100,"examples":["Europe/Paris"]},"holidays":{"description":"The public holidays of the customers' calendar: a country code (ISO 3166-1), such as FR, or a country and a region, such as DE-BY or US-CA, as the date-holidays calendars name them. Holidays are quiet days for quiet windows with \"holiday\" in their days, and are not business days (bd).","type":"string","pattern":"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$","examples":["FR","DE-BY"]},"implicit-scenarios":{"description":"When true, every trigger of every journey is also simulated once as a scenario of its own, for each persona, so that contact pressure and quiet hours are checked in a repository without scenarios, or for events no scenario names.","type":"boolean","default":false,"examples":[true]}},"additionalProperties":false},"ignore":{"description":"Files the tools leave out, as glob patterns relative to the repository root, as in .gitignore: \"journeys/legacy/**\" (a folder), \"**/*.draft.journey.yaml\", or a name without a slash (\"*.draft.journey.yaml\") for any folder. For a team adopting the tools gradually. Every lint run says how many files were left out.","type":"array","items":{"type":"string","minLength":1,"maxLength":500,"pattern":"^[^!#]","description":"A glob pattern: * matches within a name, ** any number of folders. A negated pattern (!x) is not supported."},"maxItems":1000,"examples":[["journeys/legacy/**","**/*.draft.journey.yaml"]]},"timezone":{"description":"The time zone of the team, as an IANA time zone name such as \"Europe/Paris\" or \"America/New_York\". Used to decide today's date (for example for stale-journey). Defaults to the computer's time zone.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$","maxLength":100,"examples":["Europe/Paris","America/New_York","UTC"]},"repository":{"description":"Where the journeys are kept, so that the site can link to each file.","type":"object","properties":{"url":{"description":"The web address of the repository, starting with http:// or https://.","type":"string","pattern":"^https?://\\S+$","maxLength":2000,"examples":["https://github.com/acme/journeys"]},"branch":{"description":"The branch that the links point to.","type":"string","minLength":1,"maxLength":200,"examples":["main"]}},"required":["url"],"additionalProperties":false,"examples":[{"url":"https://github.com/acme/journeys","branch":"main"}]}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"duration":{"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]},"timeOfDay":{"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]},"severity":{"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded (or --fail-severity is warning). \"info\": for information only. \"off\": the rule does not run. ESLint's spellings are read too: \"warn\" for warning, and 2, 1, 0 for error, warning, off.","enum":["error","warning","info","off","warn",2,1,0]},"ruleSetting":{"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}},"ruleOptions":{"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"},"quietWindow":{"description":"A quiet window: hours of each day (\"from\" may be later than \"to\" to span midnight: 21:00 to 08:00), in the customer's local time, during which messages in its scope are not sent; with \"days\", only on those days, or whole days when it has no hours.","type":"object","properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]},"days":{"description":"Optional: the days the window applies to: weekdays (monday ... sunday) and holiday (the customer's public holidays, see policy.holidays). With no \"from\" and \"to\", those whole days are quiet.","type":"array","items":{"type":"string","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday","holiday"]},"uniqueItems":true,"minItems":1,"examples":[["sunday","holiday"]]},"categories":{"description":"Optional: the message categories it applies to, for example [marketing]. Without it, every category.","type":"array","items":{"type":"string","enum":["marketing","service","transactional","regulatory"]},"uniqueItems":true,"minItems":1,"examples":[["marketing"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]},{"days":["sunday","holiday"],"channels":["phone"]}],"anyOf":[{"properties":{"from":true},"required":["from"]},{"properties":{"days":true},"required":["days"]}],"dependentRequired":{"from":["to"],"to":["from"]}}}};
 const schema78 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
 const schema80 = {"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded (or --fail-severity is warning). \"info\": for information only. \"off\": the rule does not run. ESLint's spellings are read too: \"warn\" for warning, and 2, 1, 0 for error, warning, off.","enum":["error","warning","info","off","warn",2,1,0]};
 const schema93 = {"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]};
@@ -3889,10 +3889,10 @@ validate48.evaluated = {"dynamicProps":false,"dynamicItems":true};
 const schema95 = {"description":"A quiet window: hours of each day (\"from\" may be later than \"to\" to span midnight: 21:00 to 08:00), in the customer's local time, during which messages in its scope are not sent; with \"days\", only on those days, or whole days when it has no hours.","type":"object","properties":{"from":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period starts each day, in quotes, for example \"21:00\".","examples":["21:00"]},"to":{"$ref":"#/$defs/timeOfDay","description":"When the quiet period ends, in quotes, for example \"08:00\".","examples":["08:00"]},"channels":{"description":"Optional: the channels it applies to. Without it, all outbound channels.","type":"array","items":{"$ref":"#/$defs/id"},"uniqueItems":true,"maxItems":50,"examples":[["sms","push","phone"]]},"days":{"description":"Optional: the days the window applies to: weekdays (monday ... sunday) and holiday (the customer's public holidays, see policy.holidays). With no \"from\" and \"to\", those whole days are quiet.","type":"array","items":{"type":"string","enum":["monday","tuesday","wednesday","thursday","friday","saturday","sunday","holiday"]},"uniqueItems":true,"minItems":1,"examples":[["sunday","holiday"]]},"categories":{"description":"Optional: the message categories it applies to, for example [marketing]. Without it, every category.","type":"array","items":{"type":"string","enum":["marketing","service","transactional","regulatory"]},"uniqueItems":true,"minItems":1,"examples":[["marketing"]]}},"additionalProperties":false,"examples":[{"from":"21:00","to":"08:00","channels":["sms","push","phone"]},{"days":["sunday","holiday"],"channels":["phone"]}],"anyOf":[{"properties":{"from":true},"required":["from"]},{"properties":{"days":true},"required":["days"]}],"dependentRequired":{"from":["to"],"to":["from"]}};
 const schema96 = {"title":"Time of day","description":"A local time of day on the 24-hour clock, written HH:MM, for example \"10:00\" or \"21:30\". Put it in quotes in YAML.","type":"string","pattern":"^([01]\\d|2[0-3]):[0-5]\\d$","examples":["10:00","21:00","08:30"]};
 
-function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate68.evaluated;
+const evaluated0 = validate69.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4293,10 +4293,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate68.errors = vErrors;
+validate69.errors = vErrors;
 return errors === 0;
 }
-validate68.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4630,6 +4630,12 @@ vErrors = null;
 }
 }
 }
+if(data0["unread-file"] !== undefined){
+if(!(validate48(data0["unread-file"], {instancePath:instancePath+"/rules/unread-file",parentData:data0,parentDataProperty:"unread-file",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+}
 if(data0["limit-exceeded"] !== undefined){
 if(!(validate48(data0["limit-exceeded"], {instancePath:instancePath+"/rules/limit-exceeded",parentData:data0,parentDataProperty:"limit-exceeded",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
@@ -4655,13 +4661,13 @@ errors = vErrors.length;
 }
 }
 if(data0["missing-owner"] !== undefined){
-let data10 = data0["missing-owner"];
-const _errs32 = errors;
-let valid11 = true;
+let data11 = data0["missing-owner"];
 const _errs33 = errors;
+let valid11 = true;
 const _errs34 = errors;
 const _errs35 = errors;
-if(!(Array.isArray(data10))){
+const _errs36 = errors;
+if(!(Array.isArray(data11))){
 const err17 = {};
 if(vErrors === null){
 vErrors = [err17];
@@ -4671,7 +4677,7 @@ vErrors.push(err17);
 }
 errors++;
 }
-var valid12 = _errs35 === errors;
+var valid12 = _errs36 === errors;
 if(valid12){
 const err18 = {};
 if(vErrors === null){
@@ -4683,21 +4689,21 @@ vErrors.push(err18);
 errors++;
 }
 else {
-errors = _errs34;
+errors = _errs35;
 if(vErrors !== null){
-if(_errs34){
-vErrors.length = _errs34;
+if(_errs35){
+vErrors.length = _errs35;
 }
 else {
 vErrors = null;
 }
 }
 }
-var _valid2 = _errs33 === errors;
-errors = _errs32;
+var _valid2 = _errs34 === errors;
+errors = _errs33;
 if(vErrors !== null){
-if(_errs32){
-vErrors.length = _errs32;
+if(_errs33){
+vErrors.length = _errs33;
 }
 else {
 vErrors = null;
@@ -4705,9 +4711,9 @@ vErrors = null;
 }
 let ifClause0;
 if(_valid2){
-const _errs37 = errors;
-if(!((((((((data10 === "error") || (data10 === "warning")) || (data10 === "info")) || (data10 === "off")) || (data10 === "warn")) || (data10 === 2)) || (data10 === 1)) || (data10 === 0))){
-const err19 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data10};
+const _errs38 = errors;
+if(!((((((((data11 === "error") || (data11 === "warning")) || (data11 === "info")) || (data11 === "off")) || (data11 === "warn")) || (data11 === 2)) || (data11 === 1)) || (data11 === 0))){
+const err19 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data11};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4716,15 +4722,15 @@ vErrors.push(err19);
 }
 errors++;
 }
-var _valid2 = _errs37 === errors;
+var _valid2 = _errs38 === errors;
 valid11 = _valid2;
 ifClause0 = "then";
 }
 else {
-const _errs39 = errors;
-if(Array.isArray(data10)){
-if(data10.length < 2){
-const err20 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["missing-owner"].else,data:data10};
+const _errs40 = errors;
+if(Array.isArray(data11)){
+if(data11.length < 2){
+const err20 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["missing-owner"].else,data:data11};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4733,11 +4739,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-const len2 = data10.length;
+const len2 = data11.length;
 if(len2 > 0){
-let data11 = data10[0];
-if(!((((((((data11 === "error") || (data11 === "warning")) || (data11 === "info")) || (data11 === "off")) || (data11 === "warn")) || (data11 === 2)) || (data11 === 1)) || (data11 === 0))){
-const err21 = {instancePath:instancePath+"/rules/missing-owner/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data11};
+let data12 = data11[0];
+if(!((((((((data12 === "error") || (data12 === "warning")) || (data12 === "info")) || (data12 === "off")) || (data12 === "warn")) || (data12 === 2)) || (data12 === 1)) || (data12 === 0))){
+const err21 = {instancePath:instancePath+"/rules/missing-owner/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data12};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4748,11 +4754,11 @@ errors++;
 }
 }
 if(len2 > 1){
-let data12 = data10[1];
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key3 in data12){
+let data13 = data11[1];
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+for(const key3 in data13){
 if(!(key3 === "inherit")){
-const err22 = {instancePath:instancePath+"/rules/missing-owner/1",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1],data:data12};
+const err22 = {instancePath:instancePath+"/rules/missing-owner/1",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1],data:data13};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4762,10 +4768,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data12.inherit !== undefined){
-let data13 = data12.inherit;
-if(typeof data13 !== "boolean"){
-const err23 = {instancePath:instancePath+"/rules/missing-owner/1/inherit",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/properties/inherit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1].properties.inherit.type,parentSchema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1].properties.inherit,data:data13};
+if(data13.inherit !== undefined){
+let data14 = data13.inherit;
+if(typeof data14 !== "boolean"){
+const err23 = {instancePath:instancePath+"/rules/missing-owner/1/inherit",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/properties/inherit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1].properties.inherit.type,parentSchema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1].properties.inherit,data:data14};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4777,7 +4783,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/rules/missing-owner/1",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1],data:data12};
+const err24 = {instancePath:instancePath+"/rules/missing-owner/1",schemaPath:"#/properties/rules/properties/missing-owner/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["missing-owner"].else.prefixItems[1],data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4787,9 +4793,9 @@ vErrors.push(err24);
 errors++;
 }
 }
-const len3 = data10.length;
+const len3 = data11.length;
 if(!(len3 <= 2)){
-const err25 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["missing-owner"].else,data:data10};
+const err25 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["missing-owner"].else,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4800,7 +4806,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["missing-owner"].else.type,parentSchema:schema77.properties.rules.properties["missing-owner"].else,data:data10};
+const err26 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["missing-owner"].else.type,parentSchema:schema77.properties.rules.properties["missing-owner"].else,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4809,12 +4815,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-var _valid2 = _errs39 === errors;
+var _valid2 = _errs40 === errors;
 valid11 = _valid2;
 ifClause0 = "else";
 }
 if(!valid11){
-const err27 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema77.properties.rules.properties["missing-owner"].if,parentSchema:schema77.properties.rules.properties["missing-owner"],data:data10};
+const err27 = {instancePath:instancePath+"/rules/missing-owner",schemaPath:"#/properties/rules/properties/missing-owner/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema77.properties.rules.properties["missing-owner"].if,parentSchema:schema77.properties.rules.properties["missing-owner"],data:data11};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4825,13 +4831,13 @@ errors++;
 }
 }
 if(data0["duplicate-touchpoint"] !== undefined){
-let data14 = data0["duplicate-touchpoint"];
-const _errs49 = errors;
-let valid17 = true;
+let data15 = data0["duplicate-touchpoint"];
 const _errs50 = errors;
+let valid17 = true;
 const _errs51 = errors;
 const _errs52 = errors;
-if(!(Array.isArray(data14))){
+const _errs53 = errors;
+if(!(Array.isArray(data15))){
 const err28 = {};
 if(vErrors === null){
 vErrors = [err28];
@@ -4841,7 +4847,7 @@ vErrors.push(err28);
 }
 errors++;
 }
-var valid18 = _errs52 === errors;
+var valid18 = _errs53 === errors;
 if(valid18){
 const err29 = {};
 if(vErrors === null){
@@ -4853,21 +4859,21 @@ vErrors.push(err29);
 errors++;
 }
 else {
-errors = _errs51;
+errors = _errs52;
 if(vErrors !== null){
-if(_errs51){
-vErrors.length = _errs51;
+if(_errs52){
+vErrors.length = _errs52;
 }
 else {
 vErrors = null;
 }
 }
 }
-var _valid3 = _errs50 === errors;
-errors = _errs49;
+var _valid3 = _errs51 === errors;
+errors = _errs50;
 if(vErrors !== null){
-if(_errs49){
-vErrors.length = _errs49;
+if(_errs50){
+vErrors.length = _errs50;
 }
 else {
 vErrors = null;
@@ -4875,9 +4881,9 @@ vErrors = null;
 }
 let ifClause1;
 if(_valid3){
-const _errs54 = errors;
-if(!((((((((data14 === "error") || (data14 === "warning")) || (data14 === "info")) || (data14 === "off")) || (data14 === "warn")) || (data14 === 2)) || (data14 === 1)) || (data14 === 0))){
-const err30 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data14};
+const _errs55 = errors;
+if(!((((((((data15 === "error") || (data15 === "warning")) || (data15 === "info")) || (data15 === "off")) || (data15 === "warn")) || (data15 === 2)) || (data15 === 1)) || (data15 === 0))){
+const err30 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data15};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -4886,15 +4892,15 @@ vErrors.push(err30);
 }
 errors++;
 }
-var _valid3 = _errs54 === errors;
+var _valid3 = _errs55 === errors;
 valid17 = _valid3;
 ifClause1 = "then";
 }
 else {
-const _errs56 = errors;
-if(Array.isArray(data14)){
-if(data14.length < 2){
-const err31 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else,data:data14};
+const _errs57 = errors;
+if(Array.isArray(data15)){
+if(data15.length < 2){
+const err31 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else,data:data15};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -4903,11 +4909,11 @@ vErrors.push(err31);
 }
 errors++;
 }
-const len4 = data14.length;
+const len4 = data15.length;
 if(len4 > 0){
-let data15 = data14[0];
-if(!((((((((data15 === "error") || (data15 === "warning")) || (data15 === "info")) || (data15 === "off")) || (data15 === "warn")) || (data15 === 2)) || (data15 === 1)) || (data15 === 0))){
-const err32 = {instancePath:instancePath+"/rules/duplicate-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data15};
+let data16 = data15[0];
+if(!((((((((data16 === "error") || (data16 === "warning")) || (data16 === "info")) || (data16 === "off")) || (data16 === "warn")) || (data16 === 2)) || (data16 === 1)) || (data16 === 0))){
+const err32 = {instancePath:instancePath+"/rules/duplicate-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data16};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -4918,11 +4924,11 @@ errors++;
 }
 }
 if(len4 > 1){
-let data16 = data14[1];
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key4 in data16){
+let data17 = data15[1];
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key4 in data17){
 if(!(key4 === "threshold")){
-const err33 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1],data:data16};
+const err33 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1],data:data17};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4932,11 +4938,11 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data16.threshold !== undefined){
-let data17 = data16.threshold;
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 1 || isNaN(data17)){
-const err34 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data17};
+if(data17.threshold !== undefined){
+let data18 = data17.threshold;
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 1 || isNaN(data18)){
+const err34 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1",schema:1,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data18};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4945,8 +4951,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(data17 < 0.5 || isNaN(data17)){
-const err35 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data17};
+if(data18 < 0.5 || isNaN(data18)){
+const err35 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.5},message:"must be >= 0.5",schema:0.5,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data18};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4957,7 +4963,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold.type,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data17};
+const err36 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1/threshold",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/properties/threshold/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold.type,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].properties.threshold,data:data18};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4969,7 +4975,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1],data:data16};
+const err37 = {instancePath:instancePath+"/rules/duplicate-touchpoint/1",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else.prefixItems[1],data:data17};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4979,9 +4985,9 @@ vErrors.push(err37);
 errors++;
 }
 }
-const len5 = data14.length;
+const len5 = data15.length;
 if(!(len5 <= 2)){
-const err38 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else,data:data14};
+const err38 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else,data:data15};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4992,7 +4998,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["duplicate-touchpoint"].else.type,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else,data:data14};
+const err39 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["duplicate-touchpoint"].else.type,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"].else,data:data15};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -5001,12 +5007,12 @@ vErrors.push(err39);
 }
 errors++;
 }
-var _valid3 = _errs56 === errors;
+var _valid3 = _errs57 === errors;
 valid17 = _valid3;
 ifClause1 = "else";
 }
 if(!valid17){
-const err40 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema77.properties.rules.properties["duplicate-touchpoint"].if,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"],data:data14};
+const err40 = {instancePath:instancePath+"/rules/duplicate-touchpoint",schemaPath:"#/properties/rules/properties/duplicate-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause1},message:"must match \""+ifClause1+"\" schema",schema:schema77.properties.rules.properties["duplicate-touchpoint"].if,parentSchema:schema77.properties.rules.properties["duplicate-touchpoint"],data:data15};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -5077,13 +5083,13 @@ errors = vErrors.length;
 }
 }
 if(data0["stale-journey"] !== undefined){
-let data28 = data0["stale-journey"];
-const _errs76 = errors;
-let valid23 = true;
+let data29 = data0["stale-journey"];
 const _errs77 = errors;
+let valid23 = true;
 const _errs78 = errors;
 const _errs79 = errors;
-if(!(Array.isArray(data28))){
+const _errs80 = errors;
+if(!(Array.isArray(data29))){
 const err41 = {};
 if(vErrors === null){
 vErrors = [err41];
@@ -5093,7 +5099,7 @@ vErrors.push(err41);
 }
 errors++;
 }
-var valid24 = _errs79 === errors;
+var valid24 = _errs80 === errors;
 if(valid24){
 const err42 = {};
 if(vErrors === null){
@@ -5105,21 +5111,21 @@ vErrors.push(err42);
 errors++;
 }
 else {
-errors = _errs78;
+errors = _errs79;
 if(vErrors !== null){
-if(_errs78){
-vErrors.length = _errs78;
+if(_errs79){
+vErrors.length = _errs79;
 }
 else {
 vErrors = null;
 }
 }
 }
-var _valid4 = _errs77 === errors;
-errors = _errs76;
+var _valid4 = _errs78 === errors;
+errors = _errs77;
 if(vErrors !== null){
-if(_errs76){
-vErrors.length = _errs76;
+if(_errs77){
+vErrors.length = _errs77;
 }
 else {
 vErrors = null;
@@ -5127,9 +5133,9 @@ vErrors = null;
 }
 let ifClause2;
 if(_valid4){
-const _errs81 = errors;
-if(!((((((((data28 === "error") || (data28 === "warning")) || (data28 === "info")) || (data28 === "off")) || (data28 === "warn")) || (data28 === 2)) || (data28 === 1)) || (data28 === 0))){
-const err43 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data28};
+const _errs82 = errors;
+if(!((((((((data29 === "error") || (data29 === "warning")) || (data29 === "info")) || (data29 === "off")) || (data29 === "warn")) || (data29 === 2)) || (data29 === 1)) || (data29 === 0))){
+const err43 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data29};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -5138,15 +5144,15 @@ vErrors.push(err43);
 }
 errors++;
 }
-var _valid4 = _errs81 === errors;
+var _valid4 = _errs82 === errors;
 valid23 = _valid4;
 ifClause2 = "then";
 }
 else {
-const _errs83 = errors;
-if(Array.isArray(data28)){
-if(data28.length < 2){
-const err44 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data28};
+const _errs84 = errors;
+if(Array.isArray(data29)){
+if(data29.length < 2){
+const err44 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data29};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -5155,11 +5161,11 @@ vErrors.push(err44);
 }
 errors++;
 }
-const len6 = data28.length;
+const len6 = data29.length;
 if(len6 > 0){
-let data29 = data28[0];
-if(!((((((((data29 === "error") || (data29 === "warning")) || (data29 === "info")) || (data29 === "off")) || (data29 === "warn")) || (data29 === 2)) || (data29 === 1)) || (data29 === 0))){
-const err45 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data29};
+let data30 = data29[0];
+if(!((((((((data30 === "error") || (data30 === "warning")) || (data30 === "info")) || (data30 === "off")) || (data30 === "warn")) || (data30 === 2)) || (data30 === 1)) || (data30 === 0))){
+const err45 = {instancePath:instancePath+"/rules/stale-journey/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data30};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -5170,11 +5176,11 @@ errors++;
 }
 }
 if(len6 > 1){
-let data30 = data28[1];
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key5 in data30){
+let data31 = data29[1];
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key5 in data31){
 if(!(key5 === "max-age")){
-const err46 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data30};
+const err46 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data31};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -5184,11 +5190,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data30["max-age"] !== undefined){
-let data31 = data30["max-age"];
-if(typeof data31 === "string"){
-if(!pattern19.test(data31)){
-const err47 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data31};
+if(data31["max-age"] !== undefined){
+let data32 = data31["max-age"];
+if(typeof data32 === "string"){
+if(!pattern19.test(data32)){
+const err47 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data32};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -5199,7 +5205,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"].type,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data31};
+const err48 = {instancePath:instancePath+"/rules/stale-journey/1/max-age",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/properties/max-age/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"].type,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].properties["max-age"],data:data32};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -5211,7 +5217,7 @@ errors++;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data30};
+const err49 = {instancePath:instancePath+"/rules/stale-journey/1",schemaPath:"#/properties/rules/properties/stale-journey/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["stale-journey"].else.prefixItems[1],data:data31};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -5221,9 +5227,9 @@ vErrors.push(err49);
 errors++;
 }
 }
-const len7 = data28.length;
+const len7 = data29.length;
 if(!(len7 <= 2)){
-const err50 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data28};
+const err50 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data29};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -5234,7 +5240,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["stale-journey"].else.type,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data28};
+const err51 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["stale-journey"].else.type,parentSchema:schema77.properties.rules.properties["stale-journey"].else,data:data29};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -5243,12 +5249,12 @@ vErrors.push(err51);
 }
 errors++;
 }
-var _valid4 = _errs83 === errors;
+var _valid4 = _errs84 === errors;
 valid23 = _valid4;
 ifClause2 = "else";
 }
 if(!valid23){
-const err52 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema77.properties.rules.properties["stale-journey"].if,parentSchema:schema77.properties.rules.properties["stale-journey"],data:data28};
+const err52 = {instancePath:instancePath+"/rules/stale-journey",schemaPath:"#/properties/rules/properties/stale-journey/if",keyword:"if",params:{failingKeyword: ifClause2},message:"must match \""+ifClause2+"\" schema",schema:schema77.properties.rules.properties["stale-journey"].if,parentSchema:schema77.properties.rules.properties["stale-journey"],data:data29};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -5259,13 +5265,13 @@ errors++;
 }
 }
 if(data0["priority-gap"] !== undefined){
-let data32 = data0["priority-gap"];
-const _errs93 = errors;
-let valid29 = true;
+let data33 = data0["priority-gap"];
 const _errs94 = errors;
+let valid29 = true;
 const _errs95 = errors;
 const _errs96 = errors;
-if(!(Array.isArray(data32))){
+const _errs97 = errors;
+if(!(Array.isArray(data33))){
 const err53 = {};
 if(vErrors === null){
 vErrors = [err53];
@@ -5275,7 +5281,7 @@ vErrors.push(err53);
 }
 errors++;
 }
-var valid30 = _errs96 === errors;
+var valid30 = _errs97 === errors;
 if(valid30){
 const err54 = {};
 if(vErrors === null){
@@ -5287,21 +5293,21 @@ vErrors.push(err54);
 errors++;
 }
 else {
-errors = _errs95;
+errors = _errs96;
 if(vErrors !== null){
-if(_errs95){
-vErrors.length = _errs95;
+if(_errs96){
+vErrors.length = _errs96;
 }
 else {
 vErrors = null;
 }
 }
 }
-var _valid5 = _errs94 === errors;
-errors = _errs93;
+var _valid5 = _errs95 === errors;
+errors = _errs94;
 if(vErrors !== null){
-if(_errs93){
-vErrors.length = _errs93;
+if(_errs94){
+vErrors.length = _errs94;
 }
 else {
 vErrors = null;
@@ -5309,9 +5315,9 @@ vErrors = null;
 }
 let ifClause3;
 if(_valid5){
-const _errs98 = errors;
-if(!((((((((data32 === "error") || (data32 === "warning")) || (data32 === "info")) || (data32 === "off")) || (data32 === "warn")) || (data32 === 2)) || (data32 === 1)) || (data32 === 0))){
-const err55 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data32};
+const _errs99 = errors;
+if(!((((((((data33 === "error") || (data33 === "warning")) || (data33 === "info")) || (data33 === "off")) || (data33 === "warn")) || (data33 === 2)) || (data33 === 1)) || (data33 === 0))){
+const err55 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data33};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -5320,15 +5326,15 @@ vErrors.push(err55);
 }
 errors++;
 }
-var _valid5 = _errs98 === errors;
+var _valid5 = _errs99 === errors;
 valid29 = _valid5;
 ifClause3 = "then";
 }
 else {
-const _errs100 = errors;
-if(Array.isArray(data32)){
-if(data32.length < 2){
-const err56 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data32};
+const _errs101 = errors;
+if(Array.isArray(data33)){
+if(data33.length < 2){
+const err56 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data33};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -5337,11 +5343,11 @@ vErrors.push(err56);
 }
 errors++;
 }
-const len8 = data32.length;
+const len8 = data33.length;
 if(len8 > 0){
-let data33 = data32[0];
-if(!((((((((data33 === "error") || (data33 === "warning")) || (data33 === "info")) || (data33 === "off")) || (data33 === "warn")) || (data33 === 2)) || (data33 === 1)) || (data33 === 0))){
-const err57 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data33};
+let data34 = data33[0];
+if(!((((((((data34 === "error") || (data34 === "warning")) || (data34 === "info")) || (data34 === "off")) || (data34 === "warn")) || (data34 === 2)) || (data34 === 1)) || (data34 === 0))){
+const err57 = {instancePath:instancePath+"/rules/priority-gap/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data34};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -5352,11 +5358,11 @@ errors++;
 }
 }
 if(len8 > 1){
-let data34 = data32[1];
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-for(const key6 in data34){
+let data35 = data33[1];
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key6 in data35){
 if(!(key6 === "min-importance")){
-const err58 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data34};
+const err58 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data35};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -5366,10 +5372,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data34["min-importance"] !== undefined){
-let data35 = data34["min-importance"];
-if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-const err59 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"].type,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data35};
+if(data35["min-importance"] !== undefined){
+let data36 = data35["min-importance"];
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+const err59 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"].type,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data36};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -5378,9 +5384,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 > 5 || isNaN(data35)){
-const err60 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data35};
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 5 || isNaN(data36)){
+const err60 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data36};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -5389,8 +5395,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(data35 < 1 || isNaN(data35)){
-const err61 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data35};
+if(data36 < 1 || isNaN(data36)){
+const err61 = {instancePath:instancePath+"/rules/priority-gap/1/min-importance",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/properties/min-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].properties["min-importance"],data:data36};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -5403,7 +5409,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data34};
+const err62 = {instancePath:instancePath+"/rules/priority-gap/1",schemaPath:"#/properties/rules/properties/priority-gap/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["priority-gap"].else.prefixItems[1],data:data35};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -5413,9 +5419,9 @@ vErrors.push(err62);
 errors++;
 }
 }
-const len9 = data32.length;
+const len9 = data33.length;
 if(!(len9 <= 2)){
-const err63 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data32};
+const err63 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data33};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -5426,7 +5432,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["priority-gap"].else.type,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data32};
+const err64 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["priority-gap"].else.type,parentSchema:schema77.properties.rules.properties["priority-gap"].else,data:data33};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -5435,12 +5441,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-var _valid5 = _errs100 === errors;
+var _valid5 = _errs101 === errors;
 valid29 = _valid5;
 ifClause3 = "else";
 }
 if(!valid29){
-const err65 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema77.properties.rules.properties["priority-gap"].if,parentSchema:schema77.properties.rules.properties["priority-gap"],data:data32};
+const err65 = {instancePath:instancePath+"/rules/priority-gap",schemaPath:"#/properties/rules/properties/priority-gap/if",keyword:"if",params:{failingKeyword: ifClause3},message:"must match \""+ifClause3+"\" schema",schema:schema77.properties.rules.properties["priority-gap"].if,parentSchema:schema77.properties.rules.properties["priority-gap"],data:data33};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -5451,13 +5457,13 @@ errors++;
 }
 }
 if(data0["low-value-touchpoint"] !== undefined){
-let data36 = data0["low-value-touchpoint"];
-const _errs110 = errors;
-let valid35 = true;
+let data37 = data0["low-value-touchpoint"];
 const _errs111 = errors;
+let valid35 = true;
 const _errs112 = errors;
 const _errs113 = errors;
-if(!(Array.isArray(data36))){
+const _errs114 = errors;
+if(!(Array.isArray(data37))){
 const err66 = {};
 if(vErrors === null){
 vErrors = [err66];
@@ -5467,7 +5473,7 @@ vErrors.push(err66);
 }
 errors++;
 }
-var valid36 = _errs113 === errors;
+var valid36 = _errs114 === errors;
 if(valid36){
 const err67 = {};
 if(vErrors === null){
@@ -5479,21 +5485,21 @@ vErrors.push(err67);
 errors++;
 }
 else {
-errors = _errs112;
+errors = _errs113;
 if(vErrors !== null){
-if(_errs112){
-vErrors.length = _errs112;
+if(_errs113){
+vErrors.length = _errs113;
 }
 else {
 vErrors = null;
 }
 }
 }
-var _valid6 = _errs111 === errors;
-errors = _errs110;
+var _valid6 = _errs112 === errors;
+errors = _errs111;
 if(vErrors !== null){
-if(_errs110){
-vErrors.length = _errs110;
+if(_errs111){
+vErrors.length = _errs111;
 }
 else {
 vErrors = null;
@@ -5501,9 +5507,9 @@ vErrors = null;
 }
 let ifClause4;
 if(_valid6){
-const _errs115 = errors;
-if(!((((((((data36 === "error") || (data36 === "warning")) || (data36 === "info")) || (data36 === "off")) || (data36 === "warn")) || (data36 === 2)) || (data36 === 1)) || (data36 === 0))){
-const err68 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data36};
+const _errs116 = errors;
+if(!((((((((data37 === "error") || (data37 === "warning")) || (data37 === "info")) || (data37 === "off")) || (data37 === "warn")) || (data37 === 2)) || (data37 === 1)) || (data37 === 0))){
+const err68 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data37};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -5512,15 +5518,15 @@ vErrors.push(err68);
 }
 errors++;
 }
-var _valid6 = _errs115 === errors;
+var _valid6 = _errs116 === errors;
 valid35 = _valid6;
 ifClause4 = "then";
 }
 else {
-const _errs117 = errors;
-if(Array.isArray(data36)){
-if(data36.length < 2){
-const err69 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data36};
+const _errs118 = errors;
+if(Array.isArray(data37)){
+if(data37.length < 2){
+const err69 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items",schema:2,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data37};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -5529,11 +5535,11 @@ vErrors.push(err69);
 }
 errors++;
 }
-const len10 = data36.length;
+const len10 = data37.length;
 if(len10 > 0){
-let data37 = data36[0];
-if(!((((((((data37 === "error") || (data37 === "warning")) || (data37 === "info")) || (data37 === "off")) || (data37 === "warn")) || (data37 === 2)) || (data37 === 1)) || (data37 === 0))){
-const err70 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data37};
+let data38 = data37[0];
+if(!((((((((data38 === "error") || (data38 === "warning")) || (data38 === "info")) || (data38 === "off")) || (data38 === "warn")) || (data38 === 2)) || (data38 === 1)) || (data38 === 0))){
+const err70 = {instancePath:instancePath+"/rules/low-value-touchpoint/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data38};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -5544,11 +5550,11 @@ errors++;
 }
 }
 if(len10 > 1){
-let data38 = data36[1];
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key7 in data38){
+let data39 = data37[1];
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key7 in data39){
 if(!(key7 === "max-importance")){
-const err71 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data38};
+const err71 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data39};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -5558,10 +5564,10 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data38["max-importance"] !== undefined){
-let data39 = data38["max-importance"];
-if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
-const err72 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"].type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data39};
+if(data39["max-importance"] !== undefined){
+let data40 = data39["max-importance"];
+if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
+const err72 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"].type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data40};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -5570,9 +5576,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 > 5 || isNaN(data39)){
-const err73 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data39};
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 > 5 || isNaN(data40)){
+const err73 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5},message:"must be <= 5",schema:5,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data40};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -5581,8 +5587,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(data39 < 1 || isNaN(data39)){
-const err74 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data39};
+if(data40 < 1 || isNaN(data40)){
+const err74 = {instancePath:instancePath+"/rules/low-value-touchpoint/1/max-importance",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/properties/max-importance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].properties["max-importance"],data:data40};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -5595,7 +5601,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data38};
+const err75 = {instancePath:instancePath+"/rules/low-value-touchpoint/1",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/prefixItems/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1].type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else.prefixItems[1],data:data39};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -5605,9 +5611,9 @@ vErrors.push(err75);
 errors++;
 }
 }
-const len11 = data36.length;
+const len11 = data37.length;
 if(!(len11 <= 2)){
-const err76 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data36};
+const err76 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items",schema:false,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data37};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -5618,7 +5624,7 @@ errors++;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data36};
+const err77 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/else/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.rules.properties["low-value-touchpoint"].else.type,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"].else,data:data37};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -5627,12 +5633,12 @@ vErrors.push(err77);
 }
 errors++;
 }
-var _valid6 = _errs117 === errors;
+var _valid6 = _errs118 === errors;
 valid35 = _valid6;
 ifClause4 = "else";
 }
 if(!valid35){
-const err78 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause4},message:"must match \""+ifClause4+"\" schema",schema:schema77.properties.rules.properties["low-value-touchpoint"].if,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"],data:data36};
+const err78 = {instancePath:instancePath+"/rules/low-value-touchpoint",schemaPath:"#/properties/rules/properties/low-value-touchpoint/if",keyword:"if",params:{failingKeyword: ifClause4},message:"must match \""+ifClause4+"\" schema",schema:schema77.properties.rules.properties["low-value-touchpoint"].if,parentSchema:schema77.properties.rules.properties["low-value-touchpoint"],data:data37};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -5667,11 +5673,11 @@ errors++;
 }
 }
 if(data.policy !== undefined){
-let data42 = data.policy;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key8 in data42){
+let data43 = data.policy;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key8 in data43){
 if(!((((((key8 === "max-messages") || (key8 === "quiet-hours")) || (key8 === "conflict-window")) || (key8 === "timezone")) || (key8 === "holidays")) || (key8 === "implicit-scenarios"))){
-const err80 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.policy,data:data42};
+const err80 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.policy,data:data43};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -5681,11 +5687,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data42["max-messages"] !== undefined){
-let data43 = data42["max-messages"];
-if(Array.isArray(data43)){
-if(data43.length > 50){
-const err81 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["max-messages"],data:data43};
+if(data43["max-messages"] !== undefined){
+let data44 = data43["max-messages"];
+if(Array.isArray(data44)){
+if(data44.length > 50){
+const err81 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["max-messages"],data:data44};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -5694,12 +5700,12 @@ vErrors.push(err81);
 }
 errors++;
 }
-const len12 = data43.length;
+const len12 = data44.length;
 for(let i2=0; i2<len12; i2++){
-let data44 = data43[i2];
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.per === undefined){
-const err82 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "per"},message:"must have required property '"+"per"+"'",schema:schema77.properties.policy.properties["max-messages"].items.required,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data44};
+let data45 = data44[i2];
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.per === undefined){
+const err82 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "per"},message:"must have required property '"+"per"+"'",schema:schema77.properties.policy.properties["max-messages"].items.required,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data45};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -5708,8 +5714,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(data44.max === undefined){
-const err83 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema77.properties.policy.properties["max-messages"].items.required,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data44};
+if(data45.max === undefined){
+const err83 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'",schema:schema77.properties.policy.properties["max-messages"].items.required,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data45};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -5718,9 +5724,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-for(const key9 in data44){
+for(const key9 in data45){
 if(!(((((key9 === "per") || (key9 === "max")) || (key9 === "channels")) || (key9 === "categories")) || (key9 === "count"))){
-const err84 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data44};
+const err84 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data45};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -5730,11 +5736,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data44.per !== undefined){
-let data45 = data44.per;
-if(typeof data45 === "string"){
-if(func2(data45) > 100){
-const err85 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema93,data:data45};
+if(data45.per !== undefined){
+let data46 = data45.per;
+if(typeof data46 === "string"){
+if(func2(data46) > 100){
+const err85 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema93,data:data46};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -5743,8 +5749,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(!pattern19.test(data45)){
-const err86 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema93,data:data45};
+if(!pattern19.test(data46)){
+const err86 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema93,data:data46};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -5755,7 +5761,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.type,parentSchema:schema93,data:data45};
+const err87 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.type,parentSchema:schema93,data:data46};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -5764,11 +5770,11 @@ vErrors.push(err87);
 }
 errors++;
 }
-const _errs139 = errors;
 const _errs140 = errors;
-if(errors === _errs140){
-if(typeof data45 === "string"){
-if(!pattern52.test(data45)){
+const _errs141 = errors;
+if(errors === _errs141){
+if(typeof data46 === "string"){
+if(!pattern52.test(data46)){
 const err88 = {};
 if(vErrors === null){
 vErrors = [err88];
@@ -5790,9 +5796,9 @@ vErrors.push(err89);
 errors++;
 }
 }
-var valid46 = _errs140 === errors;
+var valid46 = _errs141 === errors;
 if(valid46){
-const err90 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/properties/policy/properties/max-messages/items/properties/per/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema77.properties.policy.properties["max-messages"].items.properties.per.not,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.per,data:data45};
+const err90 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/properties/policy/properties/max-messages/items/properties/per/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema77.properties.policy.properties["max-messages"].items.properties.per.not,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.per,data:data46};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -5802,10 +5808,10 @@ vErrors.push(err90);
 errors++;
 }
 else {
-errors = _errs139;
+errors = _errs140;
 if(vErrors !== null){
-if(_errs139){
-vErrors.length = _errs139;
+if(_errs140){
+vErrors.length = _errs140;
 }
 else {
 vErrors = null;
@@ -5813,10 +5819,10 @@ vErrors = null;
 }
 }
 }
-if(data44.max !== undefined){
-let data46 = data44.max;
-if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
-const err91 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.policy.properties["max-messages"].items.properties.max.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.max,data:data46};
+if(data45.max !== undefined){
+let data47 = data45.max;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err91 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema77.properties.policy.properties["max-messages"].items.properties.max.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.max,data:data47};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -5825,9 +5831,9 @@ vErrors.push(err91);
 }
 errors++;
 }
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 < 0 || isNaN(data46)){
-const err92 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.max,data:data46};
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 < 0 || isNaN(data47)){
+const err92 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/max",schemaPath:"#/properties/policy/properties/max-messages/items/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.max,data:data47};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -5838,11 +5844,11 @@ errors++;
 }
 }
 }
-if(data44.channels !== undefined){
-let data47 = data44.channels;
-if(Array.isArray(data47)){
-if(data47.length > 50){
-const err93 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data47};
+if(data45.channels !== undefined){
+let data48 = data45.channels;
+if(Array.isArray(data48)){
+if(data48.length > 50){
+const err93 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data48};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -5851,12 +5857,12 @@ vErrors.push(err93);
 }
 errors++;
 }
-const len13 = data47.length;
+const len13 = data48.length;
 for(let i3=0; i3<len13; i3++){
-let data48 = data47[i3];
-if(typeof data48 === "string"){
-if(func2(data48) > 64){
-const err94 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema78,data:data48};
+let data49 = data48[i3];
+if(typeof data49 === "string"){
+if(func2(data49) > 64){
+const err94 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema78,data:data49};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -5865,8 +5871,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(!pattern5.test(data48)){
-const err95 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema78,data:data48};
+if(!pattern5.test(data49)){
+const err95 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*$",parentSchema:schema78,data:data49};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -5877,7 +5883,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.type,parentSchema:schema78,data:data48};
+const err96 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.type,parentSchema:schema78,data:data49};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -5887,14 +5893,14 @@ vErrors.push(err96);
 errors++;
 }
 }
-let i4 = data47.length;
+let i4 = data48.length;
 let j0;
 if(i4 > 1){
 outer0:
 for(;i4--;){
 for(j0 = i4; j0--;){
-if(func0(data47[i4], data47[j0])){
-const err97 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data47};
+if(func0(data48[i4], data48[j0])){
+const err97 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i4+" are identical)",schema:true,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data48};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -5909,7 +5915,7 @@ break outer0;
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].items.properties.channels.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data47};
+const err98 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels",schemaPath:"#/properties/policy/properties/max-messages/items/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].items.properties.channels.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.channels,data:data48};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -5919,11 +5925,11 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data44.categories !== undefined){
-let data49 = data44.categories;
-if(Array.isArray(data49)){
-if(data49.length < 1){
-const err99 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data49};
+if(data45.categories !== undefined){
+let data50 = data45.categories;
+if(Array.isArray(data50)){
+if(data50.length < 1){
+const err99 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data50};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -5932,11 +5938,11 @@ vErrors.push(err99);
 }
 errors++;
 }
-const len14 = data49.length;
+const len14 = data50.length;
 for(let i5=0; i5<len14; i5++){
-let data50 = data49[i5];
-if(typeof data50 !== "string"){
-const err100 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories/" + i5,schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items,data:data50};
+let data51 = data50[i5];
+if(typeof data51 !== "string"){
+const err100 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories/" + i5,schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items,data:data51};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -5945,8 +5951,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(!((((data50 === "marketing") || (data50 === "service")) || (data50 === "transactional")) || (data50 === "regulatory"))){
-const err101 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories/" + i5,schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/items/enum",keyword:"enum",params:{allowedValues: schema77.properties.policy.properties["max-messages"].items.properties.categories.items.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items.enum,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items,data:data50};
+if(!((((data51 === "marketing") || (data51 === "service")) || (data51 === "transactional")) || (data51 === "regulatory"))){
+const err101 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories/" + i5,schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/items/enum",keyword:"enum",params:{allowedValues: schema77.properties.policy.properties["max-messages"].items.properties.categories.items.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items.enum,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories.items,data:data51};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -5956,18 +5962,18 @@ vErrors.push(err101);
 errors++;
 }
 }
-let i6 = data49.length;
+let i6 = data50.length;
 let j1;
 if(i6 > 1){
 const indices0 = {};
 for(;i6--;){
-let item0 = data49[i6];
+let item0 = data50[i6];
 if(typeof item0 !== "string"){
 continue;
 }
 if(typeof indices0[item0] == "number"){
 j1 = indices0[item0];
-const err102 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data49};
+const err102 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/uniqueItems",keyword:"uniqueItems",params:{i: i6, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i6+" are identical)",schema:true,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data50};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -5982,7 +5988,7 @@ indices0[item0] = i6;
 }
 }
 else {
-const err103 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data49};
+const err103 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/categories",schemaPath:"#/properties/policy/properties/max-messages/items/properties/categories/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].items.properties.categories.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.categories,data:data50};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -5992,10 +5998,10 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data44.count !== undefined){
-let data51 = data44.count;
-if(typeof data51 !== "string"){
-const err104 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/count",schemaPath:"#/properties/policy/properties/max-messages/items/properties/count/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties["max-messages"].items.properties.count.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.count,data:data51};
+if(data45.count !== undefined){
+let data52 = data45.count;
+if(typeof data52 !== "string"){
+const err104 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/count",schemaPath:"#/properties/policy/properties/max-messages/items/properties/count/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties["max-messages"].items.properties.count.type,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.count,data:data52};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -6004,8 +6010,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(!((data51 === "sliding") || (data51 === "calendar-day"))){
-const err105 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/count",schemaPath:"#/properties/policy/properties/max-messages/items/properties/count/enum",keyword:"enum",params:{allowedValues: schema77.properties.policy.properties["max-messages"].items.properties.count.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.policy.properties["max-messages"].items.properties.count.enum,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.count,data:data51};
+if(!((data52 === "sliding") || (data52 === "calendar-day"))){
+const err105 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/count",schemaPath:"#/properties/policy/properties/max-messages/items/properties/count/enum",keyword:"enum",params:{allowedValues: schema77.properties.policy.properties["max-messages"].items.properties.count.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.policy.properties["max-messages"].items.properties.count.enum,parentSchema:schema77.properties.policy.properties["max-messages"].items.properties.count,data:data52};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -6017,7 +6023,7 @@ errors++;
 }
 }
 else {
-const err106 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.policy.properties["max-messages"].items.type,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data44};
+const err106 = {instancePath:instancePath+"/policy/max-messages/" + i2,schemaPath:"#/properties/policy/properties/max-messages/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.policy.properties["max-messages"].items.type,parentSchema:schema77.properties.policy.properties["max-messages"].items,data:data45};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -6029,7 +6035,7 @@ errors++;
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].type,parentSchema:schema77.properties.policy.properties["max-messages"],data:data43};
+const err107 = {instancePath:instancePath+"/policy/max-messages",schemaPath:"#/properties/policy/properties/max-messages/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["max-messages"].type,parentSchema:schema77.properties.policy.properties["max-messages"],data:data44};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -6039,25 +6045,25 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data42["quiet-hours"] !== undefined){
-let data52 = data42["quiet-hours"];
-const _errs156 = errors;
+if(data43["quiet-hours"] !== undefined){
+let data53 = data43["quiet-hours"];
+const _errs157 = errors;
 let valid54 = false;
 let passing0 = null;
-const _errs157 = errors;
-if(!(validate68(data52, {instancePath:instancePath+"/policy/quiet-hours",parentData:data42,parentDataProperty:"quiet-hours",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+const _errs158 = errors;
+if(!(validate69(data53, {instancePath:instancePath+"/policy/quiet-hours",parentData:data43,parentDataProperty:"quiet-hours",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
 errors = vErrors.length;
 }
-var _valid7 = _errs157 === errors;
+var _valid7 = _errs158 === errors;
 if(_valid7){
 valid54 = true;
 passing0 = 0;
 }
-const _errs158 = errors;
-if(Array.isArray(data52)){
-if(data52.length > 50){
-const err108 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["quiet-hours"].oneOf[1],data:data52};
+const _errs159 = errors;
+if(Array.isArray(data53)){
+if(data53.length > 50){
+const err108 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema77.properties.policy.properties["quiet-hours"].oneOf[1],data:data53};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -6066,16 +6072,16 @@ vErrors.push(err108);
 }
 errors++;
 }
-const len15 = data52.length;
+const len15 = data53.length;
 for(let i7=0; i7<len15; i7++){
-if(!(validate68(data52[i7], {instancePath:instancePath+"/policy/quiet-hours/" + i7,parentData:data52,parentDataProperty:i7,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+if(!(validate69(data53[i7], {instancePath:instancePath+"/policy/quiet-hours/" + i7,parentData:data53,parentDataProperty:i7,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err109 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["quiet-hours"].oneOf[1].type,parentSchema:schema77.properties.policy.properties["quiet-hours"].oneOf[1],data:data52};
+const err109 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.policy.properties["quiet-hours"].oneOf[1].type,parentSchema:schema77.properties.policy.properties["quiet-hours"].oneOf[1],data:data53};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -6084,7 +6090,7 @@ vErrors.push(err109);
 }
 errors++;
 }
-var _valid7 = _errs158 === errors;
+var _valid7 = _errs159 === errors;
 if(_valid7 && valid54){
 valid54 = false;
 passing0 = [passing0, 1];
@@ -6096,7 +6102,7 @@ passing0 = 1;
 }
 }
 if(!valid54){
-const err110 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema77.properties.policy.properties["quiet-hours"].oneOf,parentSchema:schema77.properties.policy.properties["quiet-hours"],data:data52};
+const err110 = {instancePath:instancePath+"/policy/quiet-hours",schemaPath:"#/properties/policy/properties/quiet-hours/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema77.properties.policy.properties["quiet-hours"].oneOf,parentSchema:schema77.properties.policy.properties["quiet-hours"],data:data53};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -6106,10 +6112,10 @@ vErrors.push(err110);
 errors++;
 }
 else {
-errors = _errs156;
+errors = _errs157;
 if(vErrors !== null){
-if(_errs156){
-vErrors.length = _errs156;
+if(_errs157){
+vErrors.length = _errs157;
 }
 else {
 vErrors = null;
@@ -6117,11 +6123,11 @@ vErrors = null;
 }
 }
 }
-if(data42["conflict-window"] !== undefined){
-let data54 = data42["conflict-window"];
-if(typeof data54 === "string"){
-if(func2(data54) > 100){
-const err111 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema93,data:data54};
+if(data43["conflict-window"] !== undefined){
+let data55 = data43["conflict-window"];
+if(typeof data55 === "string"){
+if(func2(data55) > 100){
+const err111 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema93,data:data55};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -6130,8 +6136,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(!pattern19.test(data54)){
-const err112 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema93,data:data54};
+if(!pattern19.test(data55)){
+const err112 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/pattern",keyword:"pattern",params:{pattern: "^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"},message:"must match pattern \""+"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$"+"\"",schema:"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$",parentSchema:schema93,data:data55};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -6142,7 +6148,7 @@ errors++;
 }
 }
 else {
-const err113 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.type,parentSchema:schema93,data:data54};
+const err113 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.type,parentSchema:schema93,data:data55};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -6152,11 +6158,11 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data42.timezone !== undefined){
-let data55 = data42.timezone;
-if(typeof data55 === "string"){
-if(func2(data55) > 100){
-const err114 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema77.properties.policy.properties.timezone,data:data55};
+if(data43.timezone !== undefined){
+let data56 = data43.timezone;
+if(typeof data56 === "string"){
+if(func2(data56) > 100){
+const err114 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema77.properties.policy.properties.timezone,data:data56};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -6165,8 +6171,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(func2(data55) < 1){
-const err115 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.policy.properties.timezone,data:data55};
+if(func2(data56) < 1){
+const err115 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.policy.properties.timezone,data:data56};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -6177,7 +6183,7 @@ errors++;
 }
 }
 else {
-const err116 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties.timezone.type,parentSchema:schema77.properties.policy.properties.timezone,data:data55};
+const err116 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties.timezone.type,parentSchema:schema77.properties.policy.properties.timezone,data:data56};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -6187,11 +6193,11 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data42.holidays !== undefined){
-let data56 = data42.holidays;
-if(typeof data56 === "string"){
-if(!pattern32.test(data56)){
-const err117 = {instancePath:instancePath+"/policy/holidays",schemaPath:"#/properties/policy/properties/holidays/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"},message:"must match pattern \""+"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"+"\"",schema:"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$",parentSchema:schema77.properties.policy.properties.holidays,data:data56};
+if(data43.holidays !== undefined){
+let data57 = data43.holidays;
+if(typeof data57 === "string"){
+if(!pattern32.test(data57)){
+const err117 = {instancePath:instancePath+"/policy/holidays",schemaPath:"#/properties/policy/properties/holidays/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"},message:"must match pattern \""+"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"+"\"",schema:"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$",parentSchema:schema77.properties.policy.properties.holidays,data:data57};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -6202,7 +6208,7 @@ errors++;
 }
 }
 else {
-const err118 = {instancePath:instancePath+"/policy/holidays",schemaPath:"#/properties/policy/properties/holidays/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties.holidays.type,parentSchema:schema77.properties.policy.properties.holidays,data:data56};
+const err118 = {instancePath:instancePath+"/policy/holidays",schemaPath:"#/properties/policy/properties/holidays/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.policy.properties.holidays.type,parentSchema:schema77.properties.policy.properties.holidays,data:data57};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -6212,10 +6218,10 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data42["implicit-scenarios"] !== undefined){
-let data57 = data42["implicit-scenarios"];
-if(typeof data57 !== "boolean"){
-const err119 = {instancePath:instancePath+"/policy/implicit-scenarios",schemaPath:"#/properties/policy/properties/implicit-scenarios/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.policy.properties["implicit-scenarios"].type,parentSchema:schema77.properties.policy.properties["implicit-scenarios"],data:data57};
+if(data43["implicit-scenarios"] !== undefined){
+let data58 = data43["implicit-scenarios"];
+if(typeof data58 !== "boolean"){
+const err119 = {instancePath:instancePath+"/policy/implicit-scenarios",schemaPath:"#/properties/policy/properties/implicit-scenarios/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.policy.properties["implicit-scenarios"].type,parentSchema:schema77.properties.policy.properties["implicit-scenarios"],data:data58};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -6227,7 +6233,7 @@ errors++;
 }
 }
 else {
-const err120 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.policy.type,parentSchema:schema77.properties.policy,data:data42};
+const err120 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.policy.type,parentSchema:schema77.properties.policy,data:data43};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -6238,10 +6244,10 @@ errors++;
 }
 }
 if(data.ignore !== undefined){
-let data58 = data.ignore;
-if(Array.isArray(data58)){
-if(data58.length > 1000){
-const err121 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema77.properties.ignore,data:data58};
+let data59 = data.ignore;
+if(Array.isArray(data59)){
+if(data59.length > 1000){
+const err121 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema77.properties.ignore,data:data59};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -6250,12 +6256,12 @@ vErrors.push(err121);
 }
 errors++;
 }
-const len16 = data58.length;
+const len16 = data59.length;
 for(let i8=0; i8<len16; i8++){
-let data59 = data58[i8];
-if(typeof data59 === "string"){
-if(func2(data59) > 500){
-const err122 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema77.properties.ignore.items,data:data59};
+let data60 = data59[i8];
+if(typeof data60 === "string"){
+if(func2(data60) > 500){
+const err122 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema77.properties.ignore.items,data:data60};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -6264,8 +6270,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(func2(data59) < 1){
-const err123 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.ignore.items,data:data59};
+if(func2(data60) < 1){
+const err123 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.ignore.items,data:data60};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -6274,8 +6280,8 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(!pattern59.test(data59)){
-const err124 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^[^!#]"},message:"must match pattern \""+"^[^!#]"+"\"",schema:"^[^!#]",parentSchema:schema77.properties.ignore.items,data:data59};
+if(!pattern59.test(data60)){
+const err124 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^[^!#]"},message:"must match pattern \""+"^[^!#]"+"\"",schema:"^[^!#]",parentSchema:schema77.properties.ignore.items,data:data60};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -6286,7 +6292,7 @@ errors++;
 }
 }
 else {
-const err125 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.ignore.items.type,parentSchema:schema77.properties.ignore.items,data:data59};
+const err125 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.ignore.items.type,parentSchema:schema77.properties.ignore.items,data:data60};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -6298,7 +6304,7 @@ errors++;
 }
 }
 else {
-const err126 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.ignore.type,parentSchema:schema77.properties.ignore,data:data58};
+const err126 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.ignore.type,parentSchema:schema77.properties.ignore,data:data59};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -6309,10 +6315,10 @@ errors++;
 }
 }
 if(data.timezone !== undefined){
-let data60 = data.timezone;
-if(typeof data60 === "string"){
-if(func2(data60) > 100){
-const err127 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema77.properties.timezone,data:data60};
+let data61 = data.timezone;
+if(typeof data61 === "string"){
+if(func2(data61) > 100){
+const err127 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema77.properties.timezone,data:data61};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -6321,8 +6327,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(!pattern60.test(data60)){
-const err128 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$",parentSchema:schema77.properties.timezone,data:data60};
+if(!pattern60.test(data61)){
+const err128 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$",parentSchema:schema77.properties.timezone,data:data61};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -6333,7 +6339,7 @@ errors++;
 }
 }
 else {
-const err129 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.timezone.type,parentSchema:schema77.properties.timezone,data:data60};
+const err129 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.timezone.type,parentSchema:schema77.properties.timezone,data:data61};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -6344,10 +6350,10 @@ errors++;
 }
 }
 if(data.repository !== undefined){
-let data61 = data.repository;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.url === undefined){
-const err130 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema77.properties.repository.required,parentSchema:schema77.properties.repository,data:data61};
+let data62 = data.repository;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.url === undefined){
+const err130 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'",schema:schema77.properties.repository.required,parentSchema:schema77.properties.repository,data:data62};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -6356,9 +6362,9 @@ vErrors.push(err130);
 }
 errors++;
 }
-for(const key10 in data61){
+for(const key10 in data62){
 if(!((key10 === "url") || (key10 === "branch"))){
-const err131 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.repository,data:data61};
+const err131 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema77.properties.repository,data:data62};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -6368,11 +6374,11 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data61.url !== undefined){
-let data62 = data61.url;
-if(typeof data62 === "string"){
-if(func2(data62) > 2000){
-const err132 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema77.properties.repository.properties.url,data:data62};
+if(data62.url !== undefined){
+let data63 = data62.url;
+if(typeof data63 === "string"){
+if(func2(data63) > 2000){
+const err132 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema77.properties.repository.properties.url,data:data63};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -6381,8 +6387,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(!pattern61.test(data62)){
-const err133 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://\\S+$"},message:"must match pattern \""+"^https?://\\S+$"+"\"",schema:"^https?://\\S+$",parentSchema:schema77.properties.repository.properties.url,data:data62};
+if(!pattern61.test(data63)){
+const err133 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://\\S+$"},message:"must match pattern \""+"^https?://\\S+$"+"\"",schema:"^https?://\\S+$",parentSchema:schema77.properties.repository.properties.url,data:data63};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -6393,7 +6399,7 @@ errors++;
 }
 }
 else {
-const err134 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.repository.properties.url.type,parentSchema:schema77.properties.repository.properties.url,data:data62};
+const err134 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.repository.properties.url.type,parentSchema:schema77.properties.repository.properties.url,data:data63};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -6403,11 +6409,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data61.branch !== undefined){
-let data63 = data61.branch;
-if(typeof data63 === "string"){
-if(func2(data63) > 200){
-const err135 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema77.properties.repository.properties.branch,data:data63};
+if(data62.branch !== undefined){
+let data64 = data62.branch;
+if(typeof data64 === "string"){
+if(func2(data64) > 200){
+const err135 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema77.properties.repository.properties.branch,data:data64};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -6416,8 +6422,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(func2(data63) < 1){
-const err136 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.repository.properties.branch,data:data63};
+if(func2(data64) < 1){
+const err136 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.repository.properties.branch,data:data64};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -6428,7 +6434,7 @@ errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.repository.properties.branch.type,parentSchema:schema77.properties.repository.properties.branch,data:data63};
+const err137 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.repository.properties.branch.type,parentSchema:schema77.properties.repository.properties.branch,data:data64};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -6440,7 +6446,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.repository.type,parentSchema:schema77.properties.repository,data:data61};
+const err138 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.repository.type,parentSchema:schema77.properties.repository,data:data62};
 if(vErrors === null){
 vErrors = [err138];
 }

@@ -405,4 +405,9 @@ export interface Repository {
   readonly problems: readonly LoadProblem[];
   /** Files not read: ignored by `ignore:` in the configuration, or skipped (not regular files, links out of the repository). */
   readonly skipped?: { readonly ignored: number; readonly unread: number };
+  /**
+   * Files under journeys/ that no pattern reads though they look meant to be read
+   * (`home-loan.yaml`), with the name they probably meant: the unread-file rule reports them.
+   */
+  readonly unreadFiles?: readonly { readonly path: string; readonly meant?: string }[];
 }

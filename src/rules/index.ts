@@ -20,6 +20,7 @@ import uniqueId from './unique-id.ts';
 import unknownEvent from './unknown-event.ts';
 import unknownReference from './unknown-reference.ts';
 import unmeasuredMomentOfTruth from './unmeasured-moment-of-truth.ts';
+import unreadFile from './unread-file.ts';
 import unusedSuppression from './unused-suppression.ts';
 import versionNotBumped from './version-not-bumped.ts';
 
@@ -27,6 +28,7 @@ import versionNotBumped from './version-not-bumped.ts';
 export const builtInRules: readonly Rule[] = [
   parse,
   schema,
+  unreadFile,
   limitExceeded,
   uniqueId,
   unknownReference,

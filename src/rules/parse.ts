@@ -20,7 +20,7 @@ export default defineRule({
           files: {
             'journeys/welcome.journey.yaml': 'journey: welcome\nversion: 1\ntitle: Welcome\nstages: [\n  { id: start }\n',
           },
-          findings: [{ line: 6, column: 1, message: 'YAML syntax error' }],
+          findings: [{ line: 4, column: 9, message: 'YAML syntax error: a bracket is not closed' }],
         },
         {
           title: 'An empty file',
