@@ -91,7 +91,7 @@ describe('journeys build', () => {
     expectContains(body, '4 Touchpoints 2 Stages 3 Channels');
     expectContains(body, 'Stage: Forgotten stage (no touchpoint)');
     // The touchpoint table: trigger and timing, message, KPIs.
-    expectContains(body, 'welcome-sms SMS outbound none');
+    expectContains(body, 'Welcome sms welcome-sms Welcome to Acme! Open the app to finish. SMS outbound none');
     expectContains(body, 'signup.completed after 1h');
     expectContains(body, 'Welcome aboard Thanks for joining. Set up your profile in two minutes. https://app.acme.example/profile');
     expectContains(body, 'open-rate → 0.5');
@@ -105,6 +105,25 @@ describe('journeys build', () => {
     expectContains(html, `href="${REPO_URL}/blob/main/journeys/flawed.journey.yaml#L23"`);
     expectContains(body, 'Touchpoint "welcome-sms" has no owner');
     expectContains(html, `href="${BASE}rules/missing-owner/"`);
+  });
+
+  it('opens a journey page on its board, then what to act on first and the findings, then the touchpoints, then the scorecard', () => {
+    const html = page('journeys/long-haul');
+    const order = ['id="board"', 'id="act-first"', 'id="findings"', 'id="touchpoints"', 'id="scorecard"'].map((id) => html.indexOf(`<section ${id}`));
+    expect(order.every((at) => at > 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    // The board is static HTML and SVG: a card per touchpoint, one curve, nothing to run.
+    const board = html.slice(html.indexOf('<section id="board"'), html.indexOf('<section id="act-first"'));
+    expect(board.match(/<li class="board-card[ "]/g)).toHaveLength(40);
+    expect(board.match(/class="board-curve-path"/g)).toHaveLength(1);
+    expect(board).not.toContain('<script');
+    const body = text(board);
+    expectContains(body, 'Stage → Discover 6 touchpoints Sign up 8 touchpoints Onboard 12 touchpoints Use 9 touchpoints Renew 5 touchpoints Emotion');
+    expectContains(body, 'Step 1, Discover step 1: emotion 3 of 5 (neutral)');
+    expectContains(body, 'Step 1 Discover step 1 Step 1 of discover Growth & lifecycle 1h after discover.step-1');
+    expectContains(text(page('journeys/flawed')), 'Step 2 Welcome sms Welcome to Acme! Open the app to finish. no owner 1h after signup.completed 2 findings , the worst an error');
+    expect(page('journeys/flawed')).toMatch(/<a class="board-findings badge error[^"]*" href="#(finding-\d+)"[\s\S]*<li class="finding error[^"]*" id="\1"/);
+    expectContains(text(html), 'Act first Touchpoints that matter to customers (importance) and fall short of their KPI target. Discover step 4 : open-rate 0.31 against a target of 0.4 (2026-Q3), importance 5');
   });
 
   it("shows a journey's history from git, with its version at each commit, following a rename", () => {
@@ -125,10 +144,11 @@ describe('journeys build', () => {
     const html = page('journeys/long-haul');
     const body = text(html);
     expectContains(html, '<section id="scorecard" aria-labelledby="scorecard-heading"');
-    expectContains(body, 'Grade D , score 67.0 of 100 = 100 × ( 0.2 × 100% owner coverage + 0.2 × 100% KPI coverage + 0.2 × 10% KPIs on target + 0.2 × 25% moments of truth measured + 0.2 × 100% findings)');
+    // On a journey page the formula is folded: the board comes first.
+    expectContains(body, 'Grade D , score 67.0 of 100 How the grade is computed = 100 × ( 0.2 × 100% owner coverage + 0.2 × 100% KPI coverage + 0.2 × 10% KPIs on target + 0.2 × 25% moments of truth measured + 0.2 × 100% findings)');
     // The whole formula in a disclosure: <details> opens with the keyboard.
     expect(html).toMatch(/<details class="grade-formula"[^>]*>\s*<summary[^>]*>How the grade is computed<\/summary>/);
-    expectContains(body, `How the grade is computed ${GRADING.formula}`);
+    expectContains(body, `100% findings) ${GRADING.formula}`);
     expectContains(body, 'Part Value Weight Points Owner coverage 100% 0.2 20.0 KPI coverage 100% 0.2 20.0 KPIs on target 10% 0.2 2.0 Moments of truth measured 25% 0.2 5.0 Findings 100% 0.2 20.0');
     expectContains(body, 'Letters: A ≥ 90, B ≥ 80, C ≥ 70, D ≥ 60, E ≥ 50, F below.');
     for (const figure of [
