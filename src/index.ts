@@ -30,6 +30,7 @@ export { pushTo } from './model/collections.ts';
 export { CONFIG_FILES, resolveLayout } from './load/discover.ts';
 export { escapeValue, hasUnsafeCharacter, jsonText, terminalText } from './format/sanitize.ts';
 export { escapeCell, MAX_COMMENT_LENGTH } from './format/markdown.ts';
+export { BEGIN_MARKER, END_MARKER, blockText, codeownersBlock, spliceBlock } from './format/codeowners.ts';
 
 export { simulate } from './simulate/timeline.ts';
 export type { Cut, Send, Timeline } from './simulate/timeline.ts';

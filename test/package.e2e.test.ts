@@ -254,6 +254,15 @@ describe('the package, installed in a repository of its own', () => {
       expect(exported.status, exported.stderr).toBe(0);
       expect(readFileSync(join(user, 'review.xlsx')).subarray(0, 2).toString()).toBe('PK');
 
+      checked.add('codeowners');
+      const ownersPath = join(user, 'journeys', 'owners.yaml');
+      writeFileSync(ownersPath, readFileSync(ownersPath, 'utf8').replace(/^( +)- id: (\S+)\n/gm, '$1- id: $2\n$1  github: "@acme/$2"\n'));
+      const codeowners = await journeys(['codeowners']);
+      expect(codeowners.status, codeowners.stdout + codeowners.stderr).toBe(0);
+      expect(readFileSync(join(user, '.github', 'CODEOWNERS'), 'utf8')).toMatch(new RegExp(`^/journeys/${journeyFile.replace(/\./g, '\\.')} @acme/`, 'm'));
+      expect((await journeys(['codeowners', '--check'])).status).toBe(0);
+      expect((await journeys(['lint'])).status).toBe(0);
+
       checked.add('build');
       const built = await journeys(['build'], 240_000);
       expect(built.status, built.stdout + built.stderr).toBe(0);

@@ -1,4 +1,5 @@
 import { UsageError, escapeValue, didYouMean } from '../index.ts';
+import { codeownersCommand } from './codeowners.ts';
 import { diffCommand } from './diff.ts';
 import { explainCommand } from './explain.ts';
 import { initCommand } from './init.ts';
@@ -22,6 +23,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   diff: { run: diffCommand, summary: 'what changed in the journeys since a git revision' },
   explain: { run: explainCommand, summary: "print a rule's documentation" },
   new: { run: newCommand, summary: 'write a new journey that lints clean' },
+  codeowners: { run: codeownersCommand, summary: 'write the CODEOWNERS block asking the teams of each journey to review it' },
   import: { run: async (args, io) => (await import('./import.ts')).importCommand(args, io), summary: 'write journeys from a touchpoint inventory (.xlsx or .csv)' },
   export: { run: async (args, io) => (await import('./export.ts')).exportCommand(args, io), summary: 'write the touchpoint inventory with findings and grades (.xlsx or .csv)' },
 };

@@ -232,7 +232,10 @@ function declarations<T>(file: string, data: unknown, key: string, make: (item: 
 }
 
 export function ownersFrom(file: string, data: unknown): Owner[] {
-  return declarations(file, data, 'owners', (item, path, id) => ({ id, name: text(item, 'name'), contact: text(item, 'contact'), ref: ref(file, path) }));
+  return declarations(file, data, 'owners', (item, path, id) => {
+    const github = text(item, 'github');
+    return { id, name: text(item, 'name'), contact: text(item, 'contact'), ...(github !== undefined ? { github } : {}), ref: ref(file, path) };
+  });
 }
 
 export function channelsFrom(file: string, data: unknown): Channel[] {

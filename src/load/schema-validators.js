@@ -1688,9 +1688,10 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const owners = validate30;
-const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/owners.schema.json","title":"Owners","description":"The teams that may own journeys and touchpoints (journeys/owners.yaml). Journeys and touchpoints name an owner by its id.","type":"object","required":["owners"],"properties":{"owners":{"description":"The list of teams.","type":"array","maxItems":1000,"items":{"$ref":"#/$defs/owner"}}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"owner":{"title":"Owner","description":"One team.","type":"object","required":["id","name"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the team, used in the \"owner\" field of journeys and touchpoints.","examples":["team-crm"]},"name":{"description":"The name of the team as people know it.","type":"string","minLength":1,"maxLength":200,"examples":["CRM & lifecycle marketing"]},"contact":{"description":"How to reach the team: an e-mail address or a chat handle.","type":"string","maxLength":200,"examples":["crm@bank.example","#team-crm"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false}}};
-const schema53 = {"title":"Owner","description":"One team.","type":"object","required":["id","name"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the team, used in the \"owner\" field of journeys and touchpoints.","examples":["team-crm"]},"name":{"description":"The name of the team as people know it.","type":"string","minLength":1,"maxLength":200,"examples":["CRM & lifecycle marketing"]},"contact":{"description":"How to reach the team: an e-mail address or a chat handle.","type":"string","maxLength":200,"examples":["crm@bank.example","#team-crm"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
+const schema52 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/owners.schema.json","title":"Owners","description":"The teams that may own journeys and touchpoints (journeys/owners.yaml). Journeys and touchpoints name an owner by its id.","type":"object","required":["owners"],"properties":{"owners":{"description":"The list of teams.","type":"array","maxItems":1000,"items":{"$ref":"#/$defs/owner"}}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"owner":{"title":"Owner","description":"One team.","type":"object","required":["id","name"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the team, used in the \"owner\" field of journeys and touchpoints.","examples":["team-crm"]},"name":{"description":"The name of the team as people know it.","type":"string","minLength":1,"maxLength":200,"examples":["CRM & lifecycle marketing"]},"contact":{"description":"How to reach the team: an e-mail address or a chat handle.","type":"string","maxLength":200,"examples":["crm@bank.example","#team-crm"]},"github":{"description":"The team's GitHub handle, for the review requests of \"journeys codeowners\": a team (@organization/team) or a person (@user).","type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$","examples":["@acme/team-crm","@jdoe"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false}}};
+const schema53 = {"title":"Owner","description":"One team.","type":"object","required":["id","name"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the team, used in the \"owner\" field of journeys and touchpoints.","examples":["team-crm"]},"name":{"description":"The name of the team as people know it.","type":"string","minLength":1,"maxLength":200,"examples":["CRM & lifecycle marketing"]},"contact":{"description":"How to reach the team: an e-mail address or a chat handle.","type":"string","maxLength":200,"examples":["crm@bank.example","#team-crm"]},"github":{"description":"The team's GitHub handle, for the review requests of \"journeys codeowners\": a team (@organization/team) or a person (@user).","type":"string","pattern":"^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$","examples":["@acme/team-crm","@jdoe"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
 const schema54 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
+const pattern28 = new RegExp("^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$", "u");
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1724,7 +1725,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((((key0 === "id") || (key0 === "name")) || (key0 === "contact")) || (pattern4.test(key0)))){
+if(!(((((key0 === "id") || (key0 === "name")) || (key0 === "contact")) || (key0 === "github")) || (pattern4.test(key0)))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -1830,14 +1831,39 @@ vErrors.push(err10);
 errors++;
 }
 }
-}
-else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
+if(data.github !== undefined){
+let data3 = data.github;
+if(typeof data3 === "string"){
+if(!pattern28.test(data3)){
+const err11 = {instancePath:instancePath+"/github",schemaPath:"#/properties/github/pattern",keyword:"pattern",params:{pattern: "^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"},message:"must match pattern \""+"^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$"+"\"",schema:"^@[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$",parentSchema:schema53.properties.github,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/github",schemaPath:"#/properties/github/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.github.type,parentSchema:schema53.properties.github,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
 }
 errors++;
 }
@@ -2153,7 +2179,7 @@ export const personas = validate36;
 const schema58 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/personas.schema.json","title":"Personas","description":"The customer segments that journeys and scenarios name (journeys/personas.yaml, optional).","type":"object","required":["personas"],"properties":{"personas":{"description":"The list of personas.","type":"array","maxItems":1000,"items":{"$ref":"#/$defs/persona"}}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"persona":{"title":"Persona","description":"One customer segment.","type":"object","required":["id","name"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the persona, used in the \"personas\" field of journeys and the \"persona\" field of scenarios.","examples":["young-professional"]},"name":{"description":"A short name that describes the segment.","type":"string","minLength":1,"maxLength":200,"examples":["Young professional, mobile first"]},"description":{"description":"Who these customers are, what they want and how they behave.","type":"string","maxLength":5000},"timezone":{"description":"The time zone of these customers, an IANA name such as Europe/Paris, for their wall-clock times; without it, policy.timezone of the configuration.","type":"string","minLength":1,"maxLength":100,"examples":["Europe/Paris"]},"holidays":{"description":"The public holidays of these customers: a country code such as FR, or a country and region such as DE-BY; without it, policy.holidays of the configuration.","type":"string","pattern":"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$","examples":["FR","DE-BY"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false}}};
 const schema59 = {"title":"Persona","description":"One customer segment.","type":"object","required":["id","name"],"properties":{"id":{"$ref":"#/$defs/id","description":"The id of the persona, used in the \"personas\" field of journeys and the \"persona\" field of scenarios.","examples":["young-professional"]},"name":{"description":"A short name that describes the segment.","type":"string","minLength":1,"maxLength":200,"examples":["Young professional, mobile first"]},"description":{"description":"Who these customers are, what they want and how they behave.","type":"string","maxLength":5000},"timezone":{"description":"The time zone of these customers, an IANA name such as Europe/Paris, for their wall-clock times; without it, policy.timezone of the configuration.","type":"string","minLength":1,"maxLength":100,"examples":["Europe/Paris"]},"holidays":{"description":"The public holidays of these customers: a country code such as FR, or a country and region such as DE-BY; without it, policy.holidays of the configuration.","type":"string","pattern":"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$","examples":["FR","DE-BY"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
 const schema60 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
-const pattern32 = new RegExp("^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$", "u");
+const pattern33 = new RegExp("^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$", "u");
 
 function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2331,7 +2357,7 @@ errors++;
 if(data.holidays !== undefined){
 let data4 = data.holidays;
 if(typeof data4 === "string"){
-if(!pattern32.test(data4)){
+if(!pattern33.test(data4)){
 const err14 = {instancePath:instancePath+"/holidays",schemaPath:"#/properties/holidays/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"},message:"must match pattern \""+"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"+"\"",schema:"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$",parentSchema:schema59.properties.holidays,data:data4};
 if(vErrors === null){
 vErrors = [err14];
@@ -2687,7 +2713,7 @@ validate39.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 export const scenario = validate42;
 const schema64 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journeys.dev/schema/scenario.schema.json","title":"Scenario","description":"A customer story (journeys/scenarios/<id>.scenario.yaml): the events that happen to one customer, in time. Simulation sends every touchpoint whose trigger occurs and checks the resulting messages against the contact policy. All times are local to the customer.","type":"object","required":["scenario","events"],"properties":{"scenario":{"$ref":"#/$defs/id","description":"The id of this scenario, unique in the repository. Usually the same as the file name.","examples":["new-customer-first-card"]},"title":{"description":"Optional: the story's title as people say it, shown on the site before its id. Without it the site shows the id in words.","type":"string","minLength":1,"maxLength":200,"examples":["A new customer's first card"]},"persona":{"$ref":"#/$defs/id","description":"The kind of customer this story is about: an id declared in personas.yaml.","examples":["young-professional"]},"start":{"description":"Optional: the calendar date of day 0, written YYYY-MM-DD, optionally followed by a time THH:MM (or THH:MM:SS). Only used to show real dates in timelines.","type":"string","pattern":"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$","examples":["2026-03-02","2026-03-02T00:00"]},"timezone":{"description":"The customer's time zone, an IANA name such as Europe/Paris: every time of the scenario, and every \"at\" of the touchpoints it fires, is wall-clock time there, across daylight-saving changes. Without it, the persona's, then policy.timezone.","type":"string","minLength":1,"maxLength":100,"examples":["Europe/Paris"]},"description":{"description":"What the story shows, in a few sentences.","type":"string","maxLength":5000},"events":{"description":"What happens to the customer, each at a time counted from the start of day 0.","type":"array","maxItems":1000,"items":{"$ref":"#/$defs/event"}},"expect":{"description":"Optional: what must hold for this customer, checked on the simulated timeline (rule scenario-expectation): at most so many messages, one touchpoint before another, a touchpoint never received.","type":"array","maxItems":100,"items":{"$ref":"#/$defs/expectation"}}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"$defs":{"id":{"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]},"eventId":{"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]},"elapsed":{"title":"Time in the scenario","description":"When the event happens, counted from midnight at the start of day 0: days, then hours, then minutes. \"0d\" is the start, \"2d 14h\" is day 2 at 14:00, \"10d 9h 30m\" is day 10 at 09:30.","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["0d","2d 14h","10d 9h 30m"]},"event":{"title":"Event","description":"One thing that happens to the customer.","type":"object","required":["at","event"],"properties":{"at":{"$ref":"#/$defs/elapsed","description":"When it happens, counted from midnight at the start of day 0: \"0d\" is the start, \"2d 14h\" is day 2 at 14:00 local time.","examples":["0d","2d 14h","9d"]},"event":{"$ref":"#/$defs/eventId","description":"What happens, as the event name that touchpoints use in \"trigger\" and \"until\".","examples":["account.opened","card.activated"]},"note":{"description":"A remark for the reader of the timeline.","type":"string","maxLength":2000},"channel":{"$ref":"#/$defs/id","description":"The channel the event is about, when it is about one: consent.withdrawn with channel sms is the customer's \"STOP\" to text messages. Without it, consent.withdrawn and consent.given are about every channel.","examples":["sms"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false},"touchpointName":{"title":"Touchpoint name","description":"A touchpoint, as journey/touchpoint (\"welcome/welcome-email\"), or just its id when only one journey has a touchpoint of that id.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$","maxLength":129,"examples":["welcome-email","welcome/welcome-email"]},"expectation":{"title":"Expectation","description":"One thing that must hold for the scenario's customer: exactly one of at-most, before or never.","type":"object","properties":{"at-most":{"description":"The most messages the customer may get: sends on outbound channels, or on the given channel. With within, in any window of that length; otherwise in the whole scenario.","type":"integer","minimum":0,"maximum":1000000,"examples":[3]},"channel":{"$ref":"#/$defs/id","description":"Count only the sends on this channel (any channel, outbound or not).","examples":["sms"]},"within":{"$ref":"#/$defs/elapsed","description":"The length of the sliding window, as a duration (\"7d\", \"1w\", \"36h\"); not 0.","examples":["7d","24h"]},"note":{"description":"Why this must hold, for the reader.","type":"string","maxLength":2000},"before":{"description":"Touchpoints the customer receives, each first sent before the first send of the next one.","type":"array","minItems":2,"maxItems":20,"items":{"$ref":"#/$defs/touchpointName"},"examples":[["welcome-email","card-letter"]]},"never":{"description":"A touchpoint (or a list of them) the customer never receives.","oneOf":[{"$ref":"#/$defs/touchpointName"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/$defs/touchpointName"}}],"examples":["prospect-email"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"dependentRequired":{"channel":["at-most"],"within":["at-most"]},"oneOf":[{"required":["at-most"],"properties":{"at-most":true}},{"required":["before"],"properties":{"before":true}},{"required":["never"],"properties":{"never":true}}]}}};
 const schema65 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
-const pattern38 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$", "u");
+const pattern39 = new RegExp("^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$", "u");
 const schema67 = {"title":"Event","description":"One thing that happens to the customer.","type":"object","required":["at","event"],"properties":{"at":{"$ref":"#/$defs/elapsed","description":"When it happens, counted from midnight at the start of day 0: \"0d\" is the start, \"2d 14h\" is day 2 at 14:00 local time.","examples":["0d","2d 14h","9d"]},"event":{"$ref":"#/$defs/eventId","description":"What happens, as the event name that touchpoints use in \"trigger\" and \"until\".","examples":["account.opened","card.activated"]},"note":{"description":"A remark for the reader of the timeline.","type":"string","maxLength":2000},"channel":{"$ref":"#/$defs/id","description":"The channel the event is about, when it is about one: consent.withdrawn with channel sms is the customer's \"STOP\" to text messages. Without it, consent.withdrawn and consent.given are about every channel.","examples":["sms"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false};
 const schema68 = {"title":"Time in the scenario","description":"When the event happens, counted from midnight at the start of day 0: days, then hours, then minutes. \"0d\" is the start, \"2d 14h\" is day 2 at 14:00, \"10d 9h 30m\" is day 10 at 09:30.","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["0d","2d 14h","10d 9h 30m"]};
 const schema69 = {"title":"Event","description":"The name of something that happens to the customer: lowercase letters and digits, with single dots, hyphens or underscores between words, for example \"account.opened\" or \"card.activated\". At most 100 characters.","type":"string","pattern":"^[a-z0-9]+([._-][a-z0-9]+)*$","maxLength":100,"examples":["account.opened","card.activated","premium-due"]};
@@ -2883,7 +2909,7 @@ validate43.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema71 = {"title":"Expectation","description":"One thing that must hold for the scenario's customer: exactly one of at-most, before or never.","type":"object","properties":{"at-most":{"description":"The most messages the customer may get: sends on outbound channels, or on the given channel. With within, in any window of that length; otherwise in the whole scenario.","type":"integer","minimum":0,"maximum":1000000,"examples":[3]},"channel":{"$ref":"#/$defs/id","description":"Count only the sends on this channel (any channel, outbound or not).","examples":["sms"]},"within":{"$ref":"#/$defs/elapsed","description":"The length of the sliding window, as a duration (\"7d\", \"1w\", \"36h\"); not 0.","examples":["7d","24h"]},"note":{"description":"Why this must hold, for the reader.","type":"string","maxLength":2000},"before":{"description":"Touchpoints the customer receives, each first sent before the first send of the next one.","type":"array","minItems":2,"maxItems":20,"items":{"$ref":"#/$defs/touchpointName"},"examples":[["welcome-email","card-letter"]]},"never":{"description":"A touchpoint (or a list of them) the customer never receives.","oneOf":[{"$ref":"#/$defs/touchpointName"},{"type":"array","minItems":1,"maxItems":100,"items":{"$ref":"#/$defs/touchpointName"}}],"examples":["prospect-email"]}},"patternProperties":{"^x-":{"description":"Your own extra field. Any name that starts with \"x-\" is accepted and ignored by the tools."}},"additionalProperties":false,"dependentRequired":{"channel":["at-most"],"within":["at-most"]},"oneOf":[{"required":["at-most"],"properties":{"at-most":true}},{"required":["before"],"properties":{"before":true}},{"required":["never"],"properties":{"never":true}}]};
 const schema74 = {"title":"Touchpoint name","description":"A touchpoint, as journey/touchpoint (\"welcome/welcome-email\"), or just its id when only one journey has a touchpoint of that id.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$","maxLength":129,"examples":["welcome-email","welcome/welcome-email"]};
-const pattern46 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$", "u");
+const pattern47 = new RegExp("^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$", "u");
 
 function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3175,7 +3201,7 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!pattern46.test(data5)){
+if(!pattern47.test(data5)){
 const err19 = {instancePath:instancePath+"/before/" + i0,schemaPath:"#/$defs/touchpointName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$",parentSchema:schema74,data:data5};
 if(vErrors === null){
 vErrors = [err19];
@@ -3226,7 +3252,7 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(!pattern46.test(data6)){
+if(!pattern47.test(data6)){
 const err23 = {instancePath:instancePath+"/never",schemaPath:"#/$defs/touchpointName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$",parentSchema:schema74,data:data6};
 if(vErrors === null){
 vErrors = [err23];
@@ -3288,7 +3314,7 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(!pattern46.test(data7)){
+if(!pattern47.test(data7)){
 const err28 = {instancePath:instancePath+"/never/" + i1,schemaPath:"#/$defs/touchpointName/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"},message:"must match pattern \""+"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$"+"\"",schema:"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*)?$",parentSchema:schema74,data:data7};
 if(vErrors === null){
 vErrors = [err28];
@@ -3553,7 +3579,7 @@ errors++;
 if(data.start !== undefined){
 let data3 = data.start;
 if(typeof data3 === "string"){
-if(!pattern38.test(data3)){
+if(!pattern39.test(data3)){
 const err12 = {instancePath:instancePath+"/start",schemaPath:"#/properties/start/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$"},message:"must match pattern \""+"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$"+"\"",schema:"^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?)?$",parentSchema:schema64.properties.start,data:data3};
 if(vErrors === null){
 vErrors = [err12];
@@ -3720,10 +3746,10 @@ const schema77 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id"
 const schema78 = {"title":"Id","description":"A short name made of lowercase letters and digits, with single hyphens between words (kebab-case), for example \"team-crm\" or \"welcome-email\". At most 64 characters.","type":"string","pattern":"^[a-z0-9]+(-[a-z0-9]+)*$","maxLength":64,"examples":["team-crm","welcome-email","young-professional"]};
 const schema80 = {"title":"Severity","description":"How a rule's findings are reported. \"error\": a problem to fix; the lint command fails. \"warning\": worth fixing; shown but does not fail the lint command unless --max-warnings is exceeded (or --fail-severity is warning). \"info\": for information only. \"off\": the rule does not run. ESLint's spellings are read too: \"warn\" for warning, and 2, 1, 0 for error, warning, off.","enum":["error","warning","info","off","warn",2,1,0]};
 const schema93 = {"title":"Duration","description":"A length of time: a number followed by a unit, w (weeks), d (days), h (hours) or m (minutes), possibly several of them, in any order, each unit at most once. Examples: \"30m\", \"2h\", \"3d\", \"1w\", \"3d 14h\".","type":"string","pattern":"^(?![\\s\\S]*([wdhm])[\\s\\S]*\\1)\\s*\\d+\\s*[wdhm](?:\\s*\\d+\\s*[wdhm])*\\s*$","maxLength":100,"examples":["30m","2h","3d","1w","3d 14h"]};
-const pattern52 = new RegExp("^[\\s0wdhm]*$", "u");
-const pattern59 = new RegExp("^[^!#]", "u");
-const pattern60 = new RegExp("^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$", "u");
-const pattern61 = new RegExp("^https?://\\S+$", "u");
+const pattern53 = new RegExp("^[\\s0wdhm]*$", "u");
+const pattern60 = new RegExp("^[^!#]", "u");
+const pattern61 = new RegExp("^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$", "u");
+const pattern62 = new RegExp("^https?://\\S+$", "u");
 const schema79 = {"title":"Rule setting","description":"A severity (error, warning, info or off), or a list of two items: the severity and an object of options, for example [warning, { max-age: 180d }].","if":{"not":{"type":"array"}},"then":{"$ref":"#/$defs/severity"},"else":{"description":"The severity and the rule's options: [severity, { options }].","type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}};
 const schema82 = {"title":"Rule options","description":"The options of the rule; each rule documents its own (run `journeys explain <rule>`).","type":"object"};
 
@@ -5774,7 +5800,7 @@ const _errs140 = errors;
 const _errs141 = errors;
 if(errors === _errs141){
 if(typeof data46 === "string"){
-if(!pattern52.test(data46)){
+if(!pattern53.test(data46)){
 const err88 = {};
 if(vErrors === null){
 vErrors = [err88];
@@ -6196,7 +6222,7 @@ errors++;
 if(data43.holidays !== undefined){
 let data57 = data43.holidays;
 if(typeof data57 === "string"){
-if(!pattern32.test(data57)){
+if(!pattern33.test(data57)){
 const err117 = {instancePath:instancePath+"/policy/holidays",schemaPath:"#/properties/policy/properties/holidays/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"},message:"must match pattern \""+"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$"+"\"",schema:"^[A-Za-z]{2}(-[A-Za-z0-9]{1,10}){0,2}$",parentSchema:schema77.properties.policy.properties.holidays,data:data57};
 if(vErrors === null){
 vErrors = [err117];
@@ -6280,7 +6306,7 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(!pattern59.test(data60)){
+if(!pattern60.test(data60)){
 const err124 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/pattern",keyword:"pattern",params:{pattern: "^[^!#]"},message:"must match pattern \""+"^[^!#]"+"\"",schema:"^[^!#]",parentSchema:schema77.properties.ignore.items,data:data60};
 if(vErrors === null){
 vErrors = [err124];
@@ -6327,7 +6353,7 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(!pattern60.test(data61)){
+if(!pattern61.test(data61)){
 const err128 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_+\\-]*(/[A-Za-z0-9_+\\-]+)*$",parentSchema:schema77.properties.timezone,data:data61};
 if(vErrors === null){
 vErrors = [err128];
@@ -6387,7 +6413,7 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(!pattern61.test(data63)){
+if(!pattern62.test(data63)){
 const err133 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://\\S+$"},message:"must match pattern \""+"^https?://\\S+$"+"\"",schema:"^https?://\\S+$",parentSchema:schema77.properties.repository.properties.url,data:data63};
 if(vErrors === null){
 vErrors = [err133];

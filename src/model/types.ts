@@ -99,6 +99,8 @@ export interface Owner {
   readonly id: string;
   readonly name?: string;
   readonly contact?: string;
+  /** The team's GitHub handle (`@org/team` or `@user`), for `journeys codeowners`. */
+  readonly github?: string;
   readonly ref: NodeRef;
 }
 
