@@ -84,7 +84,7 @@ describe('journeys lint --cache', () => {
     const good = readFileSync(file);
 
     const flipped = Buffer.from(good);
-    flipped[flipped.length - 100] ^= 0xff;
+    flipped[flipped.length - 100] = flipped[flipped.length - 100]! ^ 0xff;
     const header = good.subarray(0, good.indexOf(10, MAGIC.length)).toString('latin1');
     const otherVersion = Buffer.concat([Buffer.from(header.replace(/"tool":"[^"]*"/, '"tool":"0.0.1"'), 'latin1'), good.subarray(header.length)]);
     const cases: [string, Buffer, RegExp][] = [

@@ -1,7 +1,7 @@
 /**
  * The lint cache (`journeys lint --cache`), as ESLint's: each file's parse, schema
  * validation and line numbers are kept from one run to the next, keyed by a hash of
- * its text, so that a second run parses only the files that changed. The model is
+ * its bytes, so that a second run parses only the files that changed. The model is
  * assembled and every rule runs again each time, on the cached data: cross-journey
  * findings can change when any file does.
  *
@@ -16,7 +16,7 @@
  * file at that place that is not a cache at all is left alone. Writes go to a
  * temporary file in the cache's own folder, then are renamed over the cache.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, hash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,7 +70,7 @@ interface OldEntry {
 /** A file's parse as stored: its file without the text (which is read again each run, and hashed). */
 type StoredParse = Omit<ParsedFile, 'file'> & { readonly file: Omit<SourceFile, 'path' | 'kind' | 'text'> };
 
-const sha256 = (text: string | Uint8Array): string => createHash('sha256').update(text).digest('hex');
+const sha256 = (data: string | Uint8Array): string => hash('sha256', data);
 
 /** Where the cache file is, for a repository root and the location asked for. */
 export function cacheFile(root: string, location: string | undefined): { file: string; folder: string; isDefault: boolean } {
@@ -211,13 +211,17 @@ export interface CachedParse {
 export function parseWithCache(root: string, files: FileList, cache: CacheOptions, options: ParseAllOptions = {}): CachedParse {
   const note = (message: string): void => cache.onNote?.(message);
   const where = cacheFile(root, cache.location);
-  const texts: (string | undefined)[] = files.map((file) => {
+  // Keyed by the bytes (the text is a function of them), hashed as read: no second encoding of the text.
+  const texts: (string | undefined)[] = new Array(files.length);
+  const hashes: (string | undefined)[] = new Array(files.length);
+  files.forEach((file, index) => {
     const read = readInside(root, file.path);
-    if (!read.ok) return undefined;
+    if (!read.ok) return;
     const decoded = decodeText(read.bytes);
-    return decoded.ok ? decoded.text : undefined;
+    if (!decoded.ok) return;
+    texts[index] = decoded.text;
+    hashes[index] = sha256(read.bytes);
   });
-  const hashes = texts.map((text) => (text === undefined ? undefined : sha256(text)));
   const { version, code } = tool();
   const shared = files.flatMap((file, index) => (SHARED_KINDS.has(file.kind) ? [[file.path, hashes[index] ?? 'unread']] : []));
   const key = sha256(JSON.stringify({ format: FORMAT, tool: version, code, node: process.version, shared }));
