@@ -15,6 +15,9 @@
  *     events, with the segment's fees), which should cost at most 10% more than the plain one;
  *   - `journeys lint` in a fresh process, as a user runs it: start-up, a cold
  *     compiler and the output included;
+ *   - `lint --cache` after one edit of 1,000 journeys (a comment appended to one of
+ *     them before each run; the warm-up writes the cache), in a measure's process and
+ *     in a fresh process;
  *   - the site: `journeys build` of the 1,000 regular journeys, beside a bare Astro
  *     build of 1,000 trivial pages (skipped with --no-site).
  * The first five each run in a process of their own (scripts/bench/runner.ts),
@@ -30,7 +33,7 @@
  * Progress goes to stderr.
  */
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,12 +52,16 @@ const TARGET_RATIO = 2;
 const TARGET_MS = 2000;
 /** ...and the segment-family corpus lints within 10% of the plain corpus of the same size. */
 const TARGET_FAMILIES_RATIO = 1.1;
+/** ...and `lint --cache` after one edit of 1,000 journeys takes at most this many milliseconds. */
+const TARGET_CACHED_MS = 300;
 /** The smallest --journeys: below it, timings are mostly noise. */
 const MIN_JOURNEYS = 50;
 
 const USAGE = 'Usage: node scripts/bench.ts [--json] [--keep] [--no-site] [--yaml] [--runs <n>] [--seed <text>] [--journeys <n>]';
 
-type Key = MeasureKey | 'cli';
+type Key = MeasureKey | 'cli' | 'cliCached';
+/** Measures timed in a fresh process each run, after the others. */
+const FRESH: ReadonlySet<Key> = new Set(['cli', 'cliCached']);
 
 interface Measure {
   readonly key: Key;
@@ -114,6 +121,19 @@ function timeCli(root: string): number {
   const result = spawnSync(process.execPath, [BIN, 'lint', root, '--format', 'json', '--today', TODAY], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = performance.now() - started;
   if (result.status !== 0 && result.status !== 1) throw new Error(`journeys lint failed (exit ${result.status}):\n${result.stderr}`);
+  return ms;
+}
+
+/** `journeys lint --cache` in a fresh process after one edit: a comment appended to a journey. */
+let cliEdits = 0;
+function timeCliCached(root: string): number {
+  const journeys = join(root, 'journeys');
+  cliEdits += 1;
+  appendFileSync(join(journeys, readdirSync(journeys).filter((name) => name.endsWith('.journey.yaml')).sort()[1]!), `# edit ${cliEdits}\n`);
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [BIN, 'lint', root, '--format', 'json', '--today', TODAY, '--cache'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const ms = performance.now() - started;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`journeys lint --cache failed (exit ${result.status}):\n${result.stderr}`);
   return ms;
 }
 
@@ -191,6 +211,9 @@ async function main(): Promise<void> {
     const familiesRoot = join(dir, 'families');
     const familiesStats: CorpusStats = writeRepository(familiesRoot, generateFamilyCorpus(options, onProgress));
     progress(`wrote ${int(familiesStats.files)} files (${mb(familiesStats.bytes).toFixed(1)} MB) to ${familiesRoot}`);
+    // The regular journeys alone, edited by the cache's measures (the others' corpus stays as written).
+    const cachedRoot = join(dir, 'cached');
+    const cachedStats: CorpusStats = writeRepository(cachedRoot, corpus, (index) => index < options.regular);
 
     const runners = new Map<MeasureKey, Runner>();
     const viaRunner = (key: MeasureKey) => (): Promise<number> => runners.get(key)!.time();
@@ -201,6 +224,8 @@ async function main(): Promise<void> {
       { key: 'lintHalf', label: `lint, half corpus (${int(halfStats.journeys)} journeys)`, run: viaRunner('lintHalf') },
       { key: 'lintFamilies', label: `lint, segment families (${int(familiesStats.journeys)} journeys)`, run: viaRunner('lintFamilies') },
       { key: 'cli', label: 'journeys lint, a fresh process', run: () => Promise.resolve(timeCli(full)) },
+      { key: 'lintCached', label: `lint --cache after one edit (${int(cachedStats.journeys)} journeys)`, run: viaRunner('lintCached') },
+      { key: 'cliCached', label: 'journeys lint --cache after one edit, a fresh process', run: () => Promise.resolve(timeCliCached(cachedRoot)) },
     ];
 
     const samples = new Map<Key, number[]>();
@@ -210,9 +235,9 @@ async function main(): Promise<void> {
       // Warm-ups one at a time, so that no two measures share the machine.
       for (const measure of measures) {
         let ms: number;
-        if (measure.key === 'cli') ms = await measure.run();
+        if (measure.key === 'cli' || measure.key === 'cliCached') ms = await measure.run();
         else {
-          const runner = new Runner(measure.key, measure.key === 'lintHalf' ? half : measure.key === 'lintFamilies' ? familiesRoot : full);
+          const runner = new Runner(measure.key, measure.key === 'lintHalf' ? half : measure.key === 'lintFamilies' ? familiesRoot : measure.key === 'lintCached' ? cachedRoot : full);
           runners.set(measure.key, runner);
           const ready = await runner.next();
           if (ready.type !== 'ready') throw new Error(`${measure.label}: ${ready.type === 'failed' ? ready.message : ready.type}`);
@@ -229,7 +254,7 @@ async function main(): Promise<void> {
       for (let round = 1; round <= rounds; round += 1) {
         const line: string[] = [];
         for (const measure of measures) {
-          if (round > runs.get(measure.key)! || measure.key === 'cli') continue;
+          if (round > runs.get(measure.key)! || FRESH.has(measure.key)) continue;
           const ms = await measure.run();
           samples.get(measure.key)!.push(ms);
           line.push(`${measure.key} ${int(ms)} ms`);
@@ -239,11 +264,12 @@ async function main(): Promise<void> {
     } finally {
       for (const runner of runners.values()) runner.stop();
     }
-    const cli = measures.find((measure) => measure.key === 'cli')!;
-    for (let run = 1; run <= runs.get('cli')!; run += 1) {
-      const ms = await cli.run();
-      samples.get('cli')!.push(ms);
-      progress(`${cli.label} ${run}/${runs.get('cli')}: ${int(ms)} ms`);
+    for (const cli of measures.filter((measure) => FRESH.has(measure.key))) {
+      for (let run = 1; run <= runs.get(cli.key)!; run += 1) {
+        const ms = await cli.run();
+        samples.get(cli.key)!.push(ms);
+        progress(`${cli.label} ${run}/${runs.get(cli.key)}: ${int(ms)} ms`);
+      }
     }
 
     let site: { journeys: number; journeySite: BuildTiming; bareAstro: BuildTiming } | undefined;
@@ -293,6 +319,9 @@ async function main(): Promise<void> {
         familiesOverPlainMin,
         familiesTarget: TARGET_FAMILIES_RATIO,
         withinFamiliesTarget: familiesOverPlain <= TARGET_FAMILIES_RATIO,
+        cachedTargetMs: TARGET_CACHED_MS,
+        withinCachedTarget: timings.lintCached.median <= TARGET_CACHED_MS,
+        withinCachedTargetFresh: timings.cliCached.median <= TARGET_CACHED_MS,
       },
       ...(site ? { site } : {}),
       ...(args.keep ? { dir } : {}),
@@ -339,6 +368,11 @@ async function main(): Promise<void> {
             ...(figures.ratios.lintOverYamlParse !== undefined ? [['lint / parse only (yaml)', `${figures.ratios.lintOverYamlParse.toFixed(2)}x`, '']] : []),
             ['journeys lint (fresh process) / parse only', `${figures.ratios.cliOverParse.toFixed(2)}x`, 'start-up, a cold compiler and the JSON output included'],
             ['lint full / lint half', `${fullOverHalf.toFixed(2)}x`, `expected about 2x if linear (fastest runs: ${fullOverHalfMin.toFixed(2)}x)`],
+            [
+              'lint --cache after one edit',
+              `${int(timings.lintCached.median)} ms`,
+              `target <= ${TARGET_CACHED_MS} ms: ${timings.lintCached.median <= TARGET_CACHED_MS ? 'met' : 'not met'} (fastest run: ${int(timings.lintCached.min)} ms); in a fresh process ${int(timings.cliCached.median)} ms: ${timings.cliCached.median <= TARGET_CACHED_MS ? 'met' : 'not met'}`,
+            ],
             [
               'lint segment families / lint',
               `${familiesOverPlain.toFixed(2)}x`,

@@ -8,6 +8,8 @@
  *   parent -> child: { type: 'run' } | { type: 'stop' }
  *   child -> parent: { type: 'ready', ms, summary } | { type: 'ran', ms } | { type: 'failed', message }
  */
+import { appendFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { check, type CheckResult } from '../../src/index.ts';
 import { collector, parseOnlyJsYaml, parseOnlyYaml, time } from './measure.ts';
@@ -19,7 +21,7 @@ setFlagsFromString('--max-semi-space-size=64');
 // collection instead.
 setFlagsFromString('--no-memory-reducer');
 
-export type MeasureKey = 'parseJsYaml' | 'parseYaml' | 'lint' | 'lintHalf' | 'lintFamilies';
+export type MeasureKey = 'parseJsYaml' | 'parseYaml' | 'lint' | 'lintHalf' | 'lintFamilies' | 'lintCached';
 
 export type ToRunner = { readonly type: 'run' } | { readonly type: 'stop' };
 
@@ -52,7 +54,24 @@ function task(key: MeasureKey, root: string, today: string): () => unknown {
     case 'lintHalf':
     case 'lintFamilies':
       return () => check(root, { today });
+    case 'lintCached':
+      return cachedAfterOneEdit(root, today);
   }
+}
+
+/**
+ * `journeys lint --cache` after one edit: each run first appends a comment to one journey
+ * (the first run, the warm-up, writes the cache in the repository's default place).
+ */
+function cachedAfterOneEdit(root: string, today: string): () => CheckResult {
+  const journeys = join(root, 'journeys');
+  const edited = join(journeys, readdirSync(journeys).filter((name) => name.endsWith('.journey.yaml')).sort()[0]!);
+  let edits = 0;
+  return () => {
+    edits += 1;
+    appendFileSync(edited, `# edit ${edits}\n`);
+    return check(root, { today, cache: {} });
+  };
 }
 
 function main(): void {
@@ -65,7 +84,7 @@ function main(): void {
     const gc = collector();
     gc();
     const { ms, value } = time(run);
-    const summary = key === 'lint' || key === 'lintHalf' || key === 'lintFamilies' ? summarizeFindings(value as CheckResult) : undefined;
+    const summary = key === 'lint' || key === 'lintHalf' || key === 'lintFamilies' || key === 'lintCached' ? summarizeFindings(value as CheckResult) : undefined;
     gc();
     send({ type: 'ready', ms, ...(summary ? { summary } : {}) });
     process.on('message', (message: ToRunner) => {
