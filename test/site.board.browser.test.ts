@@ -64,12 +64,10 @@ interface Box {
 }
 
 const cardBoxes = (page: Page): Promise<Box[]> =>
-  page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('[data-board] .board-card')].map((card) => {
-      const rect = card.getBoundingClientRect();
-      return { id: card.dataset.touchpoint ?? '', x: rect.x, y: rect.y, width: rect.width, height: rect.height };
-    }),
-  );
+  page.evaluate(`[...document.querySelectorAll('[data-board] .board-card')].map((card) => {
+    const rect = card.getBoundingClientRect();
+    return { id: card.dataset.touchpoint ?? '', x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+  })`) as Promise<Box[]>;
 
 function overlaps(a: Box, b: Box): boolean {
   return a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
@@ -87,8 +85,8 @@ describe('the journey board in Chromium', () => {
       expect(overlapping).toEqual([]);
 
       // One curve: a single path, a point per touchpoint with an emotion, inside the curve's box.
-      const curve = (await page.evaluate(() => {
-        const cell = document.querySelector('[data-board] .board-curve')!.getBoundingClientRect();
+      const curve = (await page.evaluate(`(() => {
+        const cell = document.querySelector('[data-board] .board-curve').getBoundingClientRect();
         const points = [...document.querySelectorAll('[data-board] .board-point')].map((point) => point.getBoundingClientRect());
         return {
           paths: document.querySelectorAll('[data-board] .board-curve-path').length,
@@ -97,18 +95,18 @@ describe('the journey board in Chromium', () => {
           inside: points.every((point) => point.x + point.width / 2 >= cell.left && point.x + point.width / 2 <= cell.right && point.y >= cell.top - 1 && point.bottom <= cell.bottom + 1),
           xs: points.map((point) => point.x),
         };
-      })) as { paths: number; moves: number; points: number; inside: boolean; xs: number[] };
+      })()`)) as { paths: number; moves: number; points: number; inside: boolean; xs: number[] };
       expect(curve).toMatchObject({ paths: 1, moves: 1, points: largest.touchpoints.filter((touchpoint) => touchpoint.emotion !== undefined).length, inside: true });
       expect(curve.xs).toEqual([...curve.xs].sort((a, b) => a - b));
 
       // Each card says its name, owner and timing in type a person can read.
-      const smallest = (await page.evaluate(() => Math.min(...[...document.querySelectorAll('[data-board] .board-card *')].filter((element) => element.childElementCount === 0 && element.textContent?.trim() && !element.closest('.visually-hidden')).map((element) => parseFloat(getComputedStyle(element).fontSize))))) as number;
+      const smallest = (await page.evaluate(`Math.min(...[...document.querySelectorAll('[data-board] .board-card *')].filter((element) => element.childElementCount === 0 && element.textContent?.trim() && !element.closest('.visually-hidden')).map((element) => parseFloat(getComputedStyle(element).fontSize)))`)) as number;
       expect(smallest).toBeGreaterThanOrEqual(11);
 
-      const scroll = (await page.evaluate(() => {
-        const board = document.querySelector<HTMLElement>('[data-board]')!;
+      const scroll = (await page.evaluate(`(() => {
+        const board = document.querySelector('[data-board]');
         return { scrollWidth: board.scrollWidth, clientWidth: board.clientWidth };
-      })) as { scrollWidth: number; clientWidth: number };
+      })()`)) as { scrollWidth: number; clientWidth: number };
       // A laptop sees every stage at once; a phone scrolls the board sideways.
       if (view.width >= 1280) expect(scroll.scrollWidth).toBeLessThanOrEqual(scroll.clientWidth + 1);
       else expect(scroll.scrollWidth).toBeGreaterThan(scroll.clientWidth);
@@ -126,19 +124,19 @@ describe('the journey board in Chromium', () => {
     const page = await journeyPage(VIEWS[3], largest.id);
     await page.locator('[data-board]').scrollIntoViewIfNeeded();
     for (const fraction of [0.3, 0.6, 1]) {
-      const seen = (await page.evaluate((fraction: number) => {
-        const board = document.querySelector<HTMLElement>('[data-board]')!;
+      const seen = (await page.evaluate(`((fraction) => {
+        const board = document.querySelector('[data-board]');
         board.scrollLeft = (board.scrollWidth - board.clientWidth) * fraction;
         board.scrollTop = Math.min(400, board.scrollHeight - board.clientHeight);
         const frame = board.getBoundingClientRect();
-        const lane = board.querySelector('.board-lane')!.getBoundingClientRect();
-        const visible = (rect: DOMRect): boolean => rect.right > lane.right + 4 && rect.left < frame.right - 4;
-        const stages = [...board.querySelectorAll<HTMLElement>('thead th[data-stage]')];
+        const lane = board.querySelector('.board-lane').getBoundingClientRect();
+        const visible = (rect) => rect.right > lane.right + 4 && rect.left < frame.right - 4;
+        const stages = [...board.querySelectorAll('thead th[data-stage]')];
         const shown = stages.filter((th) => visible(th.getBoundingClientRect()));
         return {
           shown: shown.length,
           names: shown.map((th) => {
-            const name = th.querySelector('.board-stage-name')!;
+            const name = th.querySelector('.board-stage-name');
             const rect = name.getBoundingClientRect();
             const x = Math.min(Math.max(rect.left + 6, lane.right + 2), frame.right - 2);
             const top = document.elementFromPoint(x, rect.top + rect.height / 4);
@@ -149,7 +147,7 @@ describe('the journey board in Chromium', () => {
             return rect.left >= frame.left - 1 && rect.left <= frame.left + 2;
           }),
         };
-      }, fraction)) as { shown: number; names: { name: string; atTop: boolean; onTop: boolean }[]; lanes: boolean };
+      })(${fraction})`)) as { shown: number; names: { name: string; atTop: boolean; onTop: boolean }[]; lanes: boolean };
       expect(seen.shown, `scrolled ${fraction}`).toBeGreaterThan(0);
       for (const name of seen.names) expect(name, `scrolled ${fraction}`).toMatchObject({ atTop: true, onTop: true });
       expect(seen.lanes).toBe(true);
@@ -162,16 +160,16 @@ describe('the journey board in Chromium', () => {
       const colours: Record<string, string[]> = {};
       for (const slug of [largest.id, 'flawed']) {
         const page = await journeyPage(view, slug);
-        const found = (await page.evaluate(() => {
-          const out: Record<string, string[]> = {};
-          const add = (id: string | undefined, element: Element | null): void => {
+        const found = (await page.evaluate(`(() => {
+          const out = {};
+          const add = (id, element) => {
             if (!id || !element) return;
             (out[id] ??= []).push(getComputedStyle(element).color);
           };
-          for (const row of document.querySelectorAll<HTMLElement>('[data-board] .board-lane-row')) add(row.dataset.channel, row.querySelector('.board-lane'));
-          for (const mark of document.querySelectorAll<HTMLElement>('.touchpoints-table .channel-mark')) add(mark.dataset.channel, mark);
+          for (const row of document.querySelectorAll('[data-board] .board-lane-row')) add(row.dataset.channel, row.querySelector('.board-lane'));
+          for (const mark of document.querySelectorAll('.touchpoints-table .channel-mark')) add(mark.dataset.channel, mark);
           return out;
-        })) as Record<string, string[]>;
+        })()`)) as Record<string, string[]>;
         for (const [id, list] of Object.entries(found)) (colours[id] ??= []).push(...list);
         await page.context().close();
       }
@@ -184,7 +182,7 @@ describe('the journey board in Chromium', () => {
   it('prints the whole board, every card within the page width', async () => {
     const page = await journeyPage(VIEWS[0], largest.id);
     await page.emulateMedia({ media: 'print' });
-    const width = (await page.evaluate(() => document.documentElement.clientWidth)) as number;
+    const width = (await page.evaluate('document.documentElement.clientWidth')) as number;
     const boxes = await cardBoxes(page);
     expect(boxes).toHaveLength(largest.touchpoints.length);
     for (const box of boxes) expect(box.x + box.width, box.id).toBeLessThanOrEqual(width + 1);
