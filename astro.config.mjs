@@ -29,7 +29,14 @@ export default defineConfig({
   devToolbar: { enabled: false },
   prefetch: false,
   vite: {
-    resolve: { alias: [{ find: /^journeys-as-code$/, replacement: api }] },
+    resolve: {
+      alias: [
+        { find: /^journeys-as-code$/, replacement: api },
+        // The site lays diagrams out with dagre (site/scripts/diagrams.ts): Mermaid's ELK
+        // layout (its chunk elk-*.mjs, and elkjs) is left out of the build.
+        { find: /^(?:elkjs\/lib\/elk\.bundled\.js|\.\/elk-[A-Z0-9]+\.mjs)$/, replacement: here('./site/scripts/no-elk.ts') },
+      ],
+    },
     // Mermaid's diagrams load as separate chunks, only those a page needs.
     build: { chunkSizeWarningLimit: 4096 },
   },

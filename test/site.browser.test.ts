@@ -1,6 +1,7 @@
 /**
  * The built site in a real headless Chromium (Debian's, driven by playwright-core):
- * every page kind loads with no console error, every Mermaid block becomes an SVG,
+ * every page kind loads with no console error, every Mermaid block becomes an SVG
+ * when scrolled to,
  * Mermaid parses every text the site generates, search finds a journey by a
  * touchpoint's text, hostile text executes nothing, and the site works in both
  * themes, on a phone, with the keyboard and without JavaScript.
@@ -14,8 +15,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRADING, QUADRANTS } from '../src/index.ts';
-import { journeyDiagrams, kpiTrendChart, quadrantChart, scoreHistoryChart, timelineFlowchart } from '../site/lib/mermaid.ts';
-import type { JourneyView, KpiSeriesView, QuadrantPointView } from '../site/lib/view.ts';
+import { journeyDiagram, kpiTrendChart, quadrantChart, scenarioTimeline, scoreHistoryChart } from '../site/lib/mermaid.ts';
+import type { JourneyView, KpiSeriesView, QuadrantPointView, ScenarioView } from '../site/lib/view.ts';
 import { copyAcme, emptyScorecard, gitHistory, runJourneys, serveStatic, tempDir, TODAY } from './fixtures/site/helpers.ts';
 import { launchChromium } from './helpers/browser.ts';
 
@@ -79,9 +80,21 @@ async function open(context: BrowserContext, path: string): Promise<Visit> {
     void dialog.dismiss();
   });
   await page.goto(site.url + path, { waitUntil: 'load' });
-  // Diagrams are drawn after load; the page says when.
+  // Diagrams are drawn as they come into view; the page says when those in view are.
   await page.waitForFunction('!document.querySelector("[data-mermaid]") || document.documentElement.dataset.diagrams === "ready"', null, { timeout: 30_000 });
+  await scrollThrough(page);
   return { page, problems };
+}
+
+/** Scrolls to each diagram in turn, as a reader of the whole page would, until each is drawn; then back to the top. */
+async function scrollThrough(page: Page): Promise<void> {
+  const count = (await page.evaluate('document.querySelectorAll("[data-mermaid]").length')) as number;
+  for (let index = 0; index < count; index += 1) {
+    await page.evaluate(`document.querySelectorAll('[data-mermaid]')[${index}].scrollIntoView({ block: 'center' })`);
+    await page.waitForFunction(`document.querySelectorAll('[data-mermaid]')[${index}].dataset.rendered !== undefined`, null, { timeout: 30_000 });
+  }
+  await page.waitForFunction('document.documentElement.dataset.diagrams === "ready"');
+  await page.evaluate('window.scrollTo(0, 0)');
 }
 
 const pwned = (page: Page): Promise<unknown> => page.evaluate('window.__pwned');
@@ -102,7 +115,7 @@ describe('the built site in Chromium', () => {
   it('draws every Mermaid block as an SVG with an accessible title and description, in both themes', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, colorScheme });
-      for (const path of [PAGES.hostile, PAGES.long, PAGES.flawed, PAGES.scorecard]) {
+      for (const path of [PAGES.hostile, PAGES.long, PAGES.flawed, PAGES.scorecard, PAGES.scenario]) {
         const { page, problems } = await open(context, path);
         const state = (await page.evaluate(`(() => {
           const canvases = [...document.querySelectorAll('[data-mermaid]')];
@@ -127,32 +140,30 @@ describe('the built site in Chromium', () => {
     const { page, problems } = await open(context, PAGES.hostile);
     const titles = (await page.evaluate('[...document.querySelectorAll("[data-mermaid] svg[aria-roledescription=journey] > title")].map((t) => t.textContent)')) as string[];
     expect(titles[0]).toBe('<script>window.__pwned = "title"</script> Hostile: "quotes"; end %% {braces} [brackets] #hash `tick` <b>bold</b>: end');
-    const labels = (await page.evaluate('document.querySelector("#timeline-flow svg").textContent')) as string;
-    expect(labels).toContain('Fax: "#1"; %%{init: {"securityLevel": "…');
-    expect(labels).toContain('title x: y; section z %%{init: {"theme": "forest"}}%% click n0…');
+    const map = (await page.evaluate('document.querySelector("#journey-map svg").textContent')) as string;
+    expect(map).toContain('title x: y; section z %%{init: {"theme": "forest"}}%% click n0…');
     expect(await page.evaluate('document.querySelectorAll("[data-mermaid] img, [data-mermaid] script, [data-mermaid] iframe").length')).toBe(0);
     expect(await pwned(page)).toBeUndefined();
     expect(problems).toEqual([]);
     await context.close();
   }, 60_000);
 
-  it('keeps a journey of 40 touchpoints legible: at most 6 tasks a diagram, drawn at full size', async () => {
+  it('draws a journey of 40 touchpoints whole in one diagram, at full size, scrolled sideways rather than shrunk', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const { page } = await open(context, PAGES.long);
-    const diagrams = (await page.evaluate(`[...document.querySelectorAll('#map [data-mermaid] svg, #timeline [data-mermaid] svg')].map((svg) => ({
+    const diagrams = (await page.evaluate(`[...document.querySelectorAll('#map [data-mermaid] svg')].map((svg) => ({
       tasks: svg.querySelectorAll('rect.task').length,
+      sections: svg.querySelectorAll('rect.journey-section').length,
       drawn: svg.getBoundingClientRect().width,
       natural: svg.viewBox.baseVal.width,
       font: Math.min(...[...svg.querySelectorAll('text, span')].map((t) => parseFloat(getComputedStyle(t).fontSize)).filter((size) => size > 0)),
-    }))`)) as { tasks: number; drawn: number; natural: number; font: number }[];
-    expect(diagrams).toHaveLength(9);
-    const journeys = diagrams.slice(0, 8);
-    expect(journeys.reduce((sum, d) => sum + d.tasks, 0)).toBe(40);
-    for (const d of diagrams) {
-      expect(d.tasks).toBeLessThanOrEqual(6);
-      expect(d.drawn).toBeGreaterThanOrEqual(d.natural * 0.99);
-      expect(d.font).toBeGreaterThanOrEqual(11);
-    }
+    }))`)) as { tasks: number; sections: number; drawn: number; natural: number; font: number }[];
+    expect(diagrams).toHaveLength(1);
+    expect(diagrams[0]!.tasks).toBe(40);
+    expect(diagrams[0]!.drawn).toBeGreaterThanOrEqual(diagrams[0]!.natural * 0.99);
+    expect(diagrams[0]!.font).toBeGreaterThanOrEqual(11);
+    // Wider than the page: its canvas scrolls sideways, and takes the keyboard's focus to do so.
+    expect(await page.evaluate('(() => { const canvas = document.querySelector("#map [data-mermaid]"); return canvas.scrollWidth > canvas.clientWidth && canvas.tabIndex === 0; })()')).toBe(true);
     await context.close();
   }, 60_000);
 
@@ -160,9 +171,9 @@ describe('the built site in Chromium', () => {
     const sources: { where: string; source: string }[] = [];
     const decode = (html: string): string =>
       html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-    for (const path of [PAGES.hostile, PAGES.long, PAGES.flawed, PAGES.scorecard]) {
+    for (const path of [PAGES.hostile, PAGES.long, PAGES.flawed, PAGES.scorecard, PAGES.scenario]) {
       const html = readFileSync(join(out, path, 'index.html'), 'utf8');
-      for (const match of html.matchAll(/<template>([\s\S]*?)<\/template>/g)) sources.push({ where: path, source: decode(match[1]!) });
+      for (const match of html.matchAll(/<pre data-mermaid-source>([\s\S]*?)<\/pre>/g)) sources.push({ where: path, source: decode(match[1]!) });
     }
     // And generated from text meant to break them.
     const hostile = ['a: b; c', '%%{init: {"securityLevel": "loose"}}%%', 'end', 'title x', 'section y', 'journey', '"]; n0-->n1', '`x` $$y$$ {z} [w] <v> |u| #35; ﬂ°¶ß', 'line\nbreak'];
@@ -178,6 +189,7 @@ describe('the built site in Chromium', () => {
           anchor: `tp-${n}`,
           stage: { id: 's', name: text },
           channel: { id: `c${n}`, name: value },
+          owner: { id: `o${n}`, name: value },
           trigger: value,
           afterMinutes: 0,
           timing: '',
@@ -189,7 +201,10 @@ describe('the built site in Chromium', () => {
           counts: base.counts,
         })),
       };
-      for (const diagram of [...journeyDiagrams(journey), timelineFlowchart(journey)]) sources.push({ where: JSON.stringify(text), source: diagram.source });
+      sources.push({ where: JSON.stringify(text), source: journeyDiagram(journey)!.source });
+      const send = { kind: 'send', time: 0, clock: text, channel: { id: text, name: text }, outbound: true, journeySlug: 'x', journeyTitle: text, touchpoint: text, anchor: 'tp-x', trigger: text, repeat: 1, breaches: [{ rule: text, severity: 'error', message: text }] } as const;
+      const story: ScenarioView = { slug: 's', id: 's', title: text, file: 's', events: 1, sends: 1, outbound: 1, breached: 1, findings: [], counts: base.counts, days: [{ day: 0, label: text, outbound: 1, rows: [{ kind: 'event', time: 0, clock: text, event: text }, send] }] };
+      sources.push({ where: `timeline ${JSON.stringify(text)}`, source: scenarioTimeline(story)!.source });
       // The charts of the scorecards: the matrix (points named, numbered, by journey), KPI trends, the score history.
       const point = (touchpoint: string, quadrant: (typeof QUADRANTS)[number], x: number, y: number): QuadrantPointView => ({
         journey: text,
@@ -242,7 +257,7 @@ describe('the built site in Chromium', () => {
     )) as string[];
     expect(sources.length).toBeGreaterThan(90);
     // Every kind of chart the scorecards draw is among them, with the name Mermaid 12 gives it.
-    for (const kind of ['quadrantChart\n', 'xychart\n']) expect(sources.filter(({ source }) => source.startsWith(kind)).length, kind).toBeGreaterThan(10);
+    for (const kind of ['quadrantChart\n', 'xychart\n', 'journey\n', 'timeline TD\n']) expect(sources.filter(({ source }) => source.startsWith(kind)).length, kind).toBeGreaterThan(10);
     expect(failures).toEqual([]);
     await context.close();
   }, 60_000);
@@ -284,10 +299,15 @@ describe('the built site in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, javaScriptEnabled: false, colorScheme: 'light' });
     const page = await context.newPage();
     await page.goto(site.url + PAGES.long);
-    // 9 diagrams of the journey, the matrix, 6 KPI trends and the score over 3 commits.
-    expect(await page.locator('.diagram-fallback').count()).toBe(17);
-    // Their tables: 40 touchpoints twice, 7 on the matrix, 3 commits.
-    expect(await page.locator('.diagram-table tbody tr').count()).toBe(90);
+    // The journey map, the matrix, 6 KPI trends and the score over 3 commits.
+    expect(await page.locator('.diagram-fallback').count()).toBe(9);
+    // Their tables: 40 touchpoints, 7 on the matrix, 3 commits.
+    expect(await page.locator('.diagram-table tbody tr').count()).toBe(50);
+    // And each one's Mermaid text, folded, to read as it is.
+    const source = page.locator('#journey-map .diagram-source');
+    await source.locator('summary').click();
+    expect(await source.locator('pre').isVisible()).toBe(true);
+    expect(await source.locator('pre').textContent()).toMatch(/^journey\n {2}accTitle: The long haul, from first visit to renewal#58; the journey map\n/);
     expect(await page.locator('.kpi-table tbody tr').count()).toBe(8);
     await page.click('label[for="theme-dark"]');
     expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgb(14, 17, 23)');

@@ -9,30 +9,29 @@ import { QUADRANTS } from '../src/index.ts';
 import { describe, expect, it } from 'vitest';
 import {
   drawnCoordinate,
-  journeyDiagrams,
+  journeyDiagram,
   kpiTrendChart,
   labelsOverlap,
   MAX_NAMED_POINTS,
-  MAX_TASKS,
   mermaidNumber,
   mermaidPlain,
   mermaidQuoted,
   mermaidText,
   quadrantChart,
   quadrantLayout,
+  scenarioTimeline,
   scoreHistoryChart,
-  shortTiming,
-  timelineFlowchart,
-  timeOrder,
   unitCoordinate,
 } from '../site/lib/mermaid.ts';
-import type { JourneyView, KpiSeriesView, QuadrantPointView, ScoreHistoryEntry, TouchpointView } from '../site/lib/view.ts';
+import type { JourneyView, KpiSeriesView, QuadrantPointView, ScenarioView, ScoreHistoryEntry, TimelineRow, TouchpointView } from '../site/lib/view.ts';
 import { emptyScorecard } from './fixtures/site/helpers.ts';
 
 const NO_COUNTS = { errors: 0, warnings: 0, infos: 0 };
 
 interface TouchpointSpec {
   id: string;
+  name?: string;
+  owner?: string;
   stage?: string;
   channel?: string;
   emotion?: number;
@@ -46,8 +45,9 @@ interface TouchpointSpec {
 function touchpoint(spec: TouchpointSpec, stages: Map<string, string>): TouchpointView {
   return {
     id: spec.id,
-    name: spec.id,
+    name: spec.name ?? spec.id,
     anchor: `tp-${spec.id}`,
+    owner: spec.owner === undefined ? undefined : { id: spec.owner.toLowerCase(), name: spec.owner },
     stage: spec.stage === undefined ? undefined : { id: spec.stage, name: stages.get(spec.stage) ?? spec.stage, slug: `stage-${spec.stage}` },
     channel: spec.channel === undefined ? undefined : { id: spec.channel.toLowerCase(), name: spec.channel, slug: spec.channel.toLowerCase() },
     trigger: spec.trigger ?? 'event.happened',
@@ -165,128 +165,164 @@ describe('mermaidPlain', () => {
   });
 });
 
-describe('journeyDiagrams', () => {
+describe('journeyDiagram', () => {
   const stages = [
     ['discover', 'Discover'],
     ['buy', 'Buy'],
     ['use', 'Use'],
   ] as const;
 
-  it('draws one journey per stage: the stage as the section, touchpoints as tasks scored by emotion, channels as actors', () => {
+  it('draws the whole journey in one diagram: stages as sections, touchpoints as tasks scored by emotion with their channel symbol, owners as actors', () => {
     const j = journey('Buying a thing', stages, [
-      { id: 'ad', stage: 'discover', channel: 'Advertising', emotion: 3 },
-      { id: 'landing-page', stage: 'discover', channel: 'Website', emotion: 4 },
-      { id: 'checkout', stage: 'buy', channel: 'Website' },
+      { id: 'ad', name: 'Spring ad', stage: 'discover', channel: 'Ads', owner: 'Marketing', emotion: 3 },
+      { id: 'landing-page', stage: 'discover', channel: 'Web', owner: 'Web team', emotion: 4 },
+      { id: 'checkout', stage: 'buy', channel: 'Web', owner: 'Web team' },
+      { id: 'lost', stage: 'nowhere', channel: 'Email' },
     ]);
-    const diagrams = journeyDiagrams(j);
-    expect(diagrams.map((diagram) => diagram.caption)).toEqual(['Discover', 'Buy']);
-    const lines = diagrams[0]!.source.split('\n');
-    expect(lines.slice(0, 2)).toEqual(['journey', '  accTitle: Buying a thing#58; Discover']);
-    expect(lines[2]).toMatch(/^ {2}accDescr: How the customer feels at each touchpoint of stage Discover/);
-    expect(lines.slice(3)).toEqual(['  section Discover', '    ad: 3: Advertising', '    landing-page: 4: Website', '']);
-    expect(diagrams[1]!.source).toContain('    checkout (no score): 3: Website\n');
-    expect(diagrams[0]!.description).toContain('ad on Advertising, emotion 3 of 5 (neutral)');
+    const diagram = journeyDiagram(j)!;
+    const lines = diagram.source.split('\n');
+    expect(lines.slice(0, 2)).toEqual(['journey', '  accTitle: Buying a thing#58; the journey map']);
+    expect(lines[2]).toMatch(/^ {2}accDescr: How the customer feels at each touchpoint, stage by stage/);
+    // The channel's symbol is the one of the site's channel map (ads ➚, web ◍, email ✉), the same on every page.
+    expect(lines.slice(3)).toEqual([
+      '  section Discover',
+      '    ➚ Spring ad: 3: Marketing',
+      '    ◍ landing-page: 4: Web team',
+      '  section Buy',
+      '    ◍ checkout (no score): 3: Web team',
+      '  section No known stage',
+      '    ✉ lost (no score): 3: No owner',
+      '',
+    ]);
+    expect(diagram.touchpoints.map((tp) => tp.id)).toEqual(['ad', 'landing-page', 'checkout', 'lost']);
+    expect(diagram.description).toContain('Discover: Spring ad (Ads, Marketing), emotion 3 of 5 (neutral)');
   });
 
-  it(`splits a long journey so that no diagram has more than ${MAX_TASKS} tasks, and shows every touchpoint once`, () => {
+  it('draws every touchpoint of a long journey once, in stage order, and nothing for a journey without touchpoints', () => {
     const specs = Array.from({ length: 40 }, (_, n) => ({ id: `step-${n + 1}`, stage: n < 25 ? 'buy' : n < 30 ? 'use' : 'discover', channel: `Channel ${n % 7}`, emotion: (n % 5) + 1 }));
-    const diagrams = journeyDiagrams(journey('Long', stages, specs));
-    for (const diagram of diagrams) expect(diagram.touchpoints.length).toBeLessThanOrEqual(MAX_TASKS);
-    expect(diagrams.flatMap((diagram) => diagram.touchpoints.map((tp) => tp.id)).sort()).toEqual(specs.map((spec) => spec.id).sort());
-    // In stage order, the 25 of "buy" in 5 even parts.
-    expect(diagrams.map((diagram) => diagram.caption)).toEqual([
-      'Discover (part 1 of 2)',
-      'Discover (part 2 of 2)',
-      'Buy (part 1 of 5)',
-      'Buy (part 2 of 5)',
-      'Buy (part 3 of 5)',
-      'Buy (part 4 of 5)',
-      'Buy (part 5 of 5)',
-      'Use',
-    ]);
-    expect(new Set(diagrams.map((diagram) => diagram.id)).size).toBe(diagrams.length);
+    const diagram = journeyDiagram(journey('Long', stages, specs))!;
+    expect(diagram.touchpoints).toHaveLength(40);
+    expect(diagram.touchpoints.map((tp) => tp.id).slice(0, 3)).toEqual(['step-31', 'step-32', 'step-33']);
+    expect(diagram.source.match(/^ {2}section /gm)).toHaveLength(3);
+    expect(journeyDiagram(journey('Empty', stages, []))).toBeUndefined();
   });
 
-  it('gathers touchpoints of no known stage in a diagram of their own', () => {
-    const diagrams = journeyDiagrams(journey('J', stages, [{ id: 'lost', stage: 'nowhere', channel: 'E-mail', emotion: 2 }]));
-    expect(diagrams.map((diagram) => diagram.caption)).toEqual(['No known stage']);
-  });
-
-  it('keeps every line well formed whatever the titles, stage names, channel names and ids say', () => {
+  it('keeps every line well formed whatever the titles, stage names, owner names and names say', () => {
     for (const text of HOSTILE) {
       const j = journey(text, [['s', text]], [
-        { id: 'journey-start', stage: 's', channel: text, emotion: 2 },
-        { id: text, stage: 's', channel: `${text}, other`, emotion: 4 },
+        { id: 'journey-start', stage: 's', channel: text, owner: text, emotion: 2 },
+        { id: 'x', name: text, stage: 's', channel: `${text}, other`, owner: `${text}, other`, emotion: 4 },
       ]);
-      for (const diagram of journeyDiagrams(j)) {
-        const lines = encoded(diagram.source).trimEnd().split('\n');
-        expect(lines[0]).toBe('journey');
-        expect(lines[1]).toMatch(/^ {2}accTitle: [^\n%]*$/);
-        expect(lines[2]).toMatch(/^ {2}accDescr: [^\n%]*$/);
-        expect(lines[3]).toMatch(/^ {2}section [^#:\n;%]+$/);
-        for (const task of lines.slice(4)) {
-          expect(task).toMatch(/^ {4}[^#:\n;%]+: [1-5]: (?:(?!%%)[^#:\n;,])+$/);
-          expect(task.trimStart()).not.toMatch(/^(journey|title|section|acc)/i);
-        }
+      const lines = encoded(journeyDiagram(j)!.source).trimEnd().split('\n');
+      expect(lines[0]).toBe('journey');
+      expect(lines[1]).toMatch(/^ {2}accTitle: [^\n%]*$/);
+      expect(lines[2]).toMatch(/^ {2}accDescr: [^\n%]*$/);
+      expect(lines[3]).toMatch(/^ {2}section [^#:\n;%]+$/);
+      for (const task of lines.slice(4)) {
+        expect(task).toMatch(/^ {4}[^#:\n;%]+: [1-5]: (?:(?!%%)[^#:\n;,])+$/);
+        expect(task.trimStart()).not.toMatch(/^(journey|title|section|acc)/i);
       }
     }
   });
 });
 
-describe('timelineFlowchart', () => {
-  const stages = [
-    ['a', 'Alpha'],
-    ['b', 'Beta'],
-  ] as const;
+function scenario(title: string, days: readonly { label: string; rows: readonly TimelineRow[] }[]): ScenarioView {
+  return {
+    slug: 's',
+    id: 's',
+    title,
+    file: 'journeys/scenarios/s.scenario.yaml',
+    events: 0,
+    sends: 0,
+    outbound: 0,
+    breached: 0,
+    days: days.map((day, n) => ({ day: n, label: day.label, outbound: 0, rows: day.rows })),
+    findings: [],
+    counts: NO_COUNTS,
+  };
+}
 
-  it('orders touchpoints by stage, then as written', () => {
-    const j = journey('J', stages, [
-      { id: 'late', stage: 'b' },
-      { id: 'early', stage: 'a' },
-      { id: 'second', stage: 'a' },
-      { id: 'orphan', stage: 'zzz' },
+function send(clock: string, channel: { id: string; name: string }, touchpoint: string, extra: { journeyTitle?: string; repeat?: number; rules?: string[] } = {}): TimelineRow {
+  return {
+    kind: 'send',
+    time: 0,
+    clock,
+    channel,
+    outbound: true,
+    journeySlug: 'j',
+    journeyTitle: extra.journeyTitle ?? 'Welcome',
+    touchpoint,
+    anchor: `tp-${touchpoint}`,
+    trigger: 'signed.up',
+    repeat: extra.repeat ?? 0,
+    breaches: (extra.rules ?? []).map((rule) => ({ rule, severity: 'warning' as const, message: rule })),
+  };
+}
+
+describe('scenarioTimeline', () => {
+  const email = { id: 'email', name: 'E-mail' };
+  const sms = { id: 'sms', name: 'SMS' };
+
+  it('reads top to bottom: a section per day, a period per moment with its channel symbol, one short event each, breaches marked', () => {
+    const s = scenario('Busy week', [
+      {
+        label: 'Mon 2 Mar 2026 (day 0)',
+        rows: [
+          { kind: 'event', time: 0, clock: '09:00', event: 'signed.up' },
+          send('09:00', email, 'welcome-email'),
+          send('10:00', sms, 'welcome-sms', { rules: ['contact-pressure'] }),
+        ],
+      },
+      { label: 'Tue 3 Mar 2026 (day 1)', rows: [send('09:00', email, 'tips-email', { repeat: 1 })] },
+      { label: 'Wed 4 Mar 2026 (day 2)', rows: [] },
     ]);
-    expect(timeOrder(j).map((tp) => tp.id)).toEqual(['early', 'second', 'late', 'orphan']);
+    const timeline = scenarioTimeline(s)!;
+    const lines = timeline.source.trimEnd().split('\n');
+    expect(lines[0]).toBe('timeline TD');
+    expect(lines[1]).toBe('  accTitle: Busy week#58; what the customer lives, day by day');
+    expect(lines[2]).toBe(
+      '  accDescr: 4 moments of scenario Busy week, in time order#58; Mon 2 Mar 2026 (day 0) 09#58;00, event signed.up#59; Mon 2 Mar 2026 (day 0) 09#58;00, E-mail#58; welcome-email of Welcome#59; ' +
+        'Mon 2 Mar 2026 (day 0) 10#58;00, SMS#58; welcome-sms of Welcome, breaching contact-pressure#59; Tue 3 Mar 2026 (day 1) 09#58;00, E-mail#58; tips-email (repeat 1) of Welcome.',
+    );
+    // The symbols are those of the site's one channel map: e-mail ✉, SMS ✆.
+    expect(lines.slice(3)).toEqual([
+      '  section Mon 2 Mar 2026 (day 0)',
+      '    09#58;00 ● event : signed.up',
+      '    09#58;00 ✉ E-mail : welcome-email',
+      '    10#58;00 ✆ SMS : welcome-sms ⚠',
+      '  section Tue 3 Mar 2026 (day 1)',
+      '    09#58;00 ✉ E-mail : tips-email (repeat 1)',
+      '  section Wed 4 Mar 2026 (day 2)',
+    ]);
+    expect([timeline.rows, timeline.shown]).toEqual([4, 4]);
+    expect(scenarioTimeline(scenario('Quiet', [{ label: 'day 0', rows: [] }]))).toBeUndefined();
   });
 
-  it('draws one lane per channel, each touchpoint numbered in the order of the whole journey', () => {
-    const j = journey('J', stages, [
-      { id: 'welcome', stage: 'a', channel: 'E-mail', trigger: 'signed.up', after: '2h', at: '10:00', subject: 'Hello', moment: true },
-      { id: 'nudge', stage: 'a', channel: 'SMS' },
-      { id: 'follow-up', stage: 'b', channel: 'E-mail' },
-    ]);
-    const flow = timelineFlowchart(j);
-    const lines = flow.source.trimEnd().split('\n');
-    expect(lines[0]).toBe('flowchart LR');
-    expect(lines).toContain('  subgraph lane0["E-mail"]');
-    expect(lines).toContain('  subgraph lane1["SMS"]');
-    expect(lines.filter((line) => line.startsWith('  subgraph'))).toHaveLength(2);
-    expect(lines).toContain('    n0["1. welcome<br/><small>Alpha · signed.up +2h at 10#58;00</small>"]');
-    expect(lines).toContain('    n0 --> n2');
-    expect(lines).toContain('  lane0 ~~~ lane1');
-    expect(lines).toContain('  class n0 moment');
-    expect(flow.touchpoints.map((tp) => tp.id)).toEqual(['welcome', 'nudge', 'follow-up']);
-    expect(flow.description).toContain('3 touchpoints in 2 channel lanes (E-mail: 2, SMS: 1)');
+  it('draws at most so many moments, and says how many it drew', () => {
+    const rows = Array.from({ length: 30 }, (_, n) => send(`${String(n % 24).padStart(2, '0')}:00`, email, `step-${n}`));
+    const timeline = scenarioTimeline(scenario('Long', [{ label: 'day 0', rows: rows.slice(0, 20) }, { label: 'day 1', rows: rows.slice(20) }]), 25)!;
+    expect([timeline.rows, timeline.shown]).toEqual([30, 25]);
+    expect(timeline.source.split('\n').slice(3).join('\n').match(/step-/g)).toHaveLength(25);
+    expect(timeline.description).toContain('(the first 25 drawn)');
   });
 
-  it('keeps labels inside their quotes whatever the text, with generated ids only', () => {
+  it('keeps every line well formed whatever the scenario, journeys, channels, touchpoints and events say', () => {
     for (const text of HOSTILE) {
-      const j = journey(text, [['s', text]], [
-        { id: text, stage: 's', channel: text, subject: text, trigger: text },
-        { id: 'end', stage: 's', channel: 'end', subject: 'end' },
+      const channel = { id: text, name: text };
+      const s = scenario(text, [
+        { label: text, rows: [{ kind: 'event', time: 0, clock: text, event: text }, send(text, channel, text, { journeyTitle: text, rules: [text] })] },
+        { label: 'timeline LR', rows: [send('timeline TD', channel, 'end', { journeyTitle: 'title x' })] },
       ]);
-      const lines = encoded(timelineFlowchart(j).source).trimEnd().split('\n');
+      const lines = encoded(scenarioTimeline(s)!.source).trimEnd().split('\n');
+      expect(lines[0]).toBe('timeline TD');
+      expect(lines[1]).toMatch(/^ {2}accTitle: [^\n%]*$/);
+      expect(lines[2]).toMatch(/^ {2}accDescr: [^\n%]*$/);
       for (const line of lines.slice(3)) {
-        expect(line).toMatch(
-          /^( {2}subgraph lane\d+\["[^"\n]*"\]| {4}direction TB| {4}n\d+\["[^"\n]*"\]| {4}n\d+ --> n\d+| {2}end| {2}lane\d+ ~~~ lane\d+| {2}classDef moment stroke-width:3px| {2}class [n\d,]+ moment)$/,
-        );
+        // A section's name, or a period and its events: no colon, comment or directive of the user's.
+        expect(line).toMatch(/^(?: {2}section [^#:\n%]+| {4}[^#:\n%]+ : [^#:\n%]+)$/);
+        expect(line.trimStart().replace(/^section /, '')).not.toMatch(/^(timeline|title|section|acc)/i);
       }
     }
-  });
-
-  it('says when a touchpoint fires in a few words', () => {
-    const [tp] = journey('J', [['a', 'A']], [{ id: 'x', stage: 'a', trigger: 'card.shipped', after: '1d', at: '09:30' }]).touchpoints;
-    expect(shortTiming(tp!)).toBe('card.shipped +1d at 09:30');
   });
 });
 

@@ -8,8 +8,8 @@
  * only after parsing, so no title can end a statement, open a comment or a
  * directive, close a label, or inject markup.
  */
-import { HIGH_IMPORTANCE, PERFORMANCE_CAP } from 'journeys-as-code';
-import type { JourneyView, KpiSeriesView, QuadrantPointView, QuadrantView, ScoreHistoryEntry, StageView, TouchpointView } from './view.ts';
+import { channelStyle, HIGH_IMPORTANCE, PERFORMANCE_CAP } from 'journeys-as-code';
+import type { JourneyView, KpiSeriesView, QuadrantPointView, QuadrantView, ScenarioView, ScoreHistoryEntry, TimelineRow, TouchpointView } from './view.ts';
 
 /**
  * Characters that mean nothing to Mermaid's grammars wherever labels appear: letters,
@@ -22,8 +22,8 @@ const SAFE = new RegExp(String.raw`^(?:${SAFE_ASCII}|(?![\p{C}])[^\p{ASCII}])$`,
 const ALL_SAFE = new RegExp(`^${SAFE_ASCII}*$`);
 /** Mermaid's own placeholder for entity codes: never let user text contain it. */
 const PLACEHOLDER = /^[ﬂ°¶]$/u;
-/** Words that open a statement in Mermaid's `journey` grammar, when a task name starts with them. */
-const KEYWORD = /^(journey|title|section|acc)/i;
+/** Words that open a statement in Mermaid's `journey` and `timeline` grammars, when a label starts with them. */
+const KEYWORD = /^(journey|timeline|title|section|acc)/i;
 
 /** Text as a Mermaid label: one line, at most `max` characters, every unsafe character encoded. */
 export function mermaidText(text: string, max = Infinity): string {
@@ -80,120 +80,97 @@ export interface Diagram extends MermaidBlock {
   readonly touchpoints: readonly TouchpointView[];
 }
 
-/** Most tasks in one `journey` diagram: more renders too small to read. */
-export const MAX_TASKS = 6;
-
 const emotionWords = ['', 'very unhappy', 'unhappy', 'neutral', 'happy', 'delighted'];
 
 export function emotionLabel(emotion: number | undefined): string {
   return emotion === undefined ? 'no emotion score' : `emotion ${emotion} of 5 (${emotionWords[emotion] ?? 'unknown'})`;
 }
 
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  const parts = Math.max(1, Math.ceil(items.length / size));
-  const even = Math.ceil(items.length / parts);
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += even) out.push(items.slice(i, i + even));
-  return out;
+/** The channel's symbol of the site's one channel map, then its name: how diagrams say a channel in text. */
+function channelMark(channel: { readonly id: string; readonly name: string } | undefined): string {
+  return `${channelStyle(channel?.id).glyph} ${channel?.name ?? 'no channel'}`;
 }
 
 /**
- * One Mermaid `journey` per stage (split into parts of at most `maxTasks`):
- * the stage as the section, each touchpoint a task scored by its emotion, its
- * channel as the actor. A touchpoint with no emotion score is drawn neutral (3)
- * and says so in its label.
+ * The whole journey as one Mermaid `journey`: each stage a section, in the journey's
+ * order (touchpoints of no known stage last), each touchpoint a task named by its name
+ * and its channel's symbol, scored by its emotion, its owner as the actor. A touchpoint
+ * with no emotion score is drawn neutral (3) and says so in its label. Undefined for a
+ * journey with no touchpoint.
  */
-export function journeyDiagrams(journey: JourneyView, maxTasks = MAX_TASKS): Diagram[] {
-  const diagrams: Diagram[] = [];
-  const stages: { stage: Pick<StageView, 'id' | 'name' | 'anchor'>; touchpoints: TouchpointView[] }[] = journey.stages.map((stage) => ({
-    stage,
+export function journeyDiagram(journey: JourneyView): Diagram | undefined {
+  const known = new Set(journey.stages.map((stage) => stage.id));
+  const sections: { name: string; touchpoints: TouchpointView[] }[] = journey.stages.map((stage) => ({
+    name: stage.name,
     touchpoints: journey.touchpoints.filter((touchpoint) => touchpoint.stage?.id === stage.id),
   }));
-  const known = new Set(journey.stages.map((stage) => stage.id));
   const orphans = journey.touchpoints.filter((touchpoint) => touchpoint.stage === undefined || !known.has(touchpoint.stage.id));
-  if (orphans.length > 0) stages.push({ stage: { id: '', name: 'No known stage', anchor: 'stage-none' }, touchpoints: orphans });
-  for (const { stage, touchpoints } of stages) {
-    if (touchpoints.length === 0) continue;
-    const parts = chunk(touchpoints, maxTasks);
-    parts.forEach((part, index) => {
-      const which = parts.length > 1 ? ` (part ${index + 1} of ${parts.length})` : '';
-      const title = `${journey.title}: ${stage.name}${which}`;
-      const description =
-        `How the customer feels at each touchpoint of stage ${stage.name}${which}, from 1 (very unhappy) to 5 (delighted): ` +
-        part.map((touchpoint) => `${touchpoint.id} on ${touchpoint.channel?.name ?? 'no channel'}, ${emotionLabel(touchpoint.emotion)}`).join('; ') +
-        '.';
-      const lines = ['journey', `  accTitle: ${mermaidText(title)}`, `  accDescr: ${mermaidText(description)}`, `  section ${mermaidText(stage.name, 60)}`];
-      for (const touchpoint of part) {
-        const label = touchpoint.emotion === undefined ? `${touchpoint.id} (no score)` : touchpoint.id;
-        const actor = mermaidPlain(touchpoint.channel?.name ?? 'No channel', 40);
-        lines.push(`    ${mermaidText(label, 48)}: ${touchpoint.emotion ?? 3}: ${actor}`);
-      }
-      diagrams.push({ id: `${stage.anchor}-map${parts.length > 1 ? `-${index + 1}` : ''}`, title, caption: `${stage.name}${which}`, description, source: `${lines.join('\n')}\n`, touchpoints: part });
-    });
+  sections.push({ name: 'No known stage', touchpoints: orphans });
+  const drawn = sections.filter((section) => section.touchpoints.length > 0);
+  if (drawn.length === 0) return undefined;
+  const title = `${journey.title}: the journey map`;
+  const description =
+    `How the customer feels at each touchpoint, stage by stage, from 1 (very unhappy) to 5 (delighted): ` +
+    drawn
+      .map(({ name, touchpoints }) => `${name}: ${touchpoints.map((touchpoint) => `${touchpoint.name} (${touchpoint.channel?.name ?? 'no channel'}, ${touchpoint.owner?.name ?? 'no owner'}), ${emotionLabel(touchpoint.emotion)}`).join('; ')}`)
+      .join('. ') +
+    '.';
+  const lines = ['journey', `  accTitle: ${mermaidText(title)}`, `  accDescr: ${mermaidText(description)}`];
+  for (const { name, touchpoints } of drawn) {
+    lines.push(`  section ${mermaidText(name, 60)}`);
+    for (const touchpoint of touchpoints) {
+      const label = `${channelStyle(touchpoint.channel?.id).glyph} ${touchpoint.name}${touchpoint.emotion === undefined ? ' (no score)' : ''}`;
+      const actor = mermaidPlain(touchpoint.owner?.name ?? 'No owner', 40);
+      lines.push(`    ${mermaidText(label, 48)}: ${touchpoint.emotion ?? 3}: ${actor}`);
+    }
   }
-  return diagrams;
+  return { id: 'journey-map', title, caption: 'How the customer feels, stage by stage', description, source: `${lines.join('\n')}\n`, touchpoints: drawn.flatMap((section) => section.touchpoints) };
 }
 
-/** Touchpoints in time order: by stage, then as written (a journey lists them in the order they happen). */
-export function timeOrder(journey: JourneyView): TouchpointView[] {
-  const rank = new Map(journey.stages.map((stage, index) => [stage.id, index]));
-  return journey.touchpoints
-    .map((touchpoint, index) => ({ touchpoint, index, stage: rank.get(touchpoint.stage?.id ?? '') ?? journey.stages.length }))
-    .sort((a, b) => a.stage - b.stage || a.index - b.index)
-    .map(({ touchpoint }) => touchpoint);
-}
+/** Most rows of a scenario's timeline: past them, the list below the diagram says the rest. */
+export const MAX_TIMELINE_ROWS = 120;
 
-/** `account.opened +2h @10:00`: when a touchpoint fires, short enough for a node. */
-export function shortTiming(touchpoint: TouchpointView): string {
-  const parts = [touchpoint.trigger ?? 'no trigger'];
-  if (touchpoint.after) parts.push(`+${touchpoint.after}`);
-  if (touchpoint.at) parts.push(`at ${touchpoint.at}`);
-  if (touchpoint.repeat) parts.push('(repeats)');
-  return parts.join(' ');
+/** One row of a scenario's timeline: when and on which channel (its symbol and name), and what. */
+function timelineRow(row: TimelineRow): { period: string; event: string; said: string } {
+  if (row.kind === 'event') return { period: `${row.clock} ● event`, event: row.event, said: `${row.clock}, event ${row.event}` };
+  const breaches = row.breaches.map((breach) => breach.rule);
+  const repeat = row.repeat > 0 ? ` (repeat ${row.repeat})` : '';
+  return {
+    period: `${row.clock} ${channelMark(row.channel)}`,
+    event: `${row.touchpoint}${repeat}${breaches.length > 0 ? ' ⚠' : ''}`,
+    said: `${row.clock}, ${row.channel.name}: ${row.touchpoint}${repeat} of ${row.journeyTitle}${breaches.length > 0 ? `, breaching ${breaches.join(' and ')}` : ''}`,
+  };
 }
 
 /**
- * A flowchart of the touchpoints in time order, one lane (subgraph) per channel:
- * lanes side by side in order of first use, each a column of its touchpoints in
- * time order, numbered in the order of the whole journey. (Arrows between lanes
- * would make Mermaid's layout unreadable past a dozen touchpoints: the numbers
- * carry the order across lanes, and the table beside the diagram lists it.)
- * Node and lane ids are generated, never taken from user text.
+ * A scenario as a vertical Mermaid `timeline`: each day a section, each moment a
+ * period of its own (the time, and the channel's symbol and name), its one event the
+ * story's event or the touchpoint reached, ⚠ when it breaches the contact policy.
+ * Labels stay short, on one line each (Mermaid's vertical timeline lets taller ones
+ * run into the next day). Read top to bottom, it fits a phone. Undefined when nothing
+ * happens.
  */
-export function timelineFlowchart(journey: JourneyView): Diagram {
-  const ordered = timeOrder(journey);
-  const laneOf = new Map<string, number>();
-  const lanes: { name: string; nodes: number[] }[] = [];
-  ordered.forEach((touchpoint, index) => {
-    const key = touchpoint.channel?.id ?? '';
-    let lane = laneOf.get(key);
-    if (lane === undefined) {
-      lane = lanes.length;
-      laneOf.set(key, lane);
-      lanes.push({ name: touchpoint.channel?.name ?? 'No channel', nodes: [] });
+export function scenarioTimeline(scenario: ScenarioView, maxRows = MAX_TIMELINE_ROWS): (MermaidBlock & { rows: number; shown: number }) | undefined {
+  const rows = scenario.days.reduce((sum, day) => sum + day.rows.length, 0);
+  if (rows === 0) return undefined;
+  const title = `${scenario.title}: what the customer lives, day by day`;
+  let shown = 0;
+  const body: string[] = [];
+  const said: string[] = [];
+  for (const day of scenario.days) {
+    if (shown >= maxRows) break;
+    body.push(`  section ${mermaidText(day.label, 40)}`);
+    for (const row of day.rows.slice(0, maxRows - shown)) {
+      const { period, event, said: words } = timelineRow(row);
+      body.push(`    ${mermaidText(period, 26)} : ${mermaidText(event, 34)}`);
+      said.push(`${day.label} ${words}`);
+      shown += 1;
     }
-    lanes[lane]!.nodes.push(index);
-  });
-  const title = `${journey.title}: touchpoints in time order, by channel`;
+  }
   const description =
-    `${ordered.length} touchpoints in ${lanes.length} channel lanes (${lanes.map((lane) => `${lane.name}: ${lane.nodes.length}`).join(', ')}). ` +
-    `In order: ${ordered.map((touchpoint, index) => `${index + 1}. ${touchpoint.id} (${touchpoint.channel?.name ?? 'no channel'}, ${touchpoint.stage?.name ?? 'no stage'})`).join(', ')}.`;
-  const lines = ['flowchart LR', `  accTitle: ${mermaidText(title)}`, `  accDescr: ${mermaidText(description)}`];
-  lanes.forEach((lane, l) => {
-    lines.push(`  subgraph lane${l}["${mermaidText(lane.name, 40)}"]`, '    direction TB');
-    for (const index of lane.nodes) {
-      const touchpoint = ordered[index]!;
-      const detail = `${touchpoint.stage?.name ?? 'no stage'} · ${shortTiming(touchpoint)}`;
-      lines.push(`    n${index}["${index + 1}. ${mermaidText(touchpoint.id, 48)}<br/><small>${mermaidText(detail, 64)}</small>"]`);
-    }
-    for (let k = 1; k < lane.nodes.length; k += 1) lines.push(`    n${lane.nodes[k - 1]} --> n${lane.nodes[k]}`);
-    lines.push('  end');
-  });
-  // Invisible links keep the lanes in order of first use, left to right.
-  for (let l = 1; l < lanes.length; l += 1) lines.push(`  lane${l - 1} ~~~ lane${l}`);
-  const moments = ordered.flatMap((touchpoint, index) => (touchpoint.momentOfTruth ? [`n${index}`] : []));
-  if (moments.length > 0) lines.push('  classDef moment stroke-width:3px', `  class ${moments.join(',')} moment`);
-  return { id: 'timeline-flow', title, caption: 'Touchpoints in time order, one lane per channel', description, source: `${lines.join('\n')}\n`, touchpoints: ordered };
+    `${rows === 1 ? '1 moment' : `${rows} moments`} of scenario ${scenario.title}, in time order${shown < rows ? ` (the first ${shown} drawn)` : ''}: ` + said.join('; ') + '.';
+  const lines = ['timeline TD', `  accTitle: ${mermaidText(title)}`, `  accDescr: ${mermaidText(description)}`, ...body];
+  return { id: 'scenario-timeline', title, caption: 'What the customer lives, day by day', description, source: `${lines.join('\n')}\n`, rows, shown };
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
- * Draws every Mermaid diagram of the page, with Mermaid bundled from the npm
- * package (no network). Strict security: no HTML or scripts from the text, no
- * click handlers. Redrawn when the colour theme changes.
+ * Draws the page's Mermaid diagrams as they come into view, one at a time, with
+ * Mermaid bundled from the npm package (no network). Their text stays in the page,
+ * readable without JavaScript. Strict security: no HTML or scripts from the text, no
+ * click handlers. The dagre layout: ELK is not shipped (astro.config.mjs). Redrawn
+ * when the colour theme changes.
  */
 import mermaid from 'mermaid';
 
@@ -63,19 +65,23 @@ function configure(dark: boolean): void {
   mermaid.initialize({
     startOnLoad: false,
     securityLevel: 'strict',
+    // Mermaid 12 lays flowcharts and the like out with ELK unless told otherwise; the site ships dagre only.
+    layout: 'dagre',
     theme: dark ? 'dark' : 'default',
     fontFamily: FONT,
+    // One diagram for the whole journey: at full size, scrolled sideways when wider than the page.
     journey: {
       useMaxWidth: false,
-      width: 128,
+      width: 120,
       height: 52,
-      taskMargin: 20,
+      taskMargin: 16,
       leftMargin: 60,
       diagramMarginX: 16,
       diagramMarginY: 8,
       taskFontSize: 13,
     },
-    flowchart: { useMaxWidth: false, nodeSpacing: 24, rankSpacing: 28, padding: 10, wrappingWidth: 190 },
+    // A scenario's timeline reads top to bottom, and scales down to a phone's width.
+    timeline: { useMaxWidth: true, diagramMarginX: 16, diagramMarginY: 8 },
     // Charts scale down to a phone's width: their text stays short.
     quadrantChart: { useMaxWidth: true, chartWidth: 560, chartHeight: 440, titleFontSize: 16, pointLabelFontSize: 13, quadrantLabelFontSize: 15, xAxisLabelFontSize: 13, yAxisLabelFontSize: 13, pointRadius: 5 },
     xyChart: {
@@ -95,43 +101,136 @@ function configure(dark: boolean): void {
   });
 }
 
-let drawn = 0;
-let theme: boolean | undefined;
+/** Where each diagram's Mermaid text is: in the page, as text (read once, before the first drawing replaces it). */
+const sources = new WeakMap<HTMLElement, string>();
+/** The theme each drawn diagram was drawn in. */
+const drawnIn = new WeakMap<HTMLElement, boolean>();
+/** Diagrams in view (or about to be), waiting for their turn. */
+const queue: HTMLElement[] = [];
+let count = 0;
+let busy = false;
+let configured: boolean | undefined;
 
-async function drawAll(): Promise<void> {
-  const dark = isDark();
-  if (dark === theme) return;
-  theme = dark;
-  configure(dark);
-  const canvases = document.querySelectorAll<HTMLElement>('[data-mermaid]');
-  for (const canvas of canvases) {
-    const source = canvas.querySelector('template')?.content.textContent ?? canvas.dataset.source ?? '';
-    canvas.dataset.source = source;
-    drawn += 1;
-    try {
-      const { svg } = await mermaid.render(`mermaid-${drawn}`, source);
-      canvas.innerHTML = svg;
-      canvas.dataset.rendered = 'true';
-    } catch (error) {
-      canvas.dataset.rendered = 'error';
-      canvas.innerHTML = '';
-      const message = document.createElement('p');
-      message.className = 'diagram-fallback';
-      message.textContent = 'This diagram could not be drawn; the table beside it says the same.';
-      canvas.append(message);
-      console.error('journeys: a diagram could not be drawn', error);
-    }
+function sourceOf(canvas: HTMLElement): string {
+  let source = sources.get(canvas);
+  if (source === undefined) {
+    source = canvas.querySelector('[data-mermaid-source]')?.textContent ?? canvas.querySelector('template')?.content.textContent ?? '';
+    sources.set(canvas, source);
   }
-  document.documentElement.dataset.diagrams = 'ready';
+  return source;
 }
+
+/** An `accTitle` or `accDescr` line of a Mermaid text, its entity codes decoded. */
+function accessibleText(source: string, key: 'accTitle' | 'accDescr'): string | undefined {
+  const line = new RegExp(`^\\s*${key}: (.*)$`, 'm').exec(source)?.[1];
+  return line?.replace(/#(\d+);/g, (code, digits: string) => {
+    const point = Number(digits);
+    return point <= 0x10ffff ? String.fromCodePoint(point) : code;
+  });
+}
+
+/**
+ * Gives the drawing the title and description its text gives, where Mermaid leaves
+ * them out (its `timeline` keeps them to itself), as Mermaid does for the others.
+ */
+function label(svg: SVGSVGElement, source: string): void {
+  const namespace = 'http://www.w3.org/2000/svg';
+  for (const [key, tag, attribute] of [['accDescr', 'desc', 'aria-describedby'], ['accTitle', 'title', 'aria-labelledby']] as const) {
+    const text = accessibleText(source, key);
+    if (text === undefined || svg.querySelector(`:scope > ${tag}`)) continue;
+    const element = document.createElementNS(namespace, tag);
+    element.id = `${svg.id}-${tag}`;
+    element.textContent = text;
+    svg.prepend(element);
+    svg.setAttribute(attribute, element.id);
+  }
+}
+
+/** A pause between two diagrams, so that the page answers the reader between them. */
+const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+async function draw(canvas: HTMLElement): Promise<void> {
+  const dark = isDark();
+  if (drawnIn.get(canvas) === dark) return;
+  if (configured !== dark) {
+    configure(dark);
+    configured = dark;
+  }
+  const source = sourceOf(canvas);
+  count += 1;
+  try {
+    const { svg } = await mermaid.render(`mermaid-${count}`, source);
+    canvas.innerHTML = svg;
+    const drawing = canvas.querySelector<SVGSVGElement>(':scope > svg');
+    if (drawing) label(drawing, source);
+    canvas.dataset.rendered = 'true';
+  } catch (error) {
+    canvas.dataset.rendered = 'error';
+    canvas.innerHTML = '';
+    const message = document.createElement('p');
+    message.className = 'diagram-fallback';
+    message.textContent = 'This diagram could not be drawn; the table beside it says the same.';
+    canvas.append(message);
+    console.error('journeys: a diagram could not be drawn', error);
+  }
+  drawnIn.set(canvas, dark);
+}
+
+/** Draws the waiting diagrams one at a time, then says the page is ready. */
+async function work(): Promise<void> {
+  if (busy) return;
+  busy = true;
+  document.documentElement.dataset.diagrams = 'drawing';
+  try {
+    for (let canvas = queue.shift(); canvas; canvas = queue.shift()) {
+      await draw(canvas);
+      await pause();
+    }
+  } finally {
+    busy = false;
+    document.documentElement.dataset.diagrams = 'ready';
+  }
+}
+
+function enqueue(canvas: HTMLElement): void {
+  if (!queue.includes(canvas)) queue.push(canvas);
+  void work();
+}
+
+/** Diagrams on screen now, or within this margin of it: drawn before the reader gets there. */
+const AHEAD = '200px 0px';
 
 let started = false;
 
-/** Draws the page's diagrams, and again when the theme changes; once per page, however many components ask. */
+/**
+ * Draws each diagram of the page when it comes into view, one at a time, and again
+ * in the other theme when the theme changes (those already drawn at once, the others
+ * when they come into view); once per page, however many components ask.
+ */
 export function drawDiagrams(): void {
   if (started) return;
   started = true;
-  void drawAll();
-  document.addEventListener('journeys:theme', () => void drawAll());
-  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => void drawAll());
+  const canvases = [...document.querySelectorAll<HTMLElement>('[data-mermaid]')];
+  for (const canvas of canvases) sourceOf(canvas);
+  const visible = new Set<HTMLElement>();
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        const canvas = entry.target as HTMLElement;
+        if (entry.isIntersecting) {
+          visible.add(canvas);
+          enqueue(canvas);
+        } else visible.delete(canvas);
+      }
+      // The first report covers every diagram: with none in view, the page is ready as it is.
+      if (!busy && queue.length === 0) document.documentElement.dataset.diagrams = 'ready';
+    },
+    { rootMargin: AHEAD },
+  );
+  for (const canvas of canvases) observer.observe(canvas);
+  const redraw = (): void => {
+    for (const canvas of canvases) if (drawnIn.has(canvas) || visible.has(canvas)) enqueue(canvas);
+  };
+  document.addEventListener('journeys:theme', redraw);
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', redraw);
 }
