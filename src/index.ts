@@ -45,6 +45,8 @@ export type { IdentityFinding } from './engine/identity.ts';
 export { identityIntro, messageIdentities, subjectText } from './engine/identity-text.ts';
 export type { MessageIdentity } from './engine/identity-text.ts';
 export { renderMessage } from './engine/run.ts';
+export { applyFixes } from './engine/fix.ts';
+export type { AppliedFix, Fix } from './engine/fix.ts';
 export { countBySeverity, summarize } from './engine/run.ts';
 export type { JourneysDiff, JourneyChange, ScenarioChange, FieldChange } from './diff/compare.ts';
 export { diffMarkdown, COMMENT_MARKER } from './diff/markdown.ts';

@@ -163,6 +163,8 @@ describe('journeys lint', () => {
         related: [],
         messageId: 'unknown-channel',
         data: expect.objectContaining({ value: '"e-mail"' }),
+        // The one certain correction, as a range of the file's text (journeys lint --fix).
+        fix: { range: [157, 163], text: 'email' },
       },
       {
         rule: 'missing-owner',

@@ -29,6 +29,7 @@ import { CommandError, EXIT, useColor, type Io } from './io.ts';
 import { checkNotInRepository, outputFilePath, writeOutputFile } from './output-file.ts';
 import { writeWorkflowCommands } from './safe-io.ts';
 import { lintTarget, type LintTarget } from './target-files.ts';
+import { lintAndFix } from './fix.ts';
 
 export const usage = `Usage: journeys lint [path | file... | glob...] [options]
 
@@ -56,6 +57,9 @@ Options:
       --cache-location <path>
                           The cache's file, or folder (default: node_modules/.cache/journeys/ in
                           the repository, or .cache/journeys/ when it has no node_modules/)
+      --fix               Correct in place what has one certain correction (a misspelt channel,
+                          stage, persona or event, 2 days as 2d, 9h30 as "09:30"), then report the rest
+      --fix-dry-run       Print what --fix would change (file:line: old → new), write nothing
       --site-url <url>    Where the journey site is published, for links to rule pages
                           (sarif, markdown; default: $JOURNEYS_SITE_URL)
   -h, --help              Show this help
@@ -189,6 +193,8 @@ export function lintCommand(args: readonly string[], io: Io): number {
       'site-url': { type: 'string' },
       cache: { type: 'boolean' },
       'cache-location': { type: 'string' },
+      fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     Infinity,
@@ -216,9 +222,16 @@ export function lintCommand(args: readonly string[], io: Io): number {
     throw new CommandError(`--baseline-${values['baseline-write'] ? 'write' : 'prune'} records the whole repository: give its folder, not files.`);
   }
   const path = target.path;
+  const fixing = values.fix === true || values['fix-dry-run'] === true;
+  if (values.fix && values['fix-dry-run']) throw new CommandError('--fix and --fix-dry-run do not go together: --fix writes, --fix-dry-run only shows.');
+  // Only the working tree's files are written: a revision's are not there to fix.
+  if (fixing && values.base !== undefined) throw new CommandError(`--${values.fix ? 'fix' : 'fix-dry-run'} corrects the files of the working tree: run it without --base.`);
   const base = values.base === undefined ? undefined : loadAtRevision(path, values.base).repo;
   const meter = progress(io);
-  const result = check(path, { today: todayOption(values.today), now: io.now(), onFile: meter.onFile, base, ...cacheOption(values.cache, values['cache-location'], io) });
+  const cache = cacheOption(values.cache, values['cache-location'], io);
+  const run = (): CheckResult => check(path, { today: todayOption(values.today), now: io.now(), onFile: meter.onFile, base, ...cache });
+  const changes = formatName === 'stylish' || outputFile !== undefined ? io.stdout : io.stderr;
+  const result = fixing ? lintAndFix(run, { dryRun: values.fix !== true, wanted: (file) => targets === undefined || targets.has(file), changes }, io) : run();
   meter.end();
   if (result.configErrors.length > 0) {
     printConfigErrors(result, io);

@@ -11,6 +11,10 @@ export class Positions {
     this.#files = new Map(files.map((file) => [file.path, file]));
   }
 
+  file(path: string): SourceFile | undefined {
+    return this.#files.get(path);
+  }
+
   locator(path: string): Locator | undefined {
     let locator = this.#locators.get(path);
     if (!locator) {

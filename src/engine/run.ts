@@ -1,5 +1,6 @@
 import type { Finding, Position, RelatedLocation, Repository, Severity } from '../model/types.ts';
 import { Positions } from './locate.ts';
+import { resolveFix } from './fix.ts';
 import type { Report, Rule, RuleContext, RunContext, Suppression } from '../model/rule.ts';
 import { resolveSettings, type ConfigError, type RuleSettings } from './settings.ts';
 import { findSuppressions, silences, type DisableComment } from './suppressions.ts';
@@ -91,6 +92,7 @@ function toFinding(raw: Raw, positions: Positions): Finding {
   });
   const data = report.data ?? {};
   const template = raw.messages[report.messageId];
+  const fix = report.fix && resolveFix(report.fix, positions.file(report.at.file), positions.locator(report.at.file));
   return {
     rule: raw.rule,
     severity: raw.severity,
@@ -108,6 +110,7 @@ function toFinding(raw: Raw, positions: Positions): Finding {
     related,
     messageId: report.messageId,
     data,
+    ...(fix ? { fix } : {}),
   };
 }
 

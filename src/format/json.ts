@@ -17,6 +17,7 @@ export function json(findings: readonly Finding[], summary: Summary): string {
     ...(finding.scenario !== undefined ? { scenario: finding.scenario, time: finding.time } : {}),
     related: finding.related,
     ...(finding.messageId !== undefined ? { messageId: finding.messageId, data: finding.data ?? {} } : {}),
+    ...(finding.fix !== undefined ? { fix: finding.fix } : {}),
   }));
   return `${jsonText({ findings: plain, summary })}\n`;
 }

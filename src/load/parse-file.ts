@@ -75,6 +75,7 @@ export function parseText(path: string, kind: SourceKind, read: ReadResult): Par
     message: problem.message,
     at: { file: path, path: problem.path },
     key: problem.key,
+    ...(problem.fix !== undefined ? { fix: problem.fix } : {}),
   }));
   return {
     file: { path, kind, text, yamlStart, yamlEnd, data: parsed.data },

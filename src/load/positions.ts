@@ -10,6 +10,8 @@ import { lineStarts, rangeToPosition } from './lines.ts';
 export interface Locator {
   /** Position of the node at `path`, or of its deepest existing ancestor. */
   locate(path: Path, key?: boolean): Position;
+  /** Offsets [start, end) of the text of the node at exactly `path` (quotes included), when it has text of its own: a scalar or an alias. */
+  range(path: Path): readonly [number, number] | undefined;
   /** Offsets [start, end) of every scalar, to tell comments from text inside block scalars. */
   readonly scalarRanges: readonly (readonly [number, number])[];
   readonly lineStarts: readonly number[];
@@ -148,6 +150,10 @@ function buildLocator(file: SourceFile): Locator {
   return {
     lineStarts: starts,
     scalarRanges: scalars,
+    range(path) {
+      const span = nodes.get(pathKey(path))?.value;
+      return span?.end === undefined ? undefined : [span.start, span.end];
+    },
     locate(path, key = false) {
       for (let depth = path.length; depth >= 0; depth -= 1) {
         const found = nodes.get(pathKey(path.slice(0, depth)));

@@ -4,6 +4,7 @@ import { DELAY_PATTERN, DURATION_PATTERN, TIME_OF_DAY_PATTERN } from '../model/d
 import { ID_PATTERN } from '../model/ids.ts';
 import { didYouMean } from '../model/suggest.ts';
 import { describeValue, plural, quote } from '../model/text.ts';
+import { standardSpelling } from '../model/time-spellings.ts';
 import type { Path, SourceKind } from '../model/types.ts';
 
 /** One schema problem, at a path of the validated data. */
@@ -12,6 +13,8 @@ export interface SchemaProblem {
   readonly message: string;
   /** The problem is the key itself (an unknown field), not its value. */
   readonly key?: boolean;
+  /** YAML text to write instead of the value, when it is certain to mean what was meant (`2 days` as `2d`). */
+  readonly fix?: string;
 }
 
 /** Validators compiled ahead of time from schema/ (npm run schema:compile), so that no process pays for compiling them. */
@@ -126,8 +129,10 @@ function humanize(kind: SourceKind, error: ErrorObject, path: Path): SchemaProbl
     }
     case 'const':
       return { path, message: `${field} must be ${quote(params.allowedValue)}, not ${quote(error.data)}.` };
-    case 'pattern':
-      return { path, message: `${field} is ${quote(error.data)}: ${patternHint(String(params.pattern), parent.examples)}.` };
+    case 'pattern': {
+      const fix = standardSpelling(String(params.pattern), error.data);
+      return { path, message: `${field} is ${quote(error.data)}: ${patternHint(String(params.pattern), parent.examples)}.`, ...(fix !== undefined ? { fix } : {}) };
+    }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':

@@ -109,6 +109,13 @@ export interface Report {
   readonly touchpoint?: string;
   /** At most this severe, whatever the rule's severity (a file skipped on purpose is an info). */
   readonly severity?: Severity;
+  /**
+   * The one change that corrects the problem, when it is certain (ESLint's fix): `text`, as YAML,
+   * replaces the scalar at `at` (a node of the report's file) or the text between two offsets
+   * of that file. `journeys lint --fix` applies it; anything with two possible corrections,
+   * or that would change what was meant, has none.
+   */
+  readonly fix?: { readonly at: NodeRef | readonly [start: number, end: number]; readonly text: string };
   /** The scenario whose simulation found the problem, and when in it (minutes after day 0). */
   readonly scenario?: string;
   readonly time?: number;

@@ -75,6 +75,8 @@ export interface Finding {
   readonly messageId?: string;
   /** The values of the message's placeholders. */
   readonly data?: Readonly<Record<string, string | number>>;
+  /** A change certain to correct it (`journeys lint --fix`): `text` replaces the file's text from offset `range[0]` to `range[1]`. */
+  readonly fix?: { readonly range: readonly [number, number]; readonly text: string };
 }
 
 /** A problem the loader met before any rule ran (unreadable file, bad YAML, schema). */
@@ -91,6 +93,8 @@ export interface LoadProblem {
   readonly touchpoint?: string;
   /** At most this severe (a file skipped on purpose is worth an info, not an error). */
   readonly severity?: Severity;
+  /** YAML text that corrects the value at `at` without changing what was meant, for `journeys lint --fix`. */
+  readonly fix?: string;
   /** A YAML syntax error, at `offset`: the stylish output shows the line under the finding. */
   readonly syntax?: boolean;
 }

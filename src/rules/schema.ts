@@ -72,6 +72,7 @@ export default defineRule({
         at: problem.at,
         key: problem.key,
         offset: problem.offset,
+        ...(problem.fix !== undefined ? { fix: { at: problem.at, text: problem.fix } } : {}),
         messageId: 'problem',
         // The field, below its touchpoint when there is one: a touchpoint's index moves when touchpoints are reordered.
         data: { message: problem.message, field: (touchpoint ? problem.at.path.slice(2) : problem.at.path).join('.') },

@@ -2,7 +2,7 @@ import { BUILT_IN_EVENTS } from '../model/consent.ts';
 import { defineRule } from '../model/rule.ts';
 import { child } from '../model/refs.ts';
 import type { NodeRef } from '../model/types.ts';
-import { didYouMean, isSlip, NearNames } from '../model/suggest.ts';
+import { didYouMean, isSlip, NearNames, onlyClosest } from '../model/suggest.ts';
 import { quote } from '../model/text.ts';
 
 function journey(trigger: string, until = 'card.activated'): string {
@@ -153,13 +153,23 @@ export default defineRule({
       return found;
     };
 
+    // Only an event of the catalogue is a certain fix: without one, the other name may be the typo.
+    const fixes = new Map<string, string | undefined>();
+    const fixOf = (event: string): string | undefined => {
+      if (catalogue === undefined || suggestion(event) === '') return undefined;
+      if (!fixes.has(event)) fixes.set(event, onlyClosest(event, declared));
+      return fixes.get(event);
+    };
+
     for (const naming of namings) {
       const known = builtIn.has(naming.event) || (catalogue !== undefined ? declared.has(naming.event) : times.get(naming.event)! > 1);
       if (known) continue;
       // Without a catalogue, many a real event is named once: only one that looks like a typo of another is said.
       if (catalogue === undefined && suggestion(naming.event) === '') continue;
+      const fix = fixOf(naming.event);
       report({
         at: naming.at,
+        ...(fix !== undefined ? { fix: { at: naming.at, text: fix } } : {}),
         journey: naming.journey,
         touchpoint: naming.touchpoint,
         scenario: naming.scenario,

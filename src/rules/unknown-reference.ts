@@ -1,7 +1,7 @@
 import { defineRule } from '../model/rule.ts';
 import { child } from '../model/refs.ts';
 import type { NodeRef, PathSegment } from '../model/types.ts';
-import { didYouMean } from '../model/suggest.ts';
+import { didYouMean, onlyClosest } from '../model/suggest.ts';
 import { quote } from '../model/text.ts';
 import { isHolidayCalendar } from '../simulate/holidays.ts';
 import { isTimeZone } from '../simulate/zone.ts';
@@ -70,6 +70,11 @@ export default defineRule({
     const personas = new Set(repo.personas.map((persona) => persona.id));
     const ownersFile = repo.declared.owners ?? 'journeys/owners.yaml';
     const personasFile = repo.declared.personas ?? 'journeys/personas.yaml';
+    // The one candidate a misspelt name is certain to mean becomes a fix; never for an owner, who approves changes.
+    const fixTo = (at: NodeRef, value: string, candidates: Iterable<string>): { fix?: { at: NodeRef; text: string } } => {
+      const only = onlyClosest(value, candidates);
+      return only === undefined ? {} : { fix: { at, text: only } };
+    };
     const declaredIn = (file: string | undefined, fallback: string): string =>
       file ? `declared in ${file}` : `declared: there is no ${fallback} to declare it in`;
 
@@ -88,8 +93,10 @@ export default defineRule({
     };
     const checkChannel = (value: string | undefined, ref: NodeRef, path: readonly PathSegment[], journey?: string, touchpoint?: string): void => {
       if (value === undefined || channels.has(value)) return;
+      const at = child(ref, ...path);
       report({
-        at: child(ref, ...path),
+        at,
+        ...fixTo(at, value, channels),
         journey,
         touchpoint,
         messageId: 'unknown-channel',
@@ -98,8 +105,10 @@ export default defineRule({
     };
     const checkPersona = (value: string | undefined, [ref, ...path]: Place, journey?: string): void => {
       if (value === undefined || personas.has(value)) return;
+      const at = child(ref, ...path);
       report({
-        at: child(ref, ...path),
+        at,
+        ...fixTo(at, value, personas),
         journey,
         messageId: 'unknown-persona',
         data: { value: quote(value), declared: declaredIn(repo.declared.personas, personasFile), suggestion: didYouMean(value, personas) },
@@ -114,8 +123,10 @@ export default defineRule({
         checkOwner(touchpoint.owner, touchpoint.ref, journey.id, touchpoint.id);
         checkChannel(touchpoint.channel, touchpoint.ref, CHANNEL, journey.id, touchpoint.id);
         if (touchpoint.stage !== undefined && !stages.has(touchpoint.stage)) {
+          const at = child(touchpoint.ref, 'stage');
           report({
-            at: child(touchpoint.ref, 'stage'),
+            at,
+            ...fixTo(at, touchpoint.stage, stages),
             journey: journey.id,
             touchpoint: touchpoint.id,
             messageId: 'unknown-stage',
