@@ -173,7 +173,8 @@ describe('journeys lint --fix', () => {
       '    stage: start',
       '    channel: emial',
       '    owner: team-crm',
-      '    after: 3 hours',
+      '    after: 3\thours',
+      '    at: 21h',
       '    kpis:',
       '      - { metric: open-rate, target: 0.4 }',
       '---',
@@ -187,9 +188,13 @@ describe('journeys lint --fix', () => {
     const root = writeRepo({ 'journeys/owners.yaml': OWNERS, 'journeys/welcome.journey.md': markdown });
     const dry = await lint(root, '--fix-dry-run');
     expect(dry.stdout).toContain('journeys/welcome.journey.md:12: emial → email');
-    expect(dry.stdout).toContain('journeys/welcome.journey.md:14: 3 hours → 3h');
+    // What is printed is escaped: a tab of the file is shown as \t.
+    expect(dry.stdout).toContain('journeys/welcome.journey.md:14: 3\\thours → 3h');
+    expect(dry.stdout).toContain('journeys/welcome.journey.md:15: 21h → "21:00"');
     await lint(root, '--fix');
-    expect(read(root, 'journeys/welcome.journey.md')).toBe(markdown.replace('    channel: emial', '    channel: email').replace('after: 3 hours', 'after: 3h'));
+    expect(read(root, 'journeys/welcome.journey.md')).toBe(
+      markdown.replace('    channel: emial', '    channel: email').replace('after: 3\thours', 'after: 3h').replace('at: 21h', 'at: "21:00"'),
+    );
   });
 
   it('--fix-dry-run prints what would change and writes nothing', async () => {
