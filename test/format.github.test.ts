@@ -127,19 +127,19 @@ describe('github', () => {
   });
 });
 
-/** Twelve journeys of fifteen missing owners each: 180 errors GitHub cannot all show. */
+/** A hundred journeys of five missing owners each: 500 errors GitHub cannot all show. */
 function crowded(): Record<string, string> {
   const files: Record<string, string> = { 'journeys/owners.yaml': OWNERS };
-  for (let index = 1; index <= 12; index += 1) files[`journeys/j${String(index).padStart(2, '0')}.journey.yaml`] = ownerless(15, `j${index}`);
+  for (let index = 1; index <= 100; index += 1) files[`journeys/j${String(index).padStart(3, '0')}.journey.yaml`] = ownerless(5, `j${index}`);
   return files;
 }
 
 const NEW_OWNER = ['  - id: late-notice', '    stage: start', '    channel: email', '    owner: team-ghost', '    kpis: [{ metric: open-rate, target: 0.4 }]', ''].join('\n');
 
 describe('github, the change first', () => {
-  it('annotates the only new error of a pull request, in the last of 12 files of 15 errors each, among the 10 shown, and lists the other 170 in a group', async () => {
+  it('annotates the only new error of a pull request, in the last of 100 files of 5 older errors each, first of the 10 shown, and lists the other 491 in a group', async () => {
     const repo = gitRepo(crowded());
-    repo.write({ 'journeys/j12.journey.yaml': `${repo.read('journeys/j12.journey.yaml')}${NEW_OWNER}` });
+    repo.write({ 'journeys/j100.journey.yaml': `${repo.read('journeys/j100.journey.yaml')}${NEW_OWNER}` });
     repo.commit('Add a late notice');
     const cli = await runJourneys(['lint', '--format', 'github', '--base', 'HEAD~1', '--today', TODAY], repo.root);
     expect(cli.status).toBe(1);
@@ -147,17 +147,17 @@ describe('github, the change first', () => {
     const errors = lines.filter((line) => line.startsWith('::error '));
     expect(errors).toHaveLength(10);
     // The change's error first, then the oldest in file order.
-    expect(errors[0]).toMatch(/^::error file=journeys\/j12\.journey\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=journeys\(unknown-reference\)::Owner "team-ghost" is not declared/);
-    expect(errors.slice(1).every((line) => line.startsWith('::error file=journeys/j01.journey.yaml,'))).toBe(true);
+    expect(errors[0]).toMatch(/^::error file=journeys\/j100\.journey\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=journeys\(unknown-reference\)::Owner "team-ghost" is not declared/);
+    expect(errors.slice(1).every((line) => line.startsWith('::error file=journeys/j001.journey.yaml,') || line.startsWith('::error file=journeys/j002.journey.yaml,'))).toBe(true);
     // The change also raised a warning (the version was not bumped): the change's warnings come first too.
     expect(lines.filter((line) => line.startsWith('::warning '))[0]).toContain('journeys(version-not-bumped)');
     // Nothing dropped: every other error is a line of the folded group.
     const start = lines.findIndex((line) => line.startsWith('::group::'));
     const end = lines.indexOf('::endgroup::');
-    expect(lines[start]).toBe('::group::journeys: 171 more findings not shown as annotations (171 errors, 0 of them introduced by this change)');
-    expect(end - start - 1).toBe(171);
-    expect(lines.slice(start + 1, end).every((line) => /^ {2}journeys\/j\d\d\.journey\.yaml:\d+:\d+: error: .* \[missing-owner\]$/.test(line))).toBe(true);
-    expect(lines.at(-1)).toBe('journeys: 182 problems (181 errors, 1 warning, 0 infos) in 12 journeys, 181 touchpoints in 13 files; 2 problems introduced by this change.');
+    expect(lines[start]).toBe('::group::journeys: 491 more findings not shown as annotations (491 errors, 0 of them introduced by this change)');
+    expect(end - start - 1).toBe(491);
+    expect(lines.slice(start + 1, end).every((line) => /^ {2}journeys\/j\d\d\d\.journey\.yaml:\d+:\d+: error: .* \[missing-owner\]$/.test(line))).toBe(true);
+    expect(lines.at(-1)).toBe('journeys: 502 problems (501 errors, 1 warning, 0 infos) in 100 journeys, 501 touchpoints in 101 files; 2 problems introduced by this change.');
   });
 
   it('without --base, annotates errors before warnings and notices, whatever their files', async () => {
@@ -182,12 +182,12 @@ describe('github, the change first', () => {
 
   it('keeps the order of the contract (file, line, column, rule) in the JSON output, with --base too', async () => {
     const repo = gitRepo(crowded());
-    repo.write({ 'journeys/j12.journey.yaml': `${repo.read('journeys/j12.journey.yaml')}${NEW_OWNER}` });
+    repo.write({ 'journeys/j100.journey.yaml': `${repo.read('journeys/j100.journey.yaml')}${NEW_OWNER}` });
     repo.commit('Add a late notice');
     const cli = await runJourneys(['lint', '--format', 'json', '--base', 'HEAD~1', '--today', TODAY], repo.root);
     const findings = (JSON.parse(cli.stdout) as { findings: Finding[] }).findings;
-    expect(findings).toHaveLength(182);
+    expect(findings).toHaveLength(502);
     expect([...findings].sort(compareFindings)).toEqual(findings);
-    expect(findings[0]!.file).toBe('journeys/j01.journey.yaml');
+    expect(findings[0]!.file).toBe('journeys/j001.journey.yaml');
   });
 });
