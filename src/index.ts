@@ -74,6 +74,7 @@ export { channelStyle, channelCssColor, contrastRatio, CHANNEL_SURFACES, NO_CHAN
 export type { ChannelStyle } from './views/channel-style.ts';
 export { journeyBoard, readableId, messageSummary, findingAnchor, CURVE_BOX } from './views/board.ts';
 export type { BoardInput } from './views/board.ts';
+export { editUrlTemplate, fillEditUrl, touchpointEditLinks, EDIT_URL_DEFAULTS, DEFAULT_EDIT_BRANCH } from './views/edit-links.ts';
 // Inventories: touchpoint spreadsheets read into journeys (journeys import) and written back (journeys export).
 export { BUILT_IN_CHANNELS } from './model/channels.ts';
 export { readWorkbook, readCsv, InventoryError, INVENTORY_LIMITS } from './load/inventory-read.ts';

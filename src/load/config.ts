@@ -18,10 +18,12 @@ const QUIET_KEYS = ['from', 'to', 'days', 'channels', 'categories'];
 const COUNTS = ['sliding', 'calendar-day'];
 const WEEKDAYS: readonly Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const DAYS: readonly string[] = [...WEEKDAYS, 'holiday'];
-const REPOSITORY_KEYS = ['url', 'branch'];
+const REPOSITORY_KEYS = ['url', 'branch', 'edit-url'];
 /** The longest url and branch the schema allows: a link, not a document. */
 const MAX_URL = 2000;
 const MAX_BRANCH = 200;
+/** An editor link template: a web address or `{url}…`, naming the file's `{path}`, with no placeholder but the four. */
+const EDIT_URL = /^(?=[^{}]*(?:\{(?:url|branch|path|line)\}[^{}]*)*$)(?=.*\{path\})(?:https?:\/\/|\{url\})\S+$/;
 
 export const EMPTY_CONFIG: Config = { rules: {}, policy: { maxMessages: [], quietHours: [] } };
 
@@ -289,8 +291,13 @@ class Reader {
       this.note([...path, 'branch'], `repository.branch is the name of a branch, like main, at most ${MAX_BRANCH} characters, not ${quoted(branch)}.`);
       ok = false;
     }
+    const edit = data['edit-url'];
+    if (edit !== undefined && edit !== null && (typeof edit !== 'string' || !EDIT_URL.test(edit) || edit.length > MAX_URL)) {
+      this.note([...path, 'edit-url'], `repository.edit-url is a web address (or one starting with {url}) with {path} in it, and only {url} {branch} {path} {line} between braces, like {url}/edit/{branch}/{path}#L{line}, not ${quoted(edit)}.`);
+      ok = false;
+    }
     if (!ok) return undefined;
-    return { url: (url as string).replace(/\/+$/, ''), ...(typeof branch === 'string' ? { branch } : {}) };
+    return { url: (url as string).replace(/\/+$/, ''), ...(typeof branch === 'string' ? { branch } : {}), ...(typeof edit === 'string' ? { editUrl: edit } : {}) };
   }
 }
 

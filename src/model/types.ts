@@ -385,6 +385,8 @@ export interface RepositoryLink {
   /** http or https, without a trailing slash. */
   readonly url: string;
   readonly branch?: string;
+  /** The web editor's address for a file and line (`edit-url`), with {url} {branch} {path} {line}. */
+  readonly editUrl?: string;
 }
 
 /** Everything the rules see. */

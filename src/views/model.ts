@@ -21,6 +21,7 @@ import type { LintResult } from '../engine/run.ts';
 import type { HistoryGrade, HistoryPoint } from './score-history.ts';
 import { findingsByScenario, timelineDays } from './timeline.ts';
 import { journeyBoard, messageSummary, readableId } from './board.ts';
+import { touchpointEditLinks } from './edit-links.ts';
 import type {
   BuildInfo,
   ChannelView,
@@ -209,6 +210,7 @@ export function buildModel(input: ModelInput): SiteModel {
     return `${repository.url}/blob/${encodeURIComponent(ref)}/${path}${line !== undefined ? `#L${line}` : ''}`;
   };
   const commitUrl = (hash: string): string | undefined => (repository ? `${repository.url}/commit/${hash}` : undefined);
+  const editUrl = touchpointEditLinks(repo, prefix);
   const location = (at: { file: string; line: number; column: number }): LocationView => ({ file: at.file, line: at.line, column: at.column, url: fileUrl(at.file, at.line) });
 
   // --- Slugs ---------------------------------------------------------------
@@ -432,6 +434,7 @@ export function buildModel(input: ModelInput): SiteModel {
         name: touchpoint.name ?? readableId(touchpoint.id),
         summary: messageSummary(message),
         anchor,
+        editUrl: editUrl(touchpoint),
         stage: stageRef(touchpoint.stage),
         channel: channelRef(touchpoint.channel),
         owner: teamRef(touchpoint.owner),

@@ -85,6 +85,8 @@ export interface TouchpointView {
   readonly summary?: string;
   /** The id of the table row on the journey page. */
   readonly anchor: string;
+  /** Its line in the forge's web editor (repository.edit-url), to propose a change. */
+  readonly editUrl?: string;
   readonly stage?: RefView;
   readonly channel?: RefView & { readonly outbound?: boolean };
   readonly owner?: RefView;
