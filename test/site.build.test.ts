@@ -309,8 +309,8 @@ describe('journeys build', () => {
     expect(breaches[1]).toMatch(/^ 22:00 ⚠ Breach: Push notification night-push .* quiet-hours/);
     // Above the list, the same day by day as a Mermaid timeline, each breach marked.
     const [timeline] = mermaidSources(html, 'timeline TD');
-    expectContains(timeline!, '  section Mon 2 Mar 2026 (day 0)\n');
-    expect(timeline!.match(/ ⚠$/gm)).toHaveLength(2);
+    expectContains(timeline!, '\n  Mon 2 Mar 2026 (day 0) : ');
+    expect(timeline!.split('\n').slice(3).join('\n').match(/ ⚠/g)).toHaveLength(2);
   });
 
   it("shows each rule's documentation from its metadata", () => {

@@ -18,7 +18,11 @@ import { launchChromium } from './helpers/browser.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The JavaScript a journey page may load, gzip: Mermaid with the diagrams the page draws. */
 const JS_BUDGET = 300 * 1024;
-/** The main thread's long tasks, in total, from loading the page to the diagrams in view drawn. */
+/**
+ * The main thread's long tasks, in total, from loading the page to the diagrams in view
+ * drawn; and the longest one while the reader scrolls through every diagram (drawn one at
+ * a time, none blocks the page long).
+ */
 const LONG_TASK_BUDGET = 1000;
 
 let dir: { path: string; remove: () => void };
@@ -120,7 +124,8 @@ async function scrollThrough(page: Page): Promise<void> {
   await page.waitForFunction('document.documentElement.dataset.diagrams === "ready"');
 }
 
-const longTasks = async (page: Page): Promise<number> => ((await page.evaluate('window.__longTasks')) as number[]).reduce((sum, duration) => sum + duration, 0);
+const longTasks = async (page: Page): Promise<number[]> => (await page.evaluate('window.__longTasks')) as number[];
+const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
 
 describe("the diagrams of the example repository's site", () => {
   it('builds no ELK layout into the site', () => {
@@ -135,7 +140,7 @@ describe("the diagrams of the example repository's site", () => {
     expect(largest.touchpoints).toBeGreaterThanOrEqual(25);
     const visit = await open(`journeys/${largest.id}/`);
     const { page } = visit;
-    const firstScreen = await longTasks(page);
+    const firstScreen = sum(await longTasks(page));
     const before = await canvases(page);
     // The journey map, the matrix, the score history and the KPI trends: most of them far below the first screen.
     expect(before.length).toBeGreaterThanOrEqual(3);
@@ -160,6 +165,7 @@ describe("the diagrams of the example repository's site", () => {
     expect(scripts.filter((script) => /elk/i.test(script.url))).toEqual([]);
     expect(total, scripts.map((script) => `${script.gzip} ${script.url}`).join('\n')).toBeLessThan(JS_BUDGET);
     expect(firstScreen).toBeLessThan(LONG_TASK_BUDGET);
+    expect(Math.max(0, ...(await longTasks(page)))).toBeLessThan(LONG_TASK_BUDGET);
     await page.context().close();
   }, 120_000);
 
@@ -175,7 +181,7 @@ describe("the diagrams of the example repository's site", () => {
     await visit.page.context().close();
   }, 60_000);
 
-  it("draws each scenario's day-by-day timeline, one section a day, with no console error", async () => {
+  it("draws each scenario's day-by-day timeline, one period a day, with no console error", async () => {
     expect(scenarios.length).toBeGreaterThan(0);
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     for (const id of scenarios) {
@@ -190,7 +196,8 @@ describe("the diagrams of the example repository's site", () => {
       })()`)) as { role?: string; title?: string; days: number };
       expect(drawn.role, id).toBe('timeline');
       expect(drawn.title, id).toMatch(/: what the customer lives, day by day$/);
-      const sections = source.match(/^ {2}section /gm)?.length ?? 0;
+      // A period a day with something in it.
+      const sections = source.match(/^ {2}(?!acc)\S.* : /gm)?.length ?? 0;
       expect(sections, id).toBeGreaterThan(0);
       expect(sections, id).toBeLessThanOrEqual(drawn.days);
       expect(visit.problems, id).toEqual([]);

@@ -263,7 +263,7 @@ describe('scenarioTimeline', () => {
   const email = { id: 'email', name: 'E-mail' };
   const sms = { id: 'sms', name: 'SMS' };
 
-  it('reads top to bottom: a section per day, a period per moment with its channel symbol, one short event each, breaches marked', () => {
+  it('reads top to bottom: a period per day, its moments under it, each with its time and channel symbol, breaches marked', () => {
     const s = scenario('Busy week', [
       {
         label: 'Mon 2 Mar 2026 (day 0)',
@@ -281,18 +281,13 @@ describe('scenarioTimeline', () => {
     expect(lines[0]).toBe('timeline TD');
     expect(lines[1]).toBe('  accTitle: Busy week#58; what the customer lives, day by day');
     expect(lines[2]).toBe(
-      '  accDescr: 4 moments of scenario Busy week, in time order#58; Mon 2 Mar 2026 (day 0) 09#58;00, event signed.up#59; Mon 2 Mar 2026 (day 0) 09#58;00, E-mail#58; welcome-email of Welcome#59; ' +
-        'Mon 2 Mar 2026 (day 0) 10#58;00, SMS#58; welcome-sms of Welcome, breaching contact-pressure#59; Tue 3 Mar 2026 (day 1) 09#58;00, E-mail#58; tips-email (repeat 1) of Welcome.',
+      '  accDescr: 4 moments of scenario Busy week, in time order. Mon 2 Mar 2026 (day 0)#58; 09#58;00, event signed.up#59; 09#58;00, E-mail#58; welcome-email of Welcome#59; ' +
+        '10#58;00, SMS#58; welcome-sms of Welcome, breaching contact-pressure. Tue 3 Mar 2026 (day 1)#58; 09#58;00, E-mail#58; tips-email (repeat 1) of Welcome.',
     );
     // The symbols are those of the site's one channel map: e-mail ✉, SMS ✆.
     expect(lines.slice(3)).toEqual([
-      '  section Mon 2 Mar 2026 (day 0)',
-      '    09#58;00 ● event : signed.up',
-      '    09#58;00 ✉ E-mail : welcome-email',
-      '    10#58;00 ✆ SMS : welcome-sms ⚠',
-      '  section Tue 3 Mar 2026 (day 1)',
-      '    09#58;00 ✉ E-mail : tips-email (repeat 1)',
-      '  section Wed 4 Mar 2026 (day 2)',
+      '  Mon 2 Mar 2026 (day 0) : 09#58;00 ● signed.up : 09#58;00 ✉ welcome-email : 10#58;00 ✆ welcome-sms ⚠',
+      '  Tue 3 Mar 2026 (day 1) : 09#58;00 ✉ tips-email (repeat 1)',
     ]);
     expect([timeline.rows, timeline.shown]).toEqual([4, 4]);
     expect(scenarioTimeline(scenario('Quiet', [{ label: 'day 0', rows: [] }]))).toBeUndefined();
@@ -317,10 +312,11 @@ describe('scenarioTimeline', () => {
       expect(lines[0]).toBe('timeline TD');
       expect(lines[1]).toMatch(/^ {2}accTitle: [^\n%]*$/);
       expect(lines[2]).toMatch(/^ {2}accDescr: [^\n%]*$/);
+      expect(lines.length).toBe(5);
       for (const line of lines.slice(3)) {
-        // A section's name, or a period and its events: no colon, comment or directive of the user's.
-        expect(line).toMatch(/^(?: {2}section [^#:\n%]+| {4}[^#:\n%]+ : [^#:\n%]+)$/);
-        expect(line.trimStart().replace(/^section /, '')).not.toMatch(/^(timeline|title|section|acc)/i);
+        // A day and its moments: no colon, comment or directive of the user's, no keyword first.
+        expect(line).toMatch(/^ {2}[^#:\n%]+(?: : [^#:\n%]+)+$/);
+        expect(line.trimStart()).not.toMatch(/^(timeline|title|section|acc)/i);
       }
     }
   });

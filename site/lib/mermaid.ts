@@ -86,11 +86,6 @@ export function emotionLabel(emotion: number | undefined): string {
   return emotion === undefined ? 'no emotion score' : `emotion ${emotion} of 5 (${emotionWords[emotion] ?? 'unknown'})`;
 }
 
-/** The channel's symbol of the site's one channel map, then its name: how diagrams say a channel in text. */
-function channelMark(channel: { readonly id: string; readonly name: string } | undefined): string {
-  return `${channelStyle(channel?.id).glyph} ${channel?.name ?? 'no channel'}`;
-}
-
 /**
  * The whole journey as one Mermaid `journey`: each stage a section, in the journey's
  * order (touchpoints of no known stage last), each touchpoint a task named by its name
@@ -130,25 +125,25 @@ export function journeyDiagram(journey: JourneyView): Diagram | undefined {
 /** Most rows of a scenario's timeline: past them, the list below the diagram says the rest. */
 export const MAX_TIMELINE_ROWS = 120;
 
-/** One row of a scenario's timeline: when and on which channel (its symbol and name), and what. */
-function timelineRow(row: TimelineRow): { period: string; event: string; said: string } {
-  if (row.kind === 'event') return { period: `${row.clock} ● event`, event: row.event, said: `${row.clock}, event ${row.event}` };
+/** One moment of a scenario's timeline: its time, the channel's symbol and what, short; and the same in words. */
+function timelineRow(row: TimelineRow): { event: string; said: string } {
+  if (row.kind === 'event') return { event: `${row.clock} ● ${row.event}`, said: `${row.clock}, event ${row.event}` };
   const breaches = row.breaches.map((breach) => breach.rule);
   const repeat = row.repeat > 0 ? ` (repeat ${row.repeat})` : '';
   return {
-    period: `${row.clock} ${channelMark(row.channel)}`,
-    event: `${row.touchpoint}${repeat}${breaches.length > 0 ? ' ⚠' : ''}`,
+    event: `${row.clock} ${channelStyle(row.channel.id).glyph} ${row.touchpoint}${repeat}${breaches.length > 0 ? ' ⚠' : ''}`,
     said: `${row.clock}, ${row.channel.name}: ${row.touchpoint}${repeat} of ${row.journeyTitle}${breaches.length > 0 ? `, breaching ${breaches.join(' and ')}` : ''}`,
   };
 }
 
 /**
- * A scenario as a vertical Mermaid `timeline`: each day a section, each moment a
- * period of its own (the time, and the channel's symbol and name), its one event the
- * story's event or the touchpoint reached, ⚠ when it breaches the contact policy.
- * Labels stay short, on one line each (Mermaid's vertical timeline lets taller ones
- * run into the next day). Read top to bottom, it fits a phone. Undefined when nothing
- * happens.
+ * A scenario as a vertical Mermaid `timeline`: each day with something in it a period,
+ * its moments the events under it: the time, then the story's event (●) or the
+ * touchpoint reached with its channel's symbol, ⚠ when it breaches the contact
+ * policy. Labels are cut to one line each (Mermaid's vertical timeline lets taller
+ * ones run into the next day, and so it does its sections: there are none); the list
+ * beside it and the description say them whole. Read top to bottom, it fits a phone.
+ * Undefined when nothing happens.
  */
 export function scenarioTimeline(scenario: ScenarioView, maxRows = MAX_TIMELINE_ROWS): (MermaidBlock & { rows: number; shown: number }) | undefined {
   const rows = scenario.days.reduce((sum, day) => sum + day.rows.length, 0);
@@ -158,17 +153,14 @@ export function scenarioTimeline(scenario: ScenarioView, maxRows = MAX_TIMELINE_
   const body: string[] = [];
   const said: string[] = [];
   for (const day of scenario.days) {
-    if (shown >= maxRows) break;
-    body.push(`  section ${mermaidText(day.label, 40)}`);
-    for (const row of day.rows.slice(0, maxRows - shown)) {
-      const { period, event, said: words } = timelineRow(row);
-      body.push(`    ${mermaidText(period, 26)} : ${mermaidText(event, 34)}`);
-      said.push(`${day.label} ${words}`);
-      shown += 1;
-    }
+    const moments = day.rows.slice(0, maxRows - shown).map(timelineRow);
+    if (moments.length === 0) continue;
+    body.push(`  ${mermaidText(day.label, 24)} : ${moments.map(({ event }) => mermaidText(event, 34)).join(' : ')}`);
+    said.push(`${day.label}: ${moments.map((moment) => moment.said).join('; ')}`);
+    shown += moments.length;
   }
   const description =
-    `${rows === 1 ? '1 moment' : `${rows} moments`} of scenario ${scenario.title}, in time order${shown < rows ? ` (the first ${shown} drawn)` : ''}: ` + said.join('; ') + '.';
+    `${rows === 1 ? '1 moment' : `${rows} moments`} of scenario ${scenario.title}, in time order${shown < rows ? ` (the first ${shown} drawn)` : ''}. ` + said.join('. ') + '.';
   const lines = ['timeline TD', `  accTitle: ${mermaidText(title)}`, `  accDescr: ${mermaidText(description)}`, ...body];
   return { id: 'scenario-timeline', title, caption: 'What the customer lives, day by day', description, source: `${lines.join('\n')}\n`, rows, shown };
 }

@@ -81,7 +81,7 @@ function configure(dark: boolean): void {
       taskFontSize: 13,
     },
     // A scenario's timeline reads top to bottom, and scales down to a phone's width.
-    timeline: { useMaxWidth: true, diagramMarginX: 16, diagramMarginY: 8 },
+    timeline: { useMaxWidth: true, leftMargin: 0, padding: 12 },
     // Charts scale down to a phone's width: their text stays short.
     quadrantChart: { useMaxWidth: true, chartWidth: 560, chartHeight: 440, titleFontSize: 16, pointLabelFontSize: 13, quadrantLabelFontSize: 15, xAxisLabelFontSize: 13, yAxisLabelFontSize: 13, pointRadius: 5 },
     xyChart: {
