@@ -9,6 +9,7 @@ import { z } from 'astro/zod';
 import { journeysRoot, snapshot, watchedPaths } from './lib/snapshot.ts';
 import type { SiteModel } from './lib/view.ts';
 import type { ChannelView, JourneyView, RuleView, ScenarioView, SiteView, TeamView } from './lib/view.ts';
+import type { ChannelDashboardView, CustomerView, ReviewQuarterView } from './lib/view.ts';
 
 type Entry = { id: string; data: Record<string, unknown> };
 
@@ -59,5 +60,11 @@ export const collections = {
   rules: defineCollection({
     loader: engineLoader('rules', (model) => model.rules.map((rule) => ({ id: rule.id, data: asData(rule) }))),
     schema: z.custom<RuleView>(),
+  }),
+  review: defineCollection({ loader: engineLoader('review', (model) => byId(model.review?.pages ?? [])), schema: z.custom<ReviewQuarterView>() }),
+  customers: defineCollection({ loader: engineLoader('customers', (model) => byId(model.customers ?? [])), schema: z.custom<CustomerView>() }),
+  channelDashboard: defineCollection({
+    loader: engineLoader('channel-dashboard', (model) => (model.channelDashboard ? [{ id: 'channels', data: asData(model.channelDashboard) }] : [])),
+    schema: z.custom<ChannelDashboardView>(),
   }),
 };

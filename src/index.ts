@@ -75,6 +75,12 @@ export type { ChannelStyle } from './views/channel-style.ts';
 export { journeyBoard, readableId, messageSummary, findingAnchor, CURVE_BOX } from './views/board.ts';
 export type { BoardInput } from './views/board.ts';
 export { editUrlTemplate, fillEditUrl, touchpointEditLinks, EDIT_URL_DEFAULTS, DEFAULT_EDIT_BRANCH } from './views/edit-links.ts';
+export { reviewView, reviewChart, reviewCsv, csvCell, changesBetween, quarterBounds, signedText, MAX_REVIEW_QUARTERS, REVIEW_CHART_BOX, REVIEW_CSV_COLUMNS } from './views/review.ts';
+export type { ReviewView, ReviewQuarterView, ReviewRow, ReviewChange, ReviewChart, ReviewMeasure, ReviewStatus, ReviewInput } from './views/review.ts';
+export { customerViews, CUSTOMER_DAYS } from './views/customer.ts';
+export type { CustomerView, CustomerDay, CustomerSend, CustomerChannelRow, CustomerInput } from './views/customer.ts';
+export { channelDashboard, dashboardKind } from './views/channel-dashboard.ts';
+export type { ChannelDashboardView, ChannelDashboardRow, DashboardMeasure, DashboardKind, DashboardInput } from './views/channel-dashboard.ts';
 // Inventories: touchpoint spreadsheets read into journeys (journeys import) and written back (journeys export).
 export { BUILT_IN_CHANNELS } from './model/channels.ts';
 export { readWorkbook, readCsv, InventoryError, INVENTORY_LIMITS } from './load/inventory-read.ts';

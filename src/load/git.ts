@@ -438,3 +438,15 @@ export function commitsTouching(root: string, paths: readonly string[], count: n
     })
     .reverse();
 }
+
+/**
+ * The newest tag reachable from HEAD whose name starts with `review` (`review-2026-q3`),
+ * and its commit's date, ISO 8601: the last quarterly review, for the site to say what
+ * changed since. Undefined outside git or without such a tag.
+ */
+export function latestReviewTag(root: string): { name: string; date: string } | undefined {
+  const name = tryGit(root, ['describe', '--tags', '--abbrev=0', '--match', 'review*', 'HEAD'])?.toString('utf8').trim();
+  if (!name || !name.startsWith('review')) return undefined;
+  const date = tryGit(root, ['log', '-1', '--format=%cI', `refs/tags/${name}`, '--'])?.toString('utf8').trim();
+  return date ? { name, date } : undefined;
+}

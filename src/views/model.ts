@@ -22,6 +22,9 @@ import type { HistoryGrade, HistoryPoint } from './score-history.ts';
 import { findingsByScenario, timelineDays } from './timeline.ts';
 import { journeyBoard, messageSummary, readableId } from './board.ts';
 import { touchpointEditLinks } from './edit-links.ts';
+import type { ReviewView } from './review.ts';
+import type { CustomerView } from './customer.ts';
+import type { ChannelDashboardView } from './channel-dashboard.ts';
 import type {
   BuildInfo,
   ChannelView,
@@ -79,6 +82,10 @@ export interface SiteModel {
   readonly teams: readonly TeamView[];
   readonly scenarios: readonly ScenarioView[];
   readonly rules: readonly RuleView[];
+  /** The quarterly review, what each persona's customer lives, the channel dashboard: added by siteSnapshot. */
+  readonly review?: ReviewView;
+  readonly customers?: readonly CustomerView[];
+  readonly channelDashboard?: ChannelDashboardView;
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -6,10 +6,13 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { check } from '../engine/check.ts';
-import { gitFacts } from '../load/git.ts';
+import { gitFacts, latestReviewTag } from '../load/git.ts';
 import { simulate } from '../simulate/timeline.ts';
 import { buildModel, type SiteModel } from './model.ts';
 import { scoreHistory, type HistoryPoint } from './score-history.ts';
+import { channelDashboard } from './channel-dashboard.ts';
+import { customerViews } from './customer.ts';
+import { reviewView } from './review.ts';
 
 /** The repository root and its journeys folder, for a path given as the CLI accepts it. */
 export function layoutOf(path: string): { root: string; journeysDir: string } {
@@ -108,7 +111,15 @@ export function siteSnapshot(path: string, options: SnapshotOptions): SiteModel 
   const timelines = simulate(repo);
   const git = options.noGit ? undefined : gitFacts(root, repo.journeys.map((journey) => journey.file));
   const history = historyOf(root, git?.commit?.hash, today);
-  const model = buildModel({ result, timelines, git, markdown: options.markdown, tool: toolVersion(), scoreHistory: history });
+  const built = buildModel({ result, timelines, git, markdown: options.markdown, tool: toolVersion(), scoreHistory: history });
+  const reviewTag = git?.commit ? latestReviewTag(root) : undefined;
+  const editUrls = new Map(built.journeys.flatMap((journey) => journey.touchpoints.map((touchpoint) => [`${journey.slug}\u0000${touchpoint.id}`, touchpoint.editUrl] as const)));
+  const model: SiteModel = {
+    ...built,
+    review: reviewView({ journeys: built.journeys, today: result.today, ...(reviewTag ? { reviewTag } : {}), editUrl: (slug, touchpoint) => editUrls.get(`${slug}\u0000${touchpoint}`) }),
+    customers: customerViews({ repo, timelines, journeys: built.journeys, channels: built.channels, scenarios: built.scenarios }),
+    channelDashboard: channelDashboard({ journeys: built.journeys, channels: built.channels, timelines }),
+  };
   cached = { key, model };
   return model;
 }

@@ -1,0 +1,14 @@
+/** The quarterly review of each quarter as CSV, written at build time. */
+import { getCollection } from 'astro:content';
+import type { APIContext } from 'astro';
+import { reviewCsv } from 'journeys-as-code';
+import type { ReviewQuarterView } from '../../lib/view.ts';
+
+export async function getStaticPaths() {
+  const pages = (await getCollection('review')).map((entry) => entry.data).filter((page) => page.quarter !== undefined);
+  return pages.map((review) => ({ params: { quarter: review.slug }, props: { review } }));
+}
+
+export function GET({ props }: APIContext<{ review: ReviewQuarterView }>): Response {
+  return new Response(reviewCsv(props.review), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+}
