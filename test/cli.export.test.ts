@@ -27,7 +27,7 @@ stages:
   - { id: first-use }
 touchpoints:
   - id: card-sent
-    x-name: Card sent SMS
+    name: Card sent SMS
     stage: delivery
     channel: sms
     owner: team-crm

@@ -74,7 +74,7 @@ describe('journeys import of a French workbook', () => {
     // Merged stage cells give their value to every row; delays and numbers as the format writes them.
     expect(touchpoint(opening, 'sms-de-confirmation')).toEqual({
       id: 'sms-de-confirmation',
-      'x-name': 'SMS de confirmation',
+      name: 'SMS de confirmation',
       stage: 'souscription',
       channel: 'sms',
       owner: 'team-crm',
@@ -103,7 +103,15 @@ describe('journeys import of a French workbook', () => {
     const { findings } = JSON.parse(lint.stdout) as { findings: { severity: string; message: string }[] };
     expect(findings.filter((finding) => finding.severity === 'error')).toEqual([]);
     expect(lint.status).toBe(0);
-  });
+
+    // And the site builds, with the workbook's names on the journey's page.
+    const build = await runJourneys(['build', '.', '--out', 'site', '--today', TODAY], root);
+    expect(build.stderr).not.toMatch(/error/i);
+    expect(build.status).toBe(0);
+    const page = readFileSync(join(root, 'site', 'journeys', 'ouverture-de-compte', 'index.html'), 'utf8');
+    expect(page).toContain('Ouverture de compte');
+    expect(page).toContain('SMS de confirmation');
+  }, 180_000);
 
   it('prints what it would write on a dry run, and writes nothing', async () => {
     const root = writeRepo({ 'journeys/owners.yaml': OWNERS });
@@ -165,7 +173,7 @@ describe('journeys import of an English CSV', () => {
     expect(journey).toMatchObject({ title: 'Account opening', owner: 'team-crm' });
     expect(touchpoint(journey, 'welcome-email')).toEqual({
       id: 'welcome-email',
-      'x-name': 'Welcome email',
+      name: 'Welcome email',
       stage: 'onboarding',
       channel: 'email',
       owner: 'team-crm',

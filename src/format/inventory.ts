@@ -69,7 +69,7 @@ function journeyRows(journey: Journey, input: InventoryInput): Cell[][] {
         stageId: text(touchpoint.stage),
         stage: stages.get(text(touchpoint.stage) ?? '') ?? text(touchpoint.stage),
         touchpointId: id,
-        touchpoint: text(touchpoint['x-name']) ?? id,
+        touchpoint: text(touchpoint.name) ?? text(touchpoint['x-name']) ?? id,
         channel: text(touchpoint.channel),
         owner: text(touchpoint.owner),
         role: text(touchpoint.role),

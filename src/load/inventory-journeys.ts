@@ -296,7 +296,7 @@ export function importInventory(table: InventoryTable, declared: Declared, optio
         for (let n = 2; journey.touchpoints.has(id); n += 1) id = `${base}-${n}`;
       }
       Object.assign(data, { id });
-      if (name !== undefined && name !== id) data['x-name'] = name;
+      if (name !== undefined && name !== id) data.name = name;
       data.stage = stageId;
       Object.assign(data, readFields());
       if (kpi !== undefined) data.kpis = [kpi];

@@ -76,7 +76,7 @@ export function newJourneyText(journey: ImportedJourney): { text: string; fields
 }
 
 /** The fields of one touchpoint or stage that import manages, by key under it. */
-const TOUCHPOINT_KEYS = ['x-name', 'stage', 'channel', 'owner', 'role', 'category', 'trigger', 'after', 'at', 'message', 'personalization', 'tools', 'automated', 'moment_of_truth', 'importance', 'emotion', 'cost', 'kpis'];
+const TOUCHPOINT_KEYS = ['name', 'stage', 'channel', 'owner', 'role', 'category', 'trigger', 'after', 'at', 'message', 'personalization', 'tools', 'automated', 'moment_of_truth', 'importance', 'emotion', 'cost', 'kpis'];
 const MESSAGE_KEYS = ['intent', 'subject', 'text', 'cta'];
 
 /**
