@@ -268,8 +268,8 @@ describe('the built site in Chromium', () => {
   it("finds a journey by a touchpoint's text with the search box (Pagefind)", async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const { page, problems } = await open(context, PAGES.home);
-    await page.fill('#home-search', 'quokka');
-    await page.press('#home-search', 'Enter');
+    await page.fill('#site-search', 'quokka');
+    await page.press('#site-search', 'Enter');
     await page.waitForURL(/\/search\/\?q=quokka$/);
     const result = page.locator('.pagefind-ui__result-link').first();
     await result.waitFor({ timeout: 15_000 });

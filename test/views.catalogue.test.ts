@@ -18,7 +18,6 @@ import {
   siteSnapshot,
   sortBy,
   touchpointEntries,
-  FACET_SEPARATOR,
   JOURNEY_SORTS,
   JOURNEYS_PER_PAGE,
   type JourneyEntry,
@@ -112,9 +111,9 @@ describe('journeys', () => {
     expect(filterEntries(journeys, { health: [] })).toHaveLength(150);
   });
 
-  it('says the joined attribute of a facet without a separator of its own', () => {
-    expect(facetAttribute(['a b', 'c'])).toBe(`a b${FACET_SEPARATOR}c`);
-    expect(facetAttribute(undefined)).toBe('');
+  it("writes a facet's values as the JSON array the filter script reads", () => {
+    expect(JSON.parse(facetAttribute(['a "b"', 'c|d']))).toEqual(['a "b"', 'c|d']);
+    expect(facetAttribute(undefined)).toBe('[]');
   });
 });
 

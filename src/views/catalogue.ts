@@ -424,10 +424,9 @@ export function filterEntries<T extends { readonly facets: FacetValues }>(entrie
   return entries.filter((entry) => active.every(([key, values]) => (entry.facets[key] ?? []).some((value) => values.includes(value))));
 }
 
-/** The data-* attribute value of a facet: its values joined by a separator no id or name holds. */
-export const FACET_SEPARATOR = '\u001f';
+/** The data-* attribute of a facet, read back by the page's filter script: its values as a JSON array. */
 export function facetAttribute(values: readonly string[] | undefined): string {
-  return (values ?? []).join(FACET_SEPARATOR);
+  return JSON.stringify(values ?? []);
 }
 
 export interface Attention {
