@@ -201,8 +201,12 @@ function rowsAsOf(journeys: readonly JourneyView[], end: number | undefined, inp
   return rows;
 }
 
-/** The journeys whose file has a commit in [since, until]: what changed since the last review. */
+/**
+ * The journeys whose file has a commit from `since` (a date, or an instant: after it, not
+ * at it, since the review's own commit is no change since the review) to `until`.
+ */
 export function changesBetween(journeys: readonly JourneyView[], since: string, until?: string): ReviewChange[] {
+  const instant = since.length > 10;
   const from = Date.parse(since.length === 10 ? `${since}T00:00:00Z` : since);
   const to = until === undefined ? Infinity : Date.parse(`${until}T23:59:59.999Z`);
   const changes: ReviewChange[] = [];
@@ -210,7 +214,7 @@ export function changesBetween(journeys: readonly JourneyView[], since: string, 
     // History is newest first.
     const inside = journey.history.filter((entry) => {
       const time = Date.parse(entry.date);
-      return time >= from && time <= to;
+      return (instant ? time > from : time >= from) && time <= to;
     });
     if (inside.length === 0) continue;
     const last = inside[0]!;
