@@ -273,9 +273,11 @@ describe('the built site in Chromium', () => {
     await page.waitForURL(/\/search\/\?q=quokka$/);
     const result = page.locator('.pagefind-ui__result-link').first();
     await result.waitFor({ timeout: 15_000 });
-    expect(await result.textContent()).toBe('The long haul, from first visit to renewal');
-    expect(await result.getAttribute('href')).toMatch(/^\/journeys\/long-haul\/$/);
-    // The sub-result points at the touchpoint's row.
+    // The touchpoint first, a result of its own at its row; then its journey's page, whose sub-result points at the row too.
+    expect(await result.textContent()).toBe('Onboard step 9 · The long haul, from first visit to renewal');
+    expect(await result.getAttribute('href')).toBe('/journeys/long-haul/#tp-onboard-step-9');
+    const links = (await page.evaluate('[...document.querySelectorAll(".pagefind-ui__result-link")].map((a) => [a.textContent.trim(), a.getAttribute("href")])')) as [string, string][];
+    expect(links).toContainEqual(['The long haul, from first visit to renewal', '/journeys/long-haul/']);
     const hrefs = await page.evaluate('[...document.querySelectorAll(".pagefind-ui__result-nested .pagefind-ui__result-link")].map((a) => a.getAttribute("href"))');
     expect(hrefs).toContain('/journeys/long-haul/#tp-onboard-step-9');
     expect(problems).toEqual([]);

@@ -255,6 +255,21 @@ describe('accessibility and phones', () => {
     await context.close();
   }, 60_000);
 
+  it('finds a touchpoint as a search result of its own, linking to its row', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const { page, problems } = await open(context, PAGES.home);
+    await page.fill('#site-search', 'journey-042');
+    await page.press('#site-search', 'Enter');
+    await page.waitForURL(/\/search\/\?q=journey-042$/);
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+    const results = (await page.evaluate(
+      '[...document.querySelectorAll(".pagefind-ui__result-link")].map((a) => [a.textContent.trim(), a.getAttribute("href")])',
+    )) as [string, string][];
+    expect(results).toContainEqual(['Step 1 · Journey 042 of a card', '/journeys/journey-042/#tp-step-1']);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
   for (const view of VIEWS) {
     it(`lands a deep link below the sticky section menu, at ${view.name} px`, async () => {
       const context = await browser.newContext({ viewport: { width: view.width, height: view.height } });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse, todayOption } from './args.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
@@ -139,6 +139,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const added = await index.addDirectory({ path: options.out });
     if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
     indexed = added.page_count;
+    // Each touchpoint a result of its own (site/pages/search-records.json.ts), linking to its row.
+    const records = join(options.out, 'search-records.json');
+    if (existsSync(records)) {
+      const list = JSON.parse(readFileSync(records, 'utf8')) as { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> }[];
+      rmSync(records);
+      for (const record of list) {
+        const one = await index.addCustomRecord({ ...record, language: 'en' });
+        if (one.errors.length > 0) throw new Error(`Pagefind could not index ${record.url}: ${one.errors.join('; ')}`);
+      }
+    }
     rmSync(join(options.out, 'pagefind'), { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath: join(options.out, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
