@@ -1,5 +1,6 @@
-import { closeSync, lstatSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, readFileSync, type Stats } from 'node:fs';
 import { basename } from 'node:path';
+import { errorCode, replaceFile } from './replace-file.ts';
 import { CommandError } from './io.ts';
 
 /** Larger than any baseline a repository needs; reading more would only exhaust memory. */
@@ -48,20 +49,9 @@ export function writeBaselineFile(path: string, text: string): void {
   const name = basename(path);
   const stats = standing(path);
   if (stats !== undefined && !stats.isFile()) throw new CommandError(`${name} is ${kind(stats)}: nothing was written. Remove it, then run again.`);
-  const temporary = `${path}.${process.pid}.tmp`;
-  let created = false;
   try {
-    const fd = openSync(temporary, 'wx');
-    created = true;
-    try {
-      writeFileSync(fd, text);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, path);
+    replaceFile(path, text);
   } catch (error) {
-    // Only the file this run created: what stood there before is not ours to remove.
-    if (created) rmSync(temporary, { force: true });
-    throw new CommandError(`${name} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): nothing was changed.`);
+    throw new CommandError(`${name} could not be written (${errorCode(error)}): nothing was changed.`);
   }
 }

@@ -2,10 +2,11 @@
  * `journeys codeowners`: the block of the repository's CODEOWNERS that asks the teams
  * running each journey to review changes to it, replaced in place on each run.
  */
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { BEGIN_MARKER, codeownersBlock, escapeValue, gitPrefix, loadRepository, plural, spliceBlock } from '../index.ts';
 import { parse } from './args.ts';
+import { errorCode, replaceFile } from './replace-file.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
 
 export const usage = `Usage: journeys codeowners [path] [options]
@@ -69,21 +70,11 @@ function targetFile(top: string, given: string | undefined, cwd: string): { abso
 
 /** Writes the file whole: a temporary file renamed over it, so that a failed write leaves what was there. */
 function writeWhole(absolute: string, shown: string, text: string): void {
-  const temporary = join(dirname(absolute), `.${process.pid}.journeys-codeowners.tmp`);
-  let created = false;
   try {
     mkdirSync(dirname(absolute), { recursive: true });
-    const fd = openSync(temporary, 'wx');
-    created = true;
-    try {
-      writeFileSync(fd, text);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, absolute);
+    replaceFile(absolute, text, join(dirname(absolute), `.${process.pid}.journeys-codeowners.tmp`));
   } catch (error) {
-    if (created) rmSync(temporary, { force: true });
-    throw new CommandError(`${shown} could not be written (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}): nothing was changed.`);
+    throw new CommandError(`${shown} could not be written (${errorCode(error)}): nothing was changed.`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import {
@@ -26,6 +26,7 @@ import {
   type InventoryTable,
 } from '../index.ts';
 import { parse } from './args.ts';
+import { replaceFile } from './replace-file.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
 import { schemaComment } from './own-package.ts';
 
@@ -116,19 +117,9 @@ function existing(root: string): Existing {
 function writeWhole(path: string, text: string, shown: string): void {
   const stats = lstatSync(path, { throwIfNoEntry: false });
   if (stats && !stats.isFile()) throw new CommandError(`${shown} is not a regular file (a folder or a link): it was not written.`);
-  const temporary = `${path}.${process.pid}.import.tmp`;
-  let created = false;
   try {
-    const fd = openSync(temporary, 'wx');
-    created = true;
-    try {
-      writeFileSync(fd, text);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, path);
+    replaceFile(path, text, `${path}.${process.pid}.import.tmp`);
   } catch (error) {
-    if (created) rmSync(temporary, { force: true });
     throw new CommandError(`${shown} could not be written (${code(error)}).`);
   }
 }

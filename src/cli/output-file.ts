@@ -3,8 +3,9 @@
  * (missing folders created), but never over a folder, through a link, into git's own
  * folder, or over a file of the repository it reports on.
  */
-import { closeSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, mkdirSync, realpathSync, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { replaceFile } from './replace-file.ts';
 import { CommandError } from './io.ts';
 
 function standing(path: string): Stats | undefined {
@@ -62,19 +63,9 @@ export function writeOutputFile(absolute: string, path: string, text: string): v
   } catch (error) {
     throw new CommandError(`--output-file ${path}: its folder cannot be created (${code(error)}).`);
   }
-  const temporary = join(dirname(absolute), `.${process.pid}.journeys-report.tmp`);
-  let created = false;
   try {
-    const fd = openSync(temporary, 'wx');
-    created = true;
-    try {
-      writeFileSync(fd, text);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, absolute);
+    replaceFile(absolute, text, join(dirname(absolute), `.${process.pid}.journeys-report.tmp`));
   } catch (error) {
-    if (created) rmSync(temporary, { force: true });
     throw new CommandError(`--output-file ${path} could not be written (${code(error)}): nothing was changed.`);
   }
 }
