@@ -194,7 +194,10 @@ function storedParse(parsed: ParsedFile): Buffer {
   delete file.path;
   delete file.kind;
   delete file.text;
-  return serialize({ ...parsed, file } as StoredParse);
+  // The parser's events are not kept: positions come from the stored answers, or from a parse of the text.
+  const kept: { -readonly [K in keyof ParsedFile]?: ParsedFile[K] } = { ...parsed };
+  delete kept.events;
+  return serialize({ ...kept, file } as StoredParse);
 }
 
 export interface CachedParse {

@@ -11,6 +11,8 @@ export interface ParsedFile {
   readonly file: SourceFile;
   readonly sections?: Sections;
   readonly problems: readonly LoadProblem[];
+  /** The YAML parser's events, packed (yaml-events.ts): the file's positions, from the same parse. */
+  readonly events?: Int32Array;
 }
 
 function parseMetricsFile(path: string, text: string): ParsedFile {
@@ -63,7 +65,7 @@ export function parseText(path: string, kind: SourceKind, read: ReadResult): Par
     }
     ({ yamlStart, yamlEnd, bodyStart } = front);
   }
-  const parsed = parseYaml(text.slice(yamlStart, yamlEnd));
+  const parsed = parseYaml(text.slice(yamlStart, yamlEnd), { keepEvents: true });
   if (!parsed.ok) {
     return {
       file: { path, kind, text, yamlStart, yamlEnd, data: undefined },
@@ -81,5 +83,6 @@ export function parseText(path: string, kind: SourceKind, read: ReadResult): Par
     file: { path, kind, text, yamlStart, yamlEnd, data: parsed.data },
     sections: bodyStart === undefined ? undefined : splitSections(text, bodyStart),
     problems,
+    events: parsed.events,
   };
 }

@@ -28,6 +28,10 @@ const { port } = workerData as { port: MessagePort };
 /** Files per message: the data then dies young here, and the main thread takes it in small bites. */
 const BATCH = 16;
 
+/** The buffers of the files' packed events, moved to the main thread rather than copied. */
+const transfers = (results: readonly (readonly [number, ParsedFile])[]): ArrayBuffer[] =>
+  results.flatMap(([, parsed]) => (parsed.events ? [parsed.events.buffer as ArrayBuffer] : []));
+
 function run({ job, root, files, state }: ParseJob): void {
   let results: [number, ParsedFile][] = [];
   // Said before taking any file: the main thread then knows to wait for whatever this worker takes.
@@ -36,11 +40,11 @@ function run({ job, root, files, state }: ParseJob): void {
     for (let index = Atomics.add(state, 0, 1); index < files.length; index = Atomics.add(state, 0, 1)) {
       results.push([index, parseFile(root, files[index]!.path, files[index]!.kind)]);
       if (results.length === BATCH) {
-        port.postMessage({ job, results } satisfies ParseJobResult);
+        port.postMessage({ job, results } satisfies ParseJobResult, transfers(results));
         results = [];
       }
     }
-    port.postMessage({ job, results } satisfies ParseJobResult);
+    port.postMessage({ job, results } satisfies ParseJobResult, transfers(results));
   } catch (error) {
     port.postMessage({ job, results, error: error instanceof Error ? error.message : String(error) } satisfies ParseJobResult);
   } finally {

@@ -1,8 +1,14 @@
-import { load, YAMLException } from 'js-yaml';
+import { constructFromEvents, parseEvents, YAMLException, type Event } from 'js-yaml';
+import { packEvents } from './yaml-events.ts';
 import { plainSyntaxError } from './yaml-errors.ts';
 
 export type ParseResult =
-  | { readonly ok: true; readonly data: unknown }
+  | {
+      readonly ok: true;
+      readonly data: unknown;
+      /** With `keepEvents`: the parser's events, packed (yaml-events.ts), for the file's positions. */
+      readonly events?: Int32Array;
+    }
   | {
       readonly ok: false;
       readonly message: string;
@@ -45,12 +51,29 @@ function describe(error: YAMLException): string {
   return reason.split('\n')[0]!;
 }
 
-/** Parses one YAML document. Never throws: bad input becomes a message and an offset. */
-export function parseYaml(text: string): ParseResult {
+/**
+ * js-yaml's `load`, in its two steps (events, then data from them), so that the events
+ * can be kept: positions are then read from this parse, never from a second one.
+ */
+function loadDocument(text: string): { data: unknown; events: readonly Event[] } {
+  const events = parseEvents(text, { maxDepth: 100 });
+  const documents = constructFromEvents(events, { source: text, maxAliases: MAX_ALIASES });
+  // The two messages `load` gives.
+  if (documents.length === 0) throw new YAMLException('expected a document, but the input is empty');
+  if (documents.length > 1) throw new YAMLException('expected a single document in the stream, but found more');
+  return { data: documents[0], events };
+}
+
+/**
+ * Parses one YAML document. Never throws: bad input becomes a message and an offset.
+ * With `keepEvents`, the result holds the parser's events, packed.
+ */
+export function parseYaml(text: string, { keepEvents = false }: { readonly keepEvents?: boolean } = {}): ParseResult {
   if (text.trim() === '') return { ok: false, message: 'The file is empty: it holds no YAML data.', offset: 0 };
   let data: unknown;
+  let events: readonly Event[];
   try {
-    data = load(text, { maxAliases: MAX_ALIASES, maxDepth: 100 });
+    ({ data, events } = loadDocument(text));
   } catch (error) {
     if (error instanceof YAMLException) {
       const offset = error.mark?.position ?? 0;
@@ -71,5 +94,5 @@ export function parseYaml(text: string): ParseResult {
   if (text.includes('*') && expandedSize(data, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
     return { ok: false, message: `The YAML aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en')} values: write the values out instead.`, offset: 0 };
   }
-  return { ok: true, data };
+  return keepEvents ? { ok: true, data, events: packEvents(events) } : { ok: true, data };
 }

@@ -1,6 +1,7 @@
 import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
 import type { Path, Position, SourceFile } from '../model/types.ts';
 import { lineStarts, rangeToPosition } from './lines.ts';
+import { eventType, readNode, unpackEvents, type PackedNode } from './yaml-events.ts';
 
 /**
  * Resolves paths into a file's YAML to line and column. Built only for the files
@@ -122,6 +123,87 @@ function index(source: string, events: readonly Event[], base: number): { nodes:
   return { nodes, scalars };
 }
 
+/** The span of a collection: its start, anchor or tag, whichever comes first; undefined when it has none. */
+function collectionSpan(event: { start: number; anchorStart: number; tagStart: number }, base: number): Span | undefined {
+  const starts = [event.start, event.anchorStart >= 0 ? event.anchorStart - 1 : -1, event.tagStart].filter((n) => n >= 0);
+  return starts.length > 0 ? { start: base + Math.min(...starts) } : undefined;
+}
+
+/** The span of a node read from packed events, when it has text of its own. */
+function nodeSpan(source: string, event: Event, base: number): Span | undefined {
+  if (event.type === EVENT_ID.SCALAR) return scalarSpan(source, event, base);
+  if (event.type === EVENT_ID.ALIAS) return { start: base + event.anchorStart - 1, end: base + event.anchorEnd };
+  return event.type === EVENT_ID.MAPPING || event.type === EVENT_ID.SEQUENCE ? collectionSpan(event, base) : undefined;
+}
+
+/** Whether a mapping key read from packed events is named `name`: a scalar's value; an alias, a collection or nothing is named ''. */
+function keyNamed(source: string, event: Event, name: string): boolean {
+  if (event.type !== EVENT_ID.SCALAR || event.valueStart < 0) return name === '';
+  if (event.fast) return event.valueEnd - event.valueStart === name.length && source.startsWith(name, event.valueStart);
+  return getScalarValue(source, event) === name;
+}
+
+/**
+ * The deepest node on `path` and how deep it is, found by following the path through the
+ * packed events of the file's YAML, skipping the collections beside it: what `index`
+ * would have stored for that path, without indexing the rest of the file.
+ */
+function follow(source: string, packed: Int32Array, base: number, path: Path): { depth: number; found?: Located } {
+  let at = 0;
+  while (at < packed.length && (eventType(packed, at) === EVENT_ID.DOCUMENT || eventType(packed, at) === EVENT_ID.POP)) at += 1;
+  if (at >= packed.length) return { depth: 0 };
+  let node = readNode(packed, at);
+  let span = nodeSpan(source, node.event, base) ?? { start: base };
+  let found: Located = { value: span };
+  let depth = 0;
+  for (; depth < path.length; depth += 1) {
+    const { event } = node;
+    if (event.type !== EVENT_ID.MAPPING && event.type !== EVENT_ID.SEQUENCE) break;
+    const segment = String(path[depth]);
+    let child: { node: PackedNode; found: Located } | undefined;
+    let item = node.children;
+    if (event.type === EVENT_ID.SEQUENCE) {
+      for (let index = 0; item < node.next && eventType(packed, item) !== EVENT_ID.POP; index += 1) {
+        const candidate = readNode(packed, item);
+        if (String(index) === segment) {
+          child = { node: candidate, found: { value: nodeSpan(source, candidate.event, base) ?? span } };
+          break;
+        }
+        item = candidate.next;
+      }
+    } else {
+      while (item < node.next && eventType(packed, item) !== EVENT_ID.POP) {
+        const key = readNode(packed, item);
+        const value = readNode(packed, key.next);
+        if (keyNamed(source, key.event, segment)) {
+          const keySpan = nodeSpan(source, key.event, base) ?? span;
+          child = { node: value, found: { value: nodeSpan(source, value.event, base) ?? keySpan, key: keySpan } };
+          break;
+        }
+        item = value.next;
+      }
+    }
+    if (!child) break;
+    node = child.node;
+    found = child.found;
+    span = found.value;
+  }
+  return { depth, found };
+}
+
+/** Every scalar's offsets [start, end), in the order of the file. */
+function scalarsOf(packed: Int32Array, base: number): [number, number][] {
+  return unpackEvents(packed).flatMap((event) => (event.type === EVENT_ID.SCALAR && event.valueStart >= 0 ? [[base + event.valueStart, base + event.valueEnd] as [number, number]] : []));
+}
+
+/** The parser's events of each file, kept from the parse that gave its data (yaml-events.ts). */
+const parsedEvents = new WeakMap<SourceFile, Int32Array>();
+
+/** Has the locator of `file` read its positions from these events (of its YAML) instead of parsing the YAML again. */
+export function keepEvents(file: SourceFile, events: Int32Array): void {
+  parsedEvents.set(file, events);
+}
+
 /** Wraps the locator of a file: the lint cache answers from an earlier run on the same text (src/load/cache.ts). */
 const wrappers = new WeakMap<SourceFile, (build: () => Locator) => Locator>();
 
@@ -136,16 +218,65 @@ export function createLocator(file: SourceFile): Locator {
   return wrap ? wrap(() => buildLocator(file)) : buildLocator(file);
 }
 
-function buildLocator(file: SourceFile): Locator {
-  const starts = lineStarts(file.text);
+/**
+ * A locator that follows each path through the file's packed events. Paths with a
+ * segment holding a NUL or U+0001 (the separators of the index's keys) and YAML with
+ * escapes (which can put a NUL in a key) go to the index, which answers them its own way.
+ */
+function followingLocator(file: SourceFile, packed: Int32Array): Locator {
   const yaml = file.text.slice(file.yamlStart, file.yamlEnd);
-  let nodes = new Map<string, Located>();
-  let scalars: [number, number][] = [];
+  if (yaml.includes('\\')) return indexedLocator(file, unpackEvents(packed));
+  let starts: number[] | undefined;
+  let indexed: Locator | undefined;
+  // [''] is the root's key in the index, as [] is; and a root mapping's key '' is stored there too.
+  const odd = (path: Path): boolean =>
+    (path.length === 1 && path[0] === '') || path.some((segment) => typeof segment === 'string' && (segment.includes(SEPARATOR) || segment.includes('\u0001')));
+  if (follow(yaml, packed, file.yamlStart, ['']).depth === 1) return indexedLocator(file, unpackEvents(packed));
+  const byIndex = (): Locator => (indexed ??= indexedLocator(file, unpackEvents(packed)));
+  let scalars: [number, number][] | undefined;
+  return {
+    get lineStarts() {
+      return (starts ??= lineStarts(file.text));
+    },
+    get scalarRanges() {
+      return (scalars ??= scalarsOf(packed, file.yamlStart));
+    },
+    range(path) {
+      if (odd(path)) return byIndex().range(path);
+      const reached = follow(yaml, packed, file.yamlStart, path);
+      const span = reached.depth === path.length ? reached.found?.value : undefined;
+      return span?.end === undefined ? undefined : [span.start, span.end];
+    },
+    locate(path, key = false) {
+      if (odd(path)) return byIndex().locate(path, key);
+      starts ??= lineStarts(file.text);
+      const reached = follow(yaml, packed, file.yamlStart, path);
+      if (!reached.found) return rangeToPosition(starts, file.yamlStart);
+      // A missing child is reported at its parent as a whole, never at the parent's key.
+      const span = reached.depth === path.length && key && reached.found.key ? reached.found.key : reached.found.value;
+      return rangeToPosition(starts, span.start, span.end);
+    },
+  };
+}
+
+function buildLocator(file: SourceFile): Locator {
+  const packed = parsedEvents.get(file);
+  if (packed) return followingLocator(file, packed);
+  const yaml = file.text.slice(file.yamlStart, file.yamlEnd);
+  let events: Event[] = [];
   try {
-    ({ nodes, scalars } = index(yaml, parseEvents(yaml, { maxDepth: 100 }), file.yamlStart));
+    events = parseEvents(yaml, { maxDepth: 100 });
   } catch {
     // A file that does not parse has no nodes; every path falls back to its start.
   }
+  return indexedLocator(file, events);
+}
+
+/** A locator that indexes every node of the file's YAML first. */
+function indexedLocator(file: SourceFile, events: readonly Event[]): Locator {
+  const starts = lineStarts(file.text);
+  const yaml = file.text.slice(file.yamlStart, file.yamlEnd);
+  const { nodes, scalars } = index(yaml, events, file.yamlStart);
   const fallback = file.yamlStart;
   return {
     lineStarts: starts,

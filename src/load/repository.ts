@@ -6,6 +6,7 @@ import { discover, type Skipped } from './discover.ts';
 import { channelsFrom, eventsFrom, journeyFrom, ownersFrom, personasFrom, scenarioFrom } from './normalize.ts';
 import { parseAll, type ParseAllOptions } from './parse-all.ts';
 import type { ParsedFile } from './parse-file.ts';
+import { keepEvents } from './positions.ts';
 import type { UnreadFile } from './unread.ts';
 
 export interface LoadOptions extends ParseAllOptions {
@@ -54,8 +55,9 @@ export function assemble(parsed: readonly ParsedFile[], omitted: Omitted = { ski
   const declared: { owners?: string; channels?: string; personas?: string; events?: string } = {};
   let config = EMPTY_CONFIG;
 
-  parsed.forEach(({ file, sections, problems: found }) => {
+  parsed.forEach(({ file, sections, problems: found, events: parsedEvents }) => {
     const { path: filePath, kind } = file;
+    if (parsedEvents) keepEvents(file, parsedEvents);
     problems.push(...found);
     files.push(file);
     if (kind === 'owners' || kind === 'channels' || kind === 'personas' || kind === 'events') declared[kind] ??= filePath;
