@@ -41,11 +41,13 @@ export interface CorpusOptions {
   readonly scenarios: number;
   /** Share of journeys with a few problems. */
   readonly problemRate: number;
+  /** Problems given to every journey besides, so that every journey file has findings (the bench's findings variant). */
+  readonly everyJourney?: readonly Problem[];
 }
 
 export const DEFAULT_CORPUS: CorpusOptions = { seed: 'journeys-bench-1', regular: 1000, touchpoints: 30, extra: 100, scenarios: 100, problemRate: 0.03 };
 
-export type Problem = 'unknown-owner' | 'no-kpis' | 'empty-stage';
+export type Problem = 'unknown-owner' | 'no-kpis' | 'empty-stage' | 'missing-owner' | 'unknown-channel';
 
 export interface GeneratedFile {
   /** Repository-relative path with forward slashes. */
@@ -172,6 +174,10 @@ interface Skeleton {
   event?: number;
   readonly kpis: boolean;
   readonly suppressNoKpis: boolean;
+  /** Written without its owner line (missing-owner). */
+  readonly noOwner?: true;
+  /** The channel as written, when it is misspelt (unknown-channel). */
+  readonly writtenChannel?: string;
 }
 
 interface Planned extends Skeleton {
@@ -193,6 +199,12 @@ function unknownOwner(rng: Random, owner: string): string {
 const INTERRUPTIVE = new Set(['sms', 'push', 'phone', 'whatsapp']);
 const SHORT_DELAYS = ['15m', '30m', '1h', '1d', '2d', '3d'];
 
+/** A channel as a hurried writer spells it: its last two letters swapped (email -> emali), or an s added (app -> apps). */
+function misspeltChannel(channel: string): string {
+  const swapped = `${channel.slice(0, -2)}${channel.at(-1) ?? ''}${channel.at(-2) ?? ''}`;
+  return swapped === channel ? `${channel}s` : swapped;
+}
+
 const humanize = (id: string): string => id.replaceAll('-', ' ');
 
 interface Context {
@@ -212,7 +224,7 @@ function touchpointLines(rng: Random, context: Context, tp: Skeleton): Planned {
   const { role, channel } = tp;
   const trigger = tp.event === undefined ? undefined : `${context.eventPrefix}${context.events[tp.event]!}`;
   const outbound = OUTBOUND.has(channel);
-  const lines = [`  - id: ${tp.id}`, `    stage: ${tp.stage}`, `    channel: ${channel}`, `    owner: ${tp.owner}`];
+  const lines = [`  - id: ${tp.id}`, `    stage: ${tp.stage}`, `    channel: ${tp.writtenChannel ?? channel}`, ...(tp.noOwner ? [] : [`    owner: ${tp.owner}`])];
   if (tp.suppressNoKpis) lines.unshift('  # journeys-disable-next-line missing-kpi -- measured by the quarterly relationship survey, not per contact');
   if (rng.chance(0.65) || role === 'acquisition' || role === 'conversion') lines.push(`    role: ${role}`);
   if (trigger) lines.push(`    trigger: ${trigger}`);
@@ -301,6 +313,9 @@ function journeyFile(rng: Random, shape: JourneyShape): GeneratedJourney {
   const badOwnerAt = problems.has('unknown-owner') ? rng.int(0, shape.touchpoints - 1) : -1;
   const noKpisAt = problems.has('no-kpis') ? rng.int(0, shape.touchpoints - 1) : -1;
   const suppressNoKpis = noKpisAt >= 0 && rng.chance(0.35);
+  // Drawn only when asked, so that the other journeys (and the default corpus) stay as they were.
+  const noOwnerAt = problems.has('missing-owner') ? rng.int(0, shape.touchpoints - 1) : -1;
+  const badChannelAt = problems.has('unknown-channel') ? rng.int(0, shape.touchpoints - 1) : -1;
 
   // First pass: place, channel, owner and trigger of every touchpoint.
   const used = new Set<string>();
@@ -318,7 +333,19 @@ function journeyFile(rng: Random, shape: JourneyShape): GeneratedJourney {
       const position = (stageIndex + (k + 0.5) / counts[stageIndex]!) / stages.length;
       const events = kind.events;
       const at = Math.min(events.length - 1, Math.max(0, Math.round(position * (events.length - 1)) + rng.int(-1, 1)));
-      skeletons.push({ id: tpId, stage: stageId, stageName, role, channel, owner: tpOwner, event: rng.chance(0.92) ? at : undefined, kpis: n !== noKpisAt, suppressNoKpis: n === noKpisAt && suppressNoKpis });
+      skeletons.push({
+        id: tpId,
+        stage: stageId,
+        stageName,
+        role,
+        channel,
+        owner: tpOwner,
+        event: rng.chance(0.92) ? at : undefined,
+        kpis: n !== noKpisAt,
+        suppressNoKpis: n === noKpisAt && suppressNoKpis,
+        ...(n === noOwnerAt ? { noOwner: true } : {}),
+        ...(n === badChannelAt ? { writtenChannel: misspeltChannel(channel) } : {}),
+      });
     }
   });
   // The customer converts at the earliest trigger of a conversion touchpoint; acquisition happens before.
@@ -494,6 +521,7 @@ export function generateCorpus(options: CorpusOptions = DEFAULT_CORPUS, onProgre
       const pr = rng.fork('problems');
       problems.push(...pr.sample<Problem>(['unknown-owner', 'no-kpis', 'empty-stage'], pr.int(1, 3)));
     }
+    problems.push(...(options.everyJourney ?? []));
     const journey = journeyFile(rng, { index, touchpoints, markdown, problems });
     journeys.push(journey);
     bytes += Buffer.byteLength(journey.text);

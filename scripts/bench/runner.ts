@@ -6,12 +6,15 @@
  * is asked, until told to stop.
  *
  *   parent -> child: { type: 'run' } | { type: 'stop' }
- *   child -> parent: { type: 'ready', ms, summary } | { type: 'ran', ms } | { type: 'failed', message }
+ *   child -> parent: { type: 'ready', ms, rss, summary } | { type: 'ran', ms, rss } | { type: 'failed', message }
+ *
+ * `rss` is the process's peak resident memory so far, in bytes: the main thread and
+ * the parse worker together (threads share the process's memory).
  */
 import { appendFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { check, type CheckResult } from '../../src/index.ts';
+import { check, loadAtRevision, type CheckResult } from '../../src/index.ts';
 import { collector, parseOnlyJsYaml, parseOnlyYaml, time } from './measure.ts';
 
 // The setting the command line runs with (bin/journeys.js), for every measure alike.
@@ -21,7 +24,20 @@ setFlagsFromString('--max-semi-space-size=64');
 // collection instead.
 setFlagsFromString('--no-memory-reducer');
 
-export type MeasureKey = 'parseJsYaml' | 'parseYaml' | 'lint' | 'lintHalf' | 'lintFamilies' | 'lintCached';
+export type MeasureKey =
+  | 'parseJsYaml'
+  | 'parseYaml'
+  | 'parseFamilies'
+  | 'parseFindings'
+  | 'lint'
+  | 'lintHalf'
+  | 'lintFamilies'
+  | 'lintFindings'
+  | 'lintBase'
+  | 'lintCached';
+
+/** The measures that lint, whose findings are summed up. */
+const LINTS: ReadonlySet<MeasureKey> = new Set(['lint', 'lintHalf', 'lintFamilies', 'lintFindings', 'lintBase', 'lintCached']);
 
 export type ToRunner = { readonly type: 'run' } | { readonly type: 'stop' };
 
@@ -33,8 +49,8 @@ export interface FindingsSummary {
 }
 
 export type FromRunner =
-  | { readonly type: 'ready'; readonly ms: number; readonly summary?: FindingsSummary }
-  | { readonly type: 'ran'; readonly ms: number }
+  | { readonly type: 'ready'; readonly ms: number; readonly rss: number; readonly summary?: FindingsSummary }
+  | { readonly type: 'ran'; readonly ms: number; readonly rss: number }
   | { readonly type: 'failed'; readonly message: string };
 
 function summarizeFindings(result: CheckResult): FindingsSummary {
@@ -47,13 +63,19 @@ function summarizeFindings(result: CheckResult): FindingsSummary {
 function task(key: MeasureKey, root: string, today: string): () => unknown {
   switch (key) {
     case 'parseJsYaml':
+    case 'parseFamilies':
+    case 'parseFindings':
       return () => parseOnlyJsYaml(root);
     case 'parseYaml':
       return () => parseOnlyYaml(root);
     case 'lint':
     case 'lintHalf':
     case 'lintFamilies':
+    case 'lintFindings':
       return () => check(root, { today });
+    case 'lintBase':
+      // As `journeys lint --base HEAD~1` does: the repository at the revision, then the work tree with it.
+      return () => check(root, { today, base: loadAtRevision(root, 'HEAD~1').repo });
     case 'lintCached':
       return cachedAfterOneEdit(root, today);
   }
@@ -74,6 +96,9 @@ function cachedAfterOneEdit(root: string, today: string): () => CheckResult {
   };
 }
 
+/** The process's peak resident memory, in bytes. */
+const peakRss = (): number => process.resourceUsage().maxRSS * 1024;
+
 function main(): void {
   const [key, root, today] = process.argv.slice(2) as [MeasureKey, string, string];
   const send = (message: FromRunner): void => {
@@ -84,9 +109,9 @@ function main(): void {
     const gc = collector();
     gc();
     const { ms, value } = time(run);
-    const summary = key === 'lint' || key === 'lintHalf' || key === 'lintFamilies' || key === 'lintCached' ? summarizeFindings(value as CheckResult) : undefined;
+    const summary = LINTS.has(key) ? summarizeFindings(value as CheckResult) : undefined;
     gc();
-    send({ type: 'ready', ms, ...(summary ? { summary } : {}) });
+    send({ type: 'ready', ms, rss: peakRss(), ...(summary ? { summary } : {}) });
     process.on('message', (message: ToRunner) => {
       if (message.type === 'stop') {
         process.disconnect();
@@ -95,7 +120,7 @@ function main(): void {
       gc();
       const { ms } = time(run);
       gc();
-      send({ type: 'ran', ms });
+      send({ type: 'ran', ms, rss: peakRss() });
     });
   } catch (error) {
     send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
