@@ -138,6 +138,17 @@ describe('files and globs as arguments', () => {
     expectRefused(await lint(root, 'vendor/lib/x.journey.yaml'), 'vendor/lib/x.journey.yaml is not in a journeys repository');
   });
 
+  it('takes a folder inside journeys/ as its files, as ESLint takes a folder', async () => {
+    const root = repo({ 'journeys/onboarding/c.journey.yaml': warned('c'), 'journeys/onboarding/late/d.journey.yaml': ERRORED.replace('journey: errored', 'journey: d') });
+    const result = await lint(root, 'journeys/onboarding', '-f', 'json');
+    const files = [...new Set(json(result).findings.map((finding) => finding.file))].sort();
+    expect(files).toEqual(['journeys/onboarding/c.journey.yaml', 'journeys/onboarding/late/d.journey.yaml']);
+    expect(result.status).toBe(1);
+    // The repository's own folder is still the whole repository.
+    const whole = await lint(root, '.', '-f', 'json');
+    expect(new Set(json(whole).findings.map((finding) => finding.file)).size).toBeGreaterThan(2);
+  });
+
   it('says when a named file is not one the tools read', async () => {
     const root = repo({ 'journeys/notes.txt': 'notes\n' });
     const result = await lint(root, 'journeys/notes.txt', '-f', 'json');

@@ -94,7 +94,8 @@ function shown(path: string, cwd: string): string {
 
 /**
  * The target of `journeys lint args...`: no argument is the current folder; one folder
- * is a repository; otherwise files and globs (expanded here, so that a quoted pattern
+ * is a repository, unless it lies inside a repository's journeys/ (then its files);
+ * otherwise files and globs (expanded here, so that a quoted pattern
  * works as the shell's), all in one repository.
  */
 export function lintTarget(args: readonly string[], cwd: string): LintTarget {
@@ -104,6 +105,14 @@ export function lintTarget(args: readonly string[], cwd: string): LintTarget {
     const absolute = resolve(cwd, arg);
     const found = stats(absolute);
     if (found?.isDirectory()) {
+      // A folder inside a repository's journeys/ (journeys/onboarding) stands for its files, as in ESLint.
+      const within = isFolder(join(absolute, 'journeys')) ? undefined : repositoryOf(join(absolute, '.'));
+      if (within !== undefined && absolute.startsWith(join(within, 'journeys') + sep)) {
+        const under = expand(`${relative(cwd, absolute).split(sep).join('/')}/**/*`, cwd);
+        if (under.length === 0) throw new CommandError(`${arg} holds no file to lint.`);
+        files.push(...under.map((path) => ({ path, named: false })));
+        continue;
+      }
       if (args.length > 1) throw new CommandError(`${arg} is a folder: give one repository folder, or files of one repository, not both.`);
       return { path: arg };
     }
