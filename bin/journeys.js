@@ -27,9 +27,11 @@ const { enableCompileCache } = await import('node:module');
 const cache = enableCompileCache?.();
 // The parse worker and child processes inherit it through the environment.
 if (cache?.directory && !process.env.NODE_COMPILE_CACHE) process.env.NODE_COMPILE_CACHE = cache.directory;
-// Linting allocates many short-lived objects; a larger young generation halves the time spent collecting them.
+// The young generation stays at its first size instead of growing to 64 MB a semi-space: a lint of 1,000
+// journeys then peaks at about 100 MB less resident memory, in the same time (the data it keeps is promoted
+// either way). --max-semi-space-size set here, after start-up, would change nothing.
 const { setFlagsFromString } = await import('node:v8');
-setFlagsFromString('--max-semi-space-size=64');
+setFlagsFromString('--semi-space-growth-factor=1');
 const { main } = await import(fromLib ? compiled.href : '../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),

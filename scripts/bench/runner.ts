@@ -18,7 +18,7 @@ import { check, loadAtRevision, type CheckResult } from '../../src/index.ts';
 import { collector, parseOnlyJsYaml, parseOnlyYaml, time } from './measure.ts';
 
 // The setting the command line runs with (bin/journeys.js), for every measure alike.
-setFlagsFromString('--max-semi-space-size=64');
+setFlagsFromString('--semi-space-growth-factor=1');
 // An idle measure's process must not collect garbage while another one is timed: V8's
 // memory reducer would, a few seconds after each run. Each run is followed by a full
 // collection instead.

@@ -49,8 +49,8 @@ function parseWorker(): ParseWorker | undefined {
     const worker = new Worker(new URL(import.meta.url.endsWith('.ts') ? './parse-worker.ts' : './parse-worker.js', import.meta.url), {
       workerData: { port: channel.port2 },
       transferList: [channel.port2],
-      // As for the main thread (bin/journeys.js): parsing allocates many short-lived objects.
-      resourceLimits: { maxYoungGenerationSizeMb: 192 },
+      // A bound on its young generation, which the command line keeps small anyway (bin/journeys.js).
+      resourceLimits: { maxYoungGenerationSizeMb: 48 },
     });
     const current: ParseWorker = { worker, port: channel.port1, alive: true };
     worker.on('exit', () => {
