@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { discover } from '../src/load/discover.ts';
+import { loadAtRevision } from '../src/load/git.ts';
 import { parseAll } from '../src/load/parse-all.ts';
 import { loadRepository } from '../src/load/repository.ts';
+import { gitRepo } from './helpers/git.ts';
 import { cleanJourney, OWNERS, writeRepo } from './helpers/repo.ts';
 
 /** Good, broken and hostile files, and enough of them that the worker gets a share. */
@@ -49,5 +51,20 @@ describe('parsing on a worker thread beside the main thread', () => {
       expect.arrayContaining(['parse journeys/broken.journey.yaml', 'parse journeys/latin1.journey.yaml', 'schema journeys/proto.journey.yaml']),
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('parses a revision read from git as it parses the work tree at that revision, sharing the files with the worker', () => {
+    const files: Record<string, string> = { 'journeys/owners.yaml': OWNERS, 'journeys/broken.journey.yaml': 'journey: broken\ntitle: [unclosed\n' };
+    for (let i = 0; i < 400; i += 1) files[`journeys/j-${String(i).padStart(4, '0')}.journey.yaml`] = cleanJourney(`j-${i}`);
+    files['journeys/story.journey.md'] = `---\n${cleanJourney('story')}\n---\n# Story\n\n### welcome-email\n\nSent at once.\n`;
+    const repo = gitRepo(files);
+    // The work tree changed since: what was committed is read from git, never from the files on disk.
+    repo.write(Object.fromEntries(Object.keys(files).map((path) => [path, 'journey: changed\n'])));
+    const atHead = loadAtRevision(repo.root, 'HEAD').repo;
+    const workTree = loadRepository(writeRepo(files), { parallel: false }).repo;
+    expect(atHead.journeys).toEqual(workTree.journeys);
+    expect(atHead.problems).toEqual(workTree.problems);
+    expect(atHead.files.map(({ path, data }) => [path, data])).toEqual(workTree.files.map(({ path, data }) => [path, data]));
+    expect(atHead.journeys.length).toBe(401);
   });
 });

@@ -4,6 +4,7 @@ import { posix, relative, sep } from 'node:path';
 import type { SourceKind } from '../model/types.ts';
 import { alreadyRead, CONFIG_FILES, kindOf, linkError, MAX_DEPTH, MAX_ENTRIES, OUTSIDE, resolveLayout, UsageError, type Skipped } from './discover.ts';
 import { ignoreMatcher, ignorePatterns } from './ignore.ts';
+import { parseAll } from './parse-all.ts';
 import { parseText } from './parse-file.ts';
 import { decodeText } from './read.ts';
 import { assemble, type LoadedRepository } from './repository.ts';
@@ -275,9 +276,9 @@ export function loadAtRevision(path: string, revision: string): LoadedRepository
   const { files, skipped, ignored, unread } = listAtRevision(top, commit, prefix(root), prefix(journeysDir));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const blobs = readBlobs(top, files.map((file) => file.oid));
-  const parsed = files.map((file, index) =>
-    parseText(file.path, file.kind, decodeText(blobs[index] ?? new Uint8Array())),
-  );
+  // Parsed with the parse worker, as the work tree's files are: what CI runs (lint --base) loads two revisions.
+  const texts = files.map((_, index) => decodeText(blobs[index] ?? new Uint8Array()));
+  const { parsed } = parseAll(root, files.map(({ path, kind }) => ({ path, kind })), {}, texts);
   return { root: layout.root, commit, repo: assemble(parsed, { skipped, ignored, unread }) };
 }
 

@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { SourceKind } from '../model/types.ts';
-import { parseFile, type ParsedFile } from './parse-file.ts';
+import { parseFile, parseText, type ParsedFile } from './parse-file.ts';
 import type { ParseJob, ParseJobResult } from './parse-worker.ts';
+import type { ReadResult } from './read.ts';
 
 /** Below this many files a worker costs more to start than it saves. */
 const PARALLEL_FROM = 150;
@@ -79,7 +80,9 @@ function parseWorker(): ParseWorker | undefined {
  * call stays synchronous (the main thread waits on a shared flag, and reads the
  * worker's messages straight off its port).
  */
-export function parseAll(root: string, files: FileList, options: ParseAllOptions = {}): { parsed: ParsedFile[]; byWorker: number } {
+export function parseAll(root: string, files: FileList, options: ParseAllOptions = {}, texts?: readonly ReadResult[]): { parsed: ParsedFile[]; byWorker: number } {
+  // Files read already (from git, at a revision) are parsed from their texts, the others read from disk.
+  const parseOne = (index: number): ParsedFile => (texts ? parseText(files[index]!.path, files[index]!.kind, texts[index]!) : parseFile(root, files[index]!.path, files[index]!.kind));
   const results: (ParsedFile | undefined)[] = new Array(files.length);
   const state = new Int32Array(new SharedArrayBuffer(12));
   const helper = useWorker(files, options.parallel ?? 'auto') ? parseWorker() : undefined;
@@ -96,9 +99,9 @@ export function parseAll(root: string, files: FileList, options: ParseAllOptions
       }
     }
   };
-  if (helper) helper.port.postMessage({ job, root, files, state } satisfies ParseJob);
+  if (helper) helper.port.postMessage({ job, root, files, state, ...(texts ? { texts } : {}) } satisfies ParseJob);
   for (let index = Atomics.add(state, 0, 1); index < files.length; index = Atomics.add(state, 0, 1)) {
-    results[index] = parseFile(root, files[index]!.path, files[index]!.kind);
+    results[index] = parseOne(index);
     // The worker's batches are taken as they come, so that receiving them is shared out like the parsing.
     if (helper) receive(helper.port);
     options.onFile?.(Math.min(files.length, Atomics.load(state, 0)), files.length);
@@ -112,5 +115,5 @@ export function parseAll(root: string, files: FileList, options: ParseAllOptions
     }
     receive(helper.port);
   }
-  return { parsed: files.map((file, index) => results[index] ?? parseFile(root, file.path, file.kind)), byWorker };
+  return { parsed: files.map((_, index) => results[index] ?? parseOne(index)), byWorker };
 }

@@ -7,7 +7,8 @@
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { SourceKind } from '../model/types.ts';
-import { parseFile, type ParsedFile } from './parse-file.ts';
+import { parseFile, parseText, type ParsedFile } from './parse-file.ts';
+import type { ReadResult } from './read.ts';
 
 export interface ParseJob {
   readonly job: number;
@@ -15,6 +16,8 @@ export interface ParseJob {
   readonly files: readonly { readonly path: string; readonly kind: SourceKind }[];
   /** [0]: index of the next file to take; [1]: 1 once this worker is done; [2]: 1 once it has started, before it takes a file. */
   readonly state: Int32Array;
+  /** The files' texts when they were read already (from git, at a revision): then nothing is read from disk. */
+  readonly texts?: readonly ReadResult[];
 }
 
 export interface ParseJobResult {
@@ -32,13 +35,14 @@ const BATCH = 16;
 const transfers = (results: readonly (readonly [number, ParsedFile])[]): ArrayBuffer[] =>
   results.flatMap(([, parsed]) => (parsed.events ? [parsed.events.buffer as ArrayBuffer] : []));
 
-function run({ job, root, files, state }: ParseJob): void {
+function run({ job, root, files, state, texts }: ParseJob): void {
   let results: [number, ParsedFile][] = [];
   // Said before taking any file: the main thread then knows to wait for whatever this worker takes.
   Atomics.store(state, 2, 1);
   try {
     for (let index = Atomics.add(state, 0, 1); index < files.length; index = Atomics.add(state, 0, 1)) {
-      results.push([index, parseFile(root, files[index]!.path, files[index]!.kind)]);
+      const { path, kind } = files[index]!;
+      results.push([index, texts ? parseText(path, kind, texts[index]!) : parseFile(root, path, kind)]);
       if (results.length === BATCH) {
         port.postMessage({ job, results } satisfies ParseJobResult, transfers(results));
         results = [];
