@@ -1,10 +1,11 @@
 /**
  * The catalogue's data for the pages, asked of the engine once per build: the entries,
- * their pages and facets. Every catalogue page of a build shares one computation.
+ * their pages and facets. Every catalogue page of a build shares one computation, made
+ * again only for a new model (journeys dev, after an edit).
  */
-import { getCollection, getEntry } from 'astro:content';
 import { findingCatalogue, facetsFor, journeyEntries, paginate, touchpointEntries, JOURNEYS_PER_PAGE, TOUCHPOINTS_PER_PAGE, type FindingCatalogue, type Facet, type JourneyEntry, type CataloguePage, type TouchpointEntry } from 'journeys-as-code';
-import type { JourneyView } from './view.ts';
+import { current } from './content.ts';
+import type { JourneyView, SiteModel } from './view.ts';
 
 export interface Catalogue {
   readonly journeys: readonly JourneyView[];
@@ -16,17 +17,12 @@ export interface Catalogue {
   readonly findings: FindingCatalogue;
 }
 
-let cached: { key: string; catalogue: Catalogue } | undefined;
+let cached: { model: SiteModel; catalogue: Catalogue } | undefined;
 
 export async function catalogue(): Promise<Catalogue> {
-  const siteEntry = (await getEntry('site', 'site'))!;
-  const journeyEntriesOf = await getCollection('journeys');
-  // The entries' digests change with their data (journeys dev reloads them on an edit).
-  const key = [siteEntry.digest, ...journeyEntriesOf.map((entry) => entry.digest)].join('\n');
-  if (cached?.key === key) return cached.catalogue;
-  const site = siteEntry.data;
-  const journeys = journeyEntriesOf.map((entry) => entry.data);
-  const rules = (await getCollection('rules')).map((entry) => entry.data);
+  const { model } = await current();
+  if (cached?.model === model) return cached.catalogue;
+  const { journeys, rules, site } = model;
   const entries = journeyEntries(journeys);
   const touchpoints = touchpointEntries(journeys);
   const value: Catalogue = {
@@ -38,6 +34,6 @@ export async function catalogue(): Promise<Catalogue> {
     touchpointFacets: facetsFor(touchpoints, journeys, ['team', 'channel', 'persona', 'stage', 'health', 'grade']),
     findings: findingCatalogue(site.findings, journeys, rules),
   };
-  cached = { key: site, catalogue: value };
+  cached = { model, catalogue: value };
   return value;
 }

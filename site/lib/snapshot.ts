@@ -20,3 +20,43 @@ export function journeysRoot(): string {
 export function snapshot(path = journeysRoot()): SiteModel {
   return siteSnapshot(path, { markdown: (text) => renderMarkdown(text), today: process.env.JOURNEYS_TODAY || undefined, noGit: Boolean(process.env.JOURNEYS_NO_GIT) });
 }
+
+/**
+ * The model the content loader last made, handed to the pages in memory. The loader
+ * (content.config.ts) and the pages run in one process but from two bundles, each with
+ * its own copy of this module: a slot on globalThis is what they share. Passing the
+ * model through Astro's data store instead serialised all of it (tens of megabytes for
+ * a thousand journeys), bundled it as a module and parsed it again for the pages.
+ */
+interface Published {
+  readonly version: string;
+  readonly model: SiteModel;
+  readonly count: number;
+}
+
+const SLOT = Symbol.for('journeys-as-code.site-model');
+const shared = globalThis as unknown as Record<typeof SLOT, Published | undefined>;
+
+/** Makes the model of the repository at `path` the pages', and names its version (new when the files changed). */
+export function publishSnapshot(path = journeysRoot()): string {
+  const model = snapshot(path);
+  const previous = shared[SLOT];
+  if (previous?.model === model) return previous.version;
+  const count = (previous?.count ?? 0) + 1;
+  const version = `${Date.now().toString(36)}-${count}`;
+  shared[SLOT] = { version, model, count };
+  return version;
+}
+
+let fallback: { version: string | undefined; model: SiteModel } | undefined;
+
+/**
+ * The model of `version`, as the loader published it; when this process did not load
+ * it (another process renders), the engine is asked once per version.
+ */
+export function publishedModel(version: string | undefined): SiteModel {
+  const published = shared[SLOT];
+  if (published !== undefined && (version === undefined || published.version === version)) return published.model;
+  if (fallback === undefined || fallback.version !== version) fallback = { version, model: snapshot() };
+  return fallback.model;
+}

@@ -1,5 +1,5 @@
 /** The latest quarterly review as CSV, written at build time. */
-import { getCollection } from 'astro:content';
+import { getCollection } from '../lib/content.ts';
 import { reviewCsv } from 'journeys-as-code';
 
 export async function GET(): Promise<Response> {

@@ -2,7 +2,7 @@
  * Every touchpoint as a search record of its own (journeys build adds them to Pagefind's
  * index beside the pages, then removes this file), so that search finds a touchpoint.
  */
-import { getCollection } from 'astro:content';
+import { getCollection } from '../lib/content.ts';
 import { touchpointSearchRecords } from 'journeys-as-code';
 import { href } from '../lib/paths.ts';
 

@@ -1,5 +1,5 @@
 /** The quarterly review of each quarter as CSV, written at build time. */
-import { getCollection } from 'astro:content';
+import { getCollection } from '../../lib/content.ts';
 import type { APIContext } from 'astro';
 import { reviewCsv } from 'journeys-as-code';
 import type { ReviewQuarterView } from '../../lib/view.ts';
