@@ -67,6 +67,7 @@ export { breachesOfSends, findingsByScenario, timelineDays } from './views/timel
 export type { TimelineDay, TimelineEntry } from './views/timeline.ts';
 export { buildModel, slugFor, safeHref, countsOf, healthOf, timingOf, describeRepeat, journeyNarrative } from './views/model.ts';
 export type { CheckedRepository, ModelInput, SiteModel } from './views/model.ts';
+export { translator, isLocale, LOCALES, type Locale, type MessageKey, type Translator } from './views/i18n.ts';
 export { siteSnapshot, layoutOf, watchedPaths, SCORE_HISTORY_COMMITS } from './views/snapshot.ts';
 export type { SnapshotOptions } from './views/snapshot.ts';
 export type * from './views/types.ts';

@@ -76,10 +76,13 @@ function setUp(root: HTMLElement): void {
   const sort = form.querySelector<HTMLSelectElement>('select[data-sort]');
   const defaultSort = sort?.options[0]?.value ?? '';
   let loading: Promise<void> | undefined;
+  /** The form's words for a status, in the site's language (data-msg-*), its {figures} filled in. */
+  const message = (name: string, fallback: string, figures: Readonly<Record<string, string>> = {}): string =>
+    (form.getAttribute(`data-msg-${name}`) ?? fallback).replace(/\{(\w+)\}/g, (whole, key: string) => figures[key] ?? whole);
 
   const loadAll = (): Promise<void> =>
     (loading ??= (async () => {
-      if (status) status.textContent = `Loading all ${noun}…`;
+      if (status) status.textContent = message('loading', `Loading all ${noun}…`);
       const others = pages.filter((page) => new URL(page, location.href).pathname !== here);
       const documents = await Promise.all(
         others.map(async (page) => {
@@ -145,10 +148,13 @@ function setUp(root: HTMLElement): void {
     for (const group of list.querySelectorAll<HTMLElement>('[data-group]')) group.hidden = group.querySelector('[data-entry]:not([hidden])') === null;
     for (const pager of pagers) pager.hidden = whole;
     if (status) {
+      const figures = { shown: shown.toLocaleString(document.documentElement.lang || undefined), total: total.toLocaleString(document.documentElement.lang || undefined) };
       status.textContent = failed
-        ? `Could not load every page of ${noun}: ${shown} shown from the pages loaded.`
+        ? message('failed', `Could not load every page of ${noun}: ${shown} shown from the pages loaded.`, figures)
         : whole
-          ? `${shown} of ${total} ${noun} shown${chosen.length > 0 ? ', filtered' : ''}.`
+          ? chosen.length > 0
+            ? message('filtered', `${shown} of ${total} ${noun} shown, filtered.`, figures)
+            : message('shown', `${shown} of ${total} ${noun} shown.`, figures)
           : '';
     }
     const url = new URL(location.href);

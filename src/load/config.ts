@@ -1,7 +1,7 @@
 import { parseDuration, parseTimeOfDay } from '../model/duration.ts';
 import { didYouMean } from '../model/suggest.ts';
 import { CATEGORIES } from '../model/categories.ts';
-import type { Category, Config, ConfigMistake, MaxMessages, Policy, QuietWindow, RepositoryLink, RuleSetting, SeveritySetting, Weekday } from '../model/types.ts';
+import type { Category, Config, SiteLocale, ConfigMistake, MaxMessages, Policy, QuietWindow, RepositoryLink, RuleSetting, SeveritySetting, Weekday } from '../model/types.ts';
 import { isRecord, record, text } from './normalize.ts';
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
@@ -18,6 +18,8 @@ const QUIET_KEYS = ['from', 'to', 'days', 'channels', 'categories'];
 const COUNTS = ['sliding', 'calendar-day'];
 const WEEKDAYS: readonly Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const DAYS: readonly string[] = [...WEEKDAYS, 'holiday'];
+/** The languages of the site's own words; qps is a pseudo-locale that marks them, to find untranslated ones. */
+const SITE_LOCALES: readonly string[] = ['en', 'fr', 'qps'];
 const REPOSITORY_KEYS = ['url', 'branch', 'edit-url'];
 /** The longest url and branch the schema allows: a link, not a document. */
 const MAX_URL = 2000;
@@ -318,12 +320,17 @@ export function configFrom(file: string, data: unknown): Config {
     reader.note(['timezone'], `timezone is an IANA time zone name such as Europe/Paris, not ${quoted(root.timezone)}.`);
   }
   const repository = reader.repository(root.repository);
+  const locale = root.locale;
+  if (locale !== undefined && locale !== null && !(typeof locale === 'string' && SITE_LOCALES.includes(locale))) {
+    reader.note(['locale'], `locale is the language of the site, en or fr (or qps, a pseudo-locale), not ${quoted(locale)}${typeof locale === 'string' ? didYouMean(locale, SITE_LOCALES) : ''}.`);
+  }
   return {
     file,
     rules,
     timeZone: text(root, 'timezone'),
     policy,
     ...(repository ? { repository } : {}),
+    ...(typeof locale === 'string' && SITE_LOCALES.includes(locale) ? { locale: locale as SiteLocale } : {}),
     ...(reader.mistakes.length > 0 ? { mistakes: reader.mistakes } : {}),
   };
 }

@@ -378,7 +378,12 @@ export interface Config {
   readonly policy: Policy;
   /** Where the journeys are kept (`repository:`), for links to each file. */
   readonly repository?: RepositoryLink;
+  /** The language of the site's own words (`locale:`); English when absent. */
+  readonly locale?: SiteLocale;
 }
+
+/** `en`, `fr`, or the pseudo-locale `qps` that marks every translated word. */
+export type SiteLocale = 'en' | 'fr' | 'qps';
 
 /** `repository: { url, branch }` of the configuration. */
 export interface RepositoryLink {

@@ -10,6 +10,7 @@ import type { Timeline } from '../simulate/timeline.ts';
 import { channelStyle } from './channel-style.ts';
 import { reviewChart, type ReviewChart } from './review.ts';
 import type { ChannelStyleView, ChannelView, JourneyView, RefView } from './types.ts';
+import type { Translator } from './i18n.ts';
 
 export type DashboardKind = 'volume' | 'satisfaction' | 'conversion';
 
@@ -74,6 +75,8 @@ export interface DashboardInput {
   readonly journeys: readonly JourneyView[];
   readonly channels: readonly ChannelView[];
   readonly timelines: readonly Timeline[];
+  /** The site's language, for the charts' descriptions. */
+  readonly words?: Translator;
 }
 
 interface Values {
@@ -81,7 +84,7 @@ interface Values {
   readonly byPeriod: Map<string, number[]>;
 }
 
-function measure(metric: string, values: Values, aggregate: 'sum' | 'mean', others: string[]): DashboardMeasure {
+function measure(metric: string, values: Values, aggregate: 'sum' | 'mean', others: string[], words: Translator | undefined): DashboardMeasure {
   const periods = [...values.byPeriod]
     .map(([period, list]) => {
       const total = list.reduce((sum, value) => sum + value, 0);
@@ -92,7 +95,7 @@ function measure(metric: string, values: Values, aggregate: 'sum' | 'mean', othe
     .map(({ period, value, text }) => ({ period, value, text }));
   const latest = periods.at(-1);
   const previous = periods.at(-2);
-  const chart = reviewChart(periods, undefined, metric);
+  const chart = reviewChart(periods, undefined, metric, words);
   return {
     metric,
     aggregate,
@@ -106,13 +109,13 @@ function measure(metric: string, values: Values, aggregate: 'sum' | 'mean', othe
 }
 
 /** The metric of a kind that most of the channel's touchpoints measure (csat, then nps, first on a tie). */
-function pick(metrics: Map<string, Values>, kind: DashboardKind): DashboardMeasure | undefined {
+function pick(metrics: Map<string, Values>, kind: DashboardKind, words: Translator | undefined): DashboardMeasure | undefined {
   const candidates = [...metrics].filter(([metric]) => dashboardKind(metric) === kind);
   if (candidates.length === 0) return undefined;
   const rank = (metric: string): number => (PREFERRED.includes(metric) ? PREFERRED.indexOf(metric) : PREFERRED.length);
   candidates.sort(([a, x], [b, y]) => y.touchpoints.size - x.touchpoints.size || rank(a) - rank(b) || (a < b ? -1 : 1));
   const [metric, values] = candidates[0]!;
-  return measure(metric, values, kind === 'volume' ? 'sum' : 'mean', candidates.slice(1).map(([other]) => other));
+  return measure(metric, values, kind === 'volume' ? 'sum' : 'mean', candidates.slice(1).map(([other]) => other), words);
 }
 
 /** Each channel in use, with its volume, satisfaction, cost and conversion. */
@@ -171,9 +174,9 @@ export function channelDashboard(input: DashboardInput): ChannelDashboardView {
     .map((channel) => {
       const sent = sends.get(channel.id);
       const metrics = measured.get(channel.id) ?? new Map<string, Values>();
-      const volume = pick(metrics, 'volume');
-      const satisfaction = pick(metrics, 'satisfaction');
-      const conversion = pick(metrics, 'conversion');
+      const volume = pick(metrics, 'volume', input.words);
+      const satisfaction = pick(metrics, 'satisfaction', input.words);
+      const conversion = pick(metrics, 'conversion', input.words);
       const own = costs.get(channel.id) ?? [];
       const mean = own.length > 0 ? own.reduce((sum, cost) => sum + cost, 0) / own.length : undefined;
       const { light, dark, glyph, icon } = channelStyle(channel.id);

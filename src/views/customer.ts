@@ -6,10 +6,10 @@
  */
 import { formatTimeOfDay } from '../model/duration.ts';
 import type { Repository } from '../model/types.ts';
-import { formatDay } from '../simulate/clock.ts';
 import type { Send, Timeline } from '../simulate/timeline.ts';
 import { channelStyle } from './channel-style.ts';
 import { slugFor } from './model.ts';
+import { dayLabel, translator } from './i18n.ts';
 import type { ChannelStyleView, ChannelView, JourneyView, RefView, ScenarioView } from './types.ts';
 
 /** The days the view covers: day 0 to day 89. */
@@ -100,10 +100,11 @@ export function customerViews(input: CustomerInput): CustomerView[] {
   const personas: readonly (RefView | undefined)[] = repo.personas.length > 0 ? repo.personas.map((persona) => ({ id: persona.id, name: persona.name ?? persona.id })) : [undefined];
   const taken = new Set<string>();
   const implicitOn = repo.config.policy.implicitScenarios === true;
+  const words = translator(repo.config.locale);
 
   return personas.map((persona) => {
     const slug = slugFor(persona?.id ?? 'any-customer', taken);
-    const title = persona ? persona.name : 'Any customer';
+    const title = persona ? persona.name : words.t('customer.any');
     const written = timelines.filter((timeline) => !timeline.scenario.implicit && timeline.scenario.persona === persona?.id);
     const implicit = implicitOn && written.length === 0 ? timelines.filter((timeline) => timeline.scenario.implicit && timeline.scenario.persona === persona?.id) : [];
     const chosen = written[0];
@@ -151,13 +152,13 @@ export function customerViews(input: CustomerInput): CustomerView[] {
     for (const row of channels) for (const count of row.counts) if (count > max) max = count;
     const days: CustomerDay[] = [...byDay]
       .sort(([a], [b]) => a - b)
-      .map(([day, list]) => ({ day, label: start ? `${formatDay(day * DAY, start)} (day ${day})` : `day ${day}`, sends: list }));
+      .map(([day, list]) => ({ day, label: dayLabel(words, day, start), sends: list }));
     let busiest: CustomerView['busiest'];
     for (const day of days) if (!busiest || day.sends.length > busiest.sends) busiest = { day: day.day, label: day.label, sends: day.sends.length };
     const who = persona ? `persona: ${persona.id}` : 'no persona';
     const advice =
       source === 'none'
-        ? `No scenario follows this customer yet: write journeys/scenarios/${slug}-first-90-days.scenario.yaml with "${who}" and the events they live in their first 90 days (each with its "at"), or set policy.implicit-scenarios: true in journeys.config.yaml to see every trigger happen to them on day 0.`
+        ? words.t('customer.advice', `journeys/scenarios/${slug}-first-90-days.scenario.yaml`, who)
         : undefined;
     return {
       slug,

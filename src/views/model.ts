@@ -8,20 +8,20 @@ import { countBySeverity } from '../engine/run.ts';
 import type { GitFacts } from '../load/git.ts';
 import type { RuleExample, RuleMeta } from '../model/rule.ts';
 import { formatDuration, formatTimeOfDay } from '../model/duration.ts';
-import { plural } from '../model/text.ts';
 import type { Finding, Journey, Repository, Touchpoint } from '../model/types.ts';
 import { builtInRules } from '../rules/index.ts';
 import { formatValue, measureKpis, type KpiStatus } from '../model/kpis.ts';
 import { findingPlaces } from '../score/owners.ts';
 import { QUADRANTS, type QuadrantPoint } from '../score/quadrant.ts';
 import { GRADING, scorecards, type Scorecard } from '../score/scorecard.ts';
-import { formatDay, formatMoment } from '../simulate/clock.ts';
+import { formatMoment } from '../simulate/clock.ts';
 import type { Send, Timeline } from '../simulate/timeline.ts';
 import type { LintResult } from '../engine/run.ts';
 import type { HistoryGrade, HistoryPoint } from './score-history.ts';
 import { findingsByScenario, timelineDays } from './timeline.ts';
 import { journeyBoard, messageSummary, readableId } from './board.ts';
 import { touchpointEditLinks } from './edit-links.ts';
+import { dayLabel, translator, type Translator } from './i18n.ts';
 import type { ReviewView } from './review.ts';
 import type { CustomerView } from './customer.ts';
 import type { ChannelDashboardView } from './channel-dashboard.ts';
@@ -51,8 +51,6 @@ import type {
   TouchpointRow,
   TouchpointView,
 } from './types.ts';
-
-const DAY = 24 * 60;
 
 export type { GitFacts } from '../load/git.ts';
 
@@ -129,17 +127,19 @@ export function safeHref(value: string | undefined): string | undefined {
   }
 }
 
-export function describeRepeat(every: number, times: number): string {
-  return `every ${formatDuration(every)}, ${plural(times, 'more time')}`;
+export function describeRepeat(every: number, times: number, words: Translator = translator()): string {
+  return words.t('timing.repeat', formatDuration(every), words.number(times), times);
 }
 
-export function timingOf(touchpoint: Touchpoint): string {
+/** All of a touchpoint's timing in one phrase, in the site's language (the events stay as written). */
+export function timingOf(touchpoint: Touchpoint, words: Translator = translator()): string {
   const parts: string[] = [];
-  const trigger = touchpoint.trigger ?? 'no trigger';
-  parts.push(touchpoint.after > 0 ? `${formatDuration(touchpoint.after)} after ${trigger}` : touchpoint.trigger ? `on ${trigger}` : trigger);
-  if (touchpoint.at !== undefined) parts.push(`at ${formatTimeOfDay(touchpoint.at)}`);
-  if (touchpoint.repeat) parts.push(`repeated ${describeRepeat(touchpoint.repeat.every, touchpoint.repeat.times)}`);
-  if (touchpoint.until) parts.push(`until ${touchpoint.until}`);
+  const { trigger } = touchpoint;
+  if (touchpoint.after > 0) parts.push(words.t('timing.after', formatDuration(touchpoint.after), trigger ?? words.t('timing.noTrigger')));
+  else parts.push(trigger ? words.t('timing.on', trigger) : words.t('timing.noTrigger'));
+  if (touchpoint.at !== undefined) parts.push(words.t('timing.at', formatTimeOfDay(touchpoint.at)));
+  if (touchpoint.repeat) parts.push(words.t('timing.repeated', formatDuration(touchpoint.repeat.every), words.number(touchpoint.repeat.times), touchpoint.repeat.times));
+  if (touchpoint.until) parts.push(words.t('timing.until', touchpoint.until));
   return parts.join(', ');
 }
 
@@ -208,6 +208,7 @@ export function buildModel(input: ModelInput): SiteModel {
   const { repo } = result;
   const rules = input.rules ?? builtInRules;
   const { repository } = result.repo.config;
+  const words = translator(result.repo.config.locale);
   const prefix = git?.prefix ?? '';
   const ref = repository?.branch ?? git?.commit?.hash ?? 'main';
 
@@ -321,7 +322,7 @@ export function buildModel(input: ModelInput): SiteModel {
     .map(([key, entry]) => ({ key, entry, mean: entry.positions.reduce((a, b) => a + b, 0) / entry.positions.length }))
     .sort((a, b) => a.mean - b.mean || a.entry.first - b.entry.first)
     .map(({ key, entry }, order) => ({ key, name: entry.name, anchor: `stage-${slugFor(entry.name, columnSlugs)}`, journeys: entry.journeys, order }));
-  const noStage = { key: NO_STAGE, name: 'No known stage', anchor: `stage-${slugFor('none', columnSlugs)}`, journeys: 0, order: stageColumns.length };
+  const noStage = { key: NO_STAGE, name: words.t('stage.unknown'), anchor: `stage-${slugFor('none', columnSlugs)}`, journeys: 0, order: stageColumns.length };
   const columnOf = new Map(stageColumns.map((column) => [column.key, column]));
 
   // --- Scorecards (the engine's), as the pages show them ----------------------
@@ -450,9 +451,9 @@ export function buildModel(input: ModelInput): SiteModel {
         after: touchpoint.after > 0 ? formatDuration(touchpoint.after) : undefined,
         afterMinutes: touchpoint.after,
         at: touchpoint.at !== undefined ? formatTimeOfDay(touchpoint.at) : undefined,
-        repeat: touchpoint.repeat ? describeRepeat(touchpoint.repeat.every, touchpoint.repeat.times) : undefined,
+        repeat: touchpoint.repeat ? describeRepeat(touchpoint.repeat.every, touchpoint.repeat.times, words) : undefined,
         until: touchpoint.until,
-        timing: timingOf(touchpoint),
+        timing: timingOf(touchpoint, words),
         message: message ? { intent: message.intent, subject: message.subject, text: message.text, cta: message.cta, ctaHref: safeHref(message.cta) } : undefined,
         personalization: touchpoint.personalization,
         tools: touchpoint.tools,
@@ -611,7 +612,7 @@ export function buildModel(input: ModelInput): SiteModel {
     };
     const days: ScenarioDay[] = timelineDays(timeline, own).map(({ day, entries, outbound }) => ({
       day,
-      label: scenario.start ? `${formatDay(day * DAY, scenario.start)} (day ${day})` : formatDay(day * DAY),
+      label: dayLabel(words, day, scenario.start),
       outbound,
       rows: entries.map((entry): TimelineRow => (entry.kind === 'event' ? { kind: 'event', time: entry.time, clock: formatTimeOfDay(entry.time), event: entry.event.event } : sendRow(entry.send, entry.breaches))),
     }));
@@ -681,6 +682,7 @@ export function buildModel(input: ModelInput): SiteModel {
     health,
     findings: result.findings.map(view),
     configErrors: result.configErrors.map((error) => ({ ...location(error), message: error.message })),
+    locale: words.locale,
     matrix,
     scorecard: scorecardView(cards.company, 'Company'),
     grading: {

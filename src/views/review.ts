@@ -7,6 +7,7 @@
 import { formatValue, meetsTarget, trendOf, type Direction, type Trend } from '../model/kpis.ts';
 import { parsePeriod } from '../model/periods.ts';
 import type { JourneyView, RefView } from './types.ts';
+import { translator, type Translator } from './i18n.ts';
 
 /** Quarters the review has a page for, at most: the last two years. */
 export const MAX_REVIEW_QUARTERS = 8;
@@ -111,6 +112,8 @@ export interface ReviewInput {
   readonly reviewTag?: { readonly name: string; readonly date: string };
   /** The line of each touchpoint in the web editor, by journey slug and touchpoint id. */
   readonly editUrl?: (journeySlug: string, touchpoint: string) => string | undefined;
+  /** The site's language, for the charts' descriptions. */
+  readonly words?: Translator;
 }
 
 const isoDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
@@ -137,7 +140,7 @@ export function signedText(value: number): string {
 }
 
 /** A KPI's trend as a small chart: the latest points, the target line, an axis from zero unless a value is below it. */
-export function reviewChart(measures: readonly { period: string; value: number; text: string }[], target: number | undefined, metric: string): ReviewChart | undefined {
+export function reviewChart(measures: readonly { period: string; value: number; text: string }[], target: number | undefined, metric: string, words: Translator = translator()): ReviewChart | undefined {
   const shown = measures.slice(-REVIEW_CHART_POINTS);
   if (shown.length < 2) return undefined;
   const { width, height, pad } = REVIEW_CHART_BOX;
@@ -153,9 +156,9 @@ export function reviewChart(measures: readonly { period: string; value: number; 
   const first = shown[0]!;
   const last = shown.at(-1)!;
   const label =
-    `${metric} from ${first.text} in ${first.period} to ${last.text} in ${last.period}` +
-    (target !== undefined ? `, target ${formatValue(target)}` : '') +
-    (fromZero ? '; axis from 0' : `; the axis starts at ${formatValue(min)}, not zero`);
+    words.t('chart.label', metric, first.text, first.period, last.text, last.period) +
+    (target !== undefined ? words.t('chart.target', formatValue(target)) : '') +
+    (fromZero ? words.t('chart.zero') : words.t('chart.notZero', formatValue(min)));
   return {
     path: points.map((point, index) => `${index === 0 ? 'M' : 'L'}${point.x} ${point.y}`).join(' '),
     points,
@@ -178,7 +181,7 @@ function rowsAsOf(journeys: readonly JourneyView[], end: number | undefined, inp
       const status: ReviewStatus = !latest ? 'unmeasured' : kpi.target === undefined ? 'no-target' : meetsTarget(latest.value, kpi.target, kpi.direction) ? 'met' : 'missed';
       const team = touchpoint?.owner ?? journey.owner;
       const editUrl = kpi.touchpoint !== undefined ? input.editUrl?.(journey.slug, kpi.touchpoint) : undefined;
-      const chart = reviewChart(series, kpi.target, kpi.metric);
+      const chart = reviewChart(series, kpi.target, kpi.metric, input.words);
       rows.push({
         journeyId: journey.id,
         journeySlug: journey.slug,

@@ -13,6 +13,7 @@ import { scoreHistory, type HistoryPoint } from './score-history.ts';
 import { channelDashboard } from './channel-dashboard.ts';
 import { customerViews } from './customer.ts';
 import { reviewView } from './review.ts';
+import { translator } from './i18n.ts';
 
 /** The repository root and its journeys folder, for a path given as the CLI accepts it. */
 export function layoutOf(path: string): { root: string; journeysDir: string } {
@@ -114,11 +115,12 @@ export function siteSnapshot(path: string, options: SnapshotOptions): SiteModel 
   const built = buildModel({ result, timelines, git, markdown: options.markdown, tool: toolVersion(), scoreHistory: history });
   const reviewTag = git?.commit ? latestReviewTag(root) : undefined;
   const editUrls = new Map(built.journeys.flatMap((journey) => journey.touchpoints.map((touchpoint) => [`${journey.slug}\u0000${touchpoint.id}`, touchpoint.editUrl] as const)));
+  const words = translator(repo.config.locale);
   const model: SiteModel = {
     ...built,
-    review: reviewView({ journeys: built.journeys, today: result.today, ...(reviewTag ? { reviewTag } : {}), editUrl: (slug, touchpoint) => editUrls.get(`${slug}\u0000${touchpoint}`) }),
+    review: reviewView({ journeys: built.journeys, today: result.today, ...(reviewTag ? { reviewTag } : {}), editUrl: (slug, touchpoint) => editUrls.get(`${slug}\u0000${touchpoint}`), words }),
     customers: customerViews({ repo, timelines, journeys: built.journeys, channels: built.channels, scenarios: built.scenarios }),
-    channelDashboard: channelDashboard({ journeys: built.journeys, channels: built.channels, timelines }),
+    channelDashboard: channelDashboard({ journeys: built.journeys, channels: built.channels, timelines, words }),
   };
   cached = { key, model };
   return model;

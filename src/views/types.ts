@@ -3,7 +3,7 @@
  * results by buildModel (src/views/model.ts) and stored in Astro's content layer.
  * Pages only render these shapes; they never read files or run rules.
  */
-import type { Severity } from '../model/types.ts';
+import type { Severity, SiteLocale } from '../model/types.ts';
 import type { Letter } from '../score/scorecard.ts';
 
 export type Health = 'healthy' | 'notes' | 'warnings' | 'errors';
@@ -312,6 +312,8 @@ export interface MatrixView {
 
 export interface SiteView {
   readonly build: BuildInfo;
+  /** The language of the site's own words, from journeys.config.yaml (`locale:`). */
+  readonly locale: SiteLocale;
   /** The repository's web address, from journeys.config.yaml. */
   readonly repositoryUrl?: string;
   readonly figures: {
