@@ -169,7 +169,8 @@ async function draw(canvas: HTMLElement): Promise<void> {
     canvas.innerHTML = '';
     const message = document.createElement('p');
     message.className = 'diagram-fallback';
-    message.textContent = 'This diagram could not be drawn; the table beside it says the same.';
+    // The page's words for it, in the site's language (data-msg-failed of the canvas).
+    message.textContent = canvas.dataset.msgFailed ?? 'This diagram could not be drawn; the table beside it says the same.';
     canvas.append(message);
     console.error('journeys: a diagram could not be drawn', error);
   }

@@ -570,6 +570,8 @@ const en = {
   'review.edit': 'edit',
   'review.none': 'No KPI for this team in this journey.',
   'review.description': 'Every KPI against its target, its last two periods and its trend, what changed since the last review, and the CSV.',
+  'diagram.failed': 'This diagram could not be drawn; the table beside it says the same.',
+  'chart.failed': 'This chart could not be drawn; the table below says the same.',
 };
 
 /** Nouns counted on the pages: singular and plural. */
@@ -686,7 +688,7 @@ const fr: Dictionary = {
   'trend.worsening': '↘ en recul',
   'trend.steady': '→ stable',
   'timing.after': (duration, trigger) => `${duration} après ${trigger}`,
-  'timing.on': (trigger) => `à ${trigger}`,
+  'timing.on': (trigger) => `dès ${trigger}`,
   'timing.noTrigger': 'aucun déclencheur',
   'timing.at': (time) => `à ${time}`,
   'timing.repeated': (every, times, count) => `répété toutes les ${every}, ${fr1(times, count, 'fois', 'fois')} de plus`,
@@ -1183,6 +1185,8 @@ const fr: Dictionary = {
   'review.edit': 'modifier',
   'review.none': 'Aucun KPI pour cette équipe dans ce parcours.',
   'review.description': 'Chaque KPI face à sa cible, ses deux dernières périodes et sa tendance, ce qui a changé depuis la dernière revue, et le CSV.',
+  'diagram.failed': 'Ce diagramme n’a pas pu être dessiné ; le tableau à côté dit la même chose.',
+  'chart.failed': 'Ce graphique n’a pas pu être dessiné ; le tableau ci-dessous dit la même chose.',
 };
 
 const DICTIONARIES: Readonly<Record<'en' | 'fr', Dictionary>> = { en, fr };
