@@ -1,12 +1,12 @@
 /**
  * Site build timings for the bench: the journey site of a generated repository,
- * and, beside it, a bare Astro site of the same number of trivial pages. Each
- * build runs in a child process of its own, so that its memory and start-up are
- * counted as a user would see them.
+ * and, beside it, a bare Astro site of as many trivial pages as the journey site
+ * has. Each build runs in a child process of its own, so that its memory and
+ * start-up are counted as a user would see them.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -15,26 +15,39 @@ const BIN = join(PACKAGE_ROOT, 'bin', 'journeys.js');
 export interface BuildTiming {
   readonly ms: number;
   readonly pages: number;
+  /** The build process's peak resident memory (Pagefind's indexer, a program of its own, aside). */
+  readonly peakRssBytes: number;
 }
+
+/** Loaded into each build's process (--import): writes its peak resident memory to PEAK_FILE as it exits. */
+const PEAK_REPORTER = `data:text/javascript,${encodeURIComponent(
+  "import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(process.env.JOURNEYS_BENCH_PEAK_FILE, String(process.resourceUsage().maxRSS * 1024)));",
+)}`;
 
 function countPages(dir: string): number {
   return readdirSync(dir, { recursive: true }).filter((name) => String(name).endsWith('.html')).length;
 }
 
-function run(args: readonly string[], cwd: string, what: string): number {
-  const started = performance.now();
-  const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
-  const ms = performance.now() - started;
-  if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status}):\n${result.stderr || result.stdout}`);
-  return ms;
+function run(args: readonly string[], cwd: string, what: string): { ms: number; peakRssBytes: number } {
+  const peakFile = join(mkdtempSync(join(PACKAGE_ROOT, '.bench', 'peak-')), 'rss');
+  try {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, ['--import', PEAK_REPORTER, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, JOURNEYS_BENCH_PEAK_FILE: peakFile } });
+    const ms = performance.now() - started;
+    if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status}):\n${result.stderr || result.stdout}`);
+    return { ms, peakRssBytes: Number(readFileSync(peakFile, 'utf8')) };
+  } finally {
+    rmSync(dirname(peakFile), { recursive: true, force: true });
+  }
 }
 
 /** `journeys build` of a repository, into a temporary folder. */
 export function timeJourneySite(repository: string, today: string): BuildTiming {
+  mkdirSync(join(PACKAGE_ROOT, '.bench'), { recursive: true });
   const out = mkdtempSync(join(PACKAGE_ROOT, '.bench', 'site-'));
   try {
-    const ms = run([BIN, 'build', repository, '--out', out, '--today', today], PACKAGE_ROOT, 'journeys build');
-    return { ms, pages: countPages(out) };
+    const timing = run([BIN, 'build', repository, '--out', out, '--today', today], PACKAGE_ROOT, 'journeys build');
+    return { ...timing, pages: countPages(out) };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -60,8 +73,8 @@ export function timeBareAstro(pages: number): BuildTiming {
       ].join('\n'),
     );
     const script = `const { build } = await import('astro'); await build({ root: ${JSON.stringify(root)}, logLevel: 'warn' });`;
-    const ms = run(['--input-type=module', '-e', script], root, 'bare Astro build');
-    return { ms, pages: countPages(join(root, 'dist')) };
+    const timing = run(['--input-type=module', '-e', script], root, 'bare Astro build');
+    return { ...timing, pages: countPages(join(root, 'dist')) };
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
