@@ -172,6 +172,9 @@ describe('the site in the language of journeys.config.yaml', () => {
     }
     // A message built by the engine: the touchpoint's timing, its event as written.
     expect(journey).toMatch(/\d+[wdhm] après [a-z]+\.[a-z]+/);
+    // The diagrams' own words, which Mermaid draws and reads out.
+    expect(page('fr', 'journeys/flawed')).toContain('accTitle: Flawed welcome #58; la carte du parcours');
+    expect(page('fr', 'journeys/long-haul')).toContain('x-axis Sous la cible --&gt; Au-delà de la cible');
     expectContains(text(page('fr', 'findings')), 'Constats par règle', 'findings');
     expectContains(text(page('fr', 'scorecard')), 'Pression de contact maximale', 'scorecard');
   });

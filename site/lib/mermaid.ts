@@ -8,7 +8,7 @@
  * only after parsing, so no title can end a statement, open a comment or a
  * directive, close a label, or inject markup.
  */
-import { channelStyle, HIGH_IMPORTANCE, PERFORMANCE_CAP } from 'journeys-as-code';
+import { channelStyle, HIGH_IMPORTANCE, PERFORMANCE_CAP, translator, type Translator } from 'journeys-as-code';
 import type { JourneyView, KpiSeriesView, QuadrantPointView, QuadrantView, ScenarioView, ScoreHistoryEntry, TimelineRow, TouchpointView } from './view.ts';
 
 /**
@@ -80,10 +80,8 @@ export interface Diagram extends MermaidBlock {
   readonly touchpoints: readonly TouchpointView[];
 }
 
-const emotionWords = ['', 'very unhappy', 'unhappy', 'neutral', 'happy', 'delighted'];
-
-export function emotionLabel(emotion: number | undefined): string {
-  return emotion === undefined ? 'no emotion score' : `emotion ${emotion} of 5 (${emotionWords[emotion] ?? 'unknown'})`;
+export function emotionLabel(emotion: number | undefined, words: Translator = translator()): string {
+  return emotion === undefined ? words.t('emotion.none') : words.t('emotion', emotion);
 }
 
 /**
@@ -93,46 +91,48 @@ export function emotionLabel(emotion: number | undefined): string {
  * with no emotion score is drawn neutral (3) and says so in its label. Undefined for a
  * journey with no touchpoint.
  */
-export function journeyDiagram(journey: JourneyView): Diagram | undefined {
+export function journeyDiagram(journey: JourneyView, words: Translator = translator()): Diagram | undefined {
+  const { t } = words;
   const known = new Set(journey.stages.map((stage) => stage.id));
   const sections: { name: string; touchpoints: TouchpointView[] }[] = journey.stages.map((stage) => ({
     name: stage.name,
     touchpoints: journey.touchpoints.filter((touchpoint) => touchpoint.stage?.id === stage.id),
   }));
   const orphans = journey.touchpoints.filter((touchpoint) => touchpoint.stage === undefined || !known.has(touchpoint.stage.id));
-  sections.push({ name: 'No known stage', touchpoints: orphans });
+  sections.push({ name: t('stage.unknown'), touchpoints: orphans });
   const drawn = sections.filter((section) => section.touchpoints.length > 0);
   if (drawn.length === 0) return undefined;
-  const title = `${journey.title}: the journey map`;
+  const title = t('map.title', journey.title);
   const description =
-    `How the customer feels at each touchpoint, stage by stage, from 1 (very unhappy) to 5 (delighted): ` +
+    t('map.description') +
     drawn
-      .map(({ name, touchpoints }) => `${name}: ${touchpoints.map((touchpoint) => `${touchpoint.name} (${touchpoint.channel?.name ?? 'no channel'}, ${touchpoint.owner?.name ?? 'no owner'}), ${emotionLabel(touchpoint.emotion)}`).join('; ')}`)
+      .map(({ name, touchpoints }) => `${name}: ${touchpoints.map((touchpoint) => `${touchpoint.name} (${touchpoint.channel?.name ?? t('map.noChannel')}, ${touchpoint.owner?.name ?? t('board.noOwner')}), ${emotionLabel(touchpoint.emotion, words)}`).join('; ')}`)
       .join('. ') +
     '.';
   const lines = ['journey', `  accTitle: ${mermaidText(title)}`, `  accDescr: ${mermaidText(description)}`];
   for (const { name, touchpoints } of drawn) {
     lines.push(`  section ${mermaidText(name, 60)}`);
     for (const touchpoint of touchpoints) {
-      const label = `${channelStyle(touchpoint.channel?.id).glyph} ${touchpoint.name}${touchpoint.emotion === undefined ? ' (no score)' : ''}`;
-      const actor = mermaidPlain(touchpoint.owner?.name ?? 'No owner', 40);
+      const label = `${channelStyle(touchpoint.channel?.id).glyph} ${touchpoint.name}${touchpoint.emotion === undefined ? ` (${t('map.noScore')})` : ''}`;
+      const actor = mermaidPlain(touchpoint.owner?.name ?? t('map.noOwner'), 40);
       lines.push(`    ${mermaidText(label, 48)}: ${touchpoint.emotion ?? 3}: ${actor}`);
     }
   }
-  return { id: 'journey-map', title, caption: 'How the customer feels, stage by stage', description, source: `${lines.join('\n')}\n`, touchpoints: drawn.flatMap((section) => section.touchpoints) };
+  return { id: 'journey-map', title, caption: t('map.caption'), description, source: `${lines.join('\n')}\n`, touchpoints: drawn.flatMap((section) => section.touchpoints) };
 }
 
 /** Most rows of a scenario's timeline: past them, the list below the diagram says the rest. */
 export const MAX_TIMELINE_ROWS = 120;
 
 /** One moment of a scenario's timeline: its time, the channel's symbol and what, short; and the same in words. */
-function timelineRow(row: TimelineRow): { event: string; said: string } {
-  if (row.kind === 'event') return { event: `${row.clock} ● ${row.event}`, said: `${row.clock}, event ${row.event}` };
+function timelineRow(row: TimelineRow, words: Translator): { event: string; said: string } {
+  const { t } = words;
+  if (row.kind === 'event') return { event: `${row.clock} ● ${row.event}`, said: `${row.clock}, ${t('timeline.said.event', row.event)}` };
   const breaches = row.breaches.map((breach) => breach.rule);
-  const repeat = row.repeat > 0 ? ` (repeat ${row.repeat})` : '';
+  const repeat = row.repeat > 0 ? ` (${t('timeline.said.repeat', words.number(row.repeat))})` : '';
   return {
     event: `${row.clock} ${channelStyle(row.channel.id).glyph} ${row.touchpoint}${repeat}${breaches.length > 0 ? ' ⚠' : ''}`,
-    said: `${row.clock}, ${row.channel.name}: ${row.touchpoint}${repeat} of ${row.journeyTitle}${breaches.length > 0 ? `, breaching ${breaches.join(' and ')}` : ''}`,
+    said: `${row.clock}, ${row.channel.name}: ${t('timeline.said.send', `${row.touchpoint}${repeat}`, row.journeyTitle)}${breaches.length > 0 ? t('timeline.said.breaching', breaches) : ''}`,
   };
 }
 
@@ -145,24 +145,25 @@ function timelineRow(row: TimelineRow): { event: string; said: string } {
  * beside it and the description say them whole. Read top to bottom, it fits a phone.
  * Undefined when nothing happens.
  */
-export function scenarioTimeline(scenario: ScenarioView, maxRows = MAX_TIMELINE_ROWS): (MermaidBlock & { rows: number; shown: number }) | undefined {
+export function scenarioTimeline(scenario: ScenarioView, maxRows = MAX_TIMELINE_ROWS, words: Translator = translator()): (MermaidBlock & { rows: number; shown: number }) | undefined {
+  const { t } = words;
   const rows = scenario.days.reduce((sum, day) => sum + day.rows.length, 0);
   if (rows === 0) return undefined;
-  const title = `${scenario.title}: what the customer lives, day by day`;
+  const title = t('timeline.title', scenario.title);
   let shown = 0;
   const body: string[] = [];
   const said: string[] = [];
   for (const day of scenario.days) {
-    const moments = day.rows.slice(0, maxRows - shown).map(timelineRow);
+    const moments = day.rows.slice(0, maxRows - shown).map((row) => timelineRow(row, words));
     if (moments.length === 0) continue;
     body.push(`  ${mermaidText(day.label, 24)} : ${moments.map(({ event }) => mermaidText(event, 34)).join(' : ')}`);
     said.push(`${day.label}: ${moments.map((moment) => moment.said).join('; ')}`);
     shown += moments.length;
   }
   const description =
-    `${rows === 1 ? '1 moment' : `${rows} moments`} of scenario ${scenario.title}, in time order${shown < rows ? ` (the first ${shown} drawn)` : ''}. ` + said.join('. ') + '.';
+    `${t('timeline.description', words.plural(rows, 'moment'), scenario.title)}${shown < rows ? ` (${t('timeline.firstDrawn', words.number(shown))})` : ''}. ` + said.join('. ') + '.';
   const lines = ['timeline TD', `  accTitle: ${mermaidText(title)}`, `  accDescr: ${mermaidText(description)}`, ...body];
-  return { id: 'scenario-timeline', title, caption: 'What the customer lives, day by day', description, source: `${lines.join('\n')}\n`, rows, shown };
+  return { id: 'scenario-timeline', title, caption: t('timeline.caption'), description, source: `${lines.join('\n')}\n`, rows, shown };
 }
 
 /**
@@ -318,8 +319,10 @@ export function quadrantLayout(points: readonly QuadrantPointView[], quadrants: 
  * several journeys, or labels that would overlap, each point is labelled by its number
  * in the table beside the chart.
  */
-export function quadrantChart(options: { id: string; title: string; caption: string; points: readonly QuadrantPointView[]; quadrants: readonly QuadrantView[]; qualified?: boolean }): MermaidBlock & { numbered: boolean } {
-  const { id, title, caption, points, quadrants, qualified = false } = options;
+export function quadrantChart(options: { id: string; title: string; caption: string; points: readonly QuadrantPointView[]; quadrants: readonly QuadrantView[]; qualified?: boolean; words?: Translator }): MermaidBlock & { numbered: boolean } {
+  const { id, title, caption, points, quadrants, qualified = false, words = translator() } = options;
+  const { t } = words;
+  const quadrantName = (quadrant: QuadrantView): string => t(`quadrant.${quadrant.id as 'act-first'}`);
   const nameOf = (point: QuadrantPointView): string => (qualified ? `${point.journey}/${point.touchpoint}` : point.touchpoint);
   // Qualified names (journey/touchpoint) are too long to label points, and names that
   // would overlap cannot be read: then the points are numbered, and the table names them.
@@ -341,17 +344,17 @@ export function quadrantChart(options: { id: string; title: string; caption: str
     .sort((a, b) => Number(b.id === 'act-first') - Number(a.id === 'act-first'))
     .map((quadrant) => ({ quadrant, points: points.filter((point) => point.quadrant === quadrant.id) }));
   const description =
-    `${points.length === 1 ? '1 touchpoint' : `${points.length} touchpoints`} placed by importance (bottom 1, top 5) and by performance against the target of its weakest measured KPI (left of the middle below target, right of it on target or beyond). ` +
-    byQuadrant.map(({ quadrant, points: inside }) => `${quadrant.name} (${quadrant.importance} importance, ${quadrant.performance === 'high' ? 'on or beyond target' : 'below target'}): ${inside.length === 0 ? 'none' : inside.map(nameOf).join(', ')}`).join('; ') +
+    `${t('quadrant.description', words.plural(points.length, 'touchpoint'))} ` +
+    byQuadrant.map(({ quadrant, points: inside }) => `${quadrantName(quadrant)} (${t(`quadrant.importance.${quadrant.importance}`)}, ${quadrant.performance === 'high' ? t('quadrant.onTarget') : t('quadrant.belowTarget')})${t('colon')}${inside.length === 0 ? t('none') : inside.map(nameOf).join(', ')}`).join('; ') +
     '.';
   const lines = [
     'quadrantChart',
     `  accTitle: ${mermaidText(title)}`,
     `  accDescr: ${mermaidText(description)}`,
-    '  x-axis Below target --> Beyond target',
-    '  y-axis Less important --> More important',
+    `  x-axis ${mermaidText(t('quadrant.axis.below'), 30)} --> ${mermaidText(t('quadrant.axis.beyond'), 30)}`,
+    `  y-axis ${mermaidText(t('quadrant.axis.less'), 30)} --> ${mermaidText(t('quadrant.axis.more'), 30)}`,
   ];
-  for (const quadrant of [...quadrants].sort((a, b) => a.mermaid - b.mermaid)) lines.push(`  quadrant-${quadrant.mermaid} ${mermaidText(quadrant.name, 30)}`);
+  for (const quadrant of [...quadrants].sort((a, b) => a.mermaid - b.mermaid)) lines.push(`  quadrant-${quadrant.mermaid} ${mermaidText(quadrantName(quadrant), 30)}`);
   for (const quadrant of quadrants) lines.push(`  classDef q${quadrant.mermaid} color: ${QUADRANT_COLOURS[quadrant.mermaid] ?? '#8792a2'}, radius: ${quadrant.mermaid === 2 ? 7 : 5}`);
   const mermaidOf = new Map(quadrants.map((quadrant) => [quadrant.id, quadrant.mermaid]));
   points.forEach((point, index) => {
@@ -378,25 +381,27 @@ function axisRange(values: readonly number[], floor?: number, ceiling?: number):
 const round = (value: number): number => Number(value.toPrecision(3));
 
 /** What a KPI is about, in words: `welcome-email: open-rate`, or the journey's for a journey-level series. */
-export function kpiLabel(kpi: Pick<KpiSeriesView, 'touchpoint' | 'metric'>): string {
-  return `${kpi.touchpoint ?? 'whole journey'}: ${kpi.metric}`;
+export function kpiLabel(kpi: Pick<KpiSeriesView, 'touchpoint' | 'metric'>, words: Translator = translator()): string {
+  return `${kpi.touchpoint ?? words.t('kpis.wholeJourney')}: ${kpi.metric}`;
 }
 
 /**
  * A KPI's measured values over its periods as a Mermaid `xychart`: one line of the
  * values and, when the KPI has a target, a second line at the target.
  */
-export function kpiTrendChart(kpi: KpiSeriesView, options: { id: string; journeyTitle: string }): MermaidBlock {
-  const label = kpiLabel(kpi);
-  const title = `${options.journeyTitle}: ${label}, by period`;
+export function kpiTrendChart(kpi: KpiSeriesView, options: { id: string; journeyTitle: string; words?: Translator }): MermaidBlock {
+  const { words = translator() } = options;
+  const { t } = words;
+  const label = kpiLabel(kpi, words);
+  const title = t('kpiChart.title', options.journeyTitle, label);
   const values = kpi.series.map((measure) => measure.value);
   const [lo, hi] = axisRange(kpi.target !== undefined ? [...values, kpi.target] : values);
-  const better = kpi.direction === 'higher' ? 'higher is better' : 'lower is better';
+  const better = kpi.direction === 'higher' ? t('kpis.higherBetter') : t('kpis.lowerBetter');
   const description =
-    `${kpi.metric} (${better}) of ${kpi.touchpoint ?? 'the whole journey'}: ` +
-    kpi.series.map((measure) => `${measure.text} in ${measure.period}`).join(', ') +
-    (kpi.target !== undefined ? `; target ${kpi.targetText}${kpi.onTarget === undefined ? '' : kpi.onTarget ? ', met' : ', missed'}` : '; no target') +
-    (kpi.trend ? `; ${kpi.trend}` : '') +
+    t('kpiChart.of', kpi.metric, better, kpi.touchpoint ?? t('kpiChart.wholeJourney')) +
+    kpi.series.map((measure) => t('kpiChart.in', measure.text, measure.period)).join(', ') +
+    (kpi.target !== undefined ? `${t('kpiChart.target', kpi.targetText ?? '')}${kpi.onTarget === undefined ? '' : `, ${kpi.onTarget ? t('kpis.met') : t('kpis.missed')}`}` : t('kpiChart.noTarget')) +
+    (kpi.trend ? `; ${t(`trend.word.${kpi.trend}`)}` : '') +
     '.';
   const lines = [
     'xychart',
@@ -404,9 +409,9 @@ export function kpiTrendChart(kpi: KpiSeriesView, options: { id: string; journey
     `  accDescr: ${mermaidText(description)}`,
     `  x-axis [${kpi.series.map((measure) => mermaidQuoted(measure.period, 16)).join(', ')}]`,
     `  y-axis ${mermaidQuoted(kpi.metric, 40)} ${mermaidNumber(round(lo))} --> ${mermaidNumber(round(hi))}`,
-    `  line "Measured" [${values.map(mermaidNumber).join(', ')}]`,
+    `  line ${mermaidQuoted(t('kpiChart.measured'), 30)} [${values.map(mermaidNumber).join(', ')}]`,
   ];
-  if (kpi.target !== undefined) lines.push(`  line ${mermaidQuoted(`Target ${kpi.targetText ?? mermaidNumber(kpi.target)}`, 30)} [${values.map(() => mermaidNumber(kpi.target!)).join(', ')}]`);
+  if (kpi.target !== undefined) lines.push(`  line ${mermaidQuoted(`${t('kpiChart.targetLine')} ${kpi.targetText ?? mermaidNumber(kpi.target)}`, 30)} [${values.map(() => mermaidNumber(kpi.target!)).join(', ')}]`);
   return { id: options.id, title, caption: label, description, source: `${lines.join('\n')}\n` };
 }
 
@@ -414,19 +419,21 @@ export function kpiTrendChart(kpi: KpiSeriesView, options: { id: string; journey
  * A score (0..100) at each of the last commits as a Mermaid `xychart` line, commits
  * by their short hash, oldest first; commits where the scope had no grade are left out.
  */
-export function scoreHistoryChart(entries: readonly ScoreHistoryEntry[], options: { id: string; title: string; caption: string }): MermaidBlock | undefined {
+export function scoreHistoryChart(entries: readonly ScoreHistoryEntry[], options: { id: string; title: string; caption: string; words?: Translator }): MermaidBlock | undefined {
+  const { words = translator() } = options;
+  const { t } = words;
   const graded = entries.filter((entry): entry is ScoreHistoryEntry & { score: number } => entry.score !== undefined);
   if (graded.length < 2) return undefined;
   const description =
-    `The score from 0 to 100 at each of the last ${graded.length} commits, oldest first: ` +
-    graded.map((entry) => `${entry.short} (${entry.date.slice(0, 10)}) ${entry.score.toFixed(1)}, grade ${entry.letter ?? 'none'}`).join('; ') +
+    t('historyChart.description', words.number(graded.length)) +
+    graded.map((entry) => `${entry.short} (${entry.date.slice(0, 10)}) ${words.number(entry.score, 1)}, ${t('historyChart.grade', entry.letter ?? t('none'))}`).join('; ') +
     '.';
   const lines = [
     'xychart',
     `  accTitle: ${mermaidText(options.title)}`,
     `  accDescr: ${mermaidText(description)}`,
     `  x-axis [${graded.map((entry) => mermaidQuoted(entry.short, 12)).join(', ')}]`,
-    '  y-axis "Score" 0 --> 100',
+    `  y-axis ${mermaidQuoted(t('col.score'), 30)} 0 --> 100`,
     `  line [${graded.map((entry) => mermaidNumber(entry.score)).join(', ')}]`,
   ];
   return { id: options.id, title: options.title, caption: options.caption, description, source: `${lines.join('\n')}\n` };
