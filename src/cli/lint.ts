@@ -25,6 +25,7 @@ import {
 } from '../index.ts';
 import { parse, todayOption } from './args.ts';
 import { readBaselineFile, writeBaselineFile } from './baseline-file.ts';
+import { ruleTiming } from './timing.ts';
 import { CommandError, EXIT, useColor, type Io } from './io.ts';
 import { checkNotInRepository, outputFilePath, writeOutputFile } from './output-file.ts';
 import { writeWorkflowCommands } from './safe-io.ts';
@@ -229,10 +230,12 @@ export function lintCommand(args: readonly string[], io: Io): number {
   const base = values.base === undefined ? undefined : loadAtRevision(path, values.base).repo;
   const meter = progress(io);
   const cache = cacheOption(values.cache, values['cache-location'], io);
-  const run = (): CheckResult => check(path, { today: todayOption(values.today), now: io.now(), onFile: meter.onFile, base, ...cache });
+  const timing = ruleTiming(io.env.JOURNEYS_TIMING);
+  const run = (): CheckResult => check(path, { today: todayOption(values.today), now: io.now(), onFile: meter.onFile, base, ...cache, ...(timing ? { onRuleTime: timing.add } : {}) });
   const changes = formatName === 'stylish' || outputFile !== undefined ? io.stdout : io.stderr;
   const result = fixing ? lintAndFix(run, { dryRun: values.fix !== true, wanted: (file) => targets === undefined || targets.has(file), changes }, io) : run();
   meter.end();
+  timing?.print(io.stderr);
   if (result.configErrors.length > 0) {
     printConfigErrors(result, io);
     return EXIT.usage;

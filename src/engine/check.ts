@@ -19,6 +19,8 @@ export interface CheckOptions extends LoadOptions {
   readonly rules?: readonly Rule[];
   /** The repository at a base revision, for the rules that compare with one. */
   readonly base?: Repository;
+  /** Told how long each rule's check took, in milliseconds. */
+  readonly onRuleTime?: (rule: string, ms: number) => void;
 }
 
 export interface CheckResult extends LintResult {
@@ -37,7 +39,7 @@ export function todayFor(repo: Repository, options: Pick<CheckOptions, 'today' |
 /** Lints a repository already loaded (at a revision, say), as `check` does. */
 export function checkRepository(root: string, repo: Repository, options: Omit<CheckOptions, keyof LoadOptions> = {}): CheckResult {
   const today = todayFor(repo, options);
-  const result = lint(repo, { rules: options.rules ?? builtInRules, run: { today, base: options.base } });
+  const result = lint(repo, { rules: options.rules ?? builtInRules, run: { today, base: options.base }, ...(options.onRuleTime ? { onRuleTime: options.onRuleTime } : {}) });
   return { ...result, root, repo, today };
 }
 

@@ -31,6 +31,8 @@ export interface LintResult {
 export interface LintOptions {
   readonly rules: readonly Rule[];
   readonly run: RunContext;
+  /** Told how long each rule's check took, in milliseconds (JOURNEYS_TIMING on the command line). */
+  readonly onRuleTime?: (rule: string, ms: number) => void;
 }
 
 interface Raw {
@@ -59,13 +61,15 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 const RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
 
-function runRule(setting: RuleSettings, base: Omit<RuleContext, 'options' | 'report'>, sink: Raw[]): void {
+function runRule(setting: RuleSettings, base: Omit<RuleContext, 'options' | 'report'>, sink: Raw[], onTime?: LintOptions['onRuleTime']): void {
   const { rule, severity, options } = setting;
   const report = (r: Report): void => {
     sink.push({ rule: rule.meta.id, severity: r.severity !== undefined && RANK[r.severity] < RANK[severity] ? r.severity : severity, report: r, messages: rule.meta.messages });
   };
+  const started = onTime ? performance.now() : 0;
   try {
     rule.check({ ...base, options, report });
+    if (onTime) onTime(rule.meta.id, performance.now() - started);
   } catch (error) {
     // A crashing rule must not hide the others' findings.
     const first = base.repo.files[0]?.path ?? '.';
@@ -152,7 +156,7 @@ export function lint(repo: Repository, options: LintOptions): LintResult {
   const base = { repo, run: options.run, ruleIds, enabledRules, unsuppressible, suppressions: [] as Suppression[] };
 
   const raws: Raw[] = [];
-  for (const setting of settings) if ((setting.rule.meta.phase ?? 'model') === 'model') runRule(setting, base, raws);
+  for (const setting of settings) if ((setting.rule.meta.phase ?? 'model') === 'model') runRule(setting, base, raws, options.onRuleTime);
 
   const comments: DisableComment[] = repo.files.flatMap((file) => findSuppressions(file, positions));
   const byFile = new Map<string, DisableComment[]>();
@@ -169,7 +173,7 @@ export function lint(repo: Repository, options: LintOptions): LintResult {
 
   const later: Raw[] = [];
   const suppressions: Suppression[] = comments;
-  for (const setting of settings) if (setting.rule.meta.phase === 'suppressions') runRule(setting, { ...base, suppressions }, later);
+  for (const setting of settings) if (setting.rule.meta.phase === 'suppressions') runRule(setting, { ...base, suppressions }, later, options.onRuleTime);
   for (const raw of later) findings.push(toFinding(raw, positions));
 
   findings.sort(compareFindings);
