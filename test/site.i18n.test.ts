@@ -53,7 +53,7 @@ const text = (html: string): string =>
   ).replace(/\s+/g, ' ');
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'path', 'circle', 'line', 'rect']);
-/** Elements whose content is not the site's words: code, scripts, the Mermaid text, hidden search filters. */
+/** Elements whose content is not the site's words: code, scripts, the Mermaid text. */
 const SKIPPED = new Set(['script', 'style', 'code', 'pre', 'template']);
 const READ_ATTRIBUTES = ['aria-label', 'title', 'alt', 'placeholder', 'content'];
 
@@ -86,9 +86,8 @@ function siteWords(html: string): string[] {
     }
     if (closing) continue;
     const mine = /\sdata-user(?:[\s=/]|$)/.test(attributes) || /\stranslate="no"/.test(attributes);
-    const filter = /\sdata-pagefind-filter=/.test(attributes);
     const source = /class="diagram-source"/.test(attributes);
-    if ((mine || filter || source || SKIPPED.has(name)) && !selfClosing) {
+    if ((mine || source || SKIPPED.has(name)) && !selfClosing) {
       skipping = { name, depth: 1, user: mine };
       continue;
     }

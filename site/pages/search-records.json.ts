@@ -6,13 +6,13 @@ import { getCollection } from '../lib/content.ts';
 import { touchpointSearchRecords } from 'journeys-as-code';
 import { href } from '../lib/paths.ts';
 
-export async function GET(): Promise<Response> {
+export async function GET({ locals }: { locals: App.Locals }): Promise<Response> {
   const journeys = (await getCollection('journeys')).map((entry) => entry.data);
   const records = touchpointSearchRecords(journeys).map((record) => ({
     url: href(record.path),
     content: record.content,
     meta: { title: record.title },
-    filters: { kind: ['Touchpoint'] },
+    filters: { kind: [locals.words.t('kind.touchpoint')] },
   }));
   return new Response(JSON.stringify(records), { headers: { 'content-type': 'application/json' } });
 }

@@ -606,6 +606,10 @@ const en = {
   'kpiChart.targetLine': 'Target',
   'historyChart.description': (n: string) => `The score from 0 to 100 at each of the last ${n} commits, oldest first: `,
   'historyChart.grade': (letter: string) => `grade ${letter}`,
+  'kind.team': 'Team',
+  'kind.journey': 'Journey',
+  'kind.rule': 'Rule',
+  'kind.touchpoint': 'Touchpoint',
 };
 
 /** Nouns counted on the pages: singular and plural. */
@@ -1255,6 +1259,10 @@ const fr: Dictionary = {
   'kpiChart.targetLine': 'Cible',
   'historyChart.description': (n) => `Le score de 0 à 100 à chacun des ${n} derniers commits, du plus ancien au plus récent : `,
   'historyChart.grade': (letter) => `note ${letter}`,
+  'kind.team': 'Équipe',
+  'kind.journey': 'Parcours',
+  'kind.rule': 'Règle',
+  'kind.touchpoint': 'Point de contact',
 };
 
 const DICTIONARIES: Readonly<Record<'en' | 'fr', Dictionary>> = { en, fr };
