@@ -126,6 +126,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const removeWork = (): void => rmSync(work, { recursive: true, force: true });
   process.chdir(work);
   try {
+    // Vite's bundler (rolldown, native code) allocates with mimalloc, which by default
+    // keeps what it frees for a while: returned at once, the build's peak resident memory
+    // on 1,000 journeys drops by a quarter. Read as the bundler loads; a user's own
+    // setting stays.
+    process.env.MIMALLOC_PURGE_DELAY ??= '0';
+    process.env.MIMALLOC_ARENA_EAGER_COMMIT ??= '0';
     const { build } = await import('astro');
     await build({
       root: PACKAGE_ROOT,
