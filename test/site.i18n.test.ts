@@ -162,6 +162,8 @@ describe('the site in the language of journeys.config.yaml', () => {
     // The decimal comma, and a narrow no-break space between thousands.
     expectContains(home, 'Bulletin de l’entreprise : 51,5 sur 100', 'home');
     expect(translator('fr').number(1234.5)).toBe('1\u202f234,5');
+    // A measured value, as the metrics file gave it, in French figures.
+    expectContains(home, 'open-rate 0,31 , cible 0,4', 'home');
     expect(translator('fr').date('2026-11-30')).toBe('30 nov. 2026');
     expect(page('fr', '')).toMatch(/placeholder="Rechercher…"/);
 

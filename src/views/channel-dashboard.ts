@@ -4,13 +4,13 @@
  * `cost`) and conversion, each measured one with its trend, from the metrics the
  * journeys' KPIs measure. Pure: the site's views and the simulated timelines are given.
  */
-import { formatValue, metricDirection, trendOf, type Trend } from '../model/kpis.ts';
+import { metricDirection, trendOf, type Trend } from '../model/kpis.ts';
 import { parsePeriod } from '../model/periods.ts';
 import type { Timeline } from '../simulate/timeline.ts';
 import { channelStyle } from './channel-style.ts';
 import { reviewChart, type ReviewChart } from './review.ts';
 import type { ChannelStyleView, ChannelView, JourneyView, RefView } from './types.ts';
-import type { Translator } from './i18n.ts';
+import { translator, type Translator } from './i18n.ts';
 
 export type DashboardKind = 'volume' | 'satisfaction' | 'conversion';
 
@@ -89,7 +89,7 @@ function measure(metric: string, values: Values, aggregate: 'sum' | 'mean', othe
     .map(([period, list]) => {
       const total = list.reduce((sum, value) => sum + value, 0);
       const value = aggregate === 'sum' ? total : total / list.length;
-      return { period, value, text: formatValue(value), start: parsePeriod(period)?.start ?? 0 };
+      return { period, value, text: (words ?? translator()).figure(value), start: parsePeriod(period)?.start ?? 0 };
     })
     .sort((a, b) => a.start - b.start || (a.period < b.period ? -1 : 1))
     .map(({ period, value, text }) => ({ period, value, text }));
@@ -190,8 +190,8 @@ export function channelDashboard(input: DashboardInput): ChannelDashboardView {
         ...(conversion ? { conversion } : {}),
         cost: {
           touchpoints: own.length,
-          ...(mean !== undefined ? { mean, meanText: formatValue(Number(mean.toFixed(2))) } : {}),
-          ...(sent?.costed ? { scenarios: sent.cost, scenariosText: formatValue(Number(sent.cost.toFixed(2))) } : {}),
+          ...(mean !== undefined ? { mean, meanText: (input.words ?? translator()).figure(Number(mean.toFixed(2))) } : {}),
+          ...(sent?.costed ? { scenarios: sent.cost, scenariosText: (input.words ?? translator()).figure(Number(sent.cost.toFixed(2))) } : {}),
         },
       };
     });

@@ -1283,6 +1283,8 @@ export interface Translator {
   weekday(iso: string): string;
   /** A number in the locale: `1,234.5` or `1 234,5`; `digits` fixes the decimals. */
   number(value: number, digits?: number): string;
+  /** A measured value as people read it, six significant digits at most: `0.31`, `0,31`. */
+  figure(value: number): string;
   /** A share as a rounded percentage: `98%`, `98 %`. */
   percent(share: number): string;
 }
@@ -1311,6 +1313,7 @@ export function translator(locale: Locale = 'en'): Translator {
     return format;
   };
   const weekdays = new Intl.DateTimeFormat(tag, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const figures = new Intl.NumberFormat(tag, { maximumSignificantDigits: 6 });
   const percents = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
   const number = (value: number, digits?: number): string => numberFormat(digits).format(value);
   const t = <K extends MessageKey>(key: K, ...args: Args<K>): string => {
@@ -1333,6 +1336,8 @@ export function translator(locale: Locale = 'en'): Translator {
       return Number.isNaN(date.getTime()) ? iso : wrap(dates.format(date));
     },
     number,
+    // English keeps the engine's own writing of a value (no grouping, as in the CSV files).
+    figure: (value) => (locale === 'fr' ? figures.format(value) : String(Number(value.toPrecision(6)))),
     weekday: (iso) => {
       const date = new Date(iso);
       return Number.isNaN(date.getTime()) ? iso : wrap(weekdays.format(date));

@@ -10,7 +10,7 @@ import type { RuleExample, RuleMeta } from '../model/rule.ts';
 import { formatDuration, formatTimeOfDay } from '../model/duration.ts';
 import type { Finding, Journey, Repository, Touchpoint } from '../model/types.ts';
 import { builtInRules } from '../rules/index.ts';
-import { formatValue, measureKpis, type KpiStatus } from '../model/kpis.ts';
+import { measureKpis, type KpiStatus } from '../model/kpis.ts';
 import { findingPlaces } from '../score/owners.ts';
 import { QUADRANTS, type QuadrantPoint } from '../score/quadrant.ts';
 import { GRADING, scorecards, type Scorecard } from '../score/scorecard.ts';
@@ -342,8 +342,8 @@ export function buildModel(input: ModelInput): SiteModel {
       anchor: touchpointAnchor.get(tpKey(point.journey, point.touchpoint)),
       importance: point.importance,
       metric: point.metric,
-      value: formatValue(point.value),
-      target: formatValue(point.target),
+      value: words.figure(point.value),
+      target: words.figure(point.target),
       period: point.period,
       direction: point.direction,
       performance: point.performance,
@@ -388,9 +388,9 @@ export function buildModel(input: ModelInput): SiteModel {
     anchor,
     metric: kpi.metric,
     target: kpi.target,
-    targetText: kpi.target !== undefined ? formatValue(kpi.target) : undefined,
+    targetText: kpi.target !== undefined ? words.figure(kpi.target) : undefined,
     direction: kpi.direction,
-    series: kpi.series.map((measure) => ({ period: measure.period, value: measure.value, text: formatValue(measure.value), file: measure.file, line: measure.line, url: fileUrl(measure.file, measure.line) })),
+    series: kpi.series.map((measure) => ({ period: measure.period, value: measure.value, text: words.figure(measure.value), file: measure.file, line: measure.line, url: fileUrl(measure.file, measure.line) })),
     trend: kpi.trend,
     onTarget: kpi.onTarget,
   });

@@ -133,8 +133,8 @@ export function quarterBounds(quarter: string): { start: number; end: number } {
 }
 
 /** A signed change as people write it: `+0.05`, `−3`, `0`. */
-export function signedText(value: number): string {
-  const text = formatValue(Math.abs(value));
+export function signedText(value: number, words: Translator = translator()): string {
+  const text = words.figure(Math.abs(value));
   if (text === '0') return '0';
   return `${value > 0 ? '+' : '−'}${text}`;
 }
@@ -157,13 +157,13 @@ export function reviewChart(measures: readonly { period: string; value: number; 
   const last = shown.at(-1)!;
   const label =
     words.t('chart.label', metric, first.text, first.period, last.text, last.period) +
-    (target !== undefined ? words.t('chart.target', formatValue(target)) : '') +
-    (fromZero ? words.t('chart.zero') : words.t('chart.notZero', formatValue(min)));
+    (target !== undefined ? words.t('chart.target', words.figure(target)) : '') +
+    (fromZero ? words.t('chart.zero') : words.t('chart.notZero', words.figure(min)));
   return {
     path: points.map((point, index) => `${index === 0 ? 'M' : 'L'}${point.x} ${point.y}`).join(' '),
     points,
     ...(target !== undefined ? { targetY: y(target) } : {}),
-    axis: { min, max, minText: formatValue(min), maxText: formatValue(max), fromZero, ...(!fromZero && max > 0 ? { zeroY: y(0) } : {}) },
+    axis: { min, max, minText: words.figure(min), maxText: words.figure(max), fromZero, ...(!fromZero && max > 0 ? { zeroY: y(0) } : {}) },
     label,
   };
 }
@@ -192,10 +192,10 @@ function rowsAsOf(journeys: readonly JourneyView[], end: number | undefined, inp
         ...(editUrl ? { editUrl } : {}),
         metric: kpi.metric,
         direction: kpi.direction,
-        ...(kpi.target !== undefined ? { target: kpi.target, targetText: kpi.targetText ?? formatValue(kpi.target) } : {}),
+        ...(kpi.target !== undefined ? { target: kpi.target, targetText: kpi.targetText ?? (input.words ?? translator()).figure(kpi.target) } : {}),
         ...(latest ? { latest: measure(latest) } : {}),
         ...(previous ? { previous: measure(previous) } : {}),
-        ...(latest && previous ? { change: { value: latest.value - previous.value, text: signedText(latest.value - previous.value) }, trend: trendOf(previous.value, latest.value, kpi.direction) } : {}),
+        ...(latest && previous ? { change: { value: latest.value - previous.value, text: signedText(latest.value - previous.value, input.words) }, trend: trendOf(previous.value, latest.value, kpi.direction) } : {}),
         status,
         ...(chart ? { chart } : {}),
       });
