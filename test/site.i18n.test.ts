@@ -177,6 +177,8 @@ describe('the site in the language of journeys.config.yaml', () => {
     expect(page('fr', 'journeys/flawed')).toContain('accTitle: Flawed welcome #58; la carte du parcours');
     expect(page('fr', 'journeys/long-haul')).toContain('x-axis Sous la cible --&gt; Au-delà de la cible');
     expectContains(text(page('fr', 'findings')), 'Constats par règle', 'findings');
+    // A moment of a scenario, dated from its start.
+    expectContains(text(page('fr', 'findings')), 'busy-week , lun. 2 mars 2026 10:00', 'findings');
     expectContains(text(page('fr', 'scorecard')), 'Pression de contact maximale', 'scorecard');
   });
 

@@ -6,7 +6,8 @@
  * glance (and to a test) which words were left untranslated.
  */
 
-import { formatDay } from '../simulate/clock.ts';
+import { formatTimeOfDay } from '../model/duration.ts';
+import { formatDay, formatMoment } from '../simulate/clock.ts';
 
 const DAY = 24 * 60;
 
@@ -1348,10 +1349,23 @@ export function translator(locale: Locale = 'en'): Translator {
   return made;
 }
 
+/** The date of a scenario's day `day`, from its start date; undefined without one. */
+function dateOf(words: Translator, day: number, start: string | undefined): string | undefined {
+  const first = start ? Date.parse(`${start.slice(0, 10)}T00:00:00Z`) : Number.NaN;
+  return Number.isNaN(first) ? undefined : words.weekday(new Date(first + day * 86_400_000).toISOString());
+}
+
 /** A day of a scenario: `Mon 2 Mar 2026 (day 0)`, or `day 0` without a start date (English keeps the simulator's words). */
 export function dayLabel(words: Translator, day: number, start: string | undefined): string {
   if (words.locale === 'en') return start ? `${formatDay(day * DAY, start)} (day ${day})` : `day ${day}`;
   const numbered = words.t('day.n', words.number(day));
-  const first = start ? Date.parse(`${start.slice(0, 10)}T00:00:00Z`) : Number.NaN;
-  return Number.isNaN(first) ? numbered : `${words.weekday(new Date(first + day * 86_400_000).toISOString())} (${numbered})`;
+  const date = dateOf(words, day, start);
+  return date === undefined ? numbered : `${date} (${numbered})`;
+}
+
+/** A moment of a scenario: `Mon 2 Mar 2026 10:00`, or `day 0 10:00` without a start date. */
+export function momentLabel(words: Translator, minutes: number, start: string | undefined): string {
+  if (words.locale === 'en') return formatMoment(minutes, start);
+  const day = Math.floor(minutes / DAY);
+  return `${dateOf(words, day, start) ?? words.t('day.n', words.number(day))} ${formatTimeOfDay(minutes)}`;
 }

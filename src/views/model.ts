@@ -14,14 +14,13 @@ import { measureKpis, type KpiStatus } from '../model/kpis.ts';
 import { findingPlaces } from '../score/owners.ts';
 import { QUADRANTS, type QuadrantPoint } from '../score/quadrant.ts';
 import { GRADING, scorecards, type Scorecard } from '../score/scorecard.ts';
-import { formatMoment } from '../simulate/clock.ts';
 import type { Send, Timeline } from '../simulate/timeline.ts';
 import type { LintResult } from '../engine/run.ts';
 import type { HistoryGrade, HistoryPoint } from './score-history.ts';
 import { findingsByScenario, timelineDays } from './timeline.ts';
 import { journeyBoard, messageSummary, readableId } from './board.ts';
 import { touchpointEditLinks } from './edit-links.ts';
-import { dayLabel, translator, type Translator } from './i18n.ts';
+import { dayLabel, momentLabel, translator, type Translator } from './i18n.ts';
 import type { ReviewView } from './review.ts';
 import type { CustomerView } from './customer.ts';
 import type { ChannelDashboardView } from './channel-dashboard.ts';
@@ -288,7 +287,7 @@ export function buildModel(input: ModelInput): SiteModel {
       touchpoint: finding.touchpoint,
       scenario: finding.scenario,
       scenarioSlug: finding.scenario !== undefined ? scenarioSlugById.get(finding.scenario) : undefined,
-      moment: finding.time !== undefined ? formatMoment(finding.time, finding.scenario !== undefined ? scenarioStart.get(finding.scenario) : undefined) : undefined,
+      moment: finding.time !== undefined ? momentLabel(words, finding.time, finding.scenario !== undefined ? scenarioStart.get(finding.scenario) : undefined) : undefined,
       related: finding.related.map(location),
     });
   }
@@ -368,7 +367,7 @@ export function buildModel(input: ModelInput): SiteModel {
       kpiCoverage: card.kpiCoverage,
       momentsOfTruthMeasured: card.momentsOfTruthMeasured,
       peakPressure: peak
-        ? { messages: peak.messages, scenario: peak.scenario, scenarioSlug: scenarioSlugById.get(peak.scenario), from: formatMoment(peak.from, start), to: formatMoment(peak.to, start) }
+        ? { messages: peak.messages, scenario: peak.scenario, scenarioSlug: scenarioSlugById.get(peak.scenario), from: momentLabel(words, peak.from, start), to: momentLabel(words, peak.to, start) }
         : undefined,
       findings: { errors: card.findings.error, warnings: card.findings.warning, infos: card.findings.info },
       emotion: card.emotion,
