@@ -161,67 +161,16 @@ export function unpackEvents(packed: Int32Array): Event[] {
   const events: Event[] = [];
   let at = 0;
   while (at < packed.length) {
-    const header = packed[at++]!;
-    const type = header & TYPE_MASK;
-    const style = (header >> STYLE_SHIFT) & 0b111;
-    const optional = (): [number, number, number, number] => {
-      let anchorStart = -1;
-      let anchorEnd = -1;
-      let tagStart = -1;
-      let tagEnd = -1;
-      if (header & ANCHOR) {
-        anchorStart = packed[at++]!;
-        anchorEnd = packed[at++]!;
-      }
-      if (header & TAG) {
-        tagStart = packed[at++]!;
-        tagEnd = packed[at++]!;
-      }
-      return [anchorStart, anchorEnd, tagStart, tagEnd];
-    };
-    switch (type) {
-      case EVENT_ID.SCALAR: {
-        const valueStart = packed[at++]!;
-        const valueEnd = packed[at++]!;
-        const indent = isBlock(style) ? packed[at++]! : -1;
-        const [anchorStart, anchorEnd, tagStart, tagEnd] = optional();
-        events.push({
-          type,
-          valueStart,
-          valueEnd,
-          anchorStart,
-          anchorEnd,
-          tagStart,
-          tagEnd,
-          style,
-          chomping: (header >> CHOMPING_SHIFT) & 0b11,
-          indent,
-          fast: (header & FAST) !== 0,
-        } as Event);
-        break;
-      }
-      case EVENT_ID.MAPPING:
-      case EVENT_ID.SEQUENCE: {
-        const start = packed[at++]!;
-        // Where its events end: the events as a list need no such pointer.
-        at += 1;
-        const [anchorStart, anchorEnd, tagStart, tagEnd] = optional();
-        events.push({ type, start, anchorStart, anchorEnd, tagStart, tagEnd, style } as Event);
-        break;
-      }
-      case EVENT_ID.ALIAS: {
-        const anchorStart = packed[at++]!;
-        const anchorEnd = packed[at++]!;
-        events.push({ type, anchorStart, anchorEnd });
-        break;
-      }
-      case EVENT_ID.DOCUMENT:
-        events.push({ type, explicitStart: false, explicitEnd: false, directives: [] });
-        break;
-      default:
-        events.push({ type: EVENT_ID.POP });
-        break;
+    const type = eventType(packed, at);
+    if (type === EVENT_ID.DOCUMENT || (type !== EVENT_ID.SCALAR && type !== EVENT_ID.MAPPING && type !== EVENT_ID.SEQUENCE && type !== EVENT_ID.ALIAS)) {
+      events.push(type === EVENT_ID.DOCUMENT ? { type, explicitStart: false, explicitEnd: false, directives: [] } : { type: EVENT_ID.POP });
+      at += 1;
+      continue;
     }
+    // A collection's children follow its own fields: the list goes on there, not past them.
+    const node = readNode(packed, at);
+    events.push(node.event);
+    at = node.children;
   }
   return events;
 }
