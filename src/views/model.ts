@@ -34,7 +34,6 @@ import type {
   JourneyView,
   KpiSeriesView,
   LocationView,
-  MatrixView,
   QuadrantPointView,
   RefView,
   RuleExampleView,
@@ -301,7 +300,7 @@ export function buildModel(input: ModelInput): SiteModel {
     list.push(finding);
   }
 
-  // --- Stage names, the columns of the channel x stage matrix -----------------
+  // --- Stage names, the groups of a channel page's touchpoints -----------------
   const NO_STAGE = '\u0000';
   const stageKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
   const stageNames = new Map<string, { name: string; positions: number[]; first: number; journeys: number }>();
@@ -539,17 +538,6 @@ export function buildModel(input: ModelInput): SiteModel {
     };
   });
 
-  const matrixChannels = channels.filter((channel) => channel.touchpoints.length > 0);
-  const orphans = matrixChannels.some((channel) => channel.touchpoints.some((row) => row.stageColumn.anchor === noStage.anchor));
-  const columns = [...stageColumns, ...(orphans ? [noStage] : [])];
-  const matrixRows = matrixChannels.map((channel) => {
-    const cells = columns.map(() => 0);
-    for (const row of channel.touchpoints) cells[row.stageColumn.order] = (cells[row.stageColumn.order] ?? 0) + 1;
-    return { channel: { id: channel.id, name: channel.name, slug: channel.slug }, outbound: channel.outbound, cells, total: channel.touchpoints.length };
-  });
-  let max = 0;
-  for (const row of matrixRows) for (const cell of row.cells) if (cell > max) max = cell;
-  const matrix: MatrixView = { columns: columns.map(({ name, anchor, journeys }) => ({ name, anchor, journeys })), rows: matrixRows, max };
 
   // --- Teams ---------------------------------------------------------------
   // Placed by the function the scorecards use: a team's page lists what its scorecard counts.
@@ -682,7 +670,6 @@ export function buildModel(input: ModelInput): SiteModel {
     findings: result.findings.map(view),
     configErrors: result.configErrors.map((error) => ({ ...location(error), message: error.message })),
     locale: words.locale,
-    matrix,
     scorecard: scorecardView(cards.company, 'Company'),
     grading: {
       formula: GRADING.formula,

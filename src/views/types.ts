@@ -176,7 +176,7 @@ export interface TouchpointRow {
   readonly touchpoint: string;
   readonly anchor: string;
   readonly stage?: RefView;
-  /** The matrix column of the touchpoint's stage: its anchor and its place among the columns. */
+  /** The group of the touchpoint's stage on its channel's page (stages of one name across journeys): its anchor and its place among the groups. */
   readonly stageColumn: { readonly name: string; readonly anchor: string; readonly order: number };
   readonly channel?: RefView;
   readonly owner?: RefView;
@@ -291,25 +291,6 @@ export interface RuleView {
   readonly findings: readonly FindingView[];
 }
 
-/**
- * One column of the channel x stage matrix: a stage name, gathering the stages of
- * that name in every journey ("Onboarding" in three journeys is one column).
- */
-export interface MatrixColumn {
-  readonly name: string;
-  /** The id of the group of this stage's touchpoints on each channel's page. */
-  readonly anchor: string;
-  /** How many journeys have a stage of this name. */
-  readonly journeys: number;
-}
-
-export interface MatrixView {
-  /** In the order stages usually come in a journey. */
-  readonly columns: readonly MatrixColumn[];
-  readonly rows: readonly { readonly channel: RefView; readonly outbound: boolean; readonly cells: readonly number[]; readonly total: number }[];
-  readonly max: number;
-}
-
 export interface SiteView {
   readonly build: BuildInfo;
   /** The language of the site's own words, from journeys.config.yaml (`locale:`). */
@@ -331,7 +312,6 @@ export interface SiteView {
   readonly findings: readonly FindingView[];
   /** Mistakes in journeys.config.yaml: when there are any, the findings are not to be trusted. */
   readonly configErrors: readonly (LocationView & { readonly message: string })[];
-  readonly matrix: MatrixView;
   /** The company's scorecard. */
   readonly scorecard: ScorecardView;
   /** How a grade is computed, to show beside every grade. */
