@@ -180,6 +180,11 @@ describe('the site in the language of journeys.config.yaml', () => {
     // A moment of a scenario, dated from its start.
     expectContains(text(page('fr', 'findings')), 'busy-week , lun. 2 mars 2026 10:00', 'findings');
     expectContains(text(page('fr', 'scorecard')), 'Pression de contact maximale', 'scorecard');
+    // The review's CSV: its header and words in French, its figures as written.
+    const csv = readFileSync(join(builds.get('fr')!.out, 'review.csv'), 'utf8').split('\r\n');
+    expect(csv[0]).toBe('parcours,titre du parcours,point de contact,nom du point de contact,équipe,mesure,sens,cible,période précédente,précédente,dernière période,dernière,évolution,statut,tendance');
+    expect(csv.slice(1, -1).every((line) => /,(plus haut|plus bas),/.test(line) && /,(atteinte|manquée|pas de cible|non mesurée),/.test(line))).toBe(true);
+    expect(readFileSync(join(builds.get('en')!.out, 'review.csv'), 'utf8')).toMatch(/^journey,journey title,touchpoint,/);
   });
 
   it('shows no word of its own outside the pseudo-locale markers', () => {

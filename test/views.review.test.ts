@@ -5,7 +5,7 @@
  * (RFC 4180 quoting, formulas defused).
  */
 import { describe, expect, it } from 'vitest';
-import { buildModel, check, csvCell, reviewChart, reviewCsv, reviewView, simulate, type JourneyView } from '../src/index.ts';
+import { buildModel, check, csvCell, reviewChart, reviewCsv, reviewView, simulate, translator, type JourneyView } from '../src/index.ts';
 import { cleanJourney, OWNERS, TODAY, writeRepo } from './helpers/repo.ts';
 
 const SECOND = ['  - id: reminder-sms', '    stage: start', '    channel: sms', '    owner: team-onboarding', '    kpis:', '      - { metric: nps, target: 10 }', ''].join('\n');
@@ -118,6 +118,18 @@ describe('the review as CSV', () => {
     expect(lines[2]).toBe('welcome,Welcome,reminder-sms,Reminder sms,Onboarding,nps,higher,10,2026-Q2,-12,2026-Q3,15,27,met,improving');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
+  });
+
+  it('names its columns and words in the site\'s language, ids, periods and numbers as written', () => {
+    const review = reviewView({ journeys: journeysOf(), today: TODAY, words: translator('fr') });
+    const lines = reviewCsv(review.pages[2]!, translator('fr')).split('\r\n');
+    expect(lines[0]).toBe('parcours,titre du parcours,point de contact,nom du point de contact,équipe,mesure,sens,cible,période précédente,précédente,dernière période,dernière,évolution,statut,tendance');
+    expect(lines[1]).toBe('welcome,Welcome,welcome-email,Welcome email,CRM,open-rate,plus haut,0.4,2026-Q2,0.42,2026-Q3,0.38,-0.04,manquée,en recul');
+    expect(lines[2]).toBe('welcome,Welcome,reminder-sms,Reminder sms,Onboarding,nps,plus haut,10,2026-Q2,-12,2026-Q3,15,27,atteinte,en progrès');
+    // The pseudo-locale marks every word of the site's own, the user's text left as it is.
+    const pseudo = reviewCsv(review.pages[2]!, translator('qps')).split('\r\n');
+    expect(pseudo[0]!.split(',')).toEqual(expect.arrayContaining(['⟦journey⟧', '⟦status⟧']));
+    expect(pseudo[1]).toMatch(/^welcome,Welcome,welcome-email,Welcome email,CRM,open-rate,⟦higher⟧,.*,⟦missed⟧,⟦worsening⟧$/);
   });
 
   it('quotes as RFC 4180 says and defuses text a spreadsheet would run as a formula', () => {

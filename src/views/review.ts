@@ -7,7 +7,7 @@
 import { formatValue, meetsTarget, trendOf, type Direction, type Trend } from '../model/kpis.ts';
 import { parsePeriod } from '../model/periods.ts';
 import type { JourneyView, RefView } from './types.ts';
-import { translator, type Translator } from './i18n.ts';
+import { translator, type MessageKey, type Translator } from './i18n.ts';
 
 /** Quarters the review has a page for, at most: the last two years. */
 export const MAX_REVIEW_QUARTERS = 8;
@@ -297,6 +297,7 @@ export function csvCell(value: string | number | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The CSV's columns, as named in English; each is written in the site's language. */
 export const REVIEW_CSV_COLUMNS = [
   'journey',
   'journey title',
@@ -315,9 +316,35 @@ export const REVIEW_CSV_COLUMNS = [
   'trend',
 ] as const;
 
-/** The review of a quarter as CSV: a header, then a line per KPI, CRLF line ends. */
-export function reviewCsv(review: ReviewQuarterView): string {
-  const lines = [REVIEW_CSV_COLUMNS.join(',')];
+const HEADER_KEYS: Readonly<Record<(typeof REVIEW_CSV_COLUMNS)[number], MessageKey>> = {
+  journey: 'csv.journey',
+  'journey title': 'csv.journeyTitle',
+  touchpoint: 'csv.touchpoint',
+  'touchpoint name': 'csv.touchpointName',
+  team: 'csv.team',
+  metric: 'csv.metric',
+  direction: 'csv.direction',
+  target: 'csv.target',
+  'previous period': 'csv.previousPeriod',
+  previous: 'csv.previous',
+  'latest period': 'csv.latestPeriod',
+  latest: 'csv.latest',
+  change: 'csv.change',
+  status: 'csv.status',
+  trend: 'csv.trend',
+};
+const DIRECTION_KEYS: Readonly<Record<Direction, MessageKey>> = { higher: 'csv.higher', lower: 'csv.lower' };
+const STATUS_KEYS: Readonly<Record<ReviewStatus, MessageKey>> = { met: 'csv.met', missed: 'csv.missed', 'no-target': 'csv.noTarget', unmeasured: 'csv.unmeasured' };
+const TREND_KEYS: Readonly<Record<Trend, MessageKey>> = { improving: 'trend.word.improving', worsening: 'trend.word.worsening', steady: 'trend.word.steady' };
+
+/**
+ * The review of a quarter as CSV: a header, then a line per KPI, CRLF line ends. The
+ * header and the words (direction, status, trend) are the site's language; ids, periods
+ * and numbers stay as written, so that a spreadsheet reads them in any locale.
+ */
+export function reviewCsv(review: ReviewQuarterView, words: Translator = translator()): string {
+  const say = (key: MessageKey | undefined): string | undefined => (key === undefined ? undefined : (words.t as (key: MessageKey) => string)(key));
+  const lines = [REVIEW_CSV_COLUMNS.map((column) => csvCell(say(HEADER_KEYS[column]))).join(',')];
   for (const row of review.rows) {
     lines.push(
       [
@@ -327,15 +354,15 @@ export function reviewCsv(review: ReviewQuarterView): string {
         row.touchpointName,
         row.team?.name,
         row.metric,
-        row.direction,
+        say(DIRECTION_KEYS[row.direction]),
         row.target,
         row.previous?.period,
         row.previous?.value,
         row.latest?.period,
         row.latest?.value,
         row.change?.value,
-        row.status,
-        row.trend,
+        say(STATUS_KEYS[row.status]),
+        row.trend === undefined ? undefined : say(TREND_KEYS[row.trend]),
       ]
         .map(csvCell)
         .join(','),

@@ -1,4 +1,4 @@
-/** The quarterly review of each quarter as CSV, written at build time. */
+/** The quarterly review of each quarter as CSV, in the site's language, written at build time. */
 import { getCollection } from '../../lib/content.ts';
 import type { APIContext } from 'astro';
 import { reviewCsv } from 'journeys-as-code';
@@ -9,6 +9,6 @@ export async function getStaticPaths() {
   return pages.map((review) => ({ params: { quarter: review.slug }, props: { review } }));
 }
 
-export function GET({ props }: APIContext<{ review: ReviewQuarterView }>): Response {
-  return new Response(reviewCsv(props.review), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+export function GET({ props, locals }: APIContext<{ review: ReviewQuarterView }>): Response {
+  return new Response(reviewCsv(props.review, locals.words), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 }
