@@ -5,7 +5,7 @@
  */
 import { loadRepository, type LoadOptions } from '../load/repository.ts';
 import { todayIn } from '../model/dates.ts';
-import type { Rule } from '../model/rule.ts';
+import type { FileFindings, Rule } from '../model/rule.ts';
 import type { Repository } from '../model/types.ts';
 import { builtInRules } from '../rules/index.ts';
 import { lint, type LintResult } from './run.ts';
@@ -21,6 +21,8 @@ export interface CheckOptions extends LoadOptions {
   readonly base?: Repository;
   /** Told how long each rule's check took, in milliseconds. */
   readonly onRuleTime?: (rule: string, ms: number) => void;
+  /** The file-scoped rules' findings kept from an earlier run of the same date and rules (what `cache` gives). */
+  readonly fileFindings?: FileFindings;
 }
 
 export interface CheckResult extends LintResult {
@@ -39,14 +41,21 @@ export function todayFor(repo: Repository, options: Pick<CheckOptions, 'today' |
 /** Lints a repository already loaded (at a revision, say), as `check` does. */
 export function checkRepository(root: string, repo: Repository, options: Omit<CheckOptions, keyof LoadOptions> = {}): CheckResult {
   const today = todayFor(repo, options);
-  const result = lint(repo, { rules: options.rules ?? builtInRules, run: { today, base: options.base }, ...(options.onRuleTime ? { onRuleTime: options.onRuleTime } : {}) });
+  const result = lint(repo, {
+    rules: options.rules ?? builtInRules,
+    run: { today, base: options.base },
+    ...(options.onRuleTime ? { onRuleTime: options.onRuleTime } : {}),
+    ...(options.fileFindings ? { fileFindings: options.fileFindings } : {}),
+  });
   return { ...result, root, repo, today };
 }
 
 /** Loads and lints the repository at `path`: the one call most callers need. */
 export function check(path: string, options: CheckOptions = {}): CheckResult {
-  const { root, repo, saveCache } = loadRepository(path, options);
-  const result = checkRepository(root, repo, options);
+  const { root, repo, saveCache, fileFindings } = loadRepository(path, options);
+  // Findings kept by the cache hold for the same date and the same rules (their settings key the whole cache).
+  const context = JSON.stringify({ today: todayFor(repo, options), rules: (options.rules ?? builtInRules).map((rule) => rule.meta.id) });
+  const result = checkRepository(root, repo, { ...options, ...(fileFindings ? { fileFindings: fileFindings(context) } : {}) });
   // After the rules: the cache keeps the line numbers their findings asked for.
   saveCache?.();
   return result;

@@ -1,7 +1,7 @@
 import type { Finding, Position, RelatedLocation, Repository, Severity } from '../model/types.ts';
 import { Positions } from './locate.ts';
 import { resolveFix } from './fix.ts';
-import type { Report, Rule, RuleContext, RunContext, Suppression } from '../model/rule.ts';
+import type { FileFindings, Report, Rule, RuleContext, RunContext, Suppression } from '../model/rule.ts';
 import { resolveSettings, type ConfigError, type RuleSettings } from './settings.ts';
 import { findSuppressions, silences, type DisableComment } from './suppressions.ts';
 import { pushTo } from '../model/collections.ts';
@@ -33,6 +33,8 @@ export interface LintOptions {
   readonly run: RunContext;
   /** Told how long each rule's check took, in milliseconds (JOURNEYS_TIMING on the command line). */
   readonly onRuleTime?: (rule: string, ms: number) => void;
+  /** What the rules of `file` scope found in an earlier run (lint --cache): they run only on the files it lacks. */
+  readonly fileFindings?: FileFindings;
 }
 
 interface Raw {
@@ -139,6 +141,47 @@ export function summarize(repo: Repository, findings: readonly Finding[]): Summa
 }
 
 /**
+ * The findings of the rules of `file` scope: those kept for a file, and for the files
+ * without any, what the rules find running on those files alone (then kept for them).
+ */
+function fileScoped(
+  repo: Repository,
+  settings: readonly RuleSettings[],
+  base: Omit<RuleContext, 'options' | 'report'>,
+  kept: FileFindings,
+  positions: Positions,
+  onTime: LintOptions['onRuleTime'],
+): Finding[] {
+  const findings: Finding[] = [];
+  const fresh = new Set<string>();
+  for (const file of repo.files) {
+    const known = kept.get(file.path);
+    if (known) findings.push(...known);
+    else fresh.add(file.path);
+  }
+  if (fresh.size === 0) return findings;
+  const part: Repository = {
+    ...repo,
+    files: repo.files.filter((file) => fresh.has(file.path)),
+    journeys: repo.journeys.filter((journey) => fresh.has(journey.file)),
+    problems: repo.problems.filter((problem) => fresh.has(problem.at.file)),
+  };
+  const raws: Raw[] = [];
+  for (const setting of settings) if (setting.rule.meta.scope === 'file') runRule(setting, { ...base, repo: part }, raws, onTime);
+  const byPath = new Map<string, Finding[]>([...fresh].map((path) => [path, []]));
+  for (const raw of raws) {
+    const finding = toFinding(raw, positions);
+    findings.push(finding);
+    // A finding on another file than those the rule was given (none should be) is not kept: the next run makes it again.
+    const list = byPath.get(finding.file);
+    if (list) list.push(finding);
+    else byPath.clear();
+  }
+  for (const [path, list] of byPath) kept.set(path, list);
+  return findings;
+}
+
+/**
  * Runs every enabled rule on a loaded repository. Rules in the `model` phase run
  * first; their findings are matched against disable comments; then rules of the
  * `suppressions` phase run with the comments and whether each was used.
@@ -155,16 +198,19 @@ export function lint(repo: Repository, options: LintOptions): LintResult {
   const unsuppressible = new Set(options.rules.filter((rule) => rule.meta.unsuppressible === true).map((rule) => rule.meta.id));
   const base = { repo, run: options.run, ruleIds, enabledRules, unsuppressible, suppressions: [] as Suppression[] };
 
+  const modelPhase = settings.filter((setting) => (setting.rule.meta.phase ?? 'model') === 'model');
+  const kept = options.fileFindings;
   const raws: Raw[] = [];
-  for (const setting of settings) if ((setting.rule.meta.phase ?? 'model') === 'model') runRule(setting, base, raws, options.onRuleTime);
+  for (const setting of modelPhase) if (!kept || setting.rule.meta.scope !== 'file') runRule(setting, base, raws, options.onRuleTime);
+  const made = raws.map((raw) => toFinding(raw, positions));
+  if (kept) made.push(...fileScoped(repo, modelPhase, base, kept, positions, options.onRuleTime));
 
   const comments: DisableComment[] = repo.files.flatMap((file) => findSuppressions(file, positions));
   const byFile = new Map<string, DisableComment[]>();
   for (const comment of comments) pushTo(byFile, comment.file, comment);
 
   const findings: Finding[] = [];
-  for (const raw of raws) {
-    const finding = toFinding(raw, positions);
+  for (const finding of made) {
     const candidates = unsuppressible.has(finding.rule) ? undefined : byFile.get(finding.file);
     // Every matching comment is marked used, so that none is reported as unused.
     if (candidates && candidates.map((c) => silences(c, finding.rule, finding.line)).includes(true)) continue;

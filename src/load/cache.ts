@@ -21,7 +21,8 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { SourceFile, SourceKind } from '../model/types.ts';
+import type { FileFindings } from '../model/rule.ts';
+import type { Finding, SourceFile, SourceKind } from '../model/types.ts';
 import { parseAll, type ParseAllOptions } from './parse-all.ts';
 import type { ParsedFile } from './parse-file.ts';
 import { wrapLocator } from './positions.ts';
@@ -40,7 +41,7 @@ export interface CacheOptions {
 }
 
 /** Bumped whenever what a blob holds changes shape. */
-const FORMAT = 1;
+const FORMAT = 2;
 const MAGIC = 'journeys-lint-cache\n';
 export const CACHE_FILE = 'lint.cache';
 /** The declaration files and the configuration: rules read them across files, so they key the whole cache. */
@@ -48,8 +49,11 @@ const SHARED_KINDS: ReadonlySet<SourceKind> = new Set(['config', 'owners', 'chan
 
 type FileList = readonly { readonly path: string; readonly kind: SourceKind }[];
 
-/** Per file: path, text hash, [offset, length] of the parse blob, and of the positions blob when there is one. */
-type HeaderEntry = readonly [string, string, number, number, number?, number?];
+/**
+ * Per file: path, text hash, [offset, length] of the parse blob, of the positions blob
+ * (null when there is none), and of the findings blob when there is one.
+ */
+type HeaderEntry = readonly [string, string, number, number, (number | null)?, (number | null)?, number?, number?];
 
 interface Header {
   readonly format: number;
@@ -58,6 +62,8 @@ interface Header {
   readonly key: string;
   readonly bodyBytes: number;
   readonly bodyDigest: string;
+  /** What the findings blobs were made for (the date, the rules, their code, the metrics); absent when there are none. */
+  readonly findings?: string;
   readonly entries: readonly HeaderEntry[];
 }
 
@@ -65,6 +71,8 @@ interface OldEntry {
   readonly hash: string;
   readonly parse: Buffer;
   readonly positions?: Buffer;
+  /** The file-scoped rules' findings on the file (FileFindings), made for the header's `findings`. */
+  readonly findings?: Buffer;
 }
 
 /** A file's parse as stored: its file without the text (which is read again each run, and hashed). */
@@ -120,8 +128,30 @@ function tool(): { version: string; code: string } {
   return toolIdentity;
 }
 
+let checksCode: string | undefined;
+
+/**
+ * When the tool runs from its sources, a digest of the code that makes findings (the
+ * rules, the engine, what they call): kept findings are dropped when it changes, which
+ * the version alone would not say in a checkout. Empty for the compiled package.
+ */
+function findingsCode(): string {
+  if (checksCode !== undefined) return checksCode;
+  checksCode = '';
+  if (!import.meta.url.endsWith('.ts')) return checksCode;
+  const src = fileURLToPath(new URL('..', import.meta.url));
+  const hash = createHash('sha256');
+  for (const folder of ['analyze', 'engine', 'rules', 'simulate']) {
+    for (const name of readdirSync(join(src, folder)).sort()) {
+      if (/\.(?:ts|js)$/.test(name)) hash.update(folder).update('/').update(name).update('\u0000').update(readFileSync(join(src, folder, name))).update('\u0000');
+    }
+  }
+  checksCode = hash.digest('hex');
+  return checksCode;
+}
+
 /** What the cache file at `file` holds, or why it cannot be used (undefined: there is none, or it is ours but stale). */
-type Read = { readonly entries: Map<string, OldEntry> } | { readonly note?: string; readonly foreign?: true };
+type Read = { readonly entries: Map<string, OldEntry>; readonly findings?: string } | { readonly note?: string; readonly foreign?: true };
 
 function readCache(file: string, key: string): Read {
   let bytes: Buffer;
@@ -160,16 +190,19 @@ function readCache(file: string, key: string): Read {
     Number.isInteger(offset) && Number.isInteger(length) && (offset as number) >= 0 && (length as number) > 0 && (offset as number) + (length as number) <= body.length
       ? body.subarray(offset as number, (offset as number) + (length as number))
       : undefined;
+  if (header.findings !== undefined && typeof header.findings !== 'string') return corrupt;
   for (const entry of header.entries) {
     if (!Array.isArray(entry)) return corrupt;
-    const [path, hash, offset, length, positionsOffset, positionsLength] = entry;
+    const [path, hash, offset, length, positionsOffset, positionsLength, findingsOffset, findingsLength] = entry;
     const parse = blob(offset, length);
     if (typeof path !== 'string' || typeof hash !== 'string' || !parse) return corrupt;
-    const positions = positionsOffset === undefined ? undefined : blob(positionsOffset, positionsLength);
-    if (positionsOffset !== undefined && !positions) return corrupt;
-    entries.set(path, { hash, parse, ...(positions ? { positions } : {}) });
+    const positions = positionsOffset === undefined || positionsOffset === null ? undefined : blob(positionsOffset, positionsLength);
+    if (positionsOffset !== undefined && positionsOffset !== null && !positions) return corrupt;
+    const findings = findingsOffset === undefined ? undefined : blob(findingsOffset, findingsLength);
+    if (findingsOffset !== undefined && (!findings || header.findings === undefined)) return corrupt;
+    entries.set(path, { hash, parse, ...(positions ? { positions } : {}), ...(findings ? { findings } : {}) });
   }
-  return { entries };
+  return { entries, ...(header.findings !== undefined ? { findings: header.findings } : {}) };
 }
 
 /** A stored parse made whole again with the file's text, or undefined when it is not what the cache writes. */
@@ -202,6 +235,12 @@ function storedParse(parsed: ParsedFile): Buffer {
 
 export interface CachedParse {
   readonly parsed: ParsedFile[];
+  /**
+   * The findings of the file-scoped rules kept for the files that did not change, for a
+   * run in `context` (the date and the rules, as the engine words it): the metrics files,
+   * which those rules read across files, and the rules' code key them too.
+   */
+  readonly findings: (context: string) => FileFindings;
   /** Writes the cache, with the line numbers asked for since: call it once the rules have run. */
   readonly save: () => void;
 }
@@ -268,6 +307,30 @@ export function parseWithCache(root: string, files: FileList, cache: CacheOption
     });
   }
   const parsed = results as ParsedFile[];
+
+  const indexOf = new Map(files.map((file, index) => [file.path, index]));
+  const metrics = files.flatMap((file, index) => (file.kind === 'metrics' ? [[file.path, hashes[index] ?? 'unread']] : []));
+  /** This run's findings key, and what the file-scoped rules found on the files they ran on. */
+  let run: { readonly key: string; readonly usable: boolean; readonly fresh: Map<string, readonly Finding[]> } | undefined;
+  const findings = (context: string): FileFindings => {
+    const findingsKey = sha256(JSON.stringify({ context, code: findingsCode(), metrics }));
+    const current = { key: findingsKey, usable: 'entries' in old && old.findings === findingsKey, fresh: new Map<string, readonly Finding[]>() };
+    run = current;
+    return {
+      get(path) {
+        const index = indexOf.get(path);
+        const blob = index === undefined || !current.usable ? undefined : reused[index]?.findings;
+        if (!blob) return undefined;
+        const list = deserialize(blob) as unknown;
+        // Past the body's digest, a blob that is not a list is a bug: the rules run on the file again.
+        return Array.isArray(list) ? (list as Finding[]) : undefined;
+      },
+      set(path, list) {
+        current.fresh.set(path, list);
+      },
+    };
+  };
+
   const recorders: (RecordingLocator | undefined)[] = new Array(files.length);
   parsed.forEach((result, index) => {
     wrapLocator(result.file, (build) => (recorders[index] ??= recordingLocator(result.file, answers[index], build)).locator);
@@ -276,8 +339,16 @@ export function parseWithCache(root: string, files: FileList, cache: CacheOption
   const save = (): void => {
     if (!writable) return;
     const asked = (index: number): boolean => recorders[index]?.changed() ?? false;
-    const unchanged = 'entries' in old && oldEntries.size === files.length && files.every((_, index) => reused[index] !== undefined && !asked(index));
+    const findingsUnchanged = run === undefined || (run.usable && run.fresh.size === 0);
+    const unchanged = 'entries' in old && oldEntries.size === files.length && findingsUnchanged && files.every((_, index) => reused[index] !== undefined && !asked(index));
     if (unchanged) return;
+    // Without a findings key of this run's, the kept findings stay those of the old one.
+    const findingsKey = run ? run.key : 'entries' in old ? old.findings : undefined;
+    const keptFindings = (path: string, index: number): Buffer | undefined => {
+      const made = run?.fresh.get(path);
+      if (made) return serialize(made);
+      return run === undefined || run.usable ? reused[index]?.findings : undefined;
+    };
     const blobs: Buffer[] = [];
     const entries: HeaderEntry[] = [];
     let offset = 0;
@@ -298,13 +369,24 @@ export function parseWithCache(root: string, files: FileList, cache: CacheOption
         !asked(index) && reused[index]?.positions ? add(reused[index].positions)
         : known && (known.locate.size > 0 || known.range.size > 0 || known.scalarRanges !== undefined) ? add(serialize(known))
         : undefined;
-      entries.push(positions ? [file.path, hash, at, length, ...positions] : [file.path, hash, at, length]);
+      const findingsBlob = findingsKey === undefined ? undefined : keptFindings(file.path, index);
+      const found = findingsBlob ? add(findingsBlob) : undefined;
+      entries.push(found ? [file.path, hash, at, length, positions?.[0] ?? null, positions?.[1] ?? null, ...found] : positions ? [file.path, hash, at, length, ...positions] : [file.path, hash, at, length]);
     });
     const body = Buffer.concat(blobs, offset);
-    const header: Header = { format: FORMAT, tool: `${version} ${code}`.trim(), node: process.version, key, bodyBytes: body.length, bodyDigest: sha256(body), entries };
+    const header: Header = {
+      format: FORMAT,
+      tool: `${version} ${code}`.trim(),
+      node: process.version,
+      key,
+      bodyBytes: body.length,
+      bodyDigest: sha256(body),
+      ...(findingsKey !== undefined ? { findings: findingsKey } : {}),
+      entries,
+    };
     writeAtomically(where, Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`), body, note);
   };
-  return { parsed, save };
+  return { parsed, findings, save };
 }
 
 /** Writes the cache to a temporary file beside it, then renames it over the cache: a reader sees the old file or the new one. */

@@ -1,3 +1,4 @@
+import type { FileFindings } from '../model/rule.ts';
 import type { Channel, EventDeclaration, Journey, LoadProblem, MetricValue, Owner, Persona, Repository, Scenario, SourceFile } from '../model/types.ts';
 import { BUILT_IN_CHANNELS } from '../model/channels.ts';
 import { parseWithCache, type CacheOptions } from './cache.ts';
@@ -19,14 +20,16 @@ export interface LoadedRepository {
   readonly repo: Repository;
   /** With `cache`: writes it, with the line numbers asked for so far (call it once the rules have run). */
   readonly saveCache?: () => void;
+  /** With `cache`: the file-scoped rules' findings kept for unchanged files, for a run in `context` (see cache.ts). */
+  readonly fileFindings?: (context: string) => FileFindings;
 }
 
 /** Reads, parses and validates a journeys repository. Bad files become problems, never exceptions. */
 export function loadRepository(path: string, options: LoadOptions = {}): LoadedRepository {
   const layout = discover(path);
   if (options.cache) {
-    const { parsed, save } = parseWithCache(layout.root, layout.files, options.cache, options);
-    return { root: layout.root, repo: assemble(parsed, layout), saveCache: save };
+    const { parsed, findings, save } = parseWithCache(layout.root, layout.files, options.cache, options);
+    return { root: layout.root, repo: assemble(parsed, layout), saveCache: save, fileFindings: findings };
   }
   return { root: layout.root, repo: assemble(parseAll(layout.root, layout.files, options).parsed, layout) };
 }

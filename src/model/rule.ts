@@ -1,4 +1,4 @@
-import type { NodeRef, Repository, Severity } from './types.ts';
+import type { Finding, NodeRef, Repository, Severity } from './types.ts';
 
 /**
  * A rule's example: a small repository (file path -> content) and, for a failing
@@ -45,6 +45,15 @@ export interface RuleMeta {
    * after the other rules' findings were matched against the disable comments.
    */
   readonly phase?: 'model' | 'suppressions';
+  /**
+   * `file`: what the rule finds on a file depends on that file alone, beside the
+   * declarations (owners, channels, personas, events), the configuration, the metrics
+   * and the date, never on another journey or scenario; it reads only `repo.journeys`,
+   * `repo.files` and `repo.problems` of the files it is given. A cached run
+   * (`lint --cache`) then keeps its findings for the files that did not change and runs
+   * it on the others alone. Default `repository`: the rule runs on every file each time.
+   */
+  readonly scope?: 'file' | 'repository';
   /** `base`: the rule compares with a base revision, and runs only when one is given (`--base`). */
   readonly requires?: 'base';
   /**
@@ -76,6 +85,17 @@ export interface RunContext {
   readonly today: string;
   /** The repository at the base revision, when comparing with one. */
   readonly base?: Repository;
+}
+
+/**
+ * The findings of the rules of `file` scope kept from an earlier run, by file (see
+ * load/cache.ts): the findings as made, before disable comments and the baseline apply.
+ */
+export interface FileFindings {
+  /** What the file-scoped rules found on the file in an earlier run of the same rules, settings and date; undefined: run them on it. */
+  readonly get: (file: string) => readonly Finding[] | undefined;
+  /** Keeps what the file-scoped rules found on the file in this run. */
+  readonly set: (file: string, findings: readonly Finding[]) => void;
 }
 
 /** A disable comment found in a file, and whether it silenced anything. */

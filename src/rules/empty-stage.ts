@@ -22,6 +22,7 @@ export default defineRule({
   meta: {
     id: 'empty-stage',
     severity: 'warning',
+    scope: 'file',
     description: 'A stage with no touchpoint.',
     rationale:
       'A stage where the company has no touchpoint is either a gap in the map (the customer is alone at that moment) or a leftover. Both deserve a decision.',

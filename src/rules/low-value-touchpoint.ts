@@ -25,6 +25,7 @@ export default defineRule<Options>({
   meta: {
     id: 'low-value-touchpoint',
     severity: 'info',
+    scope: 'file',
     description: 'A touchpoint of low importance (2 or less) with no personalization, sent automatically: a candidate to drop or merge.',
     rationale:
       'Every message spends some of the customer\'s attention. Generic automated messages that matter little to the customer crowd out the ones that do, and add to contact pressure.',

@@ -19,6 +19,7 @@ export default defineRule({
   meta: {
     id: 'missing-kpi',
     severity: 'info',
+    scope: 'file',
     description: 'A touchpoint with no KPI.',
     rationale: 'What is not measured cannot be improved or defended: a touchpoint with no KPI never shows up in the scorecards.',
     fix: 'Add "kpis:" with at least one metric and its target, such as open-rate, csat or conversion-rate.',

@@ -25,6 +25,7 @@ export default defineRule<Options>({
   meta: {
     id: 'missing-owner',
     severity: 'error',
+    scope: 'file',
     description: 'A journey or touchpoint with no owner.',
     rationale:
       'A message that no team owns is one nobody reviews, measures or turns off. Ownership is the first thing a customer-experience audit asks for.',

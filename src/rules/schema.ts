@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     id: 'schema',
     severity: 'error',
+    scope: 'file',
     unsuppressible: true,
     description: 'A value of the wrong type or shape for the journey format: a missing required field, an unknown field, a number out of range.',
     rationale:

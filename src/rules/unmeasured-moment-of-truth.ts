@@ -21,6 +21,7 @@ export default defineRule({
   meta: {
     id: 'unmeasured-moment-of-truth',
     severity: 'warning',
+    scope: 'file',
     description: 'A touchpoint marked as a moment of truth with no KPI.',
     rationale:
       'Moments of truth are where customers decide to stay or leave. They are the first places to measure; an unmeasured one is a blind spot where it hurts most.',
