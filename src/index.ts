@@ -6,7 +6,7 @@ export { check } from './engine/check.ts';
 export type { CheckOptions, CheckResult } from './engine/check.ts';
 export { lint, compareFindings } from './engine/run.ts';
 export type { LintResult, Summary } from './engine/run.ts';
-export type { Rule, RuleMeta, RuleExample, RunContext } from './model/rule.ts';
+export type { FileFindings, Rule, RuleMeta, RuleExample, RunContext } from './model/rule.ts';
 export { defineRule } from './model/rule.ts';
 export { loadRepository } from './load/repository.ts';
 export { loadAtRevision, resolveRevision } from './load/git.ts';

@@ -1,0 +1,69 @@
+/**
+ * A rule of `file` scope (meta.scope) finds on each file, run on that file alone, what it
+ * finds on it run on the whole repository: the promise that lets `lint --cache` keep its
+ * findings for the files that did not change. Checked on every example of those rules
+ * and on a generated repository where they all have findings.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkRepository } from '../src/engine/check.ts';
+import { builtInRules, loadRepository, type FileFindings, type Finding, type Rule } from '../src/index.ts';
+import { findingsRepo } from './helpers/findings-repo.ts';
+import { TODAY, writeRepo } from './helpers/repo.ts';
+
+const fileScoped = builtInRules.filter((rule) => rule.meta.scope === 'file');
+
+/** Kept findings for every file but `fresh` (none kept: the rules find nothing there), and what the run keeps for `fresh`. */
+function onlyOn(fresh: string): { kept: FileFindings; made: Finding[][] } {
+  const made: Finding[][] = [];
+  return {
+    kept: {
+      get: (file) => (file === fresh ? undefined : []),
+      set: (file, findings) => {
+        expect(file).toBe(fresh);
+        made.push([...findings]);
+      },
+    },
+    made,
+  };
+}
+
+/** The file-scoped rules' findings on the whole repository, and file by file with each file alone. */
+function wholeAndByFile(files: Record<string, string>, today: string): { whole: Finding[]; byFile: Finding[] } {
+  const root = writeRepo(files);
+  const { repo } = loadRepository(root);
+  const ids = new Set(fileScoped.map((rule) => rule.meta.id));
+  const ours = (findings: readonly Finding[]): Finding[] => findings.filter((finding) => ids.has(finding.rule));
+  const whole = ours(checkRepository(root, repo, { today }).findings);
+  const byFile: Finding[] = [];
+  for (const file of repo.files) {
+    const { kept, made } = onlyOn(file.path);
+    const result = checkRepository(root, loadRepository(root).repo, { today, fileFindings: kept });
+    byFile.push(...ours(result.findings));
+    expect(made).toHaveLength(1);
+    expect(ours(made[0]!)).toEqual(made[0]);
+  }
+  const order = (a: Finding, b: Finding): number => JSON.stringify(a).localeCompare(JSON.stringify(b));
+  return { whole: whole.sort(order), byFile: byFile.sort(order) };
+}
+
+describe('rules of file scope', () => {
+  it('are the rules that read one file alone', () => {
+    expect(fileScoped.map((rule) => rule.meta.id).sort()).toEqual(
+      ['empty-stage', 'low-value-touchpoint', 'missing-kpi', 'missing-owner', 'priority-gap', 'schema', 'stale-journey', 'unmeasured-moment-of-truth'],
+    );
+  });
+
+  it.each(fileScoped.flatMap((rule: Rule) => [...rule.meta.examples.fail, ...rule.meta.examples.pass].map((example, index) => [`${rule.meta.id} example ${index + 1}`, example] as const)))(
+    'find file by file what they find on the whole repository: %s',
+    (_name, example) => {
+      const { whole, byFile } = wholeAndByFile({ ...example.files }, example.context?.today ?? TODAY);
+      expect(byFile).toEqual(whole);
+    },
+  );
+
+  it('find file by file what they find on a repository with findings in most files', () => {
+    const { whole, byFile } = wholeAndByFile(findingsRepo(), TODAY);
+    expect(new Set(whole.map((finding) => finding.rule)).size).toBeGreaterThanOrEqual(4);
+    expect(byFile).toEqual(whole);
+  });
+});
