@@ -5,6 +5,7 @@
  * findings come from the engine as they are; this only groups and labels them.
  */
 import { countBySeverity } from '../engine/run.ts';
+import { pushTo } from '../model/collections.ts';
 import type { GitFacts } from '../load/git.ts';
 import type { RuleExample, RuleMeta } from '../model/rule.ts';
 import { formatDuration, formatTimeOfDay } from '../model/duration.ts';
@@ -326,6 +327,9 @@ export function buildModel(input: ModelInput): SiteModel {
   // --- Scorecards (the engine's), as the pages show them ----------------------
   const cards = scorecards(repo, result.findings, timelines, result.today);
   const kpiIndex = measureKpis(repo, result.today);
+  /** The KPIs of each journey as a whole (no touchpoint named), by journey id: one pass rather than one per journey. */
+  const journeyKpis = new Map<string, KpiStatus[]>();
+  for (const kpi of kpiIndex.all) if (kpi.touchpoint === undefined) pushTo(journeyKpis, kpi.journey, kpi);
   /** Each touchpoint's row on its journey page, by journey and touchpoint id (the first journey of an id wins). */
   const touchpointAnchor = new Map<string, string>();
   const tpKey = (journey: string, touchpoint: string): string => `${journey}\u0000${touchpoint}`;
@@ -512,7 +516,7 @@ export function buildModel(input: ModelInput): SiteModel {
       scorecard: scorecardView(journeyCards.get(journey.id)!, journey.title ?? journey.id, slug),
       kpis: [
         ...journey.touchpoints.flatMap((touchpoint, index) => (kpiIndex.byTouchpoint.get(touchpoint) ?? []).map((kpi) => seriesView(kpi, touchpoints[index]!.anchor))),
-        ...(journeyById.get(journey.id) === journey ? kpiIndex.all.filter((kpi) => kpi.journey === journey.id && kpi.touchpoint === undefined).map((kpi) => seriesView(kpi, undefined)) : []),
+        ...(journeyById.get(journey.id) === journey ? (journeyKpis.get(journey.id) ?? []).map((kpi) => seriesView(kpi, undefined)) : []),
       ],
       scoreHistory: scoreHistory.flatMap((point) => {
         const grade = point.journeys.find((candidate) => candidate.id === journey.id);
