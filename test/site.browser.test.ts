@@ -273,13 +273,18 @@ describe('the built site in Chromium', () => {
     await page.waitForURL(/\/search\/\?q=quokka$/);
     const result = page.locator('.pagefind-ui__result-link').first();
     await result.waitFor({ timeout: 15_000 });
-    // The touchpoint first, a result of its own at its row; then its journey's page, whose sub-result points at the row too.
-    expect(await result.textContent()).toBe('Onboard step 9 · The long haul, from first visit to renewal');
-    expect(await result.getAttribute('href')).toBe('/journeys/long-haul/#tp-onboard-step-9');
-    const links = (await page.evaluate('[...document.querySelectorAll(".pagefind-ui__result-link")].map((a) => [a.textContent.trim(), a.getAttribute("href")])')) as [string, string][];
-    expect(links).toContainEqual(['The long haul, from first visit to renewal', '/journeys/long-haul/']);
-    const hrefs = await page.evaluate('[...document.querySelectorAll(".pagefind-ui__result-nested .pagefind-ui__result-link")].map((a) => a.getAttribute("href"))');
-    expect(hrefs).toContain('/journeys/long-haul/#tp-onboard-step-9');
+    // Its journey's page, with the touchpoint as a sub-result (its name's heading) that links to its row and quotes its message.
+    expect(await result.textContent()).toBe('The long haul, from first visit to renewal');
+    expect(await result.getAttribute('href')).toBe('/journeys/long-haul/');
+    const nested = (await page.evaluate(
+      '[...document.querySelectorAll(".pagefind-ui__result-nested")].map((n) => [n.querySelector("a").textContent.trim(), n.querySelector("a").getAttribute("href"), n.querySelector(".pagefind-ui__result-excerpt").innerHTML])',
+    )) as [string, string, string][];
+    expect(nested.map(([name, href]) => [name, href])).toEqual([['Onboard step 9', '/journeys/long-haul/#tp-onboard-step-9']]);
+    expect(nested[0]![2]).toContain('The zebra <mark>quokka</mark> clause');
+    // The link lands on the row.
+    await page.locator('.pagefind-ui__result-nested a').click();
+    await page.waitForURL(/\/journeys\/long-haul\/#tp-onboard-step-9$/);
+    expect(await page.locator('tr:has(#tp-onboard-step-9) td.message').textContent()).toContain('The zebra quokka clause');
     expect(problems).toEqual([]);
     await context.close();
   }, 60_000);

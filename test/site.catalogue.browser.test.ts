@@ -255,17 +255,19 @@ describe('accessibility and phones', () => {
     await context.close();
   }, 60_000);
 
-  it('finds a touchpoint as a search result of its own, linking to its row', async () => {
+  it("finds a touchpoint as a sub-result of its journey's page, linking to its row", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const { page, problems } = await open(context, PAGES.home);
-    await page.fill('#site-search', 'journey-042');
+    await page.fill('#site-search', 'step 6 of journey-004');
     await page.press('#site-search', 'Enter');
-    await page.waitForURL(/\/search\/\?q=journey-042$/);
+    await page.waitForURL(/\/search\/\?q=step\+6\+of\+journey-004$/);
     await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
     const results = (await page.evaluate(
-      '[...document.querySelectorAll(".pagefind-ui__result-link")].map((a) => [a.textContent.trim(), a.getAttribute("href")])',
-    )) as [string, string][];
-    expect(results).toContainEqual(['Step 1 · Journey 042 of a card', '/journeys/journey-042/#tp-step-1']);
+      '[...document.querySelectorAll(".pagefind-ui__result")].map((r) => [...r.querySelectorAll(".pagefind-ui__result-link")].map((a) => [a.textContent.trim(), a.getAttribute("href")]))',
+    )) as [string, string][][];
+    const journey = results.find((links) => links[0]![1] === '/journeys/journey-004/');
+    expect(journey?.[0]).toEqual(['Journey 004 of a claim', '/journeys/journey-004/']);
+    expect(journey).toContainEqual(['Step 6', '/journeys/journey-004/#tp-step-6']);
     expect(problems).toEqual([]);
     await context.close();
   }, 60_000);

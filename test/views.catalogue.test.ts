@@ -18,7 +18,6 @@ import {
   siteSnapshot,
   sortBy,
   touchpointEntries,
-  touchpointSearchRecords,
   JOURNEY_SORTS,
   JOURNEYS_PER_PAGE,
   type JourneyEntry,
@@ -206,18 +205,5 @@ describe('the channel x stage matrix', () => {
     for (const row of matrix.rows) expect(row.cells.reduce((a, b) => a + b, 0)).toBe(row.total);
     expect(matrix.rows.reduce((sum, row) => sum + row.cells.at(-1)!, 0)).toBe(21);
     expect(Math.max(...matrix.rows.flatMap((row) => row.cells))).toBe(matrix.max);
-  });
-});
-
-describe('search', () => {
-  it('makes one search record per touchpoint, at its row, with what a reader searches by', () => {
-    const records = touchpointSearchRecords(model.journeys);
-    expect(records).toHaveLength(model.site.figures.touchpoints);
-    expect(records.find((record) => record.path === 'journeys/journey-042/#tp-step-1')).toEqual({
-      path: 'journeys/journey-042/#tp-step-1',
-      title: 'Step 1 · Journey 042 of a card',
-      journey: 'Journey 042 of a card',
-      content: expect.stringMatching(/^Step 1\nstep-1\nJourney 042 of a card, stage \S+, .+\.\n1d after account\.opened, at 10:00\nStep 1 of journey-042$/),
-    });
   });
 });

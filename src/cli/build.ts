@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse, todayOption } from './args.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
@@ -92,14 +92,17 @@ export function siteEnvironment(options: SiteOptions & { out?: string }): void {
 
 /**
  * What the search index leaves out of the pages, besides their data-pagefind-ignore
- * regions: what another result already holds. Each touchpoint is a record of its own
- * (its name, journey, stage, channel, owner and message), so a journey's table keeps
- * only each row's name and message, and a team's lists of journeys and touchpoints
- * stay out (each journey has its page). Every table cell indexed made the index cost
- * as much as the rest of the build.
+ * regions: what another result already holds or what no one searches by. Each
+ * touchpoint is a sub-result of its journey's page (Pagefind cuts a page at every
+ * heading with an id, and a touchpoint's name is one, linking to its row), found by its
+ * name, id, summary and message; its other cells (channel, owner, timing, figures) stay
+ * out, as a team's lists of journeys and touchpoints do (each journey has its page).
+ * Every table cell indexed made the index cost as much as the rest of the build. A
+ * stage's row is no heading: its words would count as the touchpoint above it's.
  */
 export const SEARCH_LEAVES_OUT: readonly string[] = [
   '.touchpoints-table td:not(.message)',
+  '.touchpoints-table .group-row',
   'section[aria-labelledby="owned-heading"]',
   'section[aria-labelledby="runs-heading"]',
 ];
@@ -159,16 +162,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const added = await index.addDirectory({ path: options.out });
     if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
     indexed = added.page_count;
-    // Each touchpoint a result of its own (site/pages/search-records.json.ts), linking to its row.
-    const records = join(options.out, 'search-records.json');
-    if (existsSync(records)) {
-      const list = JSON.parse(readFileSync(records, 'utf8')) as { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> }[];
-      rmSync(records);
-      for (const record of list) {
-        const one = await index.addCustomRecord({ ...record, language: 'en' });
-        if (one.errors.length > 0) throw new Error(`Pagefind could not index ${record.url}: ${one.errors.join('; ')}`);
-      }
-    }
     rmSync(join(options.out, 'pagefind'), { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath: join(options.out, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);

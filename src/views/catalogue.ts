@@ -516,35 +516,3 @@ export function positionMatrix(journeys: readonly JourneyView[]): PositionMatrix
   for (const row of list) for (const cell of row.cells) max = Math.max(max, cell);
   return { columns, rows: list, max };
 }
-
-/** One search result of its own for a touchpoint: Pagefind indexes it beside the pages. */
-export interface SearchRecord {
-  /** The touchpoint's row on its journey page, under the site's base: `journeys/<slug>/#<anchor>`. */
-  readonly path: string;
-  readonly title: string;
-  /** Its journey, stage, channel and owner, then its message: what a reader searches by. */
-  readonly content: string;
-  readonly journey: string;
-}
-
-/** A search record for every touchpoint of every journey, so that search finds a touchpoint and not only its journey's page. */
-export function touchpointSearchRecords(journeys: readonly JourneyView[]): SearchRecord[] {
-  return journeys.flatMap((journey) =>
-    journey.touchpoints.map((touchpoint) => ({
-      path: `journeys/${journey.slug}/#${touchpoint.anchor}`,
-      title: `${touchpoint.name} · ${journey.title}`,
-      journey: journey.title,
-      content: [
-        touchpoint.name,
-        touchpoint.id,
-        `${journey.title}, stage ${touchpoint.stage?.name ?? 'none'}, ${touchpoint.channel?.name ?? 'no channel'}, ${touchpoint.owner?.name ?? 'no owner'}.`,
-        touchpoint.timing,
-        touchpoint.message?.subject,
-        touchpoint.message?.text,
-        touchpoint.message?.cta,
-      ]
-        .filter((part): part is string => part !== undefined && part !== '')
-        .join('\n'),
-    })),
-  );
-}
