@@ -1,7 +1,7 @@
 import { BUILT_IN_EVENTS } from '../model/consent.ts';
 import { defineRule } from '../model/rule.ts';
 import { child } from '../model/refs.ts';
-import type { NodeRef } from '../model/types.ts';
+import type { NodeRef, Repository } from '../model/types.ts';
 import { didYouMean, isSlip, NearNames, onlyClosest } from '../model/suggest.ts';
 import { quote } from '../model/text.ts';
 
@@ -49,14 +49,47 @@ const wordsOf = (event: string): string[] => event.split(/[._-]+/);
 /** The event with its numbers blanked out: `step-1` and `step-2` are the same series. */
 const numbered = (event: string): string => event.replace(/\d+/g, '#');
 
-/** Where an event is named, and by what. */
+/** Where an event is named, and by what: the node that names it is `field` of `parent`. */
 interface Naming {
   readonly event: string;
-  readonly at: NodeRef;
+  readonly parent: NodeRef;
   readonly field: 'trigger' | 'until' | 'event';
   readonly journey?: string;
   readonly touchpoint?: string;
   readonly scenario?: string;
+}
+
+/**
+ * Every place an event is named, in file order: the touchpoints' triggers and ends, then
+ * the scenarios' events. A generator: a repository names events tens of thousands of
+ * times, and only the few unknown ones need a place of their own.
+ */
+function* namings(repo: Repository): Generator<Naming> {
+  for (const journey of repo.journeys) {
+    for (const touchpoint of journey.touchpoints) {
+      if (touchpoint.trigger !== undefined) yield { event: touchpoint.trigger, parent: touchpoint.ref, field: 'trigger', journey: journey.id, touchpoint: touchpoint.id };
+      if (touchpoint.until !== undefined) yield { event: touchpoint.until, parent: touchpoint.ref, field: 'until', journey: journey.id, touchpoint: touchpoint.id };
+    }
+  }
+  for (const scenario of repo.scenarios) {
+    for (const event of scenario.events) yield { event: event.event, parent: event.ref, field: 'event', scenario: scenario.id || undefined };
+  }
+}
+
+/** How many times each event is named. */
+function namedTimes(repo: Repository): Map<string, number> {
+  const times = new Map<string, number>();
+  const add = (event: string | undefined): void => {
+    if (event !== undefined) times.set(event, (times.get(event) ?? 0) + 1);
+  };
+  for (const journey of repo.journeys) {
+    for (const touchpoint of journey.touchpoints) {
+      add(touchpoint.trigger);
+      add(touchpoint.until);
+    }
+  }
+  for (const scenario of repo.scenarios) for (const event of scenario.events) add(event.event);
+  return times;
 }
 
 export default defineRule({
@@ -89,24 +122,11 @@ export default defineRule({
     },
   },
   check({ repo, report }) {
-    const namings: Naming[] = [];
-    for (const journey of repo.journeys) {
-      for (const touchpoint of journey.touchpoints) {
-        const where = { journey: journey.id, touchpoint: touchpoint.id };
-        if (touchpoint.trigger !== undefined) namings.push({ event: touchpoint.trigger, at: child(touchpoint.ref, 'trigger'), field: 'trigger', ...where });
-        if (touchpoint.until !== undefined) namings.push({ event: touchpoint.until, at: child(touchpoint.ref, 'until'), field: 'until', ...where });
-      }
-    }
-    for (const scenario of repo.scenarios) {
-      for (const event of scenario.events) namings.push({ event: event.event, at: child(event.ref, 'event'), field: 'event', scenario: scenario.id || undefined });
-    }
-
     const catalogue = repo.declared.events;
     // The events the tool defines (consent.withdrawn) are known without being declared, and are suggested for typos.
     const builtIn = new Set(BUILT_IN_EVENTS);
     const declared = new Set([...BUILT_IN_EVENTS, ...(repo.events ?? []).map((event) => event.id)]);
-    const times = new Map<string, number>();
-    for (const naming of namings) times.set(naming.event, (times.get(naming.event) ?? 0) + 1);
+    const times = namedTimes(repo);
 
     // One suggestion per unknown event, within a budget of comparisons: each is a Levenshtein
     // distance, and a large repository may hold thousands of events named once.
@@ -161,15 +181,16 @@ export default defineRule({
       return fixes.get(event);
     };
 
-    for (const naming of namings) {
+    for (const naming of namings(repo)) {
       const known = builtIn.has(naming.event) || (catalogue !== undefined ? declared.has(naming.event) : times.get(naming.event)! > 1);
       if (known) continue;
       // Without a catalogue, many a real event is named once: only one that looks like a typo of another is said.
       if (catalogue === undefined && suggestion(naming.event) === '') continue;
       const fix = fixOf(naming.event);
+      const at = child(naming.parent, naming.field);
       report({
-        at: naming.at,
-        ...(fix !== undefined ? { fix: { at: naming.at, text: fix } } : {}),
+        at,
+        ...(fix !== undefined ? { fix: { at, text: fix } } : {}),
         journey: naming.journey,
         touchpoint: naming.touchpoint,
         scenario: naming.scenario,
