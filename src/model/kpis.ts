@@ -132,15 +132,7 @@ export function measureKpis(repo: Repository, today?: string): KpiIndex {
   if (!byDay) memo.set(repo, (byDay = new Map()));
   const cached = byDay.get(today ?? '');
   if (cached) return cached;
-  const last = today === undefined ? undefined : dayNumber(today);
-  // Rows by journey first: most journeys have no measures, and their KPIs need no lookup.
-  const rows = new Map<string, Map<string, MetricValue[]>>();
-  for (const row of repo.metrics) {
-    if (last !== undefined && row.periodStart > last) continue;
-    let journeyRows = rows.get(row.journey);
-    if (!journeyRows) rows.set(row.journey, (journeyRows = new Map()));
-    pushTo(journeyRows, seriesKey(row.touchpoint ?? '', row.metric), row);
-  }
+  const rows = rowsByJourney(repo, today);
   const all: KpiStatus[] = [];
   const byTouchpoint = new Map<Touchpoint, KpiStatus[]>();
   const byJourney = new Map<Journey, KpiStatus[]>();
@@ -163,6 +155,43 @@ export function measureKpis(repo: Repository, today?: string): KpiIndex {
   const index = { all, byTouchpoint, byJourney };
   byDay.set(today ?? '', index);
   return index;
+}
+
+/** The metrics rows measured by `today`, by journey, then by touchpoint and metric: most journeys have no measures, and their KPIs need no lookup. */
+function rowsByJourney(repo: Repository, today: string | undefined): Map<string, Map<string, MetricValue[]>> {
+  const last = today === undefined ? undefined : dayNumber(today);
+  const rows = new Map<string, Map<string, MetricValue[]>>();
+  for (const row of repo.metrics) {
+    if (last !== undefined && row.periodStart > last) continue;
+    let journeyRows = rows.get(row.journey);
+    if (!journeyRows) rows.set(row.journey, (journeyRows = new Map()));
+    pushTo(journeyRows, seriesKey(row.touchpoint ?? '', row.metric), row);
+  }
+  return rows;
+}
+
+/** A touchpoint's KPIs one touchpoint at a time, for a caller that needs a few of them. */
+export interface TouchpointKpis {
+  /** Whether any row measures the journey by that day: when none does, none of its KPIs has a value. */
+  readonly measured: (journey: Journey) => boolean;
+  /** The KPIs the touchpoint declares, as measureKpis's byTouchpoint has them. */
+  readonly of: (journey: Journey, touchpoint: Touchpoint) => readonly KpiStatus[];
+}
+
+/**
+ * measureKpis's statuses of a touchpoint, made only when asked: a rule that looks at the
+ * important touchpoints of the measured journeys need not make one for each of the tens
+ * of thousands of KPIs a large repository declares.
+ */
+export function touchpointKpis(repo: Repository, today?: string): TouchpointKpis {
+  const rows = rowsByJourney(repo, today);
+  return {
+    measured: (journey) => rows.has(journey.id),
+    of: (journey, touchpoint) => {
+      const journeyRows = rows.get(journey.id);
+      return touchpoint.kpis.map((kpi) => declared(journey, touchpoint, kpi, journeyRows?.get(seriesKey(touchpoint.id, kpi.metric))));
+    },
+  };
 }
 
 function declared(journey: Journey, touchpoint: Touchpoint | undefined, kpi: Kpi, rows: readonly MetricValue[] | undefined): KpiStatus {

@@ -1,5 +1,5 @@
 import { defineRule } from '../model/rule.ts';
-import { formatValue, measureKpis } from '../model/kpis.ts';
+import { formatValue, touchpointKpis } from '../model/kpis.ts';
 
 interface Options {
   readonly 'min-importance': number;
@@ -92,12 +92,13 @@ export default defineRule<Options>({
     },
   },
   check({ repo, options, run, report }) {
-    const { byTouchpoint } = measureKpis(repo, run.today);
+    const kpis = touchpointKpis(repo, run.today);
     for (const journey of repo.journeys) {
+      if (!kpis.measured(journey)) continue;
       for (const touchpoint of journey.touchpoints) {
         const { importance } = touchpoint;
         if (importance === undefined || importance < options['min-importance']) continue;
-        for (const kpi of byTouchpoint.get(touchpoint) ?? []) {
+        for (const kpi of kpis.of(journey, touchpoint)) {
           if (kpi.onTarget !== false || !kpi.latest || kpi.target === undefined || !kpi.ref) continue;
           const { latest, previous } = kpi;
           const before = previous ? ` (${formatValue(previous.value)} in ${previous.period})` : '';
