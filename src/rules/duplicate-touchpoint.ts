@@ -1,5 +1,5 @@
 import { ctaTarget } from '../analyze/links.ts';
-import { firstSimilar, normalizeText, shingles, type Match } from '../analyze/similarity.ts';
+import { firstSimilar, normalizeText, shingles, type Match, type Shingles } from '../analyze/similarity.ts';
 import { audienceGroups } from '../model/audience.ts';
 import { defineRule } from '../model/rule.ts';
 import { MAX_MESSAGE_SUBJECT, MAX_MESSAGE_TEXT } from '../model/limits.ts';
@@ -141,6 +141,13 @@ export default defineRule<Options>({
         pushTo(groups, `${touchpoint.channel}\u0000${touchpoint.trigger}`, { journey, touchpoint, text, link: ctaTarget(touchpoint.message?.cta) });
       }
     }
+    // Many touchpoints say the very same words (a segment's copy of a journey): each wording is cut into trigrams once.
+    const trigrams = new Map<string, Shingles>();
+    const shinglesOf = (text: string): Shingles => {
+      let found = trigrams.get(text);
+      if (found === undefined) trigrams.set(text, (found = shingles(normalizeText(text))));
+      return found;
+    };
     const where = (item: Item, other: Item): string => (other.journey === item.journey ? 'in this journey' : `in journey "${other.journey.id}" (${other.journey.file})`);
     for (const group of groups.values()) {
       if (group.length < 2) continue;
@@ -153,7 +160,7 @@ export default defineRule<Options>({
         if (members.length < 2) continue;
         const at = members.map((item) => index.get(item)!);
         const matches = firstSimilar(
-          members.map((item) => shingles(normalizeText(item.text))),
+          members.map((item) => shinglesOf(item.text)),
           options.threshold,
         );
         matches.forEach((match, i) => {
