@@ -18,8 +18,27 @@ export function journeysRoot(): string {
  * that date (a reproducible build); JOURNEYS_NO_GIT leaves git out.
  */
 export function snapshot(path = journeysRoot()): SiteModel {
-  return siteSnapshot(path, { markdown: (text) => renderMarkdown(text), today: process.env.JOURNEYS_TODAY || undefined, noGit: Boolean(process.env.JOURNEYS_NO_GIT) });
+  const next = new Map<string, string>();
+  const markdown = (text: string): string => {
+    const html = next.get(text) ?? rendered.get(text) ?? renderMarkdown(text);
+    next.set(text, html);
+    return html;
+  };
+  const model = siteSnapshot(path, { markdown, today: process.env.JOURNEYS_TODAY || undefined, noGit: Boolean(process.env.JOURNEYS_NO_GIT) });
+  // Kept for the next model: what this one rendered (what a model already made did not render is kept as it was).
+  if (model !== renderedFor) {
+    rendered = next;
+    renderedFor = model;
+  }
+  return model;
 }
+
+/**
+ * The HTML of each Markdown text the last model rendered, by text: in `journeys dev`, an
+ * edit renders again only the narratives that changed (the renderer is pure).
+ */
+let rendered = new Map<string, string>();
+let renderedFor: SiteModel | undefined;
 
 /**
  * The model the content loader last made, handed to the pages in memory. The loader
@@ -56,7 +75,23 @@ let fallback: { version: string | undefined; model: SiteModel } | undefined;
  */
 export function publishedModel(version: string | undefined): SiteModel {
   const published = shared[SLOT];
-  if (published !== undefined && (version === undefined || published.version === version)) return published.model;
+  // The model this process published last, even when the store names an older version: in
+  // `journeys dev` the pages reload before Astro's store is written (reloadPages).
+  if (published !== undefined) return published.model;
   if (fallback === undefined || fallback.version !== version) fallback = { version, model: snapshot() };
   return fallback.model;
+}
+
+/** The slot where `journeys dev` leaves its page reloader (src/cli/dev.ts, DEV_RELOAD_SLOT). */
+const RELOAD_SLOT = Symbol.for('journeys-as-code.dev-reload');
+
+/**
+ * Reloads the open pages at once, when this process is `journeys dev`'s (which leaves a
+ * reloader); says false otherwise (`astro dev`, or a build), where Astro's store does it.
+ */
+export function reloadPages(): boolean {
+  const reload = (globalThis as Record<symbol, unknown>)[RELOAD_SLOT];
+  if (typeof reload !== 'function') return false;
+  (reload as () => void)();
+  return true;
 }

@@ -422,6 +422,20 @@ export function gitFacts(root: string, journeyFiles: readonly string[]): GitFact
 }
 
 /**
+ * The commit HEAD is at (`(initial)` before the first) and whether tracked files under
+ * `root` differ from it, in one git call; undefined outside a work tree. It is what can
+ * change between two gitFacts of the same files while no commit is made: the dev server
+ * asks it on every edit, and gitFacts again only when HEAD moves.
+ */
+export function workTreeState(root: string): { readonly head: string; readonly dirty: boolean } | undefined {
+  const status = tryGit(root, ['status', '--porcelain=v2', '--branch', '--untracked-files=no', '--', '.'])?.toString('utf8');
+  if (status === undefined) return undefined;
+  const lines = status.split('\n').filter((line) => line !== '');
+  const head = lines.find((line) => line.startsWith('# branch.oid '))?.slice('# branch.oid '.length);
+  return head === undefined ? undefined : { head, dirty: lines.some((line) => !line.startsWith('#')) };
+}
+
+/**
  * The last `count` commits from HEAD that changed any of `paths` (from `root`, taken
  * literally), oldest first; empty outside git or before the first commit.
  */

@@ -1,5 +1,5 @@
 import type { FileFindings } from '../model/rule.ts';
-import type { Channel, EventDeclaration, Journey, LoadProblem, MetricValue, Owner, Persona, Repository, Scenario, SourceFile } from '../model/types.ts';
+import type { Channel, EventDeclaration, Journey, LoadProblem, MetricValue, Owner, Persona, Repository, Scenario, SourceFile, SourceKind } from '../model/types.ts';
 import { BUILT_IN_CHANNELS } from '../model/channels.ts';
 import { parseWithCache, type CacheOptions } from './cache.ts';
 import { configFrom, EMPTY_CONFIG } from './config.ts';
@@ -8,11 +8,50 @@ import { channelsFrom, eventsFrom, journeyFrom, ownersFrom, personasFrom, scenar
 import { parseAll, type ParseAllOptions } from './parse-all.ts';
 import type { ParsedFile } from './parse-file.ts';
 import { keepEvents } from './positions.ts';
+import { readText } from './read.ts';
 import type { UnreadFile } from './unread.ts';
 
 export interface LoadOptions extends ParseAllOptions {
   /** Keep each file's parse for the next run (`journeys lint --cache`): see cache.ts. */
   readonly cache?: CacheOptions;
+  /** Keep each file's parse in memory for the next load of the same repository (`journeys dev`): see ParseReuse. */
+  readonly reuse?: ParseReuse;
+}
+
+/**
+ * The files of a repository as the last load parsed them, which a long-lived caller (the
+ * dev server) hands to the next load: a file whose text is the same (read again, and
+ * compared) keeps its parse, the same objects; only the others are parsed. Each load
+ * updates it, and says how many files it parsed and how many it kept.
+ */
+export interface ParseReuse {
+  readonly files: Map<string, ParsedFile>;
+  parsed: number;
+  reused: number;
+}
+
+/** An empty ParseReuse, for a first load. */
+export function parseReuse(): ParseReuse {
+  return { files: new Map(), parsed: 0, reused: 0 };
+}
+
+/** Parses the files whose text changed since `reuse` was last updated, and keeps the others' parses. */
+function parseReusing(root: string, files: readonly { readonly path: string; readonly kind: SourceKind }[], reuse: ParseReuse, options: ParseAllOptions): ParsedFile[] {
+  const texts = files.map((file) => readText(root, file.path));
+  const kept = files.map((file, index) => {
+    const before = reuse.files.get(file.path);
+    const read = texts[index]!;
+    return before !== undefined && read.ok && before.file.kind === file.kind && before.file.text === read.text ? before : undefined;
+  });
+  const fresh = files.flatMap((_, index) => (kept[index] === undefined ? [index] : []));
+  const parsed = parseAll(root, fresh.map((index) => files[index]!), options, fresh.map((index) => texts[index]!)).parsed;
+  fresh.forEach((index, n) => (kept[index] = parsed[n]));
+  const all = kept as ParsedFile[];
+  reuse.files.clear();
+  all.forEach((file, index) => reuse.files.set(files[index]!.path, file));
+  reuse.parsed = fresh.length;
+  reuse.reused = files.length - fresh.length;
+  return all;
 }
 
 export interface LoadedRepository {
@@ -31,6 +70,7 @@ export function loadRepository(path: string, options: LoadOptions = {}): LoadedR
     const { parsed, findings, save } = parseWithCache(layout.root, layout.files, options.cache, options);
     return { root: layout.root, repo: assemble(parsed, layout), saveCache: save, fileFindings: findings };
   }
+  if (options.reuse) return { root: layout.root, repo: assemble(parseReusing(layout.root, layout.files, options.reuse, options), layout) };
   return { root: layout.root, repo: assemble(parseAll(layout.root, layout.files, options).parsed, layout) };
 }
 
@@ -41,6 +81,9 @@ export interface Omitted {
   /** Files whose names no pattern reads, though they look meant to be read (each a warning of unread-file). */
   readonly unread?: readonly UnreadFile[];
 }
+
+/** The journey made of each parsed journey file. */
+const journeyOf = new WeakMap<ParsedFile, Journey | undefined>();
 
 /** The model of a repository from its parsed files, in path order. */
 export function assemble(parsed: readonly ParsedFile[], omitted: Omitted = { skipped: [], ignored: 0 }): Repository {
@@ -58,7 +101,8 @@ export function assemble(parsed: readonly ParsedFile[], omitted: Omitted = { ski
   const declared: { owners?: string; channels?: string; personas?: string; events?: string } = {};
   let config = EMPTY_CONFIG;
 
-  parsed.forEach(({ file, sections, problems: found, events: parsedEvents }) => {
+  parsed.forEach((parse) => {
+    const { file, sections, problems: found, events: parsedEvents } = parse;
     const { path: filePath, kind } = file;
     if (parsedEvents) keepEvents(file, parsedEvents);
     problems.push(...found);
@@ -67,7 +111,9 @@ export function assemble(parsed: readonly ParsedFile[], omitted: Omitted = { ski
     if (file.data === undefined) return;
     switch (kind) {
       case 'journey': {
-        const journey = journeyFrom(filePath, filePath.endsWith('.md') ? 'markdown' : 'yaml', file.data, sections);
+        // A parse kept for the next load (ParseReuse) keeps its journey too: journeyFrom is pure.
+        let journey = journeyOf.get(parse);
+        if (!journeyOf.has(parse)) journeyOf.set(parse, (journey = journeyFrom(filePath, filePath.endsWith('.md') ? 'markdown' : 'yaml', file.data, sections)));
         if (journey) journeys.push(journey);
         break;
       }

@@ -6,7 +6,8 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { check } from '../engine/check.ts';
-import { gitFacts, latestReviewTag } from '../load/git.ts';
+import { gitFacts, latestReviewTag, workTreeState, type GitFacts } from '../load/git.ts';
+import { parseReuse, type ParseReuse } from '../load/repository.ts';
 import { simulate } from '../simulate/timeline.ts';
 import { buildModel, type SiteModel } from './model.ts';
 import { scoreHistory, type HistoryPoint } from './score-history.ts';
@@ -93,6 +94,31 @@ function historyOf(root: string, head: string | undefined, today: string | undef
   return points;
 }
 
+let factsCache: { key: string; facts: GitFacts | undefined } | undefined;
+
+/**
+ * Git's view of the repository (gitFacts), asked again only when HEAD moves or the set of
+ * journey files changes: editing a file changes no commit, only whether the work tree
+ * differs from HEAD, which one git call says.
+ */
+function gitFactsOf(root: string, journeyFiles: readonly string[]): GitFacts | undefined {
+  const state = workTreeState(root);
+  if (state === undefined) return gitFacts(root, journeyFiles);
+  const key = `${root}\n${state.head}\n${journeyFiles.join('\n')}`;
+  if (factsCache?.key !== key) factsCache = { key, facts: gitFacts(root, journeyFiles) };
+  const { facts } = factsCache;
+  return facts?.commit && facts.commit.dirty !== state.dirty ? { ...facts, commit: { ...facts.commit, dirty: state.dirty } } : facts;
+}
+
+/** Each repository's files as its last snapshot parsed them: after an edit, only the file that changed is parsed again. */
+const parses = new Map<string, ParseReuse>();
+
+/** How many files the last snapshot of the repository at `path` parsed, and how many parses it kept from the one before. */
+export function snapshotParses(path: string): { readonly parsed: number; readonly reused: number } | undefined {
+  const reuse = parses.get(path);
+  return reuse ? { parsed: reuse.parsed, reused: reuse.reused } : undefined;
+}
+
 export interface SnapshotOptions {
   /** Markdown -> sanitized HTML: the site's renderer. */
   readonly markdown: (text: string) => string;
@@ -107,10 +133,12 @@ export function siteSnapshot(path: string, options: SnapshotOptions): SiteModel 
   const { today } = options;
   const key = `${path}\n${today ?? ''}\n${options.noGit ? 'no-git' : ''}\n${fingerprint(path)}`;
   if (cached?.key === key) return cached.model;
-  const result = check(path, today !== undefined ? { today } : {});
+  let reuse = parses.get(path);
+  if (reuse === undefined) parses.set(path, (reuse = parseReuse()));
+  const result = check(path, { reuse, ...(today !== undefined ? { today } : {}) });
   const { root, repo } = result;
   const timelines = simulate(repo);
-  const git = options.noGit ? undefined : gitFacts(root, repo.journeys.map((journey) => journey.file));
+  const git = options.noGit ? undefined : gitFactsOf(root, repo.journeys.map((journey) => journey.file));
   const history = historyOf(root, git?.commit?.hash, today);
   const built = buildModel({ result, timelines, git, markdown: options.markdown, tool: toolVersion(), scoreHistory: history });
   const reviewTag = git?.commit ? latestReviewTag(root) : undefined;

@@ -1,0 +1,167 @@
+/**
+ * The edit loop of `journeys dev`, as a user sees it: the dev server on a repository,
+ * one of its journey pages open in headless Chromium, then a touchpoint's message
+ * edited in that journey's file, timed until the open page shows the new text (the
+ * server reloads the journeys, then the page). The server runs in a process of its
+ * own, as a user starts it; the browser is the one the site's tests use.
+ *
+ *   node scripts/bench/dev.ts <repository> [--edits <n>] [--today <date>]
+ *
+ * run alone, prints each edit's time and the median (the repository is edited: give
+ * it a copy).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { launchChromium } from '../../test/helpers/browser.ts';
+
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(PACKAGE_ROOT, 'bin', 'journeys.js');
+/** How long the server may take to start, a page to first compile, an edit to show, in milliseconds. */
+const START_TIMEOUT_MS = 180_000;
+const FIRST_PAGE_TIMEOUT_MS = 180_000;
+const EDIT_TIMEOUT_MS = 60_000;
+/** A pause after each edit shows, so that the page's own scripts and the server are idle before the next. */
+const SETTLE_MS = 1_500;
+
+export interface DevTiming {
+  /** Each timed edit, in milliseconds, from the file written to the new text shown. */
+  readonly samples: readonly number[];
+  readonly median: number;
+  readonly min: number;
+  /** From the command started to the server listening. */
+  readonly startMs: number;
+  /** The first request of the journey's page (the server compiles the site's code for it). */
+  readonly firstPageMs: number;
+  /** The dev server's peak resident memory (Linux; 0 elsewhere). */
+  readonly peakRssBytes: number;
+  /** The page that was open. */
+  readonly page: string;
+}
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/** The process's peak resident memory so far, from /proc (0 where there is none). */
+function peakRss(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Starts `journeys dev` in a process group of its own, and says where it serves. */
+async function startServer(repository: string, today: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  let output = '';
+  const child = spawn(process.execPath, [BIN, 'dev', repository, '--port', '0', '--today', today], { cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`journeys dev did not start within ${START_TIMEOUT_MS / 1000} s:\n${output}`)), START_TIMEOUT_MS);
+    const check = (): void => {
+      const match = /at (http:\/\/[^\s]+\/)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (status) => {
+      clearTimeout(timer);
+      reject(new Error(`journeys dev exited (${status}):\n${output}`));
+    });
+  });
+  return { child, url, output: () => output };
+}
+
+/** Stops the server and whatever it started (its process group). */
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const killed = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // Gone already.
+    }
+  }, 10_000);
+  await exited;
+  clearTimeout(killed);
+}
+
+/** The first journey file in YAML (by name) that has a touchpoint message, and its slug (the journey's id). */
+function journeyToEdit(repository: string): { file: string; slug: string } {
+  const folder = join(repository, 'journeys');
+  for (const name of readdirSync(folder).filter((entry) => entry.endsWith('.journey.yaml')).sort()) {
+    const text = readFileSync(join(folder, name), 'utf8');
+    const id = /^journey: (\S+)$/m.exec(text)?.[1];
+    if (id !== undefined && /^ {6}text: .+$/m.test(text)) return { file: join(folder, name), slug: id };
+  }
+  throw new Error(`no journey in ${folder} has a touchpoint message to edit`);
+}
+
+/**
+ * Times `edits` edits of one journey in `journeys dev` on `repository` (after one
+ * edit not timed: the server's first reload compiles what the first page did not).
+ * Each edit rewrites the journey's first touchpoint message with a new sentence.
+ */
+export async function timeDevEdits(repository: string, today: string, edits = 5, onProgress: (message: string) => void = () => {}): Promise<DevTiming> {
+  const { file, slug } = journeyToEdit(repository);
+  const original = readFileSync(file, 'utf8');
+  const started = performance.now();
+  const server = await startServer(repository, today);
+  const startMs = performance.now() - started;
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const address = `${server.url}journeys/${encodeURIComponent(slug)}/`;
+    const pageStarted = performance.now();
+    const response = await page.goto(address, { timeout: FIRST_PAGE_TIMEOUT_MS, waitUntil: 'load' });
+    if (!response || response.status() !== 200) throw new Error(`${address} answered ${response?.status() ?? 'nothing'}:\n${server.output()}`);
+    const firstPageMs = performance.now() - pageStarted;
+    onProgress(`dev: server started in ${Math.round(startMs)} ms, ${address} first shown in ${Math.round(firstPageMs)} ms`);
+    const samples: number[] = [];
+    for (let edit = 0; edit <= edits; edit += 1) {
+      const sentence = `Edited for the bench, time ${edit} at ${Date.now().toString(36)}.`;
+      const edited = original.replace(/^( {6}text: ).+$/m, `$1${sentence}`);
+      const editStarted = performance.now();
+      writeFileSync(file, edited);
+      await page.waitForFunction(`document.body?.textContent?.includes(${JSON.stringify(sentence)}) ?? false`, null, { timeout: EDIT_TIMEOUT_MS, polling: 'raf' });
+      const ms = performance.now() - editStarted;
+      if (edit > 0) samples.push(ms);
+      onProgress(`dev: edit ${edit}${edit === 0 ? ' (warm-up)' : ''} shown in ${Math.round(ms)} ms`);
+      await page.waitForLoadState('load');
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    }
+    return { samples, median: median(samples), min: Math.min(...samples), startMs, firstPageMs, peakRssBytes: peakRss(server.child.pid), page: address };
+  } finally {
+    await browser.close();
+    await stopServer(server.child);
+    writeFileSync(file, original);
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values, positionals } = parseArgs({ options: { edits: { type: 'string', default: '5' }, today: { type: 'string', default: '2026-11-01' } }, allowPositionals: true });
+  const repository = positionals[0];
+  if (repository === undefined) {
+    process.stderr.write('Usage: node scripts/bench/dev.ts <repository> [--edits <n>] [--today <date>]\n');
+    process.exitCode = 2;
+  } else {
+    const timing = await timeDevEdits(repository, values.today, Number(values.edits), (message) => process.stderr.write(`${message}\n`));
+    process.stdout.write(`${JSON.stringify(timing, null, 2)}\n`);
+  }
+}
