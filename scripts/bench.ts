@@ -27,7 +27,10 @@
  *     them before each run; the warm-up writes the cache), in a measure's process and
  *     in a fresh process;
  *   - the site: `journeys build` of the 1,000 regular journeys, its time and peak memory,
- *     beside a bare Astro build of as many trivial pages as it has (skipped with --no-site).
+ *     beside a bare Astro build of as many trivial pages as it has (skipped with --no-site);
+ *   - the edit loop: `journeys dev` of those journeys (in git) with one journey's page open
+ *     in headless Chromium, from a touchpoint's message edited in its file to the page
+ *     showing it, the median of 5 edits (scripts/bench/dev.ts; skipped with --no-site).
  * The first five each run in a process of their own (scripts/bench/runner.ts),
  * warmed up by one run, so that the memory one leaves behind cannot slow another;
  * the processes take turns, one run at a time. Each figure is the median of 5 runs
@@ -49,6 +52,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_CORPUS, generateCorpus, generateFamilyCorpus, writeRepository, type CorpusOptions, type CorpusStats } from './bench/generate.ts';
 import { summarize, type Timing } from './bench/measure.ts';
 import type { FindingsSummary, FromRunner, MeasureKey, ToRunner } from './bench/runner.ts';
+import { commitAll, timeDevEdits, type DevTiming } from './bench/dev.ts';
 import { timeBareAstro, timeJourneySite, type BuildTiming } from './bench/site.ts';
 
 const TODAY = '2026-11-01';
@@ -72,6 +76,10 @@ const TARGET_DOUBLING = 2.1;
 const TARGET_SITE_RATIO = 2;
 /** ...peaking at most at this many bytes of resident memory. */
 const TARGET_SITE_PEAK_BYTES = 1_000_000_000;
+/** ...and in `journeys dev` of those journeys, an edit shows in an open page within this many milliseconds. */
+const TARGET_DEV_MS = 500;
+/** Edits timed in `journeys dev` (after one not timed). */
+const DEV_EDITS = 5;
 /** The smallest --journeys: below it, timings are mostly noise. */
 const MIN_JOURNEYS = 50;
 
@@ -337,6 +345,7 @@ async function main(): Promise<void> {
     }
 
     let site: { journeys: number; journeySite: BuildTiming; bareAstro: BuildTiming } | undefined;
+    let dev: DevTiming | undefined;
     if (args.site) {
       const thousand = join(dir, 'thousand');
       const stats = writeRepository(thousand, corpus, (index) => index < options.regular);
@@ -346,6 +355,9 @@ async function main(): Promise<void> {
       const bareAstro = timeBareAstro(journeySite.pages);
       progress(`  ${int(bareAstro.ms)} ms, ${int(bareAstro.pages)} pages`);
       site = { journeys: stats.journeys, journeySite, bareAstro };
+      commitAll(thousand);
+      progress(`journeys dev of the ${int(stats.journeys)} journeys: ${DEV_EDITS} edits of one journey, each timed until its open page shows it`);
+      dev = await timeDevEdits(thousand, TODAY, DEV_EDITS, (message) => progress(`  ${message}`));
     }
 
     const timings = Object.fromEntries(measures.map((measure) => [measure.key, summarize(samples.get(measure.key)!)])) as Record<Exclude<Key, 'parseYaml'>, Timing> & { parseYaml?: Timing };
@@ -421,6 +433,7 @@ async function main(): Promise<void> {
             },
           }
         : {}),
+      ...(dev ? { dev: { ...dev, target: TARGET_DEV_MS, withinTarget: dev.median <= TARGET_DEV_MS } } : {}),
       ...(args.keep ? { dir } : {}),
     };
 
@@ -517,6 +530,21 @@ async function main(): Promise<void> {
                 'peak memory of the site build',
                 `${int(mb(journeySite.peakRssBytes))} MB`,
                 `target < ${int(mb(TARGET_SITE_PEAK_BYTES))} MB: ${journeySite.peakRssBytes <= TARGET_SITE_PEAK_BYTES ? 'met' : 'not met'} (the build's process; Pagefind's indexer runs as a program of its own)`,
+              ],
+            ],
+            new Set([1]),
+          ),
+        );
+      }
+      if (dev) {
+        out.push(
+          '',
+          table(
+            [
+              [
+                'dev: edit to page shown',
+                `${int(dev.median)} ms`,
+                `target <= ${int(TARGET_DEV_MS)} ms: ${dev.median <= TARGET_DEV_MS ? 'met' : 'not met'} (median of ${dev.samples.length} edits, fastest ${int(dev.min)} ms; journeys dev of ${int(site!.journeys)} journeys, one journey's page open in headless Chromium; server peak ${int(mb(dev.peakRssBytes))} MB)`,
               ],
             ],
             new Set([1]),
