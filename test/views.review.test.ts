@@ -5,7 +5,7 @@
  * (RFC 4180 quoting, formulas defused).
  */
 import { describe, expect, it } from 'vitest';
-import { buildModel, check, csvCell, reviewChart, reviewCsv, reviewView, simulate, translator, type JourneyView } from '../src/index.ts';
+import { buildModel, check, csvCell, reviewChart, reviewCsv, reviewPages, reviewView, simulate, translator, type JourneyView } from '../src/index.ts';
 import { cleanJourney, OWNERS, TODAY, writeRepo } from './helpers/repo.ts';
 
 const SECOND = ['  - id: reminder-sms', '    stage: start', '    channel: sms', '    owner: team-onboarding', '    kpis:', '      - { metric: nps, target: 10 }', ''].join('\n');
@@ -106,6 +106,31 @@ describe('reviewView', () => {
     const tagged = reviewView({ journeys: [withHistory], today: TODAY, reviewTag: { name: 'review-2026-q2', date: '2026-07-15T12:00:00Z' } });
     expect(tagged.pages[2]!.changes).toMatchObject({ since: '2026-07-15T12:00:00Z', tag: 'review-2026-q2', journeys: [{ commits: 1, versionBefore: 3 }] });
     expect(tagged.pages[1]!.changes.tag).toBeUndefined();
+  });
+});
+
+describe('the review in pages', () => {
+  it('cuts a quarter into pages of whole journeys of at most so many KPIs, a larger journey on a page of its own', () => {
+    const journeys = [
+      { slug: 'a', title: 'A', kpis: 120 },
+      { slug: 'b', title: 'B', kpis: 90 },
+      { slug: 'c', title: 'C', kpis: 30 },
+      { slug: 'd', title: 'D', kpis: 500 },
+      { slug: 'e', title: 'E', kpis: 10 },
+    ];
+    const quarter = { ...reviewView({ journeys: journeysOf(), today: TODAY }).pages[2]!, journeys };
+    const pages = reviewPages(quarter, 200);
+    expect(pages.map((page) => page.items.map((journey) => journey.slug))).toEqual([['a'], ['b', 'c'], ['d'], ['e']]);
+    expect(pages.map(({ number, count, from, to, total }) => [number, count, from, to, total])).toEqual([
+      [1, 4, 1, 120, 750],
+      [2, 4, 121, 240, 750],
+      [3, 4, 241, 740, 750],
+      [4, 4, 741, 750, 750],
+    ]);
+    // A review of one page, and one with no KPI at all.
+    expect(reviewPages(quarter, 1_000).map((page) => page.items.length)).toEqual([5]);
+    expect(reviewPages({ ...quarter, journeys: [] })).toEqual([{ number: 1, count: 1, from: 0, to: 0, total: 0, items: [] }]);
+    expect(() => reviewPages(quarter, 0)).toThrow(RangeError);
   });
 });
 

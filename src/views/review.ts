@@ -6,6 +6,7 @@
  */
 import { formatValue, meetsTarget, trendOf, type Direction, type Trend } from '../model/kpis.ts';
 import { parsePeriod } from '../model/periods.ts';
+import type { CataloguePage } from './catalogue.ts';
 import type { JourneyView, RefView } from './types.ts';
 import { translator, type MessageKey, type Translator } from './i18n.ts';
 
@@ -279,6 +280,43 @@ export function reviewView(input: ReviewInput): ReviewView {
   const ordered = [...quarters].sort().slice(-MAX_REVIEW_QUARTERS);
   if (ordered.length === 0) return { quarters: [], pages: [page(input.journeys, undefined, true, input)] };
   return { quarters: ordered, pages: ordered.map((quarter, index) => page(input.journeys, quarter, index === ordered.length - 1, input)) };
+}
+
+// --- Pages ---------------------------------------------------------------------
+
+/** KPI rows a page of the review holds at most; a journey is never split, and one larger than this has a page of its own. */
+export const REVIEW_ROWS_PER_PAGE = 200;
+/** Journeys changed since the last review that the review's first page lists, the latest first. */
+export const REVIEW_CHANGES_SHOWN = 50;
+
+/**
+ * The review of a quarter cut into pages of whole journeys, at most `size` KPI rows a
+ * page (the page's journeys are its items; from, to and total count KPI rows), so that
+ * a page stays of a bounded size however many journeys the company has.
+ */
+export function reviewPages(review: ReviewQuarterView, size = REVIEW_ROWS_PER_PAGE): CataloguePage<ReviewQuarterView['journeys'][number]>[] {
+  if (!(size >= 1)) throw new RangeError(`a page holds at least one KPI, not ${size}`);
+  const chunks: ReviewQuarterView['journeys'][number][][] = [];
+  let rows = 0;
+  for (const journey of review.journeys) {
+    const last = chunks.at(-1);
+    if (!last || rows + journey.kpis > size) {
+      chunks.push([journey]);
+      rows = journey.kpis;
+    } else {
+      last.push(journey);
+      rows += journey.kpis;
+    }
+  }
+  if (chunks.length === 0) chunks.push([]);
+  const total = review.journeys.reduce((sum, journey) => sum + journey.kpis, 0);
+  let before = 0;
+  return chunks.map((items, index) => {
+    const kpis = items.reduce((sum, journey) => sum + journey.kpis, 0);
+    const page = { number: index + 1, count: chunks.length, from: kpis === 0 ? 0 : before + 1, to: before + kpis, total, items };
+    before += kpis;
+    return page;
+  });
 }
 
 // --- CSV -----------------------------------------------------------------------
