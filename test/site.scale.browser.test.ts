@@ -3,8 +3,8 @@
  * a real headless Chromium: no page's HTML grows with the company (the lists that would
  * are paged, or cut with a link to their catalogue), a journey page loads under 300 kB
  * of JavaScript gzip, the journeys' catalogue pages lead from one to the next over every
- * journey, and the quarterly review, cut into pages of whole journeys, filters over all
- * of them. The same checks at 1,000 journeys are in the README's figures.
+ * journey, the quarterly review, cut into pages of whole journeys, filters over all of
+ * them, and the home page on a phone shows what needs attention in its first screen.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -149,6 +149,25 @@ describe('in Chromium', () => {
     expect(await tab.locator('[data-pager]').isVisible()).toBe(true);
     expect(problems).toEqual([]);
     await tab.context().close();
+  }, 60_000);
+
+  it('shows what needs attention in the first screen of a phone, the rest of the home page linked', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const tab = await context.newPage();
+    await tab.goto(site.url, { waitUntil: 'load' });
+    const home = (await tab.evaluate(`({
+      attention: document.getElementById('attention-heading').getBoundingClientRect().top,
+      height: document.documentElement.scrollHeight,
+      cards: [...document.querySelectorAll('.journey-card')].filter((card) => card.getClientRects().length > 0).length,
+      scenarios: document.querySelectorAll('.home-scenarios tbody tr').length,
+    })`)) as { attention: number; height: number; cards: number; scenarios: number };
+    expect(home.attention).toBeLessThan(844);
+    expect(home.cards).toBe(3);
+    expect(home.scenarios).toBeLessThanOrEqual(5);
+    expect(home.height).toBeLessThan(6_000);
+    expect(await tab.locator(`a[href="/journeys/"]:visible`, { hasText: `All ${journeys} journeys` }).count()).toBe(1);
+    expect(await tab.locator('a[href="/scenarios/"]:visible', { hasText: 'All 20 scenarios' }).count()).toBe(1);
+    await context.close();
   }, 60_000);
 
   it('loads under 300 kB of JavaScript gzip on the largest journey page, every diagram drawn', async () => {
