@@ -15,6 +15,12 @@ export interface ParseAllOptions {
   readonly parallel?: boolean | 'auto';
   /** Called as files are parsed (by either thread), for progress on large repositories. */
   readonly onFile?: (done: number, total: number) => void;
+  /**
+   * Called on the main thread with each file as soon as it is parsed (by either thread),
+   * at most once a file: work done there while the worker still parses (making its
+   * model) leaves less of it for after, the worker taking more of the parsing.
+   */
+  readonly onParsed?: (parsed: ParsedFile) => void;
 }
 
 type FileList = readonly { readonly path: string; readonly kind: SourceKind }[];
@@ -96,12 +102,14 @@ export function parseAll(root: string, files: FileList, options: ParseAllOptions
       for (const [index, parsed] of result.results) {
         results[index] = parsed;
         byWorker += 1;
+        options.onParsed?.(parsed);
       }
     }
   };
   if (helper) helper.port.postMessage({ job, root, files, state, ...(texts ? { texts } : {}) } satisfies ParseJob);
   for (let index = Atomics.add(state, 0, 1); index < files.length; index = Atomics.add(state, 0, 1)) {
-    results[index] = parseOne(index);
+    const parsed = (results[index] = parseOne(index));
+    options.onParsed?.(parsed);
     // The worker's batches are taken as they come, so that receiving them is shared out like the parsing.
     if (helper) receive(helper.port);
     options.onFile?.(Math.min(files.length, Atomics.load(state, 0)), files.length);
@@ -115,5 +123,10 @@ export function parseAll(root: string, files: FileList, options: ParseAllOptions
     }
     receive(helper.port);
   }
-  return { parsed: files.map((_, index) => results[index] ?? parseOne(index)), byWorker };
+  const parsedLate = (index: number): ParsedFile => {
+    const parsed = parseOne(index);
+    options.onParsed?.(parsed);
+    return parsed;
+  };
+  return { parsed: files.map((_, index) => results[index] ?? parsedLate(index)), byWorker };
 }

@@ -64,8 +64,13 @@ export interface LoadedRepository {
 }
 
 /** Reads, parses and validates a journeys repository. Bad files become problems, never exceptions. */
-export function loadRepository(path: string, options: LoadOptions = {}): LoadedRepository {
+export function loadRepository(path: string, given: LoadOptions = {}): LoadedRepository {
   const layout = discover(path);
+  const onParsed = (parse: ParsedFile): void => {
+    modelEarly(parse);
+    given.onParsed?.(parse);
+  };
+  const options: LoadOptions = { ...given, onParsed };
   if (options.cache) {
     const { parsed, findings, save } = parseWithCache(layout.root, layout.files, options.cache, options);
     return { root: layout.root, repo: assemble(parsed, layout), saveCache: save, fileFindings: findings };
@@ -85,6 +90,20 @@ export interface Omitted {
 /** The journey made of each parsed journey file. */
 const journeyOf = new WeakMap<ParsedFile, Journey | undefined>();
 
+/** The journey of a parsed journey file, made once (journeyFrom is pure). */
+function journeyOfFile(parse: ParsedFile): Journey | undefined {
+  if (journeyOf.has(parse)) return journeyOf.get(parse);
+  const { file, sections } = parse;
+  const journey = journeyFrom(file.path, file.path.endsWith('.md') ? 'markdown' : 'yaml', file.data, sections);
+  journeyOf.set(parse, journey);
+  return journey;
+}
+
+/** Makes a parsed file's model as soon as it is parsed, while the parse worker goes on (ParseAllOptions.onParsed). */
+function modelEarly(parse: ParsedFile): void {
+  if (parse.file.kind === 'journey' && parse.file.data !== undefined) journeyOfFile(parse);
+}
+
 /** The model of a repository from its parsed files, in path order. */
 export function assemble(parsed: readonly ParsedFile[], omitted: Omitted = { skipped: [], ignored: 0 }): Repository {
   // In path order, so that the same entries skipped in the work tree and at a revision are the same problems.
@@ -102,7 +121,7 @@ export function assemble(parsed: readonly ParsedFile[], omitted: Omitted = { ski
   let config = EMPTY_CONFIG;
 
   parsed.forEach((parse) => {
-    const { file, sections, problems: found, events: parsedEvents } = parse;
+    const { file, problems: found, events: parsedEvents } = parse;
     const { path: filePath, kind } = file;
     if (parsedEvents) keepEvents(file, parsedEvents);
     problems.push(...found);
@@ -111,9 +130,8 @@ export function assemble(parsed: readonly ParsedFile[], omitted: Omitted = { ski
     if (file.data === undefined) return;
     switch (kind) {
       case 'journey': {
-        // A parse kept for the next load (ParseReuse) keeps its journey too: journeyFrom is pure.
-        let journey = journeyOf.get(parse);
-        if (!journeyOf.has(parse)) journeyOf.set(parse, (journey = journeyFrom(filePath, filePath.endsWith('.md') ? 'markdown' : 'yaml', file.data, sections)));
+        // Made as the file was parsed, or kept with a parse kept for the next load (ParseReuse).
+        const journey = journeyOfFile(parse);
         if (journey) journeys.push(journey);
         break;
       }
