@@ -49,30 +49,23 @@ const wordsOf = (event: string): string[] => event.split(/[._-]+/);
 /** The event with its numbers blanked out: `step-1` and `step-2` are the same series. */
 const numbered = (event: string): string => event.replace(/\d+/g, '#');
 
-/** Where an event is named, and by what: the node that names it is `field` of `parent`. */
-interface Naming {
-  readonly event: string;
-  readonly parent: NodeRef;
-  readonly field: 'trigger' | 'until' | 'event';
-  readonly journey?: string;
-  readonly touchpoint?: string;
-  readonly scenario?: string;
-}
+/** A place an event is named: the node that names it is `field` of `parent`. */
+type Visit = (event: string, parent: NodeRef, field: 'trigger' | 'until' | 'event', journey?: string, touchpoint?: string, scenario?: string) => void;
 
 /**
- * Every place an event is named, in file order: the touchpoints' triggers and ends, then
- * the scenarios' events. A generator: a repository names events tens of thousands of
- * times, and only the few unknown ones need a place of their own.
+ * Visits every place an event is named, in file order: the touchpoints' triggers and ends,
+ * then the scenarios' events. Nothing is made for a place: a repository names events tens
+ * of thousands of times, and only the few unknown ones need a record.
  */
-function* namings(repo: Repository): Generator<Naming> {
+function eachNaming(repo: Repository, visit: Visit): void {
   for (const journey of repo.journeys) {
     for (const touchpoint of journey.touchpoints) {
-      if (touchpoint.trigger !== undefined) yield { event: touchpoint.trigger, parent: touchpoint.ref, field: 'trigger', journey: journey.id, touchpoint: touchpoint.id };
-      if (touchpoint.until !== undefined) yield { event: touchpoint.until, parent: touchpoint.ref, field: 'until', journey: journey.id, touchpoint: touchpoint.id };
+      if (touchpoint.trigger !== undefined) visit(touchpoint.trigger, touchpoint.ref, 'trigger', journey.id, touchpoint.id);
+      if (touchpoint.until !== undefined) visit(touchpoint.until, touchpoint.ref, 'until', journey.id, touchpoint.id);
     }
   }
   for (const scenario of repo.scenarios) {
-    for (const event of scenario.events) yield { event: event.event, parent: event.ref, field: 'event', scenario: scenario.id || undefined };
+    for (const event of scenario.events) visit(event.event, event.ref, 'event', undefined, undefined, scenario.id || undefined);
   }
 }
 
@@ -181,23 +174,23 @@ export default defineRule({
       return fixes.get(event);
     };
 
-    for (const naming of namings(repo)) {
-      const known = builtIn.has(naming.event) || (catalogue !== undefined ? declared.has(naming.event) : times.get(naming.event)! > 1);
-      if (known) continue;
+    eachNaming(repo, (event, parent, field, journey, touchpoint, scenario) => {
+      const known = builtIn.has(event) || (catalogue !== undefined ? declared.has(event) : times.get(event)! > 1);
+      if (known) return;
       // Without a catalogue, many a real event is named once: only one that looks like a typo of another is said.
-      if (catalogue === undefined && suggestion(naming.event) === '') continue;
-      const fix = fixOf(naming.event);
-      const at = child(naming.parent, naming.field);
+      if (catalogue === undefined && suggestion(event) === '') return;
+      const fix = fixOf(event);
+      const at = child(parent, field);
       report({
         at,
         ...(fix !== undefined ? { fix: { at, text: fix } } : {}),
-        journey: naming.journey,
-        touchpoint: naming.touchpoint,
-        scenario: naming.scenario,
+        journey,
+        touchpoint,
+        scenario,
         messageId: catalogue !== undefined ? 'undeclared' : 'named-once',
-        data: { value: quote(naming.event), field: naming.field, catalogue: catalogue ?? '', suggestion: suggestion(naming.event) },
+        data: { value: quote(event), field, catalogue: catalogue ?? '', suggestion: suggestion(event) },
         ...(catalogue === undefined ? { severity: 'warning' as const } : {}),
       });
-    }
+    });
   },
 });
