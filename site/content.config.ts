@@ -25,7 +25,9 @@ const modelLoader: Loader = {
       store.clear();
       store.set({ id: 'site', data: { version }, digest: version });
     };
-    let version = publishSnapshot(root);
+    // Watched (journeys dev): each snapshot keeps what the next one, after an edit, can use again.
+    const live = watcher !== undefined;
+    let version = publishSnapshot(root, live);
     stamp(version);
     if (!watcher) return;
     const paths = watchedPaths(root);
@@ -39,7 +41,7 @@ const modelLoader: Loader = {
           const started = performance.now();
           // journeys dev reloads the pages itself, at once: the store (which Astro writes 500 ms
           // after a change, then reloads them) is left as it is, so that they reload only once.
-          const published = publishSnapshot(root);
+          const published = publishSnapshot(root, live);
           if (published === version) return;
           version = published;
           if (!reloadPages()) stamp(version);

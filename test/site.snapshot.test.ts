@@ -12,7 +12,7 @@ import { renderMarkdown } from '../site/lib/markdown.ts';
 import { gitRepo } from './helpers/git.ts';
 import { cleanJourney, OWNERS, TODAY } from './helpers/repo.ts';
 
-const options = { markdown: renderMarkdown, today: TODAY };
+const options = { markdown: renderMarkdown, today: TODAY, keepParses: true };
 
 /** The snapshot a fresh process makes: the modules loaded anew, with nothing kept from an earlier snapshot. */
 async function freshSnapshot(root: string): Promise<ReturnType<typeof siteSnapshot>> {
@@ -58,5 +58,11 @@ describe('siteSnapshot after an edit', () => {
     expect(fourth.site.build.dirty).toBe(false);
     expect(fourth.site.build.subject).toBe('Retitle c');
     expect(fourth).toEqual(await freshSnapshot(repo.root));
+  });
+
+  it('keeps no parse for a build (one snapshot, without keepParses)', () => {
+    const repo = gitRepo({ 'journeys/owners.yaml': OWNERS, 'journeys/a.journey.yaml': cleanJourney('a') });
+    siteSnapshot(repo.root, { markdown: renderMarkdown, today: TODAY });
+    expect(snapshotParses(repo.root)).toBeUndefined();
   });
 });

@@ -88,6 +88,9 @@ export async function devCommand(args: readonly string[], io: Io): Promise<numbe
   siteEnvironment({ root, base: values.base, today: values.today });
   // Astro resolves some packages from the current folder: serve from the site's own.
   process.chdir(PACKAGE_ROOT);
+  // The young generation grows again as V8 has it by default (bin/journeys.js keeps it small for a lint): each
+  // edit makes a new model, whose short-lived garbage would otherwise be promoted and marked in the old one.
+  (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=2');
   const { dev } = await import('astro');
   const server = await dev({
     root: PACKAGE_ROOT,

@@ -113,7 +113,7 @@ function gitFactsOf(root: string, journeyFiles: readonly string[]): GitFacts | u
 /** Each repository's files as its last snapshot parsed them: after an edit, only the file that changed is parsed again. */
 const parses = new Map<string, ParseReuse>();
 
-/** How many files the last snapshot of the repository at `path` parsed, and how many parses it kept from the one before. */
+/** How many files the last snapshot of the repository at `path` parsed, and how many parses it kept from the one before (with keepParses). */
 export function snapshotParses(path: string): { readonly parsed: number; readonly reused: number } | undefined {
   const reuse = parses.get(path);
   return reuse ? { parsed: reuse.parsed, reused: reuse.reused } : undefined;
@@ -126,6 +126,12 @@ export interface SnapshotOptions {
   readonly today?: string;
   /** Leave git out: no commit, no journey history, no score history. */
   readonly noGit?: boolean;
+  /**
+   * Keep each file's parse for the next snapshot of the repository (the dev server), so
+   * that an edit parses only what changed. Off for a build, which takes one snapshot and
+   * would only hold the parses in memory.
+   */
+  readonly keepParses?: boolean;
 }
 
 /** The site's data for the repository at `path`, recomputed only when a file changed. */
@@ -133,9 +139,9 @@ export function siteSnapshot(path: string, options: SnapshotOptions): SiteModel 
   const { today } = options;
   const key = `${path}\n${today ?? ''}\n${options.noGit ? 'no-git' : ''}\n${fingerprint(path)}`;
   if (cached?.key === key) return cached.model;
-  let reuse = parses.get(path);
-  if (reuse === undefined) parses.set(path, (reuse = parseReuse()));
-  const result = check(path, { reuse, ...(today !== undefined ? { today } : {}) });
+  let reuse = options.keepParses ? parses.get(path) : undefined;
+  if (options.keepParses && reuse === undefined) parses.set(path, (reuse = parseReuse()));
+  const result = check(path, { ...(reuse ? { reuse } : {}), ...(today !== undefined ? { today } : {}) });
   const { root, repo } = result;
   const timelines = simulate(repo);
   const git = options.noGit ? undefined : gitFactsOf(root, repo.journeys.map((journey) => journey.file));
