@@ -64,6 +64,13 @@ describe('journeys build', () => {
     expect(existsSync(join(out, '404.html'))).toBe(true);
   });
 
+  it('gives the search index every page that marks its body for it, and only those', () => {
+    const marked = htmlFiles(out).filter((file) => readFileSync(file, 'utf8').includes('data-pagefind-body'));
+    expect(marked.length).toBeGreaterThan(20);
+    expect(htmlFiles(out).length).toBeGreaterThan(marked.length);
+    expect(build.stdout).toContain(`search index of ${marked.length} pages`);
+  });
+
   it('writes a page for every journey, channel in use, team, scenario and rule, and the index pages', () => {
     for (const path of ['', 'journeys', 'channels', 'teams', 'scenarios', 'rules', 'findings', 'search']) expect(existsSync(join(out, path, 'index.html')), path).toBe(true);
     for (const slug of ['flawed', 'hostile', 'long-haul']) expect(existsSync(join(out, 'journeys', slug, 'index.html')), slug).toBe(true);
