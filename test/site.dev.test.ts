@@ -66,6 +66,7 @@ describe('journeys dev', () => {
     const page = await get('journeys/flawed/');
     expect(page.status).toBe(200);
     expect(page.body).toContain('Flawed welcome');
+    expect((await get('review/')).body).toContain('Flawed welcome');
   }, 60_000);
 
   it('shows a change to a journey file, and a new journey, without a restart', async () => {
@@ -82,6 +83,9 @@ describe('journeys dev', () => {
     expect(added.status).toBe(200);
     expect(added.body).toContain('A fresh journey');
     expect((await get('')).body).toContain('4 journeys');
+    // The views made on first use (the review, the customers, the channel dashboard) are of the new files too.
+    for (const path of ['review/', 'customers/', 'channels/']) expect({ path, status: (await get(path)).status }).toEqual({ path, status: 200 });
+    expect((await get('review/')).body).toContain('Welcome, edited live');
   }, 90_000);
 
   it('reloads an open page when its journey changes (live reload)', async () => {
@@ -90,9 +94,14 @@ describe('journeys dev', () => {
       const page = await browser.newPage();
       await page.goto(`${url}journeys/long-haul/`);
       await page.waitForFunction('document.documentElement.dataset.diagrams === "ready"', null, { timeout: 60_000 });
+      let loads = 0;
+      page.on('load', () => (loads += 1));
       const file = join(repo, 'journeys', 'long-haul.journey.yaml');
       writeFileSync(file, readFileSync(file, 'utf8').replace('title: The long haul, from first visit to renewal', 'title: The long haul, reloaded'));
       await page.waitForFunction('document.querySelector("h1").textContent === "The long haul, reloaded"', null, { timeout: 30_000 });
+      // Reloaded once: journeys dev tells the page itself and leaves Astro's store (which would reload it again 500 ms later) as it is.
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      expect(loads).toBe(1);
     } finally {
       await browser.close();
     }

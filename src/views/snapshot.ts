@@ -148,14 +148,31 @@ export function siteSnapshot(path: string, options: SnapshotOptions): SiteModel 
   const history = historyOf(root, git?.commit?.hash, today);
   const built = buildModel({ result, timelines, git, markdown: options.markdown, tool: toolVersion(), scoreHistory: history });
   const reviewTag = git?.commit ? latestReviewTag(root) : undefined;
-  const editUrls = new Map(built.journeys.flatMap((journey) => journey.touchpoints.map((touchpoint) => [`${journey.slug}\u0000${touchpoint.id}`, touchpoint.editUrl] as const)));
   const words = translator(repo.config.locale);
-  const model: SiteModel = {
-    ...built,
-    review: reviewView({ journeys: built.journeys, today: result.today, ...(reviewTag ? { reviewTag } : {}), editUrl: (slug, touchpoint) => editUrls.get(`${slug}\u0000${touchpoint}`), words }),
-    customers: customerViews({ repo, timelines, journeys: built.journeys, channels: built.channels, scenarios: built.scenarios }),
-    channelDashboard: channelDashboard({ journeys: built.journeys, channels: built.channels, timelines, words }),
-  };
+  const model: SiteModel = { ...built };
+  lazily(model, 'review', () => {
+    const editUrls = new Map(built.journeys.flatMap((journey) => journey.touchpoints.map((touchpoint) => [`${journey.slug}\u0000${touchpoint.id}`, touchpoint.editUrl] as const)));
+    return reviewView({ journeys: built.journeys, today: result.today, ...(reviewTag ? { reviewTag } : {}), editUrl: (slug, touchpoint) => editUrls.get(`${slug}\u0000${touchpoint}`), words });
+  });
+  lazily(model, 'customers', () => customerViews({ repo, timelines, journeys: built.journeys, channels: built.channels, scenarios: built.scenarios }));
+  lazily(model, 'channelDashboard', () => channelDashboard({ journeys: built.journeys, channels: built.channels, timelines, words }));
   cached = { key, model };
   return model;
+}
+
+/**
+ * Makes `key` of `model` when it is first read, then keeps it: a view that only its own
+ * pages show (the review, the customers, the channel dashboard) is not made before a page
+ * asks for it. In `journeys dev`, the page open after an edit seldom does.
+ */
+function lazily<K extends keyof SiteModel>(model: SiteModel, key: K, make: () => SiteModel[K]): void {
+  Object.defineProperty(model, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const value = make();
+      Object.defineProperty(model, key, { value, enumerable: true, configurable: false, writable: false });
+      return value;
+    },
+  });
 }
