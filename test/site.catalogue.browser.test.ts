@@ -33,6 +33,8 @@ const PAGES = {
   channels: 'channels/',
   teams: 'teams/',
   rules: 'rules/',
+  rule: 'rules/duplicate-touchpoint/',
+  scorecard: 'scorecard/',
   search: 'search/',
 } as const;
 
