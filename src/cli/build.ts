@@ -177,6 +177,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       cacheDir: join(work, 'cache'),
       mode: 'production',
       logLevel: options.verbose ? 'info' : 'warn',
+      // A page is rendered while the last ones are written: one at a time, the thread
+      // waited for each write (a quarter of the time it spent on pages).
+      build: { concurrency: 4 },
       // Once the model is made (the content layer's sync, which keeps what it allocates).
       integrations: [{ name: 'journeys-room-for-pages', hooks: { 'astro:build:start': roomForPages } }],
     });
