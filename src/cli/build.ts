@@ -150,19 +150,31 @@ function roomForPages(): void {
   watch.observe({ entryTypes: ['gc'] });
 }
 
-/**
- * Between the content layer's sync and Vite's bundling: what making the model left
- * behind (about 160 MB on 1,000 journeys, the model itself kept) is collected at once.
- * Left for V8 to collect when it needs to, the heap grew by as much while the
- * bundler's own memory came on top: the build's peak resident memory on 1,000
- * journeys drops from 1.13 GB to 0.93 GB. Node gives the collector to a new context
- * only once --expose-gc is set.
- */
-function afterTheModel(): void {
+/** V8's full collection, which Node gives to a new context once --expose-gc is set. */
+function collectNow(): void {
   setFlagsFromString('--expose-gc');
   (runInNewContext('gc') as () => void)();
-  roomForPages();
 }
+
+/**
+ * Collects what each step left behind as the next begins, where V8 would have let the
+ * heap grow by as much under the next step's own memory: after the content layer's
+ * sync (what making the model allocated, about 160 MB on 1,000 journeys, the model
+ * itself kept) and after each of Vite's bundles. On 1,000 journeys the build's peak
+ * resident memory drops from 0.94-1.13 GB to 0.86-0.92 GB, in the same time.
+ */
+const collectBetweenSteps = {
+  name: 'journeys-collect-between-steps',
+  hooks: {
+    'astro:config:setup': ({ updateConfig }: { updateConfig: (config: object) => unknown }): void => {
+      updateConfig({ vite: { plugins: [{ name: 'journeys-collect-after-bundle', closeBundle: collectNow }] } });
+    },
+    'astro:build:start': (): void => {
+      collectNow();
+      roomForPages();
+    },
+  },
+};
 
 /** Builds the site with Astro's programmatic API, then indexes it with Pagefind. */
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
@@ -195,8 +207,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       // A page is rendered while the last ones are written: one at a time, the thread
       // waited for each write (a quarter of the time it spent on pages).
       build: { concurrency: 4 },
-      // Once the model is made (the content layer's sync), before Vite bundles the pages.
-      integrations: [{ name: 'journeys-after-the-model', hooks: { 'astro:build:start': afterTheModel } }],
+      integrations: [collectBetweenSteps],
     });
     removeWork();
   } catch (error) {
