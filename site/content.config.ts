@@ -3,7 +3,8 @@
  * current folder), read through the engine's public API. The loader makes the model and
  * hands it to the pages in memory (site/lib/content.ts); Astro's store keeps only its
  * version, which changes when the files do: in `journeys dev`, a change to a journey
- * file or the configuration reloads the model and the open pages.
+ * file or the configuration reloads the model and the open pages (at once, through the
+ * reloader `journeys dev` gives; under a plain `astro dev`, when Astro writes its store).
  */
 import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
