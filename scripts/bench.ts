@@ -52,7 +52,8 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_CORPUS, generateCorpus, generateFamilyCorpus, writeRepository, type CorpusOptions, type CorpusStats } from './bench/generate.ts';
 import { summarize, type Timing } from './bench/measure.ts';
 import type { FindingsSummary, FromRunner, MeasureKey, ToRunner } from './bench/runner.ts';
-import { commitAll, timeDevEdits, type DevTiming } from './bench/dev.ts';
+import { timeDevEdits, type DevTiming } from './bench/dev.ts';
+import { commitAll, git } from './bench/git.ts';
 import { timeBareAstro, timeJourneySite, type BuildTiming } from './bench/site.ts';
 
 const TODAY = '2026-11-01';
@@ -146,16 +147,10 @@ class Runner {
 
 /** Makes `dir` a git repository of two commits: the corpus, then a comment added to one journey. */
 function gitHistory(dir: string): void {
-  const git = (...args: string[]): void => {
-    const result = spawnSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`git ${args[0]} failed in ${dir}:\n${result.stderr}`);
-  };
-  git('init', '-q');
-  git('add', '.');
-  git('commit', '-q', '-m', 'The journeys');
+  commitAll(dir);
   const journeys = join(dir, 'journeys');
   appendFileSync(join(journeys, readdirSync(journeys).filter((name) => name.endsWith('.journey.yaml')).sort()[0]!), '# reviewed again\n');
-  git('commit', '-q', '-a', '-m', 'One journey edited');
+  git(dir, 'commit', '-q', '-a', '-m', 'One journey edited');
 }
 
 /** The highest peak resident memory of `journeys lint` in a fresh process, in bytes. */

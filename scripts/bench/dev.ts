@@ -10,7 +10,7 @@
  * run alone, prints each edit's time and the median (the repository is edited: give
  * it a copy).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -193,17 +193,6 @@ export async function timeDevEdits(repository: string, today: string, edits = 5,
     await stopServer(server.child);
     writeFileSync(file, original);
   }
-}
-
-/** Makes `dir` a git repository of one commit holding all of it, as a user's repository is (the site shows its history). */
-export function commitAll(dir: string): void {
-  const git = (...args: string[]): void => {
-    const result = spawnSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`git ${args[0]} failed in ${dir}:\n${result.stderr}`);
-  };
-  git('init', '-q');
-  git('add', '.');
-  git('commit', '-q', '-m', 'The journeys');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
