@@ -18,7 +18,7 @@ import { GRADING, QUADRANTS } from '../src/index.ts';
 import { journeyDiagram, kpiTrendChart, quadrantChart, scenarioTimeline, scoreHistoryChart } from '../site/lib/mermaid.ts';
 import type { JourneyView, KpiSeriesView, QuadrantPointView, ScenarioView } from '../site/lib/view.ts';
 import { copyAcme, emptyScorecard, gitHistory, runJourneys, serveStatic, tempDir, TODAY } from './fixtures/site/helpers.ts';
-import { launchChromium } from './helpers/browser.ts';
+import { launchChromium, watchProblems } from './helpers/browser.ts';
 
 const PAGES = {
   home: '',
@@ -70,11 +70,7 @@ interface Visit {
 
 async function open(context: BrowserContext, path: string): Promise<Visit> {
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
+  const problems = watchProblems(page);
   page.on('dialog', (dialog) => {
     problems.push(`dialog: ${dialog.message()}`);
     void dialog.dismiss();

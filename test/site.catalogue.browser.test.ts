@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeyEntries, siteSnapshot, touchpointEntries, filterEntries } from '../src/index.ts';
 import { runJourneys, serveStatic, tempDir, TODAY } from './fixtures/site/helpers.ts';
-import { launchChromium } from './helpers/browser.ts';
+import { launchChromium, watchProblems } from './helpers/browser.ts';
 import { writeCatalogueRepo } from './helpers/catalogue-repo.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
@@ -64,11 +64,7 @@ afterAll(async () => {
 
 async function open(context: BrowserContext, path: string): Promise<{ page: Page; problems: string[] }> {
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
+  const problems = watchProblems(page);
   await page.goto(site.url + path, { waitUntil: 'load' });
   return { page, problems };
 }

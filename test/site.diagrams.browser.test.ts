@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRepository } from '../src/index.ts';
 import { runJourneys, serveStatic, tempDir, TODAY } from './fixtures/site/helpers.ts';
-import { launchChromium } from './helpers/browser.ts';
+import { launchChromium, watchProblems } from './helpers/browser.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The JavaScript a journey page may load, gzip: Mermaid with the diagrams the page draws. */
@@ -66,13 +66,9 @@ interface Visit {
 async function open(path: string, options: { viewport?: { width: number; height: number }; context?: BrowserContext } = {}): Promise<Visit> {
   const context = options.context ?? (await browser.newContext({ viewport: options.viewport ?? { width: 1366, height: 900 } }));
   const page = await context.newPage();
-  const problems: string[] = [];
+  const problems = watchProblems(page);
   const scripts: { url: string; gzip: number }[] = [];
   const pending: Promise<void>[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
   page.on('response', (response) => {
     if (response.request().resourceType() !== 'script' && !/\.m?js(\?|$)/.test(response.url())) return;
     pending.push(

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CORPUS, generateCorpus, writeRepository } from '../scripts/bench/generate.ts';
 import { JOURNEYS_PER_PAGE, REVIEW_ROWS_PER_PAGE } from '../src/index.ts';
 import { runJourneys, serveStatic, tempDir, TODAY } from './fixtures/site/helpers.ts';
-import { launchChromium } from './helpers/browser.ts';
+import { launchChromium, watchProblems } from './helpers/browser.ts';
 
 /** 250 journeys of 30 touchpoints and 25 of 10 to 40: about 8,000 touchpoints and as many KPIs. */
 const CORPUS = { ...DEFAULT_CORPUS, regular: 250, extra: 25, scenarios: 20 };
@@ -70,11 +70,7 @@ function largestJourney(): { path: string; size: number } {
 async function open(path: string): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const tab = await context.newPage();
-  const problems: string[] = [];
-  tab.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  tab.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
+  const problems = watchProblems(tab);
   await tab.goto(site.url + path, { waitUntil: 'load' });
   return { page: tab, problems };
 }

@@ -5,7 +5,7 @@
  * installed by hand). CHROMIUM_PATH=bundled skips the system's.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Where distributions install Chromium or Chrome. */
 const SYSTEM_BROWSERS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome'];
@@ -40,4 +40,14 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
 export async function launchChromium(): Promise<Browser> {
   const choice = await findChromium();
   return chromium.launch({ executablePath: choice.executablePath, args: [...choice.args] });
+}
+
+/** What goes wrong in a page as the tests use it: each console error and uncaught exception, as a line, in the list returned. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
+  return problems;
 }
