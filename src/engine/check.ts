@@ -53,9 +53,10 @@ export function checkRepository(root: string, repo: Repository, options: Omit<Ch
 /** Loads and lints the repository at `path`: the one call most callers need. */
 export function check(path: string, options: CheckOptions = {}): CheckResult {
   const { root, repo, saveCache, fileFindings } = loadRepository(path, options);
+  const today = todayFor(repo, options);
   // Findings kept by the cache hold for the same date and the same rules (their settings key the whole cache).
-  const context = JSON.stringify({ today: todayFor(repo, options), rules: (options.rules ?? builtInRules).map((rule) => rule.meta.id) });
-  const result = checkRepository(root, repo, { ...options, ...(fileFindings ? { fileFindings: fileFindings(context) } : {}) });
+  const kept = fileFindings?.(JSON.stringify({ today, rules: (options.rules ?? builtInRules).map((rule) => rule.meta.id) }));
+  const result = checkRepository(root, repo, { ...options, today, ...(kept ? { fileFindings: kept } : {}) });
   // After the rules: the cache keeps the line numbers their findings asked for.
   saveCache?.();
   return result;
