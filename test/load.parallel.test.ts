@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { discover } from '../src/load/discover.ts';
 import { loadAtRevision } from '../src/load/git.ts';
@@ -29,6 +31,20 @@ describe('parsing on a worker thread beside the main thread', () => {
     expect(second.byWorker).toBeGreaterThan(0);
     expect(second.byWorker).toBeLessThan(layout.files.length);
     expect(second.parsed).toEqual(first.parsed);
+  });
+
+  it('gives its worker a young generation of its own size, and the heaps made after it theirs', async () => {
+    const layout = discover(root);
+    parseAll(layout.root, layout.files, { parallel: true });
+    // A heap made now starts at V8's size (a few MB of new space), not at the parse worker's 16 MB semi-spaces.
+    const probe = new Worker(
+      "const { parentPort } = require('node:worker_threads'); parentPort.postMessage(require('node:v8').getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size);",
+      { eval: true },
+    );
+    const [size] = (await once(probe, 'message')) as [number];
+    await probe.terminate();
+    expect(size).toBeGreaterThan(0);
+    expect(size).toBeLessThan(16 * 1024 * 1024);
   });
 
   it('gives each call its own files when calls on different repositories follow each other', () => {

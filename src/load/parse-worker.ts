@@ -5,6 +5,7 @@
  * once it runs out of files and has sent the last one. It then waits for the
  * next job.
  */
+import { setFlagsFromString } from 'node:v8';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { SourceKind } from '../model/types.ts';
 import { parseFile, parseText, type ParsedFile } from './parse-file.ts';
@@ -25,6 +26,9 @@ export interface ParseJobResult {
   readonly results: readonly (readonly [number, ParsedFile])[];
   readonly error?: string;
 }
+
+// parse-all.ts set the size of this worker's young generation for the making of its heap, now done: heaps made later get their own.
+setFlagsFromString('--min-semi-space-size=0');
 
 const { port } = workerData as { port: MessagePort };
 
