@@ -9,7 +9,7 @@ import { pushTo } from '../model/collections.ts';
 import type { GitFacts } from '../load/git.ts';
 import type { RuleExample, RuleMeta } from '../model/rule.ts';
 import { formatDuration, formatTimeOfDay } from '../model/duration.ts';
-import type { Finding, Journey, Repository, Touchpoint } from '../model/types.ts';
+import type { Finding, Journey, MetricValue, Repository, Touchpoint } from '../model/types.ts';
 import { builtInRules } from '../rules/index.ts';
 import { measureKpis, type KpiStatus } from '../model/kpis.ts';
 import { findingPlaces } from '../score/owners.ts';
@@ -70,6 +70,8 @@ export interface ModelInput {
   readonly tool: string;
   /** The scorecards at the last commits (the engine's scoreHistory), oldest first; none outside git. */
   readonly scoreHistory?: readonly HistoryPoint[];
+  /** What the last model of the same repository made that this one may keep (journeys dev): see ViewReuse. */
+  readonly reuse?: ViewReuse;
 }
 
 export interface SiteModel {
@@ -201,6 +203,130 @@ export function journeyNarrative(journey: Journey): string | undefined {
   return markdown === '' ? undefined : markdown;
 }
 
+/**
+ * What buildModel keeps from one model to the next of the same repository (`journeys dev`):
+ * each journey's own part of its page, by journey model object, with the key of the other
+ * inputs it was made of (see journeyPart). A load that keeps a file's parse keeps its
+ * journey object (ParseReuse), so that after an edit only the journeys whose file or
+ * whose inputs changed are made again. The Markdown renderer of the models it serves
+ * must be pure: its HTML is kept with the rest.
+ */
+export interface ViewReuse {
+  /** Each journey's part, with the key of its own input beside the journey: its findings. */
+  journeys: WeakMap<Journey, { readonly key: string; readonly part: JourneyPart }>;
+  /** What every part of `journeys` was made with (see journeyPart), and the metrics rows (the very objects): when any of it changes, every part is made again. */
+  shared: string;
+  metrics: readonly MetricValue[];
+  /** How many journeys' parts the last model made, and how many it kept. */
+  made: number;
+  reused: number;
+}
+
+/** An empty ViewReuse, for a first model. */
+export function viewReuse(): ViewReuse {
+  return { journeys: new WeakMap(), shared: '', metrics: [], made: 0, reused: 0 };
+}
+
+/** The part of a journey's page made of the journey itself, beside its findings and the references it shows. */
+interface JourneyPart {
+  readonly stages: JourneyView['stages'];
+  readonly touchpoints: readonly TouchpointView[];
+  /** The anchor of each touchpoint id (the first touchpoint of an id). */
+  readonly anchors: ReadonlyMap<string, string>;
+  /** The series of the KPIs its touchpoints declare, in order. */
+  readonly kpis: readonly KpiSeriesView[];
+  readonly channels: JourneyView['channels'];
+  readonly narrativeHtml?: string;
+  readonly momentsOfTruth: number;
+  readonly board: JourneyView['board'];
+}
+
+/** What journeyPart reads beside the journey and its findings: the same for every journey of a model. */
+interface PartInput {
+  readonly words: Translator;
+  readonly channelRef: (id: string | undefined) => (RefView & { outbound?: boolean }) | undefined;
+  readonly teamRef: (id: string | undefined) => RefView | undefined;
+  readonly editUrl: (touchpoint: Touchpoint) => string | undefined;
+  readonly markdown: (text: string) => string;
+  /** A touchpoint's KPIs as measured (by the metrics files, as of today), and their view. */
+  readonly kpisOf: (touchpoint: Touchpoint) => readonly KpiStatus[];
+  readonly seriesView: (kpi: KpiStatus, anchor: string | undefined) => KpiSeriesView;
+}
+
+/**
+ * A journey's stages, touchpoints, board, narrative and its touchpoints' KPIs. It depends
+ * on the journey, its findings (each touchpoint's counts, the board's marks), and on what
+ * every journey shares: the site's language, the references of channels and teams, the
+ * links to the repository's files (its address, the journey's folder in git, the branch
+ * or commit), the metrics and today (the KPIs' series). buildModel keys a kept part with
+ * all of these; nothing else may be read here, or a kept part could show stale data.
+ */
+function journeyPart(journey: Journey, findings: readonly FindingView[], { words, channelRef, teamRef, editUrl, markdown, kpisOf, seriesView }: PartInput): JourneyPart {
+  const anchors = new Set<string>();
+  const stageAnchors = new Set<string>();
+  const stageName = new Map(journey.stages.map((stage) => [stage.id, stage.name ?? stage.id]));
+  const stages = journey.stages.map((stage) => ({
+    id: stage.id,
+    name: stage.name ?? stage.id,
+    anchor: `stage-${slugFor(stage.id, stageAnchors)}`,
+    touchpoints: journey.touchpoints.filter((touchpoint) => touchpoint.stage === stage.id).length,
+  }));
+  const stageRef = (id: string | undefined): RefView | undefined => {
+    if (id === undefined) return undefined;
+    const stage = stages.find((candidate) => candidate.id === id);
+    return { id, name: stageName.get(id) ?? id, slug: stage?.anchor };
+  };
+  const touchpoints: TouchpointView[] = journey.touchpoints.map((touchpoint) => {
+    const mine = findings.filter((finding) => finding.touchpoint === touchpoint.id);
+    const message = touchpoint.message;
+    return {
+      id: touchpoint.id,
+      name: touchpoint.name ?? readableId(touchpoint.id),
+      summary: messageSummary(message),
+      anchor: `tp-${slugFor(touchpoint.id, anchors)}`,
+      editUrl: editUrl(touchpoint),
+      stage: stageRef(touchpoint.stage),
+      channel: channelRef(touchpoint.channel),
+      owner: teamRef(touchpoint.owner),
+      role: touchpoint.role,
+      trigger: touchpoint.trigger,
+      after: touchpoint.after > 0 ? formatDuration(touchpoint.after) : undefined,
+      afterMinutes: touchpoint.after,
+      at: touchpoint.at !== undefined ? formatTimeOfDay(touchpoint.at) : undefined,
+      repeat: touchpoint.repeat ? describeRepeat(touchpoint.repeat.every, touchpoint.repeat.times, words) : undefined,
+      until: touchpoint.until,
+      timing: timingOf(touchpoint, words),
+      message: message ? { intent: message.intent, subject: message.subject, text: message.text, cta: message.cta, ctaHref: safeHref(message.cta) } : undefined,
+      personalization: touchpoint.personalization,
+      tools: touchpoint.tools,
+      automated: touchpoint.automated,
+      momentOfTruth: touchpoint.momentOfTruth,
+      importance: touchpoint.importance,
+      emotion: touchpoint.emotion,
+      cost: touchpoint.cost,
+      kpis: touchpoint.kpis.map((kpi) => ({ metric: kpi.metric, target: kpi.target })),
+      narrativeHtml: touchpoint.narrative && touchpoint.narrative.markdown.trim() !== '' ? markdown(touchpoint.narrative.markdown) : undefined,
+      counts: countsOf(mine),
+    };
+  });
+  const channelIds = [...new Set(journey.touchpoints.map((touchpoint) => touchpoint.channel).filter((id): id is string => id !== undefined))];
+  const narrative = journeyNarrative(journey);
+  const anchorOf = new Map<string, string>();
+  for (const touchpoint of touchpoints) if (!anchorOf.has(touchpoint.id)) anchorOf.set(touchpoint.id, touchpoint.anchor);
+  return {
+    stages,
+    touchpoints,
+    anchors: anchorOf,
+    kpis: journey.touchpoints.flatMap((touchpoint, index) => kpisOf(touchpoint).map((kpi) => seriesView(kpi, touchpoints[index]!.anchor))),
+    channels: channelIds.map((id) => channelRef(id)!),
+    narrativeHtml: narrative === undefined ? undefined : markdown(narrative),
+    momentsOfTruth: journey.touchpoints.filter((touchpoint) => touchpoint.momentOfTruth).length,
+    board: journeyBoard({ stages, touchpoints, findings }),
+  };
+}
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((item, index) => item === b[index]);
+
 /** Builds every page's data from one check of the repository. */
 export function buildModel(input: ModelInput): SiteModel {
   const { result, timelines, git, markdown } = input;
@@ -233,7 +359,8 @@ export function buildModel(input: ModelInput): SiteModel {
 
   const channelSlugs = new Set<string>();
   const channelInfo = new Map<string, { slug: string; name: string; outbound: boolean; builtIn: boolean }>();
-  const used = new Set(repo.journeys.flatMap((journey) => journey.touchpoints.map((touchpoint) => touchpoint.channel).filter((id): id is string => id !== undefined)));
+  const used = new Set<string>();
+  for (const journey of repo.journeys) for (const touchpoint of journey.touchpoints) if (touchpoint.channel !== undefined) used.add(touchpoint.channel);
   for (const channel of repo.channels) {
     if (channelInfo.has(channel.id)) continue;
     if (channel.builtIn && !used.has(channel.id)) continue;
@@ -253,10 +380,12 @@ export function buildModel(input: ModelInput): SiteModel {
   for (const owner of repo.owners) {
     if (!teamInfo.has(owner.id)) teamInfo.set(owner.id, { slug: slugFor(owner.id, teamSlugs), name: owner.name ?? owner.id, contact: owner.contact, declared: true });
   }
+  const undeclaredTeam = (id: string | undefined): void => {
+    if (id !== undefined && !teamInfo.has(id)) teamInfo.set(id, { slug: slugFor(id, teamSlugs), name: id, declared: false });
+  };
   for (const journey of repo.journeys) {
-    for (const id of [journey.owner, ...journey.touchpoints.map((touchpoint) => touchpoint.owner)]) {
-      if (id !== undefined && !teamInfo.has(id)) teamInfo.set(id, { slug: slugFor(id, teamSlugs), name: id, declared: false });
-    }
+    undeclaredTeam(journey.owner);
+    for (const touchpoint of journey.touchpoints) undeclaredTeam(touchpoint.owner);
   }
   const teamRef = (id: string | undefined): RefView | undefined => {
     if (id === undefined) return undefined;
@@ -331,8 +460,7 @@ export function buildModel(input: ModelInput): SiteModel {
   const journeyKpis = new Map<string, KpiStatus[]>();
   for (const kpi of kpiIndex.all) if (kpi.touchpoint === undefined) pushTo(journeyKpis, kpi.journey, kpi);
   /** Each touchpoint's row on its journey page, by journey and touchpoint id (the first journey of an id wins). */
-  const touchpointAnchor = new Map<string, string>();
-  const tpKey = (journey: string, touchpoint: string): string => `${journey}\u0000${touchpoint}`;
+  const touchpointAnchor = new Map<string, ReadonlyMap<string, string>>();
   const quadrantName = new Map(QUADRANTS.map((quadrant) => [quadrant.id, quadrant.name]));
   const pointView = (point: QuadrantPoint): QuadrantPointView => {
     const journey = journeyById.get(point.journey);
@@ -341,7 +469,7 @@ export function buildModel(input: ModelInput): SiteModel {
       journeySlug: journey ? journeySlug.get(journey) : undefined,
       journeyTitle: journey?.title ?? point.journey,
       touchpoint: point.touchpoint,
-      anchor: touchpointAnchor.get(tpKey(point.journey, point.touchpoint)),
+      anchor: touchpointAnchor.get(point.journey)?.get(point.touchpoint),
       importance: point.importance,
       metric: point.metric,
       value: words.figure(point.value),
@@ -417,57 +545,50 @@ export function buildModel(input: ModelInput): SiteModel {
     list.push(value);
   };
 
+  // What every journey's part depends on beside its own inputs (see journeyPart).
+  const partInput = { words, channelRef, teamRef, editUrl, markdown, kpisOf: (touchpoint: Touchpoint) => kpiIndex.byTouchpoint.get(touchpoint) ?? [], seriesView };
+  const reuse = input.reuse;
+  if (reuse) {
+    const shared = JSON.stringify([words.locale, repository ?? null, prefix, ref, result.today, [...channelInfo], [...teamInfo]]);
+    if (shared !== reuse.shared || !sameItems(repo.metrics, reuse.metrics)) {
+      reuse.journeys = new WeakMap();
+      reuse.shared = shared;
+      reuse.metrics = repo.metrics;
+    }
+    reuse.made = 0;
+    reuse.reused = 0;
+  }
+  const partOf = (journey: Journey, findings: readonly FindingView[]): JourneyPart => {
+    if (!reuse) return journeyPart(journey, findings, partInput);
+    const key = JSON.stringify(findings);
+    const kept = reuse.journeys.get(journey);
+    if (kept?.key === key) {
+      reuse.reused += 1;
+      return kept.part;
+    }
+    const part = journeyPart(journey, findings, partInput);
+    reuse.journeys.set(journey, { key, part });
+    reuse.made += 1;
+    return part;
+  };
+  /** Each commit's grade of each journey, by id (the first of an id, as the pages showed it). */
+  const gradesAt = scoreHistory.map((point) => {
+    const byId = new Map<string, HistoryGrade>();
+    for (const grade of point.journeys) if (!byId.has(grade.id)) byId.set(grade.id, grade);
+    return byId;
+  });
+
   const journeys: JourneyView[] = repo.journeys.map((journey) => {
     const slug = journeySlug.get(journey)!;
     const own = findingsOfJourney.get(journey) ?? [];
-    const anchors = new Set<string>();
-    const stageAnchors = new Set<string>();
-    const stageName = new Map(journey.stages.map((stage) => [stage.id, stage.name ?? stage.id]));
-    const stages = journey.stages.map((stage) => ({
-      id: stage.id,
-      name: stage.name ?? stage.id,
-      anchor: `stage-${slugFor(stage.id, stageAnchors)}`,
-      touchpoints: journey.touchpoints.filter((touchpoint) => touchpoint.stage === stage.id).length,
-    }));
-    const stageRef = (id: string | undefined): RefView | undefined => {
-      if (id === undefined) return undefined;
-      const stage = stages.find((candidate) => candidate.id === id);
-      return { id, name: stageName.get(id) ?? id, slug: stage?.anchor };
-    };
-    const touchpoints: TouchpointView[] = journey.touchpoints.map((touchpoint) => {
-      const mine = own.filter((finding) => finding.touchpoint === touchpoint.id);
+    const findings = own.map(view);
+    const part = partOf(journey, findings);
+    const { touchpoints } = part;
+    const first = journeyById.get(journey.id) === journey;
+    if (first) touchpointAnchor.set(journey.id, part.anchors);
+    journey.touchpoints.forEach((touchpoint, index) => {
+      const tp = touchpoints[index]!;
       const message = touchpoint.message;
-      const anchor = `tp-${slugFor(touchpoint.id, anchors)}`;
-      if (journeyById.get(journey.id) === journey && !touchpointAnchor.has(tpKey(journey.id, touchpoint.id))) touchpointAnchor.set(tpKey(journey.id, touchpoint.id), anchor);
-      const tp: TouchpointView = {
-        id: touchpoint.id,
-        name: touchpoint.name ?? readableId(touchpoint.id),
-        summary: messageSummary(message),
-        anchor,
-        editUrl: editUrl(touchpoint),
-        stage: stageRef(touchpoint.stage),
-        channel: channelRef(touchpoint.channel),
-        owner: teamRef(touchpoint.owner),
-        role: touchpoint.role,
-        trigger: touchpoint.trigger,
-        after: touchpoint.after > 0 ? formatDuration(touchpoint.after) : undefined,
-        afterMinutes: touchpoint.after,
-        at: touchpoint.at !== undefined ? formatTimeOfDay(touchpoint.at) : undefined,
-        repeat: touchpoint.repeat ? describeRepeat(touchpoint.repeat.every, touchpoint.repeat.times, words) : undefined,
-        until: touchpoint.until,
-        timing: timingOf(touchpoint, words),
-        message: message ? { intent: message.intent, subject: message.subject, text: message.text, cta: message.cta, ctaHref: safeHref(message.cta) } : undefined,
-        personalization: touchpoint.personalization,
-        tools: touchpoint.tools,
-        automated: touchpoint.automated,
-        momentOfTruth: touchpoint.momentOfTruth,
-        importance: touchpoint.importance,
-        emotion: touchpoint.emotion,
-        cost: touchpoint.cost,
-        kpis: touchpoint.kpis.map((kpi) => ({ metric: kpi.metric, target: kpi.target })),
-        narrativeHtml: touchpoint.narrative && touchpoint.narrative.markdown.trim() !== '' ? markdown(touchpoint.narrative.markdown) : undefined,
-        counts: countsOf(mine),
-      };
       const stageName = touchpoint.stage !== undefined && journey.stages.some((stage) => stage.id === touchpoint.stage) ? tp.stage!.name : undefined;
       const column = stageName !== undefined ? (columnOf.get(stageKey(stageName)) ?? noStage) : noStage;
       const row: TouchpointRow = {
@@ -486,11 +607,8 @@ export function buildModel(input: ModelInput): SiteModel {
       };
       if (touchpoint.channel !== undefined) push(rowsByChannel, touchpoint.channel, row);
       if (touchpoint.owner !== undefined) push(rowsByTeam, touchpoint.owner, row);
-      return tp;
     });
-    const channelIds = [...new Set(journey.touchpoints.map((touchpoint) => touchpoint.channel).filter((id): id is string => id !== undefined))];
     const counts = countsOf(own);
-    const findings = own.map(view);
     const history = (git?.histories.get(journey.file) ?? []).map((entry) => ({ ...entry, short: entry.hash.slice(0, 7), url: commitUrl(entry.hash) }));
     return {
       slug,
@@ -504,25 +622,25 @@ export function buildModel(input: ModelInput): SiteModel {
       file: journey.file,
       fileUrl: fileUrl(journey.file),
       format: journey.format,
-      stages,
+      stages: part.stages,
       touchpoints,
-      channels: channelIds.map((id) => channelRef(id)!),
-      narrativeHtml: ((text) => (text === undefined ? undefined : markdown(text)))(journeyNarrative(journey)),
+      channels: part.channels,
+      narrativeHtml: part.narrativeHtml,
       findings,
       counts,
       health: healthOf(counts),
       history,
-      momentsOfTruth: journey.touchpoints.filter((touchpoint) => touchpoint.momentOfTruth).length,
+      momentsOfTruth: part.momentsOfTruth,
       scorecard: scorecardView(journeyCards.get(journey.id)!, journey.title ?? journey.id, slug),
       kpis: [
-        ...journey.touchpoints.flatMap((touchpoint, index) => (kpiIndex.byTouchpoint.get(touchpoint) ?? []).map((kpi) => seriesView(kpi, touchpoints[index]!.anchor))),
-        ...(journeyById.get(journey.id) === journey ? (journeyKpis.get(journey.id) ?? []).map((kpi) => seriesView(kpi, undefined)) : []),
+        ...part.kpis,
+        ...(first ? (journeyKpis.get(journey.id) ?? []).map((kpi) => seriesView(kpi, undefined)) : []),
       ],
-      scoreHistory: scoreHistory.flatMap((point) => {
-        const grade = point.journeys.find((candidate) => candidate.id === journey.id);
+      scoreHistory: scoreHistory.flatMap((point, index) => {
+        const grade = gradesAt[index]!.get(journey.id);
         return grade ? [historyEntry(point, grade)] : [];
       }),
-      board: journeyBoard({ stages, touchpoints, findings }),
+      board: part.board,
     };
   });
   const journeyView = new Map(repo.journeys.map((journey, index) => [journey, journeys[index]!]));

@@ -5,11 +5,13 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
-import { check } from '../engine/check.ts';
+import { checkRepository, todayFor } from '../engine/check.ts';
+import { fileFindingsFrom, memoryFindings, type MemoryFindings } from '../engine/memory-findings.ts';
+import { builtInRules } from '../rules/index.ts';
 import { gitFacts, latestReviewTag, workTreeState, type GitFacts } from '../load/git.ts';
-import { parseReuse, type ParseReuse } from '../load/repository.ts';
+import { loadRepository, parseReuse, type ParseReuse } from '../load/repository.ts';
 import { simulate } from '../simulate/timeline.ts';
-import { buildModel, type SiteModel } from './model.ts';
+import { buildModel, viewReuse, type SiteModel, type ViewReuse } from './model.ts';
 import { scoreHistory, type HistoryPoint } from './score-history.ts';
 import { channelDashboard } from './channel-dashboard.ts';
 import { customerViews } from './customer.ts';
@@ -110,13 +112,30 @@ function gitFactsOf(root: string, journeyFiles: readonly string[]): GitFacts | u
   return facts?.commit && facts.commit.dirty !== state.dirty ? { ...facts, commit: { ...facts.commit, dirty: state.dirty } } : facts;
 }
 
-/** Each repository's files as its last snapshot parsed them: after an edit, only the file that changed is parsed again. */
-const parses = new Map<string, ParseReuse>();
+/**
+ * What each repository's last snapshot made that the next, after an edit, can keep: the
+ * files' parses (only the file that changed is parsed again), the file-scoped rules'
+ * findings on the files that did not change, and the views of the journeys whose inputs
+ * did not change.
+ */
+interface Kept {
+  readonly parses: ParseReuse;
+  readonly findings: MemoryFindings;
+  readonly views: ViewReuse;
+}
+
+const kept = new Map<string, Kept>();
 
 /** How many files the last snapshot of the repository at `path` parsed, and how many parses it kept from the one before (with keepParses). */
 export function snapshotParses(path: string): { readonly parsed: number; readonly reused: number } | undefined {
-  const reuse = parses.get(path);
+  const reuse = kept.get(path)?.parses;
   return reuse ? { parsed: reuse.parsed, reused: reuse.reused } : undefined;
+}
+
+/** What else the last snapshot of the repository at `path` kept (with keepParses): files whose file-scoped findings it kept, journeys whose views it kept. */
+export function snapshotReuse(path: string): { readonly findings: { readonly kept: number; readonly checked: number }; readonly views: { readonly made: number; readonly reused: number } } | undefined {
+  const reuse = kept.get(path);
+  return reuse ? { findings: { kept: reuse.findings.kept, checked: reuse.findings.checked }, views: { made: reuse.views.made, reused: reuse.views.reused } } : undefined;
 }
 
 export interface SnapshotOptions {
@@ -139,14 +158,17 @@ export function siteSnapshot(path: string, options: SnapshotOptions): SiteModel 
   const { today } = options;
   const key = `${path}\n${today ?? ''}\n${options.noGit ? 'no-git' : ''}\n${fingerprint(path)}`;
   if (cached?.key === key) return cached.model;
-  let reuse = options.keepParses ? parses.get(path) : undefined;
-  if (options.keepParses && reuse === undefined) parses.set(path, (reuse = parseReuse()));
-  const result = check(path, { ...(reuse ? { reuse } : {}), ...(today !== undefined ? { today } : {}) });
-  const { root, repo } = result;
+  let reuse = options.keepParses ? kept.get(path) : undefined;
+  if (options.keepParses && reuse === undefined) kept.set(path, (reuse = { parses: parseReuse(), findings: memoryFindings(), views: viewReuse() }));
+  // check(), with the file-scoped findings kept for the files that did not change.
+  const { root, repo } = loadRepository(path, reuse ? { reuse: reuse.parses } : {});
+  const day = todayFor(repo, today !== undefined ? { today } : {});
+  const fileFindings = reuse ? fileFindingsFrom(reuse.findings, repo, JSON.stringify({ today: day, rules: builtInRules.map((rule) => rule.meta.id) })) : undefined;
+  const result = checkRepository(root, repo, { today: day, ...(fileFindings ? { fileFindings } : {}) });
   const timelines = simulate(repo);
   const git = options.noGit ? undefined : gitFactsOf(root, repo.journeys.map((journey) => journey.file));
   const history = historyOf(root, git?.commit?.hash, today);
-  const built = buildModel({ result, timelines, git, markdown: options.markdown, tool: toolVersion(), scoreHistory: history });
+  const built = buildModel({ result, timelines, git, markdown: options.markdown, tool: toolVersion(), scoreHistory: history, ...(reuse ? { reuse: reuse.views } : {}) });
   const reviewTag = git?.commit ? latestReviewTag(root) : undefined;
   const words = translator(repo.config.locale);
   const model: SiteModel = { ...built };
