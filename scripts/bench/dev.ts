@@ -86,6 +86,8 @@ async function startServer(repository: string, today: string): Promise<{ child: 
   const child = spawn(process.execPath, [BIN, 'dev', repository, '--port', '0', '--today', today], { cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  // With JOURNEYS_TIMING, the server says how long each reload and each page took: shown as it comes.
+  if (process.env.JOURNEYS_TIMING) for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk: Buffer) => process.stderr.write(`server: ${chunk.toString('utf8')}`));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`journeys dev did not start within ${START_TIMEOUT_MS / 1000} s:\n${output}`)), START_TIMEOUT_MS);
     const check = (): void => {

@@ -2,6 +2,7 @@ import { parse, todayOption } from './args.ts';
 import { normalizeBase, repositoryPath, siteEnvironment } from './build.ts';
 import { PACKAGE_ROOT } from './own-package.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
+import { ruleTiming } from './timing.ts';
 
 export const usage = `Usage: journeys dev [path] [options]
 
@@ -93,7 +94,8 @@ export async function devCommand(args: readonly string[], io: Io): Promise<numbe
     root: PACKAGE_ROOT,
     base: normalizeBase(values.base),
     server: { port, host },
-    logLevel: 'warn',
+    // JOURNEYS_TIMING shows Astro's own log too: how long each reload of the journeys and each page took.
+    logLevel: ruleTiming(io.env.JOURNEYS_TIMING) ? 'info' : 'warn',
     vite: { plugins: [pageReloader()] },
   });
   // Once the server has started, the young generation may grow again as V8 has it by default (bin/journeys.js
