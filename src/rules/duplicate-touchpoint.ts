@@ -133,13 +133,22 @@ export default defineRule<Options>({
   },
   check({ repo, options, report }) {
     type Item = { journey: Journey; touchpoint: Touchpoint; text: string; link?: string };
-    const groups = new Map<string, Item[]>();
+    // Most touchpoints are alone on their channel and trigger: their wording and link are never needed.
+    const byPlace = new Map<string, { journey: Journey; touchpoint: Touchpoint }[]>();
     for (const journey of repo.journeys) {
       for (const touchpoint of journey.touchpoints) {
-        const text = wording(touchpoint);
-        if (text === undefined || touchpoint.channel === undefined || touchpoint.trigger === undefined) continue;
-        pushTo(groups, `${touchpoint.channel}\u0000${touchpoint.trigger}`, { journey, touchpoint, text, link: ctaTarget(touchpoint.message?.cta) });
+        if (touchpoint.message === undefined || touchpoint.channel === undefined || touchpoint.trigger === undefined) continue;
+        pushTo(byPlace, `${touchpoint.channel}\u0000${touchpoint.trigger}`, { journey, touchpoint });
       }
+    }
+    const groups: Item[][] = [];
+    for (const place of byPlace.values()) {
+      if (place.length < 2) continue;
+      const items = place.flatMap(({ journey, touchpoint }): Item[] => {
+        const text = wording(touchpoint);
+        return text === undefined ? [] : [{ journey, touchpoint, text, link: ctaTarget(touchpoint.message?.cta) }];
+      });
+      if (items.length >= 2) groups.push(items);
     }
     // Many touchpoints say the very same words (a segment's copy of a journey): each wording is cut into trigrams once.
     const trigrams = new Map<string, Shingles>();
@@ -149,8 +158,7 @@ export default defineRule<Options>({
       return found;
     };
     const where = (item: Item, other: Item): string => (other.journey === item.journey ? 'in this journey' : `in journey "${other.journey.id}" (${other.journey.file})`);
-    for (const group of groups.values()) {
-      if (group.length < 2) continue;
+    for (const group of groups) {
       const index = new Map(group.map((item, i) => [item, i]));
       // For each item, the first earlier one it repeats that one customer can also receive: by wording, or by intent and link.
       const similar: (Match | undefined)[] = [];
