@@ -7,8 +7,9 @@ import { relative, sep } from 'node:path';
 import { checkRepository } from '../engine/check.ts';
 import { CONFIG_FILES, resolveLayout } from '../load/discover.ts';
 import { commitsTouching, loadAtRevision } from '../load/git.ts';
+import type { Finding, Repository } from '../model/types.ts';
 import { scorecards, type Letter } from '../score/scorecard.ts';
-import { simulate } from '../simulate/timeline.ts';
+import { simulate, type Timeline } from '../simulate/timeline.ts';
 
 /** A scope's grade at one commit. */
 export interface HistoryGrade {
@@ -20,19 +21,65 @@ export interface HistoryGrade {
   readonly letter?: Letter;
 }
 
+/** The grades at one commit: what a commit, the rules and the date make. */
+export interface HistoryGrades {
+  readonly company: HistoryGrade;
+  readonly journeys: readonly HistoryGrade[];
+}
+
 /** The scorecard at one commit. */
-export interface HistoryPoint {
+export interface HistoryPoint extends HistoryGrades {
   readonly commit: string;
   /** The committer date, ISO 8601 with its offset. */
   readonly date: string;
   readonly subject: string;
-  readonly company: HistoryGrade;
-  readonly journeys: readonly HistoryGrade[];
+}
+
+/**
+ * A check of the work tree, which gives the newest commit's point when the work tree
+ * holds that commit's files and was checked as of the same date: loading and linting the
+ * commit again would find the same.
+ */
+export interface CheckedWorkTree {
+  readonly repo: Repository;
+  readonly findings: readonly Finding[];
+  readonly timelines: readonly Timeline[];
+  /** The date it was checked as of, `YYYY-MM-DD`. */
+  readonly today: string;
+  /** Whether the work tree holds the very files (journeys folder and configuration) of `commit`. */
+  readonly holds: (commit: string) => boolean;
+}
+
+/** Grades made before, by gradesKey: a commit's grades are a function of the commit, the tool and the date. */
+export interface GradesStore {
+  get(key: string): HistoryGrades | undefined;
+  set(key: string, grades: HistoryGrades): void;
 }
 
 export interface HistoryOptions {
   /** The date to lint each commit as of, `YYYY-MM-DD`; by default the commit's own date. */
   readonly today?: string;
+  /** The work tree's check, for the newest commit's point (see CheckedWorkTree). */
+  readonly checked?: CheckedWorkTree;
+  /** Grades kept from earlier runs (the tool's identity is the store's to check), and where new ones go. */
+  readonly store?: GradesStore;
+}
+
+/** What a commit's grades are kept under, beside the tool that made them. */
+export function gradesKey(commit: string, today: string): string {
+  return `${commit} ${today}`;
+}
+
+/** The scorecards' grades of a repository checked as of `today`. */
+export function gradesOf(repo: Repository, findings: readonly Finding[], timelines: readonly Timeline[], today: string): HistoryGrades {
+  const cards = scorecards(repo, findings, timelines, today);
+  const grade = (card: (typeof cards)['company']): HistoryGrade => ({
+    id: card.id,
+    ...(card.name !== undefined ? { name: card.name } : {}),
+    touchpoints: card.touchpoints,
+    ...(card.grade ? { score: card.grade.score, letter: card.grade.letter } : {}),
+  });
+  return { company: grade(cards.company), journeys: cards.journeys.map(grade) };
 }
 
 /**
@@ -47,17 +94,21 @@ export function scoreHistory(path: string, count: number, options: HistoryOption
   if (!Number.isInteger(count) || count <= 0) return [];
   const journeysSpec = relative(root, journeysDir).split(sep).join('/') || '.';
   const commits = commitsTouching(root, [journeysSpec, ...CONFIG_FILES], count);
-  return commits.map(({ hash: commit, date, subject }) => {
-    const { repo } = loadAtRevision(root, commit);
+  const { checked, store } = options;
+  return commits.map(({ hash: commit, date, subject }, index) => {
     const today = options.today ?? date.slice(0, 10);
-    const { findings } = checkRepository(root, repo, { today });
-    const cards = scorecards(repo, findings, simulate(repo), today);
-    const grade = (card: (typeof cards)['company']): HistoryGrade => ({
-      id: card.id,
-      ...(card.name !== undefined ? { name: card.name } : {}),
-      touchpoints: card.touchpoints,
-      ...(card.grade ? { score: card.grade.score, letter: card.grade.letter } : {}),
-    });
-    return { commit, date, subject, company: grade(cards.company), journeys: cards.journeys.map(grade) };
+    const key = gradesKey(commit, today);
+    let grades = store?.get(key);
+    if (grades === undefined) {
+      // Only the newest commit can hold what the work tree does (an older one that did is followed by one that changed it).
+      if (checked !== undefined && index === commits.length - 1 && checked.today === today && checked.holds(commit)) {
+        grades = gradesOf(checked.repo, checked.findings, checked.timelines, today);
+      } else {
+        const { repo } = loadAtRevision(root, commit);
+        grades = gradesOf(repo, checkRepository(root, repo, { today }).findings, simulate(repo), today);
+      }
+      store?.set(key, grades);
+    }
+    return { commit, date, subject, company: grades.company, journeys: grades.journeys };
   });
 }

@@ -12,7 +12,9 @@ import { gitFacts, latestReviewTag, workTreeState, type GitFacts } from '../load
 import { loadRepository, parseReuse, type ParseReuse } from '../load/repository.ts';
 import { simulate } from '../simulate/timeline.ts';
 import { buildModel, viewReuse, type SiteModel, type ViewReuse } from './model.ts';
-import { scoreHistory, type HistoryPoint } from './score-history.ts';
+import { keptGrades } from './history-store.ts';
+import { scoreHistory, type CheckedWorkTree, type HistoryPoint } from './score-history.ts';
+import { workTreeHolds } from './work-tree-holds.ts';
 import { channelDashboard } from './channel-dashboard.ts';
 import { customerViews } from './customer.ts';
 import { reviewView } from './review.ts';
@@ -79,16 +81,20 @@ let historyCache: { key: string; points: HistoryPoint[] } | undefined;
  * The scorecards at the last commits, from git (the engine's scoreHistory): computed
  * again only when HEAD moves, since editing files changes no commit. Each commit is
  * linted as of its own date, or of JOURNEYS_TODAY when the build is given one (so that
- * a build is reproducible). Empty outside git and with JOURNEYS_NO_GIT; a failure
- * leaves the site without it, never without a site.
+ * a build is reproducible). The newest commit's point is the check just made when the
+ * work tree holds that commit's files and was checked as of the same date; the others
+ * are kept from one build to the next (history-store.ts). Empty outside git and with
+ * JOURNEYS_NO_GIT; a failure leaves the site without it, never without a site.
  */
-function historyOf(root: string, head: string | undefined, today: string | undefined): HistoryPoint[] {
+function historyOf(root: string, head: string | undefined, today: string | undefined, checked: CheckedWorkTree): HistoryPoint[] {
   if (head === undefined) return [];
   const key = `${root}\n${head}\n${today ?? ''}`;
   if (historyCache?.key === key) return historyCache.points;
   let points: HistoryPoint[];
   try {
-    points = scoreHistory(root, SCORE_HISTORY_COMMITS, today !== undefined ? { today } : {});
+    const kept = keptGrades(root);
+    points = scoreHistory(root, SCORE_HISTORY_COMMITS, { ...(today !== undefined ? { today } : {}), checked, ...(kept ? { store: kept.store } : {}) });
+    kept?.save();
   } catch {
     points = [];
   }
@@ -167,7 +173,8 @@ export function siteSnapshot(path: string, options: SnapshotOptions): SiteModel 
   const result = checkRepository(root, repo, { today: day, ...(fileFindings ? { fileFindings } : {}) });
   const timelines = simulate(repo);
   const git = options.noGit ? undefined : gitFactsOf(root, repo.journeys.map((journey) => journey.file));
-  const history = historyOf(root, git?.commit?.hash, today);
+  const { journeysDir } = layoutOf(path);
+  const history = historyOf(root, git?.commit?.hash, today, { repo, findings: result.findings, timelines, today: result.today, holds: (commit) => workTreeHolds(root, journeysDir, commit) });
   const built = buildModel({ result, timelines, git, markdown: options.markdown, tool: toolVersion(), scoreHistory: history, ...(reuse ? { reuse: reuse.views } : {}) });
   const reviewTag = git?.commit ? latestReviewTag(root) : undefined;
   const words = translator(repo.config.locale);

@@ -1,0 +1,217 @@
+/**
+ * What the score history keeps instead of loading and linting a commit again: the newest
+ * commit's point made of the check of a work tree that holds that commit's files, and
+ * the grades of a commit kept in node_modules/.cache/journeys/ from one build to the
+ * next. In real temporary git repositories: every history made with them equals the one
+ * made without, before and after a new commit.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { check } from '../src/engine/check.ts';
+import { simulate } from '../src/simulate/timeline.ts';
+import { HISTORY_FILE, keptGrades } from '../src/views/history-store.ts';
+import { scoreHistory, type CheckedWorkTree, type GradesStore, type HistoryOptions } from '../src/views/score-history.ts';
+import { siteSnapshot } from '../src/views/snapshot.ts';
+import { workTreeHolds } from '../src/views/work-tree-holds.ts';
+import { renderMarkdown } from '../site/lib/markdown.ts';
+import { gitRepo, type GitRepo } from './helpers/git.ts';
+import { cleanJourney, OWNERS, TODAY, writeRepo } from './helpers/repo.ts';
+
+/** welcome-email with no owner: a missing-owner error. */
+const OWNERLESS = cleanJourney('welcome').replace('    owner: team-crm\n', '');
+
+/** A repository of three commits that change the grades, with node_modules/ (kept out of git) when asked. */
+function history(modules = false): GitRepo {
+  const repo = gitRepo({ '.gitignore': 'node_modules/\n', 'journeys/owners.yaml': OWNERS, 'journeys/welcome.journey.yaml': OWNERLESS });
+  if (modules) mkdirSync(join(repo.root, 'node_modules'));
+  repo.write({ 'journeys/welcome.journey.yaml': cleanJourney('welcome') });
+  repo.commit('Give the welcome e-mail an owner');
+  repo.write({ 'journeys/onboarding.journey.yaml': cleanJourney('onboarding').replace('    owner: team-crm\n', '') });
+  repo.commit('Onboarding, without an owner yet');
+  return repo;
+}
+
+/** The check of the work tree, as the site makes it, for scoreHistory's `checked`. */
+function checkedWorkTree(root: string, asked: string[] = []): CheckedWorkTree {
+  const { repo, findings, today } = check(root, { today: TODAY });
+  return {
+    repo,
+    findings,
+    timelines: simulate(repo),
+    today,
+    holds: (commit) => {
+      asked.push(commit);
+      return workTreeHolds(root, join(root, 'journeys'), commit);
+    },
+  };
+}
+
+/** A store that counts the grades it gave back. */
+function counting(store: GradesStore): GradesStore & { hits: number } {
+  const counted = {
+    hits: 0,
+    get(key: string) {
+      const grades = store.get(key);
+      if (grades !== undefined) counted.hits += 1;
+      return grades;
+    },
+    set: (key: string, grades: Parameters<GradesStore['set']>[1]) => store.set(key, grades),
+  };
+  return counted;
+}
+
+const plain = (root: string, options: HistoryOptions = {}): ReturnType<typeof scoreHistory> => scoreHistory(root, 12, { today: TODAY, ...options });
+
+describe('the newest point made of the work tree’s check', () => {
+  it('equals the point of the commit, and is used only when the work tree holds the commit', () => {
+    const repo = history();
+    const expected = plain(repo.root);
+    expect(expected.map((point) => point.company.letter)).toEqual(['E', 'B', 'D']);
+    const asked: string[] = [];
+    expect(plain(repo.root, { checked: checkedWorkTree(repo.root, asked) })).toEqual(expected);
+    // Asked for the newest commit only.
+    expect(asked).toEqual([repo.rev('HEAD')]);
+
+    // A check that is not the commit's (no findings) shows in the newest point when the work tree holds the commit ...
+    const unlike = { ...checkedWorkTree(repo.root), findings: [] };
+    expect(plain(repo.root, { checked: unlike }).at(-1)!.company).not.toEqual(expected.at(-1)!.company);
+    // ... and not when it was made as of another date, or the work tree differs from the commit in any way.
+    expect(plain(repo.root, { checked: { ...unlike, today: '2026-11-02' } })).toEqual(expected);
+    const differences: [string, () => void, () => void][] = [
+      ['an edited file', () => repo.write({ 'journeys/welcome.journey.yaml': `${cleanJourney('welcome')}# edited\n` }), () => repo.git('checkout', '--', 'journeys/welcome.journey.yaml')],
+      ['a staged file', () => (repo.write({ 'journeys/new.journey.yaml': cleanJourney('new') }), repo.git('add', 'journeys/new.journey.yaml')), () => (repo.git('rm', '--cached', '--quiet', 'journeys/new.journey.yaml'), repo.remove('journeys/new.journey.yaml'))],
+      ['an untracked file', () => repo.write({ 'journeys/new.journey.yaml': cleanJourney('new') }), () => repo.remove('journeys/new.journey.yaml')],
+      ['an ignored file', () => repo.write({ '.git/info/exclude': 'journeys/draft.journey.yaml\n', 'journeys/draft.journey.yaml': cleanJourney('draft') }), () => repo.remove('journeys/draft.journey.yaml')],
+      ['a deleted file', () => repo.remove('journeys/onboarding.journey.yaml'), () => repo.git('checkout', '--', 'journeys/onboarding.journey.yaml')],
+      ['a new configuration', () => repo.write({ 'journeys.config.yaml': 'rules:\n  missing-kpi: off\n' }), () => repo.remove('journeys.config.yaml')],
+    ];
+    for (const [what, make, undo] of differences) {
+      make();
+      expect(workTreeHolds(repo.root, join(repo.root, 'journeys'), repo.rev('HEAD')), what).toBe(false);
+      expect(plain(repo.root, { checked: unlike }), what).toEqual(expected);
+      undo();
+      expect(workTreeHolds(repo.root, join(repo.root, 'journeys'), repo.rev('HEAD')), `${what}, undone`).toBe(true);
+    }
+    // The work tree holds the newest commit, not an older one.
+    expect(workTreeHolds(repo.root, join(repo.root, 'journeys'), repo.rev('HEAD~1'))).toBe(false);
+  });
+
+  it('is not used for a commit whose journeys hold a link, which the two loaders follow differently', () => {
+    const repo = gitRepo({ 'journeys/owners.yaml': OWNERS, 'shared/welcome.yaml': cleanJourney('welcome') });
+    symlinkSync('../shared/welcome.yaml', join(repo.root, 'journeys', 'welcome.journey.yaml'));
+    repo.commit('A journey kept elsewhere');
+    expect(workTreeHolds(repo.root, join(repo.root, 'journeys'), repo.rev('HEAD'))).toBe(false);
+  });
+
+  it('is not used outside git, where nothing holds', () => {
+    const root = writeRepo({ 'journeys/owners.yaml': OWNERS, 'journeys/welcome.journey.yaml': cleanJourney('welcome') });
+    expect(workTreeHolds(root, join(root, 'journeys'), 'a'.repeat(40))).toBe(false);
+  });
+});
+
+describe('grades kept in node_modules/.cache/journeys', () => {
+  it('give the history made without them, from one run to the next and after a new commit', () => {
+    const repo = history(true);
+    const file = join(repo.root, 'node_modules', '.cache', 'journeys', HISTORY_FILE);
+    const run = (): { points: ReturnType<typeof scoreHistory>; hits: number } => {
+      const kept = keptGrades(repo.root)!;
+      const store = counting(kept.store);
+      const points = plain(repo.root, { checked: checkedWorkTree(repo.root), store });
+      kept.save();
+      return { points, hits: store.hits };
+    };
+    const first = run();
+    expect(first.hits).toBe(0);
+    expect(first.points).toEqual(plain(repo.root));
+    expect(existsSync(file)).toBe(true);
+    // Kept out of git.
+    expect(repo.git('status', '--porcelain')).toBe('');
+
+    const second = run();
+    expect(second.hits).toBe(3);
+    expect(second.points).toEqual(first.points);
+
+    repo.write({ 'journeys/onboarding.journey.yaml': cleanJourney('onboarding') });
+    repo.commit('Onboarding gets its owner');
+    const third = run();
+    expect(third.hits).toBe(3);
+    expect(third.points).toEqual(plain(repo.root));
+    expect(third.points.map((point) => point.company.letter)).toEqual(['E', 'B', 'D', 'B']);
+    // Linted as of another date, a commit's grades are made again.
+    const kept = keptGrades(repo.root)!;
+    const store = counting(kept.store);
+    expect(scoreHistory(repo.root, 12, { today: '2027-11-01', store })).toEqual(scoreHistory(repo.root, 12, { today: '2027-11-01' }));
+    expect(store.hits).toBe(0);
+  });
+
+  it('are never trusted when damaged or written by another version, and a file that is not theirs is left alone', () => {
+    const repo = history(true);
+    const file = join(repo.root, 'node_modules', '.cache', 'journeys', HISTORY_FILE);
+    const expected = plain(repo.root);
+    const run = (): number => {
+      const kept = keptGrades(repo.root)!;
+      const store = counting(kept.store);
+      expect(plain(repo.root, { store })).toEqual(expected);
+      kept.save();
+      return store.hits;
+    };
+    run();
+    const good = readFileSync(file);
+    // A grade changed (a letter, its length unchanged), the file cut short, another version's header.
+    const tampered = Buffer.from(good.toString('utf8').replace('"letter":"B"', '"letter":"A"'));
+    expect(tampered.equals(good)).toBe(false);
+    const otherTool = Buffer.from(good.toString('utf8').replace(/"tool":"[^"]*"/, '"tool":"0.0.1"'));
+    for (const bad of [tampered, good.subarray(0, good.length - 10), otherTool, Buffer.from('journeys-score-history\n{not json')]) {
+      writeFileSync(file, bad);
+      expect(run()).toBe(0);
+      // Written anew, and trusted again.
+      expect(readFileSync(file).equals(good)).toBe(true);
+      expect(run()).toBe(3);
+    }
+    writeFileSync(file, 'a file of the user\n');
+    expect(run()).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe('a file of the user\n');
+  });
+
+  it('are written nowhere when the repository has no node_modules/ or its cache folder leads outside it', () => {
+    const bare = history();
+    expect(keptGrades(bare.root)).toBeUndefined();
+
+    const linked = history(true);
+    const elsewhere = writeRepo({});
+    symlinkSync(elsewhere, join(linked.root, 'node_modules', '.cache'));
+    expect(keptGrades(linked.root)).toBeUndefined();
+    siteSnapshot(linked.root, { markdown: renderMarkdown, today: TODAY });
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
+  it('make the site’s model a fresh process makes without them, before and after a new commit', async () => {
+    const repo = history(true);
+    const snapshot = async (): Promise<ReturnType<typeof siteSnapshot>> => {
+      vi.resetModules();
+      const fresh: { siteSnapshot: typeof siteSnapshot } = await import('../src/views/snapshot.ts');
+      return fresh.siteSnapshot(repo.root, { markdown: renderMarkdown, today: TODAY });
+    };
+    /** The snapshot with node_modules/ moved out of the repository: no grades kept. */
+    const withoutCache = async (): Promise<ReturnType<typeof siteSnapshot>> => {
+      const modules = join(repo.root, 'node_modules');
+      const aside = join(writeRepo({}), 'node_modules');
+      renameSync(modules, aside);
+      try {
+        return await snapshot();
+      } finally {
+        renameSync(aside, modules);
+      }
+    };
+    const first = await snapshot();
+    expect(first.site.scoreHistory.map((entry) => entry.letter)).toEqual(['E', 'B', 'D']);
+    expect(await snapshot()).toEqual(first);
+    expect(first).toEqual(await withoutCache());
+    repo.write({ 'journeys/onboarding.journey.yaml': cleanJourney('onboarding') });
+    repo.commit('Onboarding gets its owner');
+    const later = await snapshot();
+    expect(later.site.scoreHistory).toHaveLength(4);
+    expect(later).toEqual(await withoutCache());
+  });
+});
