@@ -24,7 +24,7 @@ async function freshSnapshot(root: string, today = TODAY): Promise<SiteModel> {
 }
 
 /** A journey whose one touchpoint fires on `trigger` and says `text`; a's is of importance 4, for priority-gap. */
-function journey(id: string, trigger: string, text: string, owner = 'team-crm'): string {
+function journey(id: string, trigger: string, text: string, owner = 'team-crm', stage = 'Start'): string {
   return [
     `journey: ${id}`,
     'version: 1',
@@ -32,7 +32,7 @@ function journey(id: string, trigger: string, text: string, owner = 'team-crm'):
     'owner: team-onboarding',
     'reviewed: 2026-10-01',
     'stages:',
-    '  - { id: start, name: Start }',
+    `  - { id: start, name: ${stage} }`,
     'touchpoints:',
     '  - id: welcome-email',
     '    stage: start',
@@ -93,17 +93,31 @@ describe('journeys dev after an edit', () => {
     expect(view(fourth, 'b').scorecard.touchpoints).toBe(2);
     expect(fourth).toEqual(await freshSnapshot(root));
 
+    // A new file before b takes b's id, and its slug: b, unchanged, is now b-2 on its page and on the channel's.
+    write('journeys/a2.journey.yaml', journey('b', 'card.lost', 'We are sorry about your card.'));
+    const moved = siteSnapshot(root, options);
+    expect(moved.journeys.map((candidate) => candidate.file)).toEqual(['journeys/a.journey.yaml', 'journeys/a2.journey.yaml', 'journeys/b.journey.yaml', 'journeys/c.journey.yaml']);
+    expect(moved.journeys.map((candidate) => candidate.slug)).toEqual(['a', 'b', 'b-2', 'b-3']);
+    expect(moved.channels.find((channel) => channel.id === 'email')!.touchpoints.map((row) => row.journeySlug)).toEqual(['a', 'b', 'b-2', 'b-3']);
+    expect(moved).toEqual(await freshSnapshot(root));
+
+    // a's stage is renamed: a new stage column comes first on the channel's page, the others' rows move after it.
+    write('journeys/a.journey.yaml', journey('a', 'acount.opened', 'Welcome to the bank.', 'team-crm', 'Begin'));
+    const renamed = siteSnapshot(root, options);
+    expect(renamed.channels.find((channel) => channel.id === 'email')!.touchpoints.map((row) => `${row.stageColumn.name} ${row.stageColumn.order}`)).toEqual(['Begin 0', 'Start 1', 'Start 1', 'Start 1']);
+    expect(renamed).toEqual(await freshSnapshot(root));
+
     // A team's new name shows on every touchpoint it owns: the file-scoped findings and every view are made again.
     write('journeys/owners.yaml', OWNERS.replace('name: CRM', 'name: Customer relations'));
     const fifth = siteSnapshot(root, options);
-    expect(snapshotReuse(root)).toEqual({ findings: { kept: 0, checked: 6 }, views: { made: 3, reused: 0 } });
+    expect(snapshotReuse(root)).toEqual({ findings: { kept: 0, checked: 7 }, views: { made: 4, reused: 0 } });
     expect(view(fifth, 'a').touchpoints[0]!.owner!.name).toBe('Customer relations');
     expect(fifth).toEqual(await freshSnapshot(root));
 
     // A new measure of a's KPI, on target: its series shows it, and the priority-gap note goes.
     write('journeys/metrics/q2.csv', `${METRICS}a,welcome-email,open-rate,2026-Q3,0.52\n`);
     const sixth = siteSnapshot(root, options);
-    expect(snapshotReuse(root)!.findings).toEqual({ kept: 0, checked: 6 });
+    expect(snapshotReuse(root)!.findings).toEqual({ kept: 0, checked: 7 });
     expect(view(sixth, 'a').kpis[0]!.series.map((measure) => measure.value)).toEqual([0.31, 0.52]);
     expect(view(sixth, 'a').findings).toEqual([]);
     expect(sixth).toEqual(await freshSnapshot(root));
@@ -125,7 +139,7 @@ describe('journeys dev after an edit', () => {
     write('journeys.config.yaml', `${CONFIG}locale: fr\n`);
     const seventh = siteSnapshot(root, options);
     expect(seventh.site.locale).toBe('fr');
-    expect(snapshotReuse(root)!.views).toEqual({ made: 3, reused: 0 });
+    expect(snapshotReuse(root)!.views).toEqual({ made: 4, reused: 0 });
     expect(seventh).toEqual(await freshSnapshot(root));
   });
 });

@@ -217,6 +217,9 @@ export interface ViewReuse {
   /** What every part of `journeys` was made with (see journeyPart), and the metrics rows (the very objects): when any of it changes, every part is made again. */
   shared: string;
   metrics: readonly MetricValue[];
+  /** Each journey's rows on the channel and team pages, made of its part and its slug, and the stage columns they were placed in. */
+  rows: WeakMap<Journey, JourneyRows>;
+  columns: string;
   /** How many journeys' parts the last model made, and how many it kept. */
   made: number;
   reused: number;
@@ -224,7 +227,7 @@ export interface ViewReuse {
 
 /** An empty ViewReuse, for a first model. */
 export function viewReuse(): ViewReuse {
-  return { journeys: new WeakMap(), shared: '', metrics: [], made: 0, reused: 0 };
+  return { journeys: new WeakMap(), shared: '', metrics: [], rows: new WeakMap(), columns: '', made: 0, reused: 0 };
 }
 
 /** The part of a journey's page made of the journey itself, beside its findings and the references it shows. */
@@ -239,6 +242,43 @@ interface JourneyPart {
   readonly narrativeHtml?: string;
   readonly momentsOfTruth: number;
   readonly board: JourneyView['board'];
+}
+
+/** A journey's rows on the channel and team pages, by channel and by team, and what they were made of. */
+interface JourneyRows {
+  readonly part: JourneyPart;
+  readonly slug: string;
+  readonly byChannel: ReadonlyMap<string, readonly TouchpointRow[]>;
+  readonly byTeam: ReadonlyMap<string, readonly TouchpointRow[]>;
+}
+
+/** The key of a stage name, for grouping stages across journeys: case and spacing aside. */
+const stageKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** What buildModel's passes over every journey read of one: its channels and teams (each once, in order), its stages' keys. */
+interface JourneyIds {
+  readonly channels: readonly string[];
+  readonly owners: readonly string[];
+  readonly stageKeys: readonly string[];
+}
+
+/** Each journey's ids, made once per journey object (a model's journeys are never changed): `journeys dev` keeps the unchanged ones. */
+const idsOfJourney = new WeakMap<Journey, JourneyIds>();
+
+function idsOf(journey: Journey): JourneyIds {
+  let ids = idsOfJourney.get(journey);
+  if (ids === undefined) {
+    const channels = new Set<string>();
+    const owners = new Set<string>();
+    if (journey.owner !== undefined) owners.add(journey.owner);
+    for (const touchpoint of journey.touchpoints) {
+      if (touchpoint.channel !== undefined) channels.add(touchpoint.channel);
+      if (touchpoint.owner !== undefined) owners.add(touchpoint.owner);
+    }
+    ids = { channels: [...channels], owners: [...owners], stageKeys: journey.stages.map((stage) => stageKey(stage.name ?? stage.id)) };
+    idsOfJourney.set(journey, ids);
+  }
+  return ids;
 }
 
 /** What journeyPart reads beside the journey and its findings: the same for every journey of a model. */
@@ -360,7 +400,7 @@ export function buildModel(input: ModelInput): SiteModel {
   const channelSlugs = new Set<string>();
   const channelInfo = new Map<string, { slug: string; name: string; outbound: boolean; builtIn: boolean }>();
   const used = new Set<string>();
-  for (const journey of repo.journeys) for (const touchpoint of journey.touchpoints) if (touchpoint.channel !== undefined) used.add(touchpoint.channel);
+  for (const journey of repo.journeys) for (const id of idsOf(journey).channels) used.add(id);
   for (const channel of repo.channels) {
     if (channelInfo.has(channel.id)) continue;
     if (channel.builtIn && !used.has(channel.id)) continue;
@@ -380,12 +420,8 @@ export function buildModel(input: ModelInput): SiteModel {
   for (const owner of repo.owners) {
     if (!teamInfo.has(owner.id)) teamInfo.set(owner.id, { slug: slugFor(owner.id, teamSlugs), name: owner.name ?? owner.id, contact: owner.contact, declared: true });
   }
-  const undeclaredTeam = (id: string | undefined): void => {
-    if (id !== undefined && !teamInfo.has(id)) teamInfo.set(id, { slug: slugFor(id, teamSlugs), name: id, declared: false });
-  };
   for (const journey of repo.journeys) {
-    undeclaredTeam(journey.owner);
-    for (const touchpoint of journey.touchpoints) undeclaredTeam(touchpoint.owner);
+    for (const id of idsOf(journey).owners) if (!teamInfo.has(id)) teamInfo.set(id, { slug: slugFor(id, teamSlugs), name: id, declared: false });
   }
   const teamRef = (id: string | undefined): RefView | undefined => {
     if (id === undefined) return undefined;
@@ -432,13 +468,13 @@ export function buildModel(input: ModelInput): SiteModel {
 
   // --- Stage names, the groups of a channel page's touchpoints -----------------
   const NO_STAGE = '\u0000';
-  const stageKey = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
   const stageNames = new Map<string, { name: string; positions: number[]; first: number; journeys: number }>();
   let seen = 0;
   for (const journey of repo.journeys) {
+    const { stageKeys } = idsOf(journey);
     journey.stages.forEach((stage, index) => {
       const name = stage.name ?? stage.id;
-      const key = stageKey(name);
+      const key = stageKeys[index]!;
       let entry = stageNames.get(key);
       if (!entry) stageNames.set(key, (entry = { name, positions: [], first: seen++, journeys: 0 }));
       entry.positions.push(journey.stages.length > 1 ? index / (journey.stages.length - 1) : 0);
@@ -578,16 +614,20 @@ export function buildModel(input: ModelInput): SiteModel {
     return byId;
   });
 
-  const journeys: JourneyView[] = repo.journeys.map((journey) => {
-    const slug = journeySlug.get(journey)!;
-    const own = findingsOfJourney.get(journey) ?? [];
-    const findings = own.map(view);
-    const part = partOf(journey, findings);
-    const { touchpoints } = part;
-    const first = journeyById.get(journey.id) === journey;
-    if (first) touchpointAnchor.set(journey.id, part.anchors);
+  // Where each stage name's touchpoints are on a channel's page: what every journey's rows were placed by.
+  const columns = JSON.stringify([...stageColumns.map((column) => [column.key, column.name, column.anchor, column.order]), [noStage.name, noStage.anchor, noStage.order]]);
+  if (reuse && columns !== reuse.columns) {
+    reuse.rows = new WeakMap();
+    reuse.columns = columns;
+  }
+  /** A journey's rows on the channel and team pages: made of its part, its slug and the stage columns (kept while none changes). */
+  const rowsOf = (journey: Journey, slug: string, part: JourneyPart): JourneyRows => {
+    const kept = reuse?.rows.get(journey);
+    if (kept !== undefined && kept.part === part && kept.slug === slug) return kept;
+    const byChannel = new Map<string, TouchpointRow[]>();
+    const byTeam = new Map<string, TouchpointRow[]>();
     journey.touchpoints.forEach((touchpoint, index) => {
-      const tp = touchpoints[index]!;
+      const tp = part.touchpoints[index]!;
       const message = touchpoint.message;
       const stageName = touchpoint.stage !== undefined && journey.stages.some((stage) => stage.id === touchpoint.stage) ? tp.stage!.name : undefined;
       const column = stageName !== undefined ? (columnOf.get(stageKey(stageName)) ?? noStage) : noStage;
@@ -605,9 +645,30 @@ export function buildModel(input: ModelInput): SiteModel {
         summary: message?.subject ?? message?.intent ?? message?.text,
         timing: tp.timing,
       };
-      if (touchpoint.channel !== undefined) push(rowsByChannel, touchpoint.channel, row);
-      if (touchpoint.owner !== undefined) push(rowsByTeam, touchpoint.owner, row);
+      if (touchpoint.channel !== undefined) push(byChannel, touchpoint.channel, row);
+      if (touchpoint.owner !== undefined) push(byTeam, touchpoint.owner, row);
     });
+    const made = { part, slug, byChannel, byTeam };
+    reuse?.rows.set(journey, made);
+    return made;
+  };
+  const pushAll = <K, V>(map: Map<K, V[]>, key: K, values: readonly V[]): void => {
+    let list = map.get(key);
+    if (!list) map.set(key, (list = []));
+    for (const value of values) list.push(value);
+  };
+
+  const journeys: JourneyView[] = repo.journeys.map((journey) => {
+    const slug = journeySlug.get(journey)!;
+    const own = findingsOfJourney.get(journey) ?? [];
+    const findings = own.map(view);
+    const part = partOf(journey, findings);
+    const { touchpoints } = part;
+    const first = journeyById.get(journey.id) === journey;
+    if (first) touchpointAnchor.set(journey.id, part.anchors);
+    const rows = rowsOf(journey, slug, part);
+    for (const [id, list] of rows.byChannel) pushAll(rowsByChannel, id, list);
+    for (const [id, list] of rows.byTeam) pushAll(rowsByTeam, id, list);
     const counts = countsOf(own);
     const history = (git?.histories.get(journey.file) ?? []).map((entry) => ({ ...entry, short: entry.hash.slice(0, 7), url: commitUrl(entry.hash) }));
     return {
