@@ -22,18 +22,25 @@ export interface FindingPlace {
 export function findingPlaces(repo: Repository): (finding: Pick<Finding, 'file' | 'journey' | 'touchpoint'>) => FindingPlace {
   const byId = new Map<string, Journey>();
   const byFile = new Map<string, Journey>();
-  const touchpoints = new Map<Journey, Map<string, Touchpoint>>();
   for (const journey of repo.journeys) {
     if (!byId.has(journey.id)) byId.set(journey.id, journey);
     if (!byFile.has(journey.file)) byFile.set(journey.file, journey);
-    const own = new Map<string, Touchpoint>();
-    for (const touchpoint of journey.touchpoints) if (!own.has(touchpoint.id)) own.set(touchpoint.id, touchpoint);
-    touchpoints.set(journey, own);
   }
+  // Each journey's touchpoints by id, made for the journeys a finding names only: most have none.
+  const touchpoints = new Map<Journey, Map<string, Touchpoint>>();
+  const touchpointsOf = (journey: Journey): Map<string, Touchpoint> => {
+    let own = touchpoints.get(journey);
+    if (own === undefined) {
+      own = new Map();
+      for (const touchpoint of journey.touchpoints) if (!own.has(touchpoint.id)) own.set(touchpoint.id, touchpoint);
+      touchpoints.set(journey, own);
+    }
+    return own;
+  };
   return (finding) => {
     const journey = (finding.journey !== undefined ? byId.get(finding.journey) : undefined) ?? byFile.get(finding.file);
     if (!journey) return {};
-    const touchpoint = finding.touchpoint !== undefined ? touchpoints.get(journey)!.get(finding.touchpoint) : undefined;
+    const touchpoint = finding.touchpoint !== undefined ? touchpointsOf(journey).get(finding.touchpoint) : undefined;
     const team = touchpoint?.owner ?? journey.owner;
     return { journey, ...(touchpoint ? { touchpoint } : {}), ...(team !== undefined ? { team } : {}) };
   };
