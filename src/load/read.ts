@@ -56,12 +56,19 @@ export function isInside(root: string, path: string): boolean {
   return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
 }
 
+/**
+ * The operating system's realpath, in one call: Node's own walks the path a component at a
+ * time from JavaScript (an lstat each), which cost a lint of 1,200 files about 8 ms. The
+ * root and its files go through the same one, so that the two compare.
+ */
+const realPath = (path: string): string => realpathSync.native(path);
+
 const realRoots = new Map<string, string>();
 /** The real path of a repository root, asked once per root. */
 function realRoot(root: string): string {
   let real = realRoots.get(root);
   if (real === undefined) {
-    real = realpathSync(root);
+    real = realPath(root);
     realRoots.set(root, real);
   }
   return real;
@@ -79,7 +86,7 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
 export function readInside(root: string, path: string): { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly message: string } {
   let fd: number | undefined;
   try {
-    const real = realpathSync(join(root, path));
+    const real = realPath(join(root, path));
     if (!isInside(realRoot(root), real)) return { ok: false, message: 'The file is a link to a place outside the repository: it was not read.' };
     fd = openSync(real, OPEN_FLAGS);
     const stats = fstatSync(fd);
