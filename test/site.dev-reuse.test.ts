@@ -49,7 +49,8 @@ function journey(id: string, trigger: string, text: string, owner = 'team-crm', 
 }
 
 const CONFIG = 'repository: { url: https://github.com/acme/journeys, branch: main }\n';
-const METRICS = 'journey,touchpoint,metric,period,value\na,welcome-email,open-rate,2026-Q2,0.31\n';
+// a's touchpoint measured; b measured as a whole on its touchpoint's metric (its first journey's series).
+const METRICS = 'journey,touchpoint,metric,period,value\na,welcome-email,open-rate,2026-Q2,0.31\nb,,open-rate,2026-Q2,0.5\n';
 
 describe('journeys dev after an edit', () => {
   it('keeps what did not change, and makes the model a fresh process makes', async () => {
@@ -99,6 +100,7 @@ describe('journeys dev after an edit', () => {
     expect(moved.journeys.map((candidate) => candidate.file)).toEqual(['journeys/a.journey.yaml', 'journeys/a2.journey.yaml', 'journeys/b.journey.yaml', 'journeys/c.journey.yaml']);
     expect(moved.journeys.map((candidate) => candidate.slug)).toEqual(['a', 'b', 'b-2', 'b-3']);
     expect(moved.channels.find((channel) => channel.id === 'email')!.touchpoints.map((row) => row.journeySlug)).toEqual(['a', 'b', 'b-2', 'b-3']);
+    expect(moved.journeys.map((candidate) => candidate.kpis.filter((kpi) => kpi.touchpoint === undefined).length)).toEqual([0, 1, 0, 0]);
     expect(moved).toEqual(await freshSnapshot(root));
 
     // a's stage is renamed: a new stage column comes first on the channel's page, the others' rows move after it.

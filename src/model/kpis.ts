@@ -134,27 +134,70 @@ export function measureKpis(repo: Repository, today?: string): KpiIndex {
   if (cached) return cached;
   const rows = rowsByJourney(repo, today);
   const all: KpiStatus[] = [];
-  const byTouchpoint = new Map<Touchpoint, KpiStatus[]>();
-  const byJourney = new Map<Journey, KpiStatus[]>();
+  const byTouchpoint = new Map<Touchpoint, readonly KpiStatus[]>();
+  const byJourney = new Map<Journey, readonly KpiStatus[]>();
   const seenJourneys = new Set<string>();
   for (const journey of repo.journeys) {
     const journeyRows = rows.get(journey.id);
-    for (const touchpoint of journey.touchpoints) {
-      const statuses = touchpoint.kpis.map((kpi) => declared(journey, touchpoint, kpi, journeyRows?.get(seriesKey(touchpoint.id, kpi.metric))));
-      byTouchpoint.set(touchpoint, statuses);
-      for (const one of statuses) all.push(one);
-    }
     // A journey id given twice is a finding of its own; the rows go to the first journey only.
     const first = !seenJourneys.has(journey.id);
     seenJourneys.add(journey.id);
-    const own = (journey.kpis ?? []).map((kpi) => declared(journey, undefined, kpi, first ? journeyRows?.get(seriesKey('', kpi.metric)) : undefined));
-    byJourney.set(journey, own);
-    for (const one of own) all.push(one);
-    if (first && journeyRows) all.push(...journeyLevel(journey, journeyRows));
+    const statuses = journeyStatuses(journey, journeyRows, first);
+    journey.touchpoints.forEach((touchpoint, index) => {
+      const own = statuses.touchpoints[index]!;
+      byTouchpoint.set(touchpoint, own);
+      for (const one of own) all.push(one);
+    });
+    byJourney.set(journey, statuses.own);
+    for (const one of statuses.own) all.push(one);
+    for (const one of statuses.level) all.push(one);
   }
   const index = { all, byTouchpoint, byJourney };
   byDay.set(today ?? '', index);
   return index;
+}
+
+/** A journey's statuses: of its touchpoints' KPIs, of its own, and the journey-wide series of its touchpoints' metrics. */
+interface JourneyStatuses {
+  readonly rows: ReadonlyMap<string, readonly MetricValue[]> | undefined;
+  readonly first: boolean;
+  readonly touchpoints: readonly (readonly KpiStatus[])[];
+  readonly own: readonly KpiStatus[];
+  readonly level: readonly KpiStatus[];
+}
+
+/**
+ * Each journey's statuses as the last index made them, with what they were made of: its
+ * rows (the very objects) and whether it was the first of its id. A journey object is
+ * never changed, so that `journeys dev`, which keeps the journeys of the files that did
+ * not change, makes again only the statuses of the others.
+ */
+const statusesOf = new WeakMap<Journey, JourneyStatuses>();
+
+function journeyStatuses(journey: Journey, rows: ReadonlyMap<string, readonly MetricValue[]> | undefined, first: boolean): JourneyStatuses {
+  const kept = statusesOf.get(journey);
+  if (kept !== undefined && kept.first === first && sameRows(kept.rows, rows)) return kept;
+  const made: JourneyStatuses = {
+    rows,
+    first,
+    touchpoints: journey.touchpoints.map((touchpoint) => touchpoint.kpis.map((kpi) => declared(journey, touchpoint, kpi, rows?.get(seriesKey(touchpoint.id, kpi.metric))))),
+    own: (journey.kpis ?? []).map((kpi) => declared(journey, undefined, kpi, first ? rows?.get(seriesKey('', kpi.metric)) : undefined)),
+    level: first && rows ? journeyLevel(journey, rows) : [],
+  };
+  statusesOf.set(journey, made);
+  return made;
+}
+
+/** Whether two journeys' rows are the same rows, in the same order. */
+function sameRows(a: ReadonlyMap<string, readonly MetricValue[]> | undefined, b: ReadonlyMap<string, readonly MetricValue[]> | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.size !== b.size) return false;
+  const others = b.entries();
+  for (const [key, list] of a) {
+    const [otherKey, other] = others.next().value!;
+    if (key !== otherKey || list.length !== other.length || list.some((row, index) => row !== other[index])) return false;
+  }
+  return true;
 }
 
 /** The metrics rows measured by `today`, by journey, then by touchpoint and metric: most journeys have no measures, and their KPIs need no lookup. */
