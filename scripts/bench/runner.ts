@@ -14,7 +14,7 @@
 import { appendFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { check, loadAtRevision, type CheckResult } from '../../src/index.ts';
+import { check, type CheckResult } from '../../src/index.ts';
 import { collector, parseOnlyJsYaml, parseOnlyYaml, time } from './measure.ts';
 
 // The setting the command line runs with (bin/journeys.js), for every measure alike.
@@ -74,8 +74,8 @@ function task(key: MeasureKey, root: string, today: string): () => unknown {
     case 'lintFindings':
       return () => check(root, { today });
     case 'lintBase':
-      // As `journeys lint --base HEAD~1` does: the repository at the revision, then the work tree with it.
-      return () => check(root, { today, base: loadAtRevision(root, 'HEAD~1').repo });
+      // As `journeys lint --base HEAD~1` does: the work tree, then the repository at the revision.
+      return () => check(root, { today, baseRevision: 'HEAD~1' });
     case 'lintCached':
       return cachedAfterOneEdit(root, today);
   }

@@ -1,4 +1,4 @@
-import { builtInRules, check, diffJourneys, diffMarkdown, gitPrefix, lint, loadAtRevision, resolveRevision, simulate, jsonText } from '../index.ts';
+import { builtInRules, check, diffJourneys, diffMarkdown, gitPrefix, lint, resolveRevision, simulate, jsonText } from '../index.ts';
 import { parse, todayOption } from './args.ts';
 import { printConfigErrors } from './lint.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
@@ -38,8 +38,9 @@ export function diffCommand(args: readonly string[], io: Io): number {
   if (format !== 'markdown' && format !== 'json') throw new CommandError(`Unknown format "${format}": use markdown or json.`);
   const path = positionals[0] ?? io.cwd;
   const today = todayOption(values.today);
-  const base = loadAtRevision(path, values.base);
-  const head = check(path, { today, now: io.now(), base: base.repo });
+  // The revision is read after the work tree, each file the same in both parsed once.
+  const head = check(path, { today, now: io.now(), baseRevision: values.base });
+  const base = { repo: head.base!, commit: resolveRevision(head.root, values.base) };
   if (head.configErrors.length > 0) {
     printConfigErrors(head, io);
     return EXIT.usage;

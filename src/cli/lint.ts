@@ -8,7 +8,6 @@ import {
   formatters,
   gitPrefix,
   introducedFindings,
-  loadAtRevision,
   parseBaseline,
   summarize,
   type Baseline,
@@ -227,11 +226,12 @@ export function lintCommand(args: readonly string[], io: Io): number {
   if (values.fix && values['fix-dry-run']) throw new CommandError('--fix and --fix-dry-run do not go together: --fix writes, --fix-dry-run only shows.');
   // Only the working tree's files are written: a revision's are not there to fix.
   if (fixing && values.base !== undefined) throw new CommandError(`--${values.fix ? 'fix' : 'fix-dry-run'} corrects the files of the working tree: run it without --base.`);
-  const base = values.base === undefined ? undefined : loadAtRevision(path, values.base).repo;
   const meter = progress(io);
   const cache = cacheOption(values.cache, values['cache-location'], io);
   const timing = ruleTiming(io.env.JOURNEYS_TIMING);
-  const run = (): CheckResult => check(path, { today: todayOption(values.today), now: io.now(), onFile: meter.onFile, base, ...cache, ...(timing ? { onRuleTime: timing.add } : {}) });
+  // The revision is read after the work tree, each file the same in both parsed once.
+  const base = values.base === undefined ? {} : { baseRevision: values.base };
+  const run = (): CheckResult => check(path, { today: todayOption(values.today), now: io.now(), onFile: meter.onFile, ...base, ...cache, ...(timing ? { onRuleTime: timing.add } : {}) });
   const changes = formatName === 'stylish' || outputFile !== undefined ? io.stdout : io.stderr;
   const result = fixing ? lintAndFix(run, { dryRun: values.fix !== true, wanted: (file) => targets === undefined || targets.has(file), changes }, io) : run();
   meter.end();
@@ -282,7 +282,7 @@ export function lintCommand(args: readonly string[], io: Io): number {
   const pathPrefix = gitPrefix(result.root);
   const color = outputFile === undefined && useColor(io);
   // With --base, the findings the change introduces go first where only the first few are seen (annotations, a comment).
-  const introduced = base !== undefined && (formatName === 'github' || formatName === 'markdown') ? introducedFindings(result, base) : undefined;
+  const introduced = result.base !== undefined && (formatName === 'github' || formatName === 'markdown') ? introducedFindings(result, result.base) : undefined;
   const texts = new Map(result.repo.files.map((file) => [file.path, file.text]));
   const output = format(shown, summary, { color, rules: builtInRules, pathPrefix, source: (file) => texts.get(file), ...(siteUrl ? { siteUrl } : {}), ...(introduced ? { introduced } : {}) });
   if (outputFile !== undefined) writeOutputFile(outputFile, outputPath!, terminalText(output, { workflowCommands: formatName === 'github' }));

@@ -3,6 +3,7 @@
  * zone, run the rules. The public API, the site's views and the score history all
  * call it, so that they cannot disagree on what "today" or "the rules" are.
  */
+import { loadAtRevision } from '../load/git.ts';
 import { loadRepository, type LoadOptions } from '../load/repository.ts';
 import { todayIn } from '../model/dates.ts';
 import type { FileFindings, Rule } from '../model/rule.ts';
@@ -19,6 +20,11 @@ export interface CheckOptions extends LoadOptions {
   readonly rules?: readonly Rule[];
   /** The repository at a base revision, for the rules that compare with one. */
   readonly base?: Repository;
+  /**
+   * A git revision to load as `base` (what `lint --base` gives), once the work tree is loaded:
+   * each file the same at the revision keeps the work tree's parse. Ignored when `base` is given.
+   */
+  readonly baseRevision?: string;
   /** Told how long each rule's check took, in milliseconds. */
   readonly onRuleTime?: (rule: string, ms: number) => void;
   /** The file-scoped rules' findings kept from an earlier run of the same date and rules (what `cache` gives). */
@@ -30,6 +36,8 @@ export interface CheckResult extends LintResult {
   readonly root: string;
   readonly repo: Repository;
   readonly today: string;
+  /** The repository at the base revision, when one was given (`base`) or loaded (`baseRevision`). */
+  readonly base?: Repository;
 }
 
 /** Today's date for a repository: `today` when given, else `now` in its configured time zone. */
@@ -47,16 +55,17 @@ export function checkRepository(root: string, repo: Repository, options: Omit<Ch
     ...(options.onRuleTime ? { onRuleTime: options.onRuleTime } : {}),
     ...(options.fileFindings ? { fileFindings: options.fileFindings } : {}),
   });
-  return { ...result, root, repo, today };
+  return { ...result, root, repo, today, ...(options.base ? { base: options.base } : {}) };
 }
 
 /** Loads and lints the repository at `path`: the one call most callers need. */
 export function check(path: string, options: CheckOptions = {}): CheckResult {
-  const { root, repo, saveCache, fileFindings } = loadRepository(path, options);
+  const { root, repo, parsed, saveCache, fileFindings } = loadRepository(path, options);
+  const base = options.base ?? (options.baseRevision !== undefined ? loadAtRevision(path, options.baseRevision, { reuse: parsed }).repo : undefined);
   const today = todayFor(repo, options);
   // Findings kept by the cache hold for the same date and the same rules (their settings key the whole cache).
   const kept = fileFindings?.(JSON.stringify({ today, rules: (options.rules ?? builtInRules).map((rule) => rule.meta.id) }));
-  const result = checkRepository(root, repo, { ...options, today, ...(kept ? { fileFindings: kept } : {}) });
+  const result = checkRepository(root, repo, { ...options, today, base, ...(kept ? { fileFindings: kept } : {}) });
   // After the rules: the cache keeps the line numbers their findings asked for.
   saveCache?.();
   return result;

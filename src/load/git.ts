@@ -5,7 +5,7 @@ import type { SourceKind } from '../model/types.ts';
 import { alreadyRead, CONFIG_FILES, kindOf, linkError, MAX_DEPTH, MAX_ENTRIES, OUTSIDE, resolveLayout, UsageError, type Skipped } from './discover.ts';
 import { ignoreMatcher, ignorePatterns } from './ignore.ts';
 import { parseAll } from './parse-all.ts';
-import { parseText } from './parse-file.ts';
+import { parseText, type ParsedFile } from './parse-file.ts';
 import { decodeText } from './read.ts';
 import { assemble, type LoadedRepository } from './repository.ts';
 import { unreadFile, type UnreadFile } from './unread.ts';
@@ -265,7 +265,18 @@ function listAtRevision(
  * The repository as it was at a git revision, read straight from git's object
  * store: nothing is checked out and nothing in the work tree is touched.
  */
-export function loadAtRevision(path: string, revision: string): LoadedRepository & { readonly commit: string } {
+export interface RevisionOptions {
+  /**
+   * Files already parsed, of the work tree or of another revision (LoadedRepository.parsed):
+   * a file whose text at the revision is the very same keeps that parse, the same objects,
+   * instead of being parsed again. Between two revisions of a pull request, or a revision and
+   * the work tree, most files are the same.
+   */
+  readonly reuse?: readonly ParsedFile[];
+}
+
+/** The repository at a git revision, read from git (not from the work tree), with the parse worker. */
+export function loadAtRevision(path: string, revision: string, options: RevisionOptions = {}): LoadedRepository & { readonly commit: string } {
   // Real paths on both sides: git answers with the real path of the work tree, and the user's may go through a link.
   const layout = resolveLayout(path);
   const root = realpathSync(layout.root);
@@ -276,10 +287,19 @@ export function loadAtRevision(path: string, revision: string): LoadedRepository
   const { files, skipped, ignored, unread } = listAtRevision(top, commit, prefix(root), prefix(journeysDir));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const blobs = readBlobs(top, files.map((file) => file.oid));
-  // Parsed with the parse worker, as the work tree's files are: what CI runs (lint --base) loads two revisions.
   const texts = files.map((_, index) => decodeText(blobs[index] ?? new Uint8Array()));
-  const { parsed } = parseAll(root, files.map(({ path, kind }) => ({ path, kind })), {}, texts);
-  return { root: layout.root, commit, repo: assemble(parsed, { skipped, ignored, unread }) };
+  const known = new Map((options.reuse ?? []).map((parse) => [parse.file.path, parse]));
+  const parsed: (ParsedFile | undefined)[] = files.map(({ path: file, kind }, index) => {
+    const before = known.get(file);
+    const read = texts[index]!;
+    return before !== undefined && read.ok && before.file.kind === kind && before.file.text === read.text ? before : undefined;
+  });
+  // Parsed with the parse worker, as the work tree's files are: what CI runs (lint --base) loads two revisions.
+  const fresh = files.flatMap((_, index) => (parsed[index] === undefined ? [index] : []));
+  const made = parseAll(root, fresh.map((index) => ({ path: files[index]!.path, kind: files[index]!.kind })), {}, fresh.map((index) => texts[index]!)).parsed;
+  fresh.forEach((index, n) => (parsed[index] = made[n]));
+  const all = parsed as ParsedFile[];
+  return { root: layout.root, commit, repo: assemble(all, { skipped, ignored, unread }), parsed: all };
 }
 
 // --- History: the commits behind the files, for the site and the score history ---

@@ -57,6 +57,8 @@ function parseReusing(root: string, files: readonly { readonly path: string; rea
 export interface LoadedRepository {
   readonly root: string;
   readonly repo: Repository;
+  /** Its files as parsed, in path order: what a load of another revision may reuse (loadAtRevision's `reuse`). */
+  readonly parsed: readonly ParsedFile[];
   /** With `cache`: writes it, with the line numbers asked for so far (call it once the rules have run). */
   readonly saveCache?: () => void;
   /** With `cache`: the file-scoped rules' findings kept for unchanged files, for a run in `context` (see cache.ts). */
@@ -73,10 +75,10 @@ export function loadRepository(path: string, given: LoadOptions = {}): LoadedRep
   const options: LoadOptions = { ...given, onParsed };
   if (options.cache) {
     const { parsed, findings, save } = parseWithCache(layout.root, layout.files, options.cache, options);
-    return { root: layout.root, repo: assemble(parsed, layout), saveCache: save, fileFindings: findings };
+    return { root: layout.root, repo: assemble(parsed, layout), parsed, saveCache: save, fileFindings: findings };
   }
-  if (options.reuse) return { root: layout.root, repo: assemble(parseReusing(layout.root, layout.files, options.reuse, options), layout) };
-  return { root: layout.root, repo: assemble(parseAll(layout.root, layout.files, options).parsed, layout) };
+  const parsed = options.reuse ? parseReusing(layout.root, layout.files, options.reuse, options) : parseAll(layout.root, layout.files, options).parsed;
+  return { root: layout.root, repo: assemble(parsed, layout), parsed };
 }
 
 /** What was left out when the files were listed: entries skipped (each an info finding), files ignored by the configuration. */

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { check } from '../src/engine/check.ts';
+import { loadAtRevision } from '../src/load/git.ts';
+import { loadRepository } from '../src/load/repository.ts';
+import { gitRepo } from './helpers/git.ts';
+import { cleanJourney, OWNERS, TODAY } from './helpers/repo.ts';
+
+/** A repository of a few journeys in git, then edited in its work tree: one journey changed, one added, one removed, one broken. */
+function editedRepository() {
+  const repo = gitRepo({
+    'journeys/owners.yaml': OWNERS,
+    'journeys/kept.journey.yaml': cleanJourney('kept'),
+    'journeys/changed.journey.yaml': cleanJourney('changed'),
+    'journeys/removed.journey.yaml': cleanJourney('removed'),
+    'journeys/broken.journey.yaml': cleanJourney('broken'),
+    'journeys/story.journey.md': `---\n${cleanJourney('story')}\n---\n# Story\n\n### welcome-email\n\nSent at once.\n`,
+  });
+  repo.write({
+    // Its touchpoints changed, its version not: a finding of version-not-bumped, which compares with the base.
+    'journeys/changed.journey.yaml': cleanJourney('changed').replace('channel: email', 'channel: sms'),
+    'journeys/added.journey.yaml': cleanJourney('added'),
+    'journeys/broken.journey.yaml': 'journey: broken\ntitle: [unclosed\n',
+  });
+  repo.remove('journeys/removed.journey.yaml');
+  return repo;
+}
+
+describe('loading a revision with the parses of another load', () => {
+  it('gives the same repository as a load of its own, keeping the parse of each file that is the same', () => {
+    const repo = editedRepository();
+    const workTree = loadRepository(repo.root);
+    const alone = loadAtRevision(repo.root, 'HEAD');
+    const reusing = loadAtRevision(repo.root, 'HEAD', { reuse: workTree.parsed });
+    expect(reusing.repo).toEqual(alone.repo);
+    const same = (path: string): boolean => reusing.parsed.find((parse) => parse.file.path === path) === workTree.parsed.find((parse) => parse.file.path === path);
+    expect(['journeys/owners.yaml', 'journeys/kept.journey.yaml', 'journeys/story.journey.md'].map(same)).toEqual([true, true, true]);
+    // Changed or broken since, or not in the work tree: parsed from the revision's text.
+    expect(['journeys/changed.journey.yaml', 'journeys/broken.journey.yaml', 'journeys/removed.journey.yaml'].map(same)).toEqual([false, false, false]);
+    expect(reusing.repo.journeys.find((journey) => journey.id === 'changed')?.touchpoints[0]?.channel).toBe('email');
+    expect(reusing.repo.journeys.map((journey) => journey.id)).toContain('removed');
+    expect(reusing.repo.journeys.map((journey) => journey.id)).not.toContain('added');
+  });
+
+  it('lints with a base revision as with that revision loaded apart', () => {
+    const repo = editedRepository();
+    const apart = check(repo.root, { today: TODAY, base: loadAtRevision(repo.root, 'HEAD').repo });
+    const loaded = check(repo.root, { today: TODAY, baseRevision: 'HEAD' });
+    expect(loaded.findings).toEqual(apart.findings);
+    expect(loaded.findings.map((finding) => finding.rule)).toContain('version-not-bumped');
+    expect(loaded.base).toEqual(apart.base);
+  });
+});
