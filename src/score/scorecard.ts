@@ -3,9 +3,9 @@
  * journey, each channel and each team, from the repository, its findings and its
  * simulated timelines. One pure function, linear in touchpoints, findings and sends.
  */
-import type { Finding, Repository, Touchpoint } from '../model/types.ts';
+import type { Finding, Journey, Repository, Touchpoint } from '../model/types.ts';
 import type { Timeline } from '../simulate/timeline.ts';
-import { measureKpis, type KpiStatus } from '../model/kpis.ts';
+import { measureKpis, type KpiIndex, type KpiStatus } from '../model/kpis.ts';
 import { findingPlaces } from './owners.ts';
 import { placeTouchpoint, type QuadrantPoint } from './quadrant.ts';
 
@@ -231,6 +231,109 @@ function sortedIds(ids: Iterable<string>): string[] {
   return [...new Set(ids)].sort();
 }
 
+/** What touchpoints add to a scope's figures (beside findings and sends). */
+interface Figures {
+  touchpoints: number;
+  owned: number;
+  measuredTouchpoints: number;
+  momentsOfTruth: number;
+  momentsMeasured: number;
+  /** The touchpoints' emotions in order, and their sum (kept exact: see addFigures). */
+  readonly emotions: number[];
+  emotionSum: number;
+  withTarget: number;
+  measured: number;
+  onTarget: number;
+  readonly quadrant: QuadrantPoint[];
+}
+
+const noFigures = (): Figures => ({ touchpoints: 0, owned: 0, measuredTouchpoints: 0, momentsOfTruth: 0, momentsMeasured: 0, emotions: [], emotionSum: 0, withTarget: 0, measured: 0, onTarget: 0, quadrant: [] });
+
+/** What one journey adds: to its own scope and the company's, and to the scopes of the channels and teams of its touchpoints. */
+interface Contribution {
+  /** What it was made of beside the journey: the statuses of its touchpoints' KPIs and of its own (measureKpis keeps them while nothing measured changes). */
+  readonly statuses: readonly (readonly KpiStatus[] | undefined)[];
+  readonly all: Figures;
+  readonly channels: ReadonlyMap<string, Figures>;
+  readonly teams: ReadonlyMap<string, Figures>;
+}
+
+/** Each journey's contribution, kept with it: journeys dev keeps the journeys of the files that did not change. */
+const contributions = new WeakMap<Journey, Contribution>();
+
+function contributionOf(journey: Journey, kpis: KpiIndex): Contribution {
+  const statuses = [...journey.touchpoints.map((touchpoint) => kpis.byTouchpoint.get(touchpoint)), kpis.byJourney.get(journey)];
+  const kept = contributions.get(journey);
+  if (kept !== undefined && kept.statuses.every((list, index) => list === statuses[index])) return kept;
+  const all = noFigures();
+  const channels = new Map<string, Figures>();
+  const teams = new Map<string, Figures>();
+  journey.touchpoints.forEach((touchpoint, index) => {
+    const scopes = [all];
+    if (touchpoint.channel !== undefined) scopes.push(mapGet(channels, touchpoint.channel, noFigures));
+    if (touchpoint.owner !== undefined) scopes.push(mapGet(teams, touchpoint.owner, noFigures));
+    const own = statuses[index] ?? [];
+    const measured = own.some((kpi) => kpi.latest !== undefined);
+    const point = placeTouchpoint(touchpoint, own);
+    for (const figures of scopes) {
+      figures.touchpoints += 1;
+      if (touchpoint.owner !== undefined) figures.owned += 1;
+      if (own.length > 0) figures.measuredTouchpoints += 1;
+      if (touchpoint.momentOfTruth) {
+        figures.momentsOfTruth += 1;
+        if (measured) figures.momentsMeasured += 1;
+      }
+      if (touchpoint.emotion !== undefined) {
+        figures.emotions.push(touchpoint.emotion);
+        figures.emotionSum += touchpoint.emotion;
+      }
+      for (const kpi of own) {
+        if (kpi.target === undefined) continue;
+        figures.withTarget += 1;
+        if (kpi.latest !== undefined) figures.measured += 1;
+        if (kpi.onTarget) figures.onTarget += 1;
+      }
+      if (point) figures.quadrant.push(point);
+    }
+  });
+  // The journey's own KPIs (an NPS) belong to no touchpoint: they count for the journey and the company.
+  for (const kpi of statuses.at(-1) ?? []) {
+    if (kpi.target === undefined) continue;
+    all.withTarget += 1;
+    if (kpi.latest !== undefined) all.measured += 1;
+    if (kpi.onTarget) all.onTarget += 1;
+  }
+  const made = { statuses, all, channels, teams };
+  contributions.set(journey, made);
+  return made;
+}
+
+function mapGet<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+
+/**
+ * Adds a journey's figures to a scope's. Emotions are whole numbers (1 to 5), whose sums
+ * are exact in any order; one that is not (a schema finding) is added one by one, in
+ * the touchpoints' order, so that the mean is the one a pass over every touchpoint makes.
+ */
+function addFigures(tally: Tally, figures: Figures): void {
+  tally.touchpoints += figures.touchpoints;
+  tally.owned += figures.owned;
+  tally.measuredTouchpoints += figures.measuredTouchpoints;
+  tally.momentsOfTruth += figures.momentsOfTruth;
+  tally.momentsMeasured += figures.momentsMeasured;
+  if (Number.isInteger(tally.emotionSum) && figures.emotions.every(Number.isInteger)) tally.emotionSum += figures.emotionSum;
+  else for (const emotion of figures.emotions) tally.emotionSum += emotion;
+  tally.emotionCount += figures.emotions.length;
+  tally.withTarget += figures.withTarget;
+  tally.measured += figures.measured;
+  tally.onTarget += figures.onTarget;
+  for (const point of figures.quadrant) tally.quadrant.push(point);
+}
+
 /**
  * The scorecards of a repository: the company, each journey, each channel that a
  * touchpoint uses, and each team (declared or named as an owner).
@@ -260,56 +363,36 @@ export function scorecards(repo: Repository, findings: readonly Finding[], timel
     return tally;
   };
 
-  // Touchpoints: each to its scopes, with its KPI figures.
-  const scopesOf = new Map<Touchpoint, Tally[]>();
+  // Touchpoints: each to its scopes, with its KPI figures, one journey at a time (see contributionOf).
   for (const journey of repo.journeys) {
     let journeyTally = journeys.get(journey.id);
     if (!journeyTally) journeys.set(journey.id, (journeyTally = new Tally('journey', journey.id, journey.title)));
     if (journey.owner !== undefined) team(journey.owner);
-    for (const touchpoint of journey.touchpoints) {
-      const scopes = [company, journeyTally];
-      if (touchpoint.channel !== undefined) {
-        let channel = channels.get(touchpoint.channel);
-        if (!channel) channels.set(touchpoint.channel, (channel = new Tally('channel', touchpoint.channel, channelNames.get(touchpoint.channel))));
-        scopes.push(channel);
-      }
+    const part = contributionOf(journey, kpis);
+    addFigures(company, part.all);
+    addFigures(journeyTally, part.all);
+    for (const [id, figures] of part.channels) {
+      let channel = channels.get(id);
+      if (!channel) channels.set(id, (channel = new Tally('channel', id, channelNames.get(id))));
+      addFigures(channel, figures);
+    }
+    for (const [id, figures] of part.teams) addFigures(team(id), figures);
+  }
+  /** The scopes of a touchpoint of a journey of the repository, worked out for the touchpoints that are sent. */
+  const known = new Set(repo.journeys);
+  const scopesOf = new Map<Touchpoint, Tally[]>();
+  const scopesOfSend = (send: Timeline['sends'][number]): readonly Tally[] => {
+    if (!known.has(send.journey)) return [];
+    const { touchpoint } = send;
+    let scopes = scopesOf.get(touchpoint);
+    if (scopes === undefined) {
+      scopes = [company, journeys.get(send.journey.id)!];
+      if (touchpoint.channel !== undefined) scopes.push(channels.get(touchpoint.channel)!);
       if (touchpoint.owner !== undefined) scopes.push(team(touchpoint.owner));
       scopesOf.set(touchpoint, scopes);
-
-      const statuses = kpis.byTouchpoint.get(touchpoint) ?? [];
-      const measured = statuses.some((kpi) => kpi.latest !== undefined);
-      const point = placeTouchpoint(touchpoint, statuses);
-      for (const tally of scopes) {
-        tally.touchpoints += 1;
-        if (touchpoint.owner !== undefined) tally.owned += 1;
-        if (statuses.length > 0) tally.measuredTouchpoints += 1;
-        if (touchpoint.momentOfTruth) {
-          tally.momentsOfTruth += 1;
-          if (measured) tally.momentsMeasured += 1;
-        }
-        if (touchpoint.emotion !== undefined) {
-          tally.emotionSum += touchpoint.emotion;
-          tally.emotionCount += 1;
-        }
-        for (const kpi of statuses) {
-          if (kpi.target === undefined) continue;
-          tally.withTarget += 1;
-          if (kpi.latest !== undefined) tally.measured += 1;
-          if (kpi.onTarget) tally.onTarget += 1;
-        }
-        if (point) tally.quadrant.push(point);
-      }
     }
-    // The journey's own KPIs (an NPS) belong to no touchpoint: they count for the journey and the company.
-    for (const kpi of kpis.byJourney.get(journey) ?? []) {
-      if (kpi.target === undefined) continue;
-      for (const tally of [company, journeyTally]) {
-        tally.withTarget += 1;
-        if (kpi.latest !== undefined) tally.measured += 1;
-        if (kpi.onTarget) tally.onTarget += 1;
-      }
-    }
-  }
+    return scopes;
+  };
 
   // Findings: placed by the same function as the site's team pages.
   const placeOf = findingPlaces(repo);
@@ -332,7 +415,7 @@ export function scorecards(repo: Repository, findings: readonly Finding[], timel
   for (const { scenario, sends } of timelines) {
     const reached: Tally[] = [];
     for (const send of sends) {
-      for (const tally of scopesOf.get(send.touchpoint) ?? []) {
+      for (const tally of scopesOfSend(send)) {
         if (!tally.seen) {
           tally.seen = true;
           reached.push(tally);
