@@ -7,6 +7,7 @@ import { parse, todayOption } from './args.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
 import { PACKAGE_ROOT } from './own-package.ts';
 import { checkOutputFolder, homeFolders, MARKER, MARKER_TEXT, protectedPaths, refusal, type Protected } from './output-folder.ts';
+import { SEARCH_FEED_SLOT, searchFeeder, type SearchFeed } from './search-feed.ts';
 
 export const usage = `Usage: journeys build [path] [options]
 
@@ -176,7 +177,7 @@ const collectBetweenSteps = {
   },
 };
 
-/** Builds the site with Astro's programmatic API, then indexes it with Pagefind. */
+/** Builds the site with Astro's programmatic API, indexing its pages with Pagefind as they are rendered. */
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   siteEnvironment(options);
@@ -184,50 +185,60 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   // packages from there: Astro writes its prerendering chunks under the current folder
   // (when the output is outside it) and its cache to cacheDir, and two builds at once
   // must not share either.
-  mkdirSync(join(PACKAGE_ROOT, '.astro'), { recursive: true });
-  const work = mkdtempSync(join(PACKAGE_ROOT, '.astro', 'build-'));
-  const cwd = process.cwd();
-  const removeWork = (): void => rmSync(work, { recursive: true, force: true });
-  process.chdir(work);
-  try {
-    // Vite's bundler (rolldown, native code) allocates with mimalloc, which by default
-    // keeps what it frees for a while: returned at once, the build's peak resident memory
-    // on 1,000 journeys drops by a quarter. Read as the bundler loads; a user's own
-    // setting stays.
-    process.env.MIMALLOC_PURGE_DELAY ??= '0';
-    process.env.MIMALLOC_ARENA_EAGER_COMMIT ??= '0';
-    const { build } = await import('astro');
-    await build({
-      root: PACKAGE_ROOT,
-      outDir: options.out,
-      base: normalizeBase(options.base),
-      cacheDir: join(work, 'cache'),
-      mode: 'production',
-      logLevel: options.verbose ? 'info' : 'warn',
-      // A page is rendered while the last one is written: one at a time, the thread
-      // waited for each write (a quarter of the time it spent on pages). Four at a time
-      // were a little faster still, for 50 to 75 MB more at the build's peak.
-      build: { concurrency: 2 },
-      integrations: [collectBetweenSteps],
-    });
-    removeWork();
-  } catch (error) {
-    // A failed build leaves Astro's content store a write to do on a timer, into the
-    // cache: the folder stays until the process ends, or that write would crash it.
-    process.once('exit', removeWork);
-    throw error;
-  } finally {
-    process.chdir(cwd);
-  }
-  const astroDone = performance.now();
   const pagefind = await import('pagefind');
+  const slots = globalThis as unknown as Record<typeof SEARCH_FEED_SLOT, SearchFeed | undefined>;
+  let astroDone: number;
   let indexed: number;
   try {
     const { index, errors } = await pagefind.createIndex({ excludeSelectors: [...SEARCH_LEAVES_OUT] });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: options.out, glob: SEARCH_PAGES });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-    indexed = added.page_count;
+    mkdirSync(join(PACKAGE_ROOT, '.astro'), { recursive: true });
+    const work = mkdtempSync(join(PACKAGE_ROOT, '.astro', 'build-'));
+    const cwd = process.cwd();
+    const removeWork = (): void => rmSync(work, { recursive: true, force: true });
+    // Pagefind indexes each page on another core as it is rendered (site/middleware.ts).
+    const feeder = searchFeeder(index);
+    slots[SEARCH_FEED_SLOT] = feeder;
+    process.chdir(work);
+    try {
+      // Vite's bundler (rolldown, native code) allocates with mimalloc, which by default
+      // keeps what it frees for a while: returned at once, the build's peak resident memory
+      // on 1,000 journeys drops by a quarter. Read as the bundler loads; a user's own
+      // setting stays.
+      process.env.MIMALLOC_PURGE_DELAY ??= '0';
+      process.env.MIMALLOC_ARENA_EAGER_COMMIT ??= '0';
+      const { build } = await import('astro');
+      await build({
+        root: PACKAGE_ROOT,
+        outDir: options.out,
+        base: normalizeBase(options.base),
+        cacheDir: join(work, 'cache'),
+        mode: 'production',
+        logLevel: options.verbose ? 'info' : 'warn',
+        // A page is rendered while the last one is written: one at a time, the thread
+        // waited for each write (a quarter of the time it spent on pages). Four at a time
+        // were a little faster still, for 50 to 75 MB more at the build's peak.
+        build: { concurrency: 2 },
+        integrations: [collectBetweenSteps],
+      });
+      removeWork();
+    } catch (error) {
+      // A failed build leaves Astro's content store a write to do on a timer, into the
+      // cache: the folder stays until the process ends, or that write would crash it.
+      process.once('exit', removeWork);
+      throw error;
+    } finally {
+      process.chdir(cwd);
+      slots[SEARCH_FEED_SLOT] = undefined;
+    }
+    astroDone = performance.now();
+    indexed = await feeder.finish();
+    if (indexed === 0) {
+      // No page came through the feed (a site whose middleware did not run): Pagefind reads them from disk.
+      const added = await index.addDirectory({ path: options.out, glob: SEARCH_PAGES });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+      indexed = added.page_count;
+    }
     rmSync(join(options.out, 'pagefind'), { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath: join(options.out, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
