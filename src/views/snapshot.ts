@@ -176,11 +176,12 @@ export function siteSnapshot(path: string, options: SnapshotOptions): SiteModel 
   const { journeysDir } = layoutOf(path);
   const history = historyOf(root, git?.commit?.hash, today, { repo, findings: result.findings, timelines, today: result.today, holds: (commit) => workTreeHolds(root, journeysDir, commit) });
   const built = buildModel({ result, timelines, git, markdown: options.markdown, tool: toolVersion(), scoreHistory: history, ...(reuse ? { reuse: reuse.views } : {}) });
-  const reviewTag = git?.commit ? latestReviewTag(root) : undefined;
   const words = translator(repo.config.locale);
   const model: SiteModel = { ...built };
   lazily(model, 'review', () => {
     const editUrls = new Map(built.journeys.flatMap((journey) => journey.touchpoints.map((touchpoint) => [`${journey.slug}\u0000${touchpoint.id}`, touchpoint.editUrl] as const)));
+    // Asked of git by the review's pages only: an edit in journeys dev shows another page sooner without it.
+    const reviewTag = git?.commit ? latestReviewTag(root) : undefined;
     return reviewView({ journeys: built.journeys, today: result.today, ...(reviewTag ? { reviewTag } : {}), editUrl: (slug, touchpoint) => editUrls.get(`${slug}\u0000${touchpoint}`), words });
   });
   lazily(model, 'customers', () => customerViews({ repo, timelines, journeys: built.journeys, channels: built.channels, scenarios: built.scenarios }));
