@@ -2,18 +2,18 @@
  * Gives every page the site's words in the language of journeys.config.yaml
  * (`Astro.locals.words`): the translator of the engine's catalogue. During `journeys
  * build`, also hands each page the search index reads to Pagefind as soon as it is
- * rendered (src/cli/search-feed.ts), so that the index is made on another core while
+ * rendered (src/cli/search-index.ts), so that the index is made on another core while
  * the other pages render.
  */
 import { defineMiddleware } from 'astro:middleware';
 import { getCollection, getEntry } from './lib/content.ts';
 import { translator } from 'journeys-as-code';
 
-/** The feed `journeys build` leaves on globalThis (src/cli/search-feed.ts, SearchFeed). */
+/** The feed `journeys build` leaves on globalThis (src/cli/search-index.ts, SearchFeed). */
 interface SearchFeed {
   wants(path: string): boolean;
   expect(paths: readonly string[]): void;
-  add(path: string, html: string): Promise<void>;
+  add(path: string, bytes: Uint8Array): Promise<void>;
 }
 
 const SEARCH_FEED_SLOT = Symbol.for('journeys-as-code.search-feed');
@@ -46,8 +46,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
     told.add(feed);
     feed.expect(await searchOrder());
   }
-  // The page's bytes go on to Astro as they are: only Pagefind needs them as text.
+  // The page's bytes go on to Astro as they are (the feed takes a copy).
   const bytes = new Uint8Array(await response.arrayBuffer());
-  await feed.add(path, new TextDecoder().decode(bytes));
+  await feed.add(path, bytes);
   return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
 });

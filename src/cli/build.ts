@@ -7,7 +7,7 @@ import { parse, todayOption } from './args.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
 import { PACKAGE_ROOT } from './own-package.ts';
 import { checkOutputFolder, homeFolders, MARKER, MARKER_TEXT, protectedPaths, refusal, type Protected } from './output-folder.ts';
-import { SEARCH_FEED_SLOT, searchFeeder, type SearchFeed } from './search-feed.ts';
+import { SEARCH_FEED_SLOT, startSearchIndex, type SearchFeed } from './search-index.ts';
 
 export const usage = `Usage: journeys build [path] [options]
 
@@ -181,24 +181,21 @@ const collectBetweenSteps = {
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   siteEnvironment(options);
-  // A working folder of this build's own, inside the package so that Node finds its
-  // packages from there: Astro writes its prerendering chunks under the current folder
-  // (when the output is outside it) and its cache to cacheDir, and two builds at once
-  // must not share either.
-  const pagefind = await import('pagefind');
+  // Pagefind indexes each page on another core as it is rendered (site/middleware.ts).
+  const search = await startSearchIndex({ excludeSelectors: SEARCH_LEAVES_OUT, fallback: { path: options.out, glob: SEARCH_PAGES } });
   const slots = globalThis as unknown as Record<typeof SEARCH_FEED_SLOT, SearchFeed | undefined>;
   let astroDone: number;
   let indexed: number;
   try {
-    const { index, errors } = await pagefind.createIndex({ excludeSelectors: [...SEARCH_LEAVES_OUT] });
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    // A working folder of this build's own, inside the package so that Node finds its
+    // packages from there: Astro writes its prerendering chunks under the current folder
+    // (when the output is outside it) and its cache to cacheDir, and two builds at once
+    // must not share either.
     mkdirSync(join(PACKAGE_ROOT, '.astro'), { recursive: true });
     const work = mkdtempSync(join(PACKAGE_ROOT, '.astro', 'build-'));
     const cwd = process.cwd();
     const removeWork = (): void => rmSync(work, { recursive: true, force: true });
-    // Pagefind indexes each page on another core as it is rendered (site/middleware.ts).
-    const feeder = searchFeeder(index);
-    slots[SEARCH_FEED_SLOT] = feeder;
+    slots[SEARCH_FEED_SLOT] = search.feed;
     process.chdir(work);
     try {
       // Vite's bundler (rolldown, native code) allocates with mimalloc, which by default
@@ -232,18 +229,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       slots[SEARCH_FEED_SLOT] = undefined;
     }
     astroDone = performance.now();
-    indexed = await feeder.finish();
-    if (indexed === 0) {
-      // No page came through the feed (a site whose middleware did not run): Pagefind reads them from disk.
-      const added = await index.addDirectory({ path: options.out, glob: SEARCH_PAGES });
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-      indexed = added.page_count;
-    }
     rmSync(join(options.out, 'pagefind'), { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: join(options.out, 'pagefind') });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    indexed = await search.finish(join(options.out, 'pagefind'));
   } finally {
-    await pagefind.close();
+    await search.close();
   }
   const done = performance.now();
   return {

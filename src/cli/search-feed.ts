@@ -1,30 +1,24 @@
 /**
  * The search index made while the pages are rendered: each page the index reads is
  * handed to Pagefind (a program of its own, on another core) as soon as it is rendered
- * (site/middleware.ts), instead of Pagefind reading them all from disk once Astro is
- * done. Pagefind numbers pages in the order it is given them, so they go in one fixed
+ * (site/middleware.ts, through search-index.ts), instead of Pagefind reading them all
+ * from disk once Astro is done. Pagefind numbers pages in the order it is given them, so they go in one fixed
  * order, the site's (the order the pages name with `expect`), whatever the order they
  * are rendered in: the index is the same from one build to the next.
  */
 import type { PagefindIndex } from 'pagefind';
 
-/** Where the pages find the feed during `journeys build` (absent otherwise): a slot on globalThis, as the model's. */
-export const SEARCH_FEED_SLOT = Symbol.for('journeys-as-code.search-feed');
-
 /** Pages handed to Pagefind and not yet indexed, at most: past it, the renderer waits, so that they never pile up in memory. */
 const IN_FLIGHT = 32;
 
-/** What site/middleware.ts calls. */
-export interface SearchFeed {
+/** The pages' way into Pagefind's index, in the site's order. */
+export interface SearchFeeder {
   /** Whether the page at `path` (from the site's root: `journeys/x/index.html`) goes into the index. */
   wants(path: string): boolean;
   /** The pages that go into the index, in the order they go: said once, before the first add. */
   expect(paths: readonly string[]): void;
-  /** A page's HTML; resolves once the next page may be rendered. */
+  /** A page's HTML; resolves once the next page may come (Pagefind has few pages in hand). */
   add(path: string, html: string): Promise<void>;
-}
-
-export interface SearchFeeder extends SearchFeed {
   /** Hands over the pages still held (those rendered out of order, or not expected), waits for the index, and says how many pages it holds. */
   finish(): Promise<number>;
 }
