@@ -365,6 +365,23 @@ function journeyPart(journey: Journey, findings: readonly FindingView[], { words
   };
 }
 
+/**
+ * Makes `key` of `model` when it is first read, then keeps it: a view that only its own
+ * pages show is not made before a page asks for it. In `journeys dev`, the page open
+ * after an edit seldom does.
+ */
+export function lazily<K extends keyof SiteModel>(model: SiteModel, key: K, make: () => SiteModel[K]): void {
+  Object.defineProperty(model, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const value = make();
+      Object.defineProperty(model, key, { value, enumerable: true, configurable: false, writable: false });
+      return value;
+    },
+  });
+}
+
 const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((item, index) => item === b[index]);
 
 /** Builds every page's data from one check of the repository. */
@@ -573,8 +590,6 @@ export function buildModel(input: ModelInput): SiteModel {
   const scoreHistory = input.scoreHistory ?? [];
 
   // --- Journeys ------------------------------------------------------------
-  const rowsByChannel = new Map<string, TouchpointRow[]>();
-  const rowsByTeam = new Map<string, TouchpointRow[]>();
   const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
     let list = map.get(key);
     if (!list) map.set(key, (list = []));
@@ -658,6 +673,20 @@ export function buildModel(input: ModelInput): SiteModel {
     for (const value of values) list.push(value);
   };
 
+  /** Each journey's rows, in order: grouped by channel and by team when a channel's or a team's page first asks. */
+  const placed: JourneyRows[] = [];
+  let grouped: { readonly byChannel: Map<string, TouchpointRow[]>; readonly byTeam: Map<string, TouchpointRow[]> } | undefined;
+  const rowsBy = (): NonNullable<typeof grouped> => {
+    if (grouped === undefined) {
+      grouped = { byChannel: new Map(), byTeam: new Map() };
+      for (const rows of placed) {
+        for (const [id, list] of rows.byChannel) pushAll(grouped.byChannel, id, list);
+        for (const [id, list] of rows.byTeam) pushAll(grouped.byTeam, id, list);
+      }
+    }
+    return grouped;
+  };
+
   const journeys: JourneyView[] = repo.journeys.map((journey) => {
     const slug = journeySlug.get(journey)!;
     const own = findingsOfJourney.get(journey) ?? [];
@@ -667,8 +696,7 @@ export function buildModel(input: ModelInput): SiteModel {
     const first = journeyById.get(journey.id) === journey;
     if (first) touchpointAnchor.set(journey.id, part.anchors);
     const rows = rowsOf(journey, slug, part);
-    for (const [id, list] of rows.byChannel) pushAll(rowsByChannel, id, list);
-    for (const [id, list] of rows.byTeam) pushAll(rowsByTeam, id, list);
+    placed.push(rows);
     const counts = countsOf(own);
     const history = (git?.histories.get(journey.file) ?? []).map((entry) => ({ ...entry, short: entry.hash.slice(0, 7), url: commitUrl(entry.hash) }));
     return {
@@ -707,8 +735,10 @@ export function buildModel(input: ModelInput): SiteModel {
   const journeyView = new Map(repo.journeys.map((journey, index) => [journey, journeys[index]!]));
 
   // --- Channels ------------------------------------------------------------
-  const channels: ChannelView[] = [...channelInfo].map(([id, info]) => {
-    const rows = rowsByChannel.get(id) ?? [];
+  // The channels', teams', scenarios' and rules' pages are made when one of them is first asked for
+  // (see lazily): in journeys dev, the page open after an edit is most often a journey's.
+  const channelViews = (): ChannelView[] => [...channelInfo].map(([id, info]) => {
+    const rows = rowsBy().byChannel.get(id) ?? [];
     return {
       slug: info.slug,
       id,
@@ -723,89 +753,94 @@ export function buildModel(input: ModelInput): SiteModel {
 
 
   // --- Teams ---------------------------------------------------------------
-  // Placed by the function the scorecards use: a team's page lists what its scorecard counts.
-  const placeOf = findingPlaces(repo);
-  const findingsOfTeam = new Map<string, Finding[]>();
-  for (const finding of result.findings) {
-    const { team } = placeOf(finding);
-    if (team !== undefined) push(findingsOfTeam, team, finding);
-  }
-  const teams: TeamView[] = [...teamInfo].map(([id, info]) => {
-    const owned = repo.journeys.filter((journey) => journey.owner === id);
-    const findings = findingsOfTeam.get(id) ?? [];
-    return {
-      slug: info.slug,
-      id,
-      name: info.name,
-      contact: info.contact,
-      declared: info.declared,
-      journeys: owned.map((journey) => {
-        const v = journeyView.get(journey)!;
-        return { slug: v.slug, title: v.title, health: v.health, counts: v.counts, touchpoints: v.touchpoints.length };
-      }),
-      touchpoints: rowsByTeam.get(id) ?? [],
-      findings: findings.map(view),
-      counts: countsOf(findings),
-      scorecard: ((card) => (card ? scorecardView(card, info.name, info.slug) : undefined))(teamCards.get(id)),
-    };
-  });
-  teams.sort(byName);
+  const teamViews = (): TeamView[] => {
+    // Placed by the function the scorecards use: a team's page lists what its scorecard counts.
+    const placeOf = findingPlaces(repo);
+    const findingsOfTeam = new Map<string, Finding[]>();
+    for (const finding of result.findings) {
+      const { team } = placeOf(finding);
+      if (team !== undefined) push(findingsOfTeam, team, finding);
+    }
+    const teams: TeamView[] = [...teamInfo].map(([id, info]) => {
+      const owned = repo.journeys.filter((journey) => journey.owner === id);
+      const findings = findingsOfTeam.get(id) ?? [];
+      return {
+        slug: info.slug,
+        id,
+        name: info.name,
+        contact: info.contact,
+        declared: info.declared,
+        journeys: owned.map((journey) => {
+          const v = journeyView.get(journey)!;
+          return { slug: v.slug, title: v.title, health: v.health, counts: v.counts, touchpoints: v.touchpoints.length };
+        }),
+        touchpoints: rowsBy().byTeam.get(id) ?? [],
+        findings: findings.map(view),
+        counts: countsOf(findings),
+        scorecard: ((card) => (card ? scorecardView(card, info.name, info.slug) : undefined))(teamCards.get(id)),
+      };
+    });
+    teams.sort(byName);
+    return teams;
+  };
 
   // --- Scenarios -----------------------------------------------------------
-  const ownOf = findingsByScenario(result.findings);
   // Implicit scenarios (one per trigger and persona) may number thousands: their findings
   // are on the journeys' pages, and only the scenarios people wrote get a page.
-  const scenarios: ScenarioView[] = timelines.filter((timeline) => !timeline.scenario.implicit).map((timeline) => {
-    const { scenario, sends } = timeline;
-    const own = ownOf(scenario.id);
-    let breached = 0;
-    const sendRow = (send: Send, found: readonly Finding[]): TimelineRow => {
-      if (found.length > 0) breached += 1;
-      const v = journeyView.get(send.journey);
-      const tp = v?.touchpoints.find((candidate) => candidate.id === send.touchpoint.id);
-      return {
-        kind: 'send',
-        time: send.time,
-        clock: formatTimeOfDay(send.time),
-        channel: channelRef(send.channel) ?? { id: send.channel, name: send.channel },
-        outbound: send.outbound,
-        journeySlug: v?.slug ?? '',
-        journeyTitle: v?.title ?? send.journey.id,
-        touchpoint: send.touchpoint.id,
-        anchor: tp?.anchor ?? '',
-        subject: send.touchpoint.message?.subject,
-        intent: send.intent,
-        trigger: send.cause.event,
-        repeat: send.repeat,
-        breaches: found.map((finding) => ({ rule: finding.rule, severity: finding.severity, message: finding.message })),
+  const scenarioViews = (): ScenarioView[] => {
+    const ownOf = findingsByScenario(result.findings);
+    return timelines.filter((timeline) => !timeline.scenario.implicit).map((timeline) => {
+      const { scenario, sends } = timeline;
+      const own = ownOf(scenario.id);
+      let breached = 0;
+      const sendRow = (send: Send, found: readonly Finding[]): TimelineRow => {
+        if (found.length > 0) breached += 1;
+        const v = journeyView.get(send.journey);
+        const tp = v?.touchpoints.find((candidate) => candidate.id === send.touchpoint.id);
+        return {
+          kind: 'send',
+          time: send.time,
+          clock: formatTimeOfDay(send.time),
+          channel: channelRef(send.channel) ?? { id: send.channel, name: send.channel },
+          outbound: send.outbound,
+          journeySlug: v?.slug ?? '',
+          journeyTitle: v?.title ?? send.journey.id,
+          touchpoint: send.touchpoint.id,
+          anchor: tp?.anchor ?? '',
+          subject: send.touchpoint.message?.subject,
+          intent: send.intent,
+          trigger: send.cause.event,
+          repeat: send.repeat,
+          breaches: found.map((finding) => ({ rule: finding.rule, severity: finding.severity, message: finding.message })),
+        };
       };
-    };
-    const days: ScenarioDay[] = timelineDays(timeline, own).map(({ day, entries, outbound }) => ({
-      day,
-      label: dayLabel(words, day, scenario.start),
-      outbound,
-      rows: entries.map((entry): TimelineRow => (entry.kind === 'event' ? { kind: 'event', time: entry.time, clock: formatTimeOfDay(entry.time), event: entry.event.event } : sendRow(entry.send, entry.breaches))),
-    }));
-    return {
-      slug: scenarioSlug.get(scenario) ?? slugFor(scenario.id, scenarioSlugs),
-      id: scenario.id,
-      title: scenario.title ?? readableId(scenario.id),
-      file: scenario.file,
-      fileUrl: fileUrl(scenario.file),
-      persona: scenario.persona !== undefined ? { id: scenario.persona, name: personaName.get(scenario.persona) ?? scenario.persona } : undefined,
-      start: scenario.start,
-      events: scenario.events.length,
-      sends: sends.length,
-      outbound: sends.filter((send) => send.outbound).length,
-      breached,
-      days,
-      findings: own.map(view),
-      counts: countsOf(own),
-    };
-  });
+      const days: ScenarioDay[] = timelineDays(timeline, own).map(({ day, entries, outbound }) => ({
+        day,
+        label: dayLabel(words, day, scenario.start),
+        outbound,
+        rows: entries.map((entry): TimelineRow => (entry.kind === 'event' ? { kind: 'event', time: entry.time, clock: formatTimeOfDay(entry.time), event: entry.event.event } : sendRow(entry.send, entry.breaches))),
+      }));
+      return {
+        slug: scenarioSlug.get(scenario) ?? slugFor(scenario.id, scenarioSlugs),
+        id: scenario.id,
+        title: scenario.title ?? readableId(scenario.id),
+        file: scenario.file,
+        fileUrl: fileUrl(scenario.file),
+        persona: scenario.persona !== undefined ? { id: scenario.persona, name: personaName.get(scenario.persona) ?? scenario.persona } : undefined,
+        start: scenario.start,
+        events: scenario.events.length,
+        sends: sends.length,
+        outbound: sends.filter((send) => send.outbound).length,
+        breached,
+        days,
+        findings: own.map(view),
+        counts: countsOf(own),
+      };
+    });
+  };
 
   // --- Rules ---------------------------------------------------------------
-  const ruleViews: RuleView[] = rules.map(({ meta }) => {
+  const ruleViews = (): RuleView[] => rules.map(({ meta }) => {
     const setting = Object.hasOwn(repo.config.rules, meta.id) ? repo.config.rules[meta.id]?.severity : undefined;
     return {
       id: meta.id,
@@ -843,7 +878,7 @@ export function buildModel(input: ModelInput): SiteModel {
       journeys: repo.journeys.length,
       touchpoints: repo.journeys.reduce((sum, journey) => sum + journey.touchpoints.length, 0),
       channels: used.size,
-      teams: teams.length,
+      teams: teamInfo.size,
       scenarios: repo.scenarios.length,
       momentsOfTruth: journeys.reduce((sum, journey) => sum + journey.momentsOfTruth, 0),
       files: result.summary.files,
@@ -865,5 +900,11 @@ export function buildModel(input: ModelInput): SiteModel {
     scoreHistory: scoreHistory.map((point) => historyEntry(point, point.company)),
   };
 
-  return { site, journeys, channels, teams, scenarios, rules: ruleViews };
+  // The other views are made on first use, below.
+  const model = { site, journeys } as Partial<SiteModel> as SiteModel;
+  lazily(model, 'channels', channelViews);
+  lazily(model, 'teams', teamViews);
+  lazily(model, 'scenarios', scenarioViews);
+  lazily(model, 'rules', ruleViews);
+  return model;
 }

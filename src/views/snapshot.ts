@@ -11,7 +11,7 @@ import { builtInRules } from '../rules/index.ts';
 import { gitFacts, latestReviewTag, workTreeState, type GitFacts } from '../load/git.ts';
 import { loadRepository, parseReuse, type ParseReuse } from '../load/repository.ts';
 import { simulate } from '../simulate/timeline.ts';
-import { buildModel, viewReuse, type SiteModel, type ViewReuse } from './model.ts';
+import { buildModel, lazily, viewReuse, type SiteModel, type ViewReuse } from './model.ts';
 import { keptGrades } from './history-store.ts';
 import { scoreHistory, type CheckedWorkTree, type HistoryPoint } from './score-history.ts';
 import { workTreeHolds } from './work-tree-holds.ts';
@@ -175,34 +175,16 @@ export function siteSnapshot(path: string, options: SnapshotOptions): SiteModel 
   const git = options.noGit ? undefined : gitFactsOf(root, repo.journeys.map((journey) => journey.file));
   const { journeysDir } = layoutOf(path);
   const history = historyOf(root, git?.commit?.hash, today, { repo, findings: result.findings, timelines, today: result.today, holds: (commit) => workTreeHolds(root, journeysDir, commit) });
-  const built = buildModel({ result, timelines, git, markdown: options.markdown, tool: toolVersion(), scoreHistory: history, ...(reuse ? { reuse: reuse.views } : {}) });
+  const model = buildModel({ result, timelines, git, markdown: options.markdown, tool: toolVersion(), scoreHistory: history, ...(reuse ? { reuse: reuse.views } : {}) });
   const words = translator(repo.config.locale);
-  const model: SiteModel = { ...built };
   lazily(model, 'review', () => {
-    const editUrls = new Map(built.journeys.flatMap((journey) => journey.touchpoints.map((touchpoint) => [`${journey.slug}\u0000${touchpoint.id}`, touchpoint.editUrl] as const)));
+    const editUrls = new Map(model.journeys.flatMap((journey) => journey.touchpoints.map((touchpoint) => [`${journey.slug}\u0000${touchpoint.id}`, touchpoint.editUrl] as const)));
     // Asked of git by the review's pages only: an edit in journeys dev shows another page sooner without it.
     const reviewTag = git?.commit ? latestReviewTag(root) : undefined;
-    return reviewView({ journeys: built.journeys, today: result.today, ...(reviewTag ? { reviewTag } : {}), editUrl: (slug, touchpoint) => editUrls.get(`${slug}\u0000${touchpoint}`), words });
+    return reviewView({ journeys: model.journeys, today: result.today, ...(reviewTag ? { reviewTag } : {}), editUrl: (slug, touchpoint) => editUrls.get(`${slug}\u0000${touchpoint}`), words });
   });
-  lazily(model, 'customers', () => customerViews({ repo, timelines, journeys: built.journeys, channels: built.channels, scenarios: built.scenarios }));
-  lazily(model, 'channelDashboard', () => channelDashboard({ journeys: built.journeys, channels: built.channels, timelines, words }));
+  lazily(model, 'customers', () => customerViews({ repo, timelines, journeys: model.journeys, channels: model.channels, scenarios: model.scenarios }));
+  lazily(model, 'channelDashboard', () => channelDashboard({ journeys: model.journeys, channels: model.channels, timelines, words }));
   cached = { key, model };
   return model;
-}
-
-/**
- * Makes `key` of `model` when it is first read, then keeps it: a view that only its own
- * pages show (the review, the customers, the channel dashboard) is not made before a page
- * asks for it. In `journeys dev`, the page open after an edit seldom does.
- */
-function lazily<K extends keyof SiteModel>(model: SiteModel, key: K, make: () => SiteModel[K]): void {
-  Object.defineProperty(model, key, {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      const value = make();
-      Object.defineProperty(model, key, { value, enumerable: true, configurable: false, writable: false });
-      return value;
-    },
-  });
 }
