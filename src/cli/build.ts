@@ -7,7 +7,7 @@ import { parse, todayOption } from './args.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
 import { PACKAGE_ROOT } from './own-package.ts';
 import { checkOutputFolder, homeFolders, MARKER, MARKER_TEXT, protectedPaths, refusal, type Protected } from './output-folder.ts';
-import { SEARCH_FEED_SLOT, startSearchIndex, type SearchFeed } from './search-index.ts';
+import { SEARCH_FEED_SLOT, searchIndex, type SearchFeed } from './search-index.ts';
 
 export const usage = `Usage: journeys build [path] [options]
 
@@ -111,13 +111,6 @@ export const SEARCH_LEAVES_OUT: readonly string[] = [
   'section[aria-labelledby="runs-heading"]',
 ];
 
-/**
- * The pages the search index reads: those that mark their body for it
- * (data-pagefind-body), a journey's, a team's and a rule's. Pagefind reads every page
- * it is given to find that out, and the catalogue's and the review's pages are about
- * half of the site's bytes.
- */
-export const SEARCH_PAGES = '{journeys,teams,rules}/*/index.html';
 
 function countPages(dir: string): number {
   let pages = 0;
@@ -181,12 +174,15 @@ const collectBetweenSteps = {
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   siteEnvironment(options);
-  // Pagefind indexes each page on another core as it is rendered (site/middleware.ts).
-  const search = await startSearchIndex({ excludeSelectors: SEARCH_LEAVES_OUT, fallback: { path: options.out, glob: SEARCH_PAGES } });
+  const pagefind = await import('pagefind');
   const slots = globalThis as unknown as Record<typeof SEARCH_FEED_SLOT, SearchFeed | undefined>;
   let astroDone: number;
   let indexed: number;
   try {
+    const { index, errors } = await pagefind.createIndex({ excludeSelectors: [...SEARCH_LEAVES_OUT] });
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    // Pagefind reads the journey pages on another core while the rest of the site renders (search-index.ts).
+    const search = searchIndex(index, options.out);
     // A working folder of this build's own, inside the package so that Node finds its
     // packages from there: Astro writes its prerendering chunks under the current folder
     // (when the output is outside it) and its cache to cacheDir, and two builds at once
@@ -229,10 +225,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       slots[SEARCH_FEED_SLOT] = undefined;
     }
     astroDone = performance.now();
+    indexed = await search.finish();
     rmSync(join(options.out, 'pagefind'), { recursive: true, force: true });
-    indexed = await search.finish(join(options.out, 'pagefind'));
+    const written = await index.writeFiles({ outputPath: join(options.out, 'pagefind') });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   } finally {
-    await search.close();
+    await pagefind.close();
   }
   const done = performance.now();
   return {

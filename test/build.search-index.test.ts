@@ -1,0 +1,100 @@
+/**
+ * The search index that `journeys build` begins while the pages render
+ * (src/cli/search-index.ts), with the real Pagefind on a real folder of pages: Pagefind
+ * reads the journey pages only once every one of them is written whole, and the index
+ * holds every page the site marks for it, whatever the order the files are written in.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SEARCH_LEAVES_OUT } from '../src/cli/build.ts';
+import { searchIndex } from '../src/cli/search-index.ts';
+import { writeRepo } from './helpers/repo.ts';
+
+afterAll(() => pagefind.close());
+
+/** A page the index reads, as the site marks it, with a word of its own at its end. */
+function page(title: string, last: string): string {
+  return `<!doctype html><html lang="en"><head><title>${title}</title></head><body><nav>Menu</nav><article data-pagefind-body><h1 data-pagefind-meta="title">${title}</h1><p>Welcome card reminder. ${last}</p></article></body></html>`;
+}
+
+const JOURNEYS: Record<string, string> = {
+  'journeys/account-opening/index.html': page('Opening an account', 'zebra'),
+  'journeys/card-renewal/index.html': page('Renewing a card', 'yak'),
+  'journeys/mortgage/index.html': page('A mortgage', 'walrus'),
+};
+const OTHERS: Record<string, string> = {
+  'rules/missing-owner/index.html': page('missing-owner', 'vole'),
+  'teams/team-crm/index.html': page('CRM', 'urchin'),
+  // Lists: not in the index.
+  'journeys/index.html': page('Journeys', 'nowhere'),
+  'journeys/page/2/index.html': page('Journeys, page 2', 'nowhere'),
+};
+
+function write(out: string, path: string, text: string): void {
+  mkdirSync(dirname(join(out, path)), { recursive: true });
+  writeFileSync(join(out, path), text);
+}
+
+/** Each indexed page's URL and text, from the fragments Pagefind wrote. */
+function indexed(dir: string): Map<string, string> {
+  const fragments = readdirSync(join(dir, 'fragment')).map((name) => JSON.parse(gunzipSync(readFileSync(join(dir, 'fragment', name))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; content: string });
+  return new Map(fragments.map((fragment) => [fragment.url, fragment.content]));
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Renders the site into a fresh folder as Astro would, telling the feed; returns where the index went and how many pages it holds. */
+async function build(options: { readonly late?: string; readonly lengths?: boolean } = {}): Promise<{ dir: string; count: number; early: number }> {
+  const out = writeRepo({});
+  const { index } = await pagefind.createIndex({ excludeSelectors: [...SEARCH_LEAVES_OUT] });
+  const search = searchIndex(index!, out);
+  search.feed.expect(Object.keys(JOURNEYS));
+  for (const [path, text] of Object.entries(JOURNEYS)) {
+    search.feed.rendered(path, options.lengths === false ? undefined : Buffer.byteLength(text));
+    // The late page is written half first, then whole: the index must not read the half.
+    write(out, path, path === options.late ? text.slice(0, text.length / 2) : text);
+  }
+  await sleep(100);
+  if (options.late) write(out, options.late, JOURNEYS[options.late]!);
+  // Pagefind reads the journey pages while the others render.
+  await sleep(300);
+  // What Pagefind holds before the other pages exist: the journey pages, read early.
+  const early = (await index!.getFiles()).files.filter((file) => file.path.startsWith('fragment/')).length;
+  for (const [path, text] of Object.entries(OTHERS)) write(out, path, text);
+  const count = await search.finish();
+  const dir = join(out, 'pagefind');
+  expect((await index!.writeFiles({ outputPath: dir })).errors).toEqual([]);
+  await index!.deleteIndex();
+  return { dir, count, early };
+}
+
+describe('the search index begun while the pages render', () => {
+  it('holds every journey, team and rule page, whole, and no list', async () => {
+    const { dir, count, early } = await build();
+    expect(early).toBe(3);
+    expect(count).toBe(5);
+    const pages = indexed(dir);
+    expect([...pages.keys()].sort()).toEqual(['/journeys/account-opening/', '/journeys/card-renewal/', '/journeys/mortgage/', '/rules/missing-owner/', '/teams/team-crm/']);
+    expect(pages.get('/journeys/mortgage/')).toContain('walrus');
+  });
+
+  it('reads a journey page only once it is written whole', async () => {
+    const { dir, count, early } = await build({ late: 'journeys/card-renewal/index.html' });
+    expect(early).toBe(3);
+    expect(count).toBe(5);
+    expect(indexed(dir).get('/journeys/card-renewal/')).toContain('yak');
+  });
+
+  it('makes the same index from one build to the next, and when the pages’ lengths are unknown (all read at the end)', async () => {
+    const first = await build();
+    const again = await build({ late: 'journeys/mortgage/index.html' });
+    const unknown = await build({ lengths: false });
+    expect(unknown.early).toBe(0);
+    expect(unknown.count).toBe(5);
+    expect(indexed(again.dir)).toEqual(indexed(first.dir));
+    expect(indexed(unknown.dir)).toEqual(indexed(first.dir));
+  });
+});
