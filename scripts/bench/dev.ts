@@ -8,7 +8,8 @@
  *   node scripts/bench/dev.ts <repository> [--edits <n>] [--today <date>]
  *
  * run alone, prints each edit's time and the median (the repository is edited: give
- * it a copy).
+ * it a copy). With JOURNEYS_TIMING=1 it also shows the server's log as it comes: how
+ * long each reload of the journeys and each page took.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
