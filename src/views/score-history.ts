@@ -7,6 +7,7 @@ import { relative, sep } from 'node:path';
 import { checkRepository } from '../engine/check.ts';
 import { CONFIG_FILES, resolveLayout } from '../load/discover.ts';
 import { commitsTouching, loadAtRevision } from '../load/git.ts';
+import type { ParsedFile } from '../load/parse-file.ts';
 import type { Finding, Repository } from '../model/types.ts';
 import { scorecards, type Letter } from '../score/scorecard.ts';
 import { simulate, type Timeline } from '../simulate/timeline.ts';
@@ -95,6 +96,8 @@ export function scoreHistory(path: string, count: number, options: HistoryOption
   const journeysSpec = relative(root, journeysDir).split(sep).join('/') || '.';
   const commits = commitsTouching(root, [journeysSpec, ...CONFIG_FILES], count);
   const { checked, store } = options;
+  // Each commit keeps the parse of every file the same as in the commit loaded before it: most are.
+  let previous: readonly ParsedFile[] | undefined;
   return commits.map(({ hash: commit, date, subject }, index) => {
     const today = options.today ?? date.slice(0, 10);
     const key = gradesKey(commit, today);
@@ -104,7 +107,8 @@ export function scoreHistory(path: string, count: number, options: HistoryOption
       if (checked !== undefined && index === commits.length - 1 && checked.today === today && checked.holds(commit)) {
         grades = gradesOf(checked.repo, checked.findings, checked.timelines, today);
       } else {
-        const { repo } = loadAtRevision(root, commit);
+        const { repo, parsed } = loadAtRevision(root, commit, previous ? { reuse: previous } : {});
+        previous = parsed;
         grades = gradesOf(repo, checkRepository(root, repo, { today }).findings, simulate(repo), today);
       }
       store?.set(key, grades);
