@@ -98,8 +98,8 @@ describe('the newest point made of the work tree’s check', () => {
   });
 
   it('is not used for a commit whose journeys hold a link, which the two loaders follow differently', () => {
-    const repo = gitRepo({ 'journeys/owners.yaml': OWNERS, 'shared/welcome.yaml': cleanJourney('welcome') });
-    symlinkSync('../shared/welcome.yaml', join(repo.root, 'journeys', 'welcome.journey.yaml'));
+    const repo = gitRepo({ 'journeys/owners.yaml': OWNERS, 'common/welcome.yaml': cleanJourney('welcome') });
+    symlinkSync('../common/welcome.yaml', join(repo.root, 'journeys', 'welcome.journey.yaml'));
     repo.commit('A journey kept elsewhere');
     expect(workTreeHolds(repo.root, join(repo.root, 'journeys'), repo.rev('HEAD'))).toBe(false);
   });
