@@ -1,23 +1,14 @@
-import { availableParallelism } from 'node:os';
-import { setFlagsFromString } from 'node:v8';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { SourceKind } from '../model/types.ts';
 import { parseFile, parseText, type ParsedFile } from './parse-file.ts';
 import type { ParseJob, ParseJobResult } from './parse-worker.ts';
+import { parseWorker, workerAllowed } from './parse-worker-thread.ts';
 import type { ReadResult } from './read.ts';
 
 /** Below this many files a worker costs more to start than it saves. */
 const PARALLEL_FROM = 150;
 /** How long to wait for a worker that took files and has not said it is done (one that died never will). */
 const WORKER_TIMEOUT_MS = 60_000;
-/**
- * The worker's semi-spaces, in MB: at the size its young generation is bounded to from its first
- * file. Almost all it allocates (the parser's events, its intermediate objects) dies within a file,
- * and what lives (a batch of results) is sent away soon: in a young generation this size little
- * survives a collection. At the 1 MB it would start at (the command line keeps semi-spaces from
- * growing), collections took about a quarter of its time, copying each file's events along.
- */
-const WORKER_SEMI_SPACE_MB = 16;
 
 export interface ParseAllOptions {
   /** `auto` (default): a worker beside the main thread for large repositories on machines with cores to spare. */
@@ -36,59 +27,11 @@ type FileList = readonly { readonly path: string; readonly kind: SourceKind }[];
 
 function useWorker(files: FileList, parallel: boolean | 'auto'): boolean {
   if (parallel !== 'auto') return parallel;
-  if (process.env.JOURNEYS_PARALLEL === '0') return false;
-  return files.length >= PARALLEL_FROM && availableParallelism() > 1;
+  return files.length >= PARALLEL_FROM && workerAllowed();
 }
 
-interface ParseWorker {
-  readonly worker: Worker;
-  /** Jobs go out and results come back on this port, read synchronously. */
-  readonly port: MessagePort;
-  alive: boolean;
-}
-
-let shared: ParseWorker | undefined;
 /** Numbers the jobs, so that a late message of an earlier job is never taken for one of this job's. */
 let lastJob = 0;
-
-/**
- * The process's parse worker, started on first use and kept for the next calls:
- * starting one (a thread, the type stripper, the parser's modules) takes a few
- * hundred milliseconds, which the dev server and other long-lived callers need
- * not pay twice. It never keeps the process alive.
- */
-function parseWorker(): ParseWorker | undefined {
-  if (shared?.alive) return shared;
-  try {
-    const channel = new MessageChannel();
-    // V8 reads the size when it makes the worker's heap, on the worker's thread: the worker sets it back
-    // once started (parse-worker.ts), so that heaps made later keep their own.
-    setFlagsFromString(`--min-semi-space-size=${WORKER_SEMI_SPACE_MB}`);
-    // The compiled package (lib/) runs the worker's JavaScript; this repository, its TypeScript.
-    const worker = new Worker(new URL(import.meta.url.endsWith('.ts') ? './parse-worker.ts' : './parse-worker.js', import.meta.url), {
-      workerData: { port: channel.port2 },
-      transferList: [channel.port2],
-      // Its young generation at the size it starts at (above), which bounds the memory a large repository takes.
-      resourceLimits: { maxYoungGenerationSizeMb: 3 * WORKER_SEMI_SPACE_MB },
-    });
-    const current: ParseWorker = { worker, port: channel.port1, alive: true };
-    worker.on('exit', () => {
-      current.alive = false;
-      current.port.close();
-    });
-    worker.on('error', () => {
-      current.alive = false;
-    });
-    worker.unref();
-    channel.port1.unref();
-    shared = current;
-    return current;
-  } catch {
-    // No worker (an unusual runtime): the main thread parses everything.
-    setFlagsFromString('--min-semi-space-size=0');
-    return undefined;
-  }
-}
 
 /**
  * Parses every file, in order, and says how many the worker parsed. On large

@@ -27,7 +27,7 @@ export interface ParseJobResult {
   readonly error?: string;
 }
 
-// parse-all.ts set the size of this worker's young generation for the making of its heap, now done: heaps made later get their own.
+// parse-worker-thread.ts set the size of this worker's young generation for the making of its heap, now done: heaps made later get their own.
 setFlagsFromString('--min-semi-space-size=0');
 
 const { port } = workerData as { port: MessagePort };
