@@ -81,6 +81,19 @@ describe('paths git would quote', () => {
     expect(versions(ODD[0]!)).toEqual([2, 1]);
     for (const file of files.slice(1)) expect(versions(file), file).toEqual([1]);
   });
+
+  it('gives the same histories when the journeys of the work tree stand for the old texts that are the same as theirs', () => {
+    const repo = oddRepository();
+    repo.write({ [ODD[0]!]: cleanJourney('newline').replace('version: 1', 'version: 2') });
+    repo.commit('Newline journey: version 2');
+    // Edited since: the work tree's version 3 is no committed text's.
+    repo.write({ [ODD[0]!]: cleanJourney('newline').replace('version: 1', 'version: 3') });
+    const files = [...ODD, 'journeys/a2.journey.yaml'];
+    const loaded = check(repo.root, { today: TODAY }).repo;
+    const facts = gitFacts(repo.root, files, loaded)!;
+    expect(facts.histories).toEqual(gitFacts(repo.root, files)!.histories);
+    expect(facts.histories.get(ODD[0]!)!.map((entry) => entry.version)).toEqual([2, 1]);
+  });
 });
 
 describe('links read from git as in the work tree', () => {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { posix, relative, sep } from 'node:path';
-import type { SourceKind } from '../model/types.ts';
+import type { Journey, SourceFile, SourceKind } from '../model/types.ts';
 import { alreadyRead, CONFIG_FILES, kindOf, linkError, MAX_DEPTH, MAX_ENTRIES, OUTSIDE, resolveLayout, UsageError, type Skipped } from './discover.ts';
 import { ignoreMatcher, ignorePatterns } from './ignore.ts';
 import { parseAll } from './parse-all.ts';
@@ -406,13 +406,20 @@ function versionsOf(texts: readonly { path: string; bytes: Buffer }[]): (number 
   return names.map((name) => byFile.get(name));
 }
 
+/** The work tree as loaded, whose journeys' versions stand for the versions of the same texts in history. */
+export interface LoadedJourneys {
+  readonly files: readonly Pick<SourceFile, 'path' | 'text'>[];
+  readonly journeys: readonly Pick<Journey, 'file' | 'version'>[];
+}
+
 /**
  * Git's view of the repository at `root` (absolute), or undefined outside a work
  * tree: the commit it is at, and for each of `journeyFiles` the commits that touched
  * it with the journey's `version` at each. A handful of git processes in all,
- * whatever the number of journeys.
+ * whatever the number of journeys. A version is read from each distinct old text;
+ * a text the same as the work tree's file (`loaded`) has that journey's version.
  */
-export function gitFacts(root: string, journeyFiles: readonly string[]): GitFacts | undefined {
+export function gitFacts(root: string, journeyFiles: readonly string[], loaded?: LoadedJourneys): GitFacts | undefined {
   const inside = tryGit(root, ['rev-parse', '--is-inside-work-tree'])?.toString().trim();
   if (inside !== 'true') return undefined;
   const prefix = tryGit(root, ['rev-parse', '--show-prefix'])?.toString().trim() ?? '';
@@ -423,20 +430,32 @@ export function gitFacts(root: string, journeyFiles: readonly string[]): GitFact
 
   const log = tryGit(root, ['log', '-z', `--format=${LOG_FORMAT}`, '--raw', '--no-abbrev', '-M', '--relative', '--', '.'])?.toString() ?? '';
   const commits = fileCommits(log, journeyFiles);
-  const wanted = [...commits.values()].flat();
+  // Each text once, however many commits it appears in (read as Markdown or YAML, as its name says).
+  const textKey = ({ oid, path }: { oid: string; path: string }): string => `${oid} ${path.endsWith('.md') ? 'md' : 'yaml'}`;
+  const distinct = [...new Map([...commits.values()].flat().map((entry) => [textKey(entry), entry])).values()];
   // Blob ids, never `commit:path` lines: a path holding a line break would shift every later answer.
-  const output = wanted.length > 0 ? tryGit(root, ['cat-file', '--batch'], wanted.map(({ oid }) => `${oid}\n`).join('')) : undefined;
-  const blobs = output ? splitBatch(output, wanted.length) : [];
-  const found = wanted.flatMap((entry, index) => (blobs[index] ? [{ entry, path: entry.path, bytes: blobs[index] }] : []));
-  let versions: (number | undefined)[] = [];
+  const output = distinct.length > 0 ? tryGit(root, ['cat-file', '--batch'], distinct.map(({ oid }) => `${oid}\n`).join('')) : undefined;
+  const blobs = output ? splitBatch(output, distinct.length) : [];
+  const current = new Map((loaded?.files ?? []).map((file) => [file.path, file.text]));
+  const currentVersion = new Map((loaded?.journeys ?? []).map((journey) => [journey.file, journey.version]));
+  const versionOf = new Map<string, number | undefined>();
+  const unknown: { key: string; path: string; bytes: Buffer }[] = [];
+  distinct.forEach((entry, index) => {
+    const bytes = blobs[index];
+    if (!bytes) return;
+    const text = current.get(entry.path);
+    const read = text === undefined || !currentVersion.has(entry.path) ? undefined : decodeText(bytes);
+    if (read?.ok && read.text === text) versionOf.set(textKey(entry), currentVersion.get(entry.path));
+    else unknown.push({ key: textKey(entry), path: entry.path, bytes });
+  });
   try {
-    versions = versionsOf(found);
+    const versions = versionsOf(unknown);
+    unknown.forEach(({ key }, index) => versionOf.set(key, versions[index]));
   } catch {
     // Old texts that cannot be loaded have no version to show.
   }
-  const versionOf = new Map(found.map(({ entry }, index) => [entry, versions[index]]));
   const histories = new Map(
-    [...commits].map(([file, entries]) => [file, entries.map((entry) => ({ ...entry.commit, file: entry.path, version: versionOf.get(entry) }))]),
+    [...commits].map(([file, entries]) => [file, entries.map((entry) => ({ ...entry.commit, file: entry.path, version: versionOf.get(textKey(entry)) }))]),
   );
   return { commit: { hash, date, subject, dirty }, prefix, histories };
 }

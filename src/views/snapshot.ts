@@ -10,6 +10,7 @@ import { fileFindingsFrom, memoryFindings, type MemoryFindings } from '../engine
 import { builtInRules } from '../rules/index.ts';
 import { gitFacts, latestReviewTag, workTreeState, type GitFacts } from '../load/git.ts';
 import { loadRepository, parseReuse, type ParseReuse } from '../load/repository.ts';
+import type { Repository } from '../model/types.ts';
 import { simulate } from '../simulate/timeline.ts';
 import { buildModel, lazily, viewReuse, type SiteModel, type ViewReuse } from './model.ts';
 import { keptGrades } from './history-store.ts';
@@ -109,11 +110,14 @@ let factsCache: { key: string; facts: GitFacts | undefined } | undefined;
  * journey files changes: editing a file changes no commit, only whether the work tree
  * differs from HEAD, which one git call says.
  */
-function gitFactsOf(root: string, journeyFiles: readonly string[]): GitFacts | undefined {
+function gitFactsOf(root: string, repo: Repository): GitFacts | undefined {
+  const journeyFiles = repo.journeys.map((journey) => journey.file);
   const state = workTreeState(root);
-  if (state === undefined) return gitFacts(root, journeyFiles);
+  // The work tree's journeys give the versions of the old texts that are the same as theirs: whatever the
+  // work tree holds when they are asked, each is the version of one text, so the facts stay true after edits.
+  if (state === undefined) return gitFacts(root, journeyFiles, repo);
   const key = `${root}\n${state.head}\n${journeyFiles.join('\n')}`;
-  if (factsCache?.key !== key) factsCache = { key, facts: gitFacts(root, journeyFiles) };
+  if (factsCache?.key !== key) factsCache = { key, facts: gitFacts(root, journeyFiles, repo) };
   const { facts } = factsCache;
   return facts?.commit && facts.commit.dirty !== state.dirty ? { ...facts, commit: { ...facts.commit, dirty: state.dirty } } : facts;
 }
@@ -172,7 +176,7 @@ export function siteSnapshot(path: string, options: SnapshotOptions): SiteModel 
   const fileFindings = reuse ? fileFindingsFrom(reuse.findings, repo, JSON.stringify({ today: day, rules: builtInRules.map((rule) => rule.meta.id) })) : undefined;
   const result = checkRepository(root, repo, { today: day, ...(fileFindings ? { fileFindings } : {}) });
   const timelines = simulate(repo);
-  const git = options.noGit ? undefined : gitFactsOf(root, repo.journeys.map((journey) => journey.file));
+  const git = options.noGit ? undefined : gitFactsOf(root, repo);
   const { journeysDir } = layoutOf(path);
   const history = historyOf(root, git?.commit?.hash, today, { repo, findings: result.findings, timelines, today: result.today, holds: (commit) => workTreeHolds(root, journeysDir, commit) });
   const model = buildModel({ result, timelines, git, markdown: options.markdown, tool: toolVersion(), scoreHistory: history, ...(reuse ? { reuse: reuse.views } : {}) });
