@@ -26,7 +26,7 @@
  *   - `lint --cache` after one edit of 1,000 journeys (a comment appended to one of
  *     them before each run; the warm-up writes the cache), in a measure's process and
  *     in a fresh process;
- *   - the site: `journeys build` of the 1,000 regular journeys, its time and peak memory,
+ *   - the site: `journeys build` of the 1,000 regular journeys, in git (their history read too), its time and peak memory,
  *     beside a bare Astro build of as many trivial pages as it has (skipped with --no-site);
  *   - the edit loop: `journeys dev` of those journeys (in git) with one journey's page open
  *     in headless Chromium, from a touchpoint's message edited in its file to the page
@@ -344,13 +344,14 @@ async function main(): Promise<void> {
     if (args.site) {
       const thousand = join(dir, 'thousand');
       const stats = writeRepository(thousand, corpus, (index) => index < options.regular);
+      // In git, as a company's journeys are: the build reads their history too.
+      commitAll(thousand);
       progress(`building the site of ${int(stats.journeys)} journeys (one run: it takes a while)`);
       const journeySite = timeJourneySite(thousand, TODAY);
       progress(`  ${int(journeySite.ms)} ms, ${int(journeySite.pages)} pages; now a bare Astro site of as many trivial pages`);
       const bareAstro = timeBareAstro(journeySite.pages);
       progress(`  ${int(bareAstro.ms)} ms, ${int(bareAstro.pages)} pages`);
       site = { journeys: stats.journeys, journeySite, bareAstro };
-      commitAll(thousand);
       progress(`journeys dev of the ${int(stats.journeys)} journeys: ${DEV_EDITS} edits of one journey, each timed until its open page shows it`);
       dev = await timeDevEdits(thousand, TODAY, DEV_EDITS, (message) => progress(`  ${message}`));
     }
