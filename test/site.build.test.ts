@@ -71,6 +71,12 @@ describe('journeys build', () => {
     expect(build.stdout).toContain(`search index of ${marked.length} pages`);
   });
 
+  it("writes no comment of the site's own code into its pages", () => {
+    // An HTML comment in a component's markup is written into every page that uses it, once per use.
+    const commented = htmlFiles(out).filter((file) => readFileSync(file, 'utf8').includes('<!--'));
+    expect(commented).toEqual([]);
+  });
+
   it('writes a page for every journey, channel in use, team, scenario and rule, and the index pages', () => {
     for (const path of ['', 'journeys', 'channels', 'teams', 'scenarios', 'rules', 'findings', 'search']) expect(existsSync(join(out, path, 'index.html')), path).toBe(true);
     for (const slug of ['flawed', 'hostile', 'long-haul']) expect(existsSync(join(out, 'journeys', slug, 'index.html')), slug).toBe(true);
