@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, copyAcme, tempDir, TODAY, userEnv } from './fixtures/site/helpers.ts';
 
@@ -24,7 +25,8 @@ afterAll(async () => {
 async function until(output: () => string, pattern: RegExp, ms: number): Promise<RegExpExecArray> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const match = pattern.exec(output());
+    // Astro colours its log where it sees CI (CI=true), not in a terminal-less run elsewhere.
+    const match = pattern.exec(stripVTControlCharacters(output()));
     if (match) return match;
     if (Date.now() > deadline) throw new Error(`no ${pattern} in:\n${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
