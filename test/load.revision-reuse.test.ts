@@ -3,7 +3,7 @@ import { check } from '../src/engine/check.ts';
 import { loadAtRevision } from '../src/load/git.ts';
 import { loadRepository } from '../src/load/repository.ts';
 import { gitRepo } from './helpers/git.ts';
-import { cleanJourney, OWNERS, TODAY } from './helpers/repo.ts';
+import { cleanJourney, OWNERS, TODAY, writeRepo } from './helpers/repo.ts';
 
 /** A repository of a few journeys in git, then edited in its work tree: one journey changed, one added, one removed, one broken. */
 function editedRepository() {
@@ -48,5 +48,12 @@ describe('loading a revision with the parses of another load', () => {
     expect(loaded.findings).toEqual(apart.findings);
     expect(loaded.findings.map((finding) => finding.rule)).toContain('version-not-bumped');
     expect(loaded.base).toEqual(apart.base);
+  });
+
+  it('says a revision that names no commit, or a folder outside git, before reading the work tree', () => {
+    const repo = editedRepository();
+    expect(() => check(repo.root, { today: TODAY, baseRevision: 'no-such-branch' })).toThrow('Unknown revision "no-such-branch"');
+    const outside = writeRepo({ 'journeys/owners.yaml': OWNERS, 'journeys/welcome.journey.yaml': cleanJourney() });
+    expect(() => check(outside, { today: TODAY, baseRevision: 'HEAD' })).toThrow('is not in a git repository');
   });
 });

@@ -3,7 +3,7 @@
  * zone, run the rules. The public API, the site's views and the score history all
  * call it, so that they cannot disagree on what "today" or "the rules" are.
  */
-import { loadAtRevision } from '../load/git.ts';
+import { loadAtRevision, resolveBaseRevision } from '../load/git.ts';
 import { loadRepository, type LoadOptions } from '../load/repository.ts';
 import { todayIn } from '../model/dates.ts';
 import type { FileFindings, Rule } from '../model/rule.ts';
@@ -60,8 +60,10 @@ export function checkRepository(root: string, repo: Repository, options: Omit<Ch
 
 /** Loads and lints the repository at `path`: the one call most callers need. */
 export function check(path: string, options: CheckOptions = {}): CheckResult {
+  // A revision that does not exist is said before the work tree is read, and the one resolved is the one loaded.
+  const baseCommit = options.base === undefined && options.baseRevision !== undefined ? resolveBaseRevision(path, options.baseRevision) : undefined;
   const { root, repo, parsed, saveCache, fileFindings } = loadRepository(path, options);
-  const base = options.base ?? (options.baseRevision !== undefined ? loadAtRevision(path, options.baseRevision, { reuse: parsed }).repo : undefined);
+  const base = options.base ?? (baseCommit !== undefined ? loadAtRevision(path, baseCommit, { reuse: parsed }).repo : undefined);
   const today = todayFor(repo, options);
   // Findings kept by the cache hold for the same date and the same rules (their settings key the whole cache).
   const kept = fileFindings?.(JSON.stringify({ today, rules: (options.rules ?? builtInRules).map((rule) => rule.meta.id) }));

@@ -46,6 +46,17 @@ export function resolveRevision(dir: string, revision: string): string {
   }
 }
 
+/**
+ * The commit a revision names in the git repository of the journeys at `path`, or a clear
+ * error (the path is not there, not in git, or the revision names no commit), found before
+ * anything is read: what `lint --base` checks first.
+ */
+export function resolveBaseRevision(path: string, revision: string): string {
+  const root = realpathSync(resolveLayout(path).root);
+  topLevel(root);
+  return resolveRevision(root, revision);
+}
+
 /** Splits the output of `git cat-file --batch` into each object's bytes, in request order. */
 function splitBatch(output: Buffer, count: number): (Buffer | undefined)[] {
   const blobs: (Buffer | undefined)[] = [];
