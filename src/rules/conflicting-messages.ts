@@ -109,6 +109,22 @@ function disagreements(a: Claims, b: Claims): string[] {
   return found;
 }
 
+/**
+ * For each journey of a list, whether one customer can be in its audience and in another's of
+ * the list (audiencesMeet with some other): counted by persona, not by pairs, for groups of any size.
+ */
+function meetsAnother(journeys: readonly Pick<Journey, 'personas'>[]): boolean[] {
+  let forEveryone = 0;
+  const byPersona = new Map<string, number>();
+  for (const { personas } of journeys) {
+    if (personas.length === 0) forEveryone += 1;
+    for (const persona of new Set(personas)) byPersona.set(persona, (byPersona.get(persona) ?? 0) + 1);
+  }
+  return journeys.map(({ personas }) =>
+    personas.length === 0 ? journeys.length > 1 : forEveryone > 0 || [...new Set(personas)].some((persona) => byPersona.get(persona)! > 1),
+  );
+}
+
 const place = (claims: Claims): string => `"${claims.touchpoint.id}" (journey "${claims.journey.id}", ${claims.journey.file})`;
 
 export default defineRule({
@@ -223,8 +239,12 @@ export default defineRule({
     }
     for (const members of groups.values()) {
       if (members.length < 2) continue;
+      const meets = meetsAnother(members.map((member) => member.journey));
       const references: Claims[] = [];
-      for (const member of members) {
+      for (const [index, member] of members.entries()) {
+        // One whose audience meets no other member's (a segment's own copy of a message) has nothing to disagree
+        // with here, and no other member compares with it: its figures are not even read.
+        if (!meets[index]) continue;
         const item = claimsFor(member.journey, member.touchpoint);
         for (const reference of references) if (conflict(item, reference, { messageId: 'same-trigger', data: { trigger: item.touchpoint.trigger ?? '' } })) break;
         if ([...item.states].some((thing) => !references.some((reference) => audiencesMeet(reference.journey, item.journey) && reference.states.has(thing)))) references.push(item);
