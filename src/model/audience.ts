@@ -30,3 +30,19 @@ export function audienceGroups<T>(items: readonly T[], journeyOf: (item: T) => P
   if (personas.length === 0) return [[...items]];
   return personas.map((persona) => items.filter((item) => reaches(journeyOf(item), persona)));
 }
+
+/**
+ * For each journey of a list, whether one customer can be in its audience and in another's of
+ * the list (audiencesMeet with some other): counted by persona, not by pairs, for groups of any size.
+ */
+export function meetsAnother(journeys: readonly Pick<Journey, 'personas'>[]): boolean[] {
+  let forEveryone = 0;
+  const byPersona = new Map<string, number>();
+  for (const { personas } of journeys) {
+    if (personas.length === 0) forEveryone += 1;
+    for (const persona of new Set(personas)) byPersona.set(persona, (byPersona.get(persona) ?? 0) + 1);
+  }
+  return journeys.map(({ personas }) =>
+    personas.length === 0 ? journeys.length > 1 : forEveryone > 0 || [...new Set(personas)].some((persona) => byPersona.get(persona)! > 1),
+  );
+}

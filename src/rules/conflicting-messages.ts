@@ -1,6 +1,6 @@
 import { extractFigures, figureDifferences, figureName, type Figure } from '../analyze/figures.ts';
 import { ctaTarget } from '../analyze/links.ts';
-import { audiencesMeet } from '../model/audience.ts';
+import { audiencesMeet, meetsAnother } from '../model/audience.ts';
 import { defineRule } from '../model/rule.ts';
 import { formatDuration } from '../model/duration.ts';
 import { MAX_MESSAGE_SUBJECT, MAX_MESSAGE_TEXT } from '../model/limits.ts';
@@ -107,22 +107,6 @@ function disagreements(a: Claims, b: Claims): string[] {
     found.push(`${figureName(difference.kind, difference.role)} is ${show(difference.a)} in one and ${show(difference.b)} in the other`);
   }
   return found;
-}
-
-/**
- * For each journey of a list, whether one customer can be in its audience and in another's of
- * the list (audiencesMeet with some other): counted by persona, not by pairs, for groups of any size.
- */
-function meetsAnother(journeys: readonly Pick<Journey, 'personas'>[]): boolean[] {
-  let forEveryone = 0;
-  const byPersona = new Map<string, number>();
-  for (const { personas } of journeys) {
-    if (personas.length === 0) forEveryone += 1;
-    for (const persona of new Set(personas)) byPersona.set(persona, (byPersona.get(persona) ?? 0) + 1);
-  }
-  return journeys.map(({ personas }) =>
-    personas.length === 0 ? journeys.length > 1 : forEveryone > 0 || [...new Set(personas)].some((persona) => byPersona.get(persona)! > 1),
-  );
 }
 
 const place = (claims: Claims): string => `"${claims.touchpoint.id}" (journey "${claims.journey.id}", ${claims.journey.file})`;

@@ -1,6 +1,6 @@
 import { ctaTarget } from '../analyze/links.ts';
 import { firstSimilar, normalizeText, shingles, type Match, type Shingles } from '../analyze/similarity.ts';
-import { audienceGroups } from '../model/audience.ts';
+import { audienceGroups, meetsAnother } from '../model/audience.ts';
 import { defineRule } from '../model/rule.ts';
 import { MAX_MESSAGE_SUBJECT, MAX_MESSAGE_TEXT } from '../model/limits.ts';
 import { child } from '../model/refs.ts';
@@ -144,7 +144,10 @@ export default defineRule<Options>({
     const groups: Item[][] = [];
     for (const place of byPlace.values()) {
       if (place.length < 2) continue;
-      const items = place.flatMap(({ journey, touchpoint }): Item[] => {
+      // A segment's own copy of a message, which no other of the place can reach a customer with, is left out.
+      const meets = meetsAnother(place.map(({ journey }) => journey));
+      const items = place.flatMap(({ journey, touchpoint }, index): Item[] => {
+        if (!meets[index]) return [];
         const text = wording(touchpoint);
         return text === undefined ? [] : [{ journey, touchpoint, text, link: ctaTarget(touchpoint.message?.cta) }];
       });
