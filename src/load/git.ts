@@ -272,10 +272,7 @@ function listAtRevision(
   return { files, configText, skipped, ignored, unread };
 }
 
-/**
- * The repository as it was at a git revision, read straight from git's object
- * store: nothing is checked out and nothing in the work tree is touched.
- */
+/** How loadAtRevision may spare work. */
 export interface RevisionOptions {
   /**
    * Files already parsed, of the work tree or of another revision (LoadedRepository.parsed):
@@ -286,7 +283,10 @@ export interface RevisionOptions {
   readonly reuse?: readonly ParsedFile[];
 }
 
-/** The repository at a git revision, read from git (not from the work tree), with the parse worker. */
+/**
+ * The repository as it was at a git revision, read straight from git's object
+ * store: nothing is checked out and nothing in the work tree is touched.
+ */
 export function loadAtRevision(path: string, revision: string, options: RevisionOptions = {}): LoadedRepository & { readonly commit: string } {
   // Real paths on both sides: git answers with the real path of the work tree, and the user's may go through a link.
   const layout = resolveLayout(path);
