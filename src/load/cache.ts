@@ -16,14 +16,15 @@
  * file at that place that is not a cache at all is left alone. Writes go to a
  * temporary file in the cache's own folder, then are renamed over the cache.
  */
-import { createHash, hash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { createHash, hash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import type { FileFindings } from '../model/rule.ts';
 import type { Finding, SourceFile, SourceKind } from '../model/types.ts';
+import { writeCacheFile } from './cache-file-write.ts';
 import { parseAll, type ParseAllOptions } from './parse-all.ts';
 import type { ParsedFile } from './parse-file.ts';
 import { wrapLocator } from './positions.ts';
@@ -391,34 +392,11 @@ export function parseWithCache(root: string, files: FileList, cache: CacheOption
       ...(findingsKey !== undefined ? { findings: findingsKey } : {}),
       entries,
     };
-    writeAtomically(where, Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`), body, note);
+    try {
+      writeCacheFile(where.file, [Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`), body], where.isDefault ? { gitignoreTitle: 'Written by journeys lint --cache' } : {});
+    } catch (error) {
+      note(`the lint cache could not be written to ${where.file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): the next run parses every file again`);
+    }
   };
   return { parsed, findings, save };
-}
-
-/** Writes the cache to a temporary file beside it, then renames it over the cache: a reader sees the old file or the new one. */
-function writeAtomically(where: { file: string; folder: string; isDefault: boolean }, head: Buffer, body: Buffer, note: (message: string) => void): void {
-  const temporary = join(where.folder, `.${CACHE_FILE}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  let fd: number | undefined;
-  try {
-    const created = !existsSync(where.folder);
-    mkdirSync(where.folder, { recursive: true });
-    // A folder of our own keeps itself out of git, as pytest's and ruff's caches do.
-    if (created && where.isDefault) writeFileSync(join(where.folder, '.gitignore'), '# Written by journeys lint --cache\n*\n');
-    fd = openSync(temporary, 'wx');
-    for (const buffer of [head, body]) {
-      for (let written = 0; written < buffer.length; ) written += writeSync(fd, buffer, written);
-    }
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temporary, where.file);
-  } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // Never created.
-    }
-    note(`the lint cache could not be written to ${where.file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): the next run parses every file again`);
-  }
 }

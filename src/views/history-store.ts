@@ -11,11 +11,12 @@
  * ignored and written anew (a file there that is not ours is left alone). It holds the
  * grades of the last build only, so it stays the size of one history.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheFile } from '../load/cache.ts';
+import { writeCacheFile } from '../load/cache-file-write.ts';
 import type { GradesStore, HistoryGrade, HistoryGrades } from './score-history.ts';
 
 const MAGIC = 'journeys-score-history\n';
@@ -153,31 +154,10 @@ export function keptGrades(root: string): KeptGrades | undefined {
     if (read.foreign || (!made && used.size === old.size)) return;
     const body = Buffer.from(JSON.stringify(Object.fromEntries(used)));
     const head = Buffer.from(`${MAGIC}${JSON.stringify({ format: FORMAT, tool: toolIdentity(), digest: sha256(body) })}\n`);
-    let temporary: string | undefined;
-    let fd: number | undefined;
     try {
-      const created = !existsSync(folder);
-      mkdirSync(folder, { recursive: true });
-      // A folder of our own keeps itself out of git, as the lint cache's does.
-      if (created) writeFileSync(join(folder, '.gitignore'), '# Written by journeys\n*\n');
-      temporary = join(folder, `.${HISTORY_FILE}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-      fd = openSync(temporary, 'wx');
-      for (const buffer of [head, body]) {
-        for (let written = 0; written < buffer.length; ) written += writeSync(fd, buffer, written);
-      }
-      closeSync(fd);
-      fd = undefined;
-      renameSync(temporary, file);
+      writeCacheFile(file, [head, body], { gitignoreTitle: 'Written by journeys' });
     } catch {
       // The history is made again next time: a cache that cannot be written costs time, never the site.
-      if (fd !== undefined) closeSync(fd);
-      if (temporary !== undefined) {
-        try {
-          unlinkSync(temporary);
-        } catch {
-          // Never created.
-        }
-      }
     }
   };
   return { store, save };
