@@ -16,15 +16,15 @@
  * file at that place that is not a cache at all is left alone. Writes go to a
  * temporary file in the cache's own folder, then are renamed over the cache.
  */
-import { createHash, hash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { hash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import type { FileFindings } from '../model/rule.ts';
 import type { Finding, SourceFile, SourceKind } from '../model/types.ts';
 import { writeCacheFile } from './cache-file-write.ts';
+import { packageVersion, sourceDigest } from './tool-identity.ts';
 import { parseAll, type ParseAllOptions } from './parse-all.ts';
 import type { ParsedFile } from './parse-file.ts';
 import { wrapLocator } from './positions.ts';
@@ -106,37 +106,14 @@ function isFolder(path: string): boolean {
   }
 }
 
-let toolIdentity: { version: string; code: string } | undefined;
-
 /**
  * The tool's version, and when it runs from its sources (a checkout, where the code
  * changes without the version), a digest of the loader's and the model's code: what
  * makes a file's cached parse.
  */
 function tool(): { version: string; code: string } {
-  if (toolIdentity) return toolIdentity;
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  let version = 'unknown';
-  try {
-    version = String((JSON.parse(readFileSync(join(here, '..', '..', 'package.json'), 'utf8')) as { version?: unknown }).version);
-  } catch {
-    // No package.json beside the code: the code digest alone must tell versions apart.
-  }
-  let code = '';
-  if (import.meta.url.endsWith('.ts')) {
-    const hash = createHash('sha256');
-    for (const folder of [here, join(here, '..', 'model')]) {
-      for (const name of readdirSync(folder).sort()) {
-        if (/\.(?:ts|js)$/.test(name)) hash.update(name).update('\u0000').update(readFileSync(join(folder, name))).update('\u0000');
-      }
-    }
-    code = hash.digest('hex');
-  }
-  toolIdentity = { version, code };
-  return toolIdentity;
+  return { version: packageVersion(), code: sourceDigest(['load', 'model']) };
 }
-
-let checksCode: string | undefined;
 
 /**
  * When the tool runs from its sources, a digest of the code that makes findings (the
@@ -144,18 +121,7 @@ let checksCode: string | undefined;
  * the version alone would not say in a checkout. Empty for the compiled package.
  */
 function findingsCode(): string {
-  if (checksCode !== undefined) return checksCode;
-  checksCode = '';
-  if (!import.meta.url.endsWith('.ts')) return checksCode;
-  const src = fileURLToPath(new URL('..', import.meta.url));
-  const hash = createHash('sha256');
-  for (const folder of ['analyze', 'engine', 'rules', 'simulate']) {
-    for (const name of readdirSync(join(src, folder)).sort()) {
-      if (/\.(?:ts|js)$/.test(name)) hash.update(folder).update('/').update(name).update('\u0000').update(readFileSync(join(src, folder, name))).update('\u0000');
-    }
-  }
-  checksCode = hash.digest('hex');
-  return checksCode;
+  return sourceDigest(['analyze', 'engine', 'rules', 'simulate']);
 }
 
 /** What the cache file at `file` holds, or why it cannot be used (undefined: there is none, or it is ours but stale). */

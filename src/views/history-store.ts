@@ -12,11 +12,11 @@
  * grades of the last build only, so it stays the size of one history.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { cacheFile } from '../load/cache.ts';
 import { writeCacheFile } from '../load/cache-file-write.ts';
+import { packageVersion, sourceDigest } from '../load/tool-identity.ts';
 import type { GradesStore, HistoryGrade, HistoryGrades } from './score-history.ts';
 
 const MAGIC = 'journeys-score-history\n';
@@ -27,36 +27,13 @@ const LETTERS: ReadonlySet<unknown> = new Set(['A', 'B', 'C', 'D', 'E', 'F']);
 
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
-let identity: string | undefined;
-
 /**
  * The tool that makes grades: its version, and when it runs from its sources (a
  * checkout, where the code changes without the version), a digest of the code that
  * loads, lints, simulates and scores.
  */
 function toolIdentity(): string {
-  if (identity !== undefined) return identity;
-  const src = fileURLToPath(new URL('..', import.meta.url));
-  let version = 'unknown';
-  try {
-    version = String((JSON.parse(readFileSync(join(src, '..', 'package.json'), 'utf8')) as { version?: unknown }).version);
-  } catch {
-    // No package.json beside the code: the code digest alone tells versions apart.
-  }
-  let code = '';
-  if (import.meta.url.endsWith('.ts')) {
-    const hash = createHash('sha256');
-    for (const folder of ['analyze', 'engine', 'load', 'model', 'rules', 'score', 'simulate', 'views']) {
-      const names = readdirSync(join(src, folder), { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile() && /\.(?:ts|js)$/.test(entry.name))
-        .map((entry) => relative(src, join(entry.parentPath, entry.name)).split(sep).join('/'))
-        .sort();
-      for (const name of names) hash.update(name).update('\u0000').update(readFileSync(join(src, name))).update('\u0000');
-    }
-    code = hash.digest('hex');
-  }
-  identity = `${version} ${code}`.trim();
-  return identity;
+  return `${packageVersion()} ${sourceDigest(['analyze', 'engine', 'load', 'model', 'rules', 'score', 'simulate', 'views'])}`.trim();
 }
 
 function validGrade(value: unknown): value is HistoryGrade {
