@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cacheFile } from '../src/load/cache.ts';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const PKG = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { name: string; engines: { node: string } };
@@ -211,6 +212,11 @@ describe('the package, installed in a repository of its own', () => {
       expect(broken.status).toBe(1);
       const findings = (JSON.parse(broken.stdout) as { findings: { rule: string; file: string; line: number }[] }).findings;
       expect(findings).toContainEqual(expect.objectContaining({ rule: 'missing-owner', file: `journeys/${journeyFile}`, line: touchpointLine + 1 }));
+      // The cache, keyed by the installed package's version, gives the same findings from its second run.
+      const cached = [await journeys(['lint', '--format', 'json', '--cache']), await journeys(['lint', '--format', 'json', '--cache'])];
+      expect(cached.map((run) => run.stdout)).toEqual([broken.stdout, broken.stdout]);
+      expect(cached.map((run) => run.stderr)).toEqual(['', '']);
+      expect(existsSync(cacheFile(user, undefined).file)).toBe(true);
 
       checked.add('diff');
       const diff = await journeys(['diff', '--base', 'HEAD']);
