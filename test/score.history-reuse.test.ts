@@ -13,7 +13,7 @@ import { simulate } from '../src/simulate/timeline.ts';
 import { HISTORY_FILE, keptGrades } from '../src/views/history-store.ts';
 import { scoreHistory, type CheckedWorkTree, type GradesStore, type HistoryOptions } from '../src/views/score-history.ts';
 import { siteSnapshot } from '../src/views/snapshot.ts';
-import { workTreeHolds } from '../src/views/work-tree-holds.ts';
+import { workTreeHolds } from '../src/load/git.ts';
 import { renderMarkdown } from '../site/lib/markdown.ts';
 import { gitRepo, type GitRepo } from './helpers/git.ts';
 import { cleanJourney, OWNERS, TODAY, writeRepo } from './helpers/repo.ts';

@@ -471,6 +471,29 @@ export function gitFacts(root: string, journeyFiles: readonly string[], loaded?:
   return { commit: { hash, date, subject, dirty }, prefix, histories };
 }
 
+/** Modes of a link and of a submodule: the loaders of the work tree and of a commit follow them differently. */
+const LINK_OR_SUBMODULE = /^(?:120000|160000) /;
+
+/**
+ * Whether the files the loader reads from the work tree (the journeys folder, the
+ * configuration) are exactly those of `commit`: no tracked file differs from it
+ * (content, as git compares it), none is missing or added, no untracked or ignored
+ * file lies there, and the commit has no link or submodule there. Any doubt, any
+ * failure of git, answers false: the commit is then loaded and linted on its own
+ * (the score history's newest point, otherwise the check of the work tree itself).
+ */
+export function workTreeHolds(root: string, journeysDir: string, commit: string): boolean {
+  if (!/^[0-9a-f]{40,64}$/.test(commit)) return false;
+  const paths = ['--', relative(root, journeysDir).split(sep).join('/') || '.', ...CONFIG_FILES];
+  const tree = tryGit(root, ['--literal-pathspecs', 'ls-tree', '-r', '-z', commit, ...paths]);
+  if (tree === undefined || tree.toString('utf8').split('\0').some((entry) => LINK_OR_SUBMODULE.test(entry))) return false;
+  // Exit status 0: no difference between the commit and the work tree (tracked and staged files).
+  if (tryGit(root, ['--literal-pathspecs', 'diff', '--quiet', '--no-ext-diff', '--no-textconv', commit, ...paths]) === undefined) return false;
+  // Untracked files, ignored ones included (the loader reads those too).
+  const others = tryGit(root, ['--literal-pathspecs', 'ls-files', '-z', '--others', ...paths]);
+  return others !== undefined && others.length === 0;
+}
+
 /**
  * The commit HEAD is at (`(initial)` before the first) and whether tracked files under
  * `root` differ from it, in one git call; undefined outside a work tree. It is what can
