@@ -42,18 +42,6 @@ function own(data: Data, key: string): unknown {
   return Object.hasOwn(data, key) ? data[key] : undefined;
 }
 
-/**
- * The fields of `data` named in `template`, read in one pass over its keys, as an
- * object of one fixed shape. Parsed objects come in thousands of shapes (each mix
- * of optional fields is one), which makes reading them field by field slow; a
- * for-in loop reads each key directly, and later reads hit the fixed shape.
- */
-function pick<K extends string>(data: Data, template: Readonly<Record<K, undefined>>): Readonly<Record<K, unknown>> {
-  const fields: Record<string, unknown> = { ...template };
-  for (const key in data) if (Object.hasOwn(template, key)) fields[key] = data[key];
-  return fields as Record<K, unknown>;
-}
-
 const asText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 /** A name (an id, a reference, an event): too long a one is cut, since outputs repeat names. */
 const asName = (value: unknown): string | undefined =>
@@ -73,12 +61,9 @@ export const texts = (data: Data, key: string): string[] => asTexts(own(data, ke
 
 const ref = (file: string, path: Path): NodeRef => ({ file, path });
 
-const MESSAGE_FIELDS = { intent: undefined, subject: undefined, text: undefined, cta: undefined } as const;
-
 function message(data: unknown): Message | undefined {
   if (!isRecord(data)) return undefined;
-  const f = pick(data, MESSAGE_FIELDS);
-  return { intent: asName(f.intent), subject: asText(f.subject), text: asText(f.text), cta: asText(f.cta) };
+  return { intent: name(data, 'intent'), subject: text(data, 'subject'), text: text(data, 'text'), cta: text(data, 'cta') };
 }
 
 function repeat(data: unknown): Repeat | undefined {
@@ -89,129 +74,90 @@ function repeat(data: unknown): Repeat | undefined {
   return { every, times };
 }
 
-const KPI_FIELDS = { metric: undefined, target: undefined, direction: undefined } as const;
-
 function kpis(file: string, path: Path, items: readonly unknown[]): Kpi[] {
-  const result: Kpi[] = [];
-  items.forEach((item, index) => {
-    if (!isRecord(item)) return;
-    const f = pick(item, KPI_FIELDS);
-    const metric = asName(f.metric);
-    if (metric !== undefined) {
-      result.push({
-        metric,
-        target: asNumber(f.target),
-        ...(f.direction === 'higher' || f.direction === 'lower' ? { direction: f.direction } : {}),
-        ref: ref(file, [...path, 'kpis', index]),
-      });
-    }
+  // Mapped, then filtered only when needed: an array pushed to from empty reserves room for 17.
+  const made = items.map((item, index): Kpi | undefined => {
+    if (!isRecord(item)) return undefined;
+    const metric = name(item, 'metric');
+    if (metric === undefined) return undefined;
+    const target = num(item, 'target');
+    const direction = own(item, 'direction');
+    const at = ref(file, path.concat('kpis', index));
+    return direction === 'higher' || direction === 'lower' ? { metric, target, direction, ref: at } : { metric, target, ref: at };
   });
-  return result;
+  return made.includes(undefined) ? made.filter((kpi) => kpi !== undefined) : (made as Kpi[]);
 }
 
-const TOUCHPOINT_FIELDS = {
-  id: undefined,
-  name: undefined,
-  stage: undefined,
-  channel: undefined,
-  owner: undefined,
-  role: undefined,
-  category: undefined,
-  trigger: undefined,
-  after: undefined,
-  at: undefined,
-  repeat: undefined,
-  until: undefined,
-  message: undefined,
-  personalization: undefined,
-  tools: undefined,
-  automated: undefined,
-  moment_of_truth: undefined,
-  importance: undefined,
-  emotion: undefined,
-  cost: undefined,
-  kpis: undefined,
-} as const;
+/** Shared by the touchpoints that have none: nothing adds to a model's lists. */
+const NO_KPIS: readonly Kpi[] = Object.freeze([]);
 
 function touchpoint(file: string, journey: string, index: number, data: Data, sections: Map<string, Sections['byHeading'][number]>): Touchpoint {
   const path = ['touchpoints', index];
-  const f = pick(data, TOUCHPOINT_FIELDS);
-  const id = asName(f.id) ?? '';
-  const delay = parseDelay(f.after) ?? NO_DELAY;
+  const id = name(data, 'id') ?? '';
+  const delay = parseDelay(own(data, 'after')) ?? NO_DELAY;
+  const role = name(data, 'role');
+  // One object literal, so that every touchpoint has the same shape: a field not written is
+  // undefined (which JSON leaves out) rather than absent.
   return {
     id,
-    ...(asText(f.name) !== undefined ? { name: asText(f.name) } : {}),
+    name: text(data, 'name'),
     journey,
-    stage: asName(f.stage),
-    channel: asName(f.channel),
-    owner: asName(f.owner),
-    role: asName(f.role),
-    category: categoryFor(f.category, asName(f.role)),
-    ...(isCategory(f.category) ? { categoryWritten: true } : {}),
-    trigger: asName(f.trigger),
+    stage: name(data, 'stage'),
+    channel: name(data, 'channel'),
+    owner: name(data, 'owner'),
+    role,
+    category: categoryFor(own(data, 'category'), role),
+    categoryWritten: isCategory(own(data, 'category')) ? true : undefined,
+    trigger: name(data, 'trigger'),
     after: approximateMinutes(delay),
     delay,
-    at: parseTimeOfDay(f.at),
-    repeat: repeat(f.repeat),
-    until: asName(f.until),
-    message: message(f.message),
-    personalization: asText(f.personalization),
-    tools: asTexts(f.tools),
-    automated: asBoolean(f.automated),
-    momentOfTruth: asBoolean(f.moment_of_truth) ?? false,
-    importance: asNumber(f.importance),
-    emotion: asNumber(f.emotion),
-    cost: asNumber(f.cost),
-    kpis: kpis(file, path, asList(f.kpis)),
+    at: parseTimeOfDay(own(data, 'at')),
+    repeat: repeat(own(data, 'repeat')),
+    until: name(data, 'until'),
+    message: message(own(data, 'message')),
+    personalization: text(data, 'personalization'),
+    tools: texts(data, 'tools'),
+    automated: bool(data, 'automated'),
+    momentOfTruth: bool(data, 'moment_of_truth') ?? false,
+    importance: num(data, 'importance'),
+    emotion: num(data, 'emotion'),
+    cost: num(data, 'cost'),
+    kpis: own(data, 'kpis') === undefined ? NO_KPIS : kpis(file, path, list(data, 'kpis')),
     narrative: id ? sections.get(id)?.narrative : undefined,
     ref: ref(file, path),
   };
 }
 
-const JOURNEY_FIELDS = {
-  journey: undefined,
-  version: undefined,
-  title: undefined,
-  owner: undefined,
-  personas: undefined,
-  reviewed: undefined,
-  description: undefined,
-  stages: undefined,
-  touchpoints: undefined,
-  kpis: undefined,
-} as const;
-
 /** The journey of a file, or undefined when its data is not a journey at all. */
 export function journeyFrom(file: string, format: Journey['format'], data: unknown, sections?: Sections): Journey | undefined {
   if (!isRecord(data)) return undefined;
-  const f = pick(data, JOURNEY_FIELDS);
-  const id = asName(f.journey) ?? '';
+  const id = name(data, 'journey') ?? '';
   const byId = new Map((sections?.byHeading ?? []).map((section) => [section.id, section]));
   const stages: Stage[] = [];
-  asList(f.stages).forEach((item, index) => {
+  list(data, 'stages').forEach((item, index) => {
     if (isRecord(item) && typeof own(item, 'id') === 'string') {
       stages.push({ id: name(item, 'id')!, name: text(item, 'name'), ref: ref(file, ['stages', index]) });
     }
   });
   const touchpoints: Touchpoint[] = [];
-  asList(f.touchpoints).forEach((item, index) => {
+  list(data, 'touchpoints').forEach((item, index) => {
     if (isRecord(item)) touchpoints.push(touchpoint(file, id, index, item, byId));
   });
   const touchpointIds = new Set(touchpoints.map((t) => t.id));
-  const version = asNumber(f.version);
+  const version = num(data, 'version');
   return {
     id,
     file,
     format,
     version: version !== undefined && Number.isInteger(version) ? version : undefined,
-    title: asText(f.title),
-    owner: asName(f.owner),
-    personas: asNames(f.personas),
-    reviewed: asText(f.reviewed),
-    description: asText(f.description),
+    title: text(data, 'title'),
+    owner: name(data, 'owner'),
+    personas: asNames(own(data, 'personas')),
+    reviewed: text(data, 'reviewed'),
+    description: text(data, 'description'),
     stages,
     touchpoints,
-    kpis: kpis(file, [], asList(f.kpis)),
+    kpis: kpis(file, [], list(data, 'kpis')),
     narrative: sections?.body,
     orphanSections: (sections?.byHeading ?? [])
       .filter((section) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(section.id) && !touchpointIds.has(section.id))

@@ -43,9 +43,28 @@ const PART = /(\d+)\s*([wdhm])/g;
 const DELAY_PART = /(\d+)\s*(mo|bd|[wdhm])/g;
 const DELAY = new RegExp(DELAY_PATTERN, 'u');
 
+/**
+ * A reader of texts that remembers what it read: a repository writes the same few delays
+ * and durations (`1d`, `2h`) thousands of times, and what is read is never changed once
+ * made (frozen). Emptied when full, to stay small.
+ */
+function remembering<T>(read: (text: string) => T | undefined): (text: unknown) => T | undefined {
+  const known = new Map<string, T | undefined>();
+  return (text) => {
+    if (typeof text !== 'string') return undefined;
+    if (known.has(text)) return known.get(text);
+    const value = read(text);
+    if (known.size >= 4096) known.clear();
+    known.set(text, value);
+    return value;
+  };
+}
+
 /** A delay part by part, or undefined when the text is not one (see DELAY_PATTERN). */
-export function parseDelay(text: unknown): Delay | undefined {
-  if (typeof text !== 'string' || !DELAY.test(text)) return undefined;
+export const parseDelay: (text: unknown) => Delay | undefined = remembering(readDelay);
+
+function readDelay(text: string): Delay | undefined {
+  if (!DELAY.test(text)) return undefined;
   const delay = { months: 0, days: 0, businessDays: 0, minutes: 0 };
   for (const [, written, unit] of text.matchAll(DELAY_PART)) {
     const amount = Number(written);
@@ -54,7 +73,7 @@ export function parseDelay(text: unknown): Delay | undefined {
     else if (unit === 'w' || unit === 'd') delay.days += amount * (unit === 'w' ? 7 : 1);
     else delay.minutes += amount * UNIT_MINUTES[unit as Unit];
   }
-  return Object.values(delay).every(Number.isSafeInteger) ? delay : undefined;
+  return Object.values(delay).every(Number.isSafeInteger) ? Object.freeze(delay) : undefined;
 }
 
 /**
@@ -77,8 +96,10 @@ const WHOLE = new RegExp(DURATION_PATTERN, 'u');
 const TIME = new RegExp(TIME_OF_DAY_PATTERN);
 
 /** Minutes in a duration, or undefined when the text is not one (see DURATION_PATTERN). */
-export function parseDuration(text: unknown): number | undefined {
-  if (typeof text !== 'string' || !WHOLE.test(text)) return undefined;
+export const parseDuration: (text: unknown) => number | undefined = remembering(readDuration);
+
+function readDuration(text: string): number | undefined {
+  if (!WHOLE.test(text)) return undefined;
   let minutes = 0;
   for (const [, amount, unit] of text.matchAll(PART)) minutes += Number(amount) * UNIT_MINUTES[unit as Unit];
   return Number.isSafeInteger(minutes) ? minutes : undefined;
@@ -101,8 +122,9 @@ export function formatDuration(minutes: number): string {
 /** Minutes after midnight for `HH:MM`, or undefined. */
 export function parseTimeOfDay(text: unknown): number | undefined {
   if (typeof text !== 'string' || !TIME.test(text)) return undefined;
-  const [hours, minutes] = text.split(':').map(Number) as [number, number];
-  return hours * 60 + minutes;
+  // HH:MM, as TIME just said: digits at fixed places.
+  const digit = (at: number): number => text.charCodeAt(at) - 48;
+  return (digit(0) * 10 + digit(1)) * 60 + digit(3) * 10 + digit(4);
 }
 
 export function formatTimeOfDay(minutesOfDay: number): string {
