@@ -86,7 +86,7 @@ const sha256 = (data: string | Uint8Array): string => hash('sha256', data);
  * of a SHA-256's time on the 12 MB of a thousand journeys (read and written each run).
  * Files are told apart by the SHA-256 of their bytes; no digest would stop a forgery.
  */
-const bodyDigest = (body: Uint8Array): string => `crc32:${crc32(body).toString(16)}`;
+const bodyDigest = (parts: readonly Uint8Array[]): string => `crc32:${parts.reduce((crc, part) => crc32(part, crc), 0).toString(16)}`;
 
 /** Where the cache file is, for a repository root and the location asked for. */
 export function cacheFile(root: string, location: string | undefined): { file: string; folder: string; isDefault: boolean } {
@@ -156,7 +156,7 @@ function readCache(file: string, key: string): Read {
     return { note: `the lint cache ${file} was written by another version${by}: it was ignored and is written anew` };
   }
   const body = bytes.subarray(end + 1);
-  if (body.length !== header.bodyBytes || bodyDigest(body) !== header.bodyDigest || !Array.isArray(header.entries)) return corrupt;
+  if (body.length !== header.bodyBytes || bodyDigest([body]) !== header.bodyDigest || !Array.isArray(header.entries)) return corrupt;
   // A change of the configuration or of a shared file: nothing to say, the cache is simply rebuilt.
   if (header.key !== key) return {};
   const entries = new Map<string, OldEntry>();
@@ -347,19 +347,18 @@ export function parseWithCache(root: string, files: FileList, cache: CacheOption
       const found = findingsBlob ? add(findingsBlob) : undefined;
       entries.push(found ? [file.path, hash, at, length, positions?.[0] ?? null, positions?.[1] ?? null, ...found] : positions ? [file.path, hash, at, length, ...positions] : [file.path, hash, at, length]);
     });
-    const body = Buffer.concat(blobs, offset);
     const header: Header = {
       format: FORMAT,
       tool: `${version} ${code}`.trim(),
       node: process.version,
       key,
-      bodyBytes: body.length,
-      bodyDigest: bodyDigest(body),
+      bodyBytes: offset,
+      bodyDigest: bodyDigest(blobs),
       ...(findingsKey !== undefined ? { findings: findingsKey } : {}),
       entries,
     };
     try {
-      writeCacheFile(where.file, [Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`), body], where.isDefault ? { gitignoreTitle: 'Written by journeys lint --cache' } : {});
+      writeCacheFile(where.file, [Buffer.from(`${MAGIC}${JSON.stringify(header)}\n`), ...blobs], where.isDefault ? { gitignoreTitle: 'Written by journeys lint --cache' } : {});
     } catch (error) {
       note(`the lint cache could not be written to ${where.file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): the next run parses every file again`);
     }
