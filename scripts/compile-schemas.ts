@@ -25,6 +25,18 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 `;
 
+/**
+ * ajv counts a string's characters (code points) for maxLength and minLength with a loop over
+ * it, about a tenth of the time spent validating a thousand journeys. A string has at most as
+ * many characters as UTF-16 units (its length): only a string whose length does not settle
+ * the question is counted. The verdicts are the same.
+ */
+export function withLengthShortcuts(source: string): string {
+  return source
+    .replace(/\bfunc2\((\w+)\) > (\d+)/g, '($1.length > $2 && func2($1) > $2)')
+    .replace(/\bfunc2\((\w+)\) < (\d+)/g, '($1.length < $2 || func2($1) < $2)');
+}
+
 /** The source of the validators module, from the schemas as they are on disk. */
 export function validatorsSource(): string {
   // The same options as the loader relies on: every error, strict schemas, and the data and schema in each error.
@@ -35,7 +47,10 @@ export function validatorsSource(): string {
     ajv.addSchema(schema, kind);
     refs[kind] = kind;
   }
-  return `${HEADER}${standalone.default(ajv, refs).replace(/^"use strict";\n?/, '')}\n`;
+  const code = standalone.default(ajv, refs).replace(/^"use strict";\n?/, '');
+  // func2 is ajv's ucs2length, which the shortcuts stand in front of: a change of ajv's naming must not pass unseen.
+  if (!code.includes('const func2 = require("ajv/dist/runtime/ucs2length").default;')) throw new Error('ajv no longer names its character count func2: update withLengthShortcuts');
+  return `${HEADER}${withLengthShortcuts(code)}\n`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -23,6 +23,10 @@ describe('the compiled schema validators', () => {
       { journey: 'Not An Id', version: 0, title: '', stages: 'none', extra: true },
       { journey: 'a', version: 1, title: 'A', stages: [{ id: 's' }], touchpoints: [{ id: 't', stage: 's', channel: 'email', after: 'soon', at: '25:00' }] },
       [],
+      // Lengths count characters, not UTF-16 units (withLengthShortcuts): 200 emoji are a title of 200, 201 one too long.
+      { journey: 'a', version: 1, title: '🙂'.repeat(200), stages: [{ id: 's', name: '' }] },
+      { journey: 'a', version: 1, title: '🙂'.repeat(201), stages: [{ id: 's', name: '🙂' }] },
+      { journey: 'a', version: 1, title: `${'a'.repeat(199)}🙂`, stages: [{ id: 's' }] },
     ];
     for (const sample of samples) {
       const expected = runtime(sample);

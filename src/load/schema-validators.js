@@ -52,7 +52,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(func2(data0) > 64){
+if((data0.length > 64 && func2(data0) > 64)){
 const err2 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema32,data:data0};
 if(vErrors === null){
 vErrors = [err2];
@@ -87,7 +87,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
-if(func2(data1) > 200){
+if((data1.length > 200 && func2(data1) > 200)){
 const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema36.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err5];
@@ -97,7 +97,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func2(data1) < 1){
+if((data1.length < 1 || func2(data1) < 1)){
 const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -122,7 +122,7 @@ errors++;
 if(data.description !== undefined){
 let data2 = data.description;
 if(typeof data2 === "string"){
-if(func2(data2) > 5000){
+if((data2.length > 5000 && func2(data2) > 5000)){
 const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters",schema:5000,parentSchema:schema36.properties.description,data:data2};
 if(vErrors === null){
 vErrors = [err8];
@@ -198,7 +198,7 @@ errors++;
 if(data.intent !== undefined){
 let data0 = data.intent;
 if(typeof data0 === "string"){
-if(func2(data0) > 64){
+if((data0.length > 64 && func2(data0) > 64)){
 const err1 = {instancePath:instancePath+"/intent",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema32,data:data0};
 if(vErrors === null){
 vErrors = [err1];
@@ -233,7 +233,7 @@ errors++;
 if(data.subject !== undefined){
 let data1 = data.subject;
 if(typeof data1 === "string"){
-if(func2(data1) > 200){
+if((data1.length > 200 && func2(data1) > 200)){
 const err4 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema48.properties.subject,data:data1};
 if(vErrors === null){
 vErrors = [err4];
@@ -258,7 +258,7 @@ errors++;
 if(data.text !== undefined){
 let data2 = data.text;
 if(typeof data2 === "string"){
-if(func2(data2) > 10000){
+if((data2.length > 10000 && func2(data2) > 10000)){
 const err6 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 10000},message:"must NOT have more than 10000 characters",schema:10000,parentSchema:schema48.properties.text,data:data2};
 if(vErrors === null){
 vErrors = [err6];
@@ -283,7 +283,7 @@ errors++;
 if(data.cta !== undefined){
 let data3 = data.cta;
 if(typeof data3 === "string"){
-if(func2(data3) > 2000){
+if((data3.length > 2000 && func2(data3) > 2000)){
 const err8 = {instancePath:instancePath+"/cta",schemaPath:"#/properties/cta/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema48.properties.cta,data:data3};
 if(vErrors === null){
 vErrors = [err8];
@@ -369,7 +369,7 @@ errors++;
 if(data.metric !== undefined){
 let data0 = data.metric;
 if(typeof data0 === "string"){
-if(func2(data0) > 64){
+if((data0.length > 64 && func2(data0) > 64)){
 const err2 = {instancePath:instancePath+"/metric",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema32,data:data0};
 if(vErrors === null){
 vErrors = [err2];
@@ -430,7 +430,7 @@ errors++;
 if(data.description !== undefined){
 let data3 = data.description;
 if(typeof data3 === "string"){
-if(func2(data3) > 5000){
+if((data3.length > 5000 && func2(data3) > 5000)){
 const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters",schema:5000,parentSchema:schema50.properties.description,data:data3};
 if(vErrors === null){
 vErrors = [err7];
@@ -525,7 +525,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(func2(data0) > 64){
+if((data0.length > 64 && func2(data0) > 64)){
 const err4 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema32,data:data0};
 if(vErrors === null){
 vErrors = [err4];
@@ -560,7 +560,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
-if(func2(data1) > 200){
+if((data1.length > 200 && func2(data1) > 200)){
 const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema38.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err7];
@@ -570,7 +570,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(func2(data1) < 1){
+if((data1.length < 1 || func2(data1) < 1)){
 const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err8];
@@ -595,7 +595,7 @@ errors++;
 if(data.stage !== undefined){
 let data2 = data.stage;
 if(typeof data2 === "string"){
-if(func2(data2) > 64){
+if((data2.length > 64 && func2(data2) > 64)){
 const err10 = {instancePath:instancePath+"/stage",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema32,data:data2};
 if(vErrors === null){
 vErrors = [err10];
@@ -630,7 +630,7 @@ errors++;
 if(data.channel !== undefined){
 let data3 = data.channel;
 if(typeof data3 === "string"){
-if(func2(data3) > 64){
+if((data3.length > 64 && func2(data3) > 64)){
 const err13 = {instancePath:instancePath+"/channel",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema32,data:data3};
 if(vErrors === null){
 vErrors = [err13];
@@ -665,7 +665,7 @@ errors++;
 if(data.owner !== undefined){
 let data4 = data.owner;
 if(typeof data4 === "string"){
-if(func2(data4) > 64){
+if((data4.length > 64 && func2(data4) > 64)){
 const err16 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema32,data:data4};
 if(vErrors === null){
 vErrors = [err16];
@@ -746,7 +746,7 @@ errors++;
 if(data.trigger !== undefined){
 let data7 = data.trigger;
 if(typeof data7 === "string"){
-if(func2(data7) > 100){
+if((data7.length > 100 && func2(data7) > 100)){
 const err23 = {instancePath:instancePath+"/trigger",schemaPath:"#/$defs/eventId/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema43,data:data7};
 if(vErrors === null){
 vErrors = [err23];
@@ -781,7 +781,7 @@ errors++;
 if(data.after !== undefined){
 let data8 = data.after;
 if(typeof data8 === "string"){
-if(func2(data8) > 100){
+if((data8.length > 100 && func2(data8) > 100)){
 const err26 = {instancePath:instancePath+"/after",schemaPath:"#/$defs/delay/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema44,data:data8};
 if(vErrors === null){
 vErrors = [err26];
@@ -876,7 +876,7 @@ errors++;
 if(data10.every !== undefined){
 let data11 = data10.every;
 if(typeof data11 === "string"){
-if(func2(data11) > 100){
+if((data11.length > 100 && func2(data11) > 100)){
 const err34 = {instancePath:instancePath+"/repeat/every",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema46,data:data11};
 if(vErrors === null){
 vErrors = [err34];
@@ -948,7 +948,7 @@ errors++;
 if(data.until !== undefined){
 let data13 = data.until;
 if(typeof data13 === "string"){
-if(func2(data13) > 100){
+if((data13.length > 100 && func2(data13) > 100)){
 const err40 = {instancePath:instancePath+"/until",schemaPath:"#/$defs/eventId/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema43,data:data13};
 if(vErrors === null){
 vErrors = [err40];
@@ -1026,7 +1026,7 @@ const len0 = data16.length;
 for(let i0=0; i0<len0; i0++){
 let data17 = data16[i0];
 if(typeof data17 === "string"){
-if(func2(data17) > 100){
+if((data17.length > 100 && func2(data17) > 100)){
 const err46 = {instancePath:instancePath+"/tools/" + i0,schemaPath:"#/properties/tools/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema38.properties.tools.items,data:data17};
 if(vErrors === null){
 vErrors = [err46];
@@ -1036,7 +1036,7 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(func2(data17) < 1){
+if((data17.length < 1 || func2(data17) < 1)){
 const err47 = {instancePath:instancePath+"/tools/" + i0,schemaPath:"#/properties/tools/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema38.properties.tools.items,data:data17};
 if(vErrors === null){
 vErrors = [err47];
@@ -1307,7 +1307,7 @@ errors++;
 if(data.journey !== undefined){
 let data0 = data.journey;
 if(typeof data0 === "string"){
-if(func2(data0) > 64){
+if((data0.length > 64 && func2(data0) > 64)){
 const err5 = {instancePath:instancePath+"/journey",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema32,data:data0};
 if(vErrors === null){
 vErrors = [err5];
@@ -1367,7 +1367,7 @@ errors++;
 if(data.title !== undefined){
 let data2 = data.title;
 if(typeof data2 === "string"){
-if(func2(data2) > 200){
+if((data2.length > 200 && func2(data2) > 200)){
 const err10 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.title,data:data2};
 if(vErrors === null){
 vErrors = [err10];
@@ -1377,7 +1377,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(func2(data2) < 1){
+if((data2.length < 1 || func2(data2) < 1)){
 const err11 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.title,data:data2};
 if(vErrors === null){
 vErrors = [err11];
@@ -1402,7 +1402,7 @@ errors++;
 if(data.owner !== undefined){
 let data3 = data.owner;
 if(typeof data3 === "string"){
-if(func2(data3) > 64){
+if((data3.length > 64 && func2(data3) > 64)){
 const err13 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema32,data:data3};
 if(vErrors === null){
 vErrors = [err13];
@@ -1451,7 +1451,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 === "string"){
-if(func2(data5) > 64){
+if((data5.length > 64 && func2(data5) > 64)){
 const err17 = {instancePath:instancePath+"/personas/" + i0,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema32,data:data5};
 if(vErrors === null){
 vErrors = [err17];
@@ -1543,7 +1543,7 @@ errors++;
 if(data.description !== undefined){
 let data7 = data.description;
 if(typeof data7 === "string"){
-if(func2(data7) > 5000){
+if((data7.length > 5000 && func2(data7) > 5000)){
 const err24 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters",schema:5000,parentSchema:schema31.properties.description,data:data7};
 if(vErrors === null){
 vErrors = [err24];
@@ -1739,7 +1739,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(func2(data0) > 64){
+if((data0.length > 64 && func2(data0) > 64)){
 const err3 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema54,data:data0};
 if(vErrors === null){
 vErrors = [err3];
@@ -1774,7 +1774,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
-if(func2(data1) > 200){
+if((data1.length > 200 && func2(data1) > 200)){
 const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema53.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -1784,7 +1784,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(func2(data1) < 1){
+if((data1.length < 1 || func2(data1) < 1)){
 const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema53.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err7];
@@ -1809,7 +1809,7 @@ errors++;
 if(data.contact !== undefined){
 let data2 = data.contact;
 if(typeof data2 === "string"){
-if(func2(data2) > 200){
+if((data2.length > 200 && func2(data2) > 200)){
 const err9 = {instancePath:instancePath+"/contact",schemaPath:"#/properties/contact/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema53.properties.contact,data:data2};
 if(vErrors === null){
 vErrors = [err9];
@@ -1996,7 +1996,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(func2(data0) > 64){
+if((data0.length > 64 && func2(data0) > 64)){
 const err2 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema57,data:data0};
 if(vErrors === null){
 vErrors = [err2];
@@ -2031,7 +2031,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
-if(func2(data1) > 200){
+if((data1.length > 200 && func2(data1) > 200)){
 const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema56.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err5];
@@ -2041,7 +2041,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func2(data1) < 1){
+if((data1.length < 1 || func2(data1) < 1)){
 const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema56.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -2227,7 +2227,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(func2(data0) > 64){
+if((data0.length > 64 && func2(data0) > 64)){
 const err3 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema60,data:data0};
 if(vErrors === null){
 vErrors = [err3];
@@ -2262,7 +2262,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
-if(func2(data1) > 200){
+if((data1.length > 200 && func2(data1) > 200)){
 const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema59.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -2272,7 +2272,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(func2(data1) < 1){
+if((data1.length < 1 || func2(data1) < 1)){
 const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema59.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err7];
@@ -2297,7 +2297,7 @@ errors++;
 if(data.description !== undefined){
 let data2 = data.description;
 if(typeof data2 === "string"){
-if(func2(data2) > 5000){
+if((data2.length > 5000 && func2(data2) > 5000)){
 const err9 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters",schema:5000,parentSchema:schema59.properties.description,data:data2};
 if(vErrors === null){
 vErrors = [err9];
@@ -2322,7 +2322,7 @@ errors++;
 if(data.timezone !== undefined){
 let data3 = data.timezone;
 if(typeof data3 === "string"){
-if(func2(data3) > 100){
+if((data3.length > 100 && func2(data3) > 100)){
 const err11 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema59.properties.timezone,data:data3};
 if(vErrors === null){
 vErrors = [err11];
@@ -2332,7 +2332,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(func2(data3) < 1){
+if((data3.length < 1 || func2(data3) < 1)){
 const err12 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema59.properties.timezone,data:data3};
 if(vErrors === null){
 vErrors = [err12];
@@ -2519,7 +2519,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(func2(data0) > 100){
+if((data0.length > 100 && func2(data0) > 100)){
 const err2 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/eventId/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema63,data:data0};
 if(vErrors === null){
 vErrors = [err2];
@@ -2554,7 +2554,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
-if(func2(data1) > 200){
+if((data1.length > 200 && func2(data1) > 200)){
 const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema62.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err5];
@@ -2564,7 +2564,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func2(data1) < 1){
+if((data1.length < 1 || func2(data1) < 1)){
 const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema62.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -2589,7 +2589,7 @@ errors++;
 if(data.description !== undefined){
 let data2 = data.description;
 if(typeof data2 === "string"){
-if(func2(data2) > 5000){
+if((data2.length > 5000 && func2(data2) > 5000)){
 const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters",schema:5000,parentSchema:schema62.properties.description,data:data2};
 if(vErrors === null){
 vErrors = [err8];
@@ -2764,7 +2764,7 @@ errors++;
 if(data.at !== undefined){
 let data0 = data.at;
 if(typeof data0 === "string"){
-if(func2(data0) > 100){
+if((data0.length > 100 && func2(data0) > 100)){
 const err3 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/elapsed/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema68,data:data0};
 if(vErrors === null){
 vErrors = [err3];
@@ -2799,7 +2799,7 @@ errors++;
 if(data.event !== undefined){
 let data1 = data.event;
 if(typeof data1 === "string"){
-if(func2(data1) > 100){
+if((data1.length > 100 && func2(data1) > 100)){
 const err6 = {instancePath:instancePath+"/event",schemaPath:"#/$defs/eventId/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema69,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -2834,7 +2834,7 @@ errors++;
 if(data.note !== undefined){
 let data2 = data.note;
 if(typeof data2 === "string"){
-if(func2(data2) > 2000){
+if((data2.length > 2000 && func2(data2) > 2000)){
 const err9 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema67.properties.note,data:data2};
 if(vErrors === null){
 vErrors = [err9];
@@ -2859,7 +2859,7 @@ errors++;
 if(data.channel !== undefined){
 let data3 = data.channel;
 if(typeof data3 === "string"){
-if(func2(data3) > 64){
+if((data3.length > 64 && func2(data3) > 64)){
 const err11 = {instancePath:instancePath+"/channel",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema65,data:data3};
 if(vErrors === null){
 vErrors = [err11];
@@ -3072,7 +3072,7 @@ errors++;
 if(data.channel !== undefined){
 let data1 = data.channel;
 if(typeof data1 === "string"){
-if(func2(data1) > 64){
+if((data1.length > 64 && func2(data1) > 64)){
 const err8 = {instancePath:instancePath+"/channel",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema65,data:data1};
 if(vErrors === null){
 vErrors = [err8];
@@ -3107,7 +3107,7 @@ errors++;
 if(data.within !== undefined){
 let data2 = data.within;
 if(typeof data2 === "string"){
-if(func2(data2) > 100){
+if((data2.length > 100 && func2(data2) > 100)){
 const err11 = {instancePath:instancePath+"/within",schemaPath:"#/$defs/elapsed/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema68,data:data2};
 if(vErrors === null){
 vErrors = [err11];
@@ -3142,7 +3142,7 @@ errors++;
 if(data.note !== undefined){
 let data3 = data.note;
 if(typeof data3 === "string"){
-if(func2(data3) > 2000){
+if((data3.length > 2000 && func2(data3) > 2000)){
 const err14 = {instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema71.properties.note,data:data3};
 if(vErrors === null){
 vErrors = [err14];
@@ -3191,7 +3191,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 === "string"){
-if(func2(data5) > 129){
+if((data5.length > 129 && func2(data5) > 129)){
 const err18 = {instancePath:instancePath+"/before/" + i0,schemaPath:"#/$defs/touchpointName/maxLength",keyword:"maxLength",params:{limit: 129},message:"must NOT have more than 129 characters",schema:129,parentSchema:schema74,data:data5};
 if(vErrors === null){
 vErrors = [err18];
@@ -3242,7 +3242,7 @@ let valid7 = false;
 let passing1 = null;
 const _errs23 = errors;
 if(typeof data6 === "string"){
-if(func2(data6) > 129){
+if((data6.length > 129 && func2(data6) > 129)){
 const err22 = {instancePath:instancePath+"/never",schemaPath:"#/$defs/touchpointName/maxLength",keyword:"maxLength",params:{limit: 129},message:"must NOT have more than 129 characters",schema:129,parentSchema:schema74,data:data6};
 if(vErrors === null){
 vErrors = [err22];
@@ -3304,7 +3304,7 @@ const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if(typeof data7 === "string"){
-if(func2(data7) > 129){
+if((data7.length > 129 && func2(data7) > 129)){
 const err27 = {instancePath:instancePath+"/never/" + i1,schemaPath:"#/$defs/touchpointName/maxLength",keyword:"maxLength",params:{limit: 129},message:"must NOT have more than 129 characters",schema:129,parentSchema:schema74,data:data7};
 if(vErrors === null){
 vErrors = [err27];
@@ -3474,7 +3474,7 @@ errors++;
 if(data.scenario !== undefined){
 let data0 = data.scenario;
 if(typeof data0 === "string"){
-if(func2(data0) > 64){
+if((data0.length > 64 && func2(data0) > 64)){
 const err3 = {instancePath:instancePath+"/scenario",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema65,data:data0};
 if(vErrors === null){
 vErrors = [err3];
@@ -3509,7 +3509,7 @@ errors++;
 if(data.title !== undefined){
 let data1 = data.title;
 if(typeof data1 === "string"){
-if(func2(data1) > 200){
+if((data1.length > 200 && func2(data1) > 200)){
 const err6 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema64.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -3519,7 +3519,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(func2(data1) < 1){
+if((data1.length < 1 || func2(data1) < 1)){
 const err7 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema64.properties.title,data:data1};
 if(vErrors === null){
 vErrors = [err7];
@@ -3544,7 +3544,7 @@ errors++;
 if(data.persona !== undefined){
 let data2 = data.persona;
 if(typeof data2 === "string"){
-if(func2(data2) > 64){
+if((data2.length > 64 && func2(data2) > 64)){
 const err9 = {instancePath:instancePath+"/persona",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema65,data:data2};
 if(vErrors === null){
 vErrors = [err9];
@@ -3604,7 +3604,7 @@ errors++;
 if(data.timezone !== undefined){
 let data4 = data.timezone;
 if(typeof data4 === "string"){
-if(func2(data4) > 100){
+if((data4.length > 100 && func2(data4) > 100)){
 const err14 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema64.properties.timezone,data:data4};
 if(vErrors === null){
 vErrors = [err14];
@@ -3614,7 +3614,7 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(func2(data4) < 1){
+if((data4.length < 1 || func2(data4) < 1)){
 const err15 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema64.properties.timezone,data:data4};
 if(vErrors === null){
 vErrors = [err15];
@@ -3639,7 +3639,7 @@ errors++;
 if(data.description !== undefined){
 let data5 = data.description;
 if(typeof data5 === "string"){
-if(func2(data5) > 5000){
+if((data5.length > 5000 && func2(data5) > 5000)){
 const err17 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 5000},message:"must NOT have more than 5000 characters",schema:5000,parentSchema:schema64.properties.description,data:data5};
 if(vErrors === null){
 vErrors = [err17];
@@ -4069,7 +4069,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 === "string"){
-if(func2(data3) > 64){
+if((data3.length > 64 && func2(data3) > 64)){
 const err9 = {instancePath:instancePath+"/channels/" + i0,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema78,data:data3};
 if(vErrors === null){
 vErrors = [err9];
@@ -4356,7 +4356,7 @@ if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key1 in data0){
 const _errs4 = errors;
 if(typeof key1 === "string"){
-if(func2(key1) > 64){
+if((key1.length > 64 && func2(key1) > 64)){
 const err1 = {instancePath:instancePath+"/rules",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema78,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err1];
@@ -5766,7 +5766,7 @@ errors++;
 if(data45.per !== undefined){
 let data46 = data45.per;
 if(typeof data46 === "string"){
-if(func2(data46) > 100){
+if((data46.length > 100 && func2(data46) > 100)){
 const err85 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/per",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema93,data:data46};
 if(vErrors === null){
 vErrors = [err85];
@@ -5888,7 +5888,7 @@ const len13 = data48.length;
 for(let i3=0; i3<len13; i3++){
 let data49 = data48[i3];
 if(typeof data49 === "string"){
-if(func2(data49) > 64){
+if((data49.length > 64 && func2(data49) > 64)){
 const err94 = {instancePath:instancePath+"/policy/max-messages/" + i2+"/channels/" + i3,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema78,data:data49};
 if(vErrors === null){
 vErrors = [err94];
@@ -6153,7 +6153,7 @@ vErrors = null;
 if(data43["conflict-window"] !== undefined){
 let data55 = data43["conflict-window"];
 if(typeof data55 === "string"){
-if(func2(data55) > 100){
+if((data55.length > 100 && func2(data55) > 100)){
 const err111 = {instancePath:instancePath+"/policy/conflict-window",schemaPath:"#/$defs/duration/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema93,data:data55};
 if(vErrors === null){
 vErrors = [err111];
@@ -6188,7 +6188,7 @@ errors++;
 if(data43.timezone !== undefined){
 let data56 = data43.timezone;
 if(typeof data56 === "string"){
-if(func2(data56) > 100){
+if((data56.length > 100 && func2(data56) > 100)){
 const err114 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema77.properties.policy.properties.timezone,data:data56};
 if(vErrors === null){
 vErrors = [err114];
@@ -6198,7 +6198,7 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(func2(data56) < 1){
+if((data56.length < 1 || func2(data56) < 1)){
 const err115 = {instancePath:instancePath+"/policy/timezone",schemaPath:"#/properties/policy/properties/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.policy.properties.timezone,data:data56};
 if(vErrors === null){
 vErrors = [err115];
@@ -6287,7 +6287,7 @@ const len16 = data59.length;
 for(let i8=0; i8<len16; i8++){
 let data60 = data59[i8];
 if(typeof data60 === "string"){
-if(func2(data60) > 500){
+if((data60.length > 500 && func2(data60) > 500)){
 const err122 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema77.properties.ignore.items,data:data60};
 if(vErrors === null){
 vErrors = [err122];
@@ -6297,7 +6297,7 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(func2(data60) < 1){
+if((data60.length < 1 || func2(data60) < 1)){
 const err123 = {instancePath:instancePath+"/ignore/" + i8,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.ignore.items,data:data60};
 if(vErrors === null){
 vErrors = [err123];
@@ -6344,7 +6344,7 @@ errors++;
 if(data.timezone !== undefined){
 let data61 = data.timezone;
 if(typeof data61 === "string"){
-if(func2(data61) > 100){
+if((data61.length > 100 && func2(data61) > 100)){
 const err127 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema77.properties.timezone,data:data61};
 if(vErrors === null){
 vErrors = [err127];
@@ -6417,7 +6417,7 @@ errors++;
 if(data63.url !== undefined){
 let data64 = data63.url;
 if(typeof data64 === "string"){
-if(func2(data64) > 2000){
+if((data64.length > 2000 && func2(data64) > 2000)){
 const err133 = {instancePath:instancePath+"/repository/url",schemaPath:"#/properties/repository/properties/url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema77.properties.repository.properties.url,data:data64};
 if(vErrors === null){
 vErrors = [err133];
@@ -6452,7 +6452,7 @@ errors++;
 if(data63.branch !== undefined){
 let data65 = data63.branch;
 if(typeof data65 === "string"){
-if(func2(data65) > 200){
+if((data65.length > 200 && func2(data65) > 200)){
 const err136 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema77.properties.repository.properties.branch,data:data65};
 if(vErrors === null){
 vErrors = [err136];
@@ -6462,7 +6462,7 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(func2(data65) < 1){
+if((data65.length < 1 || func2(data65) < 1)){
 const err137 = {instancePath:instancePath+"/repository/branch",schemaPath:"#/properties/repository/properties/branch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema77.properties.repository.properties.branch,data:data65};
 if(vErrors === null){
 vErrors = [err137];
@@ -6487,7 +6487,7 @@ errors++;
 if(data63["edit-url"] !== undefined){
 let data66 = data63["edit-url"];
 if(typeof data66 === "string"){
-if(func2(data66) > 2000){
+if((data66.length > 2000 && func2(data66) > 2000)){
 const err139 = {instancePath:instancePath+"/repository/edit-url",schemaPath:"#/properties/repository/properties/edit-url/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema77.properties.repository.properties["edit-url"],data:data66};
 if(vErrors === null){
 vErrors = [err139];
