@@ -1,7 +1,8 @@
 /**
  * The rule reference (docs/rules.md), written from the rules' metadata alone, so
- * that it says what `journeys explain` and the site say. Pure: `npm run docs`
- * writes it, and a test compares the file with a fresh rendering.
+ * that it says what `journeys explain` and the site say, and the parts of README.md
+ * that list rules. Pure: `npm run docs` writes them, and a test compares the files with
+ * a fresh rendering.
  */
 import type { Rule, RuleExample } from '../src/model/rule.ts';
 import { identityIntro, messageIdentities } from '../src/engine/identity-text.ts';
@@ -11,6 +12,18 @@ export const RULES_DOC = new URL('../docs/rules.md', import.meta.url);
 /** The line of the summary table for a rule; also what the README's table holds. */
 export function ruleRow(rule: Rule): string {
   return `| \`${rule.meta.id}\` | ${rule.meta.severity} | ${rule.meta.description} |`;
+}
+
+/**
+ * README.md with its parts written from the rules' metadata: the rule table, and the list of
+ * the rules whose findings `lint --cache` keeps (those of `file` scope), each between its
+ * markers. A README without the markers keeps its text.
+ */
+export function withRuleParts(readme: string, rules: readonly Rule[]): string {
+  const table = ['<!-- rules:start -->', '| rule | default | catches |', '|---|---|---|', ...rules.map(ruleRow), '<!-- rules:end -->'].join('\n');
+  const fileRules = rules.filter((rule) => rule.meta.scope === 'file').map((rule) => `\`${rule.meta.id}\``);
+  const list = `<!-- file-rules:start -->${[fileRules.slice(0, -1).join(', '), fileRules.at(-1)].filter(Boolean).join(' and ')}<!-- file-rules:end -->`;
+  return readme.replace(/<!-- rules:start -->[\s\S]*<!-- rules:end -->/, table).replace(/<!-- file-rules:start -->[\s\S]*?<!-- file-rules:end -->/, list);
 }
 
 /** A fence longer than any run of backticks in the text, so that no example can close it early. */

@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { builtInRules } from '../src/index.ts';
 import { BUILT_IN_CHANNELS } from '../src/model/channels.ts';
 import { parseDuration, parseTimeOfDay } from '../src/model/duration.ts';
-import { RULES_DOC, renderRulesDoc } from '../scripts/rules-doc.ts';
+import { RULES_DOC, renderRulesDoc, withRuleParts } from '../scripts/rules-doc.ts';
 import { runJourneys } from './helpers/cli.ts';
 import { writeRepo } from './helpers/repo.ts';
 
@@ -115,6 +115,12 @@ describe('the rule reference', () => {
   it('docs/rules.md is what npm run docs writes from the registered rules', () => {
     const current = existsSync(RULES_DOC) ? readFileSync(RULES_DOC, 'utf8') : '';
     expect(current === renderRulesDoc(builtInRules), 'docs/rules.md is not current: run "npm run docs" and commit the result').toBe(true);
+  });
+
+  it('README.md lists the rules as npm run docs writes them: the table, and the rules whose findings the cache keeps', () => {
+    const readme = read('README.md');
+    expect(readme).toContain('<!-- file-rules:start -->`schema`');
+    expect(readme === withRuleParts(readme, builtInRules), 'README.md is not current: run "npm run docs" and commit the result').toBe(true);
   });
 
   it('documents each rule with its options and their defaults', () => {
