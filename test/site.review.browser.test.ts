@@ -83,9 +83,26 @@ describe('the quarterly review in a browser', () => {
       const again = await page.context().newPage();
       await again.goto(`${site.url}review/?team=team-service`, { waitUntil: 'load' });
       expect(await visibleRows(again)).toBe(service);
+      // The journeys come from one file per review, not from each page: the address's choice waits for them.
+      await again.goto(`${site.url}review/?journey=flawed`, { waitUntil: 'load' });
+      await expect.poll(() => visibleSections(again)).toEqual(['flawed']);
+      expect(await again.locator('select[name="journey"]').inputValue()).toBe('flawed');
+      expect(await again.locator('select[name="journey"] option').evaluateAll((options) => options.map((option) => (option as unknown as { value: string }).value))).toEqual(['', 'flawed', 'hostile', 'long-haul']);
+      // A title is text, whatever it holds.
+      expect(await again.locator('select[name="journey"] option[value="hostile"]').textContent()).toContain('<script>window.__pwned');
+      expect(await again.evaluate('window.__pwned')).toBeUndefined();
       await page.context().close();
     }
   }, 120_000);
+
+  it('writes the journeys of the filter once per review, not into its pages', async () => {
+    const html = await (await fetch(`${site.url}review/`)).text();
+    expect(html).toContain('data-journeys="/review/journeys/');
+    expect(html).not.toMatch(/<option value="flawed"/);
+    const url = /data-journeys="([^"]+)"/.exec(html)![1]!;
+    const journeys = (await (await fetch(new URL(url.slice(1), site.url))).json()) as { slug: string; title: string }[];
+    expect(journeys.map((journey) => journey.slug)).toEqual(['flawed', 'hostile', 'long-haul']);
+  });
 
   it('has a page per quarter, the quarters linked from each', async () => {
     const page = await open(VIEWS[0], 'review/2026-q2/');

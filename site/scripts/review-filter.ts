@@ -37,11 +37,21 @@ if (form && list) {
         }
       }
     })());
+  // The journeys to choose from are one file per review, not a list in each of its pages.
+  const journeysListed = (async () => {
+    try {
+      const response = await fetch(journey.dataset.journeys ?? '');
+      const journeys = (await response.json()) as { slug: string; title: string }[];
+      journey.append(...journeys.map(({ slug, title }) => new Option(title, slug)));
+    } catch {
+      // Offline or the file missing: the journey filter offers all journeys only.
+    }
+  })();
   const params = new URLSearchParams(location.search);
-  for (const select of [team, journey]) {
+  const choose = (select: HTMLSelectElement): void => {
     const wanted = params.get(select.name);
     if (wanted && [...select.options].some((option) => option.value === wanted)) select.value = wanted;
-  }
+  };
   const apply = async (): Promise<void> => {
     const filtering = Boolean(team.value || journey.value);
     if (filtering && others.length > 0) {
@@ -77,5 +87,9 @@ if (form && list) {
   };
   form.addEventListener('change', () => void apply());
   form.addEventListener('submit', (event) => event.preventDefault());
-  void apply();
+  choose(team);
+  void journeysListed.then(() => {
+    choose(journey);
+    return apply();
+  });
 }
