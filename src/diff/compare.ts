@@ -116,6 +116,8 @@ const rawOf = (journey: Journey, touchpoint: Touchpoint): unknown => {
 };
 
 function compareJourney(before: Journey, after: Journey): JourneyChange | undefined {
+  // A file the same at the base keeps the work tree's parse, and so its journey (loadAtRevision's reuse).
+  if (before === after) return undefined;
   const fields = fieldChanges(before.raw, after.raw, new Set(['touchpoints']));
   const old = new Map(before.touchpoints.map((touchpoint) => [touchpoint.id, touchpoint]));
   const now = new Map(after.touchpoints.map((touchpoint) => [touchpoint.id, touchpoint]));
