@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/engine/check.ts';
-import { loadAtRevision } from '../src/load/git.ts';
+import { blobId, loadAtRevision } from '../src/load/git.ts';
 import { loadRepository } from '../src/load/repository.ts';
 import { gitRepo } from './helpers/git.ts';
 import { cleanJourney, OWNERS, TODAY, writeRepo } from './helpers/repo.ts';
@@ -39,6 +39,26 @@ describe('loading a revision with the parses of another load', () => {
     expect(reusing.repo.journeys.find((journey) => journey.id === 'changed')?.touchpoints[0]?.channel).toBe('email');
     expect(reusing.repo.journeys.map((journey) => journey.id)).toContain('removed');
     expect(reusing.repo.journeys.map((journey) => journey.id)).not.toContain('added');
+  });
+
+  it('knows a file the same at the revision by its blob id, in repositories of SHA-1 and of SHA-256 ids, and by its text when only a byte order mark differs', () => {
+    for (const objectFormat of ['sha1', 'sha256'] as const) {
+      const text = cleanJourney('kept');
+      // Committed with a byte order mark, which the work tree's copy lost: other bytes, the same text.
+      const repo = gitRepo({ 'journeys/owners.yaml': OWNERS, 'journeys/kept.journey.yaml': text, 'journeys/marked.journey.yaml': `\uFEFF${cleanJourney('marked')}` }, { objectFormat });
+      // The id git gave the blob is the one worked out from the text.
+      const [, oid] = /blob ([0-9a-f]+)\t/.exec(repo.git('ls-tree', 'HEAD', 'journeys/kept.journey.yaml'))!;
+      expect(oid, objectFormat).toHaveLength(objectFormat === 'sha1' ? 40 : 64);
+      expect(blobId(Buffer.from(text, 'utf8'), oid!), objectFormat).toBe(oid);
+      expect(blobId(Buffer.from(`${text}\n`, 'utf8'), oid!), objectFormat).not.toBe(oid);
+      repo.write({ 'journeys/marked.journey.yaml': cleanJourney('marked') });
+      const workTree = loadRepository(repo.root);
+      const reusing = loadAtRevision(repo.root, 'HEAD', { reuse: workTree.parsed });
+      expect(reusing.repo, objectFormat).toEqual(loadAtRevision(repo.root, 'HEAD').repo);
+      for (const path of ['journeys/owners.yaml', 'journeys/kept.journey.yaml', 'journeys/marked.journey.yaml']) {
+        expect(reusing.parsed.find((parse) => parse.file.path === path), `${objectFormat} ${path}`).toBe(workTree.parsed.find((parse) => parse.file.path === path));
+      }
+    }
   });
 
   it('lints with a base revision as with that revision loaded apart', () => {

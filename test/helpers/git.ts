@@ -36,13 +36,13 @@ export interface GitRepo {
   rev(revision: string): string;
 }
 
-/** A fresh git repository on branch `main`, holding `files` in one first commit when any are given. */
-export function gitRepo(files: Readonly<Record<string, string>> = {}): GitRepo {
+/** A fresh git repository on branch `main`, holding `files` in one first commit when any are given; its ids SHA-1's, or SHA-256's when asked. */
+export function gitRepo(files: Readonly<Record<string, string>> = {}, options: { readonly objectFormat?: 'sha1' | 'sha256' } = {}): GitRepo {
   const root = writeRepo({});
   let commits = 0;
   const git = (...args: string[]): string =>
     execFileSync('git', [...CONFIG, ...args], { cwd: root, env: gitEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  git('init', '--quiet', '--initial-branch=main');
+  git('init', '--quiet', '--initial-branch=main', ...(options.objectFormat ? [`--object-format=${options.objectFormat}`] : []));
   const repo: GitRepo = {
     root,
     git,
