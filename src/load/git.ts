@@ -462,19 +462,35 @@ export function gitFacts(root: string, journeyFiles: readonly string[], loaded?:
   const commits = fileCommits(log, journeyFiles);
   // Each text once, however many commits it appears in (read as Markdown or YAML, as its name says).
   const textKey = ({ oid, path }: { oid: string; path: string }): string => `${oid} ${path.endsWith('.md') ? 'md' : 'yaml'}`;
-  const distinct = [...new Map([...commits.values()].flat().map((entry) => [textKey(entry), entry])).values()];
-  // Blob ids, never `commit:path` lines: a path holding a line break would shift every later answer.
-  const output = distinct.length > 0 ? tryGit(root, ['cat-file', '--batch'], distinct.map(({ oid }) => `${oid}\n`).join('')) : undefined;
-  const blobs = output ? splitBatch(output, distinct.length) : [];
   const current = new Map((loaded?.files ?? []).map((file) => [file.path, file.text]));
   const currentVersion = new Map((loaded?.journeys ?? []).map((journey) => [journey.file, journey.version]));
   const versionOf = new Map<string, number | undefined>();
+  // A text the same as the work tree's file, known by its blob id, has that journey's version without being read.
+  const textNow = (path: string): string | undefined => (currentVersion.has(path) ? current.get(path) : undefined);
+  const idsNow = new Map<string, string>();
+  const idNow = (path: string, like: string): string | undefined => {
+    const text = textNow(path);
+    // An empty text may stand for a file that could not be read.
+    if (text === undefined || text === '') return undefined;
+    let id = idsNow.get(path);
+    if (id === undefined) idsNow.set(path, (id = blobId(Buffer.from(text, 'utf8'), like)));
+    return id;
+  };
+  const distinct = [...new Map([...commits.values()].flat().map((entry) => [textKey(entry), entry])).values()].filter((entry) => {
+    if (idNow(entry.path, entry.oid) !== entry.oid) return true;
+    versionOf.set(textKey(entry), currentVersion.get(entry.path));
+    return false;
+  });
+  // Blob ids, never `commit:path` lines: a path holding a line break would shift every later answer.
+  const output = distinct.length > 0 ? tryGit(root, ['cat-file', '--batch'], distinct.map(({ oid }) => `${oid}\n`).join('')) : undefined;
+  const blobs = output ? splitBatch(output, distinct.length) : [];
   const unknown: { key: string; path: string; bytes: Buffer }[] = [];
   distinct.forEach((entry, index) => {
     const bytes = blobs[index];
     if (!bytes) return;
-    const text = current.get(entry.path);
-    const read = text === undefined || !currentVersion.has(entry.path) ? undefined : decodeText(bytes);
+    // The same text from other bytes (a byte order mark...) has the work tree's version too.
+    const text = textNow(entry.path);
+    const read = text === undefined ? undefined : decodeText(bytes);
     if (read?.ok && read.text === text) versionOf.set(textKey(entry), currentVersion.get(entry.path));
     else unknown.push({ key: textKey(entry), path: entry.path, bytes });
   });
