@@ -6,6 +6,7 @@
  * file or the configuration reloads the model and the open pages (at once, through the
  * reloader `journeys dev` gives; under a plain `astro dev`, when Astro writes its store).
  */
+import { statSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
@@ -16,6 +17,22 @@ import { journeysRoot, publishSnapshot, reloadPages, watchedPaths } from './lib/
  * few writes (a temporary file, a rename), a checkout many, each reloading nothing new.
  */
 const DEBOUNCE_MS = 25;
+/**
+ * How much longer it waits when the file changed is empty: a save that truncates the file,
+ * then writes it, is two changes, which a busy machine may report further apart than the
+ * wait above. The page would show the empty file for a moment, and reload twice.
+ */
+const EMPTY_FILE_MS = 150;
+
+/** Whether `path` is an empty file (not a folder, nor a file gone). */
+function isEmptyFile(path: string): boolean {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() && stats.size === 0;
+  } catch {
+    return false;
+  }
+}
 
 const modelLoader: Loader = {
   name: 'journeys-model',
@@ -37,7 +54,13 @@ const modelLoader: Loader = {
     watcher.on('all', (_event: string, changed: string) => {
       if (!paths.some((path) => changed === path || changed.startsWith(`${path}/`))) return;
       clearTimeout(timer);
-      timer = setTimeout(() => {
+      let waited = false;
+      const reload = (): void => {
+        if (!waited && isEmptyFile(changed)) {
+          waited = true;
+          timer = setTimeout(reload, EMPTY_FILE_MS);
+          return;
+        }
         try {
           const started = performance.now();
           // journeys dev reloads the pages itself, at once: the store (which Astro writes 500 ms
@@ -50,7 +73,8 @@ const modelLoader: Loader = {
         } catch (error) {
           logger.error(`Could not reload the journeys: ${error instanceof Error ? error.message : String(error)}`);
         }
-      }, DEBOUNCE_MS);
+      };
+      timer = setTimeout(reload, DEBOUNCE_MS);
     });
   },
 };

@@ -102,6 +102,14 @@ describe('journeys dev', () => {
       // Reloaded once: journeys dev tells the page itself and leaves Astro's store (which would reload it again 500 ms later) as it is.
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       expect(loads).toBe(1);
+      // A save that empties the file, then writes it a moment later (more than the wait for more changes): one reload, of the file as written.
+      const text = readFileSync(file, 'utf8');
+      writeFileSync(file, '');
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      writeFileSync(file, text.replace('title: The long haul, reloaded', 'title: The long haul, saved in two writes'));
+      await page.waitForFunction('document.querySelector("h1").textContent === "The long haul, saved in two writes"', null, { timeout: 30_000 });
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      expect(loads).toBe(2);
     } finally {
       await browser.close();
     }
