@@ -6,11 +6,10 @@
  * file or the configuration reloads the model and the open pages (at once, through the
  * reloader `journeys dev` gives; under a plain `astro dev`, when Astro writes its store).
  */
-import { statSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { journeysRoot, publishSnapshot, reloadPages, watchedPaths } from './lib/snapshot.ts';
+import { journeysRoot, looksHalfSaved, publishSnapshot, reloadPages, watchedPaths } from './lib/snapshot.ts';
 
 /**
  * How long the loader waits after a change for the next one: an editor's save can be a
@@ -18,21 +17,12 @@ import { journeysRoot, publishSnapshot, reloadPages, watchedPaths } from './lib/
  */
 const DEBOUNCE_MS = 25;
 /**
- * How much longer it waits when the file changed is empty: a save that truncates the file,
- * then writes it, is two changes, which a busy machine may report further apart than the
- * wait above. The page would show the empty file for a moment, and reload twice.
+ * How much longer it waits when the file changed looks half saved (empty): a save that
+ * truncates the file, then writes it, is two changes, which a busy machine may report
+ * further apart than the wait above. The page would show the empty file for a moment, and
+ * reload twice.
  */
-const EMPTY_FILE_MS = 150;
-
-/** Whether `path` is an empty file (not a folder, nor a file gone). */
-function isEmptyFile(path: string): boolean {
-  try {
-    const stats = statSync(path);
-    return stats.isFile() && stats.size === 0;
-  } catch {
-    return false;
-  }
-}
+const HALF_SAVED_MS = 150;
 
 const modelLoader: Loader = {
   name: 'journeys-model',
@@ -56,9 +46,9 @@ const modelLoader: Loader = {
       clearTimeout(timer);
       let waited = false;
       const reload = (): void => {
-        if (!waited && isEmptyFile(changed)) {
+        if (!waited && looksHalfSaved(changed)) {
           waited = true;
-          timer = setTimeout(reload, EMPTY_FILE_MS);
+          timer = setTimeout(reload, HALF_SAVED_MS);
           return;
         }
         try {

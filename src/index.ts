@@ -68,7 +68,7 @@ export type { TimelineDay, TimelineEntry } from './views/timeline.ts';
 export { buildModel, slugFor, safeHref, countsOf, healthOf, timingOf, describeRepeat, journeyNarrative } from './views/model.ts';
 export type { CheckedRepository, ModelInput, SiteModel } from './views/model.ts';
 export { translator, isLocale, LOCALES, type Locale, type MessageKey, type Translator } from './views/i18n.ts';
-export { siteSnapshot, layoutOf, watchedPaths, SCORE_HISTORY_COMMITS } from './views/snapshot.ts';
+export { siteSnapshot, layoutOf, looksHalfSaved, watchedPaths, SCORE_HISTORY_COMMITS } from './views/snapshot.ts';
 export type { SnapshotOptions } from './views/snapshot.ts';
 export type * from './views/types.ts';
 export { channelStyle, channelCssColor, contrastRatio, CHANNEL_SURFACES, NO_CHANNEL_STYLE, STYLED_CHANNELS } from './views/channel-style.ts';

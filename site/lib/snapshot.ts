@@ -5,7 +5,7 @@
 import { siteSnapshot, type SiteModel } from 'journeys-as-code';
 import { renderMarkdown } from './markdown.ts';
 
-export { watchedPaths } from 'journeys-as-code';
+export { looksHalfSaved, watchedPaths } from 'journeys-as-code';
 
 /** The repository the site shows: `JOURNEYS_ROOT`, or the current folder. */
 export function journeysRoot(): string {

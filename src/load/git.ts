@@ -114,6 +114,15 @@ export function blobId(bytes: Uint8Array, like: string): string {
   return createHash(like.length === 64 ? 'sha256' : 'sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
+/**
+ * The blob id of a text the loader read, as UTF-8 (`like` an id of the same repository);
+ * undefined for an empty text, which may stand for a file that could not be read. A file
+ * whose text gives the id of a blob is that blob: the blob need not be read.
+ */
+function textBlobId(text: string, like: string): string | undefined {
+  return text === '' ? undefined : blobId(Buffer.from(text, 'utf8'), like);
+}
+
 /** The blobs of object ids, in order; git is given ids only, never a path that could hold a line break. */
 function readBlobs(top: string, oids: readonly string[]): (Buffer | undefined)[] {
   if (oids.length === 0) return [];
@@ -308,12 +317,11 @@ export function loadAtRevision(path: string, revision: string, options: Revision
     const before = known.get(file);
     return before !== undefined && before.file.kind === kind ? before : undefined;
   };
-  // A file whose text, as UTF-8, is the blob at the revision keeps its parse with its blob unread: hashing
-  // the texts costs a tenth of reading a thousand journeys' blobs through git. An empty text may stand for a
-  // file that could not be read: its blob is read.
+  // A file whose text is the blob at the revision keeps its parse with its blob unread: hashing the texts
+  // costs a tenth of reading a thousand journeys' blobs through git.
   const parsed: (ParsedFile | undefined)[] = files.map((file) => {
     const before = candidate(file);
-    return before !== undefined && before.file.text !== '' && blobId(Buffer.from(before.file.text, 'utf8'), file.oid) === file.oid ? before : undefined;
+    return before !== undefined && textBlobId(before.file.text, file.oid) === file.oid ? before : undefined;
   });
   const toRead = files.flatMap((_, index) => (parsed[index] === undefined ? [index] : []));
   const blobs = readBlobs(top, toRead.map((index) => files[index]!.oid));
@@ -467,14 +475,13 @@ export function gitFacts(root: string, journeyFiles: readonly string[], loaded?:
   const versionOf = new Map<string, number | undefined>();
   // A text the same as the work tree's file, known by its blob id, has that journey's version without being read.
   const textNow = (path: string): string | undefined => (currentVersion.has(path) ? current.get(path) : undefined);
-  const idsNow = new Map<string, string>();
+  // Once per file, however many of its old texts there are.
+  const idsNow = new Map<string, string | undefined>();
   const idNow = (path: string, like: string): string | undefined => {
     const text = textNow(path);
-    // An empty text may stand for a file that could not be read.
-    if (text === undefined || text === '') return undefined;
-    let id = idsNow.get(path);
-    if (id === undefined) idsNow.set(path, (id = blobId(Buffer.from(text, 'utf8'), like)));
-    return id;
+    if (text === undefined) return undefined;
+    if (!idsNow.has(path)) idsNow.set(path, textBlobId(text, like));
+    return idsNow.get(path);
   };
   const distinct = [...new Map([...commits.values()].flat().map((entry) => [textKey(entry), entry])).values()].filter((entry) => {
     if (idNow(entry.path, entry.oid) !== entry.oid) return true;

@@ -39,6 +39,19 @@ export function watchedPaths(path: string): string[] {
   return [journeysDir, join(root, 'journeys.config.yaml'), join(root, 'journeys.config.yml')];
 }
 
+/**
+ * Whether a file that changed looks half saved: empty, as a save that truncates the file,
+ * then writes it, leaves it in between. The dev server waits a little longer for such a file.
+ */
+export function looksHalfSaved(file: string): boolean {
+  try {
+    const stats = statSync(file);
+    return stats.isFile() && stats.size === 0;
+  } catch {
+    return false;
+  }
+}
+
 /** Sizes and modification times of every file that feeds the site: cheap, and changes with any edit. */
 function fingerprint(path: string): string {
   const parts: string[] = [];
