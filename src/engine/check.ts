@@ -46,6 +46,15 @@ export function todayFor(repo: Repository, options: Pick<CheckOptions, 'today' |
   return options.today ?? todayIn(options.now ?? new Date(), zone);
 }
 
+/**
+ * What findings kept from an earlier run (the cache's, `journeys dev`'s) were made for: the
+ * date and the rules. Their settings and the files the rules read across files key the
+ * stores themselves.
+ */
+export function findingsContext(today: string, rules: readonly Rule[] = builtInRules): string {
+  return JSON.stringify({ today, rules: rules.map((rule) => rule.meta.id) });
+}
+
 /** Lints a repository already loaded (at a revision, say), as `check` does. */
 export function checkRepository(root: string, repo: Repository, options: Omit<CheckOptions, keyof LoadOptions> = {}): CheckResult {
   const today = todayFor(repo, options);
@@ -66,7 +75,7 @@ export function check(path: string, options: CheckOptions = {}): CheckResult {
   const base = options.base ?? (baseCommit !== undefined ? loadAtRevision(path, baseCommit, { reuse: parsed }).repo : undefined);
   const today = todayFor(repo, options);
   // Findings kept by the cache hold for the same date and the same rules (their settings key the whole cache).
-  const kept = fileFindings?.(JSON.stringify({ today, rules: (options.rules ?? builtInRules).map((rule) => rule.meta.id) }));
+  const kept = fileFindings?.(findingsContext(today, options.rules));
   const result = checkRepository(root, repo, { ...options, today, base, ...(kept ? { fileFindings: kept } : {}) });
   // After the rules: the cache keeps the line numbers their findings asked for.
   saveCache?.();

@@ -5,9 +5,8 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
-import { checkRepository, todayFor } from '../engine/check.ts';
+import { checkRepository, findingsContext, todayFor } from '../engine/check.ts';
 import { fileFindingsFrom, memoryFindings, type MemoryFindings } from '../engine/memory-findings.ts';
-import { builtInRules } from '../rules/index.ts';
 import { gitFacts, latestReviewTag, workTreeHolds, workTreeState, type GitFacts } from '../load/git.ts';
 import { loadRepository, parseReuse, type ParseReuse } from '../load/repository.ts';
 import type { Repository } from '../model/types.ts';
@@ -185,7 +184,7 @@ export function siteSnapshot(path: string, options: SnapshotOptions): SiteModel 
   // check(), with the file-scoped findings kept for the files that did not change.
   const { root, repo } = loadRepository(path, reuse ? { reuse: reuse.parses } : {});
   const day = todayFor(repo, today !== undefined ? { today } : {});
-  const fileFindings = reuse ? fileFindingsFrom(reuse.findings, repo, JSON.stringify({ today: day, rules: builtInRules.map((rule) => rule.meta.id) })) : undefined;
+  const fileFindings = reuse ? fileFindingsFrom(reuse.findings, repo, findingsContext(day)) : undefined;
   const result = checkRepository(root, repo, { today: day, ...(fileFindings ? { fileFindings } : {}) });
   const timelines = simulate(repo);
   const git = options.noGit ? undefined : gitFactsOf(root, repo);
