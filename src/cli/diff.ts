@@ -40,7 +40,7 @@ export function diffCommand(args: readonly string[], io: Io): number {
   const today = todayOption(values.today);
   // The revision is read after the work tree, each file the same in both parsed once.
   const head = check(path, { today, now: io.now(), baseRevision: values.base });
-  const base = { repo: head.base!, commit: resolveRevision(head.root, values.base) };
+  const base = { repo: head.base!, commit: head.baseCommit! };
   if (head.configErrors.length > 0) {
     printConfigErrors(head, io);
     return EXIT.usage;

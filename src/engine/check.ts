@@ -38,6 +38,8 @@ export interface CheckResult extends LintResult {
   readonly today: string;
   /** The repository at the base revision, when one was given (`base`) or loaded (`baseRevision`). */
   readonly base?: Repository;
+  /** The commit `baseRevision` named, when it was loaded. */
+  readonly baseCommit?: string;
 }
 
 /** Today's date for a repository: `today` when given, else `now` in its configured time zone. */
@@ -79,5 +81,5 @@ export function check(path: string, options: CheckOptions = {}): CheckResult {
   const result = checkRepository(root, repo, { ...options, today, base, ...(kept ? { fileFindings: kept } : {}) });
   // After the rules: the cache keeps the line numbers their findings asked for.
   saveCache?.();
-  return result;
+  return baseCommit !== undefined ? { ...result, baseCommit } : result;
 }
