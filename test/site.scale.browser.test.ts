@@ -90,6 +90,20 @@ describe('a site of a few hundred journeys', () => {
     expect(page('scorecard')).toMatch(new RegExp(`The 50 lowest of ${journeys} journeys\\. <a href="/journeys/\\?sort=grade">`));
   });
 
+  it('says where the other pages of a paged list are in the same few bytes on each page, not by listing them all', () => {
+    for (const list of ['review', 'touchpoints']) {
+      const paths = [list, ...readdirSync(join(out, list, 'page')).map((number) => `${list}/page/${number}`)];
+      expect(paths.length, list).toBeGreaterThan(20);
+      for (const path of paths) {
+        const html = page(path);
+        // The pager's links: the first and last pages and those around this one.
+        const addressed = new Set(html.match(new RegExp(`/${list}/page/\\d+/`, 'g')));
+        expect(addressed.size, path).toBeLessThanOrEqual(6);
+        expect(html, path).toContain(`data-page-count="${paths.length}"`);
+      }
+    }
+  });
+
   it('cuts the review into pages of whole journeys that hold every KPI once', () => {
     const csv = reviewCsv();
     const paths = ['review', ...readdirSync(join(out, 'review', 'page')).map((number) => `review/page/${number}`)];

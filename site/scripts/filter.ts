@@ -8,6 +8,8 @@
  * read one after the other.
  */
 
+import { pageAddresses } from './page-addresses.ts';
+
 type Choice = readonly [facet: string, value: string];
 
 const values = new WeakMap<Element, Map<string, readonly string[]>>();
@@ -63,13 +65,7 @@ function setUp(root: HTMLElement): void {
   const pagers = [...root.querySelectorAll<HTMLElement>('[data-pager]')];
   const noun = root.getAttribute('data-noun') ?? 'entries';
   const total = Number(root.getAttribute('data-total')) || 0;
-  const pages = ((): string[] => {
-    try {
-      return (JSON.parse(root.getAttribute('data-pages') ?? '[]') as unknown[]).map(String);
-    } catch {
-      return [];
-    }
-  })();
+  const pages = pageAddresses(root);
   const here = new URL(location.href).pathname;
   const own = new Set(list.querySelectorAll('[data-entry]'));
   const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-facet]')];

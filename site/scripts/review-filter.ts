@@ -1,6 +1,8 @@
 /**
  * The quarterly review's filters, in the reader's browser (site/components/Review.astro).
  */
+import { pageAddresses } from './page-addresses.ts';
+
 // Filters in place: rows whose team and journey match stay, sections left empty hide.
 // The choice is kept in the address, so that a filtered review can be shared. A review
 // of several pages fetches the others once a filter is chosen, so that it covers them
@@ -15,7 +17,9 @@ if (form && list) {
   const none = document.querySelector<HTMLElement>('[data-review-none]');
   const pager = document.querySelector<HTMLElement>('[data-pager]');
   const here = Number(form.dataset.page ?? '1');
-  const others = JSON.parse(form.dataset.pages ?? '[]') as { number: number; href: string }[];
+  const others = pageAddresses(form)
+    .map((href, index) => ({ number: index + 1, href }))
+    .filter((other) => other.number !== here);
   const total = Number(form.dataset.total ?? '0');
   let loading: Promise<void> | undefined;
   const loadOthers = (): Promise<void> =>

@@ -127,9 +127,14 @@ export function paginate<T>(items: readonly T[], size: number): CataloguePage<T>
   });
 }
 
+/** The path of every page but the first of a list at `base` (`journeys/`), `{n}` standing for its number. */
+export function pagePattern(base: string): string {
+  return `${base}page/{n}/`;
+}
+
 /** The path of page `number` of a list at `base` (`journeys/`): the first page is the list's own. */
 export function pagePath(base: string, number: number): string {
-  return number <= 1 ? base : `${base}page/${number}/`;
+  return number <= 1 ? base : pagePattern(base).replace('{n}', String(number));
 }
 
 /**
