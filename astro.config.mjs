@@ -6,17 +6,32 @@
 //   JOURNEYS_SITE_BASE the path the site is served under, e.g. /journeys/ on GitHub Pages
 //   JOURNEYS_SITE_URL  the site's full address, when known (canonical links)
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 // The site calls the engine through its public API only, by the package's name: the
-// compiled lib/ when installed from npm (Node runs it as it is, parse worker included),
-// the TypeScript sources in the tool's own repository.
+// compiled lib/ when installed from npm, the TypeScript sources in the tool's own
+// repository (engineAsItIs, below).
 const installed = here('.').split(/[\\/]/).includes('node_modules') || !existsSync(here('./src/index.ts'));
 const api = installed ? here('./lib/index.js') : here('./src/index.ts');
 
 const env = (name) => (process.env[name] !== undefined && process.env[name] !== '' ? process.env[name] : undefined);
+
+/**
+ * The pages and the content loader import the engine as Node runs it (the compiled lib/,
+ * or the TypeScript sources here), not compiled again by Vite into the server's bundle:
+ * the bundle of the pages took half as long again to make, and each page imported the
+ * engine twice over. Browser scripts never import it (it reads files and runs git).
+ */
+const engineAsItIs = {
+  name: 'journeys-engine-as-it-is',
+  enforce: 'pre',
+  resolveId(source) {
+    if (source !== 'journeys-as-code') return undefined;
+    return this.environment?.name === 'client' ? api : { id: pathToFileURL(api).href, external: true };
+  },
+};
 
 export default defineConfig({
   srcDir: './site',
@@ -31,12 +46,12 @@ export default defineConfig({
   vite: {
     resolve: {
       alias: [
-        { find: /^journeys-as-code$/, replacement: api },
         // The site lays diagrams out with dagre (site/scripts/diagrams.ts): Mermaid's ELK
         // layout (its chunk elk-*.mjs, and elkjs) is left out of the build.
         { find: /^(?:elkjs\/lib\/elk\.bundled\.js|\.\/elk-[A-Z0-9]+\.mjs)$/, replacement: here('./site/scripts/no-elk.ts') },
       ],
     },
+    plugins: [engineAsItIs],
     // Mermaid's diagrams load as separate chunks, only those a page needs.
     build: { chunkSizeWarningLimit: 4096 },
   },
