@@ -3,7 +3,8 @@
  * (`Astro.locals.words`): the translator of the engine's catalogue. During `journeys
  * build`, also tells the search index which pages were rendered and how long they are
  * (src/cli/search-index.ts), so that Pagefind reads the journey pages on another core as
- * soon as they are all written, while the rest of the site renders.
+ * soon as they are all written, then the team and rule pages, and writes the index, while
+ * the rest of the site renders.
  */
 import { defineMiddleware } from 'astro:middleware';
 import { getCollection, getEntry } from './lib/content.ts';
@@ -12,7 +13,7 @@ import { translator } from 'journeys-as-code';
 /** The feed `journeys build` leaves on globalThis (src/cli/search-index.ts, SearchFeed). */
 interface SearchFeed {
   wants(path: string): boolean;
-  expect(journeyPages: readonly string[]): void;
+  expect(pages: readonly string[]): void;
   rendered(path: string, bytes: number | undefined): void;
 }
 
@@ -27,7 +28,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const feed = (globalThis as Record<symbol, SearchFeed | undefined>)[SEARCH_FEED_SLOT];
   if (feed !== undefined && !told.has(feed)) {
     told.add(feed);
-    feed.expect((await getCollection('journeys')).map((entry) => `journeys/${entry.id}/index.html`));
+    const pages = async (collection: 'journeys' | 'teams' | 'rules'): Promise<string[]> => (await getCollection(collection)).map((entry) => `${collection}/${entry.id}/index.html`);
+    feed.expect([...(await pages('journeys')), ...(await pages('teams')), ...(await pages('rules'))]);
   }
   const response = await next();
   if (feed === undefined) return response;

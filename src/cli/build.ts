@@ -181,7 +181,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   try {
     const { index, errors } = await pagefind.createIndex({ excludeSelectors: [...SEARCH_LEAVES_OUT] });
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    // Pagefind reads the journey pages on another core while the rest of the site renders (search-index.ts).
+    // Pagefind reads the pages on another core, and writes the index, while the rest of the site renders (search-index.ts).
     const search = searchIndex(index, options.out);
     // A working folder of this build's own, inside the package so that Node finds its
     // packages from there: Astro writes its prerendering chunks under the current folder
@@ -226,9 +226,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     }
     astroDone = performance.now();
     indexed = await search.finish();
-    rmSync(join(options.out, 'pagefind'), { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: join(options.out, 'pagefind') });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   } finally {
     await pagefind.close();
   }
