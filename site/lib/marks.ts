@@ -1,11 +1,13 @@
 /**
- * The marks that tables repeat on every row (a channel's icon, an emotion score's dots),
+ * The marks that tables repeat on every row (a channel's icon, an emotion score's dots,
+ * the counts of findings),
  * as HTML text for an element's `set:html`: each use of an Astro component (or of a
  * Fragment) costs a render 10 to 20 µs, a journey page used these 60 times and a page of
  * the touchpoint catalogue 100 times, and its rows cost a third more to render. Every
  * value is escaped here, as Astro escapes an expression.
  */
 import { channelCssColor, channelStyle, type Translator } from 'journeys-as-code';
+import type { Counts } from './view.ts';
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -38,4 +40,17 @@ export function emotionMark(words: Translator, score: number | undefined): strin
     `<span class="emotion" data-score="${score}" title="${escapeHtml(t('emotion', score))}"><span class="emotion-dots" aria-hidden="true">${dots}</span>` +
     `<span>${score}<span class="visually-hidden"> ${escapeHtml(t('emotion.of5'))}</span></span></span>`
   );
+}
+
+/** Open findings by severity, as coloured badges; "no findings" when there are none. `all` shows the severities with no finding too. */
+export function severityBadges(words: Translator, counts: Counts, all = false): string {
+  let badges = '';
+  for (const [kind, count] of [
+    ['error', counts.errors],
+    ['warning', counts.warnings],
+    ['info', counts.infos],
+  ] as const) {
+    if (all || count > 0) badges += `<span class="badge ${count > 0 ? kind : 'off'}">${escapeHtml(words.plural(count, kind))}</span>`;
+  }
+  return badges === '' ? `<span class="badge ok">${escapeHtml(words.t('count.none'))}</span>` : badges;
 }
