@@ -11,6 +11,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { firstTooDeep, MAX_MARKDOWN_NESTING } from 'journeys-as-code';
+import { escapeHtml } from './escape.ts';
 
 interface HastNode {
   type: string;
@@ -49,11 +50,9 @@ function externalLinks() {
   };
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
 /** The Markdown as written, escaped, with a note that says why it is not formatted. */
 function asPlainText(markdown: string): string {
-  const escaped = markdown.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
+  const escaped = escapeHtml(markdown);
   return (
     `<p><em>This text nests quotes, lists or emphasis more than ${MAX_MARKDOWN_NESTING} levels deep, so it is shown as written.</em></p>\n` +
     `<pre>${escaped}</pre>`

@@ -1,20 +1,13 @@
 /**
  * The marks that tables repeat on every row (a channel's icon, an emotion score's dots,
- * the counts of findings),
- * as HTML text for an element's `set:html`: each use of an Astro component (or of a
- * Fragment) costs a render 10 to 20 µs, a journey page used these 60 times and a page of
- * the touchpoint catalogue 100 times, and its rows cost a third more to render. Every
- * value is escaped here, as Astro escapes an expression.
+ * the counts of findings), as HTML text for an element's `set:html`: each use of an Astro
+ * component (or of a Fragment) costs a render 10 to 20 µs, a journey page used these 60
+ * times and a page of the touchpoint catalogue 100 times, and its rows cost a third more
+ * to render. Every value is escaped here, as Astro escapes an expression.
  */
 import { channelCssColor, channelStyle, type Translator } from 'journeys-as-code';
+import { escapeHtml } from './escape.ts';
 import type { Counts } from './view.ts';
-
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text made safe inside an element or a quoted attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
-}
 
 /**
  * A channel's mark, its icon in its colour (the same on every page and diagram:

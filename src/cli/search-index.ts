@@ -42,7 +42,6 @@ export interface SearchIndex {
  * it is given to find that out, and the catalogue's and the review's pages are about
  * half of the site's bytes.
  */
-export const SEARCH_PAGES = '{journeys,teams,rules}/*/index.html';
 const SEARCH_PAGE = /^(?:journeys|teams|rules)\/[^/]+\/index\.html$/;
 /** The pages read together, in this order: the journeys first, as in Pagefind's walk of the folder. */
 const GROUPS = [
