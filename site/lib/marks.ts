@@ -11,12 +11,13 @@ import type { Counts } from './view.ts';
 
 /**
  * A channel's mark, its icon in its colour (the same on every page and diagram:
- * channelStyle), before its name, styled in site/styles/global.css: the element in the
- * template, its icon as HTML,
- *   <span class="channel-mark" style={channelColour(id)} data-channel={id} set:html={channelIcon(id)} />
+ * channelStyle), before its name, styled in site/styles/global.css: the element's
+ * attributes, and its icon as HTML,
+ *   <span {...channelMarkAttributes(id)} set:html={channelIcon(id)} />
  */
-export function channelColour(id: string): string {
-  return `--ch: ${channelCssColor(channelStyle(id))}`;
+export function channelMarkAttributes(id: string): Record<'class' | 'style' | 'data-channel', string> {
+  const style = channelStyle(id);
+  return { class: 'channel-mark', style: `--ch: ${channelCssColor(style)}`, 'data-channel': style.id };
 }
 
 export function channelIcon(id: string): string {
