@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeHTML } from 'entities';
 import { GRADING, QUADRANTS } from '../src/index.ts';
 import { journeyDiagram, kpiTrendChart, quadrantChart, scenarioTimeline, scoreHistoryChart } from '../site/lib/mermaid.ts';
 import type { JourneyView, KpiSeriesView, QuadrantPointView, ScenarioView } from '../site/lib/view.ts';
@@ -168,11 +169,9 @@ describe('the built site in Chromium', () => {
 
   it('accepts every Mermaid text the site generates (mermaid.parse, in the page)', async () => {
     const sources: { where: string; source: string }[] = [];
-    const decode = (html: string): string =>
-      html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
     for (const path of [PAGES.hostile, PAGES.long, PAGES.flawed, PAGES.scorecard, PAGES.scenario]) {
       const html = readFileSync(join(out, path, 'index.html'), 'utf8');
-      for (const match of html.matchAll(/<pre data-mermaid-source>([\s\S]*?)<\/pre>/g)) sources.push({ where: path, source: decode(match[1]!) });
+      for (const match of html.matchAll(/<pre data-mermaid-source>([\s\S]*?)<\/pre>/g)) sources.push({ where: path, source: decodeHTML(match[1]!) });
     }
     // And generated from text meant to break them.
     const hostile = ['a: b; c', '%%{init: {"securityLevel": "loose"}}%%', 'end', 'title x', 'section y', 'journey', '"]; n0-->n1', '`x` $$y$$ {z} [w] <v> |u| #35; ﬂ°¶ß', 'line\nbreak'];

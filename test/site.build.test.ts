@@ -6,7 +6,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeHTML } from 'entities';
 import { builtInRules, GRADING } from '../src/index.ts';
 import { copyAcme, expectContains, gitHistory, runJourneys, tempDir, TODAY, type Run } from './fixtures/site/helpers.ts';
 
@@ -29,23 +31,19 @@ beforeAll(async () => {
 afterAll(() => dir?.remove());
 
 const page = (path: string): string => readFileSync(join(out, path, 'index.html'), 'utf8');
-/** Text of the page's HTML with tags removed and the usual entities decoded, spaces collapsed. */
+/** Text of the page's HTML with tags removed and character references decoded, spaces collapsed. */
 const text = (html: string): string =>
-  html
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<details class="diagram-source"[\s\S]*?<\/details>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
+  decodeHTML(
+    html
+      .replace(/<script[\s\S]*?<\/script>/g, ' ')
+      .replace(/<details class="diagram-source"[\s\S]*?<\/details>/g, ' ')
+      .replace(/<[^>]+>/g, ' '),
+  ).replace(/\s+/g, ' ');
 
 /** The Mermaid texts of a page, as the diagrams' script reads them. */
 const mermaidSources = (html: string, kind: string): string[] =>
   [...html.matchAll(/<pre data-mermaid-source>([\s\S]*?)<\/pre>/g)]
-    .map((match) => match[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'))
+    .map((match) => decodeHTML(match[1]!))
     .filter((source) => source.startsWith(`${kind}\n`));
 
 function htmlFiles(root: string): string[] {
@@ -288,6 +286,21 @@ describe('journeys build', () => {
     const templates = [...hostile.matchAll(/<pre data-mermaid-source>([\s\S]*?)<\/pre>/g)].map((match) => text(match[1]!.replace(/(: [1-5]: ).*$/gm, '$1')));
     expect(templates.length).toBeGreaterThan(0);
     for (const source of templates) expect(source).not.toMatch(/<|%%|__pwned = "/);
+  });
+
+  it('writes every character above U+00FF as a character reference, which reads as the same text', () => {
+    // V8 copies a page with any such character into twice the memory (pagesInOneByte in astro.config.mjs).
+    for (const file of htmlFiles(out)) expect(/[^\0-\xff]/u.exec(readFileSync(file, 'utf8'))?.[0], file).toBeUndefined();
+    const hostile = page('journeys/hostile');
+    // The user's text: in an element, in an attribute, in Markdown; the site's own words and marks.
+    expectContains(text(hostile), '</template><script>window.__pwned = "desc"</script> — in “Łódź” 🎉');
+    expect(decodeHTML(/<meta name="description" content="([^"]*)"/.exec(hostile)?.[1] ?? '')).toContain('— in “Łódź” 🎉');
+    expectContains(text(hostile), 'Wide characters — “Łódź”, ≥ 3 🎉 — read as written.');
+    expectContains(hostile, 'Wide characters &#8212; &#8220;&#321;ód&#378;&#8221;');
+    expectContains(text(page('journeys/long-haul')), 'Stage → Discover');
+    // The search index reads the references as the characters: a search for Łódź finds the journey.
+    const fragments = readdirSync(join(out, 'pagefind', 'fragment')).map((name) => JSON.parse(gunzipSync(readFileSync(join(out, 'pagefind', 'fragment', name))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; content: string });
+    expect(fragments.find((fragment) => fragment.url === '/journeys/hostile/')?.content).toContain('Wide characters — “Łódź”, ≥ 3 🎉 — read as written.');
   });
 
   it('shows the channel x stage matrix, each count linking to its touchpoints', () => {

@@ -8,6 +8,7 @@
 import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeHTML } from 'entities';
 import { configFrom } from '../src/load/config.ts';
 import { translator } from '../src/index.ts';
 import { copyAcme, expectContains, runJourneys, tempDir, TODAY, type Run } from './fixtures/site/helpers.ts';
@@ -34,14 +35,7 @@ afterAll(() => dir?.remove());
 
 const page = (locale: string, path: string): string => readFileSync(join(builds.get(locale)!.out, path, 'index.html'), 'utf8');
 
-const decode = (text: string): string =>
-  text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&amp;/g, '&');
+const decode = decodeHTML;
 
 /** The page's text, tags removed, spaces collapsed. */
 const text = (html: string): string =>
@@ -165,7 +159,7 @@ describe('the site in the language of journeys.config.yaml', () => {
     // A measured value, as the metrics file gave it, in French figures.
     expectContains(home, 'open-rate 0,31 , cible 0,4', 'home');
     expect(translator('fr').date('2026-11-30')).toBe('30 nov. 2026');
-    expect(page('fr', '')).toMatch(/placeholder="Rechercher…"/);
+    expect(decode(page('fr', ''))).toMatch(/placeholder="Rechercher…"/);
 
     const journey = text(page('fr', 'journeys/flawed'));
     for (const words of ['Le parcours en un coup d’œil', 'Points de contact', 'Carte du parcours', 'Déclencheur et moment', 'Comment la note est calculée']) {
@@ -198,7 +192,7 @@ describe('the site in the language of journeys.config.yaml', () => {
     }
     expect(Object.fromEntries([...leaks].map(([file, words]) => [file, [...words].slice(0, 20).join(' ')]))).toEqual({});
     // The scan reads the markers where they are: the pseudo site has them on every page.
-    expect(page('qps', '')).toContain('⟦Open findings⟧');
+    expect(decode(page('qps', ''))).toContain('⟦Open findings⟧');
   });
 });
 

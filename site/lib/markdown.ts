@@ -11,7 +11,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { firstTooDeep, MAX_MARKDOWN_NESTING } from 'journeys-as-code';
-import { escapeHtml } from './escape.ts';
+import { escapeHtml, oneByteHtml } from './escape.ts';
 
 interface HastNode {
   type: string;
@@ -80,7 +80,7 @@ export function renderMarkdown(markdown: string, shift = 2): string {
   let processor = processors.get(shift);
   if (!processor) processors.set(shift, (processor = build(shift)));
   try {
-    return String(processor.processSync(markdown));
+    return oneByteHtml(String(processor.processSync(markdown)));
   } catch (error) {
     // Nesting the line count does not see (emphasis inside emphasis...) can still exhaust the stack.
     if (error instanceof RangeError) return asPlainText(markdown);

@@ -27,7 +27,7 @@ export function channelIcon(id: string): string {
 /** An emotion score 1..5 as five dots and the number, a dash when there is none: an element's content. */
 export function emotionMark(words: Translator, score: number | undefined): string {
   const { t } = words;
-  if (score === undefined) return `<span class="muted" title="${escapeHtml(t('emotion.none'))}">—</span>`;
+  if (score === undefined) return `<span class="muted" title="${escapeHtml(t('emotion.none'))}">&mdash;</span>`;
   let dots = '';
   for (let n = 1; n <= 5; n += 1) dots += n <= score ? '<i class="on"></i>' : '<i></i>';
   return (
