@@ -97,5 +97,5 @@ export { appendDeclarations, newDeclarations } from './load/inventory-declare.ts
 export { inventoryCsv, inventoryHeaders, inventoryRows, inventoryXlsx } from './format/inventory.ts';
 export type { InventoryInput, InventoryLocale } from './format/inventory.ts';
 // The catalogue: journeys, touchpoints and findings paged, with facets to filter and orders to sort by.
-export { attention, facetAttribute, facetsFor, filterEntries, findingCatalogue, journeyEntries, pageLinks, pagePath, pagePattern, paginate, positionMatrix, sortBy, touchpointEntries, FINDINGS_PER_PAGE, JOURNEYS_PER_PAGE, JOURNEY_SORTS, TOUCHPOINTS_PER_PAGE, TOUCHPOINT_SORTS } from './views/catalogue.ts';
+export { attention, facetAttributes, facetsFor, filterEntries, findingCatalogue, journeyEntries, pageLinks, pagePath, pagePattern, paginate, positionMatrix, sortBy, touchpointEntries, FINDINGS_PER_PAGE, JOURNEYS_PER_PAGE, JOURNEY_SORTS, TOUCHPOINTS_PER_PAGE, TOUCHPOINT_SORTS } from './views/catalogue.ts';
 export type { Attention, CataloguePage, Facet, FacetKey, FacetValue, FacetValues, FindingCatalogue, FindingEntry, FindingGroup, GradeRef, JourneyEntry, JourneySort, PositionMatrix, RuleGroup, TouchpointEntry, TouchpointSort } from './views/catalogue.ts';

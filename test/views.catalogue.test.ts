@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   attention,
-  facetAttribute,
+  facetAttributes,
+  facetsFor,
   filterEntries,
   findingCatalogue,
   journeyEntries,
@@ -111,9 +112,21 @@ describe('journeys', () => {
     expect(filterEntries(journeys, { health: [] })).toHaveLength(150);
   });
 
-  it("writes a facet's values as the JSON array the filter script reads", () => {
-    expect(JSON.parse(facetAttribute(['a "b"', 'c|d']))).toEqual(['a "b"', 'c|d']);
-    expect(facetAttribute(undefined)).toBe('[]');
+  it("writes an entry's facet values as their places among the facet's values, which the filter script reads against the choices", () => {
+    const facets = facetsFor(journeys, model.journeys, ['persona', 'stage', 'health']);
+    const attributesOf = facetAttributes(facets);
+    for (const entry of journeys) {
+      const attributes = attributesOf(entry.facets);
+      for (const facet of facets.filter((one) => one.values.length > 1)) {
+        const places = attributes[`data-f-${facet.key}`]!.split(' ').filter((place) => place !== '').map(Number);
+        expect(places.map((place) => facet.values[place]!.value)).toEqual(entry.facets[facet.key] ?? []);
+      }
+    }
+    const sample = attributesOf(journeys.find((entry) => entry.slug === 'journey-004')!.facets);
+    expect(sample['data-f-stage']!.split(' ')).toHaveLength(5);
+    // A facet with one value offers no choice: its entries need no attribute.
+    const one = facetAttributes([{ key: 'team', label: 'Team', values: [{ value: 'team-crm', label: 'CRM', count: 3 }] }]);
+    expect(one({ team: ['team-crm'] })).toEqual({});
   });
 });
 

@@ -2,7 +2,8 @@
  * Filters and sorts a catalogue list in place. The page is one of several static pages
  * of a bounded size; once a filter or another order is chosen, the list's other pages
  * are fetched and their entries merged in, so that the filter covers the whole list.
- * Entries say what they can be filtered by in data-f-<facet> (a JSON array) and their
+ * Entries say what they can be filtered by in data-f-<facet> (the places of their values
+ * among the facet's options, after "all": facetAttributes in the engine) and their
  * place in each order in data-order-<order>, both computed at build time: this script
  * holds no rule of its own. Without JavaScript the form stays hidden and the pages are
  * read one after the other.
@@ -10,21 +11,21 @@
 
 import { pageAddresses } from './page-addresses.ts';
 
-type Choice = readonly [facet: string, value: string];
+/** A facet, and the place of the value chosen among its values. */
+type Choice = readonly [facet: string, place: number];
 
-const values = new WeakMap<Element, Map<string, readonly string[]>>();
+const values = new WeakMap<Element, Map<string, readonly number[]>>();
 
-function facetValues(entry: Element, facet: string): readonly string[] {
+/** The places of an entry's values among the facet's (data-f-<facet>="0 4"). */
+function facetPlaces(entry: Element, facet: string): readonly number[] {
   let known = values.get(entry);
   if (!known) values.set(entry, (known = new Map()));
   let list = known.get(facet);
   if (!list) {
-    try {
-      const parsed: unknown = JSON.parse(entry.getAttribute(`data-f-${facet}`) ?? '[]');
-      list = Array.isArray(parsed) ? parsed.map(String) : [];
-    } catch {
-      list = [];
-    }
+    list = (entry.getAttribute(`data-f-${facet}`) ?? '')
+      .split(' ')
+      .filter((place) => place !== '')
+      .map(Number);
     known.set(facet, list);
   }
   return list;
@@ -114,7 +115,8 @@ function setUp(root: HTMLElement): void {
     })());
 
   const apply = async (): Promise<void> => {
-    const chosen: Choice[] = selects.filter((select) => select.value !== '').map((select) => [select.getAttribute('data-facet') ?? select.name, select.value] as const);
+    // The first option is "all": the others are the facet's values in order.
+    const chosen: Choice[] = selects.filter((select) => select.selectedIndex > 0).map((select) => [select.getAttribute('data-facet') ?? select.name, select.selectedIndex - 1] as const);
     const by = sort?.value ?? defaultSort;
     const whole = chosen.length > 0 || by !== defaultSort;
     let failed = false;
@@ -128,7 +130,7 @@ function setUp(root: HTMLElement): void {
     const entries = [...list.querySelectorAll<HTMLElement>('[data-entry]')];
     let shown = 0;
     for (const entry of entries) {
-      const visible = whole ? chosen.every(([facet, value]) => facetValues(entry, facet).includes(value)) : own.has(entry);
+      const visible = whole ? chosen.every(([facet, place]) => facetPlaces(entry, facet).includes(place)) : own.has(entry);
       entry.hidden = !visible;
       if (visible) shown += 1;
     }

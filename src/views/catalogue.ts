@@ -429,9 +429,27 @@ export function filterEntries<T extends { readonly facets: FacetValues }>(entrie
   return entries.filter((entry) => active.every(([key, values]) => (entry.facets[key] ?? []).some((value) => values.includes(value))));
 }
 
-/** The data-* attribute of a facet, read back by the page's filter script: its values as a JSON array. */
-export function facetAttribute(values: readonly string[] | undefined): string {
-  return JSON.stringify(values ?? []);
+/**
+ * The data-f-<facet> attributes of a list's entries, read back by the page's filter
+ * script: each of an entry's values as its place among the facet's values, which is its
+ * option's place in the facet's choice after "all" (`data-f-persona="0 4"`). A facet of
+ * one value has no choice to make, and no attribute. A hundred rows written as JSON arrays
+ * of the values made a fifth of a catalogue page; every page of a list has the same facets.
+ */
+export function facetAttributes(facets: readonly Facet[]): (entry: FacetValues) => Record<string, string> {
+  const places = facets.filter((facet) => facet.values.length > 1).map((facet) => ({ name: `data-f-${facet.key}`, key: facet.key, place: new Map(facet.values.map((value, index) => [value.value, index])) }));
+  return (entry) => {
+    const attributes: Record<string, string> = {};
+    for (const { name, key, place } of places) {
+      let indices = '';
+      for (const value of entry[key] ?? []) {
+        const index = place.get(value);
+        if (index !== undefined) indices += indices === '' ? String(index) : ` ${index}`;
+      }
+      attributes[name] = indices;
+    }
+    return attributes;
+  };
 }
 
 export interface Attention {
