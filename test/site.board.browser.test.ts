@@ -174,6 +174,16 @@ describe('the journey board in Chromium', () => {
         await page.context().close();
       }
       expect(colours.email!.length).toBeGreaterThanOrEqual(4);
+      // Each mark draws its channel's icon (channel-icons.css), 14 px, in its colour.
+      const page = await journeyPage(view, 'flawed');
+      const icons = (await page.evaluate(`[...document.querySelectorAll('.touchpoints-table .channel-mark')].map((mark) => {
+        const icon = getComputedStyle(mark, '::before');
+        return { icon: mark.dataset.icon, mask: icon.maskImage.slice(0, 30), width: icon.width, height: icon.height, fill: icon.backgroundColor === getComputedStyle(mark).color };
+      })`)) as { icon: string; mask: string; width: string; height: string; fill: boolean }[];
+      await page.context().close();
+      expect(icons.length).toBeGreaterThan(0);
+      expect(new Set(icons.map((icon) => icon.icon)).size).toBeGreaterThan(1);
+      for (const icon of icons) expect(icon).toMatchObject({ mask: 'url("data:image/svg+xml,%3Csvg', width: '14px', height: '14px', fill: true });
       for (const [id, list] of Object.entries(colours)) expect(new Set(list), `${id} at ${view.name}`).toHaveLength(1);
       expect(new Set(Object.values(colours).map((list) => list[0])).size).toBe(Object.keys(colours).length);
     }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeHTML } from 'entities';
-import { builtInRules, GRADING } from '../src/index.ts';
+import { builtInRules, CHANNEL_ICONS, GRADING } from '../src/index.ts';
 import { copyAcme, expectContains, gitHistory, runJourneys, tempDir, TODAY, type Run } from './fixtures/site/helpers.ts';
 
 const BASE = '/acme/';
@@ -301,6 +301,13 @@ describe('journeys build', () => {
     // The search index reads the references as the characters: a search for Łódź finds the journey.
     const fragments = readdirSync(join(out, 'pagefind', 'fragment')).map((name) => JSON.parse(gunzipSync(readFileSync(join(out, 'pagefind', 'fragment', name))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; content: string });
     expect(fragments.find((fragment) => fragment.url === '/journeys/hostile/')?.content).toContain('Wide characters — “Łódź”, ≥ 3 🎉 — read as written.');
+  });
+
+  it("draws the channels' icons from one style sheet, linked from every page", () => {
+    const css = readFileSync(join(out, 'channel-icons.css'), 'utf8');
+    for (const name of Object.keys(CHANNEL_ICONS)) expect(css).toContain(`.channel-mark[data-icon="${name}"] { --icon: url("data:image/svg+xml,`);
+    for (const file of htmlFiles(out)) expect(readFileSync(file, 'utf8'), file).toContain(`<link rel="stylesheet" href="${BASE}channel-icons.css">`);
+    expect(page('journeys/flawed')).toMatch(/<span class="channel-mark" style="--ch: light-dark\(#[0-9a-f]{6}, #[0-9a-f]{6}\)" data-channel="email" data-icon="envelope"><\/span>/);
   });
 
   it('shows the channel x stage matrix, each count linking to its touchpoints', () => {

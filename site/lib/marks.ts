@@ -1,27 +1,36 @@
 /**
  * The marks that tables repeat on every row (a channel's icon, an emotion score's dots,
- * the counts of findings), as HTML text for an element's `set:html`: each use of an Astro
- * component (or of a Fragment) costs a render 10 to 20 µs, a journey page used these 60
- * times and a page of the touchpoint catalogue 100 times, and its rows cost a third more
- * to render. Every value is escaped here, as Astro escapes an expression.
+ * the counts of findings), as an element's attributes or as HTML text for its
+ * `set:html`: each use of an Astro component (or of a Fragment) costs a render 10 to
+ * 20 µs, a journey page used these 60 times and a page of the touchpoint catalogue 100
+ * times, and its rows cost a third more to render. Every value is escaped here, as Astro
+ * escapes an expression.
  */
-import { channelCssColor, channelStyle, type Translator } from 'journeys-as-code';
+import { channelCssColor, channelStyle, CHANNEL_ICONS, type Translator } from 'journeys-as-code';
 import { escapeHtml } from './escape.ts';
 import type { Counts } from './view.ts';
 
 /**
  * A channel's mark, its icon in its colour (the same on every page and diagram:
- * channelStyle), before its name, styled in site/styles/global.css: the element's
- * attributes, and its icon as HTML,
- *   <span {...channelMarkAttributes(id)} set:html={channelIcon(id)} />
+ * channelStyle), before its name: the attributes of an empty element,
+ *   <span {...channelMarkAttributes(id)} />
+ * whose icon the style sheet of channelIconsCss draws (site/pages/channel-icons.css.ts),
+ * styled in site/styles/global.css. An SVG in each mark made a third of a row of the
+ * touchpoint catalogue.
  */
-export function channelMarkAttributes(id: string): Record<'class' | 'style' | 'data-channel', string> {
+export function channelMarkAttributes(id: string): Record<'class' | 'style' | 'data-channel' | 'data-icon', string> {
   const style = channelStyle(id);
-  return { class: 'channel-mark', style: `--ch: ${channelCssColor(style)}`, 'data-channel': style.id };
+  return { class: 'channel-mark', style: `--ch: ${channelCssColor(style)}`, 'data-channel': style.id, 'data-icon': style.iconName };
 }
 
-export function channelIcon(id: string): string {
-  return `<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false"><path d="${escapeHtml(channelStyle(id).icon)}"></path></svg>`;
+/** The style sheet of the channels' icons: each, by name, as the mask of a channel mark (a 16×16 SVG drawn with a stroke). */
+export function channelIconsCss(): string {
+  return Object.entries(CHANNEL_ICONS)
+    .map(([name, path]) => {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16" fill="none" stroke="black" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="${path}"/></svg>`;
+      return `.channel-mark[data-icon="${name}"] { --icon: url("data:image/svg+xml,${encodeURIComponent(svg)}"); }\n`;
+    })
+    .join('');
 }
 
 /** An emotion score 1..5 as five dots and the number, a dash when there is none: an element's content. */

@@ -19,6 +19,8 @@ export interface ChannelStyle {
   readonly glyph: string;
   /** A small icon: SVG path data in a 16×16 box, drawn with a 1.5 stroke, no fill. */
   readonly icon: string;
+  /** The icon's name in CHANNEL_ICONS (the site draws a channel's mark from a style sheet of them). */
+  readonly iconName: ChannelIconName;
 }
 
 /** The surfaces the colours are checked against (site/styles/global.css `--surface`). */
@@ -43,22 +45,27 @@ const ICONS = {
   dot: 'M8 4a4 4 0 1 0 0 8 4 4 0 0 0 0-8z',
 } as const;
 
+export type ChannelIconName = keyof typeof ICONS;
+
+/** Every channel icon by name: SVG path data in a 16×16 box, drawn with a 1.5 stroke, no fill. */
+export const CHANNEL_ICONS: Readonly<Record<ChannelIconName, string>> = ICONS;
+
 const BUILT_IN: Readonly<Record<string, Omit<ChannelStyle, 'id'>>> = {
-  email: { light: '#1f5fbf', dark: '#7fb0ff', glyph: '✉', icon: ICONS.envelope },
-  sms: { light: '#0f7a5c', dark: '#4fd1a5', glyph: '✆', icon: ICONS.bubble },
-  push: { light: '#b2450c', dark: '#ff9e6b', glyph: '◉', icon: ICONS.bell },
-  'in-app': { light: '#7a3fc2', dark: '#c49bff', glyph: '▣', icon: ICONS.badge },
-  web: { light: '#0b6e8a', dark: '#5fcde6', glyph: '◍', icon: ICONS.globe },
-  app: { light: '#4c50c4', dark: '#a5a8ff', glyph: '▯', icon: ICONS.mobile },
-  phone: { light: '#a3366b', dark: '#f28dbd', glyph: '☎', icon: ICONS.phone },
-  chat: { light: '#2e7d32', dark: '#8bd88f', glyph: '❝', icon: ICONS.chat },
-  branch: { light: '#8a5a00', dark: '#e0b155', glyph: '⌂', icon: ICONS.building },
-  mail: { light: '#795548', dark: '#d2b2a6', glyph: '✎', icon: ICONS.letter },
-  social: { light: '#c2185b', dark: '#ff8fb8', glyph: '☺', icon: ICONS.people },
-  ads: { light: '#b02a2a', dark: '#ff8f8f', glyph: '➚', icon: ICONS.megaphone },
-  event: { light: '#5a6d00', dark: '#c2dc6e', glyph: '✦', icon: ICONS.calendar },
-  selfcare: { light: '#00796b', dark: '#5fd6c6', glyph: '⚙', icon: ICONS.gear },
-  'review-site': { light: '#8e44ad', dark: '#e0a3ff', glyph: '★', icon: ICONS.star },
+  email: { light: '#1f5fbf', dark: '#7fb0ff', glyph: '✉', icon: ICONS.envelope, iconName: 'envelope' },
+  sms: { light: '#0f7a5c', dark: '#4fd1a5', glyph: '✆', icon: ICONS.bubble, iconName: 'bubble' },
+  push: { light: '#b2450c', dark: '#ff9e6b', glyph: '◉', icon: ICONS.bell, iconName: 'bell' },
+  'in-app': { light: '#7a3fc2', dark: '#c49bff', glyph: '▣', icon: ICONS.badge, iconName: 'badge' },
+  web: { light: '#0b6e8a', dark: '#5fcde6', glyph: '◍', icon: ICONS.globe, iconName: 'globe' },
+  app: { light: '#4c50c4', dark: '#a5a8ff', glyph: '▯', icon: ICONS.mobile, iconName: 'mobile' },
+  phone: { light: '#a3366b', dark: '#f28dbd', glyph: '☎', icon: ICONS.phone, iconName: 'phone' },
+  chat: { light: '#2e7d32', dark: '#8bd88f', glyph: '❝', icon: ICONS.chat, iconName: 'chat' },
+  branch: { light: '#8a5a00', dark: '#e0b155', glyph: '⌂', icon: ICONS.building, iconName: 'building' },
+  mail: { light: '#795548', dark: '#d2b2a6', glyph: '✎', icon: ICONS.letter, iconName: 'letter' },
+  social: { light: '#c2185b', dark: '#ff8fb8', glyph: '☺', icon: ICONS.people, iconName: 'people' },
+  ads: { light: '#b02a2a', dark: '#ff8f8f', glyph: '➚', icon: ICONS.megaphone, iconName: 'megaphone' },
+  event: { light: '#5a6d00', dark: '#c2dc6e', glyph: '✦', icon: ICONS.calendar, iconName: 'calendar' },
+  selfcare: { light: '#00796b', dark: '#5fd6c6', glyph: '⚙', icon: ICONS.gear, iconName: 'gear' },
+  'review-site': { light: '#8e44ad', dark: '#e0a3ff', glyph: '★', icon: ICONS.star, iconName: 'star' },
 };
 
 /** Colours for declared channels, each readable on both surfaces. */
@@ -76,7 +83,7 @@ const PALETTE: readonly (readonly [light: string, dark: string])[] = [
 ];
 
 /** The style of a touchpoint with no channel. */
-export const NO_CHANNEL_STYLE: ChannelStyle = { id: '', light: '#586274', dark: '#9ba5b6', glyph: '·', icon: ICONS.dot };
+export const NO_CHANNEL_STYLE: ChannelStyle = { id: '', light: '#586274', dark: '#9ba5b6', glyph: '·', icon: ICONS.dot, iconName: 'dot' };
 
 /** FNV-1a: a small, stable hash, the same in every process and version of Node. */
 function hash(text: string): number {
@@ -94,7 +101,7 @@ export function channelStyle(id: string | undefined): ChannelStyle {
   const builtIn = Object.hasOwn(BUILT_IN, id) ? BUILT_IN[id] : undefined;
   if (builtIn) return { id, ...builtIn };
   const [light, dark] = PALETTE[hash(id) % PALETTE.length]!;
-  return { id, light, dark, glyph: id.charAt(0).toUpperCase() || '·', icon: ICONS.dot };
+  return { id, light, dark, glyph: id.charAt(0).toUpperCase() || '·', icon: ICONS.dot, iconName: 'dot' };
 }
 
 /**
