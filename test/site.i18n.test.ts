@@ -196,6 +196,21 @@ describe('the site in the language of journeys.config.yaml', () => {
   });
 });
 
+describe('the translator', () => {
+  it('formats a count or a date as Intl does, each time the same (it keeps the ones it made)', () => {
+    for (const locale of ['en', 'fr'] as const) {
+      const words = translator(locale);
+      const numbers = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 });
+      for (const value of [0, -0, 1, 7, 999, 1000, 1234, -3, 2.5, 0.125]) for (let again = 0; again < 2; again++) expect(words.number(value), `${locale} ${value}`).toBe(numbers.format(value));
+      expect(words.number(7, 1)).toBe(locale === 'fr' ? '7,0' : '7.0');
+      for (let again = 0; again < 2; again++) {
+        expect(words.date('2026-11-30')).toBe(locale === 'fr' ? '30 nov. 2026' : '30 Nov 2026');
+        expect(words.date('not a date')).toBe('not a date');
+      }
+    }
+  });
+});
+
 describe('locale in journeys.config.yaml', () => {
   it('takes en, fr or qps, and notes anything else', () => {
     expect(configFrom('journeys.config.yaml', { locale: 'fr' }).locale).toBe('fr');

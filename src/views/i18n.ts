@@ -1376,7 +1376,13 @@ export function translator(locale: Locale = 'en'): Translator {
   const weekdays = new Intl.DateTimeFormat(tag, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const figures = new Intl.NumberFormat(tag, { maximumSignificantDigits: 6 });
   const percents = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
-  const number = (value: number, digits?: number): string => numberFormat(digits).format(value);
+  // A site formats the same few counts and dates thousands of times: each is formatted once (Intl takes a microsecond a call).
+  const counts: string[] = [];
+  const number = (value: number, digits?: number): string => {
+    if (digits !== undefined || !Number.isInteger(value) || value < 0 || value >= 1000 || Object.is(value, -0)) return numberFormat(digits).format(value);
+    return (counts[value] ??= numberFormat(undefined).format(value));
+  };
+  const datesSeen = new Map<string, string>();
   const t = <K extends MessageKey>(key: K, ...args: Args<K>): string => {
     const message = dictionary[key] as string | ((...values: unknown[]) => string);
     return wrap(typeof message === 'string' ? message : message(...args));
@@ -1393,8 +1399,14 @@ export function translator(locale: Locale = 'en'): Translator {
     noun: (noun, count = 2) => nounFor(noun, count),
     date: (iso) => {
       if (!iso) return '';
-      const date = new Date(iso);
-      return Number.isNaN(date.getTime()) ? iso : wrap(dates.format(date));
+      let text = datesSeen.get(iso);
+      if (text === undefined) {
+        const date = new Date(iso);
+        text = Number.isNaN(date.getTime()) ? iso : wrap(dates.format(date));
+        if (datesSeen.size >= 10_000) datesSeen.clear();
+        datesSeen.set(iso, text);
+      }
+      return text;
     },
     number,
     // English keeps the engine's own writing of a value (no grouping, as in the CSV files).
