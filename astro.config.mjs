@@ -71,6 +71,25 @@ const pagesInOneByte = {
   },
 };
 
+/**
+ * The channels' icons as a style sheet (channelIconsCss, from the engine's icons), bundled
+ * with the site's own CSS: `import 'virtual:journeys/channel-icons.css'`. A mark is then
+ * an empty element, where an SVG in each made a third of a catalogue row; a style sheet of
+ * its own would have cost every page a request before its first paint.
+ */
+const CHANNEL_ICONS_CSS = 'virtual:journeys/channel-icons.css';
+const channelIcons = {
+  name: 'journeys-channel-icons',
+  resolveId(source) {
+    return source === CHANNEL_ICONS_CSS ? `\0${CHANNEL_ICONS_CSS}` : undefined;
+  },
+  async load(id) {
+    if (id !== `\0${CHANNEL_ICONS_CSS}`) return undefined;
+    const { channelIconsCss } = await import(pathToFileURL(api).href);
+    return channelIconsCss();
+  },
+};
+
 export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
@@ -89,7 +108,7 @@ export default defineConfig({
         { find: /^(?:elkjs\/lib\/elk\.bundled\.js|\.\/elk-[A-Z0-9]+\.mjs)$/, replacement: here('./site/scripts/no-elk.ts') },
       ],
     },
-    plugins: [engineAsItIs, pagesInOneByte],
+    plugins: [engineAsItIs, pagesInOneByte, channelIcons],
     // Mermaid's diagrams load as separate chunks, only those a page needs.
     build: { chunkSizeWarningLimit: 4096 },
   },

@@ -71,7 +71,7 @@ export { translator, isLocale, LOCALES, type Locale, type MessageKey, type Trans
 export { siteSnapshot, layoutOf, looksHalfSaved, watchedPaths, SCORE_HISTORY_COMMITS } from './views/snapshot.ts';
 export type { SnapshotOptions } from './views/snapshot.ts';
 export type * from './views/types.ts';
-export { channelStyle, channelCssColor, contrastRatio, CHANNEL_ICONS, CHANNEL_SURFACES, NO_CHANNEL_STYLE, STYLED_CHANNELS } from './views/channel-style.ts';
+export { channelStyle, channelCssColor, channelIconsCss, contrastRatio, CHANNEL_ICONS, CHANNEL_SURFACES, NO_CHANNEL_STYLE, STYLED_CHANNELS } from './views/channel-style.ts';
 export type { ChannelIconName, ChannelStyle } from './views/channel-style.ts';
 export { journeyBoard, readableId, messageSummary, findingAnchor, CURVE_BOX } from './views/board.ts';
 export type { BoardInput } from './views/board.ts';

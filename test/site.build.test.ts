@@ -303,11 +303,14 @@ describe('journeys build', () => {
     expect(fragments.find((fragment) => fragment.url === '/journeys/hostile/')?.content).toContain('Wide characters — “Łódź”, ≥ 3 🎉 — read as written.');
   });
 
-  it("draws the channels' icons from one style sheet, linked from every page", () => {
-    const css = readFileSync(join(out, 'channel-icons.css'), 'utf8');
-    for (const name of Object.keys(CHANNEL_ICONS)) expect(css).toContain(`.channel-mark[data-icon="${name}"] { --icon: url("data:image/svg+xml,`);
-    for (const file of htmlFiles(out)) expect(readFileSync(file, 'utf8'), file).toContain(`<link rel="stylesheet" href="${BASE}channel-icons.css">`);
-    expect(page('journeys/flawed')).toMatch(/<span class="channel-mark" style="--ch: light-dark\(#[0-9a-f]{6}, #[0-9a-f]{6}\)" data-channel="email" data-icon="envelope"><\/span>/);
+  it("draws the channels' icons from the site's style sheet, each mark an empty element", () => {
+    const sheets = readdirSync(join(out, '_astro')).filter((name) => name.endsWith('.css'));
+    const css = sheets.map((name) => readFileSync(join(out, '_astro', name), 'utf8')).join('\n');
+    for (const name of Object.keys(CHANNEL_ICONS)) expect(css).toMatch(new RegExp(`\\.channel-mark\\[data-icon=["]?${name}["]?\\]\\s*\\{\\s*--icon:\\s*url\\(["]?data:image/svg\\+xml,`));
+    const journey = page('journeys/flawed');
+    // The same style sheet as the page's own styles: no request of its own.
+    expect(sheets.some((name) => journey.includes(`href="${BASE}_astro/${name}"`))).toBe(true);
+    expect(journey).toMatch(/<span class="channel-mark" style="--ch: light-dark\(#[0-9a-f]{6}, #[0-9a-f]{6}\)" data-channel="email" data-icon="envelope"><\/span>/);
   });
 
   it('shows the channel x stage matrix, each count linking to its touchpoints', () => {

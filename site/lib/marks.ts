@@ -6,7 +6,7 @@
  * times, and its rows cost a third more to render. Every value is escaped here, as Astro
  * escapes an expression.
  */
-import { channelCssColor, channelStyle, CHANNEL_ICONS, type Translator } from 'journeys-as-code';
+import { channelCssColor, channelStyle, type Translator } from 'journeys-as-code';
 import { escapeHtml } from './escape.ts';
 import type { Counts } from './view.ts';
 
@@ -14,23 +14,13 @@ import type { Counts } from './view.ts';
  * A channel's mark, its icon in its colour (the same on every page and diagram:
  * channelStyle), before its name: the attributes of an empty element,
  *   <span {...channelMarkAttributes(id)} />
- * whose icon the style sheet of channelIconsCss draws (site/pages/channel-icons.css.ts),
- * styled in site/styles/global.css. An SVG in each mark made a third of a row of the
+ * whose icon the style sheet of channelIconsCss draws (bundled with site/styles/global.css:
+ * channelIcons in astro.config.mjs). An SVG in each mark made a third of a row of the
  * touchpoint catalogue.
  */
 export function channelMarkAttributes(id: string): Record<'class' | 'style' | 'data-channel' | 'data-icon', string> {
   const style = channelStyle(id);
   return { class: 'channel-mark', style: `--ch: ${channelCssColor(style)}`, 'data-channel': style.id, 'data-icon': style.iconName };
-}
-
-/** The style sheet of the channels' icons: each, by name, as the mask of a channel mark (a 16×16 SVG drawn with a stroke). */
-export function channelIconsCss(): string {
-  return Object.entries(CHANNEL_ICONS)
-    .map(([name, path]) => {
-      const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16" fill="none" stroke="black" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="${path}"/></svg>`;
-      return `.channel-mark[data-icon="${name}"] { --icon: url("data:image/svg+xml,${encodeURIComponent(svg)}"); }\n`;
-    })
-    .join('');
 }
 
 /** An emotion score 1..5 as five dots and the number, a dash when there is none: an element's content. */
