@@ -434,7 +434,7 @@ export function filterEntries<T extends { readonly facets: FacetValues }>(entrie
  * script: each of an entry's values as its place among the facet's values, which is its
  * option's place in the facet's choice after "all" (`data-f-persona="0 4"`). A facet of
  * one value has no choice to make, and no attribute. A hundred rows written as JSON arrays
- * of the values made a fifth of a catalogue page; every page of a list has the same facets.
+ * of the values made a tenth of a catalogue page; every page of a list has the same facets.
  */
 export function facetAttributes(facets: readonly Facet[]): (entry: FacetValues) => Record<string, string> {
   const places = facets.filter((facet) => facet.values.length > 1).map((facet) => ({ name: `data-f-${facet.key}`, key: facet.key, place: new Map(facet.values.map((value, index) => [value.value, index])) }));

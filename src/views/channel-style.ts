@@ -99,11 +99,11 @@ function hash(text: string): number {
  * The style sheet of the channels' icons, for the site: each icon, by name, as the mask of
  * a channel's mark (an element with `data-icon`), a 16×16 SVG drawn with a stroke.
  */
-export function channelIconsCss(selector = '.channel-mark'): string {
+export function channelIconsCss(): string {
   return Object.entries(ICONS)
     .map(([name, path]) => {
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16" fill="none" stroke="black" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"><path d="${path}"/></svg>`;
-      return `${selector}[data-icon="${name}"] { --icon: url("data:image/svg+xml,${encodeURIComponent(svg)}"); }\n`;
+      return `.channel-mark[data-icon="${name}"] { --icon: url("data:image/svg+xml,${encodeURIComponent(svg)}"); }\n`;
     })
     .join('');
 }
