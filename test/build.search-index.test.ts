@@ -6,13 +6,13 @@
  * site is written; the index holds every page the site marks for it, whatever the order
  * the files are written in.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SEARCH_LEAVES_OUT } from '../src/cli/build.ts';
 import { searchIndex } from '../src/cli/search-index.ts';
+import { indexedPages } from './helpers/pagefind.ts';
 import { writeRepo } from './helpers/repo.ts';
 
 afterAll(() => pagefind.close());
@@ -36,12 +36,6 @@ const OTHERS: Record<string, string> = {
 function write(out: string, path: string, text: string): void {
   mkdirSync(dirname(join(out, path)), { recursive: true });
   writeFileSync(join(out, path), text);
-}
-
-/** Each indexed page's URL and text, from the fragments Pagefind wrote. */
-function indexed(dir: string): Map<string, string> {
-  const fragments = readdirSync(join(dir, 'fragment')).map((name) => JSON.parse(gunzipSync(readFileSync(join(dir, 'fragment', name))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string; content: string });
-  return new Map(fragments.map((fragment) => [fragment.url, fragment.content]));
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -93,7 +87,7 @@ describe('the search index begun while the pages render', () => {
     expect(early).toBe(3);
     expect(writtenEarly).toBe(true);
     expect(count).toBe(5);
-    const pages = indexed(dir);
+    const pages = indexedPages(dir);
     expect([...pages.keys()].sort()).toEqual(['/journeys/account-opening/', '/journeys/card-renewal/', '/journeys/mortgage/', '/rules/missing-owner/', '/teams/team-crm/']);
     expect(pages.get('/journeys/mortgage/')).toContain('walrus');
   });
@@ -102,7 +96,7 @@ describe('the search index begun while the pages render', () => {
     const { dir, count, early } = await build({ late: 'journeys/card-renewal/index.html' });
     expect(early).toBe(3);
     expect(count).toBe(5);
-    expect(indexed(dir).get('/journeys/card-renewal/')).toContain('yak');
+    expect(indexedPages(dir).get('/journeys/card-renewal/')).toContain('yak');
   });
 
   it('makes the same index from one build to the next, and when the pages’ lengths are unknown (all read at the end)', async () => {
@@ -112,7 +106,7 @@ describe('the search index begun while the pages render', () => {
     expect(unknown.early).toBe(0);
     expect(unknown.writtenEarly).toBe(false);
     expect(unknown.count).toBe(5);
-    expect(indexed(again.dir)).toEqual(indexed(first.dir));
-    expect(indexed(unknown.dir)).toEqual(indexed(first.dir));
+    expect(indexedPages(again.dir)).toEqual(indexedPages(first.dir));
+    expect(indexedPages(unknown.dir)).toEqual(indexedPages(first.dir));
   });
 });
