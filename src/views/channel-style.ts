@@ -50,22 +50,22 @@ export type ChannelIconName = keyof typeof ICONS;
 /** Every channel icon by name: SVG path data in a 16×16 box, drawn with a 1.5 stroke, no fill. */
 export const CHANNEL_ICONS: Readonly<Record<ChannelIconName, string>> = ICONS;
 
-const BUILT_IN: Readonly<Record<string, Omit<ChannelStyle, 'id'>>> = {
-  email: { light: '#1f5fbf', dark: '#7fb0ff', glyph: '✉', icon: ICONS.envelope, iconName: 'envelope' },
-  sms: { light: '#0f7a5c', dark: '#4fd1a5', glyph: '✆', icon: ICONS.bubble, iconName: 'bubble' },
-  push: { light: '#b2450c', dark: '#ff9e6b', glyph: '◉', icon: ICONS.bell, iconName: 'bell' },
-  'in-app': { light: '#7a3fc2', dark: '#c49bff', glyph: '▣', icon: ICONS.badge, iconName: 'badge' },
-  web: { light: '#0b6e8a', dark: '#5fcde6', glyph: '◍', icon: ICONS.globe, iconName: 'globe' },
-  app: { light: '#4c50c4', dark: '#a5a8ff', glyph: '▯', icon: ICONS.mobile, iconName: 'mobile' },
-  phone: { light: '#a3366b', dark: '#f28dbd', glyph: '☎', icon: ICONS.phone, iconName: 'phone' },
-  chat: { light: '#2e7d32', dark: '#8bd88f', glyph: '❝', icon: ICONS.chat, iconName: 'chat' },
-  branch: { light: '#8a5a00', dark: '#e0b155', glyph: '⌂', icon: ICONS.building, iconName: 'building' },
-  mail: { light: '#795548', dark: '#d2b2a6', glyph: '✎', icon: ICONS.letter, iconName: 'letter' },
-  social: { light: '#c2185b', dark: '#ff8fb8', glyph: '☺', icon: ICONS.people, iconName: 'people' },
-  ads: { light: '#b02a2a', dark: '#ff8f8f', glyph: '➚', icon: ICONS.megaphone, iconName: 'megaphone' },
-  event: { light: '#5a6d00', dark: '#c2dc6e', glyph: '✦', icon: ICONS.calendar, iconName: 'calendar' },
-  selfcare: { light: '#00796b', dark: '#5fd6c6', glyph: '⚙', icon: ICONS.gear, iconName: 'gear' },
-  'review-site': { light: '#8e44ad', dark: '#e0a3ff', glyph: '★', icon: ICONS.star, iconName: 'star' },
+const BUILT_IN: Readonly<Record<string, Omit<ChannelStyle, 'id' | 'icon'>>> = {
+  email: { light: '#1f5fbf', dark: '#7fb0ff', glyph: '✉', iconName: 'envelope' },
+  sms: { light: '#0f7a5c', dark: '#4fd1a5', glyph: '✆', iconName: 'bubble' },
+  push: { light: '#b2450c', dark: '#ff9e6b', glyph: '◉', iconName: 'bell' },
+  'in-app': { light: '#7a3fc2', dark: '#c49bff', glyph: '▣', iconName: 'badge' },
+  web: { light: '#0b6e8a', dark: '#5fcde6', glyph: '◍', iconName: 'globe' },
+  app: { light: '#4c50c4', dark: '#a5a8ff', glyph: '▯', iconName: 'mobile' },
+  phone: { light: '#a3366b', dark: '#f28dbd', glyph: '☎', iconName: 'phone' },
+  chat: { light: '#2e7d32', dark: '#8bd88f', glyph: '❝', iconName: 'chat' },
+  branch: { light: '#8a5a00', dark: '#e0b155', glyph: '⌂', iconName: 'building' },
+  mail: { light: '#795548', dark: '#d2b2a6', glyph: '✎', iconName: 'letter' },
+  social: { light: '#c2185b', dark: '#ff8fb8', glyph: '☺', iconName: 'people' },
+  ads: { light: '#b02a2a', dark: '#ff8f8f', glyph: '➚', iconName: 'megaphone' },
+  event: { light: '#5a6d00', dark: '#c2dc6e', glyph: '✦', iconName: 'calendar' },
+  selfcare: { light: '#00796b', dark: '#5fd6c6', glyph: '⚙', iconName: 'gear' },
+  'review-site': { light: '#8e44ad', dark: '#e0a3ff', glyph: '★', iconName: 'star' },
 };
 
 /** Colours for declared channels, each readable on both surfaces. */
@@ -112,7 +112,7 @@ export function channelIconsCss(): string {
 export function channelStyle(id: string | undefined): ChannelStyle {
   if (!id) return NO_CHANNEL_STYLE;
   const builtIn = Object.hasOwn(BUILT_IN, id) ? BUILT_IN[id] : undefined;
-  if (builtIn) return { id, ...builtIn };
+  if (builtIn) return { id, ...builtIn, icon: ICONS[builtIn.iconName] };
   const [light, dark] = PALETTE[hash(id) % PALETTE.length]!;
   return { id, light, dark, glyph: id.charAt(0).toUpperCase() || '·', icon: ICONS.dot, iconName: 'dot' };
 }
