@@ -4,6 +4,7 @@ import { BUILT_IN_CHANNELS } from '../model/channels.ts';
 import { parseWithCache, type CacheOptions } from './cache.ts';
 import { configFrom, EMPTY_CONFIG } from './config.ts';
 import { discover, type Skipped } from './discover.ts';
+import { fileStamp, sameStamp, type FileStamp } from './file-stamp.ts';
 import { channelsFrom, eventsFrom, journeyFrom, ownersFrom, personasFrom, scenarioFrom } from './normalize.ts';
 import { parseAll, type ParseAllOptions } from './parse-all.ts';
 import type { ParsedFile } from './parse-file.ts';
@@ -20,37 +21,57 @@ export interface LoadOptions extends ParseAllOptions {
 
 /**
  * The files of a repository as the last load parsed them, which a long-lived caller (the
- * dev server) hands to the next load: a file whose text is the same (read again, and
- * compared) keeps its parse, the same objects; only the others are parsed. Each load
- * updates it, and says how many files it parsed and how many it kept.
+ * dev server) hands to the next load: a file whose text is the same keeps its parse, the
+ * same objects; only the others are parsed. A file is read again unless its stamp (inode,
+ * size, times: file-stamp.ts) is the one it had when it was last read; what was read is
+ * compared with the text parsed. Each load updates it, and says how many files it parsed,
+ * how many it kept, and how many it read.
  */
 export interface ParseReuse {
   readonly files: Map<string, ParsedFile>;
+  /** Each file's stamp before it was last read, and when. */
+  readonly stamps: Map<string, { readonly stamp: FileStamp | undefined; readonly readAt: number }>;
   parsed: number;
   reused: number;
+  read: number;
 }
 
 /** An empty ParseReuse, for a first load. */
 export function parseReuse(): ParseReuse {
-  return { files: new Map(), parsed: 0, reused: 0 };
+  return { files: new Map(), stamps: new Map(), parsed: 0, reused: 0, read: 0 };
 }
 
 /** Parses the files whose text changed since `reuse` was last updated, and keeps the others' parses. */
 function parseReusing(root: string, files: readonly { readonly path: string; readonly kind: SourceKind }[], reuse: ParseReuse, options: ParseAllOptions): ParsedFile[] {
-  const texts = files.map((file) => readText(root, file.path));
-  const kept = files.map((file, index) => {
+  const readAt = Date.now();
+  const stamps = files.map((file) => fileStamp(root, file.path));
+  const kept: (ParsedFile | undefined)[] = files.map((file, index) => {
     const before = reuse.files.get(file.path);
-    const read = texts[index]!;
-    return before !== undefined && read.ok && before.file.kind === file.kind && before.file.text === read.text ? before : undefined;
+    const last = reuse.stamps.get(file.path);
+    return before !== undefined && before.file.kind === file.kind && last !== undefined && sameStamp(last.stamp, last.readAt, stamps[index]) ? before : undefined;
+  });
+  const texts = files.map((file, index) => (kept[index] === undefined ? readText(root, file.path) : undefined));
+  files.forEach((file, index) => {
+    const before = reuse.files.get(file.path);
+    const read = texts[index];
+    if (read?.ok && before !== undefined && before.file.kind === file.kind && before.file.text === read.text) kept[index] = before;
   });
   const fresh = files.flatMap((_, index) => (kept[index] === undefined ? [index] : []));
   const parsed = parseAll(root, fresh.map((index) => files[index]!), options, fresh.map((index) => texts[index]!)).parsed;
   fresh.forEach((index, n) => (kept[index] = parsed[n]));
   const all = kept as ParsedFile[];
+  const lastStamps = new Map(reuse.stamps);
   reuse.files.clear();
-  all.forEach((file, index) => reuse.files.set(files[index]!.path, file));
+  reuse.stamps.clear();
+  all.forEach((file, index) => {
+    const path = files[index]!.path;
+    reuse.files.set(path, file);
+    // A file kept by its stamp keeps the time it was read at, which its stamp is trusted against.
+    reuse.stamps.set(path, texts[index] === undefined ? lastStamps.get(path)! : { stamp: stamps[index], readAt });
+  });
   reuse.parsed = fresh.length;
   reuse.reused = files.length - fresh.length;
+  reuse.read = texts.filter((text) => text !== undefined).length;
   return all;
 }
 
