@@ -120,38 +120,25 @@ function countPages(dir: string): number {
   return pages;
 }
 
-/** The young generation's size that rendering pages gets at least (both semi-spaces), in bytes. */
+/** The young generation's size that rendering pages gets (both semi-spaces), in bytes. */
 const PAGES_NEW_SPACE = 16 * 1024 * 1024;
 
-const youngGeneration = (): number => getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? Infinity;
-
 /**
- * Lets the young generation grow while the model is made. bin/journeys.js keeps it at
- * its first size (1 MB), which suits a lint in a process of its own; but the site makes
- * its model in a process that already holds Vite and Astro, and there each of some 1,500
- * collections of so small a young generation cost a millisecond or two: left to grow
- * (to 64 MB on 1,000 journeys), it took 173 collections, the build's main thread 0.6 s
- * less, and the build's peak, which comes later while pages render, was the same.
- */
-function roomForTheModel(): void {
-  setFlagsFromString('--semi-space-growth-factor=2');
-}
-
-/**
- * Once the model is made: lets the young generation grow to PAGES_NEW_SPACE if it is
- * smaller (a small repository), then keeps it at its size. Rendering pages allocates
- * strings that die at once, and in too small a young generation they are copied out of
- * it, then collected again, a thousand times a second; left to grow on, it would reach
- * 128 MB and cost as much resident memory. Called between the steps: the observer hears
- * of collections only when the thread is free.
+ * Lets the young generation grow to PAGES_NEW_SPACE, then keeps it there.
+ * bin/journeys.js keeps it at its first size, which suits a lint (what it allocates,
+ * it keeps): rendering pages allocates strings that die at once, and in so small a
+ * young generation they are copied out of it, then collected again, a thousand times
+ * a second. Left to grow, it would reach 128 MB and cost as much resident memory.
+ * Called once the model is made: the model is made in one synchronous run, and the
+ * observer hears of collections only when the thread is free (it would overshoot).
+ * Grown while the model is made, it reached 64 MB and the build's peak 1 GB.
  */
 function roomForPages(): void {
-  if (youngGeneration() >= PAGES_NEW_SPACE) {
-    setFlagsFromString('--semi-space-growth-factor=1');
-    return;
-  }
+  const young = (): number => getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? Infinity;
+  if (young() >= PAGES_NEW_SPACE) return;
+  setFlagsFromString('--semi-space-growth-factor=2');
   const watch = new PerformanceObserver(() => {
-    if (youngGeneration() < PAGES_NEW_SPACE) return;
+    if (young() < PAGES_NEW_SPACE) return;
     setFlagsFromString('--semi-space-growth-factor=1');
     watch.disconnect();
   });
@@ -198,7 +185,6 @@ const collectBetweenSteps = {
 export async function buildSite(options: BuildOptions): Promise<BuildReport> {
   const started = performance.now();
   siteEnvironment(options);
-  roomForTheModel();
   const pagefind = await import('pagefind');
   const slots = globalThis as unknown as Record<typeof SEARCH_FEED_SLOT, SearchFeed | undefined>;
   let astroDone: number;
