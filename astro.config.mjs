@@ -49,12 +49,15 @@ const engineAsItIs = {
 const ASTRO_ESCAPES = [
   // Text: a string as an element's content.
   { file: /\/astro\/dist\/runtime\/server\/escape\.js$/, name: 'escapeHTML', wrap: (base) => `(value) => oneByteHtml(${base}(value))` },
-  // An attribute, as the text ` name="value"` marked as HTML.
+  // An attribute, as the text ` name="value"` marked as HTML. A plain value's text is all of it
+  // that can be wide: it is looked at, rather than the attribute made of it (which V8 would first
+  // copy into one piece); a list or an object (class:list, style) is looked at once made.
   {
     file: /\/astro\/dist\/runtime\/server\/render\/util\.js$/,
     name: 'addAttribute',
     needs: 'markHTMLString',
-    wrap: (base) => `(value, key, shouldEscape, tagName) => { const html = ${base}(value, key, shouldEscape, tagName); return hasWideCharacters(html) ? markHTMLString(oneByteHtml(String(html))) : html; }`,
+    wrap: (base) =>
+      `(value, key, shouldEscape, tagName) => { const html = ${base}(value, key, shouldEscape, tagName); const plain = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'; return (plain ? hasWideCharacters(key) || (typeof value === 'string' && hasWideCharacters(value)) : hasWideCharacters(html)) ? markHTMLString(oneByteHtml(String(html))) : html; }`,
   },
 ];
 const pagesInOneByte = {
