@@ -5,7 +5,9 @@
 //   JOURNEYS_SITE_OUT  where the site goes (default: dist/)
 //   JOURNEYS_SITE_BASE the path the site is served under, e.g. /journeys/ on GitHub Pages
 //   JOURNEYS_SITE_URL  the site's full address, when known (canonical links)
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
 
@@ -93,6 +95,61 @@ const channelIcons = {
   },
 };
 
+/**
+ * Mermaid as its package ships it: built, minified and cut into chunks that a page loads
+ * as its diagrams need them (site/scripts/diagrams.ts imports it at run time from
+ * `_mermaid/<version>/`). Bundled again by Vite, it took every build three seconds, the
+ * same each time. The files are copied into the site when it is built, and served from
+ * the package by `journeys dev`. Mermaid's ELK layout (a chunk of its own, 1.6 MB) is
+ * replaced by a module that says it is not there: the site lays its diagrams out with
+ * dagre (layout: 'dagre').
+ */
+const mermaidDist = dirname(createRequire(import.meta.url).resolve('mermaid'));
+const mermaidVersion = JSON.parse(readFileSync(join(mermaidDist, '..', 'package.json'), 'utf8')).version;
+const MERMAID_FOLDER = `_mermaid/${mermaidVersion}`;
+const MERMAID_CHUNKS = 'chunks/mermaid.esm.min';
+const NO_ELK = `export function render() { return Promise.reject(new Error(${JSON.stringify('The ELK layout is not part of this site: its diagrams use the dagre layout.')})); }\n`;
+/** Each file of Mermaid the site serves, by its path under MERMAID_FOLDER. */
+function mermaidFiles() {
+  const chunks = readdirSync(join(mermaidDist, MERMAID_CHUNKS)).filter((name) => name.endsWith('.mjs'));
+  return ['mermaid.esm.min.mjs', ...chunks.map((name) => `${MERMAID_CHUNKS}/${name}`)];
+}
+const mermaidFile = (path) => (/^chunks\/mermaid\.esm\.min\/elk-[A-Z0-9]+\.mjs$/.test(path) ? NO_ELK : readFileSync(join(mermaidDist, path)));
+const mermaidAsShipped = {
+  name: 'journeys-mermaid-as-shipped',
+  hooks: {
+    'astro:config:setup': ({ config, updateConfig }) => {
+      updateConfig({
+        vite: {
+          define: { __JOURNEYS_MERMAID__: JSON.stringify(`${config.base.replace(/\/?$/, '/')}${MERMAID_FOLDER}/mermaid.esm.min.mjs`) },
+          plugins: [
+            {
+              name: 'journeys-mermaid-in-dev',
+              configureServer(server) {
+                const prefix = `${config.base.replace(/\/?$/, '/')}${MERMAID_FOLDER}/`;
+                const files = new Set(mermaidFiles());
+                server.middlewares.use((request, response, next) => {
+                  const path = (request.url ?? '').split('?')[0];
+                  if (!path.startsWith(prefix) || !files.has(path.slice(prefix.length))) return next();
+                  response.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+                  response.end(mermaidFile(path.slice(prefix.length)));
+                });
+              },
+            },
+          ],
+        },
+      });
+    },
+    'astro:build:done': ({ dir }) => {
+      const root = join(fileURLToPath(dir), MERMAID_FOLDER);
+      for (const path of mermaidFiles()) {
+        mkdirSync(dirname(join(root, path)), { recursive: true });
+        writeFileSync(join(root, path), mermaidFile(path));
+      }
+    },
+  },
+};
+
 export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
@@ -102,17 +159,9 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'auto' },
   devToolbar: { enabled: false },
+  integrations: [mermaidAsShipped],
   prefetch: false,
   vite: {
-    resolve: {
-      alias: [
-        // The site lays diagrams out with dagre (site/scripts/diagrams.ts): Mermaid's ELK
-        // layout (its chunk elk-*.mjs, and elkjs) is left out of the build.
-        { find: /^(?:elkjs\/lib\/elk\.bundled\.js|\.\/elk-[A-Z0-9]+\.mjs)$/, replacement: here('./site/scripts/no-elk.ts') },
-      ],
-    },
     plugins: [engineAsItIs, pagesInOneByte, channelIcons],
-    // Mermaid's diagrams load as separate chunks, only those a page needs.
-    build: { chunkSizeWarningLimit: 4096 },
   },
 });

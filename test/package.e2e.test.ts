@@ -276,6 +276,9 @@ describe('the package, installed in a repository of its own', () => {
       const page = readFileSync(join(user, 'dist', 'journeys', journeyId, 'index.html'), 'utf8');
       expect(page).toContain('data-mermaid');
       expect(existsSync(join(user, 'dist', 'pagefind'))).toBe(true);
+      // Mermaid as its package ships it, copied into the site (astro.config.mjs, mermaidAsShipped).
+      const mermaidModule = `_mermaid/${(JSON.parse(readFileSync(join(user, 'node_modules', 'mermaid', 'package.json'), 'utf8')) as { version: string }).version}/mermaid.esm.min.mjs`;
+      expect(readFileSync(join(user, 'dist', mermaidModule), 'utf8')).toMatch(/^import/);
 
       checked.add('dev');
       const port = 43_000 + major;
@@ -283,6 +286,8 @@ describe('the package, installed in a repository of its own', () => {
       try {
         const served = await waitForPage(`http://127.0.0.1:${port}/journeys/${journeyId}/`, 90_000);
         expect(served.status).toBe(200);
+        const mermaid = await waitForPage(`http://127.0.0.1:${port}/${mermaidModule}`, 30_000);
+        expect({ status: mermaid.status, start: mermaid.body.slice(0, 6) }).toEqual({ status: 200, start: 'import' });
       } finally {
         process.kill(-dev.pid!, 'SIGTERM');
       }

@@ -366,6 +366,14 @@ describe('journeys build', () => {
     expectContains(body, `${expected!.file ?? Object.keys(example!.files)[0]}:${expected!.line}:${expected!.column} — “${expected!.message}”`);
   });
 
+  it('serves Mermaid from the site itself, under the base path, as its package ships it', () => {
+    const { version } = JSON.parse(readFileSync(join('node_modules', 'mermaid', 'package.json'), 'utf8')) as { version: string };
+    const module = `${BASE}_mermaid/${version}/mermaid.esm.min.mjs`;
+    const scripts = readdirSync(join(out, '_astro')).filter((name) => name.endsWith('.js'));
+    expect(scripts.filter((name) => readFileSync(join(out, '_astro', name), 'utf8').includes(module))).toHaveLength(1);
+    expect(readFileSync(join(out, module.slice(BASE.length)), 'utf8')).toBe(readFileSync(join('node_modules', 'mermaid', 'dist', 'mermaid.esm.min.mjs'), 'utf8'));
+  });
+
   it('has no broken internal link or anchor, and every link stays under the base path', () => {
     const ids = new Map<string, Set<string>>();
     const idsOf = (file: string): Set<string> => {

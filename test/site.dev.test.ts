@@ -94,6 +94,10 @@ describe('journeys dev', () => {
       const page = await browser.newPage();
       await page.goto(`${url}journeys/long-haul/`);
       await page.waitForFunction('document.documentElement.dataset.diagrams === "ready"', null, { timeout: 60_000 });
+      // Drawn, once in view, with Mermaid as the dev server serves it from the package.
+      await page.evaluate('document.querySelector("[data-mermaid]").scrollIntoView({ block: "center" })');
+      await page.waitForFunction('document.querySelector("[data-mermaid]").dataset.rendered !== undefined', null, { timeout: 60_000 });
+      expect(await page.evaluate('document.querySelector("[data-mermaid]").dataset.rendered')).toBe('true');
       let loads = 0;
       page.on('load', () => (loads += 1));
       const file = join(repo, 'journeys', 'long-haul.journey.yaml');

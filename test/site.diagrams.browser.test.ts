@@ -124,12 +124,22 @@ const longTasks = async (page: Page): Promise<number[]> => (await page.evaluate(
 const sum = (values: readonly number[]): number => values.reduce((total, value) => total + value, 0);
 
 describe("the diagrams of the example repository's site", () => {
-  it('builds no ELK layout into the site', () => {
-    const files = readdirSync(join(out, '_astro')).filter((name) => name.endsWith('.js'));
-    expect(files.length).toBeGreaterThan(0);
+  it('builds no ELK layout into the site, and serves Mermaid as its package ships it', () => {
+    const scripts = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((name) => /\.m?js$/.test(name) && !name.startsWith('pagefind'));
+    expect(scripts.some((name) => name.startsWith('_astro'))).toBe(true);
     // elkjs names its Java origin in its code; Mermaid's ELK adapter imports elkjs.
-    const withElk = files.filter((name) => /org\.eclipse\.elk|elk\.bundled/.test(readFileSync(join(out, '_astro', name), 'utf8')));
+    const withElk = scripts.filter((name) => /org\.eclipse\.elk|elk\.bundled/.test(readFileSync(join(out, name), 'utf8')));
     expect(withElk).toEqual([]);
+    // Mermaid's files, the same bytes as in its package but for its ELK chunk, which says it is not there.
+    const dist = join(ROOT, 'node_modules', 'mermaid', 'dist');
+    const { version } = JSON.parse(readFileSync(join(dist, '..', 'package.json'), 'utf8')) as { version: string };
+    const served = join(out, '_mermaid', version);
+    expect(readFileSync(join(served, 'mermaid.esm.min.mjs'))).toEqual(readFileSync(join(dist, 'mermaid.esm.min.mjs')));
+    const chunks = readdirSync(join(served, 'chunks', 'mermaid.esm.min'));
+    expect(chunks.sort()).toEqual(readdirSync(join(dist, 'chunks', 'mermaid.esm.min')).filter((name) => name.endsWith('.mjs')).sort());
+    const elk = chunks.filter((name) => name.startsWith('elk-'));
+    expect(elk).toHaveLength(1);
+    expect(readFileSync(join(served, 'chunks', 'mermaid.esm.min', elk[0]!), 'utf8')).toMatch(/^export function render\(\) \{ return Promise\.reject\(new Error\("The ELK layout is not part of this site/);
   });
 
   it('loads the largest journey page with little JavaScript, no ELK, and draws only the diagrams in view', async () => {

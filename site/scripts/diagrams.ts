@@ -1,11 +1,19 @@
 /**
  * Draws the page's Mermaid diagrams as they come into view, one at a time, with
- * Mermaid bundled from the npm package (no network). Their text stays in the page,
- * readable without JavaScript. Strict security: no HTML or scripts from the text, no
- * click handlers. The dagre layout: ELK is not shipped (astro.config.mjs). Redrawn
- * when the colour theme changes.
+ * Mermaid from the npm package as it ships it, served by the site itself (no other
+ * site is asked for anything; astro.config.mjs, mermaidAsShipped). Their text stays in
+ * the page, readable without JavaScript. Strict security: no HTML or scripts from the
+ * text, no click handlers. The dagre layout: ELK is not shipped. Redrawn when the colour
+ * theme changes.
  */
-import mermaid from 'mermaid';
+import type { Mermaid } from 'mermaid';
+
+/** Where the site serves Mermaid's module (astro.config.mjs). */
+declare const __JOURNEYS_MERMAID__: string;
+
+let loading: Promise<Mermaid> | undefined;
+/** Mermaid, loaded when the first diagram is drawn. */
+const loadMermaid = (): Promise<Mermaid> => (loading ??= (import(/* @vite-ignore */ __JOURNEYS_MERMAID__) as Promise<{ default: Mermaid }>).then((module) => module.default));
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
@@ -61,7 +69,7 @@ function charts(dark: boolean): Record<string, unknown> {
   };
 }
 
-function configure(dark: boolean): void {
+function configure(mermaid: Mermaid, dark: boolean): void {
   mermaid.initialize({
     startOnLoad: false,
     securityLevel: 'strict',
@@ -152,13 +160,14 @@ const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 
 async function draw(canvas: HTMLElement): Promise<void> {
   const dark = isDark();
   if (drawnIn.get(canvas) === dark) return;
-  if (configured !== dark) {
-    configure(dark);
-    configured = dark;
-  }
   const source = sourceOf(canvas);
   count += 1;
   try {
+    const mermaid = await loadMermaid();
+    if (configured !== dark) {
+      configure(mermaid, dark);
+      configured = dark;
+    }
     const { svg } = await mermaid.render(`mermaid-${count}`, source);
     canvas.innerHTML = svg;
     const drawing = canvas.querySelector<SVGSVGElement>(':scope > svg');
