@@ -175,6 +175,26 @@ describe("the diagrams of the example repository's site", () => {
     await page.context().close();
   }, 120_000);
 
+  it('asks for Mermaid again when it could not be loaded, and draws the next diagrams', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    let refused = 0;
+    await context.route('**/_mermaid/*/mermaid.esm.min.mjs', async (route) => {
+      if (refused === 0) {
+        refused += 1;
+        await route.abort('connectionreset');
+      } else await route.continue();
+    });
+    const { page } = await open(`journeys/${largest.id}/`, { context });
+    await scrollThrough(page);
+    const drawn = (await canvases(page)).map((canvas) => canvas.rendered);
+    expect(refused).toBe(1);
+    // The diagram that asked first says it could not be drawn; every later one is drawn.
+    expect(drawn[0]).toBe('error');
+    expect(drawn.slice(1).length).toBeGreaterThan(0);
+    expect(drawn.slice(1).every((state) => state === 'true')).toBe(true);
+    await context.close();
+  }, 60_000);
+
   it('draws nothing before the reader scrolls to it, on a phone too', async () => {
     const visit = await open(`journeys/${largest.id}/`, { viewport: { width: 390, height: 844 } });
     const before = await canvases(visit.page);

@@ -12,8 +12,26 @@ import type { Mermaid } from 'mermaid';
 declare const __JOURNEYS_MERMAID__: string;
 
 let loading: Promise<Mermaid> | undefined;
-/** Mermaid, loaded when the first diagram is drawn. */
-const loadMermaid = (): Promise<Mermaid> => (loading ??= (import(/* @vite-ignore */ __JOURNEYS_MERMAID__) as Promise<{ default: Mermaid }>).then((module) => module.default));
+let attempts = 0;
+/**
+ * Mermaid, loaded when the first diagram is drawn; asked again by the next diagram if it
+ * could not be loaded, at another address (a browser keeps a module that failed to load as
+ * failed, for the page's life).
+ */
+function loadMermaid(): Promise<Mermaid> {
+  if (loading) return loading;
+  attempts += 1;
+  const address = new URL(__JOURNEYS_MERMAID__, window.location.href);
+  if (attempts > 1) address.searchParams.set('attempt', String(attempts));
+  loading = (import(/* @vite-ignore */ address.href) as Promise<{ default: Mermaid }>).then(
+    (module) => module.default,
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
 
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
