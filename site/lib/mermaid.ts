@@ -12,32 +12,32 @@ import { channelStyle, HIGH_IMPORTANCE, PERFORMANCE_CAP, translator, type Transl
 import type { JourneyView, KpiSeriesView, QuadrantPointView, QuadrantView, ScenarioView, ScoreHistoryEntry, TimelineRow, TouchpointView } from './view.ts';
 
 /**
- * Characters that mean nothing to Mermaid's grammars wherever labels appear: letters,
- * digits and a little ASCII punctuation; any other character beyond ASCII except
- * controls and invisible formatting (Mermaid's grammars are ASCII).
+ * The ASCII characters that mean nothing to Mermaid's grammars wherever labels appear:
+ * letters, digits and a little punctuation. Any character beyond ASCII means nothing
+ * either (Mermaid's grammars are ASCII), but for controls and invisible formatting.
  */
-const SAFE_ASCII = String.raw`[A-Za-z0-9 .,'()\-/?!@+*=_]`;
-const SAFE = new RegExp(String.raw`^(?:${SAFE_ASCII}|(?![\p{C}])[^\p{ASCII}])$`, 'u');
-/** A whole label of the ASCII characters that SAFE lets through as they are. */
-const ALL_SAFE = new RegExp(`^${SAFE_ASCII}*$`);
+const SAFE_ASCII = String.raw`A-Za-z0-9 .,'()\-/?!@+*=_`;
+/** A whole label of safe ASCII characters. */
+const ALL_SAFE = new RegExp(`^[${SAFE_ASCII}]*$`);
 /** Mermaid's own placeholder for entity codes: never let user text contain it. */
 const PLACEHOLDER = /^[ﬂ°¶]$/u;
+/** Each character of a label that is encoded: ASCII that is not safe, controls and formatting, and the placeholder. */
+const UNSAFE = new RegExp(String.raw`[^${SAFE_ASCII}\P{ASCII}]|\p{C}|[ﬂ°¶]`, 'gu');
 /** Words that open a statement in Mermaid's `journey` and `timeline` grammars, when a label starts with them. */
 const KEYWORD = /^(journey|timeline|title|section|acc)/i;
 
 /** Text as a Mermaid label: one line, at most `max` characters, every unsafe character encoded. */
 export function mermaidText(text: string, max = Infinity): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+  let line = text.replace(/\s+/g, ' ').trim();
   // Most labels are plain ASCII words: nothing to encode, and no need to look at each character.
   if (line.length <= max && ALL_SAFE.test(line) && !KEYWORD.test(line)) return line;
-  let chars = [...line];
-  if (chars.length > max) chars = [...chars.slice(0, Math.max(1, max - 1)).join('').trimEnd(), '…'];
-  let out = '';
-  for (const [index, char] of chars.entries()) {
-    const keyword = index === 0 && KEYWORD.test(chars.slice(0, 8).join(''));
-    out += SAFE.test(char) && !PLACEHOLDER.test(char) && !keyword ? char : `#${char.codePointAt(0)};`;
+  if (line.length > max) {
+    const chars = [...line];
+    if (chars.length > max) line = `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`;
   }
-  return out;
+  const out = line.replace(UNSAFE, (char) => `#${char.codePointAt(0)};`);
+  // A label that starts with a keyword of the grammar would open a statement: its first letter is encoded.
+  return KEYWORD.test(line) ? `#${line.codePointAt(0)};${out.slice(1)}` : out;
 }
 
 /** Look-alikes, common to the usual system fonts, of the characters that end an actor's name. */
