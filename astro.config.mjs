@@ -119,14 +119,14 @@ const mermaidAsShipped = {
   name: 'journeys-mermaid-as-shipped',
   hooks: {
     'astro:config:setup': ({ config, updateConfig }) => {
+      const prefix = `${config.base.replace(/\/?$/, '/')}${MERMAID_FOLDER}/`;
       updateConfig({
         vite: {
-          define: { __JOURNEYS_MERMAID__: JSON.stringify(`${config.base.replace(/\/?$/, '/')}${MERMAID_FOLDER}/mermaid.esm.min.mjs`) },
+          define: { __JOURNEYS_MERMAID__: JSON.stringify(`${prefix}mermaid.esm.min.mjs`) },
           plugins: [
             {
               name: 'journeys-mermaid-in-dev',
               configureServer(server) {
-                const prefix = `${config.base.replace(/\/?$/, '/')}${MERMAID_FOLDER}/`;
                 const files = new Set(mermaidFiles());
                 server.middlewares.use((request, response, next) => {
                   const path = (request.url ?? '').split('?')[0];
