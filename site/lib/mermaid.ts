@@ -19,10 +19,11 @@ import type { JourneyView, KpiSeriesView, QuadrantPointView, QuadrantView, Scena
 const SAFE_ASCII = String.raw`A-Za-z0-9 .,'()\-/?!@+*=_`;
 /** A whole label of safe ASCII characters. */
 const ALL_SAFE = new RegExp(`^[${SAFE_ASCII}]*$`);
-/** Mermaid's own placeholder for entity codes: never let user text contain it. */
-const PLACEHOLDER = /^[ﬂ°¶]$/u;
+/** The characters of Mermaid's own placeholder for entity codes: never let user text contain them. */
+const PLACEHOLDER_CHARACTERS = 'ﬂ°¶';
+const PLACEHOLDER = new RegExp(`^[${PLACEHOLDER_CHARACTERS}]$`, 'u');
 /** Each character of a label that is encoded: ASCII that is not safe, controls and formatting, and the placeholder. */
-const UNSAFE = new RegExp(String.raw`[^${SAFE_ASCII}\P{ASCII}]|\p{C}|[ﬂ°¶]`, 'gu');
+const UNSAFE = new RegExp(String.raw`[^${SAFE_ASCII}\P{ASCII}]|\p{C}|[${PLACEHOLDER_CHARACTERS}]`, 'gu');
 /** Words that open a statement in Mermaid's `journey` and `timeline` grammars, when a label starts with them. */
 const KEYWORD = /^(journey|timeline|title|section|acc)/i;
 
