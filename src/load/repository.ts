@@ -9,7 +9,7 @@ import { channelsFrom, eventsFrom, journeyFrom, ownersFrom, personasFrom, scenar
 import { parseAll, type ParseAllOptions } from './parse-all.ts';
 import type { ParsedFile } from './parse-file.ts';
 import { keepEvents } from './positions.ts';
-import { readText } from './read.ts';
+import { readText, type ReadResult } from './read.ts';
 import type { UnreadFile } from './unread.ts';
 
 export interface LoadOptions extends ParseAllOptions {
@@ -45,16 +45,15 @@ export function parseReuse(): ParseReuse {
 function parseReusing(root: string, files: readonly { readonly path: string; readonly kind: SourceKind }[], reuse: ParseReuse, options: ParseAllOptions): ParsedFile[] {
   const readAt = Date.now();
   const stamps = files.map((file) => fileStamp(root, file.path));
-  const kept: (ParsedFile | undefined)[] = files.map((file, index) => {
+  // Read only when the stamp changed: what was read is kept as the text of a file parsed anew.
+  const texts: (ReadResult | undefined)[] = new Array(files.length);
+  const kept = files.map((file, index): ParsedFile | undefined => {
     const before = reuse.files.get(file.path);
+    const same = before !== undefined && before.file.kind === file.kind ? before : undefined;
     const last = reuse.stamps.get(file.path);
-    return before !== undefined && before.file.kind === file.kind && last !== undefined && sameStamp(last.stamp, last.readAt, stamps[index]) ? before : undefined;
-  });
-  const texts = files.map((file, index) => (kept[index] === undefined ? readText(root, file.path) : undefined));
-  files.forEach((file, index) => {
-    const before = reuse.files.get(file.path);
-    const read = texts[index];
-    if (read?.ok && before !== undefined && before.file.kind === file.kind && before.file.text === read.text) kept[index] = before;
+    if (same && last && sameStamp(last.stamp, last.readAt, stamps[index])) return same;
+    const read = (texts[index] = readText(root, file.path));
+    return same && read.ok && same.file.text === read.text ? same : undefined;
   });
   const fresh = files.flatMap((_, index) => (kept[index] === undefined ? [index] : []));
   const parsed = parseAll(root, fresh.map((index) => files[index]!), options, fresh.map((index) => texts[index]!)).parsed;
