@@ -138,6 +138,29 @@ describe('journeys lint --cache', () => {
     expect(readdirSync(folder).sort()).toEqual(['linked.cache', 'lint.cache']);
   });
 
+  it("keeps each journey's model, not its data: the data is parsed again from the text only when read (--fix, a view)", () => {
+    const files = { ...repoFiles(), 'journeys/typo.journey.yaml': cleanJourney('typo').replace('channel: email', 'channel: emial') };
+    const root = writeRepo(files);
+    const location = join(root, 'cache/');
+    const plain = check(root, { today: TODAY, parallel: false });
+    check(root, { today: TODAY, parallel: false, cache: { location } });
+    const cached = check(root, { today: TODAY, parallel: false, cache: { location } });
+    expect(cached.findings).toEqual(plain.findings);
+    const kept = cached.repo.files.filter((file) => file.kind === 'journey' && Object.getOwnPropertyDescriptor(file, 'data')?.get !== undefined);
+    expect(kept.length).toBe(cached.repo.journeys.length);
+    // Read, the data is what a parse gives, and each journey's raw data is its file's.
+    for (const journey of cached.repo.journeys) {
+      expect(journey.raw).toEqual(plain.repo.journeys.find((other) => other.id === journey.id)!.raw);
+      expect(journey.raw).toBe(cached.repo.files.find((file) => file.path === journey.file)!.data);
+    }
+
+    // A certain fix of a file the cache kept: the same correction as without the cache.
+    const copy = writeRepo(files);
+    expect(lint(copy, '--fix').status).toBe(lint(root, '--cache', '--cache-location', location, '--fix').status);
+    expect(readFileSync(join(root, 'journeys/typo.journey.yaml'), 'utf8')).toMatch(/channel: email\n/);
+    expect(readFileSync(join(root, 'journeys/typo.journey.yaml'), 'utf8')).toBe(readFileSync(join(copy, 'journeys/typo.journey.yaml'), 'utf8'));
+  });
+
   it('takes --cache-location only with --cache', () => {
     const root = writeRepo(repoFiles());
     expect(() => lint(root, '--cache-location', 'x')).toThrow(/--cache-location goes with --cache/);

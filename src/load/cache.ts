@@ -24,9 +24,12 @@ import { crc32 } from 'node:zlib';
 import type { FileFindings } from '../model/rule.ts';
 import type { Finding, SourceFile, SourceKind } from '../model/types.ts';
 import { writeCacheFile } from './cache-file-write.ts';
+import { journeyMadeOf, keepJourney } from './journey-of.ts';
+import { journeyFromRecord, journeyRecord, type JourneyRecord } from './journey-record.ts';
 import { packageVersion, sourceDigest } from './tool-identity.ts';
 import { parseAll, type ParseAllOptions } from './parse-all.ts';
 import type { ParsedFile } from './parse-file.ts';
+import { parseYaml } from './parse-yaml.ts';
 import { wrapLocator } from './positions.ts';
 import { decodeText, readInside } from './read.ts';
 import { recordingLocator, type LocatorAnswers, type RecordingLocator } from './recorded-positions.ts';
@@ -43,7 +46,7 @@ export interface CacheOptions {
 }
 
 /** Bumped whenever what a blob holds changes shape. */
-const FORMAT = 2;
+const FORMAT = 3;
 const MAGIC = 'journeys-lint-cache\n';
 export const CACHE_FILE = 'lint.cache';
 /** The declaration files and the configuration: rules read them across files, so they key the whole cache. */
@@ -77,8 +80,15 @@ interface OldEntry {
   readonly findings?: Buffer;
 }
 
-/** A file's parse as stored: its file without the text (which is read again each run, and hashed). */
-type StoredParse = Omit<ParsedFile, 'file'> & { readonly file: Omit<SourceFile, 'path' | 'kind' | 'text'> };
+/**
+ * A file's parse as stored: its file without the text (which is read again each run, and
+ * hashed). A journey file keeps its model's record instead of its data: the model is what
+ * the rules read, and making it again from the data took more time than parsing the text.
+ */
+type StoredParse = Omit<ParsedFile, 'file'> & {
+  readonly file: Omit<SourceFile, 'path' | 'kind' | 'text' | 'data'> & { readonly data?: unknown };
+  readonly journey?: JourneyRecord;
+};
 
 const sha256 = (data: string | Uint8Array): string => hash('sha256', data);
 /**
@@ -185,8 +195,30 @@ function restore(blob: Buffer, path: string, kind: SourceKind, text: string): Pa
   if (stored === null || typeof stored !== 'object' || !Array.isArray(stored.problems) || stored.file === null || typeof stored.file !== 'object') return undefined;
   const { yamlStart, yamlEnd } = stored.file;
   if (!Number.isInteger(yamlStart) || !Number.isInteger(yamlEnd) || yamlStart < 0 || yamlStart > yamlEnd || yamlEnd > text.length) return undefined;
+  const { journey: record, ...parse } = stored;
   // The same keys in the same order as the loader's own files.
-  return { ...stored, file: { path, kind, text, ...stored.file } as SourceFile };
+  if (record === undefined) return { ...parse, file: { path, kind, text, ...stored.file } as SourceFile };
+  if (!Array.isArray(record) || kind !== 'journey') return undefined;
+  // The data, parsed from the same text as when it was stored, only if something reads it (a fix, --base).
+  let data: Readonly<Record<string, unknown>> | undefined;
+  const file: SourceFile = {
+    path,
+    kind,
+    text,
+    yamlStart,
+    yamlEnd,
+    get data() {
+      if (data === undefined) {
+        const parsed = parseYaml(text.slice(yamlStart, yamlEnd));
+        if (!parsed.ok) throw new Error(`${path}: the lint cache holds a journey its text does not parse to`);
+        data = parsed.data as Readonly<Record<string, unknown>>;
+      }
+      return data;
+    },
+  };
+  const restored: ParsedFile = { ...parse, file };
+  keepJourney(restored, journeyFromRecord(path, record, () => file.data as Readonly<Record<string, unknown>>));
+  return restored;
 }
 
 function restoreAnswers(blob: Buffer | undefined): LocatorAnswers | undefined {
@@ -204,7 +236,11 @@ function storedParse(parsed: ParsedFile): Buffer {
   // The parser's events are not kept: positions come from the stored answers, or from a parse of the text.
   const kept: { -readonly [K in keyof ParsedFile]?: ParsedFile[K] } = { ...parsed };
   delete kept.events;
-  return serialize({ ...kept, file } as StoredParse);
+  const journey = parsed.file.kind === 'journey' ? journeyMadeOf(parsed) : undefined;
+  const record = journey ? journeyRecord(journey) : undefined;
+  if (record === undefined) return serialize({ ...kept, file } as StoredParse);
+  delete file.data;
+  return serialize({ ...kept, file, journey: record } as StoredParse);
 }
 
 export interface CachedParse {

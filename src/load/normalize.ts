@@ -89,7 +89,7 @@ function kpis(file: string, path: Path, items: readonly unknown[]): Kpi[] {
 }
 
 /** Shared by the touchpoints that have none: nothing adds to a model's lists. */
-const NO_KPIS: readonly Kpi[] = Object.freeze([]);
+export const NO_KPIS: readonly Kpi[] = Object.freeze([]);
 
 function touchpoint(file: string, journey: string, index: number, data: Data, sections: Map<string, Sections['byHeading'][number]>): Touchpoint {
   const path = ['touchpoints', index];

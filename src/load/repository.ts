@@ -5,7 +5,8 @@ import { parseWithCache, type CacheOptions } from './cache.ts';
 import { configFrom, EMPTY_CONFIG } from './config.ts';
 import { discover, type Skipped } from './discover.ts';
 import { fileStamp, sameStamp, type FileStamp } from './file-stamp.ts';
-import { channelsFrom, eventsFrom, journeyFrom, ownersFrom, personasFrom, scenarioFrom } from './normalize.ts';
+import { journeyOfFile } from './journey-of.ts';
+import { channelsFrom, eventsFrom, ownersFrom, personasFrom, scenarioFrom } from './normalize.ts';
 import { parseAll, type ParseAllOptions } from './parse-all.ts';
 import type { ParsedFile } from './parse-file.ts';
 import { keepEvents } from './positions.ts';
@@ -109,21 +110,9 @@ export interface Omitted {
   readonly unread?: readonly UnreadFile[];
 }
 
-/** The journey made of each parsed journey file. */
-const journeyOf = new WeakMap<ParsedFile, Journey | undefined>();
-
-/** The journey of a parsed journey file, made once (journeyFrom is pure). */
-function journeyOfFile(parse: ParsedFile): Journey | undefined {
-  if (journeyOf.has(parse)) return journeyOf.get(parse);
-  const { file, sections } = parse;
-  const journey = journeyFrom(file.path, file.path.endsWith('.md') ? 'markdown' : 'yaml', file.data, sections);
-  journeyOf.set(parse, journey);
-  return journey;
-}
-
 /** Makes a parsed file's model as soon as it is parsed, while the parse worker goes on (ParseAllOptions.onParsed). */
 function modelEarly(parse: ParsedFile): void {
-  if (parse.file.kind === 'journey' && parse.file.data !== undefined) journeyOfFile(parse);
+  if (parse.file.kind === 'journey') journeyOfFile(parse);
 }
 
 /** The model of a repository from its parsed files, in path order. */
@@ -149,14 +138,15 @@ export function assemble(parsed: readonly ParsedFile[], omitted: Omitted = { ski
     problems.push(...found);
     files.push(file);
     if (kind === 'owners' || kind === 'channels' || kind === 'personas' || kind === 'events') declared[kind] ??= filePath;
+    if (kind === 'journey') {
+      // Made as the file was parsed, kept with a parse kept for the next load (ParseReuse), or read back from
+      // the lint cache (whose file's data is then parsed again only if something reads it).
+      const journey = journeyOfFile(parse);
+      if (journey) journeys.push(journey);
+      return;
+    }
     if (file.data === undefined) return;
     switch (kind) {
-      case 'journey': {
-        // Made as the file was parsed, or kept with a parse kept for the next load (ParseReuse).
-        const journey = journeyOfFile(parse);
-        if (journey) journeys.push(journey);
-        break;
-      }
       case 'owners':
         owners.push(...ownersFrom(filePath, file.data));
         break;

@@ -59,9 +59,10 @@ export default defineRule({
     for (const journey of repo.journeys) {
       const old = before.get(journey.id);
       if (!old || journey.version === undefined || old.version === undefined) continue;
-      // A file the same at the base keeps the work tree's parse (loadAtRevision's reuse): the same data
-      // needs no comparing, and most of a pull request's journeys are unchanged.
-      if (journey.raw === old.raw || journey.version > old.version || behaviour(journey) === behaviour(old)) continue;
+      // A file the same at the base keeps the work tree's parse (loadAtRevision's reuse), and so its model: the
+      // same model or data needs no comparing, and most of a pull request's journeys are unchanged. The model
+      // first: a journey the lint cache kept has its data parsed again only when it is read.
+      if (journey === old || journey.raw === old.raw || journey.version > old.version || behaviour(journey) === behaviour(old)) continue;
       report({
         at: child(journey.ref, 'version'),
         journey: journey.id,

@@ -1,0 +1,216 @@
+/**
+ * A journey's model as the lint cache keeps it: arrays of its fields' values, in a fixed
+ * order, without what the file's path and the indexes say again (the references, the
+ * journey's id on each touchpoint). Made again, it is the model normalize.ts made, key
+ * for key: reading it back costs a third of parsing the data and normalizing it anew.
+ *
+ * The model's shape is checked when a record is made: a model with a field this module
+ * does not know (added to normalize.ts and not here) gets no record, and is normalized
+ * from its data each run, as without the cache (test/load.journey-record.test.ts fails).
+ */
+import { NO_DELAY, type Delay } from '../model/duration.ts';
+import type { Journey, Kpi, NodeRef, Stage, Touchpoint } from '../model/types.ts';
+import { NO_KPIS } from './normalize.ts';
+
+/** The keys of a model's objects, in the order normalize.ts writes them. */
+const JOURNEY_KEYS = 'id,file,format,version,title,owner,personas,reviewed,description,stages,touchpoints,kpis,narrative,orphanSections,raw,ref';
+const TOUCHPOINT_KEYS =
+  'id,name,journey,stage,channel,owner,role,category,categoryWritten,trigger,after,delay,at,repeat,until,message,personalization,tools,automated,momentOfTruth,importance,emotion,cost,kpis,narrative,ref';
+const STAGE_KEYS = 'id,name,ref';
+const KPI_KEYS = 'metric,target,ref';
+const KPI_DIRECTION_KEYS = 'metric,target,direction,ref';
+const DELAY_KEYS = 'months,days,businessDays,minutes';
+
+/** A journey's record: plain arrays, which the cache serializes (node:v8). */
+export type JourneyRecord = readonly unknown[];
+
+const keysAre = (value: object, keys: string): boolean => Object.keys(value).join(',') === keys;
+
+/** The index a reference ends with, when it is `file` at `prefix` followed by one index; else -1. */
+function indexIn(ref: NodeRef, file: string, prefix: readonly (string | number)[]): number {
+  const { path } = ref;
+  if (ref.file !== file || path.length !== prefix.length + 1 || !prefix.every((segment, at) => path[at] === segment)) return -1;
+  const last = path[prefix.length];
+  return typeof last === 'number' ? last : -1;
+}
+
+/** A list of KPIs as [metric, target, direction or undefined, has a direction, index]; null for the shared empty one. */
+function kpisRecord(kpis: readonly Kpi[] | undefined, file: string, prefix: readonly (string | number)[]): unknown[] | null | undefined {
+  if (kpis === undefined) return undefined;
+  if (kpis === NO_KPIS) return null;
+  const rows: unknown[] = [];
+  for (const kpi of kpis) {
+    const direction = keysAre(kpi, KPI_DIRECTION_KEYS);
+    const index = indexIn(kpi.ref, file, prefix);
+    if ((!direction && !keysAre(kpi, KPI_KEYS)) || index === -1) throw new Error('unknown shape');
+    rows.push([kpi.metric, kpi.target, kpi.direction, direction, index]);
+  }
+  return rows;
+}
+
+function kpisFrom(rows: unknown, file: string, prefix: readonly (string | number)[]): Kpi[] | readonly Kpi[] | undefined {
+  if (rows === undefined) return undefined;
+  if (rows === null) return NO_KPIS;
+  return (rows as [string, number | undefined, Kpi['direction'], boolean, number][]).map(([metric, target, direction, hasDirection, index]) => {
+    const ref = { file, path: [...prefix, index] };
+    return hasDirection ? { metric, target, direction, ref } : { metric, target, ref };
+  });
+}
+
+/** A delay as its four parts; 0 for normalize's NO_DELAY. */
+function delayRecord(delay: Delay): readonly number[] | 0 {
+  if (delay === NO_DELAY) return 0;
+  if (!keysAre(delay, DELAY_KEYS)) throw new Error('unknown shape');
+  return [delay.months, delay.days, delay.businessDays, delay.minutes];
+}
+
+/** Delays made from records, by their parts: touchpoints share them, as they share normalize's (parseDelay remembers). */
+const delays = new Map<string, Delay>();
+
+function delayFrom(record: unknown): Delay {
+  if (record === 0) return NO_DELAY;
+  const [months, days, businessDays, minutes] = record as [number, number, number, number];
+  const key = `${months} ${days} ${businessDays} ${minutes}`;
+  let delay = delays.get(key);
+  if (delay === undefined) {
+    if (delays.size >= 4096) delays.clear();
+    delays.set(key, (delay = { months, days, businessDays, minutes }));
+  }
+  return delay;
+}
+
+function touchpointRecord(touchpoint: Touchpoint, journey: Journey): unknown[] {
+  const index = indexIn(touchpoint.ref, journey.file, ['touchpoints']);
+  if (!keysAre(touchpoint, TOUCHPOINT_KEYS) || index === -1 || touchpoint.journey !== journey.id) throw new Error('unknown shape');
+  const t = touchpoint;
+  return [
+    index,
+    t.id,
+    t.name,
+    t.stage,
+    t.channel,
+    t.owner,
+    t.role,
+    t.category,
+    t.categoryWritten,
+    t.trigger,
+    t.after,
+    delayRecord(t.delay),
+    t.at,
+    t.repeat,
+    t.until,
+    t.message,
+    t.personalization,
+    t.tools,
+    t.automated,
+    t.momentOfTruth,
+    t.importance,
+    t.emotion,
+    t.cost,
+    kpisRecord(t.kpis, journey.file, ['touchpoints', index, 'kpis']),
+    t.narrative,
+  ];
+}
+
+/** The record of a journey's model, or undefined when its shape is not the one this module knows. */
+export function journeyRecord(journey: Journey): JourneyRecord | undefined {
+  try {
+    if (!keysAre(journey, JOURNEY_KEYS) || journey.ref.file !== journey.file || journey.ref.path.length !== 0) return undefined;
+    const stages = journey.stages.map((stage) => {
+      const index = indexIn(stage.ref, journey.file, ['stages']);
+      if (!keysAre(stage, STAGE_KEYS) || index === -1) throw new Error('unknown shape');
+      return [index, stage.id, stage.name];
+    });
+    return [
+      journey.id,
+      journey.format,
+      journey.version,
+      journey.title,
+      journey.owner,
+      journey.personas,
+      journey.reviewed,
+      journey.description,
+      stages,
+      journey.touchpoints.map((touchpoint) => touchpointRecord(touchpoint, journey)),
+      kpisRecord(journey.kpis, journey.file, ['kpis']),
+      journey.narrative,
+      journey.orphanSections,
+    ];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The model of a journey from its record: `raw` is the file's data, asked for only when
+ * a rule or a view reads it (the lint cache does not keep the data of a file it keeps a
+ * model of, and parses the text again then).
+ */
+export function journeyFromRecord(file: string, record: JourneyRecord, raw: () => Readonly<Record<string, unknown>>): Journey {
+  const [id, format, version, title, owner, personas, reviewed, description, stages, touchpoints, kpis, narrative, orphanSections] = record as [
+    string,
+    Journey['format'],
+    number | undefined,
+    string | undefined,
+    string | undefined,
+    string[],
+    string | undefined,
+    string | undefined,
+    [number, string, string | undefined][],
+    unknown[][],
+    unknown,
+    Journey['narrative'],
+    Journey['orphanSections'],
+  ];
+  const journeyKpis = kpisFrom(kpis, file, ['kpis']);
+  return {
+    id,
+    file,
+    format,
+    version,
+    title,
+    owner,
+    personas,
+    reviewed,
+    description,
+    stages: stages.map(([index, stageId, name]): Stage => ({ id: stageId, name, ref: { file, path: ['stages', index] } })),
+    touchpoints: touchpoints.map((t): Touchpoint => {
+      const index = t[0] as number;
+      return {
+        id: t[1] as string,
+        name: t[2] as string | undefined,
+        journey: id,
+        stage: t[3] as string | undefined,
+        channel: t[4] as string | undefined,
+        owner: t[5] as string | undefined,
+        role: t[6] as string | undefined,
+        category: t[7] as Touchpoint['category'],
+        categoryWritten: t[8] as true | undefined,
+        trigger: t[9] as string | undefined,
+        after: t[10] as number,
+        delay: delayFrom(t[11]),
+        at: t[12] as number | undefined,
+        repeat: t[13] as Touchpoint['repeat'],
+        until: t[14] as string | undefined,
+        message: t[15] as Touchpoint['message'],
+        personalization: t[16] as string | undefined,
+        tools: t[17] as string[],
+        automated: t[18] as boolean | undefined,
+        momentOfTruth: t[19] as boolean,
+        importance: t[20] as number | undefined,
+        emotion: t[21] as number | undefined,
+        cost: t[22] as number | undefined,
+        kpis: kpisFrom(t[23], file, ['touchpoints', index, 'kpis'])!,
+        narrative: t[24] as Touchpoint['narrative'],
+        ref: { file, path: ['touchpoints', index] },
+      };
+    }),
+    kpis: journeyKpis,
+    narrative,
+    orphanSections,
+    get raw() {
+      return raw();
+    },
+    ref: { file, path: [] },
+  };
+}
