@@ -6,10 +6,12 @@
  * end, lint what it may, say what it skipped, and echo nothing it was not meant to read.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { discover } from '../src/load/discover.ts';
+import { parseAll } from '../src/load/parse-all.ts';
 import { readText } from '../src/load/read.ts';
 import { BIN } from './helpers/cli.ts';
 import { cleanJourney, OWNERS, TODAY, writeRepo } from './helpers/repo.ts';
@@ -156,6 +158,27 @@ describe('FIFOs where files are expected', () => {
     const read = readText(root, 'journeys/late.journey.yaml');
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(read).toMatchObject({ ok: false, message: 'The file was not read: it is not a regular file (a FIFO).' });
+  });
+});
+
+describe('files read where the listing found them', () => {
+  it('reads a linked file at its target, and not a link to an outside file swapped in after the listing', () => {
+    const root = repo();
+    writeFileSync(join(outside, 'swapped.journey.yaml'), cleanJourney('outside-secret'));
+    mkdirSync(join(root, 'journeys/shared'));
+    writeFileSync(join(root, 'journeys/shared/target.yaml'), cleanJourney('linked'));
+    symlinkSync(join(root, 'journeys/shared/target.yaml'), join(root, 'journeys/linked.journey.yaml'));
+    writeFileSync(join(root, 'journeys/late.journey.yaml'), cleanJourney('late'));
+    const layout = discover(root);
+    expect(layout.files.find((file) => file.path === 'journeys/linked.journey.yaml')?.real).toBe(join(realpathSync(root), 'journeys/shared/target.yaml'));
+    rmSync(join(root, 'journeys/late.journey.yaml'));
+    symlinkSync(join(outside, 'swapped.journey.yaml'), join(root, 'journeys/late.journey.yaml'));
+    const { parsed } = parseAll(layout.root, layout.files, { parallel: false });
+    const byPath = new Map(parsed.map((file) => [file.file.path, file]));
+    expect((byPath.get('journeys/linked.journey.yaml')!.file.data as { journey: string }).journey).toBe('linked');
+    const late = byPath.get('journeys/late.journey.yaml')!;
+    expect(late.file.text).toBe('');
+    expect(late.problems[0]!.message).toBe('The file could not be read: ELOOP.');
   });
 });
 

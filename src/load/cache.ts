@@ -24,6 +24,7 @@ import { crc32 } from 'node:zlib';
 import type { FileFindings } from '../model/rule.ts';
 import type { Finding, SourceFile, SourceKind } from '../model/types.ts';
 import { writeCacheFile } from './cache-file-write.ts';
+import type { ListedFile } from './discover.ts';
 import { journeyMadeOf, keepJourney } from './journey-of.ts';
 import { journeyFromRecord, journeyRecord, type JourneyRecord } from './journey-record.ts';
 import { packageVersion, sourceDigest } from './tool-identity.ts';
@@ -52,7 +53,7 @@ export const CACHE_FILE = 'lint.cache';
 /** The declaration files and the configuration: rules read them across files, so they key the whole cache. */
 const SHARED_KINDS: ReadonlySet<SourceKind> = new Set(['config', 'owners', 'channels', 'personas', 'events']);
 
-type FileList = readonly { readonly path: string; readonly kind: SourceKind }[];
+type FileList = readonly ListedFile[];
 
 /**
  * Per file: path, text hash, [offset, length] of the parse blob, of the positions blob
@@ -267,7 +268,7 @@ export function parseWithCache(root: string, files: FileList, cache: CacheOption
   const texts: (string | undefined)[] = new Array(files.length);
   const hashes: (string | undefined)[] = new Array(files.length);
   files.forEach((file, index) => {
-    const read = readInside(root, file.path);
+    const read = readInside(root, file.path, file.real);
     if (!read.ok) return;
     const decoded = decodeText(read.bytes);
     if (!decoded.ok) return;

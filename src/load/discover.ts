@@ -15,13 +15,25 @@ export interface Layout {
   readonly root: string;
   /** Absolute path of the journeys folder. */
   readonly journeysDir: string;
-  readonly files: readonly { readonly path: string; readonly kind: SourceKind }[];
+  readonly files: readonly ListedFile[];
   /** Files and folders not read, and why: each becomes an info finding. */
   readonly skipped: readonly Skipped[];
   /** How many files the configuration's `ignore:` patterns left out. */
   readonly ignored: number;
   /** Files under the journeys folder whose names no pattern reads, though they look meant to be read. */
   readonly unread: readonly UnreadFile[];
+}
+
+/** A file to read: its path from the root, what it is, and where it really is. */
+export interface ListedFile {
+  readonly path: string;
+  readonly kind: SourceKind;
+  /**
+   * Its real path, inside the repository, as the walk found it (the real path of its
+   * folder, or of the link's target): the file is then read there without asking the
+   * system for its real path again (read.ts's readInside).
+   */
+  readonly real?: string;
 }
 
 /** An entry of the repository that was not read: a path relative to the root, and why. */
@@ -85,7 +97,7 @@ export function resolveLayout(path: string): { root: string; journeysDir: string
 }
 
 /** The configuration file, when there is one the tools may read, and its `ignore:` patterns. */
-function findConfig(root: string, realRoot: string, skip: (path: string, message: string) => void): { path: string; ignore: string[] } | undefined {
+function findConfig(root: string, realRoot: string, skip: (path: string, message: string) => void): { path: string; real: string; ignore: string[] } | undefined {
   for (const name of CONFIG_FILES) {
     let stats;
     try {
@@ -98,9 +110,9 @@ function findConfig(root: string, realRoot: string, skip: (path: string, message
     else if (!isInside(realRoot, target.real)) skip(name, OUTSIDE);
     else if (!target.stats.isFile()) skip(name, `Skipped: not a regular file (${describeEntry(target.stats)}).`);
     else {
-      const read = readInside(root, name);
+      const read = readInside(root, name, target.real);
       const decoded = read.ok ? decodeText(read.bytes) : undefined;
-      return { path: name, ignore: decoded?.ok ? ignorePatterns(decoded.text) : [] };
+      return { path: name, real: target.real, ignore: decoded?.ok ? ignorePatterns(decoded.text) : [] };
     }
     return undefined;
   }
@@ -140,8 +152,8 @@ function walk(
   realRoot: string,
   isIgnored: IgnoreMatcher,
   skip: (path: string, message: string) => void,
-): { files: { path: string; kind: SourceKind }[]; ignored: number; unread: UnreadFile[] } {
-  const files: { path: string; kind: SourceKind }[] = [];
+): { files: ListedFile[]; ignored: number; unread: UnreadFile[] } {
+  const files: ListedFile[] = [];
   const unread: UnreadFile[] = [];
   let ignored = 0;
   const prefix = relative(root, journeysDir).split(sep).join('/');
@@ -153,7 +165,7 @@ function walk(
   const links: Folder[] = [];
   let entries = 0;
 
-  const addFile = (rel: string, folder: Folder): void => {
+  const addFile = (rel: string, folder: Folder, real: string): void => {
     const kind = kindOf(rel);
     if (!kind) {
       const missed = folder.ignored || isIgnored(fromRoot(rel), false) ? undefined : unreadFile(rel, prefix);
@@ -161,7 +173,7 @@ function walk(
       return;
     }
     if (folder.ignored || isIgnored(fromRoot(rel), false)) ignored += 1;
-    else files.push({ path: fromRoot(rel), kind });
+    else files.push({ path: fromRoot(rel), kind, real });
   };
   /** Whether an entry that is not read deserves a word: only what the tools would have read does. */
   const wouldRead = (rel: string, folder: Folder): boolean => kindOf(rel) !== undefined && !folder.ignored && !isIgnored(fromRoot(rel), false);
@@ -201,7 +213,7 @@ function walk(
       const abs = join(folder.abs, dirent.name);
       const child = (real: string): Folder => ({ abs, rel, real, depth: folder.depth + 1, ignored: folder.ignored || isIgnored(fromRoot(rel), true) });
       if (dirent.isFile()) {
-        addFile(rel, folder);
+        addFile(rel, folder, join(folder.real, dirent.name));
       } else if (dirent.isDirectory()) {
         if (folder.depth + 1 > MAX_DEPTH) skip(fromRoot(rel), `Skipped: a folder nested deeper than ${MAX_DEPTH} levels under the journeys folder.`);
         else subfolders.push(child(join(folder.real, dirent.name)));
@@ -216,7 +228,7 @@ function walk(
           if (folder.depth + 1 > MAX_DEPTH) skip(fromRoot(rel), `Skipped: a folder nested deeper than ${MAX_DEPTH} levels under the journeys folder.`);
           else if (!child(target.real).ignored) links.push(child(target.real));
         } else if (target.stats.isFile()) {
-          addFile(rel, folder);
+          addFile(rel, folder, target.real);
         } else if (wouldRead(rel, folder)) {
           skip(fromRoot(rel), `Skipped: not a regular file (${describeEntry(target.stats)}).`);
         }
@@ -247,7 +259,7 @@ export function discover(path: string): Layout {
   };
   const config = findConfig(root, realRoot, skip);
   const { files, ignored, unread } = walk(root, journeysDir, realRoot, ignoreMatcher(config?.ignore ?? []), skip);
-  if (config) files.push({ path: config.path, kind: 'config' });
+  if (config) files.push({ path: config.path, kind: 'config', real: config.real });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (!files.some((file) => file.kind === 'journey')) {
     // What was skipped may be why nothing was found: say so, or the user is left guessing.

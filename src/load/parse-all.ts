@@ -1,5 +1,5 @@
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import type { SourceKind } from '../model/types.ts';
+import type { ListedFile } from './discover.ts';
 import { parseFile, parseText, type ParsedFile } from './parse-file.ts';
 import type { ParseJob, ParseJobResult } from './parse-worker.ts';
 import { parseWorker, workerAllowed } from './parse-worker-thread.ts';
@@ -23,7 +23,7 @@ export interface ParseAllOptions {
   readonly onParsed?: (parsed: ParsedFile) => void;
 }
 
-type FileList = readonly { readonly path: string; readonly kind: SourceKind }[];
+type FileList = readonly ListedFile[];
 
 function useWorker(files: FileList, parallel: boolean | 'auto'): boolean {
   if (parallel !== 'auto') return parallel;
@@ -44,7 +44,10 @@ let lastJob = 0;
  */
 export function parseAll(root: string, files: FileList, options: ParseAllOptions = {}, texts?: readonly ReadResult[]): { parsed: ParsedFile[]; byWorker: number } {
   // Files read already (from git, at a revision) are parsed from their texts, the others read from disk.
-  const parseOne = (index: number): ParsedFile => (texts ? parseText(files[index]!.path, files[index]!.kind, texts[index]!) : parseFile(root, files[index]!.path, files[index]!.kind));
+  const parseOne = (index: number): ParsedFile => {
+    const { path, kind, real } = files[index]!;
+    return texts ? parseText(path, kind, texts[index]!) : parseFile(root, path, kind, real);
+  };
   const results: (ParsedFile | undefined)[] = new Array(files.length);
   const state = new Int32Array(new SharedArrayBuffer(12));
   const helper = useWorker(files, options.parallel ?? 'auto') ? parseWorker() : undefined;

@@ -30,8 +30,8 @@ function parseMetricsFile(path: string, text: string): ParsedFile {
 }
 
 /** Reads, parses and validates one file from disk. Never throws: what is wrong with it becomes problems. */
-export function parseFile(root: string, path: string, kind: SourceKind): ParsedFile {
-  return parseText(path, kind, readText(root, path));
+export function parseFile(root: string, path: string, kind: SourceKind, real?: string): ParsedFile {
+  return parseText(path, kind, readText(root, path, real));
 }
 
 /** Parses and validates one file's text, wherever it was read from (disk or git). */

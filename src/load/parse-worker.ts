@@ -7,14 +7,14 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { workerData, type MessagePort } from 'node:worker_threads';
-import type { SourceKind } from '../model/types.ts';
+import type { ListedFile } from './discover.ts';
 import { parseFile, parseText, type ParsedFile } from './parse-file.ts';
 import type { ReadResult } from './read.ts';
 
 export interface ParseJob {
   readonly job: number;
   readonly root: string;
-  readonly files: readonly { readonly path: string; readonly kind: SourceKind }[];
+  readonly files: readonly ListedFile[];
   /** [0]: index of the next file to take; [1]: 1 once this worker is done; [2]: 1 once it has started, before it takes a file. */
   readonly state: Int32Array;
   /** The files' texts when they were read already (from git, at a revision): then nothing is read from disk. */
@@ -45,8 +45,8 @@ function run({ job, root, files, state, texts }: ParseJob): void {
   Atomics.store(state, 2, 1);
   try {
     for (let index = Atomics.add(state, 0, 1); index < files.length; index = Atomics.add(state, 0, 1)) {
-      const { path, kind } = files[index]!;
-      results.push([index, texts ? parseText(path, kind, texts[index]!) : parseFile(root, path, kind)]);
+      const { path, kind, real } = files[index]!;
+      results.push([index, texts ? parseText(path, kind, texts[index]!) : parseFile(root, path, kind, real)]);
       if (results.length === BATCH) {
         port.postMessage({ job, results } satisfies ParseJobResult, transfers(results));
         results = [];

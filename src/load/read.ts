@@ -83,11 +83,12 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
  * regular file once opened: a link out of the repository, a FIFO (which would
  * block), a device or a socket are never read.
  */
-export function readInside(root: string, path: string): { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly message: string } {
+export function readInside(root: string, path: string, known?: string): { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly message: string } {
   let fd: number | undefined;
   try {
-    const real = realPath(join(root, path));
-    if (!isInside(realRoot(root), real)) return { ok: false, message: 'The file is a link to a place outside the repository: it was not read.' };
+    // A real path the walk of the repository found (discover.ts) is inside it: the system is not asked again.
+    const real = known ?? realPath(join(root, path));
+    if (known === undefined && !isInside(realRoot(root), real)) return { ok: false, message: 'The file is a link to a place outside the repository: it was not read.' };
     fd = openSync(real, OPEN_FLAGS);
     const stats = fstatSync(fd);
     if (!stats.isFile()) return { ok: false, message: `The file was not read: it is not a regular file (${describeEntry(stats)}).` };
@@ -101,8 +102,8 @@ export function readInside(root: string, path: string): { readonly ok: true; rea
 }
 
 /** Reads a file as UTF-8 text. Never throws: an unreadable file becomes a message. */
-export function readText(root: string, path: string): ReadResult {
-  const read = readInside(root, path);
+export function readText(root: string, path: string, real?: string): ReadResult {
+  const read = readInside(root, path, real);
   return read.ok ? decodeText(read.bytes) : { ok: false, message: read.message, text: '', offset: 0 };
 }
 

@@ -1,9 +1,9 @@
 import type { FileFindings } from '../model/rule.ts';
-import type { Channel, EventDeclaration, Journey, LoadProblem, MetricValue, Owner, Persona, Repository, Scenario, SourceFile, SourceKind } from '../model/types.ts';
+import type { Channel, EventDeclaration, Journey, LoadProblem, MetricValue, Owner, Persona, Repository, Scenario, SourceFile } from '../model/types.ts';
 import { BUILT_IN_CHANNELS } from '../model/channels.ts';
 import { parseWithCache, type CacheOptions } from './cache.ts';
 import { configFrom, EMPTY_CONFIG } from './config.ts';
-import { discover, type Skipped } from './discover.ts';
+import { discover, type ListedFile, type Skipped } from './discover.ts';
 import { fileStamp, sameStamp, type FileStamp } from './file-stamp.ts';
 import { journeyOfFile } from './journey-of.ts';
 import { channelsFrom, eventsFrom, ownersFrom, personasFrom, scenarioFrom } from './normalize.ts';
@@ -43,7 +43,7 @@ export function parseReuse(): ParseReuse {
 }
 
 /** Parses the files whose text changed since `reuse` was last updated, and keeps the others' parses. */
-function parseReusing(root: string, files: readonly { readonly path: string; readonly kind: SourceKind }[], reuse: ParseReuse, options: ParseAllOptions): ParsedFile[] {
+function parseReusing(root: string, files: readonly ListedFile[], reuse: ParseReuse, options: ParseAllOptions): ParsedFile[] {
   const readAt = Date.now();
   const stamps = files.map((file) => fileStamp(root, file.path));
   // Read only when the stamp changed: what was read is kept as the text of a file parsed anew.
@@ -53,7 +53,7 @@ function parseReusing(root: string, files: readonly { readonly path: string; rea
     const same = before !== undefined && before.file.kind === file.kind ? before : undefined;
     const last = reuse.stamps.get(file.path);
     if (same && last && sameStamp(last.stamp, last.readAt, stamps[index])) return same;
-    const read = (texts[index] = readText(root, file.path));
+    const read = (texts[index] = readText(root, file.path, file.real));
     return same && read.ok && same.file.text === read.text ? same : undefined;
   });
   const fresh = files.flatMap((_, index) => (kept[index] === undefined ? [index] : []));
