@@ -7,9 +7,10 @@
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lintCommand } from '../src/cli/lint.ts';
-import { check } from '../src/index.ts';
+import { check, type CheckResult } from '../src/index.ts';
+import { UsageError } from '../src/load/discover.ts';
 import { runJourneys } from './helpers/cli.ts';
 import { findingsRepo } from './helpers/findings-repo.ts';
 import { gitRepo } from './helpers/git.ts';
@@ -159,6 +160,69 @@ describe('journeys lint --cache', () => {
     expect(lint(copy, '--fix').status).toBe(lint(root, '--cache', '--cache-location', location, '--fix').status);
     expect(readFileSync(join(root, 'journeys/typo.journey.yaml'), 'utf8')).toMatch(/channel: email\n/);
     expect(readFileSync(join(root, 'journeys/typo.journey.yaml'), 'utf8')).toBe(readFileSync(join(copy, 'journeys/typo.journey.yaml'), 'utf8'));
+  });
+
+  describe('stamps', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    /** The files of a cached check whose text was not read (a getter reads it when asked for). */
+    const unread = (result: CheckResult): string[] => result.repo.files.filter((file) => Object.getOwnPropertyDescriptor(file, 'text')?.get !== undefined).map((file) => file.path);
+
+    it('reads a file only when its stamp changed, once its stamp is old enough to be trusted, and prints the same', () => {
+      const root = writeRepo(repoFiles());
+      const location = join(root, 'cache/');
+      const expected = lint(root).stdout;
+      const cachedCheck = (): CheckResult => check(root, { today: TODAY, parallel: false, cache: { location } });
+      // Files written a moment ago are read each time: a write within the same clock tick would keep their stamp.
+      cachedCheck();
+      expect(unread(cachedCheck())).toEqual([]);
+      // Ten seconds later (the clock is an input), the stamps are trusted: nothing is read, but what is asked for.
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 10_000 });
+      cachedCheck();
+      const kept = cachedCheck();
+      const files = kept.repo.files.map((file) => file.path);
+      expect(unread(kept).length).toBeGreaterThan(files.length - 5);
+      expect(lint(root, '--cache', '--cache-location', location)).toEqual({ status: 1, stdout: expected, stderr: '' });
+      // Its text read when asked for is the file's.
+      const file = kept.repo.files.find((one) => unread(kept).includes(one.path))!;
+      expect(file.text).toBe(readFileSync(join(root, file.path), 'utf8'));
+
+      // An edit is seen: the file is read, and the output is what an uncached run prints.
+      const edited = 'journeys/journey-03.journey.yaml';
+      writeFileSync(join(root, edited), readFileSync(join(root, edited), 'utf8').replace('owner: team-onboarding', 'owner: team-ghost'));
+      const after = cachedCheck();
+      expect(unread(after)).not.toContain(edited);
+      expect(unread(after).length).toBe(unread(kept).length - 1);
+      expect(lint(root, '--cache', '--cache-location', location).stdout).toBe(lint(root).stdout);
+      expect(lint(root).stdout).not.toBe(expected);
+    });
+
+    it('stops with a message, not a stack, when a file kept by its stamp is found changed when its text is read', () => {
+      const root = writeRepo(repoFiles());
+      const location = join(root, 'cache/');
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 10_000 });
+      check(root, { today: TODAY, parallel: false, cache: { location } });
+      const kept = check(root, { today: TODAY, parallel: false, cache: { location } });
+      const file = kept.repo.files.find((one) => one.path === 'journeys/journey-05.journey.yaml')!;
+      expect(unread(kept)).toContain(file.path);
+      writeFileSync(join(root, file.path), `${readFileSync(join(root, file.path), 'utf8')}# edited since\n`);
+      expect(() => file.text).toThrow(new UsageError('journeys/journey-05.journey.yaml changed while it was being linted: run the command again.'));
+    });
+
+    it("ignores a cache whose entry's hash is damaged, rather than trust the file's stamp with it", () => {
+      const root = writeRepo(repoFiles());
+      const file = join(root, 'lint.cache');
+      const expected = lint(root).stdout;
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 10_000 });
+      lint(root, '--cache', '--cache-location', 'lint.cache');
+      const good = readFileSync(file, 'latin1');
+      const hash = /"journeys\/journey-02\.journey\.yaml","([0-9a-f]{64})","[^"]+"/.exec(good)![1]!;
+      writeFileSync(file, good.replace(hash, `${hash.slice(0, 63)}${hash.endsWith('0') ? '1' : '0'}`), 'latin1');
+      const run = lint(root, '--cache', '--cache-location', 'lint.cache');
+      expect(run).toEqual({ status: 1, stdout: expected, stderr: expect.stringMatching(/is damaged \(truncated or corrupt\)/) });
+    });
   });
 
   it('takes --cache-location only with --cache', () => {

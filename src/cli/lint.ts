@@ -283,8 +283,9 @@ export function lintCommand(args: readonly string[], io: Io): number {
   const color = outputFile === undefined && useColor(io);
   // With --base, the findings the change introduces go first where only the first few are seen (annotations, a comment).
   const introduced = result.base !== undefined && (formatName === 'github' || formatName === 'markdown') ? introducedFindings(result, result.base) : undefined;
-  const texts = new Map(result.repo.files.map((file) => [file.path, file.text]));
-  const output = format(shown, summary, { color, rules: builtInRules, pathPrefix, source: (file) => texts.get(file), ...(siteUrl ? { siteUrl } : {}), ...(introduced ? { introduced } : {}) });
+  // Texts are asked for by file, for the few a format quotes: the lint cache reads a file it kept only then.
+  const files = new Map(result.repo.files.map((file) => [file.path, file]));
+  const output = format(shown, summary, { color, rules: builtInRules, pathPrefix, source: (file) => files.get(file)?.text, ...(siteUrl ? { siteUrl } : {}), ...(introduced ? { introduced } : {}) });
   if (outputFile !== undefined) writeOutputFile(outputFile, outputPath!, terminalText(output, { workflowCommands: formatName === 'github' }));
   else if (formatName === 'github') writeWorkflowCommands(io.stdout, output);
   else io.stdout.write(output);

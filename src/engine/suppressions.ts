@@ -1,3 +1,4 @@
+import { DISABLE_MARKER } from '../model/rule.ts';
 import type { SourceFile } from '../model/types.ts';
 import { LINE_BREAK } from '../load/lines.ts';
 import type { Positions } from './locate.ts';
@@ -27,8 +28,9 @@ function nextContentLine(lines: readonly string[], line: number): number {
 
 /** Disable comments of one file. Text inside block scalars that looks like a comment is not one. */
 export function findSuppressions(file: SourceFile, positions: Positions): DisableComment[] {
+  if (file.disableComments === false) return [];
   const yaml = file.text.slice(0, file.yamlEnd);
-  if (!yaml.includes('journeys-disable')) return [];
+  if (!yaml.includes(DISABLE_MARKER)) return [];
   const locator = positions.locator(file.path);
   const inScalar = (offset: number): boolean => (locator?.scalarRanges ?? []).some(([start, end]) => offset >= start && offset < end);
   const lines = file.text.split(LINE_BREAK);

@@ -21,10 +21,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
-import type { FileFindings } from '../model/rule.ts';
+import { DISABLE_MARKER, type FileFindings } from '../model/rule.ts';
 import type { Finding, SourceFile, SourceKind } from '../model/types.ts';
 import { writeCacheFile } from './cache-file-write.ts';
-import type { ListedFile } from './discover.ts';
+import { UsageError, type ListedFile } from './discover.ts';
+import { fileStamp, settled } from './file-stamp.ts';
 import { journeyMadeOf, keepJourney } from './journey-of.ts';
 import { journeyFromRecord, journeyRecord, type JourneyRecord } from './journey-record.ts';
 import { packageVersion, sourceDigest } from './tool-identity.ts';
@@ -47,7 +48,7 @@ export interface CacheOptions {
 }
 
 /** Bumped whenever what a blob holds changes shape. */
-const FORMAT = 3;
+const FORMAT = 4;
 const MAGIC = 'journeys-lint-cache\n';
 export const CACHE_FILE = 'lint.cache';
 /** The declaration files and the configuration: rules read them across files, so they key the whole cache. */
@@ -56,10 +57,11 @@ const SHARED_KINDS: ReadonlySet<SourceKind> = new Set(['config', 'owners', 'chan
 type FileList = readonly ListedFile[];
 
 /**
- * Per file: path, text hash, [offset, length] of the parse blob, of the positions blob
- * (null when there is none), and of the findings blob when there is one.
+ * Per file: path, text hash, stamp (file-stamp.ts: null when the file had changed too
+ * lately to trust it), [offset, length] of the parse blob, of the positions blob (null
+ * when there is none), and of the findings blob when there is one.
  */
-type HeaderEntry = readonly [string, string, number, number, (number | null)?, (number | null)?, number?, number?];
+type HeaderEntry = readonly [string, string, string | null, number, number, (number | null)?, (number | null)?, number?, number?];
 
 interface Header {
   readonly format: number;
@@ -75,6 +77,8 @@ interface Header {
 
 interface OldEntry {
   readonly hash: string;
+  /** The file's stamp when it was read, when it may be trusted: the file is then not read again while its stamp is the same. */
+  readonly stamp?: string;
   readonly parse: Buffer;
   readonly positions?: Buffer;
   /** The file-scoped rules' findings on the file (FileFindings), made for the header's `findings`. */
@@ -89,15 +93,19 @@ interface OldEntry {
 type StoredParse = Omit<ParsedFile, 'file'> & {
   readonly file: Omit<SourceFile, 'path' | 'kind' | 'text' | 'data'> & { readonly data?: unknown };
   readonly journey?: JourneyRecord;
+  /** Whether the YAML names journeys-disable: a file kept by its stamp is not read to look for disable comments. */
+  readonly disables: boolean;
 };
 
 const sha256 = (data: string | Uint8Array): string => hash('sha256', data);
 /**
- * The body's check against truncation and damage: a CRC-32, as zip and PNG have, a tenth
- * of a SHA-256's time on the 12 MB of a thousand journeys (read and written each run).
- * Files are told apart by the SHA-256 of their bytes; no digest would stop a forgery.
+ * The check of the entries and the body against truncation and damage: a CRC-32, as zip
+ * and PNG have, a tenth of a SHA-256's time on the 12 MB of a thousand journeys (read and
+ * written each run). The entries are in it: a file kept by its stamp takes its hash from
+ * its entry. Files are told apart by the SHA-256 of their bytes; no digest would stop a forgery.
  */
-const bodyDigest = (parts: readonly Uint8Array[]): string => `crc32:${parts.reduce((crc, part) => crc32(part, crc), 0).toString(16)}`;
+const bodyDigest = (entries: readonly HeaderEntry[], parts: readonly Uint8Array[]): string =>
+  `crc32:${parts.reduce((crc, part) => crc32(part, crc), crc32(JSON.stringify(entries))).toString(16)}`;
 
 /** Where the cache file is, for a repository root and the location asked for. */
 export function cacheFile(root: string, location: string | undefined): { file: string; folder: string; isDefault: boolean } {
@@ -138,7 +146,8 @@ function findingsCode(): string {
 /** What the cache file at `file` holds, or why it cannot be used (undefined: there is none, or it is ours but stale). */
 type Read = { readonly entries: Map<string, OldEntry>; readonly findings?: string } | { readonly note?: string; readonly foreign?: true };
 
-function readCache(file: string, key: string): Read {
+/** What the cache file holds, with the key it was written for. */
+function readCache(file: string): Read & { readonly key?: string } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -167,9 +176,8 @@ function readCache(file: string, key: string): Read {
     return { note: `the lint cache ${file} was written by another version${by}: it was ignored and is written anew` };
   }
   const body = bytes.subarray(end + 1);
-  if (body.length !== header.bodyBytes || bodyDigest([body]) !== header.bodyDigest || !Array.isArray(header.entries)) return corrupt;
-  // A change of the configuration or of a shared file: nothing to say, the cache is simply rebuilt.
-  if (header.key !== key) return {};
+  if (body.length !== header.bodyBytes || !Array.isArray(header.entries) || bodyDigest(header.entries, [body]) !== header.bodyDigest) return corrupt;
+  if (typeof header.key !== 'string') return corrupt;
   const entries = new Map<string, OldEntry>();
   const blob = (offset: unknown, length: unknown): Buffer | undefined =>
     Number.isInteger(offset) && Number.isInteger(length) && (offset as number) >= 0 && (length as number) > 0 && (offset as number) + (length as number) <= body.length
@@ -178,47 +186,49 @@ function readCache(file: string, key: string): Read {
   if (header.findings !== undefined && typeof header.findings !== 'string') return corrupt;
   for (const entry of header.entries) {
     if (!Array.isArray(entry)) return corrupt;
-    const [path, hash, offset, length, positionsOffset, positionsLength, findingsOffset, findingsLength] = entry;
+    const [path, hash, stamp, offset, length, positionsOffset, positionsLength, findingsOffset, findingsLength] = entry;
     const parse = blob(offset, length);
-    if (typeof path !== 'string' || typeof hash !== 'string' || !parse) return corrupt;
+    if (typeof path !== 'string' || typeof hash !== 'string' || (stamp !== null && typeof stamp !== 'string') || !parse) return corrupt;
     const positions = positionsOffset === undefined || positionsOffset === null ? undefined : blob(positionsOffset, positionsLength);
     if (positionsOffset !== undefined && positionsOffset !== null && !positions) return corrupt;
     const findings = findingsOffset === undefined ? undefined : blob(findingsOffset, findingsLength);
     if (findingsOffset !== undefined && (!findings || header.findings === undefined)) return corrupt;
-    entries.set(path, { hash, parse, ...(positions ? { positions } : {}), ...(findings ? { findings } : {}) });
+    entries.set(path, { hash, ...(stamp !== null ? { stamp } : {}), parse, ...(positions ? { positions } : {}), ...(findings ? { findings } : {}) });
   }
-  return { entries, ...(header.findings !== undefined ? { findings: header.findings } : {}) };
+  return { entries, key: header.key, ...(header.findings !== undefined ? { findings: header.findings } : {}) };
 }
 
-/** A stored parse made whole again with the file's text, or undefined when it is not what the cache writes. */
-function restore(blob: Buffer, path: string, kind: SourceKind, text: string): ParsedFile | undefined {
+/**
+ * A stored parse made whole again with the file's text, or undefined when it is not what
+ * the cache writes. The text of a file kept by its stamp is read only if something reads it.
+ */
+function restore(blob: Buffer, path: string, kind: SourceKind, given: string | (() => string)): ParsedFile | undefined {
   const stored = deserialize(blob) as StoredParse;
   if (stored === null || typeof stored !== 'object' || !Array.isArray(stored.problems) || stored.file === null || typeof stored.file !== 'object') return undefined;
   const { yamlStart, yamlEnd } = stored.file;
-  if (!Number.isInteger(yamlStart) || !Number.isInteger(yamlEnd) || yamlStart < 0 || yamlStart > yamlEnd || yamlEnd > text.length) return undefined;
-  const { journey: record, ...parse } = stored;
-  // The same keys in the same order as the loader's own files.
-  if (record === undefined) return { ...parse, file: { path, kind, text, ...stored.file } as SourceFile };
-  if (!Array.isArray(record) || kind !== 'journey') return undefined;
-  // The data, parsed from the same text as when it was stored, only if something reads it (a fix, --base).
-  let data: Readonly<Record<string, unknown>> | undefined;
-  const file: SourceFile = {
-    path,
-    kind,
-    text,
-    yamlStart,
-    yamlEnd,
-    get data() {
-      if (data === undefined) {
-        const parsed = parseYaml(text.slice(yamlStart, yamlEnd));
-        if (!parsed.ok) throw new Error(`${path}: the lint cache holds a journey its text does not parse to`);
-        data = parsed.data as Readonly<Record<string, unknown>>;
-      }
-      return data;
-    },
+  if (!Number.isInteger(yamlStart) || !Number.isInteger(yamlEnd) || yamlStart < 0 || yamlStart > yamlEnd) return undefined;
+  if (typeof given === 'string' && yamlEnd > given.length) return undefined;
+  const { journey: record, disables, ...parse } = stored;
+  if (record !== undefined && (!Array.isArray(record) || kind !== 'journey')) return undefined;
+  let text = typeof given === 'string' ? given : undefined;
+  const textOf = (): string => (text ??= (given as () => string)());
+  // The data of a journey whose model is kept: parsed from the same text as when it was stored, only if
+  // something reads it (a fix, --base).
+  let data = record === undefined ? stored.file.data : undefined;
+  const dataOf = (): unknown => {
+    if (data === undefined) {
+      const parsed = parseYaml(textOf().slice(yamlStart, yamlEnd));
+      if (!parsed.ok) throw new Error(`${path}: the lint cache holds a journey its text does not parse to`);
+      data = parsed.data;
+    }
+    return data;
   };
+  // The same keys in the same order as the loader's own files; what is not at hand is read when first asked for.
+  const file = { path, kind, text: text ?? '', yamlStart, yamlEnd, data, disableComments: disables === true } satisfies SourceFile;
+  if (text === undefined) Object.defineProperty(file, 'text', { get: textOf, enumerable: true });
+  if (record !== undefined) Object.defineProperty(file, 'data', { get: dataOf, enumerable: true });
   const restored: ParsedFile = { ...parse, file };
-  keepJourney(restored, journeyFromRecord(path, record, () => file.data as Readonly<Record<string, unknown>>));
+  if (record !== undefined) keepJourney(restored, journeyFromRecord(path, record, () => dataOf() as Readonly<Record<string, unknown>>));
   return restored;
 }
 
@@ -237,11 +247,13 @@ function storedParse(parsed: ParsedFile): Buffer {
   // The parser's events are not kept: positions come from the stored answers, or from a parse of the text.
   const kept: { -readonly [K in keyof ParsedFile]?: ParsedFile[K] } = { ...parsed };
   delete kept.events;
+  delete file.disableComments;
+  const disables = parsed.file.text.slice(0, parsed.file.yamlEnd).includes(DISABLE_MARKER);
   const journey = parsed.file.kind === 'journey' ? journeyMadeOf(parsed) : undefined;
   const record = journey ? journeyRecord(journey) : undefined;
-  if (record === undefined) return serialize({ ...kept, file } as StoredParse);
+  if (record === undefined) return serialize({ ...kept, file, disables } as StoredParse);
   delete file.data;
-  return serialize({ ...kept, file, journey: record } as StoredParse);
+  return serialize({ ...kept, file, journey: record, disables } as StoredParse);
 }
 
 export interface CachedParse {
@@ -264,22 +276,44 @@ export interface CachedParse {
 export function parseWithCache(root: string, files: FileList, cache: CacheOptions, options: ParseAllOptions = {}): CachedParse {
   const note = (message: string): void => cache.onNote?.(message);
   const where = cacheFile(root, cache.location);
+  const cached = readCache(where.file);
+  const cachedEntries = 'entries' in cached ? cached.entries : new Map<string, OldEntry>();
+
+  // Each file's stamp, taken before it is read: a file whose stamp the cache holds is not read (file-stamp.ts).
+  const readAt = Date.now();
+  const stamps = files.map((file) => fileStamp(root, file.path, file.real));
+  const byStamp: boolean[] = files.map((file, index) => {
+    const stamp = cachedEntries.get(file.path)?.stamp;
+    return stamp !== undefined && stamp === stamps[index]?.key;
+  });
   // Keyed by the bytes (the text is a function of them), hashed as read: no second encoding of the text.
   const texts: (string | undefined)[] = new Array(files.length);
-  const hashes: (string | undefined)[] = new Array(files.length);
-  files.forEach((file, index) => {
+  const hashes: (string | undefined)[] = files.map((file, index) => (byStamp[index] ? cachedEntries.get(file.path)!.hash : undefined));
+  const readFile = (index: number): void => {
+    const file = files[index]!;
+    byStamp[index] = false;
     const read = readInside(root, file.path, file.real);
-    if (!read.ok) return;
-    const decoded = decodeText(read.bytes);
-    if (!decoded.ok) return;
-    texts[index] = decoded.text;
-    hashes[index] = sha256(read.bytes);
+    const decoded = read.ok ? decodeText(read.bytes) : undefined;
+    texts[index] = decoded?.ok ? decoded.text : undefined;
+    hashes[index] = decoded?.ok && read.ok ? sha256(read.bytes) : undefined;
+  };
+  files.forEach((_, index) => {
+    if (!byStamp[index]) readFile(index);
   });
+  /** The text of a file kept by its stamp, read when first asked for: the bytes hashed when it was stored, or an error. */
+  const textLater = (index: number) => (): string => {
+    const file = files[index]!;
+    const read = readInside(root, file.path, file.real);
+    const decoded = read.ok ? decodeText(read.bytes) : undefined;
+    if (!read.ok || !decoded?.ok || sha256(read.bytes) !== hashes[index]) throw new UsageError(`${file.path} changed while it was being linted: run the command again.`);
+    return decoded.text;
+  };
   const { version, code } = tool();
   const shared = files.flatMap((file, index) => (SHARED_KINDS.has(file.kind) ? [[file.path, hashes[index] ?? 'unread']] : []));
   const key = sha256(JSON.stringify({ format: FORMAT, tool: version, code, node: process.version, shared }));
 
-  const old = readCache(where.file, key);
+  // A change of the configuration or of a shared file: nothing to say, the cache is simply rebuilt.
+  const old: Read = 'entries' in cached && cached.key !== key ? {} : cached;
   if ('note' in old && old.note !== undefined) note(old.note);
   const writable = !('foreign' in old);
   const oldEntries = 'entries' in old ? old.entries : new Map<string, OldEntry>();
@@ -290,7 +324,7 @@ export function parseWithCache(root: string, files: FileList, cache: CacheOption
   let damaged = false;
   files.forEach((file, index) => {
     const entry = oldEntries.get(file.path);
-    const text = texts[index];
+    const text = byStamp[index] ? textLater(index) : texts[index];
     if (!entry || text === undefined || entry.hash !== hashes[index] || damaged) return;
     try {
       const parsed = restore(entry.parse, file.path, file.kind, text);
@@ -309,6 +343,10 @@ export function parseWithCache(root: string, files: FileList, cache: CacheOption
     reused.fill(undefined);
     answers.fill(undefined);
   }
+  // A file the cache cannot give after all is parsed: its text is what is hashed and kept.
+  files.forEach((_, index) => {
+    if (results[index] === undefined && byStamp[index]) readFile(index);
+  });
 
   const missing = files.flatMap((file, index) => (results[index] === undefined ? [{ ...file, index }] : []));
   if (missing.length > 0) {
@@ -351,7 +389,17 @@ export function parseWithCache(root: string, files: FileList, cache: CacheOption
     if (!writable) return;
     const asked = (index: number): boolean => recorders[index]?.changed() ?? false;
     const findingsUnchanged = run === undefined || (run.usable && run.fresh.size === 0);
-    const unchanged = 'entries' in old && oldEntries.size === files.length && findingsUnchanged && files.every((_, index) => reused[index] !== undefined && !asked(index));
+    /** The stamp kept for a file: the one it was read with, once the file is old enough for it to be trusted. */
+    const stampOf = (index: number): string | undefined => {
+      if (byStamp[index]) return reused[index]!.stamp;
+      const stamp = stamps[index];
+      return stamp !== undefined && settled(stamp, readAt) ? stamp.key : undefined;
+    };
+    const unchanged =
+      'entries' in old &&
+      oldEntries.size === files.length &&
+      findingsUnchanged &&
+      files.every((_, index) => reused[index] !== undefined && !asked(index) && reused[index].stamp === stampOf(index));
     if (unchanged) return;
     // Without a findings key of this run's, the kept findings stay those of the old one.
     const findingsKey = run ? run.key : 'entries' in old ? old.findings : undefined;
@@ -373,7 +421,8 @@ export function parseWithCache(root: string, files: FileList, cache: CacheOption
       const result = parsed[index]!;
       // Only a parse of the very text that was hashed is kept: a file read as something else (changed or
       // replaced since) is parsed again next time.
-      if (hash === undefined || result.file.text !== texts[index]) return;
+      if (hash === undefined || (!byStamp[index] && result.file.text !== texts[index])) return;
+      const stamp = stampOf(index) ?? null;
       const [at, length] = add(reused[index]?.parse ?? storedParse(result));
       const known = recorders[index]?.answers();
       const positions =
@@ -382,7 +431,11 @@ export function parseWithCache(root: string, files: FileList, cache: CacheOption
         : undefined;
       const findingsBlob = findingsKey === undefined ? undefined : keptFindings(file.path, index);
       const found = findingsBlob ? add(findingsBlob) : undefined;
-      entries.push(found ? [file.path, hash, at, length, positions?.[0] ?? null, positions?.[1] ?? null, ...found] : positions ? [file.path, hash, at, length, ...positions] : [file.path, hash, at, length]);
+      entries.push(
+        found ? [file.path, hash, stamp, at, length, positions?.[0] ?? null, positions?.[1] ?? null, ...found]
+        : positions ? [file.path, hash, stamp, at, length, ...positions]
+        : [file.path, hash, stamp, at, length],
+      );
     });
     const header: Header = {
       format: FORMAT,
@@ -390,7 +443,7 @@ export function parseWithCache(root: string, files: FileList, cache: CacheOption
       node: process.version,
       key,
       bodyBytes: offset,
-      bodyDigest: bodyDigest(blobs),
+      bodyDigest: bodyDigest(entries, blobs),
       ...(findingsKey !== undefined ? { findings: findingsKey } : {}),
       entries,
     };

@@ -21,10 +21,14 @@ export interface FileStamp {
  */
 const RACY_MS = 3000;
 
-/** The stamp of a regular file of the repository; undefined for a link (whose own times say nothing of its target), or what cannot be stat'ed. */
-export function fileStamp(root: string, path: string): FileStamp | undefined {
+/**
+ * The stamp of a regular file of the repository, at its real path when the listing found
+ * it (discover.ts); undefined for a link (whose own times say nothing of its target), or
+ * what cannot be stat'ed.
+ */
+export function fileStamp(root: string, path: string, real?: string): FileStamp | undefined {
   try {
-    const stats = lstatSync(join(root, path));
+    const stats = lstatSync(real ?? join(root, path));
     if (!stats.isFile()) return undefined;
     return { key: `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`, changed: Math.max(stats.mtimeMs, stats.ctimeMs) };
   } catch {
@@ -37,5 +41,10 @@ export function fileStamp(root: string, path: string): FileStamp | undefined {
  * milliseconds, taken before the read) is unchanged now that its stamp is `now`.
  */
 export function sameStamp(before: FileStamp | undefined, readAt: number, now: FileStamp | undefined): boolean {
-  return before !== undefined && now !== undefined && before.key === now.key && before.changed < readAt - RACY_MS;
+  return before !== undefined && now !== undefined && before.key === now.key && settled(before, readAt);
+}
+
+/** Whether a file whose stamp was `stamp` when it was read at `readAt` had last changed long enough before for the stamp to say it is unchanged later. */
+export function settled(stamp: FileStamp, readAt: number): boolean {
+  return stamp.changed < readAt - RACY_MS;
 }

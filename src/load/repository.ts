@@ -45,7 +45,7 @@ export function parseReuse(): ParseReuse {
 /** Parses the files whose text changed since `reuse` was last updated, and keeps the others' parses. */
 function parseReusing(root: string, files: readonly ListedFile[], reuse: ParseReuse, options: ParseAllOptions): ParsedFile[] {
   const readAt = Date.now();
-  const stamps = files.map((file) => fileStamp(root, file.path));
+  const stamps = files.map((file) => fileStamp(root, file.path, file.real));
   // Read only when the stamp changed: what was read is kept as the text of a file parsed anew.
   const texts: (ReadResult | undefined)[] = new Array(files.length);
   const kept = files.map((file, index): ParsedFile | undefined => {

@@ -98,6 +98,9 @@ export interface FileFindings {
   readonly set: (file: string, findings: readonly Finding[]) => void;
 }
 
+/** What every disable comment names (`# journeys-disable`, `# journeys-disable-next-line`). */
+export const DISABLE_MARKER = 'journeys-disable';
+
 /** A disable comment found in a file, and whether it silenced anything. */
 export interface Suppression {
   readonly file: string;

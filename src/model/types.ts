@@ -34,6 +34,12 @@ export interface SourceFile {
   readonly yamlEnd: number;
   /** Parsed YAML, or undefined when the file could not be parsed. */
   readonly data: unknown;
+  /**
+   * Whether the text before the YAML's end names `journeys-disable` (may hold a disable
+   * comment), when the loader knows it without reading the text (a file the lint cache
+   * kept by its stamp, whose text is read only if asked for); absent: the text says.
+   */
+  readonly disableComments?: boolean;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
