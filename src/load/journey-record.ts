@@ -34,27 +34,40 @@ function indexIn(ref: NodeRef, file: string, prefix: readonly (string | number)[
   return typeof last === 'number' ? last : -1;
 }
 
-/** A list of KPIs as [metric, target, direction or undefined, has a direction, index]; null for the shared empty one. */
+/** Values per KPI in a list's record. */
+const KPI_FIELDS = 4;
+
+/**
+ * A list of KPIs as one flat list, four values each: metric, target, direction (null when
+ * the key is not written, as normalize leaves it out), index; null for the shared empty list.
+ */
 function kpisRecord(kpis: readonly Kpi[] | undefined, file: string, prefix: readonly (string | number)[]): unknown[] | null | undefined {
   if (kpis === undefined) return undefined;
   if (kpis === NO_KPIS) return null;
-  const rows: unknown[] = [];
+  const values: unknown[] = [];
   for (const kpi of kpis) {
     const direction = keysAre(kpi, KPI_DIRECTION_KEYS);
     const index = indexIn(kpi.ref, file, prefix);
     if ((!direction && !keysAre(kpi, KPI_KEYS)) || index === -1) throw new Error('unknown shape');
-    rows.push([kpi.metric, kpi.target, kpi.direction, direction, index]);
+    values.push(kpi.metric, kpi.target, direction ? kpi.direction : null, index);
   }
-  return rows;
+  return values;
 }
 
-function kpisFrom(rows: unknown, file: string, prefix: readonly (string | number)[]): Kpi[] | readonly Kpi[] | undefined {
-  if (rows === undefined) return undefined;
-  if (rows === null) return NO_KPIS;
-  return (rows as [string, number | undefined, Kpi['direction'], boolean, number][]).map(([metric, target, direction, hasDirection, index]) => {
-    const ref = { file, path: [...prefix, index] };
-    return hasDirection ? { metric, target, direction, ref } : { metric, target, ref };
-  });
+// Indexed loops, without destructuring or spreading: a thousand journeys hold tens of thousands of KPIs.
+function kpisFrom(record: unknown, file: string, prefix: readonly (string | number)[]): readonly Kpi[] | undefined {
+  if (record === undefined) return undefined;
+  if (record === null) return NO_KPIS;
+  const values = record as unknown[];
+  const kpis: Kpi[] = new Array(values.length / KPI_FIELDS);
+  for (let at = 0, n = 0; at < values.length; at += KPI_FIELDS, n += 1) {
+    const metric = values[at] as string;
+    const target = values[at + 1] as number | undefined;
+    const direction = values[at + 2] as Kpi['direction'] | null;
+    const ref = { file, path: prefix.concat(values[at + 3] as number) };
+    kpis[n] = direction === null ? { metric, target, ref } : { metric, target, direction, ref };
+  }
+  return kpis;
 }
 
 /** A delay as its four parts; 0 for normalize's NO_DELAY. */
@@ -173,7 +186,7 @@ export function journeyFromRecord(file: string, record: JourneyRecord, raw: () =
     personas,
     reviewed,
     description,
-    stages: stages.map(([index, stageId, name]): Stage => ({ id: stageId, name, ref: { file, path: ['stages', index] } })),
+    stages: stages.map((stage): Stage => ({ id: stage[1], name: stage[2], ref: { file, path: ['stages', stage[0]] } })),
     touchpoints: touchpoints.map((t): Touchpoint => {
       const index = t[0] as number;
       return {
