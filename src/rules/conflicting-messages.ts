@@ -7,7 +7,7 @@ import { MAX_MESSAGE_SUBJECT, MAX_MESSAGE_TEXT } from '../model/limits.ts';
 import type { Journey, Touchpoint } from '../model/types.ts';
 import { formatMoment } from '../simulate/clock.ts';
 import { simulate } from '../simulate/timeline.ts';
-import { pushTo } from '../model/collections.ts';
+import { groupsOf, touchpointsByTrigger } from '../model/triggers.ts';
 
 /** What a message commits to: where its link leads, and the figures it states, with their roles. */
 interface Claims {
@@ -213,16 +213,8 @@ export default defineRule({
 
     // Statically: same intent and same trigger. Each message is compared with the
     // first of its group that states each thing, which keeps the work linear.
-    const groups = new Map<string, { journey: Journey; touchpoint: Touchpoint }[]>();
-    for (const journey of repo.journeys) {
-      for (const touchpoint of journey.touchpoints) {
-        const intent = touchpoint.message?.intent;
-        if (intent === undefined || touchpoint.trigger === undefined) continue;
-        pushTo(groups, `${intent}\u0000${touchpoint.trigger}`, { journey, touchpoint });
-      }
-    }
-    for (const members of groups.values()) {
-      if (members.length < 2) continue;
+    const groups = [...touchpointsByTrigger(repo).values()].flatMap((placed) => groupsOf(placed, (touchpoint) => touchpoint.message?.intent));
+    for (const members of groups) {
       const meets = meetsAnother(members.map((member) => member.journey));
       const references: Claims[] = [];
       for (const [index, member] of members.entries()) {

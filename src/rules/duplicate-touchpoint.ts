@@ -6,7 +6,7 @@ import { MAX_MESSAGE_SUBJECT, MAX_MESSAGE_TEXT } from '../model/limits.ts';
 import { child } from '../model/refs.ts';
 import { quote } from '../model/text.ts';
 import type { Journey, Touchpoint } from '../model/types.ts';
-import { pushTo } from '../model/collections.ts';
+import { groupsOf, touchpointsByTrigger } from '../model/triggers.ts';
 
 interface Options {
   readonly threshold: number;
@@ -134,16 +134,9 @@ export default defineRule<Options>({
   check({ repo, options, report }) {
     type Item = { journey: Journey; touchpoint: Touchpoint; text: string; link?: string };
     // Most touchpoints are alone on their channel and trigger: their wording and link are never needed.
-    const byPlace = new Map<string, { journey: Journey; touchpoint: Touchpoint }[]>();
-    for (const journey of repo.journeys) {
-      for (const touchpoint of journey.touchpoints) {
-        if (touchpoint.message === undefined || touchpoint.channel === undefined || touchpoint.trigger === undefined) continue;
-        pushTo(byPlace, `${touchpoint.channel}\u0000${touchpoint.trigger}`, { journey, touchpoint });
-      }
-    }
+    const places = [...touchpointsByTrigger(repo).values()].flatMap((placed) => groupsOf(placed, (touchpoint) => (touchpoint.message === undefined ? undefined : touchpoint.channel)));
     const groups: Item[][] = [];
-    for (const place of byPlace.values()) {
-      if (place.length < 2) continue;
+    for (const place of places) {
       // A segment's own copy of a message, which no other of the place can reach a customer with, is left out.
       const meets = meetsAnother(place.map(({ journey }) => journey));
       const items = place.flatMap(({ journey, touchpoint }, index): Item[] => {

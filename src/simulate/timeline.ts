@@ -1,6 +1,7 @@
 import type { Category, Channel, Journey, Repository, Scenario, ScenarioEvent, Touchpoint } from '../model/types.ts';
 import { reaches } from '../model/audience.ts';
 import { pushTo } from '../model/collections.ts';
+import { touchpointsByTrigger } from '../model/triggers.ts';
 import { MAX_SCENARIO_EVENTS, MAX_SENDS_PER_SCENARIO, MAX_SENDS_PER_TOUCHPOINT } from '../model/limits.ts';
 import { customerCalendar, customerSettings, NO_CALENDAR, type CustomerCalendar, type CustomerClock } from './calendar.ts';
 import { implicitScenarios, MAX_IMPLICIT_SCENARIOS } from './implicit.ts';
@@ -58,18 +59,6 @@ export interface Timeline {
 export function nextAt(time: number, at: number): number {
   const candidate = Math.floor(time / DAY) * DAY + at;
   return candidate >= time ? candidate : candidate + DAY;
-}
-
-/** Touchpoints by the event that triggers them, built once per repository. */
-export function touchpointsByTrigger(repo: Repository): ReadonlyMap<string, readonly { journey: Journey; touchpoint: Touchpoint }[]> {
-  const index = new Map<string, { journey: Journey; touchpoint: Touchpoint }[]>();
-  for (const journey of repo.journeys) {
-    for (const touchpoint of journey.touchpoints) {
-      if (touchpoint.trigger === undefined) continue;
-      pushTo(index, touchpoint.trigger, { journey, touchpoint });
-    }
-  }
-  return index;
 }
 
 /** When a send happens: the customer's wall-clock time, and the real time elapsed (see Send). */
