@@ -24,8 +24,8 @@
  *   - `journeys lint` in a fresh process, as a user runs it: start-up, a cold
  *     compiler and the output included;
  *   - `lint --cache` after one edit of 1,000 journeys (a comment appended to one of
- *     them before each run; the warm-up writes the cache), in a measure's process and
- *     in a fresh process;
+ *     them before each run; the warm-up writes the cache, then runs once as timed), in a
+ *     measure's process and in a fresh process;
  *   - the site: `journeys build` of the 1,000 regular journeys, in git (their history read too), its time and peak memory,
  *     beside a bare Astro build of as many trivial pages as it has (skipped with --no-site);
  *   - the edit loop: `journeys dev` of those journeys (in git) with one journey's page open

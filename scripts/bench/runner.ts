@@ -82,8 +82,9 @@ function task(key: MeasureKey, root: string, today: string): () => unknown {
 }
 
 /**
- * `journeys lint --cache` after one edit: each run first appends a comment to one journey
- * (the first run, the warm-up, writes the cache in the repository's default place).
+ * `journeys lint --cache` after one edit: each run first appends a comment to one journey.
+ * The warm-up is two runs: the first writes the cache in the repository's default place
+ * (every file parsed, another task), the second is one of those timed.
  */
 function cachedAfterOneEdit(root: string, today: string): () => CheckResult {
   const journeys = join(root, 'journeys');
@@ -107,6 +108,7 @@ function main(): void {
   try {
     const run = task(key, root, today);
     const gc = collector();
+    if (key === 'lintCached') run();
     gc();
     const { ms, value } = time(run);
     const summary = LINTS.has(key) ? summarizeFindings(value as CheckResult) : undefined;
