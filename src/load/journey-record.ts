@@ -38,10 +38,10 @@ function indexIn(ref: NodeRef, file: string, prefix: readonly (string | number)[
 const KPI_FIELDS = 4;
 
 /**
- * A list of KPIs as one flat list, four values each: metric, target, direction (null when
+ * A list of KPIs as one flat list, four values each: metric (its slot), target, direction (null when
  * the key is not written, as normalize leaves it out), index; null for the shared empty list.
  */
-function kpisRecord(kpis: readonly Kpi[] | undefined, file: string, prefix: readonly (string | number)[]): unknown[] | null | undefined {
+function kpisRecord(kpis: readonly Kpi[] | undefined, file: string, prefix: readonly (string | number)[], table: Table): unknown[] | null | undefined {
   if (kpis === undefined) return undefined;
   if (kpis === NO_KPIS) return null;
   const values: unknown[] = [];
@@ -49,19 +49,19 @@ function kpisRecord(kpis: readonly Kpi[] | undefined, file: string, prefix: read
     const direction = keysAre(kpi, KPI_DIRECTION_KEYS);
     const index = indexIn(kpi.ref, file, prefix);
     if ((!direction && !keysAre(kpi, KPI_KEYS)) || index === -1) throw new Error('unknown shape');
-    values.push(kpi.metric, kpi.target, direction ? kpi.direction : null, index);
+    values.push(table.name(kpi.metric), kpi.target, direction ? kpi.direction : null, index);
   }
   return values;
 }
 
 // Indexed loops, without destructuring or spreading: a thousand journeys hold tens of thousands of KPIs.
-function kpisFrom(record: unknown, file: string, prefix: readonly (string | number)[]): readonly Kpi[] | undefined {
+function kpisFrom(record: unknown, file: string, prefix: readonly (string | number)[], names: readonly unknown[]): readonly Kpi[] | undefined {
   if (record === undefined) return undefined;
   if (record === null) return NO_KPIS;
   const values = record as unknown[];
   const kpis: Kpi[] = new Array(values.length / KPI_FIELDS);
   for (let at = 0, n = 0; at < values.length; at += KPI_FIELDS, n += 1) {
-    const metric = values[at] as string;
+    const metric = names[values[at] as number] as string;
     const target = values[at + 1] as number | undefined;
     const direction = values[at + 2] as Kpi['direction'] | null;
     const ref = { file, path: prefix.concat(values[at + 3] as number) };
@@ -70,19 +70,46 @@ function kpisFrom(record: unknown, file: string, prefix: readonly (string | numb
   return kpis;
 }
 
-/** A delay as its four parts; 0 for normalize's NO_DELAY. */
-function delayRecord(delay: Delay): readonly number[] | 0 {
-  if (delay === NO_DELAY) return 0;
-  if (!keysAre(delay, DELAY_KEYS)) throw new Error('unknown shape');
-  return [delay.months, delay.days, delay.businessDays, delay.minutes];
+/**
+ * The names a journey repeats from touchpoint to touchpoint (stages, channels, owners,
+ * triggers, metrics...) and its delays, each kept once in its record, in a table, and
+ * named by their place there: the record is smaller, and the model made of it has one
+ * string for each, which the rules compare the faster.
+ */
+class Table {
+  readonly values: unknown[] = [];
+  private readonly slots = new Map<string, number>();
+
+  /** The slot of a name; -1 for none. */
+  name(value: string | undefined): number {
+    return value === undefined ? -1 : this.slot(value, value);
+  }
+
+  /** The slot of a delay (its four parts); -1 for normalize's NO_DELAY, which the model shares. */
+  delay(delay: Delay): number {
+    if (delay === NO_DELAY) return -1;
+    if (!keysAre(delay, DELAY_KEYS)) throw new Error('unknown shape');
+    return this.slot(`\u0000${delay.months} ${delay.days} ${delay.businessDays} ${delay.minutes}`, [delay.months, delay.days, delay.businessDays, delay.minutes]);
+  }
+
+  private slot(key: string, value: unknown): number {
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = this.values.push(value) - 1;
+      this.slots.set(key, slot);
+    }
+    return slot;
+  }
 }
 
 /** Delays made from records, by their parts: touchpoints share them, as they share normalize's (parseDelay remembers). */
 const delays = new Map<string, Delay>();
 
-function delayFrom(record: unknown): Delay {
-  if (record === 0) return NO_DELAY;
-  const [months, days, businessDays, minutes] = record as [number, number, number, number];
+function delayFrom(parts: readonly number[]): Delay {
+  const months = parts[0]!;
+  const days = parts[1]!;
+  const businessDays = parts[2]!;
+  const minutes = parts[3]!;
   const key = `${months} ${days} ${businessDays} ${minutes}`;
   let delay = delays.get(key);
   if (delay === undefined) {
@@ -92,7 +119,7 @@ function delayFrom(record: unknown): Delay {
   return delay;
 }
 
-function touchpointRecord(touchpoint: Touchpoint, journey: Journey): unknown[] {
+function touchpointRecord(touchpoint: Touchpoint, journey: Journey, table: Table): unknown[] {
   const index = indexIn(touchpoint.ref, journey.file, ['touchpoints']);
   if (!keysAre(touchpoint, TOUCHPOINT_KEYS) || index === -1 || touchpoint.journey !== journey.id) throw new Error('unknown shape');
   const t = touchpoint;
@@ -100,27 +127,27 @@ function touchpointRecord(touchpoint: Touchpoint, journey: Journey): unknown[] {
     index,
     t.id,
     t.name,
-    t.stage,
-    t.channel,
-    t.owner,
-    t.role,
-    t.category,
+    table.name(t.stage),
+    table.name(t.channel),
+    table.name(t.owner),
+    table.name(t.role),
+    table.name(t.category),
     t.categoryWritten,
-    t.trigger,
+    table.name(t.trigger),
     t.after,
-    delayRecord(t.delay),
+    table.delay(t.delay),
     t.at,
     t.repeat,
-    t.until,
+    table.name(t.until),
     t.message,
     t.personalization,
-    t.tools,
+    t.tools.length === 0 ? 0 : t.tools.map((tool) => table.name(tool)),
     t.automated,
     t.momentOfTruth,
     t.importance,
     t.emotion,
     t.cost,
-    kpisRecord(t.kpis, journey.file, ['touchpoints', index, 'kpis']),
+    kpisRecord(t.kpis, journey.file, ['touchpoints', index, 'kpis'], table),
     t.narrative,
   ];
 }
@@ -129,6 +156,7 @@ function touchpointRecord(touchpoint: Touchpoint, journey: Journey): unknown[] {
 export function journeyRecord(journey: Journey): JourneyRecord | undefined {
   try {
     if (!keysAre(journey, JOURNEY_KEYS) || journey.ref.file !== journey.file || journey.ref.path.length !== 0) return undefined;
+    const table = new Table();
     const stages = journey.stages.map((stage) => {
       const index = indexIn(stage.ref, journey.file, ['stages']);
       if (!keysAre(stage, STAGE_KEYS) || index === -1) throw new Error('unknown shape');
@@ -144,10 +172,11 @@ export function journeyRecord(journey: Journey): JourneyRecord | undefined {
       journey.reviewed,
       journey.description,
       stages,
-      journey.touchpoints.map((touchpoint) => touchpointRecord(touchpoint, journey)),
-      kpisRecord(journey.kpis, journey.file, ['kpis']),
+      journey.touchpoints.map((touchpoint) => touchpointRecord(touchpoint, journey, table)),
+      kpisRecord(journey.kpis, journey.file, ['kpis'], table),
       journey.narrative,
       journey.orphanSections,
+      table.values,
     ];
   } catch {
     return undefined;
@@ -160,7 +189,7 @@ export function journeyRecord(journey: Journey): JourneyRecord | undefined {
  * model of, and parses the text again then).
  */
 export function journeyFromRecord(file: string, record: JourneyRecord, raw: () => Readonly<Record<string, unknown>>): Journey {
-  const [id, format, version, title, owner, personas, reviewed, description, stages, touchpoints, kpis, narrative, orphanSections] = record as [
+  const [id, format, version, title, owner, personas, reviewed, description, stages, touchpoints, kpis, narrative, orphanSections, values] = record as [
     string,
     Journey['format'],
     number | undefined,
@@ -174,8 +203,12 @@ export function journeyFromRecord(file: string, record: JourneyRecord, raw: () =
     unknown,
     Journey['narrative'],
     Journey['orphanSections'],
+    unknown[],
   ];
-  const journeyKpis = kpisFrom(kpis, file, ['kpis']);
+  // Each name of the table once, each delay once: the touchpoints share them.
+  const names = values.map((value) => (typeof value === 'string' || value === undefined ? value : delayFrom(value as number[])));
+  const name = (slot: unknown): string | undefined => (slot === -1 ? undefined : (names[slot as number] as string));
+  const journeyKpis = kpisFrom(kpis, file, ['kpis'], names);
   return {
     id,
     file,
@@ -193,27 +226,27 @@ export function journeyFromRecord(file: string, record: JourneyRecord, raw: () =
         id: t[1] as string,
         name: t[2] as string | undefined,
         journey: id,
-        stage: t[3] as string | undefined,
-        channel: t[4] as string | undefined,
-        owner: t[5] as string | undefined,
-        role: t[6] as string | undefined,
-        category: t[7] as Touchpoint['category'],
+        stage: name(t[3]),
+        channel: name(t[4]),
+        owner: name(t[5]),
+        role: name(t[6]),
+        category: name(t[7]) as Touchpoint['category'],
         categoryWritten: t[8] as true | undefined,
-        trigger: t[9] as string | undefined,
+        trigger: name(t[9]),
         after: t[10] as number,
-        delay: delayFrom(t[11]),
+        delay: t[11] === -1 ? NO_DELAY : (names[t[11] as number] as Delay),
         at: t[12] as number | undefined,
         repeat: t[13] as Touchpoint['repeat'],
-        until: t[14] as string | undefined,
+        until: name(t[14]),
         message: t[15] as Touchpoint['message'],
         personalization: t[16] as string | undefined,
-        tools: t[17] as string[],
+        tools: t[17] === 0 ? [] : (t[17] as number[]).map((slot) => names[slot] as string),
         automated: t[18] as boolean | undefined,
         momentOfTruth: t[19] as boolean,
         importance: t[20] as number | undefined,
         emotion: t[21] as number | undefined,
         cost: t[22] as number | undefined,
-        kpis: kpisFrom(t[23], file, ['touchpoints', index, 'kpis'])!,
+        kpis: kpisFrom(t[23], file, ['touchpoints', index, 'kpis'], names)!,
         narrative: t[24] as Touchpoint['narrative'],
         ref: { file, path: ['touchpoints', index] },
       };
