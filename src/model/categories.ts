@@ -25,6 +25,7 @@ export function isCategory(value: unknown): value is Category {
 
 /** The category of a touchpoint: the one written, else its role's, else `service`. */
 export function categoryFor(written: unknown, role: string | undefined): Category {
-  if (isCategory(written)) return written;
+  // The list's own string, not the file's: touchpoints then share one string per category.
+  if (isCategory(written)) return CATEGORIES[CATEGORIES.indexOf(written)]!;
   return (role !== undefined && Object.hasOwn(ROLE_CATEGORIES, role) ? ROLE_CATEGORIES[role] : undefined) ?? 'service';
 }
