@@ -138,6 +138,23 @@ function journeyToEdit(repository: string): { file: string; slug: string } {
   throw new Error(`no journey in ${folder} has a touchpoint message to edit`);
 }
 
+/**
+ * Runs a script in the page once it is loaded, again if the page navigated meanwhile: Vite
+ * reloads a page after its first load when it has prepared dependencies the page found.
+ */
+async function evaluateLoaded(page: Page, script: string): Promise<void> {
+  const deadline = Date.now() + EDIT_TIMEOUT_MS;
+  for (;;) {
+    try {
+      await page.waitForLoadState('load');
+      await page.evaluate(script);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline || !/context was destroyed|navigat/i.test(String(error))) throw error;
+    }
+  }
+}
+
 /** When a frame of the page first had the expected text (FRAME_WATCH), asked again if the page navigates meanwhile. */
 async function shownAt(page: Page): Promise<number> {
   const deadline = Date.now() + EDIT_TIMEOUT_MS;
@@ -180,7 +197,7 @@ export async function timeDevEdits(repository: string, today: string, edits = 5,
       loads = 0;
       const sentence = `Edited for the bench, time ${edit} at ${Date.now().toString(36)}.`;
       const edited = original.replace(/^( {6}text: ).+$/m, `$1${sentence}`);
-      await page.evaluate(`sessionStorage.setItem(${JSON.stringify(EXPECTED)}, ${JSON.stringify(sentence)}); sessionStorage.removeItem(${JSON.stringify(SHOWN)})`);
+      await evaluateLoaded(page, `sessionStorage.setItem(${JSON.stringify(EXPECTED)}, ${JSON.stringify(sentence)}); sessionStorage.removeItem(${JSON.stringify(SHOWN)})`);
       const written = Date.now();
       writeFileSync(file, edited);
       const ms = (await shownAt(page)) - written;

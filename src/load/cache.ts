@@ -1,12 +1,14 @@
 /**
- * The lint cache (`journeys lint --cache`), as ESLint's: each file's parse, schema
- * validation and line numbers are kept from one run to the next, keyed by a hash of
- * its bytes, so that a second run parses only the files that changed. The model is
- * assembled and every rule runs again each time, on the cached data: cross-journey
+ * The lint cache (`journeys lint --cache`), as ESLint's: each file's parse (a journey's
+ * model: journey-record.ts), schema validation and line numbers are kept from one run to
+ * the next, keyed by a hash of its bytes, so that a second run parses only the files that
+ * changed, and reads only those whose stamp changed (file-stamp.ts). The model is
+ * assembled and every rule runs again each time, on the cached models: cross-journey
  * findings can change when any file does.
  *
  * The cache is one file: a magic line, a JSON header (format, versions, the key, a
- * digest of the body, and per file its path, text hash and where its blobs lie), then
+ * digest of the entries and the body, and per file its path, text hash, stamp and where
+ * its blobs lie), then
  * the blobs (V8's serialization, the same that carries a worker's files across). The
  * key holds the format, the tool's version (and its own loader's code when run from
  * a checkout), Node's version, and the text of the configuration and of every shared
@@ -269,9 +271,9 @@ export interface CachedParse {
 }
 
 /**
- * Parses the files, taking from the cache every file whose text it holds: each file is
- * read, its text hashed and looked up; the others are parsed (with the parse worker
- * when there are many).
+ * Parses the files, taking from the cache every file whose text it holds: a file whose
+ * stamp the cache holds is taken without being read, each other file is read, its text
+ * hashed and looked up; the others are parsed (with the parse worker when there are many).
  */
 export function parseWithCache(root: string, files: FileList, cache: CacheOptions, options: ParseAllOptions = {}): CachedParse {
   const note = (message: string): void => cache.onNote?.(message);
