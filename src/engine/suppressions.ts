@@ -1,4 +1,4 @@
-import { DISABLE_MARKER } from '../model/rule.ts';
+import { mayHoldDisableComments } from '../model/rule.ts';
 import type { SourceFile } from '../model/types.ts';
 import { LINE_BREAK } from '../load/lines.ts';
 import type { Positions } from './locate.ts';
@@ -28,9 +28,8 @@ function nextContentLine(lines: readonly string[], line: number): number {
 
 /** Disable comments of one file. Text inside block scalars that looks like a comment is not one. */
 export function findSuppressions(file: SourceFile, positions: Positions): DisableComment[] {
-  if (file.disableComments === false) return [];
+  if (file.disableComments === false || !mayHoldDisableComments(file)) return [];
   const yaml = file.text.slice(0, file.yamlEnd);
-  if (!yaml.includes(DISABLE_MARKER)) return [];
   const locator = positions.locator(file.path);
   const inScalar = (offset: number): boolean => (locator?.scalarRanges ?? []).some(([start, end]) => offset >= start && offset < end);
   const lines = file.text.split(LINE_BREAK);

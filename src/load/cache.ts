@@ -23,7 +23,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
-import { DISABLE_MARKER, type FileFindings } from '../model/rule.ts';
+import { mayHoldDisableComments, type FileFindings } from '../model/rule.ts';
 import type { Finding, SourceFile, SourceKind } from '../model/types.ts';
 import { writeCacheFile } from './cache-file-write.ts';
 import { UsageError, type ListedFile } from './discover.ts';
@@ -250,7 +250,7 @@ function storedParse(parsed: ParsedFile): Buffer {
   const kept: { -readonly [K in keyof ParsedFile]?: ParsedFile[K] } = { ...parsed };
   delete kept.events;
   delete file.disableComments;
-  const disables = parsed.file.text.slice(0, parsed.file.yamlEnd).includes(DISABLE_MARKER);
+  const disables = mayHoldDisableComments(parsed.file);
   const journey = parsed.file.kind === 'journey' ? journeyMadeOf(parsed) : undefined;
   const record = journey ? journeyRecord(journey) : undefined;
   if (record === undefined) return serialize({ ...kept, file, disables } as StoredParse);

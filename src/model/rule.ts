@@ -99,7 +99,12 @@ export interface FileFindings {
 }
 
 /** What every disable comment names (`# journeys-disable`, `# journeys-disable-next-line`). */
-export const DISABLE_MARKER = 'journeys-disable';
+const DISABLE_MARKER = 'journeys-disable';
+
+/** Whether a file's text, up to the end of its YAML, may hold a disable comment: only then are its lines looked at. */
+export function mayHoldDisableComments(file: { readonly text: string; readonly yamlEnd: number }): boolean {
+  return file.text.slice(0, file.yamlEnd).includes(DISABLE_MARKER);
+}
 
 /** A disable comment found in a file, and whether it silenced anything. */
 export interface Suppression {
