@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { discover } from '../src/load/discover.ts';
 import { loadAtRevision } from '../src/load/git.ts';
+import { journeyOfFile } from '../src/load/journey-of.ts';
 import { parseAll } from '../src/load/parse-all.ts';
 import { loadRepository } from '../src/load/repository.ts';
 import { gitRepo } from './helpers/git.ts';
@@ -45,6 +46,26 @@ describe('parsing on a worker thread beside the main thread', () => {
     await probe.terminate();
     expect(size).toBeGreaterThan(0);
     expect(size).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it('sends the models of the journeys it parses, their data parsed again when read, for a caller that reads models only', () => {
+    const alone = loadRepository(root, { parallel: false });
+    const layout = discover(root);
+    parseAll(layout.root, layout.files, { parallel: true });
+    const { parsed, byWorker } = parseAll(layout.root, layout.files, { parallel: true, dataOnDemand: true });
+    expect(byWorker).toBeGreaterThan(0);
+    // The files the worker made models of hold no data until it is read; the main thread's own files give theirs up once modelled.
+    const onDemand = parsed.filter((parse) => Object.getOwnPropertyDescriptor(parse.file, 'data')?.get !== undefined);
+    expect(onDemand.length).toBeGreaterThan(0);
+    expect(onDemand.length).toBeLessThanOrEqual(byWorker);
+    const models = parsed.map((parse) => (parse.file.kind === 'journey' ? journeyOfFile(parse) : undefined));
+    expect(models).toEqual(alone.parsed.map((parse) => (parse.file.kind === 'journey' ? journeyOfFile(parse) : undefined)));
+    expect(parsed).toEqual(alone.parsed);
+
+    const shared = loadRepository(root, { parallel: true, dataOnDemand: true });
+    expect(shared.repo.journeys.length).toBe(3002);
+    expect(shared.repo.journeys.every((journey) => Object.getOwnPropertyDescriptor(journey, 'raw')?.get !== undefined)).toBe(true);
+    expect(shared).toEqual(alone);
   });
 
   it('gives each call its own files when calls on different repositories follow each other', () => {

@@ -15,10 +15,11 @@ import { appendFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { check, type CheckResult } from '../../src/index.ts';
+import { boundYoungGeneration } from '../../src/load/young-generation.ts';
 import { collector, parseOnlyJsYaml, parseOnlyYaml, time } from './measure.ts';
 
 // The setting the command line runs with (bin/journeys.js), for every measure alike.
-setFlagsFromString('--semi-space-growth-factor=1');
+boundYoungGeneration(8 * 1024 * 1024);
 // An idle measure's process must not collect garbage while another one is timed: V8's
 // memory reducer would, a few seconds after each run. Each run is followed by a full
 // collection instead.

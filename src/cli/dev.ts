@@ -3,6 +3,7 @@ import { normalizeBase, repositoryPath, siteEnvironment } from './build.ts';
 import { PACKAGE_ROOT } from './own-package.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
 import { ruleTiming } from './timing.ts';
+import { unboundYoungGeneration } from '../load/young-generation.ts';
 
 export const usage = `Usage: journeys dev [path] [options]
 
@@ -101,7 +102,7 @@ export async function devCommand(args: readonly string[], io: Io): Promise<numbe
   // Once the server has started, the young generation may grow again as V8 has it by default (bin/journeys.js
   // keeps it small for a lint): each edit makes a new model, whose short-lived garbage would otherwise be
   // promoted and marked in the old generation (on 1,000 journeys, about 250 ms more an edit).
-  (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=2');
+  unboundYoungGeneration();
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   io.stdout.write(`Serving the journey site of ${root} at http://${shown}:${server.address.port}${normalizeBase(values.base)}\nPages reload when a journey changes. Stop with Ctrl+C.\n`);
   await interrupted();

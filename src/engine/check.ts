@@ -73,7 +73,8 @@ export function checkRepository(root: string, repo: Repository, options: Omit<Ch
 export function check(path: string, options: CheckOptions = {}): CheckResult {
   // A revision that does not exist is said before the work tree is read, and the one resolved is the one loaded.
   const baseCommit = options.base === undefined && options.baseRevision !== undefined ? resolveBaseRevision(path, options.baseRevision) : undefined;
-  const { root, repo, parsed, saveCache, fileFindings } = loadRepository(path, options);
+  // The rules read the journeys' models, not their data: the parse worker sends models (LoadOptions.dataOnDemand).
+  const { root, repo, parsed, saveCache, fileFindings } = loadRepository(path, { dataOnDemand: true, ...options });
   const base = options.base ?? (baseCommit !== undefined ? loadAtRevision(path, baseCommit, { reuse: parsed }).repo : undefined);
   const today = todayFor(repo, options);
   // Findings kept by the cache hold for the same date and the same rules (their settings key the whole cache).

@@ -28,12 +28,11 @@ import type { Finding, SourceFile, SourceKind } from '../model/types.ts';
 import { writeCacheFile } from './cache-file-write.ts';
 import { UsageError, type ListedFile } from './discover.ts';
 import { fileStamp, settled } from './file-stamp.ts';
-import { journeyMadeOf, keepJourney } from './journey-of.ts';
+import { dataParsedAgain, journeyMadeOf, keepJourney } from './journey-of.ts';
 import { journeyFromRecord, journeyRecord, type JourneyRecord } from './journey-record.ts';
 import { packageVersion, sourceDigest } from './tool-identity.ts';
 import { parseAll, type ParseAllOptions } from './parse-all.ts';
 import type { ParsedFile } from './parse-file.ts';
-import { parseYaml } from './parse-yaml.ts';
 import { wrapLocator } from './positions.ts';
 import { decodeText, readInside } from './read.ts';
 import { recordingLocator, type LocatorAnswers, type RecordingLocator } from './recorded-positions.ts';
@@ -216,21 +215,14 @@ function restore(blob: Buffer, path: string, kind: SourceKind, given: string | (
   const textOf = (): string => (text ??= (given as () => string)());
   // The data of a journey whose model is kept: parsed from the same text as when it was stored, only if
   // something reads it (a fix, --base).
-  let data = record === undefined ? stored.file.data : undefined;
-  const dataOf = (): unknown => {
-    if (data === undefined) {
-      const parsed = parseYaml(textOf().slice(yamlStart, yamlEnd));
-      if (!parsed.ok) throw new Error(`${path}: the lint cache holds a journey its text does not parse to`);
-      data = parsed.data;
-    }
-    return data;
-  };
+  const dataOf = record === undefined ? undefined : dataParsedAgain(path, textOf, yamlStart, yamlEnd);
+  const data = record === undefined ? stored.file.data : undefined;
   // The same keys in the same order as the loader's own files; what is not at hand is read when first asked for.
   const file = { path, kind, text: text ?? '', yamlStart, yamlEnd, data, disableComments: disables === true } satisfies SourceFile;
   if (text === undefined) Object.defineProperty(file, 'text', { get: textOf, enumerable: true });
-  if (record !== undefined) Object.defineProperty(file, 'data', { get: dataOf, enumerable: true });
+  if (dataOf !== undefined) Object.defineProperty(file, 'data', { get: dataOf, enumerable: true });
   const restored: ParsedFile = { ...parse, file };
-  if (record !== undefined) keepJourney(restored, journeyFromRecord(path, record, () => dataOf() as Readonly<Record<string, unknown>>));
+  if (dataOf !== undefined) keepJourney(restored, journeyFromRecord(path, record!, dataOf));
   return restored;
 }
 
@@ -242,20 +234,16 @@ function restoreAnswers(blob: Buffer | undefined): LocatorAnswers | undefined {
 }
 
 function storedParse(parsed: ParsedFile): Buffer {
-  const file: { -readonly [K in keyof SourceFile]?: SourceFile[K] } = { ...parsed.file };
-  delete file.path;
-  delete file.kind;
-  delete file.text;
+  const { yamlStart, yamlEnd } = parsed.file;
   // The parser's events are not kept: positions come from the stored answers, or from a parse of the text.
   const kept: { -readonly [K in keyof ParsedFile]?: ParsedFile[K] } = { ...parsed };
   delete kept.events;
-  delete file.disableComments;
   const disables = mayHoldDisableComments(parsed.file);
   const journey = parsed.file.kind === 'journey' ? journeyMadeOf(parsed) : undefined;
   const record = journey ? journeyRecord(journey) : undefined;
-  if (record === undefined) return serialize({ ...kept, file, disables } as StoredParse);
-  delete file.data;
-  return serialize({ ...kept, file, journey: record, disables } as StoredParse);
+  // A journey's data is not kept beside its record (nor read: a file the parse worker sent has it on demand).
+  if (record === undefined) return serialize({ ...kept, file: { yamlStart, yamlEnd, data: parsed.file.data }, disables } as StoredParse);
+  return serialize({ ...kept, file: { yamlStart, yamlEnd }, journey: record, disables } as StoredParse);
 }
 
 export interface CachedParse {

@@ -147,8 +147,11 @@ function touchpoint(file: string, journey: string, index: number, data: Data, se
   };
 }
 
-/** The journey of a file, or undefined when its data is not a journey at all. */
-export function journeyFrom(file: string, format: Journey['format'], data: unknown, sections?: Sections): Journey | undefined {
+/**
+ * The journey of a file, or undefined when its data is not a journey at all. Given `raw`,
+ * the model's raw data is read from it when asked for, and does not keep `data` alive.
+ */
+export function journeyFrom(file: string, format: Journey['format'], data: unknown, sections?: Sections, raw?: () => Readonly<Record<string, unknown>>): Journey | undefined {
   if (!isRecord(data)) return undefined;
   const id = name(data, 'journey') ?? '';
   const byId = new Map((sections?.byHeading ?? []).map((section) => [section.id, section]));
@@ -165,7 +168,7 @@ export function journeyFrom(file: string, format: Journey['format'], data: unkno
   });
   const touchpointIds = new Set(touchpoints.map((t) => t.id));
   const version = num(data, 'version');
-  return {
+  const journey = {
     id,
     file,
     format,
@@ -185,6 +188,8 @@ export function journeyFrom(file: string, format: Journey['format'], data: unkno
     raw: data,
     ref: ref(file, []),
   };
+  if (raw) Object.defineProperty(journey, 'raw', { get: raw, enumerable: true });
+  return journey;
 }
 
 function declarations<T>(file: string, data: unknown, key: string, make: (item: Data, path: Path, id: string) => T): T[] {

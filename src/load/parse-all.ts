@@ -1,9 +1,11 @@
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { ListedFile } from './discover.ts';
+import { receivedParse } from './journey-of.ts';
 import { parseFile, parseText, type ParsedFile } from './parse-file.ts';
 import type { ParseJob, ParseJobResult } from './parse-worker.ts';
 import { parseWorker, workerAllowed } from './parse-worker-thread.ts';
 import type { ReadResult } from './read.ts';
+import { growingYoungGeneration } from './young-generation.ts';
 
 /** Below this many files a worker costs more to start than it saves. */
 const PARALLEL_FROM = 150;
@@ -21,6 +23,12 @@ export interface ParseAllOptions {
    * model) leaves less of it for after, the worker taking more of the parsing.
    */
   readonly onParsed?: (parsed: ParsedFile) => void;
+  /**
+   * The parse worker makes the model of each journey it parses and sends it instead of the
+   * file's data, which is parsed again from the text only if read: for a caller that reads
+   * the models only (the linter), not the data (the site's pages show it).
+   */
+  readonly dataOnDemand?: boolean;
 }
 
 type FileList = readonly ListedFile[];
@@ -58,21 +66,24 @@ export function parseAll(root: string, files: FileList, options: ParseAllOptions
       const result = message.message as ParseJobResult;
       // A worker that took the last file of a job just as the main thread finished sends it after the job is over.
       if (result.job !== job) continue;
-      for (const [index, parsed] of result.results) {
-        results[index] = parsed;
+      for (const [index, sent] of result.results) {
+        const parsed = (results[index] = receivedParse(sent));
         byWorker += 1;
         options.onParsed?.(parsed);
       }
     }
   };
-  if (helper) helper.port.postMessage({ job, root, files, state, ...(texts ? { texts } : {}) } satisfies ParseJob);
+  if (helper) helper.port.postMessage({ job, root, files, state, ...(texts ? { texts } : {}), ...(options.dataOnDemand ? { records: true } : {}) } satisfies ParseJob);
+  const young = files.length >= PARALLEL_FROM ? growingYoungGeneration() : undefined;
   for (let index = Atomics.add(state, 0, 1); index < files.length; index = Atomics.add(state, 0, 1)) {
     const parsed = (results[index] = parseOne(index));
     options.onParsed?.(parsed);
     // The worker's batches are taken as they come, so that receiving them is shared out like the parsing.
     if (helper) receive(helper.port);
+    young?.onFile();
     options.onFile?.(Math.min(files.length, Atomics.load(state, 0)), files.length);
   }
+  young?.end();
   if (helper) {
     // A worker that has not started this job can take no file now: no need to wait for it. One that has
     // raises its flag when done; if it died mid-way, it never will, and what it took is parsed here.

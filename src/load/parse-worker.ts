@@ -8,6 +8,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { ListedFile } from './discover.ts';
+import { journeyRecord, type JourneyRecord } from './journey-record.ts';
+import { journeyFrom } from './normalize.ts';
 import { parseFile, parseText, type ParsedFile } from './parse-file.ts';
 import type { ReadResult } from './read.ts';
 
@@ -19,11 +21,18 @@ export interface ParseJob {
   readonly state: Int32Array;
   /** The files' texts when they were read already (from git, at a revision): then nothing is read from disk. */
   readonly texts?: readonly ReadResult[];
+  /** Send each journey's model as a record instead of its data (ParseAllOptions.dataOnDemand). */
+  readonly records?: boolean;
+}
+
+/** A file as the worker sends it: a journey's model made here may come as its record, its data left out. */
+export interface SentParse extends ParsedFile {
+  readonly record?: JourneyRecord;
 }
 
 export interface ParseJobResult {
   readonly job: number;
-  readonly results: readonly (readonly [number, ParsedFile])[];
+  readonly results: readonly (readonly [number, SentParse])[];
   readonly error?: string;
 }
 
@@ -36,17 +45,31 @@ const { port } = workerData as { port: MessagePort };
 const BATCH = 16;
 
 /** The buffers of the files' packed events, moved to the main thread rather than copied. */
-const transfers = (results: readonly (readonly [number, ParsedFile])[]): ArrayBuffer[] =>
+const transfers = (results: readonly (readonly [number, SentParse])[]): ArrayBuffer[] =>
   results.flatMap(([, parsed]) => (parsed.events ? [parsed.events.buffer as ArrayBuffer] : []));
 
-function run({ job, root, files, state, texts }: ParseJob): void {
-  let results: [number, ParsedFile][] = [];
+/**
+ * A journey's model made here, sent as its record without the file's data: the main
+ * thread then takes a smaller message off the port and makes the model from the record
+ * (a third of normalizing the data there), and keeps no data nothing reads.
+ */
+function asRecord(parsed: ParsedFile): SentParse {
+  const { file } = parsed;
+  if (file.kind !== 'journey' || file.data === undefined) return parsed;
+  const journey = journeyFrom(file.path, file.path.endsWith('.md') ? 'markdown' : 'yaml', file.data, parsed.sections);
+  const record = journey && journeyRecord(journey);
+  return record ? { ...parsed, file: { ...file, data: undefined }, record } : parsed;
+}
+
+function run({ job, root, files, state, texts, records }: ParseJob): void {
+  let results: [number, SentParse][] = [];
   // Said before taking any file: the main thread then knows to wait for whatever this worker takes.
   Atomics.store(state, 2, 1);
   try {
     for (let index = Atomics.add(state, 0, 1); index < files.length; index = Atomics.add(state, 0, 1)) {
       const { path, kind, real } = files[index]!;
-      results.push([index, texts ? parseText(path, kind, texts[index]!) : parseFile(root, path, kind, real)]);
+      const parsed = texts ? parseText(path, kind, texts[index]!) : parseFile(root, path, kind, real);
+      results.push([index, records ? asRecord(parsed) : parsed]);
       if (results.length === BATCH) {
         port.postMessage({ job, results } satisfies ParseJobResult, transfers(results));
         results = [];

@@ -90,7 +90,7 @@ export interface LoadedRepository {
 export function loadRepository(path: string, given: LoadOptions = {}): LoadedRepository {
   const layout = discover(path);
   const onParsed = (parse: ParsedFile): void => {
-    modelEarly(parse);
+    modelEarly(parse, given.dataOnDemand);
     given.onParsed?.(parse);
   };
   const options: LoadOptions = { ...given, onParsed };
@@ -111,8 +111,8 @@ export interface Omitted {
 }
 
 /** Makes a parsed file's model as soon as it is parsed, while the parse worker goes on (ParseAllOptions.onParsed). */
-function modelEarly(parse: ParsedFile): void {
-  if (parse.file.kind === 'journey') journeyOfFile(parse);
+function modelEarly(parse: ParsedFile, dataOnDemand = false): void {
+  if (parse.file.kind === 'journey') journeyOfFile(parse, dataOnDemand);
 }
 
 /** The model of a repository from its parsed files, in path order. */
