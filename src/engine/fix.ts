@@ -5,7 +5,7 @@
  * scalar, an anchor, an alias, a range outside a Markdown front matter) is dropped, so that
  * nothing but the value in question can change.
  */
-import type { Locator } from '../load/positions.ts';
+import { locatedByItsParse, type Locator } from '../load/positions.ts';
 import { parseYaml } from '../load/parse-yaml.ts';
 import type { Report } from '../model/rule.ts';
 import type { Finding, Path, SourceFile } from '../model/types.ts';
@@ -40,16 +40,24 @@ function inSameQuotes(old: string, text: string, value: string): string {
  * A report's fix as a range of its file's text, or undefined when it cannot be applied
  * safely: the range is not one whole single-line scalar of the YAML, the scalar at a path
  * is not the value the data holds there, or the text is not a single-line scalar.
+ *
+ * A locator that follows the events of the parse the data was built from finds, at a path,
+ * the node that gave the data's value there: its value is not compared with the data's,
+ * which the linter may not hold (a file whose data is parsed again only if read: in a
+ * clean-up, most files have a fix). Positions recorded by the lint cache are compared.
  */
 export function resolveFix(fix: NonNullable<Report['fix']>, file: SourceFile | undefined, locator: Locator | undefined): Fix | undefined {
-  if (!file || !locator || file.data === undefined) return undefined;
+  if (!file || !locator) return undefined;
+  const byItsParse = locatedByItsParse(file);
+  // A file with events parsed: one without them may have no data (it did not parse).
+  if (!byItsParse && file.data === undefined) return undefined;
   const range = 'path' in fix.at ? (fix.at.file === file.path ? locator.range(fix.at.path) : undefined) : fix.at;
   if (!range) return undefined;
   const [start, end] = range;
   if (!(file.yamlStart <= start && start < end && end <= file.yamlEnd)) return undefined;
   const old = file.text.slice(start, end);
   const was = scalarValue(old);
-  if (was === undefined || ('path' in fix.at && valueAt(file.data, fix.at.path) !== was)) return undefined;
+  if (was === undefined || ('path' in fix.at && !byItsParse && valueAt(file.data, fix.at.path) !== was)) return undefined;
   const value = scalarValue(fix.text);
   if (value === undefined || value === was) return undefined;
   return { range: [start, end], text: inSameQuotes(old, fix.text, value) };

@@ -204,6 +204,11 @@ export function keepEvents(file: SourceFile, events: Int32Array): void {
   parsedEvents.set(file, events);
 }
 
+/** Whether the locator of `file` reads its positions from the events of the parse that gave its data. */
+export function locatedByItsParse(file: SourceFile): boolean {
+  return parsedEvents.has(file) && !wrappers.has(file);
+}
+
 /** Wraps the locator of a file: the lint cache answers from an earlier run on the same text (src/load/cache.ts). */
 const wrappers = new WeakMap<SourceFile, (build: () => Locator) => Locator>();
 
