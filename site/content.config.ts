@@ -55,7 +55,7 @@ const modelLoader: Loader = {
           const started = performance.now();
           // journeys dev reloads the pages itself, at once: the store (which Astro writes 500 ms
           // after a change, then reloads them) is left as it is, so that they reload only once.
-          const published = publishSnapshot(root, live);
+          const published = publishSnapshot(root, live, true);
           if (published === version) return;
           version = published;
           if (!reloadPages()) stamp(version);

@@ -60,6 +60,22 @@ describe('siteSnapshot after an edit', () => {
     expect(fourth).toEqual(await freshSnapshot(repo.root));
   });
 
+  it('is made again without a look at the files when the caller says they changed, and from the files after that', async () => {
+    const repo = gitRepo({ 'journeys/owners.yaml': OWNERS, 'journeys/a.journey.yaml': cleanJourney('a') });
+    const first = siteSnapshot(repo.root, options);
+    // Unchanged files: the same model, from a look at them.
+    expect(siteSnapshot(repo.root, options)).toBe(first);
+    repo.write({ 'journeys/a.journey.yaml': cleanJourney('a').replace('title: Welcome', 'title: Welcome, edited') });
+    const told = siteSnapshot(repo.root, { ...options, changed: true });
+    expect(told).not.toBe(first);
+    expect(told.journeys[0]!.title).toBe('Welcome, edited');
+    expect(told).toEqual(await freshSnapshot(repo.root));
+    // Not told: the files are looked at, and the model made again, since the last one's look is unknown.
+    const looked = siteSnapshot(repo.root, options);
+    expect(looked).toEqual(told);
+    expect(siteSnapshot(repo.root, options)).toBe(looked);
+  });
+
   it('keeps no parse for a build (one snapshot, without keepParses)', () => {
     const repo = gitRepo({ 'journeys/owners.yaml': OWNERS, 'journeys/a.journey.yaml': cleanJourney('a') });
     siteSnapshot(repo.root, { markdown: renderMarkdown, today: TODAY });

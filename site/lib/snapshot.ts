@@ -18,14 +18,14 @@ export function journeysRoot(): string {
  * that date (a reproducible build); JOURNEYS_NO_GIT leaves git out. `live` (the dev
  * server) keeps what the next snapshot after an edit can use again.
  */
-export function snapshot(path = journeysRoot(), live = false): SiteModel {
+export function snapshot(path = journeysRoot(), live = false, changed = false): SiteModel {
   const next = new Map<string, string>();
   const markdown = (text: string): string => {
     const html = next.get(text) ?? rendered.get(text) ?? renderMarkdown(text);
     next.set(text, html);
     return html;
   };
-  const model = siteSnapshot(path, { markdown, today: process.env.JOURNEYS_TODAY || undefined, noGit: Boolean(process.env.JOURNEYS_NO_GIT), keepParses: live });
+  const model = siteSnapshot(path, { markdown, today: process.env.JOURNEYS_TODAY || undefined, noGit: Boolean(process.env.JOURNEYS_NO_GIT), keepParses: live, changed });
   // Kept for the next model: what this one rendered (what a model already made did not render is kept as it was).
   if (model !== renderedFor) {
     rendered = next;
@@ -57,9 +57,12 @@ interface Published {
 const SLOT = Symbol.for('journeys-as-code.site-model');
 const shared = globalThis as unknown as Record<typeof SLOT, Published | undefined>;
 
-/** Makes the model of the repository at `path` the pages', and names its version (new when the files changed); `live` as for snapshot. */
-export function publishSnapshot(path = journeysRoot(), live = false): string {
-  const model = snapshot(path, live);
+/**
+ * Makes the model of the repository at `path` the pages', and names its version (new when
+ * the files changed, or when `changed` says they did: a watcher's event); `live` as for snapshot.
+ */
+export function publishSnapshot(path = journeysRoot(), live = false, changed = false): string {
+  const model = snapshot(path, live, changed);
   const previous = shared[SLOT];
   if (previous?.model === model) return previous.version;
   const count = (previous?.count ?? 0) + 1;

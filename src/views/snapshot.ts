@@ -82,7 +82,7 @@ function toolVersion(): string {
   }
 }
 
-let cached: { key: string; model: SiteModel } | undefined;
+let cached: { key: string | undefined; model: SiteModel } | undefined;
 
 /** How many of the last commits the score history shows. */
 export const SCORE_HISTORY_COMMITS = 12;
@@ -172,13 +172,20 @@ export interface SnapshotOptions {
    * would only hold the parses in memory.
    */
   readonly keepParses?: boolean;
+  /**
+   * The caller knows that files changed since the last snapshot (a watcher said so): the
+   * snapshot is made again without listing and stamping every file to find out (a tenth
+   * of an edit's reload in journeys dev, on 1,000 journeys).
+   */
+  readonly changed?: boolean;
 }
 
 /** The site's data for the repository at `path`, recomputed only when a file changed. */
 export function siteSnapshot(path: string, options: SnapshotOptions): SiteModel {
   const { today } = options;
-  const key = `${path}\n${today ?? ''}\n${options.noGit ? 'no-git' : ''}\n${fingerprint(path)}`;
-  if (cached?.key === key) return cached.model;
+  // Unknown when the caller said files changed: the next snapshot not told so makes the model again.
+  const key = options.changed ? undefined : `${path}\n${today ?? ''}\n${options.noGit ? 'no-git' : ''}\n${fingerprint(path)}`;
+  if (key !== undefined && cached?.key === key) return cached.model;
   let reuse = options.keepParses ? kept.get(path) : undefined;
   if (options.keepParses && reuse === undefined) kept.set(path, (reuse = { parses: parseReuse(), findings: memoryFindings(), views: viewReuse() }));
   // check(), with the file-scoped findings kept for the files that did not change.
