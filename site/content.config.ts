@@ -9,7 +9,8 @@
 import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { journeysRoot, looksHalfSaved, publishSnapshot, reloadPages, watchedPaths } from './lib/snapshot.ts';
+import type { WorkTreeState } from 'journeys-as-code';
+import { journeysRoot, looksHalfSaved, publishSnapshot, reloadPages, watchedPaths, workTreeStateLater } from './lib/snapshot.ts';
 
 /**
  * How long the loader waits after a change for the next one: an editor's save can be a
@@ -41,21 +42,33 @@ const modelLoader: Loader = {
     const paths = watchedPaths(root);
     watcher.add(paths);
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // Git is asked what the work tree now is at the first change of a burst, while the change
+    // settles: its answer is at hand when the reload starts. Asked again then only if a file
+    // changed after the question (or looked half saved).
+    let changes = 0;
+    let question: { readonly after: number; readonly answer: Promise<WorkTreeState | undefined> } | undefined;
+    const noGit = Boolean(process.env.JOURNEYS_NO_GIT);
+    const ask = (): NonNullable<typeof question> => (question = { after: changes, answer: noGit ? Promise.resolve(undefined) : workTreeStateLater(root) });
     watcher.on('all', (_event: string, changed: string) => {
       if (!paths.some((path) => changed === path || changed.startsWith(`${path}/`))) return;
       clearTimeout(timer);
+      changes += 1;
+      if (question === undefined) ask();
       let waited = false;
-      const reload = (): void => {
+      const reload = async (): Promise<void> => {
         if (!waited && looksHalfSaved(changed)) {
           waited = true;
-          timer = setTimeout(reload, HALF_SAVED_MS);
+          timer = setTimeout(() => void reload(), HALF_SAVED_MS);
           return;
         }
         try {
           const started = performance.now();
+          const asked = question !== undefined && question.after === changes && !waited ? question : ask();
+          question = undefined;
+          const state = await asked.answer;
           // journeys dev reloads the pages itself, at once: the store (which Astro writes 500 ms
           // after a change, then reloads them) is left as it is, so that they reload only once.
-          const published = publishSnapshot(root, live, true);
+          const published = publishSnapshot(root, live, { workTree: { state } });
           if (published === version) return;
           version = published;
           if (!reloadPages()) stamp(version);
@@ -64,7 +77,7 @@ const modelLoader: Loader = {
           logger.error(`Could not reload the journeys: ${error instanceof Error ? error.message : String(error)}`);
         }
       };
-      timer = setTimeout(reload, DEBOUNCE_MS);
+      timer = setTimeout(() => void reload(), DEBOUNCE_MS);
     });
   },
 };

@@ -58,8 +58,8 @@ export { placeTouchpoint, performanceOf, quadrantOf, QUADRANTS, HIGH_IMPORTANCE,
 export type { QuadrantPoint, QuadrantId, QuadrantInfo } from './score/quadrant.ts';
 export { findingPlaces } from './score/owners.ts';
 export type { FindingPlace } from './score/owners.ts';
-export { gitFacts, gitPrefix, fileCommits, catFileContents, commitsTouching } from './load/git.ts';
-export type { CommitInfo, GitFacts, JourneyVersion } from './load/git.ts';
+export { gitFacts, gitPrefix, fileCommits, catFileContents, commitsTouching, workTreeStateLater } from './load/git.ts';
+export type { CommitInfo, GitFacts, JourneyVersion, WorkTreeState } from './load/git.ts';
 // Views: what each reader shows (the site's pages, the simulate command), computed once here.
 export { scoreHistory } from './views/score-history.ts';
 export type { HistoryPoint, HistoryGrade, HistoryOptions } from './views/score-history.ts';

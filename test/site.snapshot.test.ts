@@ -5,8 +5,10 @@
  * process would make.
  */
 import { utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { workTreeState, workTreeStateLater } from '../src/load/git.ts';
 import { siteSnapshot, snapshotParses } from '../src/views/snapshot.ts';
 import { renderMarkdown } from '../site/lib/markdown.ts';
 import { gitRepo } from './helpers/git.ts';
@@ -74,6 +76,23 @@ describe('siteSnapshot after an edit', () => {
     const looked = siteSnapshot(repo.root, options);
     expect(looked).toEqual(told);
     expect(siteSnapshot(repo.root, options)).toBe(looked);
+  });
+
+  it('takes what git said of the work tree from the caller who asked it as the files changed', async () => {
+    const repo = gitRepo({ 'journeys/owners.yaml': OWNERS, 'journeys/a.journey.yaml': cleanJourney('a') });
+    const clean = await workTreeStateLater(repo.root);
+    expect(clean).toEqual(workTreeState(repo.root));
+    expect(clean).toEqual({ head: expect.stringMatching(/^[0-9a-f]{40}$/), dirty: false });
+    expect(siteSnapshot(repo.root, { ...options, changed: true, workTree: { state: clean } }).site.build.dirty).toBe(false);
+
+    repo.write({ 'journeys/a.journey.yaml': cleanJourney('a').replace('title: Welcome', 'title: Welcome, edited') });
+    const edited = await workTreeStateLater(repo.root);
+    expect(edited).toEqual({ head: clean!.head, dirty: true });
+    const told = siteSnapshot(repo.root, { ...options, changed: true, workTree: { state: edited } });
+    expect(told.site.build.dirty).toBe(true);
+    expect(told).toEqual(await freshSnapshot(repo.root));
+    // Outside a work tree, git says nothing.
+    expect(await workTreeStateLater(tmpdir())).toBeUndefined();
   });
 
   it('keeps no parse for a build (one snapshot, without keepParses)', () => {

@@ -2,10 +2,10 @@
  * The site's data, asked of the engine's public API: the engine reads the
  * repository and git (once per state of the files); the site only renders.
  */
-import { siteSnapshot, type SiteModel } from 'journeys-as-code';
+import { siteSnapshot, type SiteModel, type WorkTreeState } from 'journeys-as-code';
 import { renderMarkdown } from './markdown.ts';
 
-export { looksHalfSaved, watchedPaths } from 'journeys-as-code';
+export { looksHalfSaved, watchedPaths, workTreeStateLater } from 'journeys-as-code';
 
 /** The repository the site shows: `JOURNEYS_ROOT`, or the current folder. */
 export function journeysRoot(): string {
@@ -18,14 +18,14 @@ export function journeysRoot(): string {
  * that date (a reproducible build); JOURNEYS_NO_GIT leaves git out. `live` (the dev
  * server) keeps what the next snapshot after an edit can use again.
  */
-export function snapshot(path = journeysRoot(), live = false, changed = false): SiteModel {
+export function snapshot(path = journeysRoot(), live = false, change?: Change): SiteModel {
   const next = new Map<string, string>();
   const markdown = (text: string): string => {
     const html = next.get(text) ?? rendered.get(text) ?? renderMarkdown(text);
     next.set(text, html);
     return html;
   };
-  const model = siteSnapshot(path, { markdown, today: process.env.JOURNEYS_TODAY || undefined, noGit: Boolean(process.env.JOURNEYS_NO_GIT), keepParses: live, changed });
+  const model = siteSnapshot(path, { markdown, today: process.env.JOURNEYS_TODAY || undefined, noGit: Boolean(process.env.JOURNEYS_NO_GIT), keepParses: live, ...(change ? { changed: true, workTree: change.workTree } : {}) });
   // Kept for the next model: what this one rendered (what a model already made did not render is kept as it was).
   if (model !== renderedFor) {
     rendered = next;
@@ -57,12 +57,17 @@ interface Published {
 const SLOT = Symbol.for('journeys-as-code.site-model');
 const shared = globalThis as unknown as Record<typeof SLOT, Published | undefined>;
 
+/** A change a watcher saw, and what git said of the work tree since (workTreeStateLater). */
+export interface Change {
+  readonly workTree: { readonly state: WorkTreeState | undefined };
+}
+
 /**
  * Makes the model of the repository at `path` the pages', and names its version (new when
- * the files changed, or when `changed` says they did: a watcher's event); `live` as for snapshot.
+ * the files changed, or after a `change` a watcher saw); `live` as for snapshot.
  */
-export function publishSnapshot(path = journeysRoot(), live = false, changed = false): string {
-  const model = snapshot(path, live, changed);
+export function publishSnapshot(path = journeysRoot(), live = false, change?: Change): string {
+  const model = snapshot(path, live, change);
   const previous = shared[SLOT];
   if (previous?.model === model) return previous.version;
   const count = (previous?.count ?? 0) + 1;

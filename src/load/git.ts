@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { posix, relative, sep } from 'node:path';
@@ -24,9 +24,12 @@ function git(cwd: string, args: readonly string[], input?: string): Buffer {
     input,
     maxBuffer: MAX_BUFFER,
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' },
+    env: gitEnvironment(),
   });
 }
+
+/** No optional locks, messages and dates as git stores them: see git(). */
+const gitEnvironment = (): NodeJS.ProcessEnv => ({ ...process.env, LC_ALL: 'C', GIT_OPTIONAL_LOCKS: '0' });
 
 /** The top of the git work tree that holds `dir`, or a clear error. */
 function topLevel(dir: string): string {
@@ -542,12 +545,36 @@ export function workTreeHolds(root: string, journeysDir: string, commit: string)
  * change between two gitFacts of the same files while no commit is made: the dev server
  * asks it on every edit, and gitFacts again only when HEAD moves.
  */
-export function workTreeState(root: string): { readonly head: string; readonly dirty: boolean } | undefined {
-  const status = tryGit(root, ['status', '--porcelain=v2', '--branch', '--untracked-files=no', '--', '.'])?.toString('utf8');
+export function workTreeState(root: string): WorkTreeState | undefined {
+  return readStatus(tryGit(root, STATUS)?.toString('utf8'));
+}
+
+export interface WorkTreeState {
+  readonly head: string;
+  readonly dirty: boolean;
+}
+
+const STATUS = ['status', '--porcelain=v2', '--branch', '--untracked-files=no', '--', '.'];
+
+function readStatus(status: string | undefined): WorkTreeState | undefined {
   if (status === undefined) return undefined;
   const lines = status.split('\n').filter((line) => line !== '');
   const head = lines.find((line) => line.startsWith('# branch.oid '))?.slice('# branch.oid '.length);
   return head === undefined ? undefined : { head, dirty: lines.some((line) => !line.startsWith('#')) };
+}
+
+/**
+ * workTreeState, without waiting for git: the dev server asks as soon as a file changes,
+ * and has the answer when it reloads, once the change has settled (git's run and the
+ * start of its process, about 40 ms from a server holding 1,000 journeys, then cost the
+ * reload nothing). Undefined outside a work tree, or when git fails.
+ */
+export function workTreeStateLater(root: string): Promise<WorkTreeState | undefined> {
+  return new Promise((resolve) => {
+    execFile('git', STATUS, { cwd: root, maxBuffer: MAX_BUFFER, encoding: 'utf8', env: gitEnvironment() }, (error, stdout) =>
+      resolve(error ? undefined : readStatus(stdout)),
+    );
+  });
 }
 
 /**

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { checkRepository, findingsContext, todayFor } from '../engine/check.ts';
 import { fileFindingsFrom, memoryFindings, type MemoryFindings } from '../engine/memory-findings.ts';
-import { gitFacts, latestReviewTag, workTreeHolds, workTreeState, type GitFacts } from '../load/git.ts';
+import { gitFacts, latestReviewTag, workTreeHolds, workTreeState, type GitFacts, type WorkTreeState } from '../load/git.ts';
 import { loadRepository, parseReuse, type ParseReuse } from '../load/repository.ts';
 import type { Repository } from '../model/types.ts';
 import { simulate } from '../simulate/timeline.ts';
@@ -121,9 +121,9 @@ let factsCache: { key: string; facts: GitFacts | undefined } | undefined;
  * journey files changes: editing a file changes no commit, only whether the work tree
  * differs from HEAD, which one git call says.
  */
-function gitFactsOf(root: string, repo: Repository): GitFacts | undefined {
+function gitFactsOf(root: string, repo: Repository, asked?: { readonly state: WorkTreeState | undefined }): GitFacts | undefined {
   const journeyFiles = repo.journeys.map((journey) => journey.file);
-  const state = workTreeState(root);
+  const state = asked ? asked.state : workTreeState(root);
   // The work tree's journeys give the versions of the old texts that are the same as theirs: whatever the
   // work tree holds when they are asked, each is the version of one text, so the facts stay true after edits.
   if (state === undefined) return gitFacts(root, journeyFiles, repo);
@@ -178,6 +178,8 @@ export interface SnapshotOptions {
    * of an edit's reload in journeys dev, on 1,000 journeys).
    */
   readonly changed?: boolean;
+  /** What git said of the work tree since the files last changed (workTreeStateLater), when the caller asked it already. */
+  readonly workTree?: { readonly state: WorkTreeState | undefined };
 }
 
 /** The site's data for the repository at `path`, recomputed only when a file changed. */
@@ -194,7 +196,7 @@ export function siteSnapshot(path: string, options: SnapshotOptions): SiteModel 
   const fileFindings = reuse ? fileFindingsFrom(reuse.findings, repo, findingsContext(day)) : undefined;
   const result = checkRepository(root, repo, { today: day, ...(fileFindings ? { fileFindings } : {}) });
   const timelines = simulate(repo);
-  const git = options.noGit ? undefined : gitFactsOf(root, repo);
+  const git = options.noGit ? undefined : gitFactsOf(root, repo, options.workTree);
   const { journeysDir } = layoutOf(path);
   const history = historyOf(root, git?.commit?.hash, today, { repo, findings: result.findings, timelines, today: result.today, holds: (commit) => workTreeHolds(root, journeysDir, commit) });
   const model = buildModel({ result, timelines, git, markdown: options.markdown, tool: toolVersion(), scoreHistory: history, ...(reuse ? { reuse: reuse.views } : {}) });
