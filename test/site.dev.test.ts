@@ -88,6 +88,42 @@ describe('journeys dev', () => {
     expect((await get('review/')).body).toContain('Welcome, edited live');
   }, 90_000);
 
+  it('reloads a page that was loading when the journeys changed, once it is connected', async () => {
+    // A page answered by the test (page.route) counts as a public one, which Chromium would not let reach the local server.
+    const browser = await launchChromium(['--disable-features=LocalNetworkAccessChecks']);
+    try {
+      const page = await browser.newPage();
+      // A first page, so that Vite has prepared the pages' dependencies (it reloads the page once it has): that reload must not be the one seen below.
+      await page.goto(`${url}journeys/flawed/`, { waitUntil: 'networkidle' });
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      const file = join(repo, 'journeys', 'away.journey.yaml');
+      const text = 'journey: away\nversion: 1\ntitle: Before the change\nowner: team-growth\nstages:\n  - id: start\ntouchpoints:\n  - { id: hello, stage: start, channel: email, owner: team-growth }\n';
+      writeFileSync(file, text);
+      await eventually('journeys/away/', (served) => served.status === 200);
+      // The page's first answer is served at once and reaches the browser only after the journeys changed and
+      // the server told the open pages to reload: as a page that was loading then (Vite reloads one once it has
+      // prepared the dependencies it found).
+      let release = (): void => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let served = false;
+      await page.route(/\/journeys\/away\/$/, async (route) => {
+        const response = await route.fetch();
+        served = true;
+        await released;
+        await route.fulfill({ response });
+      });
+      const loaded = page.goto(`${url}journeys/away/`);
+      await expect.poll(() => served).toBe(true);
+      writeFileSync(file, text.replace('title: Before the change', 'title: Changed while the page was loading'));
+      await eventually('journeys/away/', (answer) => answer.body.includes('Changed while the page was loading'));
+      release();
+      await loaded;
+      await page.waitForFunction('document.querySelector("h1").textContent === "Changed while the page was loading"', null, { timeout: 30_000 });
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+
   it('reloads an open page when its journey changes (live reload)', async () => {
     const browser = await launchChromium();
     try {

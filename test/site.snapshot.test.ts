@@ -91,6 +91,8 @@ describe('siteSnapshot after an edit', () => {
     const told = siteSnapshot(repo.root, { ...options, changed: true, workTree: { state: edited } });
     expect(told.site.build.dirty).toBe(true);
     expect(told).toEqual(await freshSnapshot(repo.root));
+    // Told again, with no text changed (a second event of one save): the same model, the pages not reloaded.
+    expect(siteSnapshot(repo.root, { ...options, changed: true, workTree: { state: await workTreeStateLater(repo.root) } })).toBe(told);
     // Outside a work tree, git says nothing.
     expect(await workTreeStateLater(tmpdir())).toBeUndefined();
   });

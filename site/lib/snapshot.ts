@@ -76,6 +76,11 @@ export function publishSnapshot(path = journeysRoot(), live = false, change?: Ch
   return version;
 }
 
+/** The version of the model the pages now get (journeys dev writes it in each page: site/scripts/dev-model.ts). */
+export function publishedVersion(): string | undefined {
+  return shared[SLOT]?.version;
+}
+
 let fallback: { version: string | undefined; model: SiteModel } | undefined;
 
 /**

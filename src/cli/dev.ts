@@ -30,13 +30,23 @@ const DEV_RELOAD_SLOT = Symbol.for('journeys-as-code.dev-reload');
 
 /** What the reloader needs of Vite's dev server (the vite package is Astro's, not ours). */
 interface DevServer {
-  readonly environments: Readonly<Record<string, { readonly name: string; readonly hot: { send: (...message: unknown[]) => void } }>>;
+  readonly environments: Readonly<Record<string, { readonly name: string; readonly hot: HotChannel }>>;
 }
+
+interface HotChannel {
+  send: (...message: unknown[]) => void;
+  on: (event: string, listener: (data: unknown, client: { send: (event: string, payload: unknown) => void }) => void) => void;
+}
+
+/** Where the site leaves the model its pages get, and its version (site/lib/snapshot.ts). */
+const SITE_MODEL_SLOT = Symbol.for('journeys-as-code.site-model');
 
 /**
  * A Vite plugin that makes the reloader: it clears the server's cache of each page's
  * static paths and props (Astro clears it on this event when its data store changes),
- * then tells the browsers to reload the page they show.
+ * then tells the browsers to reload the page they show. It also answers a page that asks
+ * which journeys are current once it is connected (site/scripts/dev-model.ts): one that
+ * was loading when the others were told to reload reloads then.
  */
 function pageReloader(): { name: string; configureServer: (server: DevServer) => void } {
   return {
@@ -48,6 +58,10 @@ function pageReloader(): { name: string; configureServer: (server: DevServer) =>
         }
         server.environments.client?.hot.send({ type: 'full-reload', path: '*' });
       };
+      server.environments.client?.hot.on('journeys:which-model', (_data, client) => {
+        const published = (globalThis as Record<symbol, { readonly version?: unknown } | undefined>)[SITE_MODEL_SLOT];
+        client.send('journeys:model', { version: published?.version });
+      });
     },
   };
 }

@@ -82,7 +82,8 @@ function toolVersion(): string {
   }
 }
 
-let cached: { key: string | undefined; model: SiteModel } | undefined;
+/** The last model made: `key` says the files it was made of (unknown when the caller said they changed), `inputs` what else. */
+let cached: { key: string | undefined; inputs: string; model: SiteModel } | undefined;
 
 /** How many of the last commits the score history shows. */
 export const SCORE_HISTORY_COMMITS = 12;
@@ -190,9 +191,13 @@ export function siteSnapshot(path: string, options: SnapshotOptions): SiteModel 
   if (key !== undefined && cached?.key === key) return cached.model;
   let reuse = options.keepParses ? kept.get(path) : undefined;
   if (options.keepParses && reuse === undefined) kept.set(path, (reuse = { parses: parseReuse(), findings: memoryFindings(), views: viewReuse() }));
+  const filesBefore = reuse?.parses.files.size;
   // check(), with the file-scoped findings kept for the files that did not change.
   const { root, repo } = loadRepository(path, reuse ? { reuse: reuse.parses } : {});
   const day = todayFor(repo, today !== undefined ? { today } : {});
+  // Told of a change that changed no file's text (a save of the same text, a second event of one save): the same model.
+  const inputs = `${path}\n${day}\n${options.noGit ? 'no-git' : ''}\n${JSON.stringify(options.workTree?.state ?? null)}`;
+  if (options.changed && options.workTree && reuse?.parses.parsed === 0 && reuse.parses.reused === filesBefore && cached?.inputs === inputs) return cached.model;
   const fileFindings = reuse ? fileFindingsFrom(reuse.findings, repo, findingsContext(day)) : undefined;
   const result = checkRepository(root, repo, { today: day, ...(fileFindings ? { fileFindings } : {}) });
   const timelines = simulate(repo);
@@ -209,6 +214,6 @@ export function siteSnapshot(path: string, options: SnapshotOptions): SiteModel 
   });
   lazily(model, 'customers', () => customerViews({ repo, timelines, journeys: model.journeys, channels: model.channels, scenarios: model.scenarios }));
   lazily(model, 'channelDashboard', () => channelDashboard({ journeys: model.journeys, channels: model.channels, timelines, words }));
-  cached = { key, model };
+  cached = { key, inputs, model };
   return model;
 }

@@ -37,9 +37,9 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
   return { executablePath, args: [...bundled.args.filter((arg) => !DROPPED_ARGS.has(arg)), ...QUIET_ARGS], source: '@sparticuz/chromium' };
 }
 
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   const choice = await findChromium();
-  return chromium.launch({ executablePath: choice.executablePath, args: [...choice.args] });
+  return chromium.launch({ executablePath: choice.executablePath, args: [...choice.args, ...extraArgs] });
 }
 
 /** What goes wrong in a page as the tests use it: each console error and uncaught exception, as a line, in the list returned. */
