@@ -192,8 +192,9 @@ export function siteSnapshot(path: string, options: SnapshotOptions): SiteModel 
   let reuse = options.keepParses ? kept.get(path) : undefined;
   if (options.keepParses && reuse === undefined) kept.set(path, (reuse = { parses: parseReuse(), findings: memoryFindings(), views: viewReuse() }));
   const filesBefore = reuse?.parses.files.size;
-  // check(), with the file-scoped findings kept for the files that did not change.
-  const { root, repo } = loadRepository(path, reuse ? { reuse: reuse.parses } : {});
+  // check(), with the file-scoped findings kept for the files that did not change. The views read the
+  // journeys' models, not their data: the parse worker sends models (LoadOptions.dataOnDemand).
+  const { root, repo } = loadRepository(path, { dataOnDemand: true, ...(reuse ? { reuse: reuse.parses } : {}) });
   const day = todayFor(repo, today !== undefined ? { today } : {});
   // Told of a change that changed no file's text (a save of the same text, a second event of one save): the same model.
   const inputs = `${path}\n${day}\n${options.noGit ? 'no-git' : ''}\n${JSON.stringify(options.workTree?.state ?? null)}`;
