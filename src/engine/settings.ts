@@ -1,4 +1,6 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { Ajv, ValidateFunction } from 'ajv';
+import type * as AjvModule from 'ajv';
 import type { Config, Severity } from '../model/types.ts';
 import { didYouMean } from '../model/suggest.ts';
 import type { Rule } from '../model/rule.ts';
@@ -18,14 +20,28 @@ export interface RuleSettings {
   readonly options: Readonly<Record<string, unknown>>;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
+/**
+ * ajv's compiler, loaded when a rule's options are first checked: most runs set none, and
+ * loading its modules took about 45 ms of each start of the command line (the schemas of
+ * the files are compiled ahead, src/load/schema-validators.js).
+ */
+let ajv: Ajv | undefined;
+
+function compiler(): Ajv {
+  if (ajv === undefined) {
+    const { Ajv: Compiler } = createRequire(import.meta.url)('ajv') as typeof AjvModule;
+    ajv = new Compiler({ allErrors: true, strict: false, useDefaults: false });
+  }
+  return ajv;
+}
+
 const optionValidators = new WeakMap<Rule, ValidateFunction>();
 
 function optionsValidator(rule: Rule): ValidateFunction | undefined {
   if (!rule.meta.options) return undefined;
   let validate = optionValidators.get(rule);
   if (!validate) {
-    validate = ajv.compile(rule.meta.options);
+    validate = compiler().compile(rule.meta.options);
     optionValidators.set(rule, validate);
   }
   return validate;
