@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createLocator, keepEvents } from '../src/load/positions.ts';
 import { parseYaml } from '../src/load/parse-yaml.ts';
+import { eventType, nextNode, readNode } from '../src/load/yaml-events.ts';
+import { EVENT_ID } from 'js-yaml';
 import type { Path, SourceFile } from '../src/model/types.ts';
 
 /** YAML in the shapes that place nodes in odd ways: anchors, tags, aliases and block scalars as keys, empty values and keys, flow and block styles, escapes. */
@@ -45,6 +47,27 @@ describe('positions from the parse that gave the data', () => {
         expect(actual.locate(path, true), `${text} at the key of ${JSON.stringify(path)}`).toEqual(expected.locate(path, true));
         expect(actual.range(path), `${text}: range of ${JSON.stringify(path)}`).toEqual(expected.range(path));
       }
+    }
+  });
+
+  it('skip a node to the one after it as reading it would, whatever its kind', () => {
+    for (const text of TEXTS) {
+      const parsed = parseYaml(text, { keepEvents: true });
+      if (!parsed.ok) throw new Error(`does not parse: ${text}`);
+      const packed = parsed.events!;
+      let nodes = 0;
+      for (let at = 0; at < packed.length; ) {
+        const type = eventType(packed, at);
+        if (type !== EVENT_ID.SCALAR && type !== EVENT_ID.MAPPING && type !== EVENT_ID.SEQUENCE && type !== EVENT_ID.ALIAS) {
+          at += 1;
+          continue;
+        }
+        const node = readNode(packed, at);
+        expect(nextNode(packed, at), `${text} at ${at}`).toBe(node.next);
+        nodes += 1;
+        at = node.children;
+      }
+      expect(nodes).toBeGreaterThan(0);
     }
   });
 

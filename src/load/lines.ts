@@ -5,12 +5,18 @@ export const LINE_BREAK = /\r\n|\r|\n/;
 
 /** Offsets where each line of `text` starts. */
 export function lineStarts(text: string): number[] {
-  const starts = [0];
-  // Most files have no carriage return: their lines are found by the engine's own search for line feeds.
+  // Most files have no carriage return: their lines are found by the engine's own search for line feeds,
+  // counted first, so that the list is made at its size (a file with findings gets one, a clean-up's every file).
   if (!text.includes('\r')) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    let count = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count += 1;
+    const starts = new Array<number>(count);
+    starts[0] = 0;
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
     return starts;
   }
+  const starts = [0];
   for (let i = 0; i < text.length; i += 1) {
     const char = text.charCodeAt(i);
     if (char === 10) starts.push(i + 1);

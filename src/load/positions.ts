@@ -1,7 +1,7 @@
 import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
 import type { Path, Position, SourceFile } from '../model/types.ts';
 import { lineStarts, rangeToPosition } from './lines.ts';
-import { eventType, readNode, unpackEvents, type PackedNode } from './yaml-events.ts';
+import { eventType, fastScalarIs, nextNode, readNode, unpackEvents, type PackedNode } from './yaml-events.ts';
 
 /**
  * Resolves paths into a file's YAML to line and column. Built only for the files
@@ -143,6 +143,9 @@ function keyNamed(source: string, event: Event, name: string): boolean {
   return getScalarValue(source, event) === name;
 }
 
+/** A sequence's index as String(index) writes it: the one segment an index matches. */
+const CANONICAL_INDEX = /^(?:0|[1-9]\d*)$/;
+
 /**
  * The deepest node on `path` and how deep it is, found by following the path through the
  * packed events of the file's YAML, skipping the collections beside it: what `index`
@@ -162,25 +165,28 @@ function follow(source: string, packed: Int32Array, base: number, path: Path): {
     const segment = String(path[depth]);
     let child: { node: PackedNode; found: Located } | undefined;
     let item = node.children;
+    // The nodes beside the path are skipped without being read: only the ones on it are made.
     if (event.type === EVENT_ID.SEQUENCE) {
+      const wanted = CANONICAL_INDEX.test(segment) ? Number(segment) : -1;
       for (let index = 0; item < node.next && eventType(packed, item) !== EVENT_ID.POP; index += 1) {
-        const candidate = readNode(packed, item);
-        if (String(index) === segment) {
+        if (index === wanted) {
+          const candidate = readNode(packed, item);
           child = { node: candidate, found: { value: nodeSpan(source, candidate.event, base) ?? span } };
           break;
         }
-        item = candidate.next;
+        item = nextNode(packed, item);
       }
     } else {
       while (item < node.next && eventType(packed, item) !== EVENT_ID.POP) {
-        const key = readNode(packed, item);
-        const value = readNode(packed, key.next);
-        if (keyNamed(source, key.event, segment)) {
+        const valueAt = nextNode(packed, item);
+        if (fastScalarIs(packed, item, source, segment) ?? keyNamed(source, readNode(packed, item).event, segment)) {
+          const key = readNode(packed, item);
+          const value = readNode(packed, valueAt);
           const keySpan = nodeSpan(source, key.event, base) ?? span;
           child = { node: value, found: { value: nodeSpan(source, value.event, base) ?? keySpan, key: keySpan } };
           break;
         }
-        item = value.next;
+        item = nextNode(packed, valueAt);
       }
     }
     if (!child) break;

@@ -156,6 +156,34 @@ export function readNode(packed: Int32Array, at: number): PackedNode {
 /** The type of the event at `at`. */
 export const eventType = (packed: Int32Array, at: number): number => packed[at]! & TYPE_MASK;
 
+/**
+ * Where the event after the node at `at` and its children starts (readNode's `next`),
+ * without making the node: a path is followed past the nodes beside it at no cost.
+ */
+export function nextNode(packed: Int32Array, at: number): number {
+  const header = packed[at]!;
+  const type = header & TYPE_MASK;
+  if (type === EVENT_ID.MAPPING || type === EVENT_ID.SEQUENCE) {
+    const end = packed[at + 2]!;
+    return end < 0 ? packed.length : end;
+  }
+  if (type !== EVENT_ID.SCALAR) return at + 3;
+  const optional = (header & ANCHOR ? 2 : 0) + (header & TAG ? 2 : 0);
+  return at + 3 + (isBlock((header >> STYLE_SHIFT) & 0b111) ? 1 : 0) + optional;
+}
+
+/**
+ * Whether the node at `at` is a plain scalar of one line (js-yaml's fast path) whose text
+ * in `source` is `name`; undefined when it is another kind of node, which readNode reads.
+ */
+export function fastScalarIs(packed: Int32Array, at: number, source: string, name: string): boolean | undefined {
+  const header = packed[at]!;
+  if ((header & TYPE_MASK) !== EVENT_ID.SCALAR || (header & FAST) === 0) return undefined;
+  const valueStart = packed[at + 1]!;
+  if (valueStart < 0) return undefined;
+  return packed[at + 2]! - valueStart === name.length && source.startsWith(name, valueStart);
+}
+
 /** The events as js-yaml gave them (a document's directives and flags excepted, which positions never read). */
 export function unpackEvents(packed: Int32Array): Event[] {
   const events: Event[] = [];

@@ -81,26 +81,33 @@ export default defineRule({
     // References to the nodes are made only to report: most values are fine, and there are tens of thousands.
     type Place = readonly [ref: NodeRef, ...path: PathSegment[]];
     // Owners and channels are checked on every touchpoint: the paths below them are shared, not built per call.
+    // A name misspelt once is often misspelt alike in many files (a clean-up finds it in each): its suggestion and correction are worked out once.
+    const ownerSuggestions = new Map<string, string>();
+    const channelAdvice = new Map<string, { readonly only: string | undefined; readonly suggestion: string }>();
     const checkOwner = (value: string | undefined, ref: NodeRef, journey: string, touchpoint?: string): void => {
       if (value === undefined || owners.has(value)) return;
+      let suggestion = ownerSuggestions.get(value);
+      if (suggestion === undefined) ownerSuggestions.set(value, (suggestion = didYouMean(value, owners)));
       report({
         at: child(ref, ...OWNER),
         journey,
         touchpoint,
         messageId: 'unknown-owner',
-        data: { value: quote(value), declared: declaredIn(repo.declared.owners, ownersFile), suggestion: didYouMean(value, owners) },
+        data: { value: quote(value), declared: declaredIn(repo.declared.owners, ownersFile), suggestion },
       });
     };
     const checkChannel = (value: string | undefined, ref: NodeRef, path: readonly PathSegment[], journey?: string, touchpoint?: string): void => {
       if (value === undefined || channels.has(value)) return;
       const at = child(ref, ...path);
+      let advice = channelAdvice.get(value);
+      if (advice === undefined) channelAdvice.set(value, (advice = { only: onlyClosest(value, channels), suggestion: didYouMean(value, channels) }));
       report({
         at,
-        ...fixTo(at, value, channels),
+        ...(advice.only === undefined ? {} : { fix: { at, text: advice.only } }),
         journey,
         touchpoint,
         messageId: 'unknown-channel',
-        data: { value: quote(value), declared: declaredIn(repo.declared.channels, 'journeys/channels.yaml'), suggestion: didYouMean(value, channels) },
+        data: { value: quote(value), declared: declaredIn(repo.declared.channels, 'journeys/channels.yaml'), suggestion: advice.suggestion },
       });
     };
     const checkPersona = (value: string | undefined, [ref, ...path]: Place, journey?: string): void => {
