@@ -40,8 +40,9 @@ export function journeyMadeOf(parse: ParsedFile): Journey | undefined {
 }
 
 /**
- * The data of a journey file whose model was made elsewhere (the parse worker, the lint
- * cache), parsed again from its text when first asked for: only a fix and --base read it.
+ * The data of a journey file whose model was made without keeping it (the parse worker,
+ * the lint cache, LoadOptions.dataOnDemand), parsed again from its text when first asked
+ * for: --base's version check reads it, and a fix located by positions the cache recorded.
  */
 export function dataParsedAgain(path: string, text: () => string, yamlStart: number, yamlEnd: number): () => Readonly<Record<string, unknown>> {
   let data: Readonly<Record<string, unknown>> | undefined;

@@ -26,7 +26,7 @@ export interface ParseAllOptions {
   /**
    * The parse worker makes the model of each journey it parses and sends it instead of the
    * file's data, which is parsed again from the text only if read: for a caller that reads
-   * the models only (the linter), not the data (the site's pages show it).
+   * the models, not the data (the linter, the site's views).
    */
   readonly dataOnDemand?: boolean;
 }
