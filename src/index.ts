@@ -99,3 +99,5 @@ export type { InventoryInput, InventoryLocale } from './format/inventory.ts';
 // The catalogue: journeys, touchpoints and findings paged, with facets to filter and orders to sort by.
 export { attention, facetAttributes, facetsFor, filterEntries, findingCatalogue, journeyEntries, pageLinks, pagePath, pagePattern, paginate, positionMatrix, sortBy, touchpointEntries, FINDINGS_PER_PAGE, JOURNEYS_PER_PAGE, JOURNEY_SORTS, TOUCHPOINTS_PER_PAGE, TOUCHPOINT_SORTS } from './views/catalogue.ts';
 export type { Attention, CataloguePage, Facet, FacetKey, FacetValue, FacetValues, FindingCatalogue, FindingEntry, FindingGroup, GradeRef, JourneyEntry, JourneySort, PositionMatrix, RuleGroup, TouchpointEntry, TouchpointSort } from './views/catalogue.ts';
+// The size of V8's young generation, for a program that owns its process (the command line: bin/journeys.js, journeys build and dev).
+export { boundYoungGeneration, growYoungGenerationTo, unboundYoungGeneration } from './load/young-generation.ts';

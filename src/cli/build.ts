@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { PerformanceObserver } from 'node:perf_hooks';
-import { getHeapSpaceStatistics, getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parse, todayOption } from './args.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
 import { PACKAGE_ROOT } from './own-package.ts';
+import { growYoungGenerationTo } from '../index.ts';
 import { checkOutputFolder, homeFolders, MARKER, MARKER_TEXT, protectedPaths, refusal, type Protected } from './output-folder.ts';
 import { SEARCH_FEED_SLOT, searchIndex, type SearchFeed } from './search-index.ts';
 
@@ -120,29 +120,20 @@ function countPages(dir: string): number {
   return pages;
 }
 
-/** The young generation's size that rendering pages gets (both semi-spaces), in bytes. */
+/** The young generation's size that rendering pages gets (as getHeapSpaceStatistics says), in bytes. */
 const PAGES_NEW_SPACE = 16 * 1024 * 1024;
 
 /**
  * Lets the young generation grow to PAGES_NEW_SPACE, then keeps it there.
- * bin/journeys.js keeps it at its first size, which suits a lint (what it allocates,
- * it keeps): rendering pages allocates strings that die at once, and in so small a
- * young generation they are copied out of it, then collected again, a thousand times
- * a second. Left to grow, it would reach 128 MB and cost as much resident memory.
- * Called once the model is made: the model is made in one synchronous run, and the
- * observer hears of collections only when the thread is free (it would overshoot).
- * Grown while the model is made, it reached 64 MB and the build's peak 1 GB.
+ * bin/journeys.js keeps it at its first size but while files are parsed, which suits a
+ * lint (what it allocates, it keeps): rendering pages allocates strings that die at once,
+ * and in so small a young generation they are copied out of it, then collected again, a
+ * thousand times a second. Left to grow, it would reach 128 MB and cost as much resident
+ * memory. Called once the model is made: grown while the model was made, it reached 64 MB
+ * and the build's peak 1 GB.
  */
 function roomForPages(): void {
-  const young = (): number => getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? Infinity;
-  if (young() >= PAGES_NEW_SPACE) return;
-  setFlagsFromString('--semi-space-growth-factor=2');
-  const watch = new PerformanceObserver(() => {
-    if (young() < PAGES_NEW_SPACE) return;
-    setFlagsFromString('--semi-space-growth-factor=1');
-    watch.disconnect();
-  });
-  watch.observe({ entryTypes: ['gc'] });
+  growYoungGenerationTo(PAGES_NEW_SPACE);
 }
 
 /**

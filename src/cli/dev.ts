@@ -3,7 +3,7 @@ import { normalizeBase, repositoryPath, siteEnvironment } from './build.ts';
 import { PACKAGE_ROOT } from './own-package.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
 import { ruleTiming } from './timing.ts';
-import { unboundYoungGeneration } from '../load/young-generation.ts';
+import { unboundYoungGeneration } from '../index.ts';
 
 export const usage = `Usage: journeys dev [path] [options]
 
