@@ -39,7 +39,7 @@ export function growYoungGenerationTo(bytes: number): void {
   watch.observe({ entryTypes: ['gc'] });
 }
 
-/** Keeps the young generation at its size from now on, except while many files are parsed (parseWhileGrowing): then up to `bytes`. */
+/** Keeps the young generation at its size from now on, except while many files are parsed (growingYoungGeneration): then up to `bytes`. */
 export function boundYoungGeneration(bytes: number): void {
   bound = bytes;
   setFlagsFromString('--semi-space-growth-factor=1');

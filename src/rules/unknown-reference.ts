@@ -71,10 +71,8 @@ export default defineRule({
     const ownersFile = repo.declared.owners ?? 'journeys/owners.yaml';
     const personasFile = repo.declared.personas ?? 'journeys/personas.yaml';
     // The one candidate a misspelt name is certain to mean becomes a fix; never for an owner, who approves changes.
-    const fixTo = (at: NodeRef, value: string, candidates: Iterable<string>): { fix?: { at: NodeRef; text: string } } => {
-      const only = onlyClosest(value, candidates);
-      return only === undefined ? {} : { fix: { at, text: only } };
-    };
+    const fixWith = (at: NodeRef, only: string | undefined): { fix?: { at: NodeRef; text: string } } => (only === undefined ? {} : { fix: { at, text: only } });
+    const fixTo = (at: NodeRef, value: string, candidates: Iterable<string>): { fix?: { at: NodeRef; text: string } } => fixWith(at, onlyClosest(value, candidates));
     const declaredIn = (file: string | undefined, fallback: string): string =>
       file ? `declared in ${file}` : `declared: there is no ${fallback} to declare it in`;
 
@@ -103,7 +101,7 @@ export default defineRule({
       if (advice === undefined) channelAdvice.set(value, (advice = { only: onlyClosest(value, channels), suggestion: didYouMean(value, channels) }));
       report({
         at,
-        ...(advice.only === undefined ? {} : { fix: { at, text: advice.only } }),
+        ...fixWith(at, advice.only),
         journey,
         touchpoint,
         messageId: 'unknown-channel',
