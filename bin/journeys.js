@@ -44,6 +44,13 @@ if (READERS.has(process.argv[2] ?? '') && !cachedLint) {
 // would change nothing.
 const { boundYoungGeneration } = await import(fromLib ? '../lib/load/young-generation.js' : '../src/load/young-generation.ts');
 boundYoungGeneration(8 * 1024 * 1024);
+// A reader that stops early (journeys lint | head) closes the pipe: what the command still
+// prints goes nowhere, and it ends its work (a cache, a report file) with its own exit status.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error?.code !== 'EPIPE') throw error;
+  });
+}
 const { main } = await import(fromLib ? compiled.href : '../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),

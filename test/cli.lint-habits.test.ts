@@ -4,12 +4,13 @@
  * ESLint's severities (warn, 0, 1, 2) in journeys.config.yaml. The real command on
  * real repositories in temporary folders, always as of TODAY.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { config as validateConfig } from '../src/load/schema-validators.js';
-import { runJourneys, type CliResult } from './helpers/cli.ts';
+import { BIN, runJourneys, type CliResult } from './helpers/cli.ts';
 import { cleanJourney, OWNERS, TODAY, writeRepo } from './helpers/repo.ts';
 
 const lint = (cwd: string, ...args: string[]): Promise<CliResult> => runJourneys(['lint', '--today', TODAY, ...args], cwd);
@@ -306,4 +307,21 @@ it('still lints a repository folder given as the argument', async () => {
   mkdirSync(join(root, 'elsewhere'));
   const result = await lint(join(root, 'elsewhere'), '..', '-f', 'json');
   expect(files(json(result))).toEqual([A, B, E]);
+});
+
+describe('a reader that stops early', () => {
+  // As `journeys lint | head` does: the pipe is closed before the report is written.
+  it('ends the command quietly with its own exit status when stdout is closed', async () => {
+    const root = writeRepo({ 'journeys/owners.yaml': OWNERS, [A]: warned('a'), [B]: warned('b') });
+    const result = await new Promise<{ status: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [BIN, 'lint', '--today', TODAY], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy();
+      const err: Buffer[] = [];
+      child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status, stderr: Buffer.concat(err).toString('utf8') }));
+    });
+    expect(result.stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(result.status).toBe(0);
+  });
 });
