@@ -21,7 +21,7 @@ const MB = 1024 * 1024;
  * of 600 journeys with the young generation bounded or not, then keeps allocating: says the
  * young generation's size at the start, after the load, and after the allocations.
  */
-function sizes(bounded: boolean): { start: number; loaded: number; after: number } {
+function sizes(bounded: boolean | 'by another copy'): { start: number; loaded: number; after: number } {
   const files: Record<string, string> = { 'journeys/owners.yaml': OWNERS };
   for (let n = 0; n < 600; n += 1) files[`journeys/j-${n}.journey.yaml`] = journey(`j-${n}`, 30);
   const root = writeRepo(files);
@@ -31,7 +31,8 @@ function sizes(bounded: boolean): { start: number; loaded: number; after: number
     script,
     [
       `import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';`,
-      `import { boundYoungGeneration } from ${JSON.stringify(src('load/young-generation.ts'))};`,
+      // Another copy of the module (another URL), as the site's content loader, which Vite evaluates, has.
+      `import { boundYoungGeneration } from ${JSON.stringify(`${src('load/young-generation.ts')}${bounded === 'by another copy' ? '?copy' : ''}`)};`,
       `import { loadRepository } from ${JSON.stringify(src('load/repository.ts'))};`,
       `const young = () => getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size;`,
       `${bounded ? `boundYoungGeneration(${8 * MB});` : `setFlagsFromString('--semi-space-growth-factor=1');`}`,
@@ -57,9 +58,35 @@ describe('the young generation of the command line', () => {
     expect(after).toBe(loaded);
   });
 
+  it('grows to the bound that another copy of the engine set (the site is built by one)', () => {
+    const { start, loaded, after } = sizes('by another copy');
+    expect(loaded).toBeGreaterThan(start);
+    expect(loaded).toBeLessThanOrEqual(8 * MB);
+    expect(after).toBe(loaded);
+  });
+
   it('stays at its first size when it is kept so without a bound', () => {
     const { start, loaded, after } = sizes(false);
     expect(loaded).toBe(start);
     expect(after).toBe(start);
+  });
+});
+
+describe('the parse worker', () => {
+  it('is one for the process, whichever copy of the engine asks for it', () => {
+    const src = pathToFileURL(join(import.meta.dirname, '..', 'src', 'load', 'parse-worker-thread.ts')).href;
+    const script = join(writeRepo({}), 'probe.mts');
+    writeFileSync(
+      script,
+      [
+        `const cli = await import(${JSON.stringify(src)});`,
+        `const site = await import(${JSON.stringify(`${src}?copy`)});`,
+        `const first = cli.parseWorker();`,
+        `process.stdout.write(JSON.stringify({ copies: cli !== site, started: first !== undefined, same: site.parseWorker() === first }));`,
+      ].join('\n'),
+    );
+    const run = spawnSync(process.execPath, [script], { encoding: 'utf8', env: { ...process.env, JOURNEYS_PARALLEL: '' } });
+    if (run.status !== 0) throw new Error(run.stderr);
+    expect(JSON.parse(run.stdout)).toEqual({ copies: true, started: true, same: true });
   });
 });

@@ -25,7 +25,14 @@ export interface ParseWorker {
   alive: boolean;
 }
 
-let shared: ParseWorker | undefined;
+/**
+ * The worker, kept on the process rather than in this module: the site's content loader
+ * runs the engine as a copy of its own (Vite evaluates it), which must take the worker
+ * the command line started first thing, not start a second one when the first files are
+ * parsed (`journeys build` started two, the second while the main thread parsed alone).
+ */
+const WORKER_SLOT = Symbol.for('journeys-as-code.parse-worker');
+const slots = globalThis as unknown as Record<typeof WORKER_SLOT, ParseWorker | undefined>;
 
 /** Whether this process may use a worker at all: cores to spare, and JOURNEYS_PARALLEL is not 0. */
 export function workerAllowed(): boolean {
@@ -39,6 +46,7 @@ export function workerAllowed(): boolean {
  * pay twice. It never keeps the process alive. Undefined when no worker can start.
  */
 export function parseWorker(): ParseWorker | undefined {
+  const shared = slots[WORKER_SLOT];
   if (shared?.alive) return shared;
   try {
     const channel = new MessageChannel();
@@ -62,7 +70,7 @@ export function parseWorker(): ParseWorker | undefined {
     });
     worker.unref();
     channel.port1.unref();
-    shared = current;
+    slots[WORKER_SLOT] = current;
     return current;
   } catch {
     // No worker (an unusual runtime): the main thread parses everything.
