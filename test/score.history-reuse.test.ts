@@ -8,7 +8,8 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { check } from '../src/engine/check.ts';
+import { check, checkRepository } from '../src/engine/check.ts';
+import { loadRepository } from '../src/load/repository.ts';
 import { simulate } from '../src/simulate/timeline.ts';
 import { HISTORY_FILE, keptGrades } from '../src/views/history-store.ts';
 import { scoreHistory, type CheckedWorkTree, type GradesStore, type HistoryOptions } from '../src/views/score-history.ts';
@@ -107,6 +108,44 @@ describe('the newest point made of the work tree’s check', () => {
   it('is not used outside git, where nothing holds', () => {
     const root = writeRepo({ 'journeys/owners.yaml': OWNERS, 'journeys/welcome.journey.yaml': cleanJourney('welcome') });
     expect(workTreeHolds(root, join(root, 'journeys'), 'a'.repeat(40))).toBe(false);
+  });
+});
+
+/** The check of the work tree with its files' parses, as siteSnapshot makes it. */
+function checkedWithParses(root: string): CheckedWorkTree {
+  const { repo, parsed } = loadRepository(root, { dataOnDemand: true });
+  const result = checkRepository(root, repo, { today: TODAY });
+  return { repo, parsed, findings: result.findings, timelines: simulate(repo), today: result.today, holds: (commit) => workTreeHolds(root, join(root, 'journeys'), commit) };
+}
+
+/** scoreHistory, with what it said of each commit it loaded from git: files kept of a parse made before, of all its files. */
+function loads(root: string, options: HistoryOptions = {}): { points: ReturnType<typeof scoreHistory>; kept: string[] } {
+  const kept: string[] = [];
+  const points = plain(root, { ...options, onLoad: (commit, files) => kept.push(`${commit.slice(0, 7)} ${files.kept}/${files.total}`) });
+  return { points, kept };
+}
+
+describe('the work tree’s parses', () => {
+  it('are kept by every commit loaded from git that holds the same text, for the same history', () => {
+    const repo = history();
+    const [first, second] = [repo.rev('HEAD~2'), repo.rev('HEAD~1')].map((commit) => commit.slice(0, 7));
+    const expected = plain(repo.root);
+    // Without them, the oldest commit parses all its files, the next keeps only what it has of the oldest.
+    expect(loads(repo.root, { checked: checkedWorkTree(repo.root) }).kept).toEqual([`${first} 0/2`, `${second} 1/2`]);
+    // With them, the owners and the welcome journey (fixed in the second commit, as in the work tree) are not parsed again.
+    const withParses = loads(repo.root, { checked: checkedWithParses(repo.root) });
+    expect(withParses.kept).toEqual([`${first} 1/2`, `${second} 2/2`]);
+    expect(withParses.points).toEqual(expected);
+  });
+
+  it('are kept by the newest commit too when the work tree differs from it', () => {
+    const repo = history();
+    repo.write({ 'journeys/welcome.journey.yaml': OWNERLESS });
+    const newest = repo.rev('HEAD').slice(0, 7);
+    const { points, kept } = loads(repo.root, { checked: checkedWithParses(repo.root) });
+    // The newest commit is loaded (the work tree does not hold it), its welcome journey kept from the commit before, the rest from the work tree.
+    expect(kept.at(-1)).toBe(`${newest} 3/3`);
+    expect(points).toEqual(plain(repo.root));
   });
 });
 

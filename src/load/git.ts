@@ -296,7 +296,8 @@ export interface RevisionOptions {
    * Files already parsed, of the work tree or of another revision (LoadedRepository.parsed):
    * a file whose text at the revision is the very same keeps that parse, the same objects,
    * instead of being parsed again. Between two revisions of a pull request, or a revision and
-   * the work tree, most files are the same.
+   * the work tree, most files are the same. A path may come more than once (the work tree's
+   * parse and another revision's): the first whose text is the revision's is kept.
    */
   readonly reuse?: readonly ParsedFile[];
 }
@@ -315,25 +316,23 @@ export function loadAtRevision(path: string, revision: string, options: Revision
   const prefix = (dir: string): string => relative(top, dir).split(sep).join('/');
   const { files, skipped, ignored, unread } = listAtRevision(top, commit, prefix(root), prefix(journeysDir));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const known = new Map((options.reuse ?? []).map((parse) => [parse.file.path, parse]));
-  const candidate = ({ path: file, kind }: { path: string; kind: SourceKind }): ParsedFile | undefined => {
-    const before = known.get(file);
-    return before !== undefined && before.file.kind === kind ? before : undefined;
-  };
+  const known = new Map<string, ParsedFile[]>();
+  for (const parse of options.reuse ?? []) {
+    const same = known.get(parse.file.path);
+    if (same === undefined) known.set(parse.file.path, [parse]);
+    else if (!same.includes(parse)) same.push(parse);
+  }
+  const candidates = ({ path: file, kind }: { path: string; kind: SourceKind }): readonly ParsedFile[] => (known.get(file) ?? []).filter((before) => before.file.kind === kind);
   // A file whose text is the blob at the revision keeps its parse with its blob unread: hashing the texts
   // costs a tenth of reading a thousand journeys' blobs through git.
-  const parsed: (ParsedFile | undefined)[] = files.map((file) => {
-    const before = candidate(file);
-    return before !== undefined && textBlobId(before.file.text, file.oid) === file.oid ? before : undefined;
-  });
+  const parsed: (ParsedFile | undefined)[] = files.map((file) => candidates(file).find((before) => textBlobId(before.file.text, file.oid) === file.oid));
   const toRead = files.flatMap((_, index) => (parsed[index] === undefined ? [index] : []));
   const blobs = readBlobs(top, toRead.map((index) => files[index]!.oid));
   const texts: ReadResult[] = new Array(files.length);
   toRead.forEach((index, n) => {
     const read = (texts[index] = decodeText(blobs[n] ?? new Uint8Array()));
     // The same text from other bytes (a byte order mark...) keeps the parse too.
-    const before = candidate(files[index]!);
-    if (before !== undefined && read.ok && before.file.text === read.text) parsed[index] = before;
+    if (read.ok) parsed[index] = candidates(files[index]!).find((before) => before.file.text === read.text);
   });
   // Parsed with the parse worker, as the work tree's files are: what CI runs (lint --base) loads two revisions.
   const fresh = files.flatMap((_, index) => (parsed[index] === undefined ? [index] : []));

@@ -49,6 +49,8 @@ export interface CheckedWorkTree {
   readonly today: string;
   /** Whether the work tree holds the very files (journeys folder and configuration) of `commit`. */
   readonly holds: (commit: string) => boolean;
+  /** The work tree's files as parsed (LoadedRepository.parsed): a commit's file of the same text keeps its parse. */
+  readonly parsed?: readonly ParsedFile[];
 }
 
 /** Grades made before, by gradesKey: a commit's grades are a function of the commit, the tool and the date. */
@@ -64,6 +66,8 @@ export interface HistoryOptions {
   readonly checked?: CheckedWorkTree;
   /** Grades kept from earlier runs (the tool's identity is the store's to check), and where new ones go. */
   readonly store?: GradesStore;
+  /** Told of each commit loaded from git: how many files it has, how many of them kept a parse made before (the work tree's, or the commit loaded before). */
+  readonly onLoad?: (commit: string, files: { readonly total: number; readonly kept: number }) => void;
 }
 
 /** What a commit's grades are kept under, beside the tool that made them. */
@@ -96,8 +100,10 @@ export function scoreHistory(path: string, count: number, options: HistoryOption
   const journeysSpec = relative(root, journeysDir).split(sep).join('/') || '.';
   const commits = commitsTouching(root, [journeysSpec, ...CONFIG_FILES], count);
   const { checked, store } = options;
-  // Each commit keeps the parse of every file the same as in the commit loaded before it: most are.
-  let previous: readonly ParsedFile[] | undefined;
+  // Each commit keeps the parse of every file the same as in the commit loaded before it or in the work
+  // tree: most are. Without the work tree's, the oldest commit's files were all read from git and parsed.
+  const workTree = checked?.parsed ?? [];
+  let previous: readonly ParsedFile[] = [];
   return commits.map(({ hash: commit, date, subject }, index) => {
     const today = options.today ?? date.slice(0, 10);
     const key = gradesKey(commit, today);
@@ -107,7 +113,12 @@ export function scoreHistory(path: string, count: number, options: HistoryOption
       if (checked !== undefined && index === commits.length - 1 && checked.today === today && checked.holds(commit)) {
         grades = gradesOf(checked.repo, checked.findings, checked.timelines, today);
       } else {
-        const { repo, parsed } = loadAtRevision(root, commit, previous ? { reuse: previous } : {});
+        const reuse = previous.length === 0 ? workTree : workTree.length === 0 ? previous : [...previous, ...workTree];
+        const { repo, parsed } = loadAtRevision(root, commit, { reuse });
+        if (options.onLoad) {
+          const before = new Set(reuse);
+          options.onLoad(commit, { total: parsed.length, kept: parsed.filter((parse) => before.has(parse)).length });
+        }
         previous = parsed;
         grades = gradesOf(repo, checkRepository(root, repo, { today }).findings, simulate(repo), today);
       }

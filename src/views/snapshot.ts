@@ -194,7 +194,7 @@ export function siteSnapshot(path: string, options: SnapshotOptions): SiteModel 
   const filesBefore = reuse?.parses.files.size;
   // check(), with the file-scoped findings kept for the files that did not change. The views read the
   // journeys' models, not their data: the parse worker sends models (LoadOptions.dataOnDemand).
-  const { root, repo } = loadRepository(path, { dataOnDemand: true, ...(reuse ? { reuse: reuse.parses } : {}) });
+  const { root, repo, parsed } = loadRepository(path, { dataOnDemand: true, ...(reuse ? { reuse: reuse.parses } : {}) });
   const day = todayFor(repo, today !== undefined ? { today } : {});
   // Told of a change that changed no file's text (a save of the same text, a second event of one save): the same model.
   const inputs = `${path}\n${day}\n${options.noGit ? 'no-git' : ''}\n${JSON.stringify(options.workTree?.state ?? null)}`;
@@ -204,7 +204,7 @@ export function siteSnapshot(path: string, options: SnapshotOptions): SiteModel 
   const timelines = simulate(repo);
   const git = options.noGit ? undefined : gitFactsOf(root, repo, options.workTree);
   const { journeysDir } = layoutOf(path);
-  const history = historyOf(root, git?.commit?.hash, today, { repo, findings: result.findings, timelines, today: result.today, holds: (commit) => workTreeHolds(root, journeysDir, commit) });
+  const history = historyOf(root, git?.commit?.hash, today, { repo, parsed, findings: result.findings, timelines, today: result.today, holds: (commit) => workTreeHolds(root, journeysDir, commit) });
   const model = buildModel({ result, timelines, git, markdown: options.markdown, tool: toolVersion(), scoreHistory: history, ...(reuse ? { reuse: reuse.views } : {}) });
   const words = translator(repo.config.locale);
   lazily(model, 'review', () => {
