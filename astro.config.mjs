@@ -162,6 +162,8 @@ export default defineConfig({
   integrations: [mermaidAsShipped],
   prefetch: false,
   vite: {
+    // The engine's file, which the site's server code imports as Node loads it (site/lib/engine.ts).
+    define: { __JOURNEYS_ENGINE__: JSON.stringify(pathToFileURL(api).href) },
     plugins: [engineAsItIs, pagesInOneByte, channelIcons],
   },
 });

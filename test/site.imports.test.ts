@@ -45,6 +45,15 @@ describe('the site', () => {
     expect(publicApi).toBeGreaterThan(0);
   });
 
+  it('imports by a name it computes only the engine, in site/lib/engine.ts, as astro.config.mjs names it, and Mermaid in the browser', () => {
+    const computed = siteFiles().filter((file) => /\bnew\s+Function\b|\bimport\s*\(\s*[^'"\s)]/.test(readFileSync(file, 'utf8')));
+    // And the browser's script that loads Mermaid from the site's own folder.
+    expect(computed.map((file) => relative(SITE, file)).sort()).toEqual(['lib/engine.ts', 'scripts/diagrams.ts']);
+    const engine = readFileSync(join(SITE, 'lib', 'engine.ts'), 'utf8');
+    expect(engine.match(/nodeImport\(([^)]*)\)/g)).toEqual(['nodeImport(__JOURNEYS_ENGINE__)']);
+    expect(readFileSync(join(REPO, 'astro.config.mjs'), 'utf8')).toContain('__JOURNEYS_ENGINE__: JSON.stringify(pathToFileURL(api).href)');
+  });
+
   it('does no I/O of its own: files, git and the system are read by the engine, which the site asks', () => {
     const io: string[] = [];
     for (const file of siteFiles()) {

@@ -10,8 +10,10 @@ import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { firstTooDeep, MAX_MARKDOWN_NESTING } from 'journeys-as-code';
+import { engine } from './engine.ts';
 import { escapeHtml, oneByteHtml } from './escape.ts';
+
+const { firstTooDeep, MAX_MARKDOWN_NESTING } = engine;
 
 interface HastNode {
   type: string;

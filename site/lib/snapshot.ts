@@ -2,10 +2,12 @@
  * The site's data, asked of the engine's public API: the engine reads the
  * repository and git (once per state of the files); the site only renders.
  */
-import { siteSnapshot, type SiteModel, type WorkTreeState } from 'journeys-as-code';
+import type { SiteModel, WorkTreeState } from 'journeys-as-code';
+import { engine } from './engine.ts';
 import { renderMarkdown } from './markdown.ts';
 
-export { looksHalfSaved, watchedPaths, workTreeStateLater } from 'journeys-as-code';
+const { siteSnapshot } = engine;
+export const { looksHalfSaved, watchedPaths, workTreeStateLater } = engine;
 
 /** The repository the site shows: `JOURNEYS_ROOT`, or the current folder. */
 export function journeysRoot(): string {
