@@ -2,7 +2,8 @@ import { lstatSync, mkdirSync, readFileSync, statSync, writeFileSync, type Stats
 import { join, relative, resolve } from 'node:path';
 import { isId, toId, todayIn, escapeValue, hasUnsafeCharacter } from '../index.ts';
 import { load } from 'js-yaml';
-import { stringify } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { parse } from './args.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
 import { schemaComment } from './own-package.ts';
@@ -18,7 +19,9 @@ Options:
   -h, --help           Show this help`;
 
 /** One YAML scalar on one line, quoted when the text needs it. */
-const scalar = (value: string): string => stringify(value, { lineWidth: 0 }).trimEnd();
+/** yaml's writer, loaded by this command only: every other command would pay its loading (about 40 ms) at each start. */
+let yaml: typeof Yaml | undefined;
+const scalar = (value: string): string => (yaml ??= createRequire(import.meta.url)('yaml') as typeof Yaml).stringify(value, { lineWidth: 0 }).trimEnd();
 
 /** The first team id of owners.yaml, read only when it is a regular file of a reasonable size (a FIFO would never end). */
 function firstOwner(ownersFile: string): string | undefined {

@@ -6,7 +6,7 @@
  * file holds nothing of import's own. The file is edited in place: its comments stay.
  */
 import { createHash } from 'node:crypto';
-import { isMap, isSeq, parseDocument, stringify } from 'yaml';
+import { yamlLibrary } from './libraries.ts';
 import type { ImportedJourney } from './inventory-journeys.ts';
 
 /** journeys/.import-state.json: per journey, the file and a hash of each field import wrote. */
@@ -72,7 +72,7 @@ export function journeyFields(journey: ImportedJourney): Map<string, unknown> {
 /** The text of a new journey file. */
 export function newJourneyText(journey: ImportedJourney): { text: string; fields: Record<string, string> } {
   const fields = Object.fromEntries([...journeyFields(journey)].map(([name, value]) => [name, hash(value)]));
-  return { text: stringify(journeyData(journey), { lineWidth: 0 }), fields };
+  return { text: yamlLibrary().stringify(journeyData(journey), { lineWidth: 0 }), fields };
 }
 
 /** The fields of one touchpoint or stage that import manages, by key under it. */
@@ -84,8 +84,8 @@ const MESSAGE_KEYS = ['intent', 'subject', 'text', 'cta'];
  * there (undefined when import never wrote this file: then every differing field is a conflict).
  */
 export function mergeJourney(text: string, file: string, journey: ImportedJourney, recorded: Readonly<Record<string, string>> | undefined): MergeResult {
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0 || !isMap(doc.contents)) {
+  const doc = yamlLibrary().parseDocument(text);
+  if (doc.errors.length > 0 || !yamlLibrary().isMap(doc.contents)) {
     return { fields: { ...recorded }, conflicts: [{ file, field: '(the whole file)', current: 'not a YAML journey', workbook: `journey ${journey.id}` }], changes: [], gone: [] };
   }
   const current = doc.toJS() as Record<string, unknown>;
@@ -125,7 +125,7 @@ export function mergeJourney(text: string, file: string, journey: ImportedJourne
     let index = stages.findIndex((item) => item?.id === stage.id);
     if (index === -1) {
       const seq = doc.get('stages');
-      if (isSeq(seq)) seq.items.splice(after + 1, 0, doc.createNode(stage));
+      if (yamlLibrary().isSeq(seq)) seq.items.splice(after + 1, 0, doc.createNode(stage));
       else doc.set('stages', doc.createNode([stage]));
       stages.splice(after + 1, 0, { ...stage });
       index = after + 1;
@@ -140,7 +140,7 @@ export function mergeJourney(text: string, file: string, journey: ImportedJourne
     const id = String(touchpoint.id);
     const index = touchpoints.findIndex((item) => item?.id === id);
     if (index === -1) {
-      if (isSeq(doc.get('touchpoints'))) doc.addIn(['touchpoints'], doc.createNode(touchpoint));
+      if (yamlLibrary().isSeq(doc.get('touchpoints'))) doc.addIn(['touchpoints'], doc.createNode(touchpoint));
       else doc.set('touchpoints', doc.createNode([touchpoint]));
       changes.push(`touchpoints.${id}`);
       touchpointsChanged = true;

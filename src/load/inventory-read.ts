@@ -4,7 +4,7 @@
  * bounded; formulas are read as the values the spreadsheet saved, never evaluated; a merged
  * cell reads as its top-left cell.
  */
-import { parse } from 'csv-parse/sync';
+import { csvLibrary } from './libraries.ts';
 import { detectDelimiter, parseValue } from './metrics.ts';
 
 export type CellValue = string | number | boolean | Date;
@@ -153,7 +153,7 @@ export function readCsv(text: string, name: string): InventoryTable {
   const delimiter = detectDelimiter(text);
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, {
+    records = csvLibrary().parse(text, {
       delimiter,
       info: true,
       relax_column_count: true,

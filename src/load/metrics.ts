@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { csvLibrary } from './libraries.ts';
 import { isId } from '../model/ids.ts';
 import { parsePeriod } from '../model/periods.ts';
 import { quote } from '../model/text.ts';
@@ -112,7 +112,7 @@ export function parseMetrics(file: string, text: string): { values: MetricValue[
   let records: { record: string[]; info: { lines: number } }[];
   const delimiter = detectDelimiter(text);
   try {
-    records = parse(text, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, bom: true, record_delimiter: ['\r\n', '\n', '\r'], trim: true }) as unknown as typeof records;
+    records = csvLibrary().parse(text, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, bom: true, record_delimiter: ['\r\n', '\n', '\r'], trim: true }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
     return { values, problems: [{ message: `CSV syntax error: ${csvReason((error as { code?: string }).code)}.`, line, column: 1 }] };
