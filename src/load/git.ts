@@ -126,10 +126,41 @@ function textBlobId(text: string, like: string): string | undefined {
   return text === '' ? undefined : blobId(Buffer.from(text, 'utf8'), like);
 }
 
+/**
+ * The blob id of each parse's text, by the length of the repository's ids: the score
+ * history loads a dozen commits, each keeping most of the parses of the one before, whose
+ * texts were hashed again at each (a second of a site build on 1,000 journeys).
+ */
+const parsedBlobIds = new WeakMap<ParsedFile, Map<number, string | undefined>>();
+
+function parsedBlobId(parse: ParsedFile, like: string): string | undefined {
+  let ids = parsedBlobIds.get(parse);
+  if (ids === undefined) parsedBlobIds.set(parse, (ids = new Map()));
+  if (!ids.has(like.length)) ids.set(like.length, textBlobId(parse.file.text, like));
+  return ids.get(like.length);
+}
+
 /** The blobs of object ids, in order; git is given ids only, never a path that could hold a line break. */
 function readBlobs(top: string, oids: readonly string[]): (Buffer | undefined)[] {
   if (oids.length === 0) return [];
   return splitBatch(git(top, ['cat-file', '--batch'], oids.map((oid) => `${oid}\n`).join('')), oids.length);
+}
+
+/**
+ * Configuration files read at a revision, by repository and blob id (a blob never
+ * changes): the score history loads a dozen commits, most with the same configuration,
+ * each of which cost a git process to read it again.
+ */
+const configBlobs = new Map<string, Buffer | undefined>();
+const CONFIG_BLOBS_KEPT = 16;
+
+function configBlob(top: string, oid: string): Buffer | undefined {
+  const key = `${top}\0${oid}`;
+  if (configBlobs.has(key)) return configBlobs.get(key);
+  const blob = readBlobs(top, [oid])[0];
+  if (configBlobs.size >= CONFIG_BLOBS_KEPT) configBlobs.delete(configBlobs.keys().next().value!);
+  configBlobs.set(key, blob);
+  return blob;
 }
 
 /** Links followed at most at one revision: each costs two git processes. */
@@ -194,7 +225,7 @@ function listAtRevision(
     else config = { path: name, oid: target.oid };
     break;
   }
-  const configBytes = config ? readBlobs(top, [config.oid])[0] : undefined;
+  const configBytes = config ? configBlob(top, config.oid) : undefined;
   const decoded = configBytes ? decodeText(configBytes) : undefined;
   const configText = decoded?.ok ? decoded.text : undefined;
   const isIgnored = ignoreMatcher(configText === undefined ? [] : ignorePatterns(configText));
@@ -325,7 +356,7 @@ export function loadAtRevision(path: string, revision: string, options: Revision
   const candidates = ({ path: file, kind }: { path: string; kind: SourceKind }): readonly ParsedFile[] => (known.get(file) ?? []).filter((before) => before.file.kind === kind);
   // A file whose text is the blob at the revision keeps its parse with its blob unread: hashing the texts
   // costs a tenth of reading a thousand journeys' blobs through git.
-  const parsed: (ParsedFile | undefined)[] = files.map((file) => candidates(file).find((before) => textBlobId(before.file.text, file.oid) === file.oid));
+  const parsed: (ParsedFile | undefined)[] = files.map((file) => candidates(file).find((before) => parsedBlobId(before, file.oid) === file.oid));
   const toRead = files.flatMap((_, index) => (parsed[index] === undefined ? [index] : []));
   const blobs = readBlobs(top, toRead.map((index) => files[index]!.oid));
   const texts: ReadResult[] = new Array(files.length);
