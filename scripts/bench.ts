@@ -26,7 +26,8 @@
  *   - `lint --cache` after one edit of 1,000 journeys (a comment appended to one of
  *     them before each run; the warm-up writes the cache, then runs once as timed), in a
  *     measure's process and in a fresh process;
- *   - the site: `journeys build` of the 1,000 regular journeys, in git (their history read too), its time and peak memory,
+ *   - the site: `journeys build` of the 1,000 regular journeys, in git with a history of 12 commits (each of the later
+ *     ones editing 5 journeys: the score history lints every one), its time and peak memory,
  *     beside a bare Astro build of as many trivial pages as it has (skipped with --no-site);
  *   - the edit loop: `journeys dev` of those journeys (in git) with one journey's page open
  *     in headless Chromium, from a touchpoint's message edited in its file to the page
@@ -54,7 +55,7 @@ import { DEFAULT_CORPUS, generateCorpus, generateFamilyCorpus, writeRepository, 
 import { median, summarize, type Timing } from './bench/measure.ts';
 import type { FindingsSummary, FromRunner, MeasureKey, ToRunner } from './bench/runner.ts';
 import { timeDevEdits, type DevTiming } from './bench/dev.ts';
-import { commitAll, git } from './bench/git.ts';
+import { commitAll, commitHistory, git } from './bench/git.ts';
 import { timeBareAstro, timeJourneySite, type BuildTiming } from './bench/site.ts';
 
 const TODAY = '2026-11-01';
@@ -82,6 +83,8 @@ const TARGET_SITE_PEAK_BYTES = 1_000_000_000;
 const TARGET_DEV_MS = 500;
 /** Edits timed in `journeys dev` (after one not timed). */
 const DEV_EDITS = 5;
+/** Commits in the history of the site's repository: as many as the site's score history shows. */
+const SITE_HISTORY_COMMITS = 12;
 /** The smallest --journeys: below it, timings are mostly noise. */
 const MIN_JOURNEYS = 50;
 
@@ -346,8 +349,8 @@ async function main(): Promise<void> {
     if (args.site) {
       const thousand = join(dir, 'thousand');
       const stats = writeRepository(thousand, corpus, (index) => index < options.regular);
-      // In git, as a company's journeys are: the build reads their history too.
-      commitAll(thousand);
+      // In git, with a history, as a company's journeys are: the build reads it (the score history lints each of the last 12 commits).
+      commitHistory(thousand, SITE_HISTORY_COMMITS - 1, 5);
       progress(`building the site of ${int(stats.journeys)} journeys (one run: it takes a while)`);
       const journeySite = timeJourneySite(thousand, TODAY);
       progress(`  ${int(journeySite.ms)} ms, ${int(journeySite.pages)} pages; now a bare Astro site of as many trivial pages`);
@@ -529,7 +532,7 @@ async function main(): Promise<void> {
           table(
             [
               ['site build', 'time', 'pages', 'peak memory'],
-              [`journeys build, ${int(site.journeys)} journeys`, `${int(journeySite.ms)} ms`, int(journeySite.pages), `${int(mb(journeySite.peakRssBytes))} MB`],
+              [`journeys build, ${int(site.journeys)} journeys, ${SITE_HISTORY_COMMITS} commits`, `${int(journeySite.ms)} ms`, int(journeySite.pages), `${int(mb(journeySite.peakRssBytes))} MB`],
               [`bare Astro, as many trivial pages`, `${int(bareAstro.ms)} ms`, int(bareAstro.pages), `${int(mb(bareAstro.peakRssBytes))} MB`],
             ],
             new Set([1, 2, 3]),
