@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../src/engine/check.ts';
-import { blobId, loadAtRevision } from '../src/load/git.ts';
+import { blobId, commitLoader, loadAtRevision } from '../src/load/git.ts';
 import { loadRepository } from '../src/load/repository.ts';
 import { gitRepo } from './helpers/git.ts';
 import { cleanJourney, OWNERS, TODAY, writeRepo } from './helpers/repo.ts';
@@ -75,5 +75,20 @@ describe('loading a revision with the parses of another load', () => {
     expect(() => check(repo.root, { today: TODAY, baseRevision: 'no-such-branch' })).toThrow('Unknown revision "no-such-branch"');
     const outside = writeRepo({ 'journeys/owners.yaml': OWNERS, 'journeys/welcome.journey.yaml': cleanJourney() });
     expect(() => check(outside, { today: TODAY, baseRevision: 'HEAD' })).toThrow('is not in a git repository');
+  });
+});
+
+describe('a loader of several commits (the score history)', () => {
+  it('loads each commit as loadAtRevision does, by its full id or by a name it resolves, and says a name that is no commit', () => {
+    const repo = editedRepository();
+    repo.commit('The edits');
+    const load = commitLoader(repo.root);
+    for (const revision of ['HEAD', 'HEAD~1']) {
+      const expected = loadAtRevision(repo.root, revision);
+      expect(load(repo.rev(revision))).toEqual(expected);
+      expect(load(revision)).toEqual(expected);
+    }
+    expect(() => load('no-such-branch')).toThrow('Unknown revision "no-such-branch"');
+    expect(() => commitLoader(writeRepo({ 'journeys/owners.yaml': OWNERS }))).toThrow('is not in a git repository');
   });
 });

@@ -338,14 +338,49 @@ export interface RevisionOptions {
  * store: nothing is checked out and nothing in the work tree is touched.
  */
 export function loadAtRevision(path: string, revision: string, options: RevisionOptions = {}): LoadedRepository & { readonly commit: string } {
+  const place = revisionPlace(path);
+  return loadCommit(place, resolveRevision(place.root, revision), options);
+}
+
+/** A commit's full id, as git names it (SHA-1 or SHA-256). */
+const FULL_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/**
+ * Loads the repository at `path` at commits (as loadAtRevision), finding its place in its
+ * git repository once: the score history loads a dozen commits, and asked git where the
+ * top of the work tree is, and which commit each full id names, two processes a commit.
+ * A full id, as `git log` gives it, is taken as it is; anything else is resolved first.
+ */
+export function commitLoader(path: string): (commit: string, options?: RevisionOptions) => LoadedRepository & { readonly commit: string } {
+  const place = revisionPlace(path);
+  return (commit, options = {}) => loadCommit(place, FULL_ID.test(commit) ? commit : resolveRevision(place.root, commit), options);
+}
+
+/** Where the repository at a path lies in its git repository. */
+interface RevisionPlace {
+  /** The repository root as the layout names it, and its real path. */
+  readonly layoutRoot: string;
+  readonly root: string;
+  /** The real path of the top of the git work tree. */
+  readonly top: string;
+  /** The root and the journeys folder from the top, with forward slashes. */
+  readonly rootPrefix: string;
+  readonly journeysPrefix: string;
+}
+
+function revisionPlace(path: string): RevisionPlace {
   // Real paths on both sides: git answers with the real path of the work tree, and the user's may go through a link.
   const layout = resolveLayout(path);
   const root = realpathSync(layout.root);
   const journeysDir = realpathSync(layout.journeysDir);
   const top = realpathSync(topLevel(root));
-  const commit = resolveRevision(root, revision);
   const prefix = (dir: string): string => relative(top, dir).split(sep).join('/');
-  const { files, skipped, ignored, unread } = listAtRevision(top, commit, prefix(root), prefix(journeysDir));
+  return { layoutRoot: layout.root, root, top, rootPrefix: prefix(root), journeysPrefix: prefix(journeysDir) };
+}
+
+function loadCommit(place: RevisionPlace, commit: string, options: RevisionOptions): LoadedRepository & { readonly commit: string } {
+  const { root, top } = place;
+  const { files, skipped, ignored, unread } = listAtRevision(top, commit, place.rootPrefix, place.journeysPrefix);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const known = new Map<string, ParsedFile[]>();
   for (const parse of options.reuse ?? []) {
@@ -370,7 +405,7 @@ export function loadAtRevision(path: string, revision: string, options: Revision
   const made = parseAll(root, fresh.map((index) => ({ path: files[index]!.path, kind: files[index]!.kind })), {}, fresh.map((index) => texts[index]!)).parsed;
   fresh.forEach((index, n) => (parsed[index] = made[n]));
   const all = parsed as ParsedFile[];
-  return { root: layout.root, commit, repo: assemble(all, { skipped, ignored, unread }), parsed: all };
+  return { root: place.layoutRoot, commit, repo: assemble(all, { skipped, ignored, unread }), parsed: all };
 }
 
 // --- History: the commits behind the files, for the site and the score history ---

@@ -6,7 +6,7 @@
 import { relative, sep } from 'node:path';
 import { checkRepository } from '../engine/check.ts';
 import { CONFIG_FILES, resolveLayout } from '../load/discover.ts';
-import { commitsTouching, loadAtRevision } from '../load/git.ts';
+import { commitLoader, commitsTouching } from '../load/git.ts';
 import type { ParsedFile } from '../load/parse-file.ts';
 import type { Finding, Repository } from '../model/types.ts';
 import { scorecards, type Letter } from '../score/scorecard.ts';
@@ -104,6 +104,8 @@ export function scoreHistory(path: string, count: number, options: HistoryOption
   // tree: most are. Without the work tree's, the oldest commit's files were all read from git and parsed.
   const workTree = checked?.parsed ?? [];
   let previous: readonly ParsedFile[] = [];
+  // Made when a commit is first loaded: grades kept from an earlier build need no git.
+  let load: ReturnType<typeof commitLoader> | undefined;
   return commits.map(({ hash: commit, date, subject }, index) => {
     const today = options.today ?? date.slice(0, 10);
     const key = gradesKey(commit, today);
@@ -114,7 +116,7 @@ export function scoreHistory(path: string, count: number, options: HistoryOption
         grades = gradesOf(checked.repo, checked.findings, checked.timelines, today);
       } else {
         const reuse = previous.length === 0 ? workTree : workTree.length === 0 ? previous : [...previous, ...workTree];
-        const { repo, parsed } = loadAtRevision(root, commit, { reuse });
+        const { repo, parsed } = (load ??= commitLoader(root))(commit, { reuse });
         if (options.onLoad) {
           const before = new Set(reuse);
           options.onLoad(commit, { total: parsed.length, kept: parsed.filter((parse) => before.has(parse)).length });
