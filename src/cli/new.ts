@@ -1,8 +1,8 @@
 import { lstatSync, mkdirSync, readFileSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 import { isId, toId, todayIn, escapeValue, hasUnsafeCharacter } from '../index.ts';
 import { load } from 'js-yaml';
-import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import { parse } from './args.ts';
 import { CommandError, EXIT, type Io } from './io.ts';
@@ -18,9 +18,10 @@ Options:
   -C, --dir <path>     The repository folder (default: the current folder)
   -h, --help           Show this help`;
 
-/** One YAML scalar on one line, quoted when the text needs it. */
-/** yaml's writer, loaded by this command only: every other command would pay its loading (about 40 ms) at each start. */
+/** yaml's writer, loaded when this command writes: every other command would pay its loading (about 40 ms) at each start. */
 let yaml: typeof Yaml | undefined;
+
+/** One YAML scalar on one line, quoted when the text needs it. */
 const scalar = (value: string): string => (yaml ??= createRequire(import.meta.url)('yaml') as typeof Yaml).stringify(value, { lineWidth: 0 }).trimEnd();
 
 /** The first team id of owners.yaml, read only when it is a regular file of a reasonable size (a FIFO would never end). */

@@ -24,12 +24,13 @@ export function newDeclarations(kind: DeclarationKind, entries: readonly { id: s
 
 /** The file with the entries appended, or undefined when its list is not last, or not a block list. */
 export function appendDeclarations(text: string, kind: DeclarationKind, entries: readonly { id: string; name: string }[]): string | undefined {
-  const doc = yamlLibrary().parseDocument(text);
-  if (doc.errors.length > 0 || !yamlLibrary().isMap(doc.contents)) return undefined;
+  const { parseDocument, isMap, isSeq } = yamlLibrary();
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return undefined;
   const pairs = doc.contents.items;
   const last = pairs.at(-1);
   const key = last?.key as { value?: unknown } | undefined;
-  if (!last || key?.value !== kind || !yamlLibrary().isSeq(last.value) || last.value.flow === true || last.value.items.length === 0) return undefined;
+  if (!last || key?.value !== kind || !isSeq(last.value) || last.value.flow === true || last.value.items.length === 0) return undefined;
   // What follows the list's last item must be blank lines or comments only.
   const end = last.value.range?.[1] ?? text.length;
   if (text.slice(end).split('\n').some((line) => line.trim() !== '' && !line.trim().startsWith('#'))) return undefined;

@@ -84,8 +84,9 @@ const MESSAGE_KEYS = ['intent', 'subject', 'text', 'cta'];
  * there (undefined when import never wrote this file: then every differing field is a conflict).
  */
 export function mergeJourney(text: string, file: string, journey: ImportedJourney, recorded: Readonly<Record<string, string>> | undefined): MergeResult {
-  const doc = yamlLibrary().parseDocument(text);
-  if (doc.errors.length > 0 || !yamlLibrary().isMap(doc.contents)) {
+  const { parseDocument, isMap, isSeq } = yamlLibrary();
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0 || !isMap(doc.contents)) {
     return { fields: { ...recorded }, conflicts: [{ file, field: '(the whole file)', current: 'not a YAML journey', workbook: `journey ${journey.id}` }], changes: [], gone: [] };
   }
   const current = doc.toJS() as Record<string, unknown>;
@@ -125,7 +126,7 @@ export function mergeJourney(text: string, file: string, journey: ImportedJourne
     let index = stages.findIndex((item) => item?.id === stage.id);
     if (index === -1) {
       const seq = doc.get('stages');
-      if (yamlLibrary().isSeq(seq)) seq.items.splice(after + 1, 0, doc.createNode(stage));
+      if (isSeq(seq)) seq.items.splice(after + 1, 0, doc.createNode(stage));
       else doc.set('stages', doc.createNode([stage]));
       stages.splice(after + 1, 0, { ...stage });
       index = after + 1;
@@ -140,7 +141,7 @@ export function mergeJourney(text: string, file: string, journey: ImportedJourne
     const id = String(touchpoint.id);
     const index = touchpoints.findIndex((item) => item?.id === id);
     if (index === -1) {
-      if (yamlLibrary().isSeq(doc.get('touchpoints'))) doc.addIn(['touchpoints'], doc.createNode(touchpoint));
+      if (isSeq(doc.get('touchpoints'))) doc.addIn(['touchpoints'], doc.createNode(touchpoint));
       else doc.set('touchpoints', doc.createNode([touchpoint]));
       changes.push(`touchpoints.${id}`);
       touchpointsChanged = true;
