@@ -26,10 +26,10 @@ export interface ParseWorker {
 }
 
 /**
- * The worker, kept on the process rather than in this module: the site's content loader
- * runs the engine as a copy of its own (Vite evaluates it), which must take the worker
- * the command line started first thing, not start a second one when the first files are
- * parsed (`journeys build` started two, the second while the main thread parsed alone).
+ * The worker, kept on the process rather than in this module, so that any copy of the
+ * engine in the process (Vite runs one for site code that imports it by name) takes the
+ * worker the command line started first thing: a build whose model a copy made started a
+ * second worker, while the main thread parsed alone.
  */
 const WORKER_SLOT = Symbol.for('journeys-as-code.parse-worker');
 const slots = globalThis as unknown as Record<typeof WORKER_SLOT, ParseWorker | undefined>;

@@ -18,13 +18,13 @@ import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 /**
  * The size the young generation may grow to while many files are parsed (as
  * getHeapSpaceStatistics says), in bytes; unset for a library call. Kept on the process,
- * not in this module: the site's content loader runs the engine as a copy of its own
- * (Vite evaluates it), and `journeys build` must find there the bound the command line
- * set, or the site's model is made in a young generation of its first size (a build of
- * 1,000 journeys was collected 1,200 times, for two seconds, while making it).
+ * not in this module, so that any copy of the engine in the process (Vite runs one for
+ * site code that imports it by name) finds the bound the command line set: made by a copy
+ * without it, the site's model of 1,000 journeys was collected 1,200 times, for two
+ * seconds, in a young generation of its first size.
  */
 const BOUND_SLOT = Symbol.for('journeys-as-code.young-generation-bound');
-const process_ = globalThis as unknown as Record<typeof BOUND_SLOT, number | undefined>;
+const slots = globalThis as unknown as Record<typeof BOUND_SLOT, number | undefined>;
 
 function youngSize(): number {
   return getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? Infinity;
@@ -49,13 +49,13 @@ export function growYoungGenerationTo(bytes: number): void {
 
 /** Keeps the young generation at its size from now on, except while many files are parsed (growingYoungGeneration): then up to `bytes`. */
 export function boundYoungGeneration(bytes: number): void {
-  process_[BOUND_SLOT] = bytes;
+  slots[BOUND_SLOT] = bytes;
   setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 /** Lets the young generation grow as V8 would from now on (a long-lived server: journeys dev). */
 export function unboundYoungGeneration(): void {
-  process_[BOUND_SLOT] = undefined;
+  slots[BOUND_SLOT] = undefined;
   setFlagsFromString('--semi-space-growth-factor=2');
 }
 
@@ -66,14 +66,14 @@ export function unboundYoungGeneration(): void {
  * size is not bounded (a library call, journeys dev) or has reached its bound.
  */
 export function growingYoungGeneration(): { readonly onFile: () => void; readonly end: () => void } | undefined {
-  const limit = process_[BOUND_SLOT];
+  const limit = slots[BOUND_SLOT];
   if (limit === undefined || youngSize() >= limit) return undefined;
   setFlagsFromString('--semi-space-growth-factor=2');
   let growing = true;
   const end = (): void => {
     if (!growing) return;
     growing = false;
-    if (process_[BOUND_SLOT] !== undefined) setFlagsFromString('--semi-space-growth-factor=1');
+    if (slots[BOUND_SLOT] !== undefined) setFlagsFromString('--semi-space-growth-factor=1');
   };
   let files = 0;
   return {
