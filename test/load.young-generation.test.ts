@@ -31,7 +31,7 @@ function sizes(bounded: boolean | 'by another copy'): { start: number; loaded: n
     script,
     [
       `import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';`,
-      // Another copy of the module (another URL), as the site's content loader, which Vite evaluates, has.
+      // Another copy of the module (another URL), as Vite runs one for site code that imports the engine by name.
       `import { boundYoungGeneration } from ${JSON.stringify(`${src('load/young-generation.ts')}${bounded === 'by another copy' ? '?copy' : ''}`)};`,
       `import { loadRepository } from ${JSON.stringify(src('load/repository.ts'))};`,
       `const young = () => getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size;`,
@@ -58,7 +58,7 @@ describe('the young generation of the command line', () => {
     expect(after).toBe(loaded);
   });
 
-  it('grows to the bound that another copy of the engine set (the site is built by one)', () => {
+  it('grows to the bound that another copy of the engine set (Vite runs one for site code)', () => {
     const { start, loaded, after } = sizes('by another copy');
     expect(loaded).toBeGreaterThan(start);
     expect(loaded).toBeLessThanOrEqual(8 * MB);
