@@ -55,7 +55,7 @@ import { DEFAULT_CORPUS, generateCorpus, generateFamilyCorpus, writeRepository, 
 import { median, summarize, type Timing } from './bench/measure.ts';
 import type { FindingsSummary, FromRunner, MeasureKey, ToRunner } from './bench/runner.ts';
 import { timeDevEdits, type DevTiming } from './bench/dev.ts';
-import { commitAll, commitHistory, git } from './bench/git.ts';
+import { commitHistory } from './bench/git.ts';
 import { timeBareAstro, timeJourneySite, type BuildTiming } from './bench/site.ts';
 
 const TODAY = '2026-11-01';
@@ -147,14 +147,6 @@ class Runner {
     if (this.#child.connected) this.#child.send({ type: 'stop' } satisfies ToRunner);
     else this.#child.kill();
   }
-}
-
-/** Makes `dir` a git repository of two commits: the corpus, then a comment added to one journey. */
-function gitHistory(dir: string): void {
-  commitAll(dir);
-  const journeys = join(dir, 'journeys');
-  appendFileSync(join(journeys, readdirSync(journeys).filter((name) => name.endsWith('.journey.yaml')).sort()[0]!), '# reviewed again\n');
-  git(dir, 'commit', '-q', '-a', '-m', 'One journey edited');
 }
 
 /** The highest peak resident memory of `journeys lint` in a fresh process, in bytes. */
@@ -265,7 +257,8 @@ async function main(): Promise<void> {
     // The full corpus in git, for lint --base.
     const basedRoot = join(dir, 'based');
     writeRepository(basedRoot, corpus);
-    gitHistory(basedRoot);
+    // Two commits: the corpus, then a comment added to one journey.
+    commitHistory(basedRoot, 1, 1);
     // The regular journeys alone, edited by the cache's measures (the others' corpus stays as written).
     const cachedRoot = join(dir, 'cached');
     const cachedStats: CorpusStats = writeRepository(cachedRoot, corpus, (index) => index < options.regular);
