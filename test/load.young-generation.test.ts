@@ -21,10 +21,17 @@ const MB = 1024 * 1024;
  * of 600 journeys with the young generation bounded or not, then keeps allocating: says the
  * young generation's size at the start, after the load, and after the allocations.
  */
-function sizes(bounded: boolean | 'by another copy'): { start: number; loaded: number; after: number } {
+function sizes(bounded: boolean | 'by another copy', { cached = false }: { readonly cached?: boolean } = {}): { start: number; loaded: number; after: number } {
   const files: Record<string, string> = { 'journeys/owners.yaml': OWNERS };
   for (let n = 0; n < 600; n += 1) files[`journeys/j-${n}.journey.yaml`] = journey(`j-${n}`, 30);
   const root = writeRepo(files);
+  const load = `loadRepository(${JSON.stringify(root)}, { parallel: false${cached ? ', cache: {}, onFile: () => { parsedFiles += 1; }' : ''} })`;
+  if (cached) {
+    // The cache written by another process: the probe's load restores every file from it, parsing none.
+    const module = JSON.stringify(pathToFileURL(join(import.meta.dirname, '..', 'src', 'load', 'repository.ts')).href);
+    const write = spawnSync(process.execPath, ['--input-type=module', '-e', `import { loadRepository } from ${module}; let parsedFiles = 0; ${load}.saveCache();`], { encoding: 'utf8' });
+    if (write.status !== 0) throw new Error(write.stderr);
+  }
   const src = (path: string): string => pathToFileURL(join(import.meta.dirname, '..', 'src', path)).href;
   const script = join(root, 'probe.mts');
   writeFileSync(
@@ -37,7 +44,9 @@ function sizes(bounded: boolean | 'by another copy'): { start: number; loaded: n
       `const young = () => getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size;`,
       `${bounded ? `boundYoungGeneration(${8 * MB});` : `setFlagsFromString('--semi-space-growth-factor=1');`}`,
       `const start = young();`,
-      `const kept = [loadRepository(${JSON.stringify(root)}, { parallel: false })];`,
+      `let parsedFiles = 0;`,
+      `const kept = [${load}];`,
+      `if (parsedFiles > 0) throw new Error(parsedFiles + ' files were parsed, not restored from the cache');`,
       `const loaded = young();`,
       `for (let n = 0; n < 2e6; n += 1) kept.push({ n, text: 'kept ' + n });`,
       `process.stdout.write(JSON.stringify({ start, loaded, after: young(), journeys: kept[0].repo.journeys.length }));`,
@@ -53,6 +62,13 @@ function sizes(bounded: boolean | 'by another copy'): { start: number; loaded: n
 describe('the young generation of the command line', () => {
   it('grows while many files are parsed, up to its bound, and no further after', () => {
     const { start, loaded, after } = sizes(true);
+    expect(loaded).toBeGreaterThan(start);
+    expect(loaded).toBeLessThanOrEqual(8 * MB);
+    expect(after).toBe(loaded);
+  });
+
+  it('grows while many files are restored from the lint cache, up to its bound', () => {
+    const { start, loaded, after } = sizes(true, { cached: true });
     expect(loaded).toBeGreaterThan(start);
     expect(loaded).toBeLessThanOrEqual(8 * MB);
     expect(after).toBe(loaded);

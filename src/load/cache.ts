@@ -22,6 +22,7 @@ import { hash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { growingYoungGeneration } from './young-generation.ts';
 import { crc32 } from 'node:zlib';
 import { mayHoldDisableComments, type FileFindings } from '../model/rule.ts';
 import type { Finding, SourceFile, SourceKind } from '../model/types.ts';
@@ -52,6 +53,14 @@ export interface CacheOptions {
 const FORMAT = 4;
 const MAGIC = 'journeys-lint-cache\n';
 export const CACHE_FILE = 'lint.cache';
+/**
+ * From this many entries restored, the young generation may grow while they are (as while
+ * many files are parsed): kept at its first size, it was collected every few milliseconds,
+ * each time copying out the models just restored, for a third of a run after one edit of
+ * 1,000 journeys (which now takes about a tenth less).
+ */
+const RESTORED_TO_GROW = 150;
+
 /** The declaration files and the configuration: rules read them across files, so they key the whole cache. */
 const SHARED_KINDS: ReadonlySet<SourceKind> = new Set(['config', 'owners', 'channels', 'personas', 'events']);
 
@@ -312,7 +321,10 @@ export function parseWithCache(root: string, files: FileList, cache: CacheOption
   const reused: (OldEntry | undefined)[] = new Array(files.length);
   const answers: (LocatorAnswers | undefined)[] = new Array(files.length);
   let damaged = false;
+  // What is restored is kept, as what is parsed is: the young generation may grow meanwhile (young-generation.ts).
+  const young = oldEntries.size >= RESTORED_TO_GROW ? growingYoungGeneration() : undefined;
   files.forEach((file, index) => {
+    young?.onFile();
     const entry = oldEntries.get(file.path);
     const text = byStamp[index] ? textLater(index) : texts[index];
     if (!entry || text === undefined || entry.hash !== hashes[index] || damaged) return;
@@ -327,6 +339,7 @@ export function parseWithCache(root: string, files: FileList, cache: CacheOption
       damaged = true;
     }
   });
+  young?.end();
   if (damaged) {
     note(`the lint cache ${where.file} holds an entry that does not read back: it was ignored and is written anew`);
     results.fill(undefined);
