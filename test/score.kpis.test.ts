@@ -57,6 +57,29 @@ describe('metric direction', () => {
     expect(open).toMatchObject({ metric: 'open-rate', direction: 'higher', onTarget: true });
   });
 
+  it('gives each touchpoint its KPIs by the touchpoint and by its place in the journey alike', () => {
+    const root = writeRepo({
+      'journeys/owners.yaml': OWNERS,
+      'journeys/welcome.journey.yaml': cleanJourney('welcome').replace(
+        '      - { metric: open-rate, target: 0.4 }',
+        '      - { metric: no-show-rate, target: 0.05, direction: lower }\n      - { metric: open-rate, target: 0.4 }',
+      ),
+      'journeys/metrics/q3.csv': csv('welcome,welcome-email,no-show-rate,2026-Q3,0.04', 'welcome,welcome-email,open-rate,2026-Q3,0.41'),
+    });
+    const { repo } = check(root, { today: TODAY });
+    const index = measureKpis(repo, TODAY);
+    const [journey] = repo.journeys;
+    const byPlace = index.ofTouchpoints.get(journey!)!;
+    expect(byPlace).toHaveLength(journey!.touchpoints.length);
+    expect(byPlace[0]!.map((kpi) => [kpi.metric, kpi.latest?.value])).toEqual([
+      ['no-show-rate', 0.04],
+      ['open-rate', 0.41],
+    ]);
+    journey!.touchpoints.forEach((touchpoint, at) => expect(index.byTouchpoint.get(touchpoint)).toBe(byPlace[at]));
+    expect(index.byTouchpoint.size).toBe(journey!.touchpoints.length);
+    expect(index.all).toEqual([...byPlace.flat(), ...index.byJourney.get(journey!)!]);
+  });
+
   it('rejects another direction in the schema', () => {
     const root = writeRepo({
       'journeys/owners.yaml': OWNERS,

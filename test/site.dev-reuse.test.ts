@@ -143,5 +143,15 @@ describe('journeys dev after an edit', () => {
     expect(seventh.site.locale).toBe('fr');
     expect(snapshotReuse(root)!.views).toEqual({ made: 4, reused: 0 });
     expect(seventh).toEqual(await freshSnapshot(root));
+
+    // c now sends b's message on b's event: a duplicate of b's unchanged touchpoint, then no more once reworded.
+    write('journeys/c.journey.yaml', journey('c', 'account.closed', 'Your account is open.', 'team-onboarding'));
+    const duplicated = siteSnapshot(root, options);
+    expect(view(duplicated, 'c').findings.map((finding) => finding.rule)).toContain('duplicate-touchpoint');
+    expect(duplicated).toEqual(await freshSnapshot(root));
+    write('journeys/c.journey.yaml', journey('c', 'account.closed', 'Your card will follow in a week.', 'team-onboarding'));
+    const reworded = siteSnapshot(root, options);
+    expect(view(reworded, 'c').findings.map((finding) => finding.rule)).not.toContain('duplicate-touchpoint');
+    expect(reworded).toEqual(await freshSnapshot(root));
   });
 });

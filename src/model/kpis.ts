@@ -112,8 +112,14 @@ function status(base: Omit<KpiStatus, 'series' | 'latest' | 'previous' | 'trend'
 export interface KpiIndex {
   /** Declared KPIs in journey, touchpoint and `kpis` order, each journey's own KPIs and journey-level series after its touchpoints'. */
   readonly all: readonly KpiStatus[];
-  /** The KPIs a touchpoint declares, in its `kpis` order. */
+  /**
+   * The KPIs a touchpoint declares, in its `kpis` order. Made when first read: a map of
+   * every touchpoint (tens of thousands) took longer to fill than the rest of the index,
+   * each time `journeys dev` made it again after an edit; ofTouchpoints says the same.
+   */
   readonly byTouchpoint: ReadonlyMap<Touchpoint, readonly KpiStatus[]>;
+  /** The KPIs each touchpoint of a journey declares, by the touchpoint's place in `journey.touchpoints`. */
+  readonly ofTouchpoints: ReadonlyMap<Journey, readonly (readonly KpiStatus[])[]>;
   /** The KPIs a journey declares under its own `kpis`, in order. */
   readonly byJourney: ReadonlyMap<Journey, readonly KpiStatus[]>;
 }
@@ -134,7 +140,7 @@ export function measureKpis(repo: Repository, today?: string): KpiIndex {
   if (cached) return cached;
   const rows = rowsByJourney(repo, today);
   const all: KpiStatus[] = [];
-  const byTouchpoint = new Map<Touchpoint, readonly KpiStatus[]>();
+  const ofTouchpoints = new Map<Journey, readonly (readonly KpiStatus[])[]>();
   const byJourney = new Map<Journey, readonly KpiStatus[]>();
   const seenJourneys = new Set<string>();
   for (const journey of repo.journeys) {
@@ -143,16 +149,25 @@ export function measureKpis(repo: Repository, today?: string): KpiIndex {
     const first = !seenJourneys.has(journey.id);
     seenJourneys.add(journey.id);
     const statuses = journeyStatuses(journey, journeyRows, first);
-    journey.touchpoints.forEach((touchpoint, index) => {
-      const own = statuses.touchpoints[index]!;
-      byTouchpoint.set(touchpoint, own);
-      for (const one of own) all.push(one);
-    });
+    ofTouchpoints.set(journey, statuses.touchpoints);
+    for (const own of statuses.touchpoints) for (const one of own) all.push(one);
     byJourney.set(journey, statuses.own);
     for (const one of statuses.own) all.push(one);
     for (const one of statuses.level) all.push(one);
   }
-  const index = { all, byTouchpoint, byJourney };
+  let byTouchpoint: Map<Touchpoint, readonly KpiStatus[]> | undefined;
+  const index: KpiIndex = {
+    all,
+    ofTouchpoints,
+    byJourney,
+    get byTouchpoint() {
+      if (byTouchpoint === undefined) {
+        byTouchpoint = new Map();
+        for (const [journey, statuses] of ofTouchpoints) journey.touchpoints.forEach((touchpoint, at) => byTouchpoint!.set(touchpoint, statuses[at]!));
+      }
+      return byTouchpoint;
+    },
+  };
   byDay.set(today ?? '', index);
   return index;
 }

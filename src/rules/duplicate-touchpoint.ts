@@ -63,6 +63,13 @@ function wording(touchpoint: Touchpoint): string | undefined {
   return words.trim() === '' ? undefined : words;
 }
 
+/**
+ * The trigrams of each touchpoint's wording, kept with the touchpoint (a model is never
+ * changed): journeys dev after an edit, and the site's score history at each commit, lint
+ * again the touchpoints of every file that did not change.
+ */
+const keptTrigrams = new WeakMap<Touchpoint, Shingles>();
+
 export default defineRule<Options>({
   meta: {
     id: 'duplicate-touchpoint',
@@ -148,9 +155,10 @@ export default defineRule<Options>({
     }
     // Many touchpoints say the very same words (a segment's copy of a journey): each wording is cut into trigrams once.
     const trigrams = new Map<string, Shingles>();
-    const shinglesOf = (text: string): Shingles => {
-      let found = trigrams.get(text);
+    const shinglesOf = ({ touchpoint, text }: Item): Shingles => {
+      let found = keptTrigrams.get(touchpoint) ?? trigrams.get(text);
       if (found === undefined) trigrams.set(text, (found = shingles(normalizeText(text))));
+      keptTrigrams.set(touchpoint, found);
       return found;
     };
     const where = (item: Item, other: Item): string => (other.journey === item.journey ? 'in this journey' : `in journey "${other.journey.id}" (${other.journey.file})`);
@@ -164,7 +172,7 @@ export default defineRule<Options>({
         if (members.length < 2) continue;
         const at = members.map((item) => index.get(item)!);
         const matches = firstSimilar(
-          members.map((item) => shinglesOf(item.text)),
+          members.map(shinglesOf),
           options.threshold,
         );
         matches.forEach((match, i) => {

@@ -262,7 +262,7 @@ interface Contribution {
 const contributions = new WeakMap<Journey, Contribution>();
 
 function contributionOf(journey: Journey, kpis: KpiIndex): Contribution {
-  const statuses = [...journey.touchpoints.map((touchpoint) => kpis.byTouchpoint.get(touchpoint)), kpis.byJourney.get(journey)];
+  const statuses = [...(kpis.ofTouchpoints.get(journey) ?? journey.touchpoints.map(() => undefined)), kpis.byJourney.get(journey)];
   const kept = contributions.get(journey);
   if (kept !== undefined && kept.statuses.every((list, index) => list === statuses[index])) return kept;
   const all = noFigures();

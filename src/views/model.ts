@@ -289,7 +289,8 @@ interface PartInput {
   readonly editUrl: (touchpoint: Touchpoint) => string | undefined;
   readonly markdown: (text: string) => string;
   /** A touchpoint's KPIs as measured (by the metrics files, as of today), and their view. */
-  readonly kpisOf: (touchpoint: Touchpoint) => readonly KpiStatus[];
+  /** The KPIs each touchpoint of a journey declares, by its place in `journey.touchpoints`. */
+  readonly kpisOf: (journey: Journey) => readonly (readonly KpiStatus[])[] | undefined;
   readonly seriesView: (kpi: KpiStatus, anchor: string | undefined) => KpiSeriesView;
 }
 
@@ -357,7 +358,7 @@ function journeyPart(journey: Journey, findings: readonly FindingView[], { words
     stages,
     touchpoints,
     anchors: anchorOf,
-    kpis: journey.touchpoints.flatMap((touchpoint, index) => kpisOf(touchpoint).map((kpi) => seriesView(kpi, touchpoints[index]!.anchor))),
+    kpis: (kpisOf(journey) ?? []).flatMap((declared, index) => declared.map((kpi) => seriesView(kpi, touchpoints[index]!.anchor))),
     channels: channelIds.map((id) => channelRef(id)!),
     narrativeHtml: narrative === undefined ? undefined : markdown(narrative),
     momentsOfTruth: journey.touchpoints.filter((touchpoint) => touchpoint.momentOfTruth).length,
@@ -597,7 +598,7 @@ export function buildModel(input: ModelInput): SiteModel {
   };
 
   // What every journey's part depends on beside its own inputs (see journeyPart).
-  const partInput = { words, channelRef, teamRef, editUrl, markdown, kpisOf: (touchpoint: Touchpoint) => kpiIndex.byTouchpoint.get(touchpoint) ?? [], seriesView };
+  const partInput = { words, channelRef, teamRef, editUrl, markdown, kpisOf: (journey: Journey) => kpiIndex.ofTouchpoints.get(journey), seriesView };
   const reuse = input.reuse;
   if (reuse) {
     const shared = JSON.stringify([words.locale, repository ?? null, prefix, ref, result.today, [...channelInfo], [...teamInfo]]);
