@@ -99,9 +99,9 @@ const MAX_LINK_HOPS = 8;
  * newline, a tab or a quote comes back as it is, and with literal pathspecs, so
  * that a `*` in a path is not a pattern.
  */
-function lsTree(top: string, commit: string, paths: readonly string[], recursive: boolean): TreeEntry[] {
+function lsTree(top: string, commit: string, paths: readonly string[], recursive: boolean, trees = false): TreeEntry[] {
   if (paths.length === 0) return [];
-  const output = git(top, ['--literal-pathspecs', 'ls-tree', ...(recursive ? ['-r'] : []), '-z', '--full-tree', commit, '--', ...paths]).toString('utf8');
+  const output = git(top, ['--literal-pathspecs', 'ls-tree', ...(recursive ? ['-r'] : []), ...(trees ? ['-t'] : []), '-z', '--full-tree', commit, '--', ...paths]).toString('utf8');
   const entries: TreeEntry[] = [];
   for (const record of output.split('\0')) {
     const tab = record.indexOf('\t');
@@ -110,6 +110,82 @@ function lsTree(top: string, commit: string, paths: readonly string[], recursive
     entries.push({ mode, type, oid, path: record.slice(tab + 1) });
   }
   return entries;
+}
+
+/** What listAtRevision lists at a commit before following links: its configuration's paths, non-recursively, and its journeys folder, recursively. */
+interface RevisionTrees {
+  readonly config: readonly TreeEntry[];
+  readonly journeys: readonly TreeEntry[];
+}
+
+/** The paths listAtRevision lists: its journeys folder (`.` at the top) and the configuration's. */
+function listedPaths(rootPrefix: string, journeysPrefix: string): { readonly journeys: string; readonly config: readonly string[] } {
+  return { journeys: journeysPrefix === '' ? '.' : journeysPrefix, config: CONFIG_FILES.map((name) => join(rootPrefix, name)) };
+}
+
+const typeOfMode = (mode: string): string => (mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob');
+
+/** Paths in git's order of a recursive listing: their UTF-8 bytes compared (a folder's files then come where git puts them). */
+function inGitOrder(entries: TreeEntry[]): TreeEntry[] {
+  const bytes = new Map(entries.map((entry) => [entry, Buffer.from(entry.path, 'utf8')]));
+  return entries.sort((a, b) => Buffer.compare(bytes.get(a)!, bytes.get(b)!));
+}
+
+/**
+ * What listAtRevision lists at each of `commits` (their order kept), from two git processes
+ * in all rather than two a commit: the first commit's trees, recursively and with the
+ * folders themselves, then what changed from each commit to the next (`diff-tree --stdin`),
+ * applied in turn. The score history lists a dozen commits, and each git process costs
+ * more than what it lists.
+ */
+function treesAtCommits(top: string, commits: readonly string[], rootPrefix: string, journeysPrefix: string): Map<string, RevisionTrees> {
+  const listed = listedPaths(rootPrefix, journeysPrefix);
+  const paths = [listed.journeys, ...listed.config];
+  // Folders apart from the rest: a change that makes a file of a folder removes the one and adds the other at the same path.
+  const files = new Map<string, TreeEntry>();
+  const folders = new Map<string, TreeEntry>();
+  const entriesOf = (mode: string): Map<string, TreeEntry> => (typeOfMode(mode) === 'tree' ? folders : files);
+  for (const entry of lsTree(top, commits[0]!, paths, true, true)) entriesOf(entry.mode).set(entry.path, entry);
+  const trees = new Map<string, RevisionTrees>();
+  let journeys: TreeEntry[] = [];
+  let added = true;
+  const keep = (commit: string): void => {
+    // What `ls-tree -r` of the folder lists: its files (a link or a file in its place included), no folder.
+    if (added) journeys = inGitOrder([...files.values()].filter((entry) => under(journeysPrefix, entry.path)));
+    else journeys = journeys.flatMap((entry) => files.get(entry.path) ?? []);
+    added = false;
+    trees.set(commit, { config: listed.config.flatMap((path) => folders.get(path) ?? files.get(path) ?? []), journeys });
+  };
+  keep(commits[0]!);
+  if (commits.length === 1) return trees;
+  // A line of two commits is a commit and the one to compare it with, as with its parent: git names the first before its changes.
+  const pairs = commits.slice(1).map((commit, at) => `${commit} ${commits[at]}\n`).join('');
+  const tokens = git(top, ['--literal-pathspecs', 'diff-tree', '--stdin', '--always', '-r', '-t', '-z', '--no-renames', '--', ...paths], pairs).toString('utf8').split('\0');
+  // Each pair's changes come after its later commit's id; a change is its modes, ids and status, then its path.
+  let pair = -1;
+  for (let at = 0; at < tokens.length; at += 1) {
+    const token = tokens[at]!;
+    if (token.startsWith(':')) {
+      const [before = '', mode = '', , oid = '', status = ''] = token.slice(1).split(' ');
+      const path = tokens[(at += 1)]!;
+      const from = entriesOf(before);
+      const into = entriesOf(mode);
+      if (status === 'D') {
+        from.delete(path);
+        continue;
+      }
+      if (status !== 'A' && from !== into) from.delete(path);
+      if (into === files && !files.has(path)) added = true;
+      into.set(path, { mode, type: typeOfMode(mode), oid, path });
+    } else if (token !== '') {
+      if (token !== commits[pair + 2]) throw new Error(`git diff-tree answered for ${token}, not ${commits[pair + 2]}`);
+      if (pair >= 0) keep(commits[pair + 1]!);
+      pair += 1;
+    }
+  }
+  if (pair >= 0) keep(commits[pair + 1]!);
+  if (trees.size !== new Set(commits).size) throw new Error('git diff-tree did not answer for every commit');
+  return trees;
 }
 
 /** The id git gives a blob of `bytes` (`git hash-object`), in the hash of `like`, an id of the same repository (SHA-256 ids are longer). */
@@ -188,6 +264,7 @@ function listAtRevision(
   commit: string,
   rootPrefix: string,
   journeysPrefix: string,
+  trees?: RevisionTrees,
 ): { files: { path: string; kind: SourceKind; oid: string }[]; configText?: string; skipped: Skipped[]; ignored: number; unread: UnreadFile[] } {
   const fromTop = (path: string): string => (rootPrefix === '' ? path : path.slice(rootPrefix.length + 1));
   const atTop = (path: string): string => join(rootPrefix, path);
@@ -214,7 +291,8 @@ function listAtRevision(
     return linkError('ELOOP');
   };
 
-  const configEntries = lsTree(top, commit, CONFIG_FILES.map(atTop), false);
+  const listed = listedPaths(rootPrefix, journeysPrefix);
+  const configEntries = trees?.config ?? lsTree(top, commit, listed.config, false);
   let config: { path: string; oid: string } | undefined;
   for (const name of CONFIG_FILES) {
     const entry = configEntries.find((found) => found.path === atTop(name));
@@ -252,7 +330,7 @@ function listAtRevision(
   /** Folders read, as paths from the top: the journeys folder and every folder a link led to. */
   const read: string[] = [journeysPrefix];
   // Each item: entries of a tree, and the logical folder they are listed under (a link's path for a followed one).
-  const pending: { entries: TreeEntry[]; from: string; to: string }[] = [{ entries: lsTree(top, commit, [journeysPrefix === '' ? '.' : journeysPrefix], true), from: journeysPrefix, to: journeysPrefix }];
+  const pending: { entries: readonly TreeEntry[]; from: string; to: string }[] = [{ entries: trees?.journeys ?? lsTree(top, commit, [listed.journeys], true), from: journeysPrefix, to: journeysPrefix }];
   const links: { entry: TreeEntry; logical: string }[] = [];
   let count = 0;
   let followed = 0;
@@ -350,10 +428,17 @@ const FULL_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
  * git repository once: the score history loads a dozen commits, and asked git where the
  * top of the work tree is, and which commit each full id names, two processes a commit.
  * A full id, as `git log` gives it, is taken as it is; anything else is resolved first.
+ * `commits`, the full ids it will be asked for, are listed together when the first of them
+ * is (treesAtCommits): two git processes in all, not two for each.
  */
-export function commitLoader(path: string): (commit: string, options?: RevisionOptions) => LoadedRepository & { readonly commit: string } {
+export function commitLoader(path: string, commits: readonly string[] = []): (commit: string, options?: RevisionOptions) => LoadedRepository & { readonly commit: string } {
   const place = revisionPlace(path);
-  return (commit, options = {}) => loadCommit(place, FULL_ID.test(commit) ? commit : resolveRevision(place.root, commit), options);
+  let trees: Map<string, RevisionTrees> | undefined;
+  return (commit, options = {}) => {
+    const full = FULL_ID.test(commit) ? commit : resolveRevision(place.root, commit);
+    if (trees === undefined && commits.includes(full)) trees = treesAtCommits(place.top, commits, place.rootPrefix, place.journeysPrefix);
+    return loadCommit(place, full, options, trees?.get(full));
+  };
 }
 
 /** Where the repository at a path lies in its git repository. */
@@ -378,9 +463,9 @@ function revisionPlace(path: string): RevisionPlace {
   return { layoutRoot: layout.root, root, top, rootPrefix: prefix(root), journeysPrefix: prefix(journeysDir) };
 }
 
-function loadCommit(place: RevisionPlace, commit: string, options: RevisionOptions): LoadedRepository & { readonly commit: string } {
+function loadCommit(place: RevisionPlace, commit: string, options: RevisionOptions, trees?: RevisionTrees): LoadedRepository & { readonly commit: string } {
   const { root, top } = place;
-  const { files, skipped, ignored, unread } = listAtRevision(top, commit, place.rootPrefix, place.journeysPrefix);
+  const { files, skipped, ignored, unread } = listAtRevision(top, commit, place.rootPrefix, place.journeysPrefix, trees);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const known = new Map<string, ParsedFile[]>();
   for (const parse of options.reuse ?? []) {

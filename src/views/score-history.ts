@@ -116,7 +116,8 @@ export function scoreHistory(path: string, count: number, options: HistoryOption
         grades = gradesOf(checked.repo, checked.findings, checked.timelines, today);
       } else {
         const reuse = previous.length === 0 ? workTree : workTree.length === 0 ? previous : [...previous, ...workTree];
-        const { repo, parsed } = (load ??= commitLoader(root))(commit, { reuse });
+        // Every commit's files listed at once, when the first is loaded: two git processes in all.
+        const { repo, parsed } = (load ??= commitLoader(root, commits.map((listed) => listed.hash)))(commit, { reuse });
         if (options.onLoad) {
           const before = new Set(reuse);
           options.onLoad(commit, { total: parsed.length, kept: parsed.filter((parse) => before.has(parse)).length });
