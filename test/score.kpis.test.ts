@@ -9,6 +9,18 @@ import { cleanJourney, OWNERS, TODAY, writeRepo } from './helpers/repo.ts';
 const HEADER = 'journey,touchpoint,metric,period,value';
 const csv = (...rows: string[]): string => [HEADER, ...rows, ''].join('\n');
 
+/** A journey whose touchpoint has two KPIs, one of them lower-is-better, both measured in 2026-Q3. */
+function twoMeasuredKpis(): string {
+  return writeRepo({
+    'journeys/owners.yaml': OWNERS,
+    'journeys/welcome.journey.yaml': cleanJourney('welcome').replace(
+      '      - { metric: open-rate, target: 0.4 }',
+      '      - { metric: no-show-rate, target: 0.05, direction: lower }\n      - { metric: open-rate, target: 0.4 }',
+    ),
+    'journeys/metrics/q3.csv': csv('welcome,welcome-email,no-show-rate,2026-Q3,0.04', 'welcome,welcome-email,open-rate,2026-Q3,0.41'),
+  });
+}
+
 describe('metric direction', () => {
   it.each([
     ['resolution-time', 'lower'],
@@ -41,14 +53,7 @@ describe('metric direction', () => {
   });
 
   it('reads `direction` from the journey file, which the schema accepts', () => {
-    const root = writeRepo({
-      'journeys/owners.yaml': OWNERS,
-      'journeys/welcome.journey.yaml': cleanJourney('welcome').replace(
-        '      - { metric: open-rate, target: 0.4 }',
-        '      - { metric: no-show-rate, target: 0.05, direction: lower }\n      - { metric: open-rate, target: 0.4 }',
-      ),
-      'journeys/metrics/q3.csv': csv('welcome,welcome-email,no-show-rate,2026-Q3,0.04', 'welcome,welcome-email,open-rate,2026-Q3,0.41'),
-    });
+    const root = twoMeasuredKpis();
     const result = check(root, { today: TODAY });
     expect(result.findings).toEqual([]);
     const [noShow, open] = measureKpis(result.repo).all;
@@ -58,14 +63,7 @@ describe('metric direction', () => {
   });
 
   it('gives each touchpoint its KPIs by the touchpoint and by its place in the journey alike', () => {
-    const root = writeRepo({
-      'journeys/owners.yaml': OWNERS,
-      'journeys/welcome.journey.yaml': cleanJourney('welcome').replace(
-        '      - { metric: open-rate, target: 0.4 }',
-        '      - { metric: no-show-rate, target: 0.05, direction: lower }\n      - { metric: open-rate, target: 0.4 }',
-      ),
-      'journeys/metrics/q3.csv': csv('welcome,welcome-email,no-show-rate,2026-Q3,0.04', 'welcome,welcome-email,open-rate,2026-Q3,0.41'),
-    });
+    const root = twoMeasuredKpis();
     const { repo } = check(root, { today: TODAY });
     const index = measureKpis(repo, TODAY);
     const [journey] = repo.journeys;
