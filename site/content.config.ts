@@ -52,7 +52,6 @@ const modelLoader: Loader = {
     watcher.on('all', (_event: string, changed: string) => {
       if (!paths.some((path) => changed === path || changed.startsWith(`${path}/`))) return;
       clearTimeout(timer);
-      logger.info(`T event ${Date.now()}`);
       changes += 1;
       if (question === undefined) ask();
       let waited = false;
@@ -66,17 +65,13 @@ const modelLoader: Loader = {
           const started = performance.now();
           const asked = question !== undefined && question.after === changes && !waited ? question : ask();
           question = undefined;
-          logger.info(`T start ${Date.now()}`);
           const state = await asked.answer;
-          logger.info(`T git ${Date.now()}`);
           // journeys dev reloads the pages itself, at once: the store (which Astro writes 500 ms
           // after a change, then reloads them) is left as it is, so that they reload only once.
           const published = publishSnapshot(root, live, { workTree: { state } });
           if (published === version) return;
           version = published;
-          logger.info(`T published ${Date.now()}`);
           if (!reloadPages()) stamp(version);
-          logger.info(`T reloaded ${Date.now()}`);
           logger.info(`Reloaded the journeys after a change to ${changed} (${Math.round(performance.now() - started)} ms)`);
         } catch (error) {
           logger.error(`Could not reload the journeys: ${error instanceof Error ? error.message : String(error)}`);

@@ -205,7 +205,6 @@ export async function timeDevEdits(repository: string, today: string, edits = 5,
       const edited = original.replace(/^( {6}text: ).+$/m, `$1${sentence}`);
       await evaluateLoaded(page, `sessionStorage.setItem(${JSON.stringify(EXPECTED)}, ${JSON.stringify(sentence)}); sessionStorage.removeItem(${JSON.stringify(SHOWN)})`);
       const written = Date.now();
-      if (process.env.JOURNEYS_TIMING) process.stderr.write(`T written ${written}\n`);
       writeFileSync(file, edited);
       let shown: number;
       try {
