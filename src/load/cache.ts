@@ -22,7 +22,6 @@ import { hash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { growingYoungGeneration } from './young-generation.ts';
 import { crc32 } from 'node:zlib';
 import { mayHoldDisableComments, type FileFindings } from '../model/rule.ts';
 import type { Finding, SourceFile, SourceKind } from '../model/types.ts';
@@ -37,6 +36,7 @@ import type { ParsedFile } from './parse-file.ts';
 import { wrapLocator } from './positions.ts';
 import { decodeText, readInside } from './read.ts';
 import { recordingLocator, type LocatorAnswers, type RecordingLocator } from './recorded-positions.ts';
+import { growingYoungGeneration } from './young-generation.ts';
 
 export interface CacheOptions {
   /**

@@ -52,10 +52,6 @@ function describe(error: YAMLException): string {
 }
 
 /**
- * js-yaml's `load`, in its two steps (events, then data from them), so that the events
- * can be kept: positions are then read from this parse, never from a second one.
- */
-/**
  * The YAML core schema, its mappings made as objects in V8's dictionary mode. A journey's
  * touchpoints each have their own fields in their own order: a thousand journeys make
  * thousands of object shapes, and every place that reads a field of them (the schema's
@@ -74,6 +70,10 @@ const SCHEMA = CORE_SCHEMA.withTags({
   },
 });
 
+/**
+ * js-yaml's `load`, in its two steps (events, then data from them), so that the events
+ * can be kept: positions are then read from this parse, never from a second one.
+ */
 function loadDocument(text: string): { data: unknown; events: readonly Event[] } {
   const events = parseEvents(text, { maxDepth: 100 });
   const documents = constructFromEvents(events, { source: text, maxAliases: MAX_ALIASES, schema: SCHEMA });

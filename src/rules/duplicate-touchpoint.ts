@@ -156,9 +156,12 @@ export default defineRule<Options>({
     // Many touchpoints say the very same words (a segment's copy of a journey): each wording is cut into trigrams once.
     const trigrams = new Map<string, Shingles>();
     const shinglesOf = ({ touchpoint, text }: Item): Shingles => {
-      let found = keptTrigrams.get(touchpoint) ?? trigrams.get(text);
-      if (found === undefined) trigrams.set(text, (found = shingles(normalizeText(text))));
-      keptTrigrams.set(touchpoint, found);
+      let found = keptTrigrams.get(touchpoint);
+      if (found === undefined) {
+        found = trigrams.get(text);
+        if (found === undefined) trigrams.set(text, (found = shingles(normalizeText(text))));
+        keptTrigrams.set(touchpoint, found);
+      }
       return found;
     };
     const where = (item: Item, other: Item): string => (other.journey === item.journey ? 'in this journey' : `in journey "${other.journey.id}" (${other.journey.file})`);
@@ -171,10 +174,7 @@ export default defineRule<Options>({
       for (const members of audienceGroups(group, (item) => item.journey)) {
         if (members.length < 2) continue;
         const at = members.map((item) => index.get(item)!);
-        const matches = firstSimilar(
-          members.map(shinglesOf),
-          options.threshold,
-        );
+        const matches = firstSimilar(members.map(shinglesOf), options.threshold);
         matches.forEach((match, i) => {
           const known = similar[at[i]!];
           if (match && (!known || at[match.of]! < known.of)) similar[at[i]!] = { of: at[match.of]!, score: match.score };

@@ -288,8 +288,7 @@ interface PartInput {
   readonly teamRef: (id: string | undefined) => RefView | undefined;
   readonly editUrl: (touchpoint: Touchpoint) => string | undefined;
   readonly markdown: (text: string) => string;
-  /** A touchpoint's KPIs as measured (by the metrics files, as of today), and their view. */
-  /** The KPIs each touchpoint of a journey declares, by its place in `journey.touchpoints`. */
+  /** The KPIs each touchpoint of a journey declares, by its place in `journey.touchpoints`, as measured (by the metrics files, as of today); and their view. */
   readonly kpisOf: (journey: Journey) => readonly (readonly KpiStatus[])[] | undefined;
   readonly seriesView: (kpi: KpiStatus, anchor: string | undefined) => KpiSeriesView;
 }
