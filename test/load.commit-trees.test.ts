@@ -50,6 +50,13 @@ function history(): { root: string; commits: string[] } {
   return { root: join(repo.root, 'cx'), commits };
 }
 
+/** Undoes countingGit's change of PATH after each test. */
+let restore: (() => void) | undefined;
+afterEach(() => {
+  restore?.();
+  restore = undefined;
+});
+
 /** git as the loader runs it, each call's subcommand written to a log first: the loader's processes, counted. */
 function countingGit(): { readonly calls: () => string[] } {
   const folder = writeRepo({});
@@ -67,12 +74,6 @@ function countingGit(): { readonly calls: () => string[] } {
   };
   return { calls: () => readFileSync(log, 'utf8').split('\n').filter(Boolean) };
 }
-
-let restore: (() => void) | undefined;
-afterEach(() => {
-  restore?.();
-  restore = undefined;
-});
 
 describe('a loader told the commits it will load', () => {
   it('loads each of them as loadAtRevision does', () => {

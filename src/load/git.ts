@@ -267,7 +267,6 @@ function listAtRevision(
   trees?: RevisionTrees,
 ): { files: { path: string; kind: SourceKind; oid: string }[]; configText?: string; skipped: Skipped[]; ignored: number; unread: UnreadFile[] } {
   const fromTop = (path: string): string => (rootPrefix === '' ? path : path.slice(rootPrefix.length + 1));
-  const atTop = (path: string): string => join(rootPrefix, path);
   const skipped: Skipped[] = [];
   const skip = (path: string, message: string): void => {
     skipped.push({ path: fromTop(path), message });
@@ -294,8 +293,8 @@ function listAtRevision(
   const listed = listedPaths(rootPrefix, journeysPrefix);
   const configEntries = trees?.config ?? lsTree(top, commit, listed.config, false);
   let config: { path: string; oid: string } | undefined;
-  for (const name of CONFIG_FILES) {
-    const entry = configEntries.find((found) => found.path === atTop(name));
+  for (const [at, name] of CONFIG_FILES.entries()) {
+    const entry = configEntries.find((found) => found.path === listed.config[at]);
     if (!entry) continue;
     const target = entry.mode === LINK_MODE ? follow(entry) : entry;
     if (typeof target === 'string') skip(entry.path, target);
