@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeHTML } from 'entities';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, oneByteHtml } from '../site/lib/escape.ts';
+import { attr, attrs, html, trusted } from '../site/lib/html.ts';
 
 const ESCAPE_MODULE = fileURLToPath(new URL('../site/lib/escape.ts', import.meta.url));
 
@@ -42,5 +43,33 @@ describe('escapeHtml and oneByteHtml', () => {
         `oneByteHtml('plain text, unchanged')`,
       ]),
     ).toEqual(['two', 'one', 'one']);
+  });
+});
+
+describe('html and attr (site/lib/html.ts)', () => {
+  const values = ['plain', 'Fees < 5 & "quoted" \'single\' >', '', 'a&amp;b', '<script>alert(1)</script>', 'x" onmouseover="alert(1)', 0, 42, 1.5];
+
+  it('escape text and attributes as Astro escapes an expression', async () => {
+    const { escapeHTML } = await import('astro/runtime/server/escape.js');
+    const { addAttribute } = await import('astro/runtime/server/render/util.js');
+    for (const value of values) {
+      expect(html`<p>${value}</p>`.text, String(value)).toBe(`<p>${escapeHTML(String(value))}</p>`);
+      expect(attr('title', value).text, String(value)).toBe(String(addAttribute(value, 'title')));
+    }
+    expect(attr('title', undefined).text).toBe(String(addAttribute(undefined, 'title')));
+    expect(attr('title', null).text).toBe('');
+  });
+
+  it('write HTML holes as they are, lists one after the other, and nothing for false, null and undefined', () => {
+    const items = ['<a>', 'b'].map((item) => html`<li>${item}</li>`);
+    expect(html`<ul>${items}</ul>${false}${null}${undefined}${0}`.text).toBe('<ul><li>&lt;a&gt;</li><li>b</li></ul>0');
+    expect(html`<td>${trusted('<span class="empty">&mdash;</span>')}</td>`.text).toBe('<td><span class="empty">&mdash;</span></td>');
+    expect(attrs({ class: 'mark', 'data-id': 'a"b', hidden: undefined }).text).toBe(' class="mark" data-id="a&quot;b"');
+  });
+
+  it('write characters above U+00FF as references, in text and attributes alike', () => {
+    const made = html`<p${attr('title', '“Łódź” — 🎉')}>${'“Łódź” — 🎉'}</p>`.text;
+    expect(made).not.toMatch(/[^\0-\xff]/u);
+    expect(decodeHTML(made)).toBe('<p title="“Łódź” — 🎉">“Łódź” — 🎉</p>');
   });
 });
