@@ -10,7 +10,10 @@ import { oneByteHtml } from './escape.ts';
 
 /** A piece of HTML, made by `html`, `attr` or `trusted`: written as it is inside another. */
 export class Html {
-  constructor(readonly text: string) {}
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
   toString(): string {
     return this.text;
   }
