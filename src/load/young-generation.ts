@@ -60,13 +60,16 @@ export function unboundYoungGeneration(): void {
 }
 
 /**
- * While many files are parsed: lets the young generation grow, and stops it at the bound.
- * `onFile` is to be called after each file (the thread is never idle meanwhile, so nothing
- * else can look at the heap's size), `end` once the files are parsed. Undefined when the
- * size is not bounded (a library call, journeys dev) or has reached its bound.
+ * While many files are parsed: lets the young generation grow, and stops it at the bound
+ * (or at `atMost`, for work that keeps more of what it allocates alive a while: lint
+ * --cache's restore). `onFile` is to be called after each file (the thread is never idle
+ * meanwhile, so nothing else can look at the heap's size), `end` once the files are
+ * parsed. Undefined when the size is not bounded (a library call, journeys dev) or has
+ * reached its bound.
  */
-export function growingYoungGeneration(): { readonly onFile: () => void; readonly end: () => void } | undefined {
-  const limit = slots[BOUND_SLOT];
+export function growingYoungGeneration(atMost?: number): { readonly onFile: () => void; readonly end: () => void } | undefined {
+  const bound = slots[BOUND_SLOT];
+  const limit = bound === undefined ? undefined : (atMost ?? bound);
   if (limit === undefined || youngSize() >= limit) return undefined;
   setFlagsFromString('--semi-space-growth-factor=2');
   let growing = true;
