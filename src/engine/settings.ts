@@ -1,9 +1,11 @@
 import { createRequire } from 'node:module';
 import type { Ajv, ValidateFunction } from 'ajv';
 import type * as AjvModule from 'ajv';
+import { config as validateConfig } from '../load/schema-validators.js';
 import type { Config, Severity } from '../model/types.ts';
 import { didYouMean } from '../model/suggest.ts';
 import type { Rule } from '../model/rule.ts';
+import { builtInRules } from '../rules/index.ts';
 import { isHolidayCalendar } from '../simulate/holidays.ts';
 
 /** A mistake in journeys.config.yaml that stops the run: linting with a wrong config would mislead. */
@@ -36,6 +38,18 @@ function compiler(): Ajv {
 }
 
 const optionValidators = new WeakMap<Rule, ValidateFunction>();
+
+/**
+ * Whether a built-in rule's options are valid, by the configuration's schema compiled ahead
+ * (its rules section is written from the rules' options: scripts/config-schema.ts), which
+ * spares the compiler for a configuration whose options are right. False for another rule,
+ * and for options that are not: their validator, compiled then, says what is wrong.
+ */
+function validByConfigSchema(rule: Rule, options: Readonly<Record<string, unknown>>): boolean {
+  return BUILT_IN.has(rule) && validateConfig({ rules: { [rule.meta.id]: ['error', options] } });
+}
+
+const BUILT_IN: ReadonlySet<Rule> = new Set(builtInRules);
 
 function optionsValidator(rule: Rule): ValidateFunction | undefined {
   if (!rule.meta.options) return undefined;
@@ -89,7 +103,7 @@ export function resolveSettings(rules: readonly Rule[], config: Config): { setti
     }
     if (severity === 'off') continue;
     const options = { ...rule.meta.defaults, ...setting?.options };
-    if (setting?.options) {
+    if (setting?.options && !(rule.meta.options && validByConfigSchema(rule, options))) {
       const validate = optionsValidator(rule);
       if (!validate) {
         errors.push({ file: setting.ref.file, path: [...setting.ref.path, 1], message: `Rule "${rule.meta.id}" takes no options.` });
