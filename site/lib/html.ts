@@ -24,10 +24,12 @@ export type Hole = Html | string | number | boolean | null | undefined | readonl
 
 const TEXT = /[&<>'"]/g;
 const TEXT_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
+/** Whether text needs any change at all: most of a page's texts (names, ids, figures) need none, and are looked at once. */
+const TEXT_CHANGES = /[&<>'"\u0100-\uffff]/;
 
 /** Text as an element's content, as Astro's escapeHTML makes it (then in one byte a character: escape.ts). */
 function text(value: string): string {
-  return oneByteHtml(value.replace(TEXT, (character) => TEXT_ESCAPES[character]!));
+  return TEXT_CHANGES.test(value) ? oneByteHtml(value.replace(TEXT, (character) => TEXT_ESCAPES[character]!)) : value;
 }
 
 function write(hole: Hole): string {
@@ -52,15 +54,18 @@ export function html(strings: TemplateStringsArray, ...holes: Hole[]): Html {
 
 const ATTRIBUTE = /[&"]/g;
 const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '"': '&quot;' };
+const ATTRIBUTE_CHANGES = /[&"\u0100-\uffff]/;
+const NOTHING = new Html('');
 
 /**
  * An attribute, ` name="value"`, as Astro writes `name={value}`: nothing for null or
  * undefined, the bare name for an empty value, the value with `&` and `"` escaped.
  */
 export function attr(name: string, value: string | number | boolean | null | undefined): Html {
-  if (value === null || value === undefined) return new Html('');
-  const string = String(value);
-  return new Html(string === '' ? ` ${name}` : ` ${name}="${oneByteHtml(string.replace(ATTRIBUTE, (character) => ATTRIBUTE_ESCAPES[character]!))}"`);
+  if (value === null || value === undefined) return NOTHING;
+  const string = typeof value === 'string' ? value : String(value);
+  if (string === '') return new Html(` ${name}`);
+  return new Html(` ${name}="${ATTRIBUTE_CHANGES.test(string) ? oneByteHtml(string.replace(ATTRIBUTE, (character) => ATTRIBUTE_ESCAPES[character]!)) : string}"`);
 }
 
 /** Each attribute of a record (`<span {...attributes} />` in a template). */
