@@ -68,7 +68,7 @@ describe('the young generation of the command line', () => {
   });
 
   it('grows while many files are restored from the lint cache, past the bound of a parse up to its own (twice that)', () => {
-    const { start, loaded, after } = sizes(true, { cached: true });
+    const { loaded, after } = sizes(true, { cached: true });
     expect(loaded).toBeGreaterThan(8 * MB);
     expect(loaded).toBeLessThanOrEqual(16 * MB);
     expect(after).toBe(loaded);
