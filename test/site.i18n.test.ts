@@ -130,7 +130,7 @@ describe('the site in the language of journeys.config.yaml', () => {
     for (const locale of LOCALES) {
       const { run } = builds.get(locale)!;
       expect(run.stderr, locale).not.toMatch(/error/i);
-      expect(run.status, locale).toBe(0);
+      expect(run.status, `${locale}: ${run.stderr}`).toBe(0);
     }
   });
 

@@ -5,6 +5,7 @@
 import type { ReviewStatus, Translator } from 'journeys-as-code';
 import { trendLabel } from './format.ts';
 import { attr, html, trusted, type Html } from './html.ts';
+import { namedLink } from './named-link.ts';
 import { journeyHref, teamHref } from './paths.ts';
 import { trendSpark } from './trend-spark.ts';
 import type { ReviewRow } from './view.ts';
@@ -18,7 +19,7 @@ function row(row: ReviewRow, words: Translator, statusLabel: Readonly<Record<Rev
   const touchpoint = html`<th scope="row">${
     row.touchpoint ? html`<span data-user>${row.anchor ? html`<a${attr('href', journeyHref(row.journeySlug, row.anchor))}>${row.touchpointName}</a>` : row.touchpointName}</span>` : html`<span class="muted">${t('kpis.wholeJourney')}</span>`
   }${row.editUrl && html`<a class="small edit-link review-edit"${attr('href', row.editUrl)}>${t('review.edit')}<span class="visually-hidden" data-user> ${row.touchpointName}</span></a>`}</th>`;
-  const team = html`<td>${row.team ? html`<span data-user>${row.team.slug ? html`<a${attr('href', teamHref(row.team.slug))}>${row.team.name}</a>` : row.team.name}</span>` : html`<span class="empty">${t('none')}</span>`}</td>`;
+  const team = html`<td>${namedLink(row.team, teamHref, t('none'))}</td>`;
   const latestText = latest ? (latest.url ? html`<a${attr('href', latest.url)}${attr('title', `${latest.file}:${latest.line}`)} data-user>${latest.text}</a>` : latest.text) : DASH;
   const trend = row.trend ? html`<span${attr('class', `trend trend-${row.trend}`)}>${trendLabel(words, row.trend)}</span>` : latest ? html`<span class="muted small">${t('kpis.onePeriod')}</span>` : null;
   return html`<tr${attr('data-team', row.team?.id ?? '')}${attr('data-journey', row.journeySlug)}${attr('data-status', row.status)}>${touchpoint}${team}<td class="nowrap"><code>${row.metric}</code>${

@@ -2,6 +2,7 @@
 import type { TouchpointEntry, Translator } from 'journeys-as-code';
 import { attr, attrs, html, trusted } from './html.ts';
 import { channelMarkAttributes, severityBadges } from './marks.ts';
+import { namedLink } from './named-link.ts';
 import { channelHref, journeyHref, teamHref } from './paths.ts';
 
 /** Each touchpoint's row; `facets` gives the attributes the filters read (facetAttributes). */
@@ -17,8 +18,6 @@ export function touchpointRowsHtml(items: readonly TouchpointEntry[], facets: (v
       touchpoint.summary && html`<div class="muted small" data-user>${touchpoint.summary}</div>`
     }</th><td><a${attr('href', journeyHref(touchpoint.journeySlug))} data-user>${touchpoint.journeyTitle}</a></td><td>${touchpoint.stage ? html`<span data-user>${touchpoint.stage}</span>` : none}</td><td class="nowrap">${
       channel && html`<span${attrs(channelMarkAttributes(channel.id))}></span>`
-    }${channel ? html`<span data-user>${channel.slug ? html`<a${attr('href', channelHref(channel.slug))}>${channel.name}</a>` : channel.name}</span>` : none}</td><td>${
-      owner ? html`<span data-user>${owner.slug ? html`<a${attr('href', teamHref(owner.slug))}>${owner.name}</a>` : owner.name}</span>` : none
-    }</td><td class="small">${touchpoint.timing}</td><td>${trusted(severityBadges(words, touchpoint.counts))}</td></tr>`;
+    }${namedLink(channel, channelHref, t('none'))}</td><td>${namedLink(owner, teamHref, t('none'))}</td><td class="small">${touchpoint.timing}</td><td>${trusted(severityBadges(words, touchpoint.counts))}</td></tr>`;
   })}`.text;
 }

@@ -3,6 +3,7 @@ import type { MessageKey, Translator } from 'journeys-as-code';
 import { formatCost, total } from './format.ts';
 import { attr, attrs, html, trusted, type Html } from './html.ts';
 import { channelMarkAttributes, emotionMark, severityBadges } from './marks.ts';
+import { namedLink } from './named-link.ts';
 import { channelHref, teamHref } from './paths.ts';
 import type { JourneyView, TouchpointView } from './view.ts';
 
@@ -47,9 +48,9 @@ function row(tp: TouchpointView, words: Translator): Html {
     tp.editUrl && html`<div><a class="small edit-link"${attr('href', tp.editUrl)} data-pagefind-ignore>${t('tps.propose')}<span class="visually-hidden"> ${t('tps.proposeTo', tp.name)}</span></a></div>`
   }${tp.narrativeHtml && html`<div><a class="small"${attr('href', `#notes-${tp.anchor}`)}>${t('tps.notes')}</a></div>`}</th>`;
   const channel = html`<td class="nowrap">${tp.channel && html`<span${attrs(channelMarkAttributes(tp.channel.id))}></span>`}${
-    tp.channel ? html`<span data-user>${tp.channel.slug ? html`<a${attr('href', channelHref(tp.channel.slug))}>${tp.channel.name}</a>` : tp.channel.name}</span>` : html`<span class="empty">${t('none')}</span>`
+    namedLink(tp.channel, channelHref, t('none'))
   }${tp.channel?.outbound && html`<div class="muted small">${t('tps.outbound')}</div>`}</td>`;
-  const owner = html`<td>${tp.owner ? html`<span data-user>${tp.owner.slug ? html`<a${attr('href', teamHref(tp.owner.slug))}>${tp.owner.name}</a>` : tp.owner.name}</span>` : html`<span class="empty">${t('none')}</span>`}</td>`;
+  const owner = html`<td>${namedLink(tp.owner, teamHref, t('none'))}</td>`;
   const timing = html`<td class="small">${tp.trigger ? html`<code>${tp.trigger}</code>` : html`<span class="empty">${t('timing.noTrigger')}</span>`}${tp.after && html`<div>${t('tps.after', tp.after)}</div>`}${
     tp.at && html`<div>${t('timing.at', tp.at)}</div>`
   }${tp.repeat && html`<div>${tp.repeat}</div>`}${tp.until && html`<div>${t('tps.until')} <code>${tp.until}</code></div>`}</td>`;
