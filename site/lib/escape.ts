@@ -1,8 +1,13 @@
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Whether text needs any change at all: most of a page's texts (names, ids, figures) need none, and are looked at once. */
+const CHANGES = /[&<>"'\u0100-\uffff]/;
 
-/** Text made safe inside an element or a quoted attribute, for HTML the site writes as text (set:html). */
+/**
+ * Text made safe inside an element or a quoted attribute, for HTML the site writes as text
+ * (set:html): escaped as Astro escapes an expression's text, then in one byte a character.
+ */
 export function escapeHtml(text: string): string {
-  return oneByteHtml(text.replace(/[&<>"']/g, (character) => ESCAPES[character]!));
+  return CHANGES.test(text) ? oneByteHtml(text.replace(/[&<>"']/g, (character) => ESCAPES[character]!)) : text;
 }
 
 const WIDE = /[^\0-\xff]/u;

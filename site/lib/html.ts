@@ -7,7 +7,7 @@
  * as Astro escapes an expression (its text, its attributes: `attr`), and the page is the
  * same, byte for byte; a page shows it with `<Fragment set:html={...} />`.
  */
-import { oneByteHtml } from './escape.ts';
+import { escapeHtml, oneByteHtml } from './escape.ts';
 
 /** A piece of HTML, made by `html`, `attr` or `trusted`: written as it is inside another. */
 export class Html {
@@ -23,20 +23,10 @@ export class Html {
 /** What `html` takes in a hole: text (escaped), HTML, a list of either, or nothing (false, null, undefined: written as nothing, as Astro does). */
 export type Hole = Html | string | number | boolean | null | undefined | readonly Hole[];
 
-const TEXT = /[&<>'"]/g;
-const TEXT_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
-/** Whether text needs any change at all: most of a page's texts (names, ids, figures) need none, and are looked at once. */
-const TEXT_CHANGES = /[&<>'"\u0100-\uffff]/;
-
-/** Text as an element's content, as Astro's escapeHTML makes it (then in one byte a character: escape.ts). */
-function text(value: string): string {
-  return TEXT_CHANGES.test(value) ? oneByteHtml(value.replace(TEXT, (character) => TEXT_ESCAPES[character]!)) : value;
-}
-
 function write(hole: Hole): string {
   if (hole instanceof Html) return hole.text;
-  if (typeof hole === 'string') return text(hole);
-  if (typeof hole === 'number') return text(String(hole));
+  if (typeof hole === 'string') return escapeHtml(hole);
+  if (typeof hole === 'number') return escapeHtml(String(hole));
   if (Array.isArray(hole)) {
     let out = '';
     for (const item of hole as readonly Hole[]) out += write(item);
