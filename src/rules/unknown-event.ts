@@ -69,19 +69,12 @@ function eachNaming(repo: Repository, visit: Visit): void {
   }
 }
 
-/** How many times each event is named. */
+/** How many times each event is named, each event in the order it is first named (eachNaming's). */
 function namedTimes(repo: Repository): Map<string, number> {
   const times = new Map<string, number>();
-  const add = (event: string | undefined): void => {
-    if (event !== undefined) times.set(event, (times.get(event) ?? 0) + 1);
-  };
-  for (const journey of repo.journeys) {
-    for (const touchpoint of journey.touchpoints) {
-      add(touchpoint.trigger);
-      add(touchpoint.until);
-    }
-  }
-  for (const scenario of repo.scenarios) for (const event of scenario.events) add(event.event);
+  eachNaming(repo, (event) => {
+    times.set(event, (times.get(event) ?? 0) + 1);
+  });
   return times;
 }
 
