@@ -279,6 +279,10 @@ describe('the package, installed in a repository of its own', () => {
       // Mermaid as its package ships it, copied into the site (astro.config.mjs, mermaidAsShipped).
       const mermaidModule = `_mermaid/${(JSON.parse(readFileSync(join(user, 'node_modules', 'mermaid', 'package.json'), 'utf8')) as { version: string }).version}/mermaid.esm.min.mjs`;
       expect(readFileSync(join(user, 'dist', mermaidModule), 'utf8')).toMatch(/^import/);
+      // What Astro generates for a build (.astro/: types, content modules) is in the build's own work
+      // folder, removed with it: two builds at once from one installation share none of it.
+      const generated = join(user, 'node_modules', 'journeys-as-code', '.astro');
+      expect(existsSync(generated) ? readdirSync(generated) : []).toEqual([]);
 
       checked.add('dev');
       const port = 43_000 + major;

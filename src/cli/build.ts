@@ -187,8 +187,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
     const search = searchIndex(index, options.out);
     // A working folder of this build's own, inside the package so that Node finds its
     // packages from there: Astro writes its prerendering chunks under the current folder
-    // (when the output is outside it) and its cache to cacheDir, and two builds at once
-    // must not share either.
+    // (when the output is outside it), its cache to cacheDir and what it generates (types,
+    // content modules) to .astro/ in its root, and two builds at once must share none of
+    // them (nor a build and `journeys dev`, whose root is the package's).
     mkdirSync(join(PACKAGE_ROOT, '.astro'), { recursive: true });
     const work = mkdtempSync(join(PACKAGE_ROOT, '.astro', 'build-'));
     const cwd = process.cwd();
@@ -204,7 +205,13 @@ export async function buildSite(options: BuildOptions): Promise<BuildReport> {
       process.env.MIMALLOC_ARENA_EAGER_COMMIT ??= '0';
       const { build } = await import('astro');
       await build({
-        root: PACKAGE_ROOT,
+        // The work folder as Astro's root (above); the site and its configuration are the
+        // package's. Its scoped styles' names come from the components' paths from the root,
+        // the same from any work folder, so a build makes the same pages as the one before.
+        root: work,
+        configFile: relative(work, join(PACKAGE_ROOT, 'astro.config.mjs')),
+        srcDir: join(PACKAGE_ROOT, 'site'),
+        publicDir: join(PACKAGE_ROOT, 'site', 'public'),
         outDir: options.out,
         base: normalizeBase(options.base),
         cacheDir: join(work, 'cache'),
