@@ -16,13 +16,18 @@ export function ruleRow(rule: Rule): string {
 
 /**
  * README.md with its parts written from the rules' metadata: the rule table, and the list of
- * the rules whose findings `lint --cache` keeps (those of `file` scope), each between its
- * markers. A README without the markers keeps its text.
+ * the rules whose findings `lint --cache` keeps (those of `file` scope, and the rules with a
+ * per-file part, `checkFiles`), each between its markers. A README without the markers keeps its text.
  */
 export function withRuleParts(readme: string, rules: readonly Rule[]): string {
   const table = ['<!-- rules:start -->', '| rule | default | catches |', '|---|---|---|', ...rules.map(ruleRow), '<!-- rules:end -->'].join('\n');
-  const fileRules = rules.filter((rule) => rule.meta.scope === 'file').map((rule) => `\`${rule.meta.id}\``);
-  const list = `<!-- file-rules:start -->${[fileRules.slice(0, -1).join(', '), fileRules.at(-1)].filter(Boolean).join(' and ')}<!-- file-rules:end -->`;
+  const names = (some: readonly Rule[]): string => {
+    const ids = some.map((rule) => `\`${rule.meta.id}\``);
+    return [ids.slice(0, -1).join(', '), ids.at(-1)].filter(Boolean).join(' and ');
+  };
+  const fileRules = names(rules.filter((rule) => rule.meta.scope === 'file'));
+  const parts = names(rules.filter((rule) => rule.meta.scope !== 'file' && rule.checkFiles !== undefined));
+  const list = `<!-- file-rules:start -->${fileRules}${parts ? `, and what ${parts} finds in each journey on its own` : ''}<!-- file-rules:end -->`;
   return readme.replace(/<!-- rules:start -->[\s\S]*<!-- rules:end -->/, table).replace(/<!-- file-rules:start -->[\s\S]*?<!-- file-rules:end -->/, list);
 }
 

@@ -11,6 +11,10 @@ import { findingsRepo } from './helpers/findings-repo.ts';
 import { TODAY, writeRepo } from './helpers/repo.ts';
 
 const fileScoped = builtInRules.filter((rule) => rule.meta.scope === 'file');
+/** The per-file parts of the other rules (checkFiles), each as a rule of file scope of its own. */
+const fileParts: Rule[] = builtInRules
+  .filter((rule) => rule.checkFiles !== undefined)
+  .map((rule) => ({ meta: { ...rule.meta, scope: 'file' }, check: (context) => rule.checkFiles!(context) }));
 
 /** Kept findings for every file but `fresh` (none kept: the rules find nothing there), and what the run keeps for `fresh`. */
 function onlyOn(fresh: string): { kept: FileFindings; made: Finding[][] } {
@@ -27,20 +31,22 @@ function onlyOn(fresh: string): { kept: FileFindings; made: Finding[][] } {
   };
 }
 
-/** The file-scoped rules' findings on the whole repository, and file by file with each file alone. */
-function wholeAndByFile(files: Record<string, string>, today: string): { whole: Finding[]; byFile: Finding[] } {
+/** The file-scoped rules' findings on the whole repository, and file by file with each file alone (`rules` alone when given). */
+function wholeAndByFile(files: Record<string, string>, today: string, rules?: readonly Rule[]): { whole: Finding[]; byFile: Finding[] } {
   const root = writeRepo(files);
   const { repo } = loadRepository(root);
-  const ids = new Set(fileScoped.map((rule) => rule.meta.id));
+  const ids = new Set((rules ?? fileScoped).map((rule) => rule.meta.id));
   const ours = (findings: readonly Finding[]): Finding[] => findings.filter((finding) => ids.has(finding.rule));
-  const whole = ours(checkRepository(root, repo, { today }).findings);
+  const keptIds = rules ? ids : new Set([...fileScoped, ...fileParts].map((rule) => rule.meta.id));
+  const whole = ours(checkRepository(root, repo, { today, ...(rules ? { rules } : {}) }).findings);
   const byFile: Finding[] = [];
   for (const file of repo.files) {
     const { kept, made } = onlyOn(file.path);
-    const result = checkRepository(root, loadRepository(root).repo, { today, fileFindings: kept });
+    const result = checkRepository(root, loadRepository(root).repo, { today, fileFindings: kept, ...(rules ? { rules } : {}) });
     byFile.push(...ours(result.findings));
     expect(made).toHaveLength(1);
-    expect(ours(made[0]!)).toEqual(made[0]);
+    // What a run keeps for a file is what the rules of file scope and the per-file parts found there.
+    expect(made[0]!.filter((finding) => !keptIds.has(finding.rule))).toEqual([]);
   }
   const order = (a: Finding, b: Finding): number => JSON.stringify(a).localeCompare(JSON.stringify(b));
   return { whole: whole.sort(order), byFile: byFile.sort(order) };
@@ -64,6 +70,26 @@ describe('rules of file scope', () => {
   it('find file by file what they find on a repository with findings in most files', () => {
     const { whole, byFile } = wholeAndByFile(findingsRepo(), TODAY);
     expect(new Set(whole.map((finding) => finding.rule)).size).toBeGreaterThanOrEqual(4);
+    expect(byFile).toEqual(whole);
+  });
+});
+
+describe('the per-file parts of the other rules (checkFiles)', () => {
+  it('are those of the rules that check each journey against the declarations alone', () => {
+    expect(fileParts.map((rule) => rule.meta.id).sort()).toEqual(['unknown-reference']);
+  });
+
+  it.each(fileParts.flatMap((rule: Rule) => [...rule.meta.examples.fail, ...rule.meta.examples.pass].map((example, index) => [`${rule.meta.id} example ${index + 1}`, example] as const)))(
+    'find file by file what they find on the whole repository: %s',
+    (_name, example) => {
+      const { whole, byFile } = wholeAndByFile({ ...example.files }, example.context?.today ?? TODAY, fileParts);
+      expect(byFile).toEqual(whole);
+    },
+  );
+
+  it('find file by file what they find on a repository with findings in most files', () => {
+    const { whole, byFile } = wholeAndByFile(findingsRepo(), TODAY, fileParts);
+    expect(whole.length).toBeGreaterThan(0);
     expect(byFile).toEqual(whole);
   });
 });

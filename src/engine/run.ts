@@ -63,14 +63,21 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 const RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
 
-function runRule(setting: RuleSettings, base: Omit<RuleContext, 'options' | 'report'>, sink: Raw[], onTime?: LintOptions['onRuleTime']): void {
+/** Which of a rule's checks to run: `check`, or its per-file part (`checkFiles`). */
+type RulePart = 'check' | 'checkFiles';
+
+/** The check a rule runs on the files whose findings a cached run does not keep: the whole rule of `file` scope, or the per-file part of another. */
+const fileScopedPart = (rule: RuleSettings['rule']): RulePart | undefined => (rule.meta.scope === 'file' ? 'check' : rule.checkFiles ? 'checkFiles' : undefined);
+
+function runRule(setting: RuleSettings, base: Omit<RuleContext, 'options' | 'report'>, sink: Raw[], onTime?: LintOptions['onRuleTime'], part: RulePart = 'check'): void {
   const { rule, severity, options } = setting;
   const report = (r: Report): void => {
     sink.push({ rule: rule.meta.id, severity: r.severity !== undefined && RANK[r.severity] < RANK[severity] ? r.severity : severity, report: r, messages: rule.meta.messages });
   };
   const started = onTime ? performance.now() : 0;
   try {
-    rule.check({ ...base, options, report });
+    if (part === 'check') rule.check({ ...base, options, report });
+    else rule.checkFiles?.({ ...base, options, report });
     if (onTime) onTime(rule.meta.id, performance.now() - started);
   } catch (error) {
     // A crashing rule must not hide the others' findings.
@@ -141,8 +148,9 @@ export function summarize(repo: Repository, findings: readonly Finding[]): Summa
 }
 
 /**
- * The findings of the rules of `file` scope: those kept for a file, and for the files
- * without any, what the rules find running on those files alone (then kept for them).
+ * The findings of the rules of `file` scope and of the per-file parts of the others
+ * (`checkFiles`): those kept for a file, and for the files without any, what the rules
+ * find running on those files alone (then kept for them).
  */
 function fileScoped(
   repo: Repository,
@@ -167,7 +175,10 @@ function fileScoped(
     problems: repo.problems.filter((problem) => fresh.has(problem.at.file)),
   };
   const raws: Raw[] = [];
-  for (const setting of settings) if (setting.rule.meta.scope === 'file') runRule(setting, { ...base, repo: part }, raws, onTime);
+  for (const setting of settings) {
+    const which = fileScopedPart(setting.rule);
+    if (which) runRule(setting, { ...base, repo: part }, raws, onTime, which);
+  }
   const byPath = new Map<string, Finding[]>([...fresh].map((path) => [path, []]));
   for (const raw of raws) {
     const finding = toFinding(raw, positions);
@@ -201,7 +212,11 @@ export function lint(repo: Repository, options: LintOptions): LintResult {
   const modelPhase = settings.filter((setting) => (setting.rule.meta.phase ?? 'model') === 'model');
   const kept = options.fileFindings;
   const raws: Raw[] = [];
-  for (const setting of modelPhase) if (!kept || setting.rule.meta.scope !== 'file') runRule(setting, base, raws, options.onRuleTime);
+  for (const setting of modelPhase) {
+    if (!kept || setting.rule.meta.scope !== 'file') runRule(setting, base, raws, options.onRuleTime);
+    // Without kept findings, a rule's per-file part runs here on every file; with them, in fileScoped.
+    if (!kept && setting.rule.checkFiles) runRule(setting, base, raws, options.onRuleTime, 'checkFiles');
+  }
   const made = raws.map((raw) => toFinding(raw, positions));
   if (kept) made.push(...fileScoped(repo, modelPhase, base, kept, positions, options.onRuleTime));
 

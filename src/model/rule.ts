@@ -175,6 +175,15 @@ export interface RuleContext<Options = Record<string, unknown>> {
 export interface Rule<Options = Record<string, unknown>> {
   readonly meta: RuleMeta;
   check(context: RuleContext<Options>): void;
+  /**
+   * The part of a rule of `repository` scope whose findings on a file depend on that file
+   * alone, as `scope: 'file'` says of a whole rule: it reads only `repo.journeys`,
+   * `repo.files` and `repo.problems` of the files it is given, beside the declarations, the
+   * configuration, the metrics and the date. A cached run keeps its findings for the files
+   * that did not change and runs it on the others alone; `check`, the rest of the rule,
+   * runs on the whole repository each time. Both run on every run without a cache.
+   */
+  checkFiles?(context: RuleContext<Options>): void;
 }
 
 /** Identity helper that gives a rule file its types without a cast. */

@@ -1,6 +1,6 @@
-import { defineRule } from '../model/rule.ts';
+import { defineRule, type Report } from '../model/rule.ts';
 import { child } from '../model/refs.ts';
-import type { NodeRef, PathSegment } from '../model/types.ts';
+import type { NodeRef, PathSegment, Repository } from '../model/types.ts';
 import { didYouMean, onlyClosest } from '../model/suggest.ts';
 import { quote } from '../model/text.ts';
 import { isHolidayCalendar } from '../simulate/holidays.ts';
@@ -27,6 +27,66 @@ function journey(owner: string, channel: string): string {
 
 const OWNER: readonly PathSegment[] = ['owner'];
 const CHANNEL: readonly PathSegment[] = ['channel'];
+
+/** The checks of a name against what is declared, for both parts of the rule. */
+function referenceChecks(repo: Repository, report: (report: Report) => void) {
+  const owners = new Set(repo.owners.map((owner) => owner.id));
+  const channels = new Set(repo.channels.map((channel) => channel.id));
+  const personas = new Set(repo.personas.map((persona) => persona.id));
+  const ownersFile = repo.declared.owners ?? 'journeys/owners.yaml';
+  const personasFile = repo.declared.personas ?? 'journeys/personas.yaml';
+  // The one candidate a misspelt name is certain to mean becomes a fix; never for an owner, who approves changes.
+  const fixWith = (at: NodeRef, only: string | undefined): { fix?: { at: NodeRef; text: string } } => (only === undefined ? {} : { fix: { at, text: only } });
+  const fixTo = (at: NodeRef, value: string, candidates: Iterable<string>): { fix?: { at: NodeRef; text: string } } => fixWith(at, onlyClosest(value, candidates));
+  const declaredIn = (file: string | undefined, fallback: string): string =>
+    file ? `declared in ${file}` : `declared: there is no ${fallback} to declare it in`;
+
+  // References to the nodes are made only to report: most values are fine, and there are tens of thousands.
+  type Place = readonly [ref: NodeRef, ...path: PathSegment[]];
+  // Owners and channels are checked on every touchpoint: the paths below them are shared, not built per call.
+  // A name misspelt once is often misspelt alike in many files (a clean-up finds it in each): its suggestion and correction are worked out once.
+  const ownerSuggestions = new Map<string, string>();
+  const channelAdvice = new Map<string, { readonly only: string | undefined; readonly suggestion: string }>();
+  const checkOwner = (value: string | undefined, ref: NodeRef, journey: string, touchpoint?: string): void => {
+    if (value === undefined || owners.has(value)) return;
+    let suggestion = ownerSuggestions.get(value);
+    if (suggestion === undefined) ownerSuggestions.set(value, (suggestion = didYouMean(value, owners)));
+    report({
+      at: child(ref, ...OWNER),
+      journey,
+      touchpoint,
+      messageId: 'unknown-owner',
+      data: { value: quote(value), declared: declaredIn(repo.declared.owners, ownersFile), suggestion },
+    });
+  };
+  const checkChannel = (value: string | undefined, ref: NodeRef, path: readonly PathSegment[], journey?: string, touchpoint?: string): void => {
+    if (value === undefined || channels.has(value)) return;
+    const at = child(ref, ...path);
+    let advice = channelAdvice.get(value);
+    if (advice === undefined) channelAdvice.set(value, (advice = { only: onlyClosest(value, channels), suggestion: didYouMean(value, channels) }));
+    report({
+      at,
+      ...fixWith(at, advice.only),
+      journey,
+      touchpoint,
+      messageId: 'unknown-channel',
+      data: { value: quote(value), declared: declaredIn(repo.declared.channels, 'journeys/channels.yaml'), suggestion: advice.suggestion },
+    });
+  };
+  const checkPersona = (value: string | undefined, [ref, ...path]: Place, journey?: string): void => {
+    if (value === undefined || personas.has(value)) return;
+    const at = child(ref, ...path);
+    report({
+      at,
+      ...fixTo(at, value, personas),
+      journey,
+      messageId: 'unknown-persona',
+      data: { value: quote(value), declared: declaredIn(repo.declared.personas, personasFile), suggestion: didYouMean(value, personas) },
+    });
+  };
+
+  return { checkOwner, checkChannel, checkPersona, fixTo };
+}
 
 export default defineRule({
   meta: {
@@ -64,62 +124,8 @@ export default defineRule({
       pass: [{ files: { 'journeys/welcome.journey.yaml': journey('team-crm', 'email'), 'journeys/owners.yaml': OWNERS } }],
     },
   },
-  check({ repo, report }) {
-    const owners = new Set(repo.owners.map((owner) => owner.id));
-    const channels = new Set(repo.channels.map((channel) => channel.id));
-    const personas = new Set(repo.personas.map((persona) => persona.id));
-    const ownersFile = repo.declared.owners ?? 'journeys/owners.yaml';
-    const personasFile = repo.declared.personas ?? 'journeys/personas.yaml';
-    // The one candidate a misspelt name is certain to mean becomes a fix; never for an owner, who approves changes.
-    const fixWith = (at: NodeRef, only: string | undefined): { fix?: { at: NodeRef; text: string } } => (only === undefined ? {} : { fix: { at, text: only } });
-    const fixTo = (at: NodeRef, value: string, candidates: Iterable<string>): { fix?: { at: NodeRef; text: string } } => fixWith(at, onlyClosest(value, candidates));
-    const declaredIn = (file: string | undefined, fallback: string): string =>
-      file ? `declared in ${file}` : `declared: there is no ${fallback} to declare it in`;
-
-    // References to the nodes are made only to report: most values are fine, and there are tens of thousands.
-    type Place = readonly [ref: NodeRef, ...path: PathSegment[]];
-    // Owners and channels are checked on every touchpoint: the paths below them are shared, not built per call.
-    // A name misspelt once is often misspelt alike in many files (a clean-up finds it in each): its suggestion and correction are worked out once.
-    const ownerSuggestions = new Map<string, string>();
-    const channelAdvice = new Map<string, { readonly only: string | undefined; readonly suggestion: string }>();
-    const checkOwner = (value: string | undefined, ref: NodeRef, journey: string, touchpoint?: string): void => {
-      if (value === undefined || owners.has(value)) return;
-      let suggestion = ownerSuggestions.get(value);
-      if (suggestion === undefined) ownerSuggestions.set(value, (suggestion = didYouMean(value, owners)));
-      report({
-        at: child(ref, ...OWNER),
-        journey,
-        touchpoint,
-        messageId: 'unknown-owner',
-        data: { value: quote(value), declared: declaredIn(repo.declared.owners, ownersFile), suggestion },
-      });
-    };
-    const checkChannel = (value: string | undefined, ref: NodeRef, path: readonly PathSegment[], journey?: string, touchpoint?: string): void => {
-      if (value === undefined || channels.has(value)) return;
-      const at = child(ref, ...path);
-      let advice = channelAdvice.get(value);
-      if (advice === undefined) channelAdvice.set(value, (advice = { only: onlyClosest(value, channels), suggestion: didYouMean(value, channels) }));
-      report({
-        at,
-        ...fixWith(at, advice.only),
-        journey,
-        touchpoint,
-        messageId: 'unknown-channel',
-        data: { value: quote(value), declared: declaredIn(repo.declared.channels, 'journeys/channels.yaml'), suggestion: advice.suggestion },
-      });
-    };
-    const checkPersona = (value: string | undefined, [ref, ...path]: Place, journey?: string): void => {
-      if (value === undefined || personas.has(value)) return;
-      const at = child(ref, ...path);
-      report({
-        at,
-        ...fixTo(at, value, personas),
-        journey,
-        messageId: 'unknown-persona',
-        data: { value: quote(value), declared: declaredIn(repo.declared.personas, personasFile), suggestion: didYouMean(value, personas) },
-      });
-    };
-
+  checkFiles({ repo, report }) {
+    const { checkOwner, checkChannel, checkPersona, fixTo } = referenceChecks(repo, report);
     for (const journey of repo.journeys) {
       checkOwner(journey.owner, journey.ref, journey.id);
       journey.personas.forEach((persona, index) => checkPersona(persona, [journey.ref, 'personas', index], journey.id));
@@ -149,6 +155,9 @@ export default defineRule({
         });
       }
     }
+  },
+  check({ repo, report }) {
+    const { checkChannel, checkPersona } = referenceChecks(repo, report);
     for (const scenario of repo.scenarios) checkPersona(scenario.persona, [scenario.ref, 'persona']);
 
     // The customer's calendar: a name that is none is passed over for the next one (calendar.ts).
