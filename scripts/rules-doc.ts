@@ -26,8 +26,9 @@ export function withRuleParts(readme: string, rules: readonly Rule[]): string {
     return [ids.slice(0, -1).join(', '), ids.at(-1)].filter(Boolean).join(' and ');
   };
   const fileRules = names(rules.filter((rule) => rule.meta.scope === 'file'));
-  const parts = names(rules.filter((rule) => rule.meta.scope !== 'file' && rule.checkFiles !== undefined));
-  const list = `<!-- file-rules:start -->${fileRules}${parts ? `, and what ${parts} finds in each journey on its own` : ''}<!-- file-rules:end -->`;
+  const withParts = rules.filter((rule) => rule.meta.scope !== 'file' && rule.checkFiles !== undefined);
+  const parts = withParts.length === 0 ? '' : `, and what ${names(withParts)} ${withParts.length === 1 ? 'finds' : 'find'} in each journey on its own`;
+  const list = `<!-- file-rules:start -->${fileRules}${parts}<!-- file-rules:end -->`;
   return readme.replace(/<!-- rules:start -->[\s\S]*<!-- rules:end -->/, table).replace(/<!-- file-rules:start -->[\s\S]*?<!-- file-rules:end -->/, list);
 }
 

@@ -75,8 +75,8 @@ describe('rules of file scope', () => {
 });
 
 describe('the per-file parts of the other rules (checkFiles)', () => {
-  it('are those of the rules that check each journey against the declarations alone', () => {
-    expect(fileParts.map((rule) => rule.meta.id).sort()).toEqual(['unknown-reference']);
+  it('are those of the rules that check each journey on its own besides comparing files', () => {
+    expect(fileParts.map((rule) => rule.meta.id).sort()).toEqual(['unique-id', 'unknown-reference']);
   });
 
   it.each(fileParts.flatMap((rule: Rule) => [...rule.meta.examples.fail, ...rule.meta.examples.pass].map((example, index) => [`${rule.meta.id} example ${index + 1}`, example] as const)))(

@@ -72,15 +72,9 @@ export default defineRule({
       pass: [{ files: { 'journeys/welcome.journey.yaml': JOURNEY.replace(/welcome-email(?=\n {4}stage: start\n {4}channel: sms)/, 'welcome-sms') } }],
     },
   },
-  check(context) {
-    const { repo } = context;
-    reportRepeats(
-      context,
-      'journey',
-      'in the repository',
-      repo.journeys.map((journey) => ({ id: journey.id, ref: journey.ref, field: 'journey', journey: journey.id })),
-    );
-    for (const journey of repo.journeys) {
+  // A journey's own stages and touchpoints: what a cached run keeps per file.
+  checkFiles(context) {
+    for (const journey of context.repo.journeys) {
       reportRepeats(
         context,
         'stage',
@@ -94,6 +88,15 @@ export default defineRule({
         journey.touchpoints.map((touchpoint) => ({ id: touchpoint.id, ref: touchpoint.ref, field: 'id', journey: journey.id, touchpoint: touchpoint.id })),
       );
     }
+  },
+  check(context) {
+    const { repo } = context;
+    reportRepeats(
+      context,
+      'journey',
+      'in the repository',
+      repo.journeys.map((journey) => ({ id: journey.id, ref: journey.ref, field: 'journey', journey: journey.id })),
+    );
     reportRepeats(context, 'owner', 'in the repository', repo.owners.map((owner) => ({ id: owner.id, ref: owner.ref, field: 'id' })));
     reportRepeats(
       context,
