@@ -213,9 +213,10 @@ export function lint(repo: Repository, options: LintOptions): LintResult {
   const kept = options.fileFindings;
   const raws: Raw[] = [];
   for (const setting of modelPhase) {
-    if (!kept || setting.rule.meta.scope !== 'file') runRule(setting, base, raws, options.onRuleTime);
-    // Without kept findings, a rule's per-file part runs here on every file; with them, in fileScoped.
-    if (!kept && setting.rule.checkFiles) runRule(setting, base, raws, options.onRuleTime, 'checkFiles');
+    // With kept findings, what runs on the files alone runs in fileScoped, on the files without any.
+    const part = fileScopedPart(setting.rule);
+    if (!kept || part !== 'check') runRule(setting, base, raws, options.onRuleTime);
+    if (!kept && part === 'checkFiles') runRule(setting, base, raws, options.onRuleTime, 'checkFiles');
   }
   const made = raws.map((raw) => toFinding(raw, positions));
   if (kept) made.push(...fileScoped(repo, modelPhase, base, kept, positions, options.onRuleTime));

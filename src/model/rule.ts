@@ -181,7 +181,8 @@ export interface Rule<Options = Record<string, unknown>> {
    * `repo.files` and `repo.problems` of the files it is given, beside the declarations, the
    * configuration, the metrics and the date. A cached run keeps its findings for the files
    * that did not change and runs it on the others alone; `check`, the rest of the rule,
-   * runs on the whole repository each time. Both run on every run without a cache.
+   * runs on the whole repository each time. Both run on every run without a cache. A rule
+   * of `file` scope is all of it per file: its checkFiles is never run.
    */
   checkFiles?(context: RuleContext<Options>): void;
 }
