@@ -87,6 +87,21 @@ describe('the per-file parts of the other rules (checkFiles)', () => {
     },
   );
 
+  it('run in a cached run on the files whose findings are not kept, and only there', () => {
+    const example = builtInRules.find((rule) => rule.meta.id === 'unknown-reference')!.meta.examples.fail[0]!;
+    const welcome = example.files['journeys/welcome.journey.yaml']!;
+    const root = writeRepo({ ...example.files, 'journeys/again.journey.yaml': welcome.replace('journey: welcome', 'journey: again') });
+    const made = new Map<string, readonly Finding[]>();
+    // Nothing kept for again.journey.yaml; for every other file, nothing found before.
+    const kept: FileFindings = { get: (file) => (file === 'journeys/again.journey.yaml' ? undefined : []), set: (file, findings) => made.set(file, findings) };
+    const { findings } = checkRepository(root, loadRepository(root).repo, { today: TODAY, fileFindings: kept });
+    const unknown = findings.filter((finding) => finding.rule === 'unknown-reference');
+    expect(unknown.length).toBeGreaterThan(0);
+    expect(new Set(unknown.map((finding) => finding.file))).toEqual(new Set(['journeys/again.journey.yaml']));
+    expect([...made.keys()]).toEqual(['journeys/again.journey.yaml']);
+    expect(made.get('journeys/again.journey.yaml')).toEqual(expect.arrayContaining(unknown));
+  });
+
   it('find file by file what they find on a repository with findings in most files', () => {
     const { whole, byFile } = wholeAndByFile(findingsRepo(), TODAY, fileParts);
     expect(whole.length).toBeGreaterThan(0);
