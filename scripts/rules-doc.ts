@@ -4,7 +4,7 @@
  * that list rules. Pure: `npm run docs` writes them, and a test compares the files with
  * a fresh rendering.
  */
-import type { Rule, RuleExample } from '../src/model/rule.ts';
+import { perFilePart, type Rule, type RuleExample } from '../src/model/rule.ts';
 import { identityIntro, messageIdentities } from '../src/engine/identity-text.ts';
 
 export const RULES_DOC = new URL('../docs/rules.md', import.meta.url);
@@ -25,8 +25,8 @@ export function withRuleParts(readme: string, rules: readonly Rule[]): string {
     const ids = some.map((rule) => `\`${rule.meta.id}\``);
     return [ids.slice(0, -1).join(', '), ids.at(-1)].filter(Boolean).join(' and ');
   };
-  const fileRules = names(rules.filter((rule) => rule.meta.scope === 'file'));
-  const withParts = rules.filter((rule) => rule.meta.scope !== 'file' && rule.checkFiles !== undefined);
+  const fileRules = names(rules.filter((rule) => perFilePart(rule) === 'check'));
+  const withParts = rules.filter((rule) => perFilePart(rule) === 'checkFiles');
   const parts = withParts.length === 0 ? '' : `, and what ${names(withParts)} ${withParts.length === 1 ? 'finds' : 'find'} in each journey on its own`;
   const list = `<!-- file-rules:start -->${fileRules}${parts}<!-- file-rules:end -->`;
   return readme.replace(/<!-- rules:start -->[\s\S]*<!-- rules:end -->/, table).replace(/<!-- file-rules:start -->[\s\S]*?<!-- file-rules:end -->/, list);

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkRepository } from '../src/engine/check.ts';
+import { perFilePart } from '../src/model/rule.ts';
 import { builtInRules, loadRepository, type FileFindings, type Finding, type Rule } from '../src/index.ts';
 import { findingsRepo } from './helpers/findings-repo.ts';
 import { TODAY, writeRepo } from './helpers/repo.ts';
@@ -13,7 +14,7 @@ import { TODAY, writeRepo } from './helpers/repo.ts';
 const fileScoped = builtInRules.filter((rule) => rule.meta.scope === 'file');
 /** The per-file parts of the other rules (checkFiles), each as a rule of file scope of its own. */
 const fileParts: Rule[] = builtInRules
-  .filter((rule) => rule.checkFiles !== undefined)
+  .filter((rule) => perFilePart(rule) === 'checkFiles')
   .map((rule) => ({ meta: { ...rule.meta, scope: 'file' }, check: (context) => rule.checkFiles!(context) }));
 
 /** Kept findings for every file but `fresh` (none kept: the rules find nothing there), and what the run keeps for `fresh`. */

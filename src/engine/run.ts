@@ -1,7 +1,7 @@
 import type { Finding, Position, RelatedLocation, Repository, Severity } from '../model/types.ts';
 import { Positions } from './locate.ts';
 import { resolveFix } from './fix.ts';
-import type { FileFindings, Report, Rule, RuleContext, RunContext, Suppression } from '../model/rule.ts';
+import { perFilePart, type FileFindings, type Report, type Rule, type RuleContext, type RunContext, type Suppression } from '../model/rule.ts';
 import { resolveSettings, type ConfigError, type RuleSettings } from './settings.ts';
 import { findSuppressions, silences, type DisableComment } from './suppressions.ts';
 import { pushTo } from '../model/collections.ts';
@@ -65,9 +65,6 @@ const RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2
 
 /** Which of a rule's checks to run: `check`, or its per-file part (`checkFiles`). */
 type RulePart = 'check' | 'checkFiles';
-
-/** The check a rule runs on the files whose findings a cached run does not keep: the whole rule of `file` scope, or the per-file part of another. */
-const fileScopedPart = (rule: RuleSettings['rule']): RulePart | undefined => (rule.meta.scope === 'file' ? 'check' : rule.checkFiles ? 'checkFiles' : undefined);
 
 function runRule(setting: RuleSettings, base: Omit<RuleContext, 'options' | 'report'>, sink: Raw[], onTime?: LintOptions['onRuleTime'], part: RulePart = 'check'): void {
   const { rule, severity, options } = setting;
@@ -176,7 +173,7 @@ function fileScoped(
   };
   const raws: Raw[] = [];
   for (const setting of settings) {
-    const which = fileScopedPart(setting.rule);
+    const which = perFilePart(setting.rule);
     if (which) runRule(setting, { ...base, repo: part }, raws, onTime, which);
   }
   const byPath = new Map<string, Finding[]>([...fresh].map((path) => [path, []]));
@@ -214,7 +211,7 @@ export function lint(repo: Repository, options: LintOptions): LintResult {
   const raws: Raw[] = [];
   for (const setting of modelPhase) {
     // With kept findings, what runs on the files alone runs in fileScoped, on the files without any.
-    const part = fileScopedPart(setting.rule);
+    const part = perFilePart(setting.rule);
     if (!kept || part !== 'check') runRule(setting, base, raws, options.onRuleTime);
     if (!kept && part === 'checkFiles') runRule(setting, base, raws, options.onRuleTime, 'checkFiles');
   }

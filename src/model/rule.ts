@@ -187,6 +187,15 @@ export interface Rule<Options = Record<string, unknown>> {
   checkFiles?(context: RuleContext<Options>): void;
 }
 
+/**
+ * What of a rule runs on each file alone, its findings kept per file by a cached run: the
+ * whole rule (`check`) when it is of `file` scope, its `checkFiles` part when it has one,
+ * else nothing. The engine runs rules by it, and the README lists them by it.
+ */
+export function perFilePart(rule: Rule): 'check' | 'checkFiles' | undefined {
+  return rule.meta.scope === 'file' ? 'check' : rule.checkFiles ? 'checkFiles' : undefined;
+}
+
 /** Identity helper that gives a rule file its types without a cast. */
 export function defineRule<Options = Record<string, unknown>>(rule: Rule<Options>): Rule<Options> {
   return rule;
