@@ -30,6 +30,7 @@ import { checkNotInRepository, outputFilePath, writeOutputFile } from './output-
 import { writeWorkflowCommands } from './safe-io.ts';
 import { lintTarget, type LintTarget } from './target-files.ts';
 import { lintAndFix } from './fix.ts';
+import { formatCount } from '../model/text.ts';
 
 export const usage = `Usage: journeys lint [path | file... | glob...] [options]
 
@@ -75,7 +76,7 @@ function progress(io: Io): { onFile?: (done: number, total: number) => void; end
     onFile(done, total) {
       if (total < 200 || (done % 100 !== 0 && done !== total)) return;
       shown = true;
-      io.stderr.write(`\rParsing files: ${done.toLocaleString('en')}/${total.toLocaleString('en')}`);
+      io.stderr.write(`\rParsing files: ${formatCount(done)}/${formatCount(total)}`);
     },
     end() {
       if (shown) io.stderr.write('\r\u001b[K');

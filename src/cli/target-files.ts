@@ -7,6 +7,7 @@ import { existsSync, lstatSync, readdirSync, statSync, type Stats } from 'node:f
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { CommandError } from './io.ts';
+import { formatCount } from '../model/text.ts';
 
 export interface LintTarget {
   /** The folder to load: the repository, or the folder the user gave (checked by the loader). */
@@ -53,7 +54,7 @@ function expand(pattern: string, cwd: string): string[] {
     }
     for (const entry of list) {
       entries += 1;
-      if (entries > MAX_ENTRIES) throw new CommandError(`"${pattern}" walks more than ${MAX_ENTRIES.toLocaleString('en')} files and folders: give a narrower pattern.`);
+      if (entries > MAX_ENTRIES) throw new CommandError(`"${pattern}" walks more than ${formatCount(MAX_ENTRIES)} files and folders: give a narrower pattern.`);
       const full = join(folder, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDER(entry.name)) walk(full, depth + 1);

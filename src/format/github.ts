@@ -1,6 +1,6 @@
 import type { Summary } from '../engine/run.ts';
 import type { Finding, Severity } from '../model/types.ts';
-import { plural } from '../model/text.ts';
+import { formatCount, plural } from '../model/text.ts';
 import { byPriority, gitPath } from './priority.ts';
 
 /**
@@ -94,7 +94,7 @@ export function github(findings: readonly Finding[], summary: Summary, options: 
       hidden.warning > 0 ? plural(hidden.warning, 'warning') : '',
       hidden.info > 0 ? plural(hidden.info, 'notice') : '',
     ].filter((part) => part !== '');
-    const fresh = introduced === undefined ? '' : `, ${hiddenNew.toLocaleString('en')} of them introduced by this change`;
+    const fresh = introduced === undefined ? '' : `, ${formatCount(hiddenNew)} of them introduced by this change`;
     lines.push(
       `::group::journeys: ${plural(notShown, 'more finding')} not shown as annotations (${parts.join(', ')}${fresh})`,
       ...rest,

@@ -1,6 +1,6 @@
 import type { Summary } from '../engine/run.ts';
 import type { Finding, Severity } from '../model/types.ts';
-import { plural } from '../model/text.ts';
+import { formatCount, plural } from '../model/text.ts';
 import { byPriority } from './priority.ts';
 import { absoluteSiteUrl, ruleDocUrl } from './sarif.ts';
 
@@ -103,7 +103,7 @@ export function markdown(findings: readonly Finding[], summary: Summary, options
   );
   if (byRule.length > 0) {
     lines.push('| Rule | Severity | Count |', '| --- | --- | ---: |');
-    for (const entry of byRule) lines.push(`| ${ruleCell(entry.rule, siteUrl)} | ${ICON[entry.severity]} | ${entry.count.toLocaleString('en')} |`);
+    for (const entry of byRule) lines.push(`| ${ruleCell(entry.rule, siteUrl)} | ${ICON[entry.severity]} | ${formatCount(entry.count)} |`);
     lines.push('');
   }
 

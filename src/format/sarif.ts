@@ -5,6 +5,7 @@ import type { Finding, RelatedLocation, Severity } from '../model/types.ts';
 import { findingIdentity, identityHash } from '../engine/identity.ts';
 import { gitPath } from './priority.ts';
 import { jsonText } from './sanitize.ts';
+import { formatCount } from '../model/text.ts';
 
 /** What the SARIF formatter reads of the format options. */
 export interface SarifOptions {
@@ -209,7 +210,7 @@ export function sarif(findings: readonly Finding[], summary: Summary, options: S
             level: 'warning',
             descriptor: { id: 'too-many-results' },
             message: {
-              text: `${cut.toLocaleString('en')} of ${findings.length.toLocaleString('en')} findings were left out: code scanning takes at most ${MAX_SARIF_RESULTS.toLocaleString('en')} results per run, so the most severe were kept. Run "journeys lint" for the full list.`,
+              text: `${formatCount(cut)} of ${formatCount(findings.length)} findings were left out: code scanning takes at most ${formatCount(MAX_SARIF_RESULTS)} results per run, so the most severe were kept. Run "journeys lint" for the full list.`,
             },
           },
         ]

@@ -4,6 +4,7 @@ import type { SourceKind } from '../model/types.ts';
 import { ignoreMatcher, ignorePatterns, type IgnoreMatcher } from './ignore.ts';
 import { decodeText, describeEntry, isInside, readInside } from './read.ts';
 import { unreadFile, type UnreadFile } from './unread.ts';
+import { formatCount } from '../model/text.ts';
 
 /** A problem with what the user asked for, as opposed to a problem in a journey file. */
 export class UsageError extends Error {
@@ -204,7 +205,7 @@ function walk(
       if (dirent.name.startsWith('.') || dirent.name === 'node_modules') continue;
       entries += 1;
       if (entries > MAX_ENTRIES) {
-        skip(prefix, `Skipped: the journeys folder holds more than ${MAX_ENTRIES.toLocaleString('en')} files and folders; the rest were not read.`);
+        skip(prefix, `Skipped: the journeys folder holds more than ${formatCount(MAX_ENTRIES)} files and folders; the rest were not read.`);
         folders.length = 0;
         links.length = 0;
         break;

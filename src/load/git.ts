@@ -10,6 +10,7 @@ import { parseText, type ParsedFile } from './parse-file.ts';
 import { decodeText, type ReadResult } from './read.ts';
 import { assemble, type LoadedRepository } from './repository.ts';
 import { unreadFile, type UnreadFile } from './unread.ts';
+import { formatCount } from '../model/text.ts';
 
 const MAX_BUFFER = 1 << 30;
 
@@ -337,7 +338,7 @@ function listAtRevision(
     for (const entry of batch.entries) {
       count += 1;
       if (count > MAX_ENTRIES) {
-        skip(journeysPrefix, `Skipped: the journeys folder holds more than ${MAX_ENTRIES.toLocaleString('en')} files and folders; the rest were not read.`);
+        skip(journeysPrefix, `Skipped: the journeys folder holds more than ${formatCount(MAX_ENTRIES)} files and folders; the rest were not read.`);
         pending.length = 0;
         links.length = 0;
         break;
@@ -370,7 +371,7 @@ function listAtRevision(
       const { entry, logical } = links.shift()!;
       followed += 1;
       if (followed > MAX_LINKS) {
-        skip(logical, `Skipped: more than ${MAX_LINKS.toLocaleString('en')} links to follow at a git revision.`);
+        skip(logical, `Skipped: more than ${formatCount(MAX_LINKS)} links to follow at a git revision.`);
         continue;
       }
       const rel = journeysPrefix === '' ? logical : logical.slice(journeysPrefix.length + 1);

@@ -6,6 +6,7 @@
  */
 import { csvLibrary } from './libraries.ts';
 import { detectDelimiter, parseValue } from './metrics.ts';
+import { formatCount } from '../model/text.ts';
 
 export type CellValue = string | number | boolean | Date;
 
@@ -120,7 +121,7 @@ export async function readWorkbook(bytes: Buffer, sheetNames: readonly string[] 
     sheet.eachRow({ includeEmpty: false }, (row, number) => {
       if (failure !== undefined) return;
       rowCount += 1;
-      if (rowCount > INVENTORY_LIMITS.rows) failure = `the workbook has more than ${INVENTORY_LIMITS.rows.toLocaleString('en')} rows`;
+      if (rowCount > INVENTORY_LIMITS.rows) failure = `the workbook has more than ${formatCount(INVENTORY_LIMITS.rows)} rows`;
       const cells: (CellValue | undefined)[] = [];
       const mergedFromAbove = new Set<number>();
       const unreadable = new Map<number, string>();
@@ -136,7 +137,7 @@ export async function readWorkbook(bytes: Buffer, sheetNames: readonly string[] 
         const read = cellValue(master.value);
         if (read.sums) sums = true;
         if (read.unreadable !== undefined) unreadable.set(column - 1, read.unreadable);
-        else if (typeof read.value === 'string' && tooLong(read.value)) unreadable.set(column - 1, `the cell holds more than ${INVENTORY_LIMITS.cellCharacters.toLocaleString('en')} characters`);
+        else if (typeof read.value === 'string' && tooLong(read.value)) unreadable.set(column - 1, `the cell holds more than ${formatCount(INVENTORY_LIMITS.cellCharacters)} characters`);
         else cells[column - 1] = typeof read.value === 'string' ? read.value.trim() || undefined : read.value;
       });
       if (cells.some((cell) => cell !== undefined) || unreadable.size > 0) rows.push({ row: number, cells, mergedFromAbove, unreadable, sums });
@@ -167,13 +168,13 @@ export function readCsv(text: string, name: string): InventoryTable {
   } catch (error) {
     throw new InventoryError(`line ${(error as { lines?: number }).lines ?? 1}: the file could not be read as separated values (an unclosed quote, or a row too long)`);
   }
-  if (records.length > INVENTORY_LIMITS.rows) throw new InventoryError(`the file has more than ${INVENTORY_LIMITS.rows.toLocaleString('en')} rows`);
+  if (records.length > INVENTORY_LIMITS.rows) throw new InventoryError(`the file has more than ${formatCount(INVENTORY_LIMITS.rows)} rows`);
   const rows: InventoryRow[] = [];
   for (const { record, info } of records) {
     if (record.length > INVENTORY_LIMITS.columns) throw new InventoryError(`line ${info.lines} has more than ${INVENTORY_LIMITS.columns} columns`);
     const unreadable = new Map<number, string>();
     const cells = record.map((field, column) => {
-      if (tooLong(field)) unreadable.set(column, `the cell holds more than ${INVENTORY_LIMITS.cellCharacters.toLocaleString('en')} characters`);
+      if (tooLong(field)) unreadable.set(column, `the cell holds more than ${formatCount(INVENTORY_LIMITS.cellCharacters)} characters`);
       // An export guards text that would start a formula with a `'` (see format/inventory.ts).
       return field === '' || tooLong(field) ? undefined : field.replace(/^'(?=[=+\-@\t\r])/, '');
     });

@@ -1,6 +1,7 @@
 import { constructFromEvents, CORE_SCHEMA, mapTag, parseEvents, YAMLException, type Event } from 'js-yaml';
 import { packEvents } from './yaml-events.ts';
 import { plainSyntaxError } from './yaml-errors.ts';
+import { formatCount } from '../model/text.ts';
 
 export type ParseResult =
   | {
@@ -111,7 +112,7 @@ export function parseYaml(text: string, { keepEvents = false }: { readonly keepE
     return { ok: false, message: 'The YAML could not be read: it is nested too deeply or too large for the parser.', offset: 0 };
   }
   if (text.includes('*') && expandedSize(data, MAX_EXPANDED_NODES) > MAX_EXPANDED_NODES) {
-    return { ok: false, message: `The YAML aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en')} values: write the values out instead.`, offset: 0 };
+    return { ok: false, message: `The YAML aliases expand to more than ${formatCount(MAX_EXPANDED_NODES)} values: write the values out instead.`, offset: 0 };
   }
   return keepEvents ? { ok: true, data, events: packEvents(events) } : { ok: true, data };
 }

@@ -3,7 +3,7 @@ import * as validators from './schema-validators.js';
 import { DELAY_PATTERN, DURATION_PATTERN, TIME_OF_DAY_PATTERN } from '../model/duration.ts';
 import { ID_PATTERN } from '../model/ids.ts';
 import { didYouMean } from '../model/suggest.ts';
-import { describeValue, plural, quote } from '../model/text.ts';
+import { describeValue, formatCount, plural, quote } from '../model/text.ts';
 import { standardSpelling } from '../model/time-spellings.ts';
 import type { Path, SourceKind } from '../model/types.ts';
 
@@ -147,13 +147,13 @@ function humanize(kind: SourceKind, error: ErrorObject, path: Path): SchemaProbl
     case 'minItems':
       return { path, message: `${field} needs at least ${plural(Number(params.limit), 'item')}.` };
     case 'maxItems':
-      return { path, message: `${field} has ${plural((error.data as unknown[]).length, 'item')}; at most ${Number(params.limit).toLocaleString('en')} are allowed.` };
+      return { path, message: `${field} has ${plural((error.data as unknown[]).length, 'item')}; at most ${formatCount(Number(params.limit))} are allowed.` };
     case 'minLength':
       return { path, message: `${field} is empty: write at least ${plural(Number(params.limit), 'character')}.` };
     case 'maxLength':
       return {
         path,
-        message: `${field} is ${plural((error.data as string).length, 'character')} long; at most ${Number(params.limit).toLocaleString('en')} are allowed.`,
+        message: `${field} is ${plural((error.data as string).length, 'character')} long; at most ${formatCount(Number(params.limit))} are allowed.`,
       };
     case 'uniqueItems':
       return { path, message: `${field} lists the same value twice.` };

@@ -3,7 +3,7 @@ import { formatDuration } from '../model/duration.ts';
 import { MAX_MARKDOWN_NESTING } from '../model/limits.ts';
 import { firstTooDeep } from '../model/markdown-nesting.ts';
 import { child } from '../model/refs.ts';
-import { plural } from '../model/text.ts';
+import { formatCount, plural } from '../model/text.ts';
 import type { Scenario } from '../model/types.ts';
 import { formatMoment } from '../simulate/clock.ts';
 import { simulate, type Cut } from '../simulate/timeline.ts';
@@ -34,7 +34,7 @@ function describeCut(cut: Cut, scenario: Scenario): Pick<Report, 'at' | 'journey
       return {
         at: child(scenario.ref, 'events', cut.limit),
         messageId: 'too-many-events',
-        data: { scenario: scenario.id, events: plural(cut.events, 'event'), limit: cut.limit.toLocaleString('en'), others: plural(cut.events - cut.limit - 1, 'other') },
+        data: { scenario: scenario.id, events: plural(cut.events, 'event'), limit: formatCount(cut.limit), others: plural(cut.events - cut.limit - 1, 'other') },
       };
     case 'touchpoint-sends': {
       const { touchpoint, journey } = cut;
@@ -44,20 +44,20 @@ function describeCut(cut: Cut, scenario: Scenario): Pick<Report, 'at' | 'journey
         journey: journey.id,
         touchpoint: touchpoint.id,
         messageId: 'too-many-touchpoint-sends',
-        data: { scenario: scenario.id, touchpoint: touchpoint.id, limit: cut.limit.toLocaleString('en'), repeat },
+        data: { scenario: scenario.id, touchpoint: touchpoint.id, limit: formatCount(cut.limit), repeat },
       };
     }
     case 'scenario-sends':
       return {
         at: cut.event.ref,
         messageId: 'too-many-scenario-sends',
-        data: { scenario: scenario.id, limit: cut.limit.toLocaleString('en'), event: cut.event.event, at: formatMoment(cut.event.at, scenario.start) },
+        data: { scenario: scenario.id, limit: formatCount(cut.limit), event: cut.event.event, at: formatMoment(cut.event.at, scenario.start) },
       };
     case 'implicit-scenarios':
       return {
         at: scenario.ref,
         messageId: 'too-many-implicit-scenarios',
-        data: { scenarios: cut.scenarios.toLocaleString('en'), limit: cut.limit.toLocaleString('en') },
+        data: { scenarios: formatCount(cut.scenarios), limit: formatCount(cut.limit) },
       };
   }
 }
@@ -116,7 +116,7 @@ export default defineRule({
         position: { line: narrative.line + deep.line - 1, column: 1 },
         journey: journey.id,
         messageId: 'too-deep',
-        data: { depth: deep.depth.toLocaleString('en'), max: MAX_MARKDOWN_NESTING },
+        data: { depth: formatCount(deep.depth), max: MAX_MARKDOWN_NESTING },
       });
     }
   },
