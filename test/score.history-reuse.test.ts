@@ -12,9 +12,9 @@ import { check, checkRepository } from '../src/engine/check.ts';
 import { loadRepository } from '../src/load/repository.ts';
 import { simulate } from '../src/simulate/timeline.ts';
 import { HISTORY_FILE, keptGrades } from '../src/views/history-store.ts';
-import { scoreHistory, type CheckedWorkTree, type GradesStore, type HistoryOptions } from '../src/views/score-history.ts';
+import { gradesOf, scoreHistory, type CheckedWorkTree, type GradesStore, type HistoryOptions } from '../src/views/score-history.ts';
 import { siteSnapshot } from '../src/views/snapshot.ts';
-import { workTreeHolds } from '../src/load/git.ts';
+import { loadAtRevision, workTreeHolds } from '../src/load/git.ts';
 import { renderMarkdown } from '../site/lib/markdown.ts';
 import { gitRepo, type GitRepo } from './helpers/git.ts';
 import { cleanJourney, OWNERS, TODAY, writeRepo } from './helpers/repo.ts';
@@ -252,5 +252,38 @@ describe('grades kept in node_modules/.cache/journeys', () => {
     const later = await snapshot();
     expect(later.site.scoreHistory).toHaveLength(4);
     expect(later).toEqual(await withoutCache());
+  });
+});
+
+describe('the file-scoped rules’ findings', () => {
+  it('are kept by each file a commit holds as the commit checked before, until a declaration changes, and give the grades of each commit checked whole', () => {
+    const renewal = cleanJourney('renewal').replace('title: Welcome', 'title: Renewal');
+    const repo = gitRepo({ 'journeys/owners.yaml': OWNERS, 'journeys/welcome.journey.yaml': OWNERLESS, 'journeys/onboarding.journey.yaml': cleanJourney('onboarding'), 'journeys/renewal.journey.yaml': renewal });
+    repo.write({ 'journeys/welcome.journey.yaml': cleanJourney('welcome') });
+    repo.commit('Give the welcome e-mail an owner');
+    // The journeys do not change, what they say does: their touchpoints' owner, team-crm, is no longer declared.
+    repo.write({ 'journeys/owners.yaml': OWNERS.replace('  - id: team-crm\n    name: CRM\n', '') });
+    repo.commit('The CRM team is gone');
+    repo.write({ 'journeys/onboarding.journey.yaml': `${cleanJourney('onboarding')}# reviewed again\n` });
+    repo.commit('Onboarding reviewed');
+    const told: { commit: string; total: number; findingsKept: number }[] = [];
+    const points = plain(repo.root, { onLoad: (commit, files) => told.push({ commit, total: files.total, findingsKept: files.findingsKept }) });
+    expect(points).toHaveLength(4);
+    expect(told.map((point) => point.commit)).toEqual(points.map((point) => point.commit));
+    // The oldest commit and the one that changed the owners are checked whole; the others keep every file but the one they changed.
+    const [oldest, fixed, ownersChanged, reviewed] = told.map((point) => point.findingsKept);
+    expect([oldest, ownersChanged]).toEqual([0, 0]);
+    const files = told[0]!.total;
+    expect(fixed).toBeGreaterThanOrEqual(files - 2);
+    expect(fixed).toBeLessThan(files);
+    expect(reviewed).toBe(fixed);
+    // Each point is what checking its commit whole gives, and the points differ: kept findings of a file that changed, or of files
+    // checked against other declarations, would show here.
+    for (const point of points) {
+      const { repo: atCommit } = loadAtRevision(repo.root, point.commit);
+      const whole = gradesOf(atCommit, checkRepository(repo.root, atCommit, { today: TODAY }).findings, simulate(atCommit), TODAY);
+      expect({ company: point.company, journeys: point.journeys }).toEqual(whole);
+    }
+    expect(new Set(points.map((point) => JSON.stringify(point.journeys))).size).toBe(3);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The file-scoped rules' findings kept in memory from one check of a repository to the
- * next (`journeys dev`), as `lint --cache` keeps them on disk: a file whose parse the
- * load kept (ParseReuse: the same file object, so the same text) keeps what those rules
- * found on it, and they run on the other files alone. What they read beside their file
+ * next (`journeys dev` between edits, the score history from one commit to the next), as
+ * `lint --cache` keeps them on disk: a file whose parse the load kept (ParseReuse, or a
+ * commit's parse of the same text: the same file object) keeps what those rules found on
+ * it, and they run on the other files alone. What they read beside their file
  * (the date, the rules and their settings, the declarations and the metrics) keys the
  * whole store: when any of it changes, every file is checked again.
  */
