@@ -16,7 +16,7 @@ export { formatters } from './format/index.ts';
 export type { Formatter, FormatOptions } from './format/index.ts';
 export { parseDuration, formatDuration, parseTimeOfDay, formatTimeOfDay } from './model/duration.ts';
 export { todayIn } from './model/dates.ts';
-export { plural } from './model/text.ts';
+export { formatCount, plural } from './model/text.ts';
 export { MAX_MARKDOWN_NESTING } from './model/limits.ts';
 export { firstTooDeep } from './model/markdown-nesting.ts';
 export type * from './model/types.ts';

@@ -19,6 +19,7 @@ import {
   type Summary,
   didYouMean,
   escapeValue,
+  formatCount,
   plural,
   terminalText,
 } from '../index.ts';
@@ -30,7 +31,6 @@ import { checkNotInRepository, outputFilePath, writeOutputFile } from './output-
 import { writeWorkflowCommands } from './safe-io.ts';
 import { lintTarget, type LintTarget } from './target-files.ts';
 import { lintAndFix } from './fix.ts';
-import { formatCount } from '../model/text.ts';
 
 export const usage = `Usage: journeys lint [path | file... | glob...] [options]
 

@@ -7,7 +7,7 @@ import { existsSync, lstatSync, readdirSync, statSync, type Stats } from 'node:f
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { CommandError } from './io.ts';
-import { formatCount } from '../model/text.ts';
+import { formatCount } from '../index.ts';
 
 export interface LintTarget {
   /** The folder to load: the repository, or the folder the user gave (checked by the loader). */
