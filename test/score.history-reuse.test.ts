@@ -286,4 +286,31 @@ describe('the file-scoped rules’ findings', () => {
     }
     expect(new Set(points.map((point) => JSON.stringify(point.journeys))).size).toBe(3);
   });
+
+  it('are kept only between commits checked as of the same day: each commit of a history made without a date is checked as of its own', () => {
+    // Reviewed 2025-10-01: 151 days before the first commit, within stale-journey's 180; 212 days before the second.
+    const reviewed = cleanJourney('welcome').replace('reviewed: 2026-10-01', 'reviewed: 2025-10-01');
+    const repo = gitRepo();
+    repo.write({ 'journeys/owners.yaml': OWNERS, 'journeys/welcome.journey.yaml': reviewed, 'journeys/onboarding.journey.yaml': cleanJourney('onboarding') });
+    repo.commit('The journeys', '2026-03-01T09:00:00Z');
+    repo.write({ 'journeys/onboarding.journey.yaml': `${cleanJourney('onboarding')}# reviewed again\n` });
+    repo.commit('Onboarding reviewed', '2026-05-01T09:00:00Z');
+    repo.write({ 'journeys/onboarding.journey.yaml': `${cleanJourney('onboarding')}# and again\n` });
+    repo.commit('Onboarding reviewed again', '2026-05-01T10:00:00Z');
+    const kept: number[] = [];
+    const points = scoreHistory(repo.root, 12, { onLoad: (_, files) => kept.push(files.findingsKept) });
+    // The welcome journey, the same file in every commit, is stale as of the second commit's day, not the first's.
+    expect(kept[0]).toBe(0);
+    expect(kept[1]).toBe(0);
+    expect(kept[2]).toBeGreaterThan(0);
+    for (const point of points) {
+      const day = point.date.slice(0, 10);
+      const { repo: atCommit } = loadAtRevision(repo.root, point.commit);
+      const whole = gradesOf(atCommit, checkRepository(repo.root, atCommit, { today: day }).findings, simulate(atCommit), day);
+      expect({ company: point.company, journeys: point.journeys }).toEqual(whole);
+    }
+    const welcome = points.map((point) => point.journeys.find((journey) => journey.id === 'welcome')!.score);
+    expect(welcome[1]).toBeLessThan(welcome[0]!);
+    expect(welcome[2]).toBe(welcome[1]);
+  });
 });

@@ -30,8 +30,8 @@ export interface GitRepo {
   read(path: string): string;
   /** Deletes files or folders from the work tree. */
   remove(...paths: string[]): void;
-  /** Stages everything and commits at a fixed date, one minute after the previous commit; returns the commit id. */
-  commit(message: string): string;
+  /** Stages everything and commits at a fixed date, one minute after the previous commit (or at `date`, ISO 8601); returns the commit id. */
+  commit(message: string, date?: string): string;
   /** The commit id a revision names. */
   rev(revision: string): string;
 }
@@ -57,9 +57,9 @@ export function gitRepo(files: Readonly<Record<string, string>> = {}, options: {
     remove(...paths) {
       for (const path of paths) rmSync(join(root, path), { recursive: true, force: true });
     },
-    commit(message) {
+    commit(message, at) {
       commits += 1;
-      const date = new Date(Date.UTC(2026, 9, 1, 9, commits)).toISOString();
+      const date = at ?? new Date(Date.UTC(2026, 9, 1, 9, commits)).toISOString();
       git('add', '--all');
       execFileSync('git', [...CONFIG, 'commit', '--quiet', '--allow-empty', '-m', message], {
         cwd: root,
