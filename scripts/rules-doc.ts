@@ -4,7 +4,7 @@
  * that list rules. Pure: `npm run docs` writes them, and a test compares the files with
  * a fresh rendering.
  */
-import { perFilePart, type Rule, type RuleExample } from '../src/model/rule.ts';
+import { keptAcrossDates, perFilePart, type Rule, type RuleExample } from '../src/model/rule.ts';
 import { identityIntro, messageIdentities } from '../src/engine/identity-text.ts';
 
 export const RULES_DOC = new URL('../docs/rules.md', import.meta.url);
@@ -17,7 +17,8 @@ export function ruleRow(rule: Rule): string {
 /**
  * README.md with its parts written from the rules' metadata: the rule table, and the list of
  * the rules whose findings `lint --cache` keeps (those of `file` scope, and the rules with a
- * per-file part, `checkFiles`), each between its markers. A README without the markers keeps its text.
+ * per-file part, `checkFiles`, but for those that read the date, `usesToday`, which run on
+ * every file each time), each between its markers. A README without the markers keeps its text.
  */
 export function withRuleParts(readme: string, rules: readonly Rule[]): string {
   const table = ['<!-- rules:start -->', '| rule | default | catches |', '|---|---|---|', ...rules.map(ruleRow), '<!-- rules:end -->'].join('\n');
@@ -25,10 +26,13 @@ export function withRuleParts(readme: string, rules: readonly Rule[]): string {
     const ids = some.map((rule) => `\`${rule.meta.id}\``);
     return [ids.slice(0, -1).join(', '), ids.at(-1)].filter(Boolean).join(' and ');
   };
-  const fileRules = names(rules.filter((rule) => perFilePart(rule) === 'check'));
-  const withParts = rules.filter((rule) => perFilePart(rule) === 'checkFiles');
+  const kept = rules.filter(keptAcrossDates);
+  const fileRules = names(kept.filter((rule) => perFilePart(rule) === 'check'));
+  const withParts = kept.filter((rule) => perFilePart(rule) === 'checkFiles');
   const parts = withParts.length === 0 ? '' : `, and what ${names(withParts)} ${withParts.length === 1 ? 'finds' : 'find'} in each journey on its own`;
-  const list = `<!-- file-rules:start -->${fileRules}${parts}<!-- file-rules:end -->`;
+  const dated = rules.filter((rule) => perFilePart(rule) !== undefined && !keptAcrossDates(rule));
+  const datedPart = dated.length === 0 ? '' : `; ${names(dated)}, which read the date, run on every file each time`;
+  const list = `<!-- file-rules:start -->${fileRules}${parts}${datedPart}<!-- file-rules:end -->`;
   return readme.replace(/<!-- rules:start -->[\s\S]*<!-- rules:end -->/, table).replace(/<!-- file-rules:start -->[\s\S]*?<!-- file-rules:end -->/, list);
 }
 

@@ -2,12 +2,14 @@
  * A rule of `file` scope (meta.scope) finds on each file, run on that file alone, what it
  * finds on it run on the whole repository: the promise that lets `lint --cache` keep its
  * findings for the files that did not change. Checked on every example of those rules
- * and on a generated repository where they all have findings.
+ * and on a generated repository where they all have findings. What is kept holds on any
+ * date: the rules that read it (meta.usesToday) run on every file each time, and one that
+ * reads it without saying so fails.
  */
 import { describe, expect, it } from 'vitest';
 import { checkRepository } from '../src/engine/check.ts';
-import { perFilePart } from '../src/model/rule.ts';
-import { builtInRules, loadRepository, type FileFindings, type Finding, type Rule } from '../src/index.ts';
+import { defineRule, keptAcrossDates, perFilePart } from '../src/model/rule.ts';
+import { builtInRules, check, loadRepository, type FileFindings, type Finding, type Rule } from '../src/index.ts';
 import { findingsRepo } from './helpers/findings-repo.ts';
 import { TODAY, writeRepo } from './helpers/repo.ts';
 
@@ -38,15 +40,16 @@ function wholeAndByFile(files: Record<string, string>, today: string, rules?: re
   const { repo } = loadRepository(root);
   const ids = new Set((rules ?? fileScoped).map((rule) => rule.meta.id));
   const ours = (findings: readonly Finding[]): Finding[] => findings.filter((finding) => ids.has(finding.rule));
-  const keptIds = rules ? ids : new Set([...fileScoped, ...fileParts].map((rule) => rule.meta.id));
+  const keptIds = new Set((rules ?? [...fileScoped, ...fileParts]).filter(keptAcrossDates).map((rule) => rule.meta.id));
   const whole = ours(checkRepository(root, repo, { today, ...(rules ? { rules } : {}) }).findings);
   const byFile: Finding[] = [];
   for (const file of repo.files) {
     const { kept, made } = onlyOn(file.path);
     const result = checkRepository(root, loadRepository(root).repo, { today, fileFindings: kept, ...(rules ? { rules } : {}) });
-    byFile.push(...ours(result.findings));
+    // The rules that read the date run on every file each time: of those, what this run found on this file.
+    byFile.push(...ours(result.findings).filter((finding) => keptIds.has(finding.rule) || finding.file === file.path));
     expect(made).toHaveLength(1);
-    // What a run keeps for a file is what the rules of file scope and the per-file parts found there.
+    // What a run keeps for a file is what the rules of file scope and the per-file parts that do not read the date found there.
     expect(made[0]!.filter((finding) => !keptIds.has(finding.rule))).toEqual([]);
   }
   const order = (a: Finding, b: Finding): number => JSON.stringify(a).localeCompare(JSON.stringify(b));
@@ -107,5 +110,58 @@ describe('the per-file parts of the other rules (checkFiles)', () => {
     const { whole, byFile } = wholeAndByFile(findingsRepo(), TODAY, fileParts);
     expect(whole.length).toBeGreaterThan(0);
     expect(byFile).toEqual(whole);
+  });
+});
+
+describe('the date', () => {
+  it('is said by the rules of file scope that read it, and by no per-file part', () => {
+    expect(builtInRules.filter((rule) => rule.meta.usesToday === true).map((rule) => rule.meta.id).sort()).toEqual(['priority-gap', 'stale-journey']);
+    expect(builtInRules.filter((rule) => rule.meta.usesToday === true && perFilePart(rule) !== 'check')).toEqual([]);
+  });
+
+  it('is read by no per-file part of a rule that does not say so: an internal finding names the rule, and the other rules run', () => {
+    const dated = defineRule({
+      meta: { id: 'reviewed-this-year', severity: 'warning', scope: 'file', description: 'A journey reviewed this year.', rationale: '-', fix: '-', messages: { old: 'Reviewed before {{year}}.' }, examples: { fail: [], pass: [] } },
+      check({ repo, run, report }) {
+        for (const journey of repo.journeys) if (!journey.reviewed?.startsWith(run.today.slice(0, 4))) report({ at: journey.ref, messageId: 'old', data: { year: run.today.slice(0, 4) } });
+      },
+    });
+    const root = writeRepo(findingsRepo());
+    const { findings } = check(root, { today: TODAY, rules: [...builtInRules, dated] });
+    const internal = findings.filter((finding) => finding.rule === 'internal');
+    expect(internal).toHaveLength(1);
+    expect(internal[0]!.message).toContain('reviewed-this-year');
+    expect(internal[0]!.message).toContain('usesToday');
+    expect(findings.some((finding) => finding.rule === 'missing-owner')).toBe(true);
+    // Said, it runs, on every file each time.
+    const said = { ...dated, meta: { ...dated.meta, usesToday: true } };
+    const run = check(root, { today: TODAY, rules: [...builtInRules, said] }).findings;
+    expect(run.filter((finding) => finding.rule === 'internal')).toEqual([]);
+    expect(run.some((finding) => finding.rule === 'reviewed-this-year')).toBe(true);
+  });
+
+  it('keeps what a cached run found for another date: the rules that read it run on every file, the others on none that did not change', () => {
+    const seen: string[] = [];
+    // A rule of file scope that says which files it was given, and reads no date.
+    const counting = defineRule({
+      meta: { id: 'counting', severity: 'info', scope: 'file', description: 'Counts.', rationale: '-', fix: '-', messages: {}, examples: { fail: [], pass: [] } },
+      check({ repo }) {
+        for (const journey of repo.journeys) seen.push(journey.file);
+      },
+    });
+    const files = findingsRepo();
+    const root = writeRepo({ ...files, 'journeys/welcome.journey.yaml': 'journey: welcome\ntitle: Welcome\nowner: team-crm\nreviewed: 2026-10-01\nstages:\n  - id: start\ntouchpoints: []\n' });
+    const lint = (today: string): readonly Finding[] => check(root, { today, cache: {}, rules: [...builtInRules, counting] }).findings;
+    const first = lint(TODAY);
+    expect(seen.length).toBeGreaterThan(1);
+    seen.length = 0;
+    // Half a year later, nothing edited: the journey reviewed on 2026-10-01 is stale, and nothing was checked again but by the rules that read the date.
+    const later = lint('2027-06-01');
+    expect(seen).toEqual([]);
+    const stale = (findings: readonly Finding[]): string[] => findings.filter((finding) => finding.rule === 'stale-journey').map((finding) => finding.file);
+    expect(stale(first)).not.toContain('journeys/welcome.journey.yaml');
+    expect(stale(later)).toContain('journeys/welcome.journey.yaml');
+    // The same findings as a run without the cache on that date.
+    expect(later).toEqual(check(root, { today: '2027-06-01', rules: [...builtInRules, counting] }).findings);
   });
 });

@@ -49,12 +49,13 @@ export function todayFor(repo: Repository, options: Pick<CheckOptions, 'today' |
 }
 
 /**
- * What findings kept from an earlier run (the cache's, `journeys dev`'s) were made for: the
- * date and the rules. Their settings and the files the rules read across files key the
- * stores themselves.
+ * What findings kept from an earlier run (the cache's, `journeys dev`'s, the score
+ * history's) were made for: the rules. Their settings and the files the rules read across
+ * files key the stores themselves; the findings of the rules that read the date are not
+ * kept (usesToday), so the others hold on any date.
  */
-export function findingsContext(today: string, rules: readonly Rule[] = builtInRules): string {
-  return JSON.stringify({ today, rules: rules.map((rule) => rule.meta.id) });
+export function findingsContext(rules: readonly Rule[] = builtInRules): string {
+  return JSON.stringify({ rules: rules.map((rule) => rule.meta.id) });
 }
 
 /** Lints a repository already loaded (at a revision, say), as `check` does. */
@@ -77,8 +78,8 @@ export function check(path: string, options: CheckOptions = {}): CheckResult {
   const { root, repo, parsed, saveCache, fileFindings } = loadRepository(path, { dataOnDemand: true, ...options });
   const base = options.base ?? (baseCommit !== undefined ? loadAtRevision(path, baseCommit, { reuse: parsed }).repo : undefined);
   const today = todayFor(repo, options);
-  // Findings kept by the cache hold for the same date and the same rules (their settings key the whole cache).
-  const kept = fileFindings?.(findingsContext(today, options.rules));
+  // Findings kept by the cache hold for the same rules on any date (their settings key the whole cache).
+  const kept = fileFindings?.(findingsContext(options.rules));
   const result = checkRepository(root, repo, { ...options, today, base, ...(kept ? { fileFindings: kept } : {}) });
   // After the rules: the cache keeps the line numbers their findings asked for.
   saveCache?.();

@@ -3,9 +3,10 @@
  * next (`journeys dev` between edits, the score history from one commit to the next), as
  * `lint --cache` keeps them on disk: a file whose parse the load kept (ParseReuse, or a
  * commit's parse of the same text: the same file object) keeps what those rules found on
- * it, and they run on the other files alone. What they read beside their file
- * (the date, the rules and their settings, the declarations and the metrics) keys the
- * whole store: when any of it changes, every file is checked again.
+ * it, and they run on the other files alone. What they read beside their file (the
+ * rules and their settings, the declarations and the metrics) keys the whole store: when
+ * any of it changes, every file is checked again. The date does not: the rules that read
+ * it run on every file each time, and what they find is not kept (usesToday).
  */
 import type { FileFindings } from '../model/rule.ts';
 import type { Finding, Repository, SourceFile, SourceKind } from '../model/types.ts';
@@ -14,7 +15,7 @@ import type { Finding, Repository, SourceFile, SourceKind } from '../model/types
 const SHARED_KINDS: ReadonlySet<SourceKind> = new Set(['config', 'owners', 'channels', 'personas', 'events', 'metrics']);
 
 export interface MemoryFindings {
-  /** The date and the rules the kept findings were made for. */
+  /** The rules the kept findings were made for (findingsContext). */
   context: string;
   /** The shared files they were made with (the very objects of that load). */
   shared: readonly SourceFile[];
@@ -33,8 +34,8 @@ export function memoryFindings(): MemoryFindings {
 const sameFiles = (a: readonly SourceFile[], b: readonly SourceFile[]): boolean => a.length === b.length && a.every((file, index) => file === b[index]);
 
 /**
- * The kept findings for a check of `repo` in `context` (the date and the rules, as
- * check.ts words it), as the engine takes them (LintOptions.fileFindings): it drops what
+ * The kept findings for a check of `repo` in `context` (the rules, as check.ts words
+ * it), as the engine takes them (LintOptions.fileFindings): it drops what
  * was made in another context, with other shared files, or for files gone or changed,
  * and keeps what the rules find on the others.
  */

@@ -1,7 +1,7 @@
 import type { Finding, Position, RelatedLocation, Repository, Severity } from '../model/types.ts';
 import { Positions } from './locate.ts';
 import { resolveFix } from './fix.ts';
-import { perFilePart, type FileFindings, type Report, type Rule, type RuleContext, type RunContext, type Suppression } from '../model/rule.ts';
+import { keptAcrossDates, perFilePart, type FileFindings, type Report, type Rule, type RuleContext, type RunContext, type Suppression } from '../model/rule.ts';
 import { resolveSettings, type ConfigError, type RuleSettings } from './settings.ts';
 import { findSuppressions, silences, type DisableComment } from './suppressions.ts';
 import { pushTo } from '../model/collections.ts';
@@ -66,8 +66,30 @@ const RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2
 /** Which of a rule's checks to run: `check`, or its per-file part (`checkFiles`). */
 type RulePart = 'check' | 'checkFiles';
 
-function runRule(setting: RuleSettings, base: Omit<RuleContext, 'options' | 'report'>, sink: Raw[], onTime?: LintOptions['onRuleTime'], part: RulePart = 'check'): void {
+const undatedRuns = new WeakMap<RunContext, RunContext>();
+
+/**
+ * The run as the per-file part of a rule that does not say it reads the date sees it:
+ * what that part finds on a file is kept for other dates (keptAcrossDates), so reading
+ * the date there fails, and the rule's `internal` finding says why.
+ */
+function undatedRun(run: RunContext): RunContext {
+  let undated = undatedRuns.get(run);
+  if (undated === undefined) {
+    undated = Object.defineProperty({ ...run }, 'today', {
+      enumerable: true,
+      get(): never {
+        throw new Error("it reads today's date where it checks each file alone, and its meta does not say so (usesToday: true): what it finds there is kept for other dates");
+      },
+    });
+    undatedRuns.set(run, undated);
+  }
+  return undated;
+}
+
+function runRule(setting: RuleSettings, given: Omit<RuleContext, 'options' | 'report'>, sink: Raw[], onTime?: LintOptions['onRuleTime'], part: RulePart = 'check'): void {
   const { rule, severity, options } = setting;
+  const base = part === perFilePart(rule) && keptAcrossDates(rule) ? { ...given, run: undatedRun(given.run) } : given;
   const report = (r: Report): void => {
     sink.push({ rule: rule.meta.id, severity: r.severity !== undefined && RANK[r.severity] < RANK[severity] ? r.severity : severity, report: r, messages: rule.meta.messages });
   };
@@ -147,7 +169,8 @@ export function summarize(repo: Repository, findings: readonly Finding[]): Summa
 /**
  * The findings of the rules of `file` scope and of the per-file parts of the others
  * (`checkFiles`): those kept for a file, and for the files without any, what the rules
- * find running on those files alone (then kept for them).
+ * find running on those files alone (then kept for them); the parts of rules that read
+ * the date (`usesToday`) run on every file, and what they find is not kept.
  */
 function fileScoped(
   repo: Repository,
@@ -158,6 +181,12 @@ function fileScoped(
   onTime: LintOptions['onRuleTime'],
 ): Finding[] {
   const findings: Finding[] = [];
+  const dated: Raw[] = [];
+  for (const setting of settings) {
+    const which = perFilePart(setting.rule);
+    if (which && !keptAcrossDates(setting.rule)) runRule(setting, base, dated, onTime, which);
+  }
+  for (const raw of dated) findings.push(toFinding(raw, positions));
   const fresh = new Set<string>();
   for (const file of repo.files) {
     const known = kept.get(file.path);
@@ -174,7 +203,7 @@ function fileScoped(
   const raws: Raw[] = [];
   for (const setting of settings) {
     const which = perFilePart(setting.rule);
-    if (which) runRule(setting, { ...base, repo: part }, raws, onTime, which);
+    if (which && keptAcrossDates(setting.rule)) runRule(setting, { ...base, repo: part }, raws, onTime, which);
   }
   const byPath = new Map<string, Finding[]>([...fresh].map((path) => [path, []]));
   for (const raw of raws) {

@@ -87,7 +87,7 @@ interface Header {
   readonly key: string;
   readonly bodyBytes: number;
   readonly bodyDigest: string;
-  /** What the findings blobs were made for (the date, the rules, their code, the metrics); absent when there are none. */
+  /** What the findings blobs were made for (the rules, their code, the metrics: the engine's findingsContext and the cache's own); absent when there are none. */
   readonly findings?: string;
   readonly entries: readonly HeaderEntry[];
 }
@@ -266,7 +266,7 @@ export interface CachedParse {
   readonly parsed: ParsedFile[];
   /**
    * The findings of the file-scoped rules kept for the files that did not change, for a
-   * run in `context` (the date and the rules, as the engine words it): the metrics files,
+   * run in `context` (the rules, as the engine words it): the metrics files,
    * which those rules read across files, and the rules' code key them too.
    */
   readonly findings: (context: string) => FileFindings;

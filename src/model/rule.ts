@@ -54,6 +54,14 @@ export interface RuleMeta {
    * it on the others alone. Default `repository`: the rule runs on every file each time.
    */
   readonly scope?: 'file' | 'repository';
+  /**
+   * What the rule finds on a file depends on today's date (`run.today`). The findings of a
+   * rule of `file` scope, or of a `checkFiles` part, are kept per file from one run to the
+   * next (`lint --cache`, `journeys dev`, the score history from one commit to the next)
+   * whatever the date, but for those of a rule that says this: it runs on every file each
+   * time. Such a rule that reads the date without saying so is an `internal` finding.
+   */
+  readonly usesToday?: boolean;
   /** `base`: the rule compares with a base revision, and runs only when one is given (`--base`). */
   readonly requires?: 'base';
   /**
@@ -194,6 +202,11 @@ export interface Rule<Options = Record<string, unknown>> {
  */
 export function perFilePart(rule: Rule): 'check' | 'checkFiles' | undefined {
   return rule.meta.scope === 'file' ? 'check' : rule.checkFiles ? 'checkFiles' : undefined;
+}
+
+/** Whether what a rule finds on each file alone may be kept for another date: it has such a part, and does not read the date. */
+export function keptAcrossDates(rule: Rule): boolean {
+  return perFilePart(rule) !== undefined && rule.meta.usesToday !== true;
 }
 
 /** Identity helper that gives a rule file its types without a cast. */

@@ -29,6 +29,7 @@ export default defineRule<Options>({
     id: 'priority-gap',
     severity: 'info',
     scope: 'file',
+    usesToday: true,
     description:
       'A touchpoint of importance 4 or more with a measured KPI below its target: the "act first" quadrant (high importance, low performance) of the importance/performance matrix.',
     rationale:

@@ -16,6 +16,7 @@ export default defineRule<Options>({
     id: 'stale-journey',
     severity: 'warning',
     scope: 'file',
+    usesToday: true,
     description: 'A journey whose "reviewed" date is older than max-age (180 days by default), or absent.',
     rationale:
       'A journey map is only useful while it is true. Products, messages and teams change; a map nobody has reviewed for months describes a company that no longer exists.',

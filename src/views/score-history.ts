@@ -113,7 +113,8 @@ export function scoreHistory(path: string, count: number, options: HistoryOption
   let load: ReturnType<typeof commitLoader> | undefined;
   // A file a commit holds as the commit checked before it did keeps its parse, and with it what the
   // file-scoped rules found there, as in journeys dev between two edits: a commit changes a few files,
-  // and those rules took a third of checking each commit of 1,000 journeys. Kept for the same date and rules.
+  // and those rules took a third of checking each commit of 1,000 journeys. Whatever the commits' dates:
+  // the rules that read the date run on every file each time (usesToday).
   const findings = memoryFindings();
   return commits.map(({ hash: commit, date, subject }, index) => {
     const today = options.today ?? date.slice(0, 10);
@@ -128,7 +129,7 @@ export function scoreHistory(path: string, count: number, options: HistoryOption
         // Every commit's files listed at once, when the first is loaded: two git processes in all.
         const { repo, parsed } = (load ??= commitLoader(root, commits.map((listed) => listed.hash)))(commit, { reuse });
         previous = parsed;
-        const fileFindings = fileFindingsFrom(findings, repo, findingsContext(today));
+        const fileFindings = fileFindingsFrom(findings, repo, findingsContext());
         grades = gradesOf(repo, checkRepository(root, repo, { today, fileFindings }).findings, simulate(repo), today);
         if (options.onLoad) {
           const before = new Set(reuse);

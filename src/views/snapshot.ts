@@ -199,7 +199,7 @@ export function siteSnapshot(path: string, options: SnapshotOptions): SiteModel 
   // Told of a change that changed no file's text (a save of the same text, a second event of one save): the same model.
   const inputs = `${path}\n${day}\n${options.noGit ? 'no-git' : ''}\n${JSON.stringify(options.workTree?.state ?? null)}`;
   if (options.changed && options.workTree && reuse?.parses.parsed === 0 && reuse.parses.reused === filesBefore && cached?.inputs === inputs) return cached.model;
-  const fileFindings = reuse ? fileFindingsFrom(reuse.findings, repo, findingsContext(day)) : undefined;
+  const fileFindings = reuse ? fileFindingsFrom(reuse.findings, repo, findingsContext()) : undefined;
   const result = checkRepository(root, repo, { today: day, ...(fileFindings ? { fileFindings } : {}) });
   const timelines = simulate(repo);
   const git = options.noGit ? undefined : gitFactsOf(root, repo, options.workTree);
