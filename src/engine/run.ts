@@ -79,7 +79,7 @@ function undatedRun(run: RunContext): RunContext {
     undated = Object.defineProperty({ ...run }, 'today', {
       enumerable: true,
       get(): never {
-        throw new Error("it reads today's date where it checks each file alone, and its meta does not say so (usesToday: true): what it finds there is kept for other dates");
+        throw new Error("it reads today's date where it checks each file alone, which its meta must then say with usesToday: true, since what it finds there is kept for other dates");
       },
     });
     undatedRuns.set(run, undated);
