@@ -168,9 +168,8 @@ export function summarize(repo: Repository, findings: readonly Finding[]): Summa
 
 /**
  * The findings of the rules of `file` scope and of the per-file parts of the others
- * (`checkFiles`): those kept for a file, and for the files without any, what the rules
- * find running on those files alone (then kept for them); the parts of rules that read
- * the date (`usesToday`) run on every file, and what they find is not kept.
+ * (`checkFiles`) that may be kept (keptAcrossDates): those kept for a file, and for the
+ * files without any, what the rules find running on those files alone (then kept for them).
  */
 function fileScoped(
   repo: Repository,
@@ -181,12 +180,6 @@ function fileScoped(
   onTime: LintOptions['onRuleTime'],
 ): Finding[] {
   const findings: Finding[] = [];
-  const dated: Raw[] = [];
-  for (const setting of settings) {
-    const which = perFilePart(setting.rule);
-    if (which && !keptAcrossDates(setting.rule)) runRule(setting, base, dated, onTime, which);
-  }
-  for (const raw of dated) findings.push(toFinding(raw, positions));
   const fresh = new Set<string>();
   for (const file of repo.files) {
     const known = kept.get(file.path);
@@ -239,10 +232,12 @@ export function lint(repo: Repository, options: LintOptions): LintResult {
   const kept = options.fileFindings;
   const raws: Raw[] = [];
   for (const setting of modelPhase) {
-    // With kept findings, what runs on the files alone runs in fileScoped, on the files without any.
+    // With kept findings, what runs on the files alone runs in fileScoped, on the files without any; but for
+    // the parts that read the date (usesToday), which run on every file each time, as without kept findings.
     const part = perFilePart(setting.rule);
-    if (!kept || part !== 'check') runRule(setting, base, raws, options.onRuleTime);
-    if (!kept && part === 'checkFiles') runRule(setting, base, raws, options.onRuleTime, 'checkFiles');
+    const keptPart = kept && keptAcrossDates(setting.rule) ? part : undefined;
+    if (keptPart !== 'check') runRule(setting, base, raws, options.onRuleTime);
+    if (part === 'checkFiles' && keptPart === undefined) runRule(setting, base, raws, options.onRuleTime, 'checkFiles');
   }
   const made = raws.map((raw) => toFinding(raw, positions));
   if (kept) made.push(...fileScoped(repo, modelPhase, base, kept, positions, options.onRuleTime));

@@ -115,7 +115,7 @@ export function scoreHistory(path: string, count: number, options: HistoryOption
   // file-scoped rules found there, as in journeys dev between two edits: a commit changes a few files,
   // and those rules took a third of checking each commit of 1,000 journeys. Whatever the commits' dates:
   // the rules that read the date run on every file each time (usesToday).
-  const findings = memoryFindings();
+  const keptFindings = memoryFindings();
   return commits.map(({ hash: commit, date, subject }, index) => {
     const today = options.today ?? date.slice(0, 10);
     const key = gradesKey(commit, today);
@@ -129,11 +129,11 @@ export function scoreHistory(path: string, count: number, options: HistoryOption
         // Every commit's files listed at once, when the first is loaded: two git processes in all.
         const { repo, parsed } = (load ??= commitLoader(root, commits.map((listed) => listed.hash)))(commit, { reuse });
         previous = parsed;
-        const fileFindings = fileFindingsFrom(findings, repo, findingsContext());
+        const fileFindings = fileFindingsFrom(keptFindings, repo, findingsContext());
         grades = gradesOf(repo, checkRepository(root, repo, { today, fileFindings }).findings, simulate(repo), today);
         if (options.onLoad) {
           const before = new Set(reuse);
-          options.onLoad(commit, { total: parsed.length, kept: parsed.filter((parse) => before.has(parse)).length, findingsKept: findings.kept });
+          options.onLoad(commit, { total: parsed.length, kept: parsed.filter((parse) => before.has(parse)).length, findingsKept: keptFindings.kept });
         }
       }
       store?.set(key, grades);
