@@ -506,6 +506,22 @@ describe('an empty value', () => {
   });
 });
 
+describe('a journey without its id', () => {
+  it('is named by its file in the messages about it, beside the schema finding that asks for the id', () => {
+    const file = 'journeys/nameless.journey.yaml';
+    const result = lintWith({
+      [file]: lines('version: 1', 'title: Nameless', 'reviewed: 2020-01-01', 'stages:', '  - id: start', 'touchpoints:', '  - id: tp', '    stage: finish', '    channel: email', '    owner: team-crm'),
+    });
+    const messages = Object.fromEntries(findingsOf(result, file).map((f) => [f.rule, f.message]));
+    expect(messages.schema).toContain('"journey"');
+    expect(messages['missing-owner']).toMatch(/^Journey "journeys\/nameless\.journey\.yaml" has no owner/);
+    expect(messages['stale-journey']).toMatch(/^Journey "journeys\/nameless\.journey\.yaml" was last reviewed on 2020-01-01/);
+    expect(messages['unknown-reference']).toContain('not one of the stages of journey "journeys/nameless.journey.yaml"');
+    expect(Object.values(messages).join('\n')).not.toContain('""');
+    expectGoodJourneyLinted(result);
+  });
+});
+
 describe('the path to lint', () => {
   it('throws a UsageError for a repository with no journeys', () => {
     const root = writeRepo({ 'journeys/owners.yaml': OWNERS, 'journeys/notes.txt': 'not a journey', 'journeys.config.yaml': 'rules: {}\n' });

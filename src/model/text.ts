@@ -39,3 +39,8 @@ export function formatCount(value: number): string {
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${formatCount(count)} ${count === 1 ? singular : pluralForm}`;
 }
+
+/** What a message calls a journey: its id, or its file when it has none (the schema finding says the field is missing). */
+export function journeyName(journey: { readonly id: string; readonly ref: { readonly file: string } }): string {
+  return journey.id || journey.ref.file;
+}

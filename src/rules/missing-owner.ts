@@ -1,4 +1,5 @@
 import { defineRule } from '../model/rule.ts';
+import { journeyName } from '../model/text.ts';
 
 interface Options {
   /** Whether a touchpoint without an owner is run by its journey's owner. */
@@ -63,7 +64,7 @@ export default defineRule<Options>({
           at: journey.ref,
           journey: journey.id || undefined,
           messageId: 'journey-without-owner',
-          data: { journey: journey.id },
+          data: { journey: journeyName(journey) },
         });
       }
       const inherited = options.inherit ? journey.owner : undefined;

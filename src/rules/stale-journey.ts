@@ -2,7 +2,7 @@ import { defineRule } from '../model/rule.ts';
 import { dayNumber } from '../model/dates.ts';
 import { DURATION_PATTERN, parseDuration } from '../model/duration.ts';
 import { child } from '../model/refs.ts';
-import { plural } from '../model/text.ts';
+import { journeyName, plural } from '../model/text.ts';
 
 interface Options {
   readonly 'max-age': string;
@@ -70,7 +70,7 @@ export default defineRule<Options>({
           at: journey.ref,
           journey: journey.id || undefined,
           messageId: 'never-reviewed',
-          data: { journey: journey.id },
+          data: { journey: journeyName(journey) },
         });
         continue;
       }
@@ -87,7 +87,7 @@ export default defineRule<Options>({
           journey: journey.id,
           // No count of days in the message: it would change every day, and a reader compares runs by their text.
           messageId: 'stale',
-          data: { journey: journey.id, reviewed: journey.reviewed, maxAge: plural(maxAgeDays, 'day') },
+          data: { journey: journeyName(journey), reviewed: journey.reviewed, maxAge: plural(maxAgeDays, 'day') },
         });
       }
     }

@@ -2,7 +2,7 @@ import { defineRule, type Report } from '../model/rule.ts';
 import { child } from '../model/refs.ts';
 import type { NodeRef, PathSegment, Repository } from '../model/types.ts';
 import { didYouMean, onlyClosest } from '../model/suggest.ts';
-import { quote } from '../model/text.ts';
+import { journeyName, quote } from '../model/text.ts';
 import { isHolidayCalendar } from '../simulate/holidays.ts';
 import { isTimeZone } from '../simulate/zone.ts';
 
@@ -141,7 +141,7 @@ export default defineRule({
             journey: journey.id,
             touchpoint: touchpoint.id,
             messageId: 'unknown-stage',
-            data: { value: quote(touchpoint.stage), journey: journey.id, stages: [...stages].join(', ') || 'none declared', suggestion: didYouMean(touchpoint.stage, stages) },
+            data: { value: quote(touchpoint.stage), journey: journeyName(journey), stages: [...stages].join(', ') || 'none declared', suggestion: didYouMean(touchpoint.stage, stages) },
           });
         }
       }

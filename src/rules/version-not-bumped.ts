@@ -1,6 +1,7 @@
 import { defineRule } from '../model/rule.ts';
 import { canonical } from '../model/canonical.ts';
 import { child } from '../model/refs.ts';
+import { journeyName } from '../model/text.ts';
 import type { Journey } from '../model/types.ts';
 
 const journey = (version: number, after: string): string =>
@@ -67,7 +68,7 @@ export default defineRule({
         at: child(journey.ref, 'version'),
         journey: journey.id,
         messageId: 'not-bumped',
-        data: { journey: journey.id, version: journey.version, baseVersion: old.version, next: old.version + 1 },
+        data: { journey: journeyName(journey), version: journey.version, baseVersion: old.version, next: old.version + 1 },
       });
     }
   },
